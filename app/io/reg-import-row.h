@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegImportRow and RegImportIssue: what every import reader yields, one sale/refund/skipped row or
+ * one rejected row at a time. Plain structs owned by whoever receives them; free with the _free
+ * functions (or g_autoptr). No thread affinity.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  REG_ROW_SALE,
+  REG_ROW_REFUND,
+  REG_ROW_SKIPPED,
+} RegRowKind;
+
+typedef struct
+{
+  guint      line;          /* 1-based line where the row (or the order) starts; XML/OFX: record line or ordinal */
+  RegRowKind kind;          /* SKIPPED rows carry skip_reason */
+  char      *skip_reason;   /* (owned) (nullable) plain words, translated */
+  char      *external_id;   /* (owned) (nullable) order/transaction id in the source; refunds "<id>/refund" */
+  char      *customer_ref;  /* (owned) (nullable) the source's customer id */
+  char      *email;         /* (owned) (nullable) lower-cased, trimmed */
+  char      *name;          /* (owned) (nullable) payer / billing / customer name, whitespace collapsed */
+  char      *iban;          /* (owned) (nullable) counterparty IBAN, no spaces, upper-case */
+  char      *reference;     /* (owned) (nullable) bank reference / memo */
+  gint32     day;           /* Julian day (GDate) of the sale, local date as written in the file */
+  gint64     amount;        /* minor units; sale > 0, refund < 0 */
+  char      *currency;      /* (owned) (nullable) ISO 4217 upper-case when the source says */
+  char      *status;        /* (owned) (nullable) raw status text */
+  char      *note;          /* (owned) (nullable) */
+  char      *content_hash;  /* (owned) hex SHA-256 of the normalised row content */
+} RegImportRow;
+
+typedef struct
+{
+  guint  line;              /* 1-based line of the rejected row */
+  char  *field;             /* (owned) (nullable) column name or field name */
+  char  *value;             /* (owned) (nullable) the raw value */
+  char  *reason;            /* (owned) full translated sentence naming file, line, field and value */
+} RegImportIssue;
+
+RegImportRow   *reg_import_row_new          (void);
+void            reg_import_row_free         (RegImportRow *row);
+void            reg_import_row_compute_hash (RegImportRow *row);
+const char     *reg_row_kind_to_string      (RegRowKind kind);
+
+RegImportIssue *reg_import_issue_new        (guint       line,
+                                             const char *field,
+                                             const char *value,
+                                             const char *reason);
+void            reg_import_issue_free       (RegImportIssue *issue);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegImportRow, reg_import_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegImportIssue, reg_import_issue_free)
+
+G_END_DECLS

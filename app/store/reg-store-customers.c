@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Customer rows: insert, update, archive, merge (moving every sale, survey answer and campaign
+ * membership to the customer kept), delete (with everything about them), and the list rows the
+ * customer views show, joined with the figures of the last analysis.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "clv-date.h"
+#include "reg-store.h"
+
+void
+reg_customer_record_clear (RegCustomerRecord *rec)
+{
+  g_clear_pointer (&rec->name, g_free);
+  g_clear_pointer (&rec->email, g_free);
+  g_clear_pointer (&rec->phone, g_free);
+  g_clear_pointer (&rec->channel, g_free);
+  g_clear_pointer (&rec->notes, g_free);
+}
+
+void
+reg_customer_record_free (RegCustomerRecord *rec)
+{
+  if (rec == NULL)
+    return;
+  reg_customer_record_clear (rec);
+  g_free (rec);
+}
+
+RegCustomerRecord *
+reg_customer_record_copy (const RegCustomerRecord *rec)
+{
+  RegCustomerRecord *copy = g_memdup2 (rec, sizeof *rec);
+
+  copy->name = g_strdup (rec->name);
+  copy->email = g_strdup (rec->email);
+  copy->phone = g_strdup (rec->phone);
+  copy->channel = g_strdup (rec->channel);
+  copy->notes = g_strdup (rec->notes);
+  return copy;
+}
+
+void
+reg_customer_row_free (RegCustomerRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row->email);
+  g_free (row->tier);
+  g_free (row->rfm_group);
+  g_free (row);
+}
+
+static void
+bind_day (RegStmt *stmt, int index, gint32 day)
+{
+  char buf[11];
+
+  if (day <= 0)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  clv_date_format_iso_buf (day, buf);
+  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_customer (RegStmt *stmt, const RegCustomerRecord *rec)
+{
+  reg_stmt_bind_text (stmt, 1, rec->name);
+  reg_stmt_bind_text (stmt, 2, rec->email);
+  reg_stmt_bind_text (stmt, 3, rec->phone);
+  bind_day (stmt, 4, rec->acquired_day);
+  reg_stmt_bind_text (stmt, 5, rec->channel);
+  sqlite3_bind_int64 (stmt, 6, rec->acquisition_cost);
+  sqlite3_bind_int (stmt, 7, rec->email_consent ? 1 : 0);
+  reg_stmt_bind_text (stmt, 8, rec->notes);
+  sqlite3_bind_int (stmt, 9, rec->archived ? 1 : 0);
+}
+
+static gboolean
+customer_exists (RegStore *store, gint64 id)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store, "SELECT 1 FROM customers WHERE id = ?1",
+                                               NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+not_found (gint64 id, GError **error)
+{
+  g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+               _("There is no customer with id %" G_GINT64_FORMAT), id);
+  return FALSE;
+}
+
+/**
+ * reg_store_insert_customer:
+ * Returns: the new customer's id, or 0 with @error set.
+ */
+gint64
+reg_store_insert_customer (RegStore *store, const RegCustomerRecord *rec, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "INSERT INTO customers (name, email, phone, acquired_on, channel, acquisition_cost, "
+      "email_consent, notes, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+
+  if (stmt == NULL)
+    return 0;
+  bind_customer (stmt, rec);
+  if (!reg_store_check (store, sqlite3_step (stmt), _("adding a customer"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (reg_store_get_db (store));
+}
+
+gboolean
+reg_store_update_customer (RegStore *store, const RegCustomerRecord *rec, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "UPDATE customers SET name = ?1, email = ?2, phone = ?3, acquired_on = ?4, channel = ?5, "
+      "acquisition_cost = ?6, email_consent = ?7, notes = ?8, archived = ?9 WHERE id = ?10",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_customer (stmt, rec);
+  sqlite3_bind_int64 (stmt, 10, rec->id);
+  if (!reg_store_check (store, sqlite3_step (stmt), _("changing a customer"), error))
+    return FALSE;
+  if (sqlite3_changes (reg_store_get_db (store)) == 0)
+    return not_found (rec->id, error);
+  return TRUE;
+}
+
+gboolean
+reg_store_get_customer (RegStore *store, gint64 id, RegCustomerRecord *out, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT id, name, email, phone, acquired_on, channel, acquisition_cost, email_consent, "
+      "notes, archived, merged_into FROM customers WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return not_found (id, error);
+  if (!reg_store_check (store, rc, _("reading a customer"), error))
+    return FALSE;
+  out->id = sqlite3_column_int64 (stmt, 0);
+  out->name = reg_stmt_dup_text (stmt, 1);
+  out->email = reg_stmt_dup_text (stmt, 2);
+  out->phone = reg_stmt_dup_text (stmt, 3);
+  out->acquired_day = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 4));
+  out->channel = reg_stmt_dup_text (stmt, 5);
+  out->acquisition_cost = sqlite3_column_int64 (stmt, 6);
+  out->email_consent = sqlite3_column_int (stmt, 7) != 0;
+  out->notes = reg_stmt_dup_text (stmt, 8);
+  out->archived = sqlite3_column_int (stmt, 9) != 0;
+  out->merged_into = sqlite3_column_int64 (stmt, 10);
+  return TRUE;
+}
+
+gboolean
+reg_store_set_archived (RegStore *store, gint64 id, gboolean archived, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "UPDATE customers SET archived = ?1 WHERE id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!reg_store_check (store, sqlite3_step (stmt), _("archiving a customer"), error))
+    return FALSE;
+  if (sqlite3_changes (reg_store_get_db (store)) == 0)
+    return not_found (id, error);
+  return TRUE;
+}
+
+static gboolean
+run_with_two_ids (RegStore *store, const char *sql, gint64 a, gint64 b, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  return reg_store_check (store, sqlite3_step (stmt), _("merging customers"), error);
+}
+
+/**
+ * reg_store_merge_customers:
+ * Moves every sale, survey answer, reference and campaign membership of @merge_id to @keep_id,
+ * fills the kept customer's empty contact fields from the other, and archives @merge_id with a
+ * note of where it went. Runs inside the caller's transaction, or its own.
+ */
+gboolean
+reg_store_merge_customers (RegStore *store, gint64 keep_id, gint64 merge_id, GError **error)
+{
+  gboolean own_txn = !reg_store_in_transaction (store);
+  static const char *steps[] = {
+    "UPDATE sales SET customer_id = ?1 WHERE customer_id = ?2",
+    "UPDATE feedback SET customer_id = ?1 WHERE customer_id = ?2",
+    "UPDATE OR IGNORE customer_refs SET customer_id = ?1 WHERE customer_id = ?2",
+    "DELETE FROM customer_refs WHERE customer_id = ?2 AND ?1 IS NOT NULL",
+    "UPDATE OR IGNORE campaign_members SET customer_id = ?1 WHERE customer_id = ?2",
+    "DELETE FROM campaign_members WHERE customer_id = ?2 AND ?1 IS NOT NULL",
+    "DELETE FROM customer_scores WHERE customer_id IN (?1, ?2)",
+    "UPDATE customers SET "
+    "  email = coalesce(email, (SELECT email FROM customers WHERE id = ?2)),"
+    "  phone = coalesce(phone, (SELECT phone FROM customers WHERE id = ?2)),"
+    "  email_consent = max(email_consent, (SELECT email_consent FROM customers WHERE id = ?2)),"
+    "  acquired_on = CASE WHEN acquired_on IS NULL THEN (SELECT acquired_on FROM customers WHERE id = ?2)"
+    "    ELSE min(acquired_on, coalesce((SELECT acquired_on FROM customers WHERE id = ?2), acquired_on)) END"
+    " WHERE id = ?1",
+    "UPDATE customers SET archived = 1, merged_into = ?1 WHERE id = ?2",
+    "UPDATE customers SET merged_into = ?1 WHERE merged_into = ?2",
+  };
+
+  if (keep_id == merge_id)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   _("A customer cannot be merged with itself (id %" G_GINT64_FORMAT ")"),
+                   keep_id);
+      return FALSE;
+    }
+  if (!customer_exists (store, keep_id))
+    return not_found (keep_id, error);
+  if (!customer_exists (store, merge_id))
+    return not_found (merge_id, error);
+  if (own_txn && !reg_store_begin (store, error))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!run_with_two_ids (store, steps[i], keep_id, merge_id, error))
+      {
+        if (own_txn)
+          reg_store_rollback (store);
+        return FALSE;
+      }
+  return own_txn ? reg_store_commit (store, error) : TRUE;
+}
+
+/**
+ * reg_store_delete_customer:
+ * Removes the customer and everything about them: sales, survey answers, campaign memberships,
+ * scores and references (the owner's "forget this person").
+ */
+gboolean
+reg_store_delete_customer (RegStore *store, gint64 id, GError **error)
+{
+  gboolean own_txn = !reg_store_in_transaction (store);
+  static const char *steps[] = {
+    "DELETE FROM sales WHERE customer_id = ?1",
+    "UPDATE customers SET merged_into = NULL WHERE merged_into = ?1",
+    "DELETE FROM customers WHERE id = ?1",
+  };
+
+  if (!customer_exists (store, id))
+    return not_found (id, error);
+  if (own_txn && !reg_store_begin (store, error))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(RegStmt) stmt = reg_store_prepare (store, steps[i], error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+      if (stmt == NULL
+          || !reg_store_check (store, sqlite3_step (stmt), _("deleting a customer"), error))
+        {
+          if (own_txn)
+            reg_store_rollback (store);
+          return FALSE;
+        }
+    }
+  return own_txn ? reg_store_commit (store, error) : TRUE;
+}
+
+static gint64
+find_one (RegStore *store, const char *sql, const char *value, GError **error)
+{
+  g_autoptr(RegStmt) stmt = NULL;
+  int rc;
+
+  if (value == NULL || *value == '\0')
+    return 0;
+  stmt = reg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return reg_store_check (store, rc, _("finding a customer"), error) ? 0 : -1;
+}
+
+/* Returns the id of the (not merged) customer with this e-mail, 0 when none, -1 on error. */
+gint64
+reg_store_find_customer_by_email (RegStore *store, const char *email, GError **error)
+{
+  return find_one (store,
+                   "SELECT id FROM customers WHERE lower(email) = lower(?1) AND merged_into IS NULL "
+                   "ORDER BY archived, id LIMIT 1", email, error);
+}
+
+gint64
+reg_store_find_customer_by_name (RegStore *store, const char *name, GError **error)
+{
+  return find_one (store,
+                   "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE AND merged_into IS NULL "
+                   "ORDER BY archived, id LIMIT 1", name, error);
+}
+
+gint64
+reg_store_count_customers (RegStore *store, gboolean include_archived)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT count(*) FROM customers WHERE (?1 OR archived = 0) AND merged_into IS NULL", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* Purchase days net of refunds, as the analysis counts them, per customer. */
+#define CUSTOMER_ROW_SQL \
+  "WITH days AS (SELECT customer_id, day, sum(amount) AS net FROM sales GROUP BY customer_id, day)," \
+  " agg AS (SELECT customer_id, sum(net > 0) AS purchases, sum(net) AS total," \
+  "   min(CASE WHEN net > 0 THEN day END) AS first_day, max(CASE WHEN net > 0 THEN day END) AS last_day" \
+  "   FROM days GROUP BY customer_id)" \
+  " SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
+  "   coalesce(a.purchases, 0), coalesce(a.total, 0), a.first_day, a.last_day," \
+  "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
+  "   s.rfm_group, coalesce(s.at_risk, 0)" \
+  " FROM customers c LEFT JOIN agg a ON a.customer_id = c.id" \
+  " LEFT JOIN customer_scores s ON s.customer_id = c.id"
+
+#define CUSTOMER_ROW_SQL_ONE \
+  "WITH days AS (SELECT customer_id, day, sum(amount) AS net FROM sales WHERE customer_id = ?1" \
+  "   GROUP BY day)," \
+  " agg AS (SELECT customer_id, sum(net > 0) AS purchases, sum(net) AS total," \
+  "   min(CASE WHEN net > 0 THEN day END) AS first_day, max(CASE WHEN net > 0 THEN day END) AS last_day" \
+  "   FROM days GROUP BY customer_id)" \
+  " SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
+  "   coalesce(a.purchases, 0), coalesce(a.total, 0), a.first_day, a.last_day," \
+  "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
+  "   s.rfm_group, coalesce(s.at_risk, 0)" \
+  " FROM customers c LEFT JOIN agg a ON a.customer_id = c.id" \
+  " LEFT JOIN customer_scores s ON s.customer_id = c.id WHERE c.id = ?1"
+
+static double
+column_double_or (RegStmt *stmt, int col, double fallback)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? fallback
+                                                        : sqlite3_column_double (stmt, col);
+}
+
+static RegCustomerRow *
+read_customer_row (RegStmt *stmt)
+{
+  RegCustomerRow *row = g_new0 (RegCustomerRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->name = reg_stmt_dup_text (stmt, 1);
+  row->email = reg_stmt_dup_text (stmt, 2);
+  row->archived = sqlite3_column_int (stmt, 3) != 0;
+  row->email_consent = sqlite3_column_int (stmt, 4) != 0;
+  row->purchases = (guint32) sqlite3_column_int (stmt, 5);
+  row->total_spend = sqlite3_column_int64 (stmt, 6);
+  row->first_purchase = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 7));
+  row->last_purchase = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 8));
+  row->scored = sqlite3_column_int (stmt, 9) != 0;
+  row->p_alive = column_double_or (stmt, 10, -1);
+  row->expected_purchases = column_double_or (stmt, 11, -1);
+  row->clv = column_double_or (stmt, 12, -1);
+  row->next_purchase = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 13));
+  row->tier = reg_stmt_dup_text (stmt, 14);
+  row->rfm_group = reg_stmt_dup_text (stmt, 15);
+  row->at_risk = (guint32) sqlite3_column_int (stmt, 16);
+  return row;
+}
+
+GPtrArray *
+reg_store_list_customer_rows (RegStore *store, gboolean include_archived, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      CUSTOMER_ROW_SQL " WHERE (?1 OR c.archived = 0) AND c.merged_into IS NULL ORDER BY c.id",
+      error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_customer_row_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_customer_row (stmt));
+  if (!reg_store_check (store, rc, _("listing customers"), error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+RegCustomerRow *
+reg_store_get_customer_row (RegStore *store, gint64 id, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store, CUSTOMER_ROW_SQL_ONE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_customer_row (stmt);
+  if (rc == SQLITE_DONE)
+    not_found (id, error);
+  else
+    reg_store_check (store, rc, _("reading a customer"), error);
+  return NULL;
+}

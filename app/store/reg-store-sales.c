@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Sale rows: insert, update, delete, listings, and the ordered scan the analysis reads.
+ * A refund is a sale with a negative amount.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "clv-date.h"
+#include "reg-store.h"
+
+void
+reg_sale_record_clear (RegSaleRecord *rec)
+{
+  g_clear_pointer (&rec->note, g_free);
+  g_clear_pointer (&rec->source, g_free);
+  g_clear_pointer (&rec->external_id, g_free);
+  g_clear_pointer (&rec->content_hash, g_free);
+  g_clear_pointer (&rec->customer_name, g_free);
+}
+
+void
+reg_sale_record_free (RegSaleRecord *rec)
+{
+  if (rec == NULL)
+    return;
+  reg_sale_record_clear (rec);
+  g_free (rec);
+}
+
+RegSaleRecord *
+reg_sale_record_copy (const RegSaleRecord *rec)
+{
+  RegSaleRecord *copy = g_memdup2 (rec, sizeof *rec);
+
+  copy->note = g_strdup (rec->note);
+  copy->source = g_strdup (rec->source);
+  copy->external_id = g_strdup (rec->external_id);
+  copy->content_hash = g_strdup (rec->content_hash);
+  copy->customer_name = g_strdup (rec->customer_name);
+  return copy;
+}
+
+/* Constraint failures on sales named in words the owner can act on. */
+static gboolean
+explain_sale_error (RegStore *store, int rc, const RegSaleRecord *rec, GError **error)
+{
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   _("There is no customer with id %" G_GINT64_FORMAT), rec->customer_id);
+      return FALSE;
+    }
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_DUPLICATE,
+                   _("A sale with the external id “%s” from “%s” is already in the shop"),
+                   rec->external_id != NULL ? rec->external_id : rec->content_hash,
+                   rec->source != NULL ? rec->source : "");
+      return FALSE;
+    }
+  if (rc == SQLITE_CONSTRAINT_CHECK)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   _("The sale's date or amount is not allowed (amount %" G_GINT64_FORMAT
+                     " minor units)"), rec->amount);
+      return FALSE;
+    }
+  return reg_store_check (store, rc, _("saving a sale"), error);
+}
+
+static gboolean
+validate_sale (const RegSaleRecord *rec, GError **error)
+{
+  if (rec->day <= 0 || rec->day > 3652059 /* 9999-12-31 */)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   _("The sale has no valid date"));
+      return FALSE;
+    }
+  if (rec->amount == 0 || rec->amount > 10000000000000 || rec->amount < -10000000000000)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   rec->amount == 0 ? _("A sale of zero is not a sale")
+                                    : _("The amount is out of range"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_sale (RegStmt *stmt, const RegSaleRecord *rec)
+{
+  char day[11];
+
+  clv_date_format_iso_buf (rec->day, day);
+  sqlite3_bind_int64 (stmt, 1, rec->customer_id);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, rec->amount);
+  reg_stmt_bind_text (stmt, 4, rec->source);
+  reg_stmt_bind_text (stmt, 5, rec->external_id);
+  if (rec->batch_id > 0)
+    sqlite3_bind_int64 (stmt, 6, rec->batch_id);
+  else
+    sqlite3_bind_null (stmt, 6);
+  reg_stmt_bind_text (stmt, 7, rec->note);
+  reg_stmt_bind_text (stmt, 8, rec->content_hash);
+}
+
+/**
+ * reg_store_insert_sale:
+ * Returns: the new sale's id, or 0 with %REG_STORE_ERROR_CONSTRAINT (unknown customer, bad
+ *   date, amount zero or out of range) or %REG_STORE_ERROR_DUPLICATE (same source and external
+ *   id or content hash).
+ */
+gint64
+reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error)
+{
+  g_autoptr(RegStmt) stmt = NULL;
+  int rc;
+
+  if (!validate_sale (rec, error))
+    return 0;
+  stmt = reg_store_prepare (store,
+      "INSERT INTO sales (customer_id, day, amount, source, external_id, batch_id, note, "
+      "content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return 0;
+  bind_sale (stmt, rec);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return explain_sale_error (store, rc, rec, error) ? 0 : 0;
+  return sqlite3_last_insert_rowid (reg_store_get_db (store));
+}
+
+gboolean
+reg_store_update_sale (RegStore *store, const RegSaleRecord *rec, GError **error)
+{
+  g_autoptr(RegStmt) stmt = NULL;
+  int rc;
+
+  if (!validate_sale (rec, error))
+    return FALSE;
+  stmt = reg_store_prepare (store,
+      "UPDATE sales SET customer_id = ?1, day = ?2, amount = ?3, source = ?4, external_id = ?5, "
+      "batch_id = ?6, note = ?7, content_hash = ?8 WHERE id = ?9", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_sale (stmt, rec);
+  sqlite3_bind_int64 (stmt, 9, rec->id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return explain_sale_error (store, rc, rec, error);
+  if (sqlite3_changes (reg_store_get_db (store)) == 0)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                   _("There is no sale with id %" G_GINT64_FORMAT), rec->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+reg_store_delete_sale (RegStore *store, gint64 id, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store, "DELETE FROM sales WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!reg_store_check (store, sqlite3_step (stmt), _("deleting a sale"), error))
+    return FALSE;
+  if (sqlite3_changes (reg_store_get_db (store)) == 0)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                   _("There is no sale with id %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define SALE_COLUMNS \
+  "s.id, s.customer_id, s.day, s.amount, s.note, s.source, s.external_id, s.content_hash, " \
+  "s.batch_id, c.name"
+
+static RegSaleRecord *
+read_sale (RegStmt *stmt, RegSaleRecord *out)
+{
+  out->id = sqlite3_column_int64 (stmt, 0);
+  out->customer_id = sqlite3_column_int64 (stmt, 1);
+  out->day = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 2));
+  out->amount = sqlite3_column_int64 (stmt, 3);
+  out->note = reg_stmt_dup_text (stmt, 4);
+  out->source = reg_stmt_dup_text (stmt, 5);
+  out->external_id = reg_stmt_dup_text (stmt, 6);
+  out->content_hash = reg_stmt_dup_text (stmt, 7);
+  out->batch_id = sqlite3_column_int64 (stmt, 8);
+  out->customer_name = reg_stmt_dup_text (stmt, 9);
+  return out;
+}
+
+gboolean
+reg_store_get_sale (RegStore *store, gint64 id, RegSaleRecord *out, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT " SALE_COLUMNS " FROM sales s JOIN customers c ON c.id = s.customer_id "
+      "WHERE s.id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      read_sale (stmt, out);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                 _("There is no sale with id %" G_GINT64_FORMAT), id);
+  else
+    reg_store_check (store, rc, _("reading a sale"), error);
+  return FALSE;
+}
+
+GPtrArray *
+reg_store_list_sales (RegStore *store, gint64 customer_id, guint limit, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT " SALE_COLUMNS " FROM sales s JOIN customers c ON c.id = s.customer_id "
+      "WHERE (?1 = 0 OR s.customer_id = ?1) ORDER BY s.day DESC, s.id DESC LIMIT ?2", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_sale_record_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? G_MAXINT64 : (gint64) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read_sale (stmt, g_new0 (RegSaleRecord, 1)));
+  if (!reg_store_check (store, rc, _("listing sales"), error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+gint64
+reg_store_count_sales (RegStore *store)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store, "SELECT count(*) FROM sales", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+gboolean
+reg_store_sale_exists (RegStore *store, const char *source, const char *external_id,
+                       const char *content_hash)
+{
+  g_autoptr(RegStmt) stmt = NULL;
+
+  if (external_id != NULL)
+    {
+      stmt = reg_store_prepare (store,
+          "SELECT 1 FROM sales WHERE source IS ?1 AND external_id = ?2", NULL);
+      if (stmt == NULL)
+        return FALSE;
+      reg_stmt_bind_text (stmt, 1, source);
+      reg_stmt_bind_text (stmt, 2, external_id);
+    }
+  else if (content_hash != NULL)
+    {
+      stmt = reg_store_prepare (store,
+          "SELECT 1 FROM sales WHERE source IS ?1 AND content_hash = ?2", NULL);
+      if (stmt == NULL)
+        return FALSE;
+      reg_stmt_bind_text (stmt, 1, source);
+      reg_stmt_bind_text (stmt, 2, content_hash);
+    }
+  else
+    return FALSE;
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
+ * reg_store_foreach_sale:
+ * Calls @func for every sale in (customer, day) order, reading the day text without
+ * allocating; @func returns %FALSE to stop early.
+ */
+gboolean
+reg_store_foreach_sale (RegStore *store, RegSaleFunc func, gpointer data, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT customer_id, day, amount FROM sales ORDER BY customer_id, day", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint32 day = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 1));
+      if (!func (sqlite3_column_int64 (stmt, 0), day, sqlite3_column_int64 (stmt, 2), data))
+        return TRUE;
+    }
+  return reg_store_check (store, rc, _("reading sales"), error);
+}

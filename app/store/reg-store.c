@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opening a shop file: creation with mode 0600, the SQLite settings every connection needs,
+ * migrations by PRAGMA user_version (each in one transaction), transactions, online backup and
+ * restore, settings, and the statement cache. One RegStore per thread.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "reg-store.h"
+#include "reg-store-resources.h"
+
+struct _RegStore
+{
+  sqlite3    *db;          /* (owned) */
+  char       *path;        /* (owned) */
+  GHashTable *stmts;       /* (owned) SQL text -> sqlite3_stmt */
+  int         txn_depth;
+};
+
+G_DEFINE_QUARK (reg-store-error-quark, reg_store_error)
+
+/* The tables a shop file of the current version has; used to tell a shop from other SQLite files. */
+static const char *shop_tables[] = { "settings", "customers", "sales", "import_batches" };
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return REG_STORE_ERROR_CONSTRAINT;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return REG_STORE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return REG_STORE_ERROR_FULL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return REG_STORE_ERROR_BUSY;
+    case SQLITE_CORRUPT:
+      return REG_STORE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return REG_STORE_ERROR_NOT_A_SHOP;
+    case SQLITE_CANTOPEN:
+      return REG_STORE_ERROR_OPEN;
+    default:
+      return REG_STORE_ERROR_FAILED;
+    }
+}
+
+/**
+ * reg_store_check:
+ * Turns an SQLite result code into a #GError in REG_STORE_ERROR, with a sentence for the
+ * owner. Returns %TRUE for SQLITE_OK, SQLITE_ROW and SQLITE_DONE.
+ */
+gboolean
+reg_store_check (RegStore *store, int rc, const char *what, GError **error)
+{
+  int code;
+  const char *detail;
+
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+  code = error_code_for (rc);
+  detail = store != NULL && store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
+  switch (code)
+    {
+    case REG_STORE_ERROR_READ_ONLY:
+      g_set_error (error, REG_STORE_ERROR, code,
+                   _("The shop file “%s” cannot be written (%s); nothing was changed"),
+                   store != NULL ? store->path : "", detail);
+      break;
+    case REG_STORE_ERROR_FULL:
+      g_set_error (error, REG_STORE_ERROR, code,
+                   _("The disk is full while %s; nothing was changed. Free some space and try "
+                     "again"), what);
+      break;
+    case REG_STORE_ERROR_BUSY:
+      g_set_error (error, REG_STORE_ERROR, code,
+                   _("The shop file is in use by another program while %s; try again"), what);
+      break;
+    case REG_STORE_ERROR_CORRUPT:
+    case REG_STORE_ERROR_NOT_A_SHOP:
+      g_set_error (error, REG_STORE_ERROR, code,
+                   _("The shop file “%s” is damaged or not a shop (%s)"),
+                   store != NULL ? store->path : "", detail);
+      break;
+    default:
+      g_set_error (error, REG_STORE_ERROR, code, _("Database error while %s: %s"), what, detail);
+      break;
+    }
+  return FALSE;
+}
+
+void
+reg_stmt_release (RegStmt *stmt)
+{
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+/**
+ * reg_store_prepare:
+ * Returns: (transfer none): a cached prepared statement for @sql, reset and unbound. Release it
+ *   with reg_stmt_release() (g_autoptr(RegStmt) does) before the same SQL is prepared again.
+ */
+RegStmt *
+reg_store_prepare (RegStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (!reg_store_check (store, rc, _("preparing a query"), error))
+    return NULL;
+  /* keys are the caller's string literals, which live as long as the program */
+  g_hash_table_insert (store->stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+void
+reg_stmt_bind_text (RegStmt *stmt, int index, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+reg_stmt_dup_text (RegStmt *stmt, int column)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, column);
+  return t != NULL ? g_strdup ((const char *) t) : NULL;
+}
+
+/* "2024-03-05" (time part ignored) to a Julian day; 0 when NULL or not a date */
+gint32
+reg_store_parse_day (const char *t)
+{
+  int y, m, d;
+  GDate date;
+
+  if (t == NULL || strlen (t) < 10 || t[4] != '-' || t[7] != '-')
+    return 0;
+  y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+  m = (t[5] - '0') * 10 + (t[6] - '0');
+  d = (t[8] - '0') * 10 + (t[9] - '0');
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return (gint32) g_date_get_julian (&date);
+}
+
+static gboolean
+exec (RegStore *store, const char *sql, GError **error)
+{
+  char *msg = NULL;
+  int rc = sqlite3_exec (store->db, sql, NULL, NULL, &msg);
+
+  if (rc != SQLITE_OK)
+    {
+      reg_store_check (store, rc, _("changing the shop"), error);
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+query_int (RegStore *store, const char *sql, int fallback)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int v = fallback;
+
+  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  return v;
+}
+
+int
+reg_store_get_schema_version (RegStore *store)
+{
+  return query_int (store, "PRAGMA user_version", -1);
+}
+
+const char *
+reg_store_get_path (RegStore *store)
+{
+  return store->path;
+}
+
+sqlite3 *
+reg_store_get_db (RegStore *store)
+{
+  return store->db;
+}
+
+gboolean
+reg_store_begin (RegStore *store, GError **error)
+{
+  g_return_val_if_fail (store->txn_depth == 0, FALSE);
+  /* IMMEDIATE takes the write lock now, so a busy file fails here and not half-way */
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  store->txn_depth = 1;
+  return TRUE;
+}
+
+gboolean
+reg_store_commit (RegStore *store, GError **error)
+{
+  g_return_val_if_fail (store->txn_depth == 1, FALSE);
+  if (!exec (store, "COMMIT", error))
+    {
+      reg_store_rollback (store);
+      return FALSE;
+    }
+  store->txn_depth = 0;
+  return TRUE;
+}
+
+void
+reg_store_rollback (RegStore *store)
+{
+  if (store->txn_depth == 0 && sqlite3_get_autocommit (store->db))
+    return;
+  sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  store->txn_depth = 0;
+}
+
+gboolean
+reg_store_in_transaction (RegStore *store)
+{
+  return store->txn_depth > 0;
+}
+
+static char *
+load_migration (int version, GError **error)
+{
+  g_autoptr(GResource) res = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *prefix = g_strdup_printf ("%04d-", version);
+  const char *dir = "/io/github/regulars/Regulars/store/migrations";
+
+  res = g_resource_ref (reg_store_get_resource ());
+  names = g_resource_enumerate_children (res, dir, 0, error);
+  if (names == NULL)
+    return NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_prefix (names[i], prefix))
+      {
+        g_autofree char *path = g_build_path ("/", dir, names[i], NULL);
+        g_autoptr(GBytes) bytes = g_resource_lookup_data (res, path, 0, error);
+        if (bytes == NULL)
+          return NULL;
+        return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      }
+  g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FAILED, "no migration %d", version);
+  return NULL;
+}
+
+/**
+ * reg_store_migrate_to:
+ * Brings the schema up to @version, one migration per transaction, so that a crash leaves the
+ * file at the last whole version.
+ */
+gboolean
+reg_store_migrate_to (RegStore *store, int version, GError **error)
+{
+  int current = reg_store_get_schema_version (store);
+
+  if (current > REG_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_TOO_NEW,
+                   _("The shop file “%s” was saved by a newer version of Regulars (schema %d; "
+                     "this version reads up to %d). Update Regulars to open it"),
+                   store->path, current, REG_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  for (int v = current + 1; v <= version; v++)
+    {
+      g_autofree char *sql = load_migration (v, error);
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v);
+
+      if (sql == NULL)
+        return FALSE;
+      if (!reg_store_begin (store, error))
+        return FALSE;
+      if (!exec (store, sql, error) || !exec (store, bump, error))
+        {
+          reg_store_rollback (store);
+          g_prefix_error (error, _("Updating the shop file to version %d failed: "), v);
+          return FALSE;
+        }
+      if (!reg_store_commit (store, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An existing SQLite file with tables but no user_version is someone else's database. */
+static gboolean
+looks_like_shop (RegStore *store)
+{
+  int n_tables = query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", 0);
+  int version = reg_store_get_schema_version (store);
+
+  if (n_tables == 0)
+    return TRUE;
+  if (version <= 0)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (shop_tables); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gboolean found = FALSE;
+      if (sqlite3_prepare_v2 (store->db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", -1, &stmt,
+                              NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, shop_tables[i], -1, SQLITE_STATIC);
+          found = sqlite3_step (stmt) == SQLITE_ROW;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  /* created empty with 0600 first: SQLite keeps the mode of an existing file for -wal/-shm */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == EEXIST)
+        return TRUE;
+      g_set_error (error, REG_STORE_ERROR,
+                   saved == EACCES || saved == EROFS ? REG_STORE_ERROR_READ_ONLY
+                                                     : REG_STORE_ERROR_OPEN,
+                   _("Cannot create the shop file “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/**
+ * reg_store_open:
+ * @path: the shop file
+ * @flags: %REG_STORE_OPEN_CREATE to create a missing file (mode 0600)
+ *
+ * Opens the shop, turns on WAL and foreign keys, and migrates it to the current schema.
+ * Returns: (transfer full): the store, or %NULL with %REG_STORE_ERROR_NOT_A_SHOP for a file that is
+ *   not a shop, %REG_STORE_ERROR_TOO_NEW for a newer schema, %REG_STORE_ERROR_READ_ONLY, …
+ */
+RegStore *
+reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(RegStore) store = g_new0 (RegStore, 1);
+  gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  gboolean writable;
+  int rc;
+
+  store->path = g_strdup (path);
+  store->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
+
+  if (!exists && !(flags & REG_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN,
+                   _("The shop file “%s” does not exist"), path);
+      return NULL;
+    }
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN,
+                   _("“%s” is a folder, not a shop file"), path);
+      return NULL;
+    }
+  if (!exists && !create_private_file (path, error))
+    return NULL;
+
+  writable = g_access (path, W_OK) == 0;
+  rc = sqlite3_open_v2 (path, &store->db,
+                        (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY)
+                        | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      reg_store_check (store, rc, _("opening the shop"), error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (store->db, 1);
+  sqlite3_busy_timeout (store->db, 5000);
+
+  /* reading the schema is the first thing that fails on a file that is not SQLite */
+  rc = sqlite3_exec (store->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_SHOP,
+                     _("“%s” is not a Regulars shop file (it is not an SQLite database)"), path);
+      else
+        reg_store_check (store, rc, _("opening the shop"), error);
+      return NULL;
+    }
+  if (!looks_like_shop (store))
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_SHOP,
+                   _("“%s” is an SQLite database but not a Regulars shop file"), path);
+      return NULL;
+    }
+  if (reg_store_get_schema_version (store) > REG_STORE_SCHEMA_VERSION)
+    {
+      reg_store_migrate_to (store, REG_STORE_SCHEMA_VERSION, error);   /* sets TOO_NEW */
+      return NULL;
+    }
+
+  if (writable)
+    {
+      if (!exec (store, "PRAGMA journal_mode = WAL", error))
+        return NULL;
+    }
+  if (!exec (store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
+    return NULL;
+
+  if (!(flags & REG_STORE_OPEN_NO_MIGRATE)
+      && reg_store_get_schema_version (store) < REG_STORE_SCHEMA_VERSION)
+    {
+      if (!writable)
+        {
+          g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_READ_ONLY,
+                       _("The shop file “%s” needs an update but cannot be written"), path);
+          return NULL;
+        }
+      if (!reg_store_migrate_to (store, REG_STORE_SCHEMA_VERSION, error))
+        return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+void
+reg_store_free (RegStore *store)
+{
+  if (store == NULL)
+    return;
+  g_clear_pointer (&store->stmts, g_hash_table_unref);
+  if (store->db != NULL)
+    sqlite3_close_v2 (store->db);
+  g_free (store->path);
+  g_free (store);
+}
+
+static gboolean
+copy_database (RegStore *store, sqlite3 *dest, sqlite3 *src, const char *what, GError **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", src, "main");
+  int rc;
+
+  if (backup == NULL)
+    return reg_store_check (store, sqlite3_errcode (dest), what, error);
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    return reg_store_check (store, rc, what, error);
+  return TRUE;
+}
+
+/**
+ * reg_store_backup_to:
+ * Writes a consistent copy of the shop to @dest_path (mode 0600) with SQLite's online backup.
+ */
+gboolean
+reg_store_backup_to (RegStore *store, const char *dest_path, GError **error)
+{
+  sqlite3 *dest = NULL;
+  g_autofree char *tmp = g_strconcat (dest_path, ".part", NULL);
+  gboolean ok;
+
+  g_unlink (tmp);
+  if (!create_private_file (tmp, error))
+    return FALSE;
+  if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN,
+                   _("Cannot write the backup “%s”: %s"), dest_path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  ok = copy_database (store, dest, store->db, _("writing a backup"), error);
+  sqlite3_close (dest);
+  if (ok && g_rename (tmp, dest_path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN,
+                   _("Cannot write the backup “%s”: %s"), dest_path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  else
+    g_chmod (dest_path, 0600);
+  return ok;
+}
+
+/**
+ * reg_store_restore_from:
+ * Replaces the whole content of the open shop by the backup at @backup_path, in one step.
+ */
+gboolean
+reg_store_restore_from (RegStore *store, const char *backup_path, GError **error)
+{
+  g_autoptr(RegStore) src = NULL;
+
+  g_return_val_if_fail (store->txn_depth == 0, FALSE);
+  src = reg_store_open (backup_path, REG_STORE_OPEN_NO_MIGRATE, error);
+  if (src == NULL)
+    {
+      g_prefix_error (error, _("Cannot restore: "));
+      return FALSE;
+    }
+  g_hash_table_remove_all (store->stmts);
+  if (!copy_database (store, store->db, src->db, _("restoring a backup"), error))
+    return FALSE;
+  if (reg_store_get_schema_version (store) < REG_STORE_SCHEMA_VERSION)
+    return reg_store_migrate_to (store, REG_STORE_SCHEMA_VERSION, error);
+  return TRUE;
+}
+
+/**
+ * reg_store_dump:
+ * Returns: every row of every table as text, in a stable order: tests compare dumps to prove
+ *   that an operation left the file exactly as it was.
+ */
+char *
+reg_store_dump (RegStore *store, GError **error)
+{
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  GString *out = g_string_new (NULL);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
+                           "ORDER BY type, name", -1, &tables, NULL);
+  if (!reg_store_check (store, rc, _("reading the shop"), error))
+    return g_string_free (out, TRUE), NULL;
+  g_string_append_printf (out, "user_version %d\n", reg_store_get_schema_version (store));
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (tables, 0);
+      const char *sql = (const char *) sqlite3_column_text (tables, 1);
+      g_string_append_printf (out, "%s\n", sql);
+      if (g_str_has_prefix (sql, "CREATE TABLE"))
+        {
+          g_autoptr(sqlite3_stmt) rows = NULL;
+          /* a table name from sqlite_schema, quoted as an identifier: not user input */
+          g_autofree char *q = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", name);
+          if (sqlite3_prepare_v2 (store->db, q, -1, &rows, NULL) != SQLITE_OK)
+            continue;
+          while (sqlite3_step (rows) == SQLITE_ROW)
+            {
+              for (int c = 0; c < sqlite3_column_count (rows); c++)
+                {
+                  const unsigned char *t = sqlite3_column_text (rows, c);
+                  g_string_append_printf (out, "%s%s", c ? "|" : name,
+                                          t != NULL ? (const char *) t : "NULL");
+                  if (c == 0)
+                    g_string_append_printf (out, "|%s", t != NULL ? (const char *) t : "NULL");
+                }
+              g_string_append_c (out, '\n');
+            }
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+reg_store_integrity_check (RegStore *store, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *res;
+
+  if (sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    return reg_store_check (store, sqlite3_errcode (store->db), _("checking the shop"), error);
+  res = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (res, "ok") != 0)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CORRUPT,
+                   _("The shop file “%s” is damaged: %s"), store->path, res);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+reg_store_get_setting (RegStore *store, const char *key)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store, "SELECT value FROM settings WHERE key = ?1",
+                                               NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return reg_stmt_dup_text (stmt, 0);
+  return NULL;
+}
+
+gboolean
+reg_store_set_setting (RegStore *store, const char *key, const char *value, GError **error)
+{
+  g_autoptr(RegStmt) stmt = NULL;
+
+  if (value == NULL)
+    stmt = reg_store_prepare (store, "DELETE FROM settings WHERE key = ?1", error);
+  else
+    stmt = reg_store_prepare (store,
+                              "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return reg_store_check (store, sqlite3_step (stmt), _("saving a setting"), error);
+}

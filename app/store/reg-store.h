@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegStore is one SQLite connection to one shop file. It owns every SQL statement of the
+ * project. A store is used from one thread only; a worker thread opens its own store on the
+ * same file (WAL lets readers and one writer work side by side).
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define REG_STORE_ERROR (reg_store_error_quark ())
+
+/**
+ * RegStoreError:
+ * @REG_STORE_ERROR_OPEN: the file cannot be opened or created
+ * @REG_STORE_ERROR_NOT_A_SHOP: the file is not a Regulars shop (not SQLite, or foreign tables)
+ * @REG_STORE_ERROR_TOO_NEW: the shop was written by a newer version of Regulars
+ * @REG_STORE_ERROR_CORRUPT: the file is damaged
+ * @REG_STORE_ERROR_READ_ONLY: the file or its folder cannot be written
+ * @REG_STORE_ERROR_FULL: the disk is full
+ * @REG_STORE_ERROR_BUSY: another program holds the file locked
+ * @REG_STORE_ERROR_CONSTRAINT: a value breaks a rule of the data (message says which)
+ * @REG_STORE_ERROR_NOT_FOUND: no row with that id
+ * @REG_STORE_ERROR_DUPLICATE: a row with the same external id already exists
+ * @REG_STORE_ERROR_FAILED: any other database error
+ */
+typedef enum
+{
+  REG_STORE_ERROR_OPEN,
+  REG_STORE_ERROR_NOT_A_SHOP,
+  REG_STORE_ERROR_TOO_NEW,
+  REG_STORE_ERROR_CORRUPT,
+  REG_STORE_ERROR_READ_ONLY,
+  REG_STORE_ERROR_FULL,
+  REG_STORE_ERROR_BUSY,
+  REG_STORE_ERROR_CONSTRAINT,
+  REG_STORE_ERROR_NOT_FOUND,
+  REG_STORE_ERROR_DUPLICATE,
+  REG_STORE_ERROR_FAILED,
+} RegStoreError;
+
+GQuark reg_store_error_quark (void);
+
+/* The schema version this build writes. */
+#define REG_STORE_SCHEMA_VERSION 3
+
+typedef struct _RegStore RegStore;
+
+typedef enum
+{
+  REG_STORE_OPEN_DEFAULT = 0,
+  REG_STORE_OPEN_CREATE = 1 << 0,       /* create the file when missing */
+  REG_STORE_OPEN_NO_MIGRATE = 1 << 1,   /* tests: leave the schema as found */
+} RegStoreOpenFlags;
+
+RegStore   *reg_store_open             (const char         *path,
+                                        RegStoreOpenFlags   flags,
+                                        GError            **error);
+void        reg_store_free             (RegStore           *store);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegStore, reg_store_free)
+
+const char *reg_store_get_path         (RegStore           *store);
+int         reg_store_get_schema_version (RegStore         *store);
+gboolean    reg_store_migrate_to       (RegStore           *store,
+                                        int                 version,
+                                        GError            **error);
+sqlite3    *reg_store_get_db           (RegStore           *store);
+
+gboolean    reg_store_begin            (RegStore           *store,
+                                        GError            **error);
+gboolean    reg_store_commit           (RegStore           *store,
+                                        GError            **error);
+void        reg_store_rollback         (RegStore           *store);
+gboolean    reg_store_in_transaction   (RegStore           *store);
+
+gboolean    reg_store_backup_to        (RegStore           *store,
+                                        const char         *dest_path,
+                                        GError            **error);
+gboolean    reg_store_restore_from     (RegStore           *store,
+                                        const char         *backup_path,
+                                        GError            **error);
+char       *reg_store_dump             (RegStore           *store,
+                                        GError            **error);
+gboolean    reg_store_integrity_check  (RegStore           *store,
+                                        GError            **error);
+
+char       *reg_store_get_setting      (RegStore           *store,
+                                        const char         *key);
+gboolean    reg_store_set_setting      (RegStore           *store,
+                                        const char         *key,
+                                        const char         *value,
+                                        GError            **error);
+
+/* ---- customers (reg-store-customers.c) ---- */
+
+typedef struct
+{
+  gint64    id;
+  char     *name;              /* (owned) */
+  char     *email;             /* (owned) (nullable) */
+  char     *phone;             /* (owned) (nullable) */
+  char     *channel;           /* (owned) (nullable) acquisition channel */
+  char     *notes;             /* (owned) (nullable) */
+  gint32    acquired_day;      /* Julian day, 0 = unknown */
+  gint64    acquisition_cost;  /* minor units */
+  gboolean  email_consent;
+  gboolean  archived;
+  gint64    merged_into;       /* 0 unless merged into another customer */
+} RegCustomerRecord;
+
+void reg_customer_record_clear (RegCustomerRecord *rec);
+void reg_customer_record_free  (RegCustomerRecord *rec);
+RegCustomerRecord *reg_customer_record_copy (const RegCustomerRecord *rec);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCustomerRecord, reg_customer_record_free)
+
+/* What a customer list shows: the record plus figures from sales and the last analysis. */
+typedef struct
+{
+  gint64   id;
+  char    *name;               /* (owned) */
+  char    *email;              /* (owned) (nullable) */
+  gboolean archived;
+  gboolean email_consent;
+  guint32  purchases;          /* purchase days */
+  gint64   total_spend;        /* net, minor units */
+  gint32   first_purchase;     /* Julian day, 0 = none */
+  gint32   last_purchase;
+  gboolean scored;             /* the fields below come from an analysis */
+  double   p_alive;            /* -1 unknown */
+  double   expected_purchases; /* -1 unknown */
+  double   clv;                /* minor units, -1 unknown */
+  gint32   next_purchase;      /* Julian day, 0 = unknown */
+  char    *tier;               /* (owned) (nullable) "top", "middle", "bottom" */
+  char    *rfm_group;          /* (owned) (nullable) id such as "champions" */
+  guint32  at_risk;            /* ClvAtRisk flags */
+} RegCustomerRow;
+
+void reg_customer_row_free (RegCustomerRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCustomerRow, reg_customer_row_free)
+
+gint64     reg_store_insert_customer   (RegStore                *store,
+                                        const RegCustomerRecord *rec,
+                                        GError                 **error);
+gboolean   reg_store_update_customer   (RegStore                *store,
+                                        const RegCustomerRecord *rec,
+                                        GError                 **error);
+gboolean   reg_store_get_customer      (RegStore                *store,
+                                        gint64                   id,
+                                        RegCustomerRecord       *out,
+                                        GError                 **error);
+gboolean   reg_store_set_archived      (RegStore                *store,
+                                        gint64                   id,
+                                        gboolean                 archived,
+                                        GError                 **error);
+gboolean   reg_store_merge_customers   (RegStore                *store,
+                                        gint64                   keep_id,
+                                        gint64                   merge_id,
+                                        GError                 **error);
+gboolean   reg_store_delete_customer   (RegStore                *store,
+                                        gint64                   id,
+                                        GError                 **error);
+gint64     reg_store_find_customer_by_email (RegStore           *store,
+                                        const char              *email,
+                                        GError                 **error);
+gint64     reg_store_find_customer_by_name (RegStore            *store,
+                                        const char              *name,
+                                        GError                 **error);
+gint64     reg_store_count_customers   (RegStore                *store,
+                                        gboolean                 include_archived);
+/* (element-type RegCustomerRow) ordered by name; archived ones only when asked */
+GPtrArray *reg_store_list_customer_rows (RegStore               *store,
+                                        gboolean                 include_archived,
+                                        GError                 **error);
+RegCustomerRow *reg_store_get_customer_row (RegStore            *store,
+                                        gint64                   id,
+                                        GError                 **error);
+
+/* ---- sales (reg-store-sales.c) ---- */
+
+typedef struct
+{
+  gint64  id;
+  gint64  customer_id;
+  gint32  day;                 /* Julian day */
+  gint64  amount;              /* minor units, negative = refund */
+  char   *note;                /* (owned) (nullable) */
+  char   *source;              /* (owned) (nullable) "manual", "shopify", "ofx:…" */
+  char   *external_id;         /* (owned) (nullable) */
+  char   *content_hash;        /* (owned) (nullable) */
+  gint64  batch_id;            /* 0 = entered by hand */
+  char   *customer_name;       /* (owned) (nullable) filled by listings */
+} RegSaleRecord;
+
+void reg_sale_record_clear (RegSaleRecord *rec);
+void reg_sale_record_free  (RegSaleRecord *rec);
+RegSaleRecord *reg_sale_record_copy (const RegSaleRecord *rec);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegSaleRecord, reg_sale_record_free)
+
+gint64     reg_store_insert_sale       (RegStore             *store,
+                                        const RegSaleRecord  *rec,
+                                        GError              **error);
+gboolean   reg_store_update_sale       (RegStore             *store,
+                                        const RegSaleRecord  *rec,
+                                        GError              **error);
+gboolean   reg_store_delete_sale       (RegStore             *store,
+                                        gint64                id,
+                                        GError              **error);
+gboolean   reg_store_get_sale          (RegStore             *store,
+                                        gint64                id,
+                                        RegSaleRecord        *out,
+                                        GError              **error);
+/* (element-type RegSaleRecord) newest first; customer_id 0 = all; limit 0 = no limit */
+GPtrArray *reg_store_list_sales        (RegStore             *store,
+                                        gint64                customer_id,
+                                        guint                 limit,
+                                        GError              **error);
+gint64     reg_store_count_sales       (RegStore             *store);
+gboolean   reg_store_sale_exists       (RegStore             *store,
+                                        const char           *source,
+                                        const char           *external_id,
+                                        const char           *content_hash);
+
+typedef gboolean (*RegSaleFunc) (gint64 customer_id, gint32 day, gint64 amount, gpointer data);
+/* Every sale of customers that are not merged away, ordered by customer then day. */
+gboolean   reg_store_foreach_sale      (RegStore             *store,
+                                        RegSaleFunc           func,
+                                        gpointer              data,
+                                        GError              **error);
+
+/* Helpers shared by the store's files. */
+gint32      reg_store_parse_day        (const char *text);
+gboolean    reg_store_check            (RegStore *store, int rc, const char *what, GError **error);
+
+/* A statement from the store's cache: reset (not finalized) when it goes out of scope. */
+typedef sqlite3_stmt RegStmt;
+void        reg_stmt_release           (RegStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegStmt, reg_stmt_release)
+RegStmt    *reg_store_prepare          (RegStore *store, const char *sql, GError **error);
+void        reg_stmt_bind_text         (RegStmt *stmt, int index, const char *text);
+char       *reg_stmt_dup_text          (RegStmt *stmt, int column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS
