@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegShop: one open shop file on the main thread. Validates what the owner enters, names the
+ * field and value in every message, and tells list models and views what changed.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "clv-date.h"
+#include "clv-error.h"
+#include "reg-shop-private.h"
+
+struct _RegShop
+{
+  GObject     parent_instance;
+
+  RegStore   *store;       /* (owned) */
+  char       *path;        /* (owned) */
+  guint       revision;
+  GListModel *customers;   /* (owned) (nullable) created on first use */
+  GListModel *sales;       /* (owned) (nullable) */
+};
+
+G_DEFINE_TYPE (RegShop, reg_shop, G_TYPE_OBJECT)
+G_DEFINE_QUARK (reg-shop-error-quark, reg_shop_error)
+
+enum { PROP_0, PROP_PATH, PROP_REVISION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static gboolean
+invalid_field (GError **error, const char *field, const char *value, const char *why)
+{
+  g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID, _("%s “%s”: %s"), field,
+               value != NULL ? value : "", why);
+  return FALSE;
+}
+
+static void
+reg_shop_finalize (GObject *object)
+{
+  RegShop *self = REG_SHOP (object);
+
+  g_clear_object (&self->customers);
+  g_clear_object (&self->sales);
+  g_clear_pointer (&self->store, reg_store_free);
+  g_free (self->path);
+  G_OBJECT_CLASS (reg_shop_parent_class)->finalize (object);
+}
+
+static void
+reg_shop_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RegShop *self = REG_SHOP (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_REVISION:
+      g_value_set_uint (value, self->revision);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_shop_class_init (RegShopClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = reg_shop_finalize;
+  object_class->get_property = reg_shop_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* bumped after every change, so views can bind "something changed" */
+  properties[PROP_REVISION] =
+    g_param_spec_uint ("revision", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RegShop::changed:
+   * @kind: a #RegShopChange
+   * @id: the customer or sale id, 0 for settings and bulk changes
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
+}
+
+static void
+reg_shop_init (RegShop *self)
+{
+}
+
+/**
+ * reg_shop_default_path:
+ * Returns: (transfer full): the shop file used when none is named: in the user's data folder.
+ */
+char *
+reg_shop_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "regulars", "shop.regulars", NULL);
+}
+
+/**
+ * reg_shop_open:
+ * @create: create the file (mode 0600) when it does not exist
+ *
+ * Returns: (transfer full): the shop, or %NULL with a #RegStoreError.
+ */
+RegShop *
+reg_shop_open (const char *path, gboolean create, GError **error)
+{
+  g_autoptr(RegShop) self = NULL;
+  RegStore *store;
+
+  store = reg_store_open (path, create ? REG_STORE_OPEN_CREATE : REG_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return NULL;
+  self = g_object_new (REG_TYPE_SHOP, NULL);
+  self->store = store;
+  self->path = g_strdup (path);
+  return g_steal_pointer (&self);
+}
+
+const char *
+reg_shop_get_path (RegShop *self)
+{
+  return self->path;
+}
+
+RegStore *
+reg_shop_get_store (RegShop *self)
+{
+  return self->store;
+}
+
+guint
+reg_shop_get_revision (RegShop *self)
+{
+  return self->revision;
+}
+
+/**
+ * reg_shop_notify_changed:
+ * Tells list models and views that something changed; jobs call it with
+ * %REG_SHOP_CHANGE_ALL when they finish on the main thread.
+ */
+void
+reg_shop_notify_changed (RegShop *self, RegShopChange change, gint64 id)
+{
+  self->revision++;
+  g_signal_emit (self, signals[CHANGED], 0, (int) change, id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+}
+
+gboolean
+reg_shop_is_empty (RegShop *self)
+{
+  return reg_store_count_sales (self->store) == 0
+         && reg_store_count_customers (self->store, TRUE) == 0;
+}
+
+char *
+reg_shop_dup_name (RegShop *self)
+{
+  return reg_shop_get_setting (self, REG_SETTING_SHOP_NAME);
+}
+
+void
+reg_shop_get_money_format (RegShop *self, ClvMoneyFormat *out)
+{
+  g_autofree char *locale = reg_shop_get_setting (self, REG_SETTING_LOCALE);
+  g_autofree char *currency = reg_shop_get_setting (self, REG_SETTING_CURRENCY);
+
+  clv_money_format_init (out, locale, currency);
+}
+
+/**
+ * reg_shop_parse_amount:
+ * Reads an amount as the owner types it in the shop's locale ("12,50", "1.234,56", "$12").
+ * Returns: %FALSE with %REG_SHOP_ERROR_INVALID naming the text when it is not an amount or is
+ *   ambiguous in this locale.
+ */
+gboolean
+reg_shop_parse_amount (RegShop *self, const char *text, gint64 *out_minor, GError **error)
+{
+  ClvMoneyFormat fmt;
+  g_autoptr(GError) local = NULL;
+
+  reg_shop_get_money_format (self, &fmt);
+  if (!clv_money_parse (text, &fmt, out_minor, &local))
+    {
+      g_set_error_literal (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+reg_shop_format_amount (RegShop *self, gint64 minor)
+{
+  ClvMoneyFormat fmt;
+
+  reg_shop_get_money_format (self, &fmt);
+  return clv_money_format (minor, &fmt);
+}
+
+/**
+ * reg_shop_parse_date:
+ * Reads ISO dates, "today", "yesterday", and dates in the order of the shop's locale.
+ */
+gboolean
+reg_shop_parse_date (RegShop *self, const char *text, gint32 *out_day, GError **error)
+{
+  ClvMoneyFormat fmt;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*s == '\0')
+    {
+      g_set_error_literal (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID, _("the date is empty"));
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (s, "today") == 0 || g_utf8_collate (s, _("today")) == 0)
+    {
+      *out_day = clv_date_today ();
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (s, "yesterday") == 0 || g_utf8_collate (s, _("yesterday")) == 0)
+    {
+      *out_day = clv_date_today () - 1;
+      return TRUE;
+    }
+  reg_shop_get_money_format (self, &fmt);
+  if (!clv_date_parse (s, fmt.locale->date_order, out_day, &local))
+    {
+      g_set_error_literal (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+reg_shop_format_date (RegShop *self, gint32 day)
+{
+  ClvMoneyFormat fmt;
+
+  if (day <= 0)
+    return g_strdup ("");
+  reg_shop_get_money_format (self, &fmt);
+  return clv_date_format_locale (day, fmt.locale->date_order, fmt.locale->date_separator);
+}
+
+static gboolean
+validate_customer (const RegCustomerRecord *rec, GError **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (rec->name != NULL ? rec->name : ""));
+
+  if (*name == '\0')
+    return invalid_field (error, _("Name"), rec->name, _("a customer needs a name"));
+  if (!g_utf8_validate (rec->name, -1, NULL) || g_utf8_strlen (name, -1) > 200)
+    return invalid_field (error, _("Name"), rec->name, _("must be at most 200 characters"));
+  if (rec->email != NULL && *rec->email != '\0')
+    {
+      const char *at = strchr (rec->email, '@');
+      if (at == NULL || at == rec->email || strchr (at + 1, '.') == NULL
+          || strpbrk (rec->email, " \t\r\n,;<>") != NULL || strlen (rec->email) > 254)
+        return invalid_field (error, _("Email"), rec->email, _("is not an e-mail address"));
+    }
+  if (rec->acquisition_cost < 0 || rec->acquisition_cost > CLV_MONEY_MAX)
+    return invalid_field (error, _("Acquisition cost"), "", _("is out of range"));
+  return TRUE;
+}
+
+/* Trims text fields and turns empty ones into NULL, so "no e-mail" is one thing. */
+static RegCustomerRecord *
+normalised_copy (const RegCustomerRecord *rec)
+{
+  RegCustomerRecord *copy = reg_customer_record_copy (rec);
+  char **fields[] = { &copy->name, &copy->email, &copy->phone, &copy->channel, &copy->notes };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (*fields[i] != NULL)
+      {
+        g_strstrip (*fields[i]);
+        if (**fields[i] == '\0')
+          g_clear_pointer (fields[i], g_free);
+      }
+  if (copy->email != NULL)
+    {
+      char *lower = g_ascii_strdown (copy->email, -1);
+      g_free (copy->email);
+      copy->email = lower;
+    }
+  return copy;
+}
+
+gint64
+reg_shop_add_customer (RegShop *self, const RegCustomerRecord *rec, GError **error)
+{
+  g_autoptr(RegCustomerRecord) copy = NULL;
+  gint64 id;
+
+  if (!validate_customer (rec, error))
+    return 0;
+  copy = normalised_copy (rec);
+  id = reg_store_insert_customer (self->store, copy, error);
+  if (id > 0)
+    reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, id);
+  return id;
+}
+
+gboolean
+reg_shop_edit_customer (RegShop *self, const RegCustomerRecord *rec, GError **error)
+{
+  g_autoptr(RegCustomerRecord) copy = NULL;
+
+  if (!validate_customer (rec, error))
+    return FALSE;
+  copy = normalised_copy (rec);
+  if (!reg_store_update_customer (self->store, copy, error))
+    return FALSE;
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, rec->id);
+  return TRUE;
+}
+
+gboolean
+reg_shop_get_customer (RegShop *self, gint64 id, RegCustomerRecord *out, GError **error)
+{
+  return reg_store_get_customer (self->store, id, out, error);
+}
+
+gboolean
+reg_shop_archive_customer (RegShop *self, gint64 id, gboolean archived, GError **error)
+{
+  if (!reg_store_set_archived (self->store, id, archived, error))
+    return FALSE;
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, id);
+  return TRUE;
+}
+
+gboolean
+reg_shop_merge_customers (RegShop *self, gint64 keep_id, gint64 merge_id, GError **error)
+{
+  if (!reg_store_merge_customers (self->store, keep_id, merge_id, error))
+    return FALSE;
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER_REMOVED, merge_id);
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, keep_id);
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, 0);
+  return TRUE;
+}
+
+gboolean
+reg_shop_delete_customer (RegShop *self, gint64 id, GError **error)
+{
+  if (!reg_store_delete_customer (self->store, id, error))
+    return FALSE;
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER_REMOVED, id);
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, 0);
+  return TRUE;
+}
+
+/**
+ * reg_shop_find_customer:
+ * @name_or_email: an id ("42"), an e-mail address, or a name (exact, case-insensitive)
+ * Returns: the id, 0 when there is no such customer, -1 on a database error.
+ */
+gint64
+reg_shop_find_customer (RegShop *self, const char *name_or_email, GError **error)
+{
+  char *end = NULL;
+  gint64 id;
+
+  if (name_or_email == NULL || *name_or_email == '\0')
+    return 0;
+  id = g_ascii_strtoll (name_or_email, &end, 10);
+  if (end != name_or_email && *end == '\0' && id > 0)
+    {
+      RegCustomerRecord rec = { 0 };
+      if (reg_store_get_customer (self->store, id, &rec, NULL))
+        {
+          reg_customer_record_clear (&rec);
+          return id;
+        }
+      return 0;
+    }
+  if (strchr (name_or_email, '@') != NULL)
+    return reg_store_find_customer_by_email (self->store, name_or_email, error);
+  return reg_store_find_customer_by_name (self->store, name_or_email, error);
+}
+
+static gboolean
+check_customer_exists (RegShop *self, gint64 customer_id, GError **error)
+{
+  RegCustomerRecord rec = { 0 };
+  char buf[32];
+
+  if (!reg_store_get_customer (self->store, customer_id, &rec, NULL))
+    {
+      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, customer_id);
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_NOT_FOUND,
+                   _("Customer “%s”: there is no such customer"), buf);
+      return FALSE;
+    }
+  if (rec.merged_into > 0)
+    {
+      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, customer_id);
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                   _("Customer “%s”: was merged into customer %" G_GINT64_FORMAT), buf,
+                   rec.merged_into);
+      reg_customer_record_clear (&rec);
+      return FALSE;
+    }
+  reg_customer_record_clear (&rec);
+  return TRUE;
+}
+
+static gboolean
+validate_sale_values (gint32 day, gint64 amount, GError **error)
+{
+  if (day <= 0 || day > clv_date_today () + 366)
+    {
+      g_autofree char *iso = day > 0 ? clv_date_format_iso (day) : g_strdup ("");
+      return invalid_field (error, _("Date"), iso,
+                            day > 0 ? _("is more than a year in the future")
+                                    : _("is not a date"));
+    }
+  if (amount == 0)
+    return invalid_field (error, _("Amount"), "0", _("a sale of zero is not a sale"));
+  if (amount > CLV_MONEY_MAX || amount < -CLV_MONEY_MAX)
+    {
+      g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+      return invalid_field (error, _("Amount"), v, _("is out of range"));
+    }
+  return TRUE;
+}
+
+/**
+ * reg_shop_record_sale:
+ * @amount: minor units; negative for a refund
+ * Returns: the sale's id, or 0 with an error naming the field and value.
+ */
+gint64
+reg_shop_record_sale (RegShop *self, gint64 customer_id, gint32 day, gint64 amount,
+                      const char *note, GError **error)
+{
+  RegSaleRecord rec = { 0 };
+  g_autofree char *trimmed = note != NULL ? g_strstrip (g_strdup (note)) : NULL;
+  gint64 id;
+
+  if (!check_customer_exists (self, customer_id, error)
+      || !validate_sale_values (day, amount, error))
+    return 0;
+  rec.customer_id = customer_id;
+  rec.day = day;
+  rec.amount = amount;
+  rec.note = trimmed != NULL && *trimmed != '\0' ? trimmed : NULL;
+  rec.source = (char *) "manual";
+  id = reg_store_insert_sale (self->store, &rec, error);
+  if (id > 0)
+    {
+      reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, id);
+      reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, customer_id);
+    }
+  return id;
+}
+
+gboolean
+reg_shop_edit_sale (RegShop *self, const RegSaleRecord *rec, GError **error)
+{
+  RegSaleRecord old = { 0 };
+
+  if (!reg_store_get_sale (self->store, rec->id, &old, error))
+    return FALSE;
+  if (!check_customer_exists (self, rec->customer_id, error)
+      || !validate_sale_values (rec->day, rec->amount, error)
+      || !reg_store_update_sale (self->store, rec, error))
+    {
+      reg_sale_record_clear (&old);
+      return FALSE;
+    }
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, rec->id);
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, rec->customer_id);
+  if (old.customer_id != rec->customer_id)
+    reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, old.customer_id);
+  reg_sale_record_clear (&old);
+  return TRUE;
+}
+
+/**
+ * reg_shop_delete_sale:
+ * Returns: (transfer full): the deleted sale, for Undo with reg_shop_restore_sale().
+ */
+RegSaleRecord *
+reg_shop_delete_sale (RegShop *self, gint64 id, GError **error)
+{
+  g_autoptr(RegSaleRecord) rec = g_new0 (RegSaleRecord, 1);
+
+  if (!reg_store_get_sale (self->store, id, rec, error)
+      || !reg_store_delete_sale (self->store, id, error))
+    return NULL;
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, id);
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, rec->customer_id);
+  return g_steal_pointer (&rec);
+}
+
+/* Puts a deleted sale back with all its fields (its id may differ). */
+gint64
+reg_shop_restore_sale (RegShop *self, const RegSaleRecord *rec, GError **error)
+{
+  gint64 id;
+
+  if (!check_customer_exists (self, rec->customer_id, error))
+    return 0;
+  id = reg_store_insert_sale (self->store, rec, error);
+  if (id > 0)
+    {
+      reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, id);
+      reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, rec->customer_id);
+    }
+  return id;
+}
+
+gboolean
+reg_shop_get_sale (RegShop *self, gint64 id, RegSaleRecord *out, GError **error)
+{
+  return reg_store_get_sale (self->store, id, out, error);
+}
+
+/**
+ * reg_shop_get_customers:
+ * Returns: (transfer none): every customer not merged away, archived ones included (views
+ *   filter them), as #RegCustomer items in id order.
+ */
+GListModel *
+reg_shop_get_customers (RegShop *self)
+{
+  if (self->customers == NULL)
+    self->customers = reg_customer_list_new (self);
+  return self->customers;
+}
+
+/**
+ * reg_shop_get_sales:
+ * Returns: (transfer none): the most recent sales, newest first, as #RegSale items.
+ */
+GListModel *
+reg_shop_get_sales (RegShop *self)
+{
+  if (self->sales == NULL)
+    self->sales = reg_sale_list_new (self);
+  return self->sales;
+}

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * regulars-cli init, customer add|list|show|edit|merge|archive|delete.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "clv-date.h"
+#include "reg-cli.h"
+#include "reg-cli-json.h"
+
+int
+reg_cli_init (RegCli *cli, int argc, char **argv)
+{
+  char *name = NULL, *currency = NULL, *locale = NULL;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The shop's name"), N_("NAME") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_("Currency code, such as EUR"), N_("CODE") },
+    { "locale", 0, 0, G_OPTION_ARG_STRING, &locale, N_("How amounts and dates are written, such as de_DE"), N_("LOCALE") },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean existed;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("Create a shop file."), &code))
+    return code;
+  if (argc > 1)
+    return reg_cli_usage (_("init takes no arguments; use --shop FILE"));
+  existed = g_file_test (cli->shop_path, G_FILE_TEST_EXISTS);
+  shop = reg_cli_open_shop (cli, TRUE);
+  if (shop == NULL)
+    return REG_CLI_BAD_INPUT;
+  if ((currency != NULL && !reg_shop_set_setting (shop, REG_SETTING_CURRENCY, currency, &error))
+      || (locale != NULL && !reg_shop_set_setting (shop, REG_SETTING_LOCALE, locale, &error))
+      || (name != NULL && !reg_shop_set_setting (shop, REG_SETTING_SHOP_NAME, name, &error)))
+    return reg_cli_fail (error);
+  printf (existed ? _("The shop %s is ready.\n") : _("Created the shop %s.\n"), cli->shop_path);
+  return REG_CLI_OK;
+}
+
+static gboolean
+parse_consent (const char *text, gboolean *out)
+{
+  if (text == NULL)
+    return TRUE;
+  if (g_ascii_strcasecmp (text, "yes") == 0 || g_str_equal (text, "1")
+      || g_ascii_strcasecmp (text, "true") == 0)
+    *out = TRUE;
+  else if (g_ascii_strcasecmp (text, "no") == 0 || g_str_equal (text, "0")
+           || g_ascii_strcasecmp (text, "false") == 0)
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  char *name, *email, *phone, *channel, *notes, *consent, *acquired, *cost;
+} CustomerOptions;
+
+static int
+apply_options (RegShop *shop, const CustomerOptions *o, RegCustomerRecord *rec)
+{
+  g_autoptr(GError) error = NULL;
+
+#define SET_TEXT(field, opt) \
+  if (o->opt != NULL) { g_free (rec->field); rec->field = g_strdup (o->opt); }
+  SET_TEXT (name, name);
+  SET_TEXT (email, email);
+  SET_TEXT (phone, phone);
+  SET_TEXT (channel, channel);
+  SET_TEXT (notes, notes);
+#undef SET_TEXT
+  if (!parse_consent (o->consent, &rec->email_consent))
+    {
+      fprintf (stderr, "regulars-cli: --consent “%s”: %s\n", o->consent,
+               _("must be yes or no"));
+      return REG_CLI_BAD_INPUT;
+    }
+  if (o->acquired != NULL && !reg_shop_parse_date (shop, o->acquired, &rec->acquired_day, &error))
+    {
+      fprintf (stderr, "regulars-cli: --acquired “%s”: %s\n", o->acquired, error->message);
+      return REG_CLI_BAD_INPUT;
+    }
+  if (o->cost != NULL && !reg_shop_parse_amount (shop, o->cost, &rec->acquisition_cost, &error))
+    {
+      fprintf (stderr, "regulars-cli: --acquisition-cost “%s”: %s\n", o->cost, error->message);
+      return REG_CLI_BAD_INPUT;
+    }
+  return REG_CLI_OK;
+}
+
+#define CUSTOMER_ENTRIES(o) \
+  { "name", 0, 0, G_OPTION_ARG_STRING, &(o).name, N_("Name"), N_("NAME") }, \
+  { "email", 0, 0, G_OPTION_ARG_STRING, &(o).email, N_("E-mail address"), N_("EMAIL") }, \
+  { "phone", 0, 0, G_OPTION_ARG_STRING, &(o).phone, N_("Phone number"), N_("PHONE") }, \
+  { "channel", 0, 0, G_OPTION_ARG_STRING, &(o).channel, N_("How the customer found the shop"), N_("CHANNEL") }, \
+  { "notes", 0, 0, G_OPTION_ARG_STRING, &(o).notes, N_("Notes"), N_("TEXT") }, \
+  { "consent", 0, 0, G_OPTION_ARG_STRING, &(o).consent, N_("Agreed to e-mail: yes or no"), N_("yes|no") }, \
+  { "acquired", 0, 0, G_OPTION_ARG_STRING, &(o).acquired, N_("Date the customer was won"), N_("DATE") }, \
+  { "acquisition-cost", 0, 0, G_OPTION_ARG_STRING, &(o).cost, N_("What winning them cost"), N_("AMOUNT") }
+
+static int
+customer_add (RegCli *cli, int argc, char **argv)
+{
+  CustomerOptions o = { 0 };
+  gboolean json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    CUSTOMER_ENTRIES (o),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new customer as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  RegCustomerRecord rec = { 0 };
+  gint64 id;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("Add a customer."), &code))
+    return code;
+  if (argc > 1)
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+  if (o.name == NULL)
+    return reg_cli_usage (_("customer add needs --name"));
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  if ((code = apply_options (shop, &o, &rec)) != REG_CLI_OK)
+    {
+      reg_customer_record_clear (&rec);
+      return code;
+    }
+  id = reg_shop_add_customer (shop, &rec, &error);
+  reg_customer_record_clear (&rec);
+  if (id == 0)
+    return reg_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = reg_cli_json_customer (shop, id, FALSE, &error);
+      if (node == NULL)
+        return reg_cli_fail (error);
+      reg_cli_print_json (node);
+    }
+  else
+    printf ("%" G_GINT64_FORMAT "\n", id);
+  return REG_CLI_OK;
+}
+
+static int
+customer_list (RegCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE, archived = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "archived", 0, 0, G_OPTION_ARG_NONE, &archived, N_("Include archived customers"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List customers."), &code))
+    return code;
+  if (argc > 1)
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  rows = reg_store_list_customer_rows (reg_shop_get_store (shop), archived, &error);
+  if (rows == NULL)
+    return reg_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = reg_cli_json_customer_rows (shop, rows);
+      reg_cli_print_json (node);
+      return REG_CLI_OK;
+    }
+  printf ("%-8s  %-28s  %-32s  %9s  %14s  %-10s\n", _("ID"), _("Name"), _("Email"),
+          _("Purchases"), _("Total spend"), _("Last"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RegCustomerRow *row = rows->pdata[i];
+      g_autofree char *spend = reg_shop_format_amount (shop, row->total_spend);
+      g_autofree char *last = reg_cli_format_day (row->last_purchase);
+      printf ("%-8" G_GINT64_FORMAT "  %-28s  %-32s  %9u  %14s  %-10s%s\n", row->id, row->name,
+              row->email != NULL ? row->email : "", row->purchases, spend, last,
+              row->archived ? _(" (archived)") : "");
+    }
+  return REG_CLI_OK;
+}
+
+static int
+customer_show (RegCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 id;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, _("ID"), _("Show one customer with their sales and scores."), &code))
+    return code;
+  if (argc != 2)
+    return reg_cli_usage (_("customer show needs one customer ID"));
+  if (!reg_cli_parse_id (argv[1], _("Customer"), &id, &code))
+    return code;
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  node = reg_cli_json_customer (shop, id, TRUE, &error);
+  if (node == NULL)
+    return reg_cli_fail (error);
+  if (json)
+    reg_cli_print_json (node);
+  else
+    reg_cli_print_customer_text (shop, node);
+  return REG_CLI_OK;
+}
+
+static int
+customer_edit (RegCli *cli, int argc, char **argv)
+{
+  CustomerOptions o = { 0 };
+  gboolean archive = FALSE, unarchive = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    CUSTOMER_ENTRIES (o),
+    { "archive", 0, 0, G_OPTION_ARG_NONE, &archive, N_("Archive the customer"), NULL },
+    { "unarchive", 0, 0, G_OPTION_ARG_NONE, &unarchive, N_("Bring an archived customer back"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  RegCustomerRecord rec = { 0 };
+  gint64 id;
+  gboolean ok;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, _("ID"), _("Change a customer."), &code))
+    return code;
+  if (argc != 2)
+    return reg_cli_usage (_("customer edit needs one customer ID"));
+  if (archive && unarchive)
+    return reg_cli_usage (_("--archive and --unarchive cannot be used together"));
+  if (!reg_cli_parse_id (argv[1], _("Customer"), &id, &code))
+    return code;
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  if (!reg_shop_get_customer (shop, id, &rec, &error))
+    return reg_cli_fail (error);
+  if ((code = apply_options (shop, &o, &rec)) != REG_CLI_OK)
+    {
+      reg_customer_record_clear (&rec);
+      return code;
+    }
+  if (archive || unarchive)
+    rec.archived = archive;
+  ok = reg_shop_edit_customer (shop, &rec, &error);
+  reg_customer_record_clear (&rec);
+  if (!ok)
+    return reg_cli_fail (error);
+  printf (_("Customer %" G_GINT64_FORMAT " saved.\n"), id);
+  return REG_CLI_OK;
+}
+
+static int
+customer_merge (RegCli *cli, int argc, char **argv)
+{
+  int code = REG_CLI_OK;
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 keep, other;
+
+  if (!reg_cli_parse (cli, &argc, &argv, NULL, _("KEEP-ID OTHER-ID"),
+                      _("Merge OTHER into KEEP: every sale of OTHER moves to KEEP, and OTHER is "
+                        "archived."), &code))
+    return code;
+  if (argc != 3)
+    return reg_cli_usage (_("customer merge needs two customer IDs: the one to keep, then the other"));
+  if (!reg_cli_parse_id (argv[1], _("Customer"), &keep, &code)
+      || !reg_cli_parse_id (argv[2], _("Customer"), &other, &code))
+    return code;
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  if (!reg_shop_merge_customers (shop, keep, other, &error))
+    return reg_cli_fail (error);
+  printf (_("Customer %" G_GINT64_FORMAT " merged into %" G_GINT64_FORMAT ".\n"), other, keep);
+  return REG_CLI_OK;
+}
+
+static int
+customer_delete (RegCli *cli, int argc, char **argv)
+{
+  int code = REG_CLI_OK;
+  gboolean yes = FALSE;
+  const GOptionEntry entries[] = {
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Really delete: the customer and all their sales are removed"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, _("ID"),
+                      _("Delete a customer and everything about them (sales, survey answers, "
+                        "campaign memberships, scores)."), &code))
+    return code;
+  if (argc != 2)
+    return reg_cli_usage (_("customer delete needs one customer ID"));
+  if (!yes)
+    return reg_cli_usage (_("customer delete removes all their sales too; add --yes to confirm"));
+  if (!reg_cli_parse_id (argv[1], _("Customer"), &id, &code))
+    return code;
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  if (!reg_shop_delete_customer (shop, id, &error))
+    return reg_cli_fail (error);
+  printf (_("Customer %" G_GINT64_FORMAT " deleted.\n"), id);
+  return REG_CLI_OK;
+}
+
+int
+reg_cli_customer (RegCli *cli, int argc, char **argv)
+{
+  static const struct { const char *name; RegCliCommand run; } subs[] = {
+    { "add", customer_add }, { "list", customer_list }, { "show", customer_show },
+    { "edit", customer_edit }, { "merge", customer_merge }, { "delete", customer_delete },
+  };
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      FILE *out = argc < 2 ? stderr : stdout;
+      fprintf (out, "%s\n\n", _("Usage: regulars-cli [--shop FILE] customer add|list|show|edit|merge|delete [OPTIONS…]"));
+      fprintf (out, "%s\n", _("Run “regulars-cli customer SUBCOMMAND --help” for its options."));
+      return argc < 2 ? REG_CLI_USAGE : REG_CLI_OK;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (subs); i++)
+    if (g_str_equal (argv[1], subs[i].name))
+      {
+        g_autofree char *prog = g_strdup_printf ("regulars-cli customer %s", subs[i].name);
+        g_set_prgname (prog);
+        return subs[i].run (cli, argc - 1, argv + 1);
+      }
+  return reg_cli_usage (_("Unknown customer command “%s”"), argv[1]);
+}

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Building the JSON of customers and sales for regulars-cli, and the plain-text view of one
+ * customer drawn from the same JSON so both outputs always agree.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "clv-date.h"
+#include "reg-cli-json.h"
+
+void
+reg_cli_json_add_money (JsonBuilder *b, RegShop *shop, const char *key, gint64 minor)
+{
+  ClvMoneyFormat fmt;
+  g_autofree char *minor_key = g_strconcat (key, "_minor", NULL);
+  g_autofree char *text = NULL;
+
+  reg_shop_get_money_format (shop, &fmt);
+  text = clv_money_format_number (minor, fmt.currency->exponent);
+  json_builder_set_member_name (b, minor_key);
+  json_builder_add_int_value (b, minor);
+  json_builder_set_member_name (b, key);
+  json_builder_add_string_value (b, text);
+}
+
+void
+reg_cli_json_add_day (JsonBuilder *b, const char *key, gint32 day)
+{
+  json_builder_set_member_name (b, key);
+  if (day > 0)
+    {
+      g_autofree char *iso = clv_date_format_iso (day);
+      json_builder_add_string_value (b, iso);
+    }
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_string_or_null (JsonBuilder *b, const char *key, const char *value)
+{
+  json_builder_set_member_name (b, key);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* -1 means "not known" in the scores: JSON null, never a made-up number */
+static void
+add_double_or_null (JsonBuilder *b, const char *key, double value)
+{
+  json_builder_set_member_name (b, key);
+  if (value >= 0 && isfinite (value))
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_row_members (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
+{
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, row->id);
+  add_string_or_null (b, "name", row->name);
+  add_string_or_null (b, "email", row->email);
+  json_builder_set_member_name (b, "email_consent");
+  json_builder_add_boolean_value (b, row->email_consent);
+  json_builder_set_member_name (b, "archived");
+  json_builder_add_boolean_value (b, row->archived);
+  json_builder_set_member_name (b, "purchases");
+  json_builder_add_int_value (b, row->purchases);
+  reg_cli_json_add_money (b, shop, "total_spend", row->total_spend);
+  reg_cli_json_add_day (b, "first_purchase", row->first_purchase);
+  reg_cli_json_add_day (b, "last_purchase", row->last_purchase);
+}
+
+static void
+add_scores (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
+{
+  json_builder_set_member_name (b, "scores");
+  if (!row->scored)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  add_double_or_null (b, "p_alive", row->p_alive);
+  add_double_or_null (b, "expected_purchases", row->expected_purchases);
+  json_builder_set_member_name (b, "clv_minor");
+  if (row->clv >= 0)
+    json_builder_add_int_value (b, (gint64) llround (row->clv));
+  else
+    json_builder_add_null_value (b);
+  reg_cli_json_add_day (b, "next_purchase", row->next_purchase);
+  add_string_or_null (b, "tier", row->tier);
+  add_string_or_null (b, "rfm_group", row->rfm_group);
+  json_builder_set_member_name (b, "at_risk");
+  json_builder_begin_array (b);
+  if (row->at_risk & 1)
+    json_builder_add_string_value (b, "low-p-alive");
+  if (row->at_risk & 2)
+    json_builder_add_string_value (b, "overdue");
+  if (row->at_risk & 4)
+    json_builder_add_string_value (b, "detractor");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+JsonNode *
+reg_cli_json_customer_rows (RegShop *shop, GPtrArray *rows)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      json_builder_begin_object (b);
+      add_row_members (b, shop, rows->pdata[i]);
+      add_scores (b, shop, rows->pdata[i]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return json_builder_get_root (b);
+}
+
+static void
+add_sale (JsonBuilder *b, RegShop *shop, const RegSaleRecord *s)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, s->id);
+  json_builder_set_member_name (b, "customer_id");
+  json_builder_add_int_value (b, s->customer_id);
+  add_string_or_null (b, "customer", s->customer_name);
+  reg_cli_json_add_day (b, "date", s->day);
+  reg_cli_json_add_money (b, shop, "amount", s->amount);
+  json_builder_set_member_name (b, "refund");
+  json_builder_add_boolean_value (b, s->amount < 0);
+  add_string_or_null (b, "note", s->note);
+  add_string_or_null (b, "source", s->source);
+  add_string_or_null (b, "external_id", s->external_id);
+  json_builder_set_member_name (b, "batch");
+  if (s->batch_id > 0)
+    json_builder_add_int_value (b, s->batch_id);
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+}
+
+JsonNode *
+reg_cli_json_sales (RegShop *shop, GPtrArray *sales)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < sales->len; i++)
+    add_sale (b, shop, sales->pdata[i]);
+  json_builder_end_array (b);
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(RegCustomerRow) row = NULL;
+  RegCustomerRecord rec = { 0 };
+
+  if (!reg_shop_get_customer (shop, id, &rec, error))
+    return NULL;
+  row = reg_store_get_customer_row (reg_shop_get_store (shop), id, error);
+  if (row == NULL)
+    {
+      reg_customer_record_clear (&rec);
+      return NULL;
+    }
+  json_builder_begin_object (b);
+  add_row_members (b, shop, row);
+  add_string_or_null (b, "phone", rec.phone);
+  add_string_or_null (b, "channel", rec.channel);
+  add_string_or_null (b, "notes", rec.notes);
+  reg_cli_json_add_day (b, "acquired_on", rec.acquired_day);
+  reg_cli_json_add_money (b, shop, "acquisition_cost", rec.acquisition_cost);
+  json_builder_set_member_name (b, "merged_into");
+  if (rec.merged_into > 0)
+    json_builder_add_int_value (b, rec.merged_into);
+  else
+    json_builder_add_null_value (b);
+  add_scores (b, shop, row);
+  if (with_sales)
+    {
+      g_autoptr(GPtrArray) sales = reg_store_list_sales (reg_shop_get_store (shop), id, 0, error);
+      if (sales == NULL)
+        {
+          reg_customer_record_clear (&rec);
+          return NULL;
+        }
+      json_builder_set_member_name (b, "sales");
+      json_builder_add_value (b, reg_cli_json_sales (shop, sales));
+    }
+  json_builder_end_object (b);
+  reg_customer_record_clear (&rec);
+  return json_builder_get_root (b);
+}
+
+static const char *
+member_text (JsonObject *o, const char *key)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  return n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING
+         ? json_node_get_string (n) : NULL;
+}
+
+void
+reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
+{
+  JsonObject *o = json_node_get_object (node);
+  JsonNode *scores = json_object_get_member (o, "scores");
+  JsonArray *sales = json_object_has_member (o, "sales") ? json_object_get_array_member (o, "sales") : NULL;
+  g_autofree char *spend = reg_shop_format_amount (shop, json_object_get_int_member (o, "total_spend_minor"));
+
+  printf ("%s (#%" G_GINT64_FORMAT ")%s\n", member_text (o, "name"),
+          json_object_get_int_member (o, "id"),
+          json_object_get_boolean_member (o, "archived") ? _(" — archived") : "");
+  if (member_text (o, "email") != NULL)
+    printf ("  %-18s %s%s\n", _("Email:"), member_text (o, "email"),
+            json_object_get_boolean_member (o, "email_consent") ? _(" (agreed to e-mails)")
+                                                               : _(" (no e-mail consent)"));
+  if (member_text (o, "phone") != NULL)
+    printf ("  %-18s %s\n", _("Phone:"), member_text (o, "phone"));
+  printf ("  %-18s %" G_GINT64_FORMAT "\n", _("Purchases:"), json_object_get_int_member (o, "purchases"));
+  printf ("  %-18s %s\n", _("Total spend:"), spend);
+  if (member_text (o, "last_purchase") != NULL)
+    printf ("  %-18s %s\n", _("Last purchase:"), member_text (o, "last_purchase"));
+  if (scores != NULL && JSON_NODE_HOLDS_OBJECT (scores))
+    {
+      JsonObject *s = json_node_get_object (scores);
+      JsonNode *clv = json_object_get_member (s, "clv_minor");
+      JsonNode *p = json_object_get_member (s, "p_alive");
+      if (member_text (s, "tier") != NULL)
+        printf ("  %-18s %s\n", _("Tier:"), member_text (s, "tier"));
+      if (member_text (s, "rfm_group") != NULL)
+        printf ("  %-18s %s\n", _("RFM group:"), member_text (s, "rfm_group"));
+      if (p != NULL && !JSON_NODE_HOLDS_NULL (p))
+        printf ("  %-18s %.0f %%\n", _("Still buying:"), json_node_get_double (p) * 100);
+      if (clv != NULL && !JSON_NODE_HOLDS_NULL (clv))
+        {
+          g_autofree char *v = reg_shop_format_amount (shop, json_node_get_int (clv));
+          printf ("  %-18s %s\n", _("Predicted value:"), v);
+        }
+      if (member_text (s, "next_purchase") != NULL)
+        printf ("  %-18s %s\n", _("Next purchase:"), member_text (s, "next_purchase"));
+    }
+  if (sales != NULL && json_array_get_length (sales) > 0)
+    {
+      printf ("  %s\n", _("Sales:"));
+      for (guint i = 0; i < json_array_get_length (sales); i++)
+        {
+          JsonObject *s = json_array_get_object_element (sales, i);
+          g_autofree char *amount = reg_shop_format_amount (shop, json_object_get_int_member (s, "amount_minor"));
+          printf ("    %-8" G_GINT64_FORMAT " %s  %14s  %s\n", json_object_get_int_member (s, "id"),
+                  member_text (s, "date"), amount,
+                  member_text (s, "note") != NULL ? member_text (s, "note") : "");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The JSON shapes regulars-cli prints: customers, sales, settings. Amounts are integer minor
+ * units under keys ending in "_minor", with a decimal string beside them for reading.
+ */
+#pragma once
+
+#include "reg-cli.h"
+
+G_BEGIN_DECLS
+
+JsonNode *reg_cli_json_customer       (RegShop *shop, gint64 id, gboolean with_sales,
+                                       GError **error);
+JsonNode *reg_cli_json_customer_rows  (RegShop *shop, GPtrArray *rows);
+JsonNode *reg_cli_json_sales          (RegShop *shop, GPtrArray *sales);
+void      reg_cli_json_add_money      (JsonBuilder *b, RegShop *shop, const char *key,
+                                       gint64 minor);
+void      reg_cli_json_add_day        (JsonBuilder *b, const char *key, gint32 day);
+void      reg_cli_print_customer_text (RegShop *shop, JsonNode *node);
+
+G_END_DECLS

@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * regulars-cli sale add|list|delete, settings get|set, demo.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "clv-date.h"
+#include "reg-cli.h"
+#include "reg-cli-json.h"
+#include "reg-demo.h"
+
+static int
+sale_add (RegCli *cli, int argc, char **argv)
+{
+  char *customer = NULL, *date = NULL, *amount = NULL, *note = NULL;
+  gboolean refund = FALSE, create = FALSE, json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer, N_("Customer id, e-mail or exact name"), N_("WHO") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the sale (default: today)"), N_("DATE") },
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, N_("Amount, as written in the shop's locale; negative for a refund"), N_("AMOUNT") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
+    { "refund", 0, 0, G_OPTION_ARG_NONE, &refund, N_("Record the amount as a refund"), NULL },
+    { "create", 0, 0, G_OPTION_ARG_NONE, &create, N_("Create the customer when no customer has that name"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the sale as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 customer_id, minor, id;
+  gint32 day;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("Record a sale or a refund."), &code))
+    return code;
+  if (argc > 1)
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+  if (customer == NULL || amount == NULL)
+    return reg_cli_usage (_("sale add needs --customer and --amount"));
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+
+  if (!reg_shop_parse_amount (shop, amount, &minor, &error))
+    {
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Amount"), amount, error->message);
+      return REG_CLI_BAD_INPUT;
+    }
+  if (refund)
+    minor = minor > 0 ? -minor : minor;
+  if (date == NULL)
+    day = clv_date_today ();
+  else if (!reg_shop_parse_date (shop, date, &day, &error))
+    {
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Date"), date, error->message);
+      return REG_CLI_BAD_INPUT;
+    }
+  customer_id = reg_shop_find_customer (shop, customer, &error);
+  if (customer_id < 0)
+    return reg_cli_fail (error);
+  if (customer_id == 0 && create)
+    {
+      RegCustomerRecord rec = { 0 };
+      rec.name = customer;
+      customer_id = reg_shop_add_customer (shop, &rec, &error);
+      if (customer_id == 0)
+        return reg_cli_fail (error);
+    }
+  if (customer_id == 0)
+    {
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Customer"), customer,
+               _("there is no such customer (add --create to create one with that name)"));
+      return REG_CLI_BAD_INPUT;
+    }
+  id = reg_shop_record_sale (shop, customer_id, day, minor, note, &error);
+  if (id == 0)
+    return reg_cli_fail (error);
+  if (json)
+    {
+      RegSaleRecord rec = { 0 };
+      g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_sale_record_free);
+      g_autoptr(JsonNode) node = NULL;
+      if (!reg_shop_get_sale (shop, id, &rec, &error))
+        return reg_cli_fail (error);
+      g_ptr_array_add (one, reg_sale_record_copy (&rec));
+      reg_sale_record_clear (&rec);
+      node = reg_cli_json_sales (shop, one);
+      reg_cli_print_json (json_array_get_element (json_node_get_array (node), 0));
+    }
+  else
+    printf ("%" G_GINT64_FORMAT "\n", id);
+  return REG_CLI_OK;
+}
+
+static int
+sale_list (RegCli *cli, int argc, char **argv)
+{
+  char *customer = NULL;
+  int limit = 0, code = REG_CLI_OK;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer, N_("Only this customer's sales (id, e-mail or name)"), N_("WHO") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many, newest first"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sales = NULL;
+  gint64 customer_id = 0;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List sales, newest first."), &code))
+    return code;
+  if (argc > 1)
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+  if (limit < 0)
+    return reg_cli_usage (_("--limit must be 0 or more"));
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  if (customer != NULL)
+    {
+      customer_id = reg_shop_find_customer (shop, customer, &error);
+      if (customer_id < 0)
+        return reg_cli_fail (error);
+      if (customer_id == 0)
+        {
+          fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Customer"), customer,
+                   _("there is no such customer"));
+          return REG_CLI_BAD_INPUT;
+        }
+    }
+  sales = reg_store_list_sales (reg_shop_get_store (shop), customer_id, (guint) limit, &error);
+  if (sales == NULL)
+    return reg_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = reg_cli_json_sales (shop, sales);
+      reg_cli_print_json (node);
+      return REG_CLI_OK;
+    }
+  printf ("%-8s  %-10s  %-28s  %14s  %s\n", _("ID"), _("Date"), _("Customer"), _("Amount"), _("Note"));
+  for (guint i = 0; i < sales->len; i++)
+    {
+      RegSaleRecord *s = sales->pdata[i];
+      g_autofree char *amount = reg_shop_format_amount (shop, s->amount);
+      g_autofree char *day = reg_cli_format_day (s->day);
+      printf ("%-8" G_GINT64_FORMAT "  %-10s  %-28s  %14s  %s\n", s->id, day,
+              s->customer_name != NULL ? s->customer_name : "", amount,
+              s->note != NULL ? s->note : "");
+    }
+  return REG_CLI_OK;
+}
+
+static int
+sale_delete (RegCli *cli, int argc, char **argv)
+{
+  int code = REG_CLI_OK;
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegSaleRecord) deleted = NULL;
+  gint64 id;
+
+  if (!reg_cli_parse (cli, &argc, &argv, NULL, _("ID"), _("Delete a sale."), &code))
+    return code;
+  if (argc != 2)
+    return reg_cli_usage (_("sale delete needs one sale ID"));
+  if (!reg_cli_parse_id (argv[1], _("Sale"), &id, &code))
+    return code;
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  deleted = reg_shop_delete_sale (shop, id, &error);
+  if (deleted == NULL)
+    return reg_cli_fail (error);
+  printf (_("Sale %" G_GINT64_FORMAT " deleted.\n"), id);
+  return REG_CLI_OK;
+}
+
+int
+reg_cli_sale (RegCli *cli, int argc, char **argv)
+{
+  static const struct { const char *name; RegCliCommand run; } subs[] = {
+    { "add", sale_add }, { "list", sale_list }, { "delete", sale_delete },
+  };
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      FILE *out = argc < 2 ? stderr : stdout;
+      fprintf (out, "%s\n\n", _("Usage: regulars-cli [--shop FILE] sale add|list|delete [OPTIONS…]"));
+      fprintf (out, "%s\n", _("Run “regulars-cli sale SUBCOMMAND --help” for its options."));
+      return argc < 2 ? REG_CLI_USAGE : REG_CLI_OK;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (subs); i++)
+    if (g_str_equal (argv[1], subs[i].name))
+      {
+        g_autofree char *prog = g_strdup_printf ("regulars-cli sale %s", subs[i].name);
+        g_set_prgname (prog);
+        return subs[i].run (cli, argc - 1, argv + 1);
+      }
+  return reg_cli_usage (_("Unknown sale command “%s”"), argv[1]);
+}
+
+int
+reg_cli_settings (RegCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *const *keys = reg_shop_setting_keys ();
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, _("get [KEY] | set KEY VALUE"),
+                      _("Read or change the shop's settings."), &code))
+    return code;
+  if (argc < 2)
+    {
+      static char get[] = "get";
+      static char *fake[] = { NULL, get, NULL };
+      fake[0] = argv[0];
+      argv = fake;
+      argc = 2;
+    }
+  if (!g_str_equal (argv[1], "get") && !g_str_equal (argv[1], "set"))
+    return reg_cli_usage (_("settings needs “get [KEY]” or “set KEY VALUE”"));
+  if (g_str_equal (argv[1], "set") && argc != 4)
+    return reg_cli_usage (_("settings set needs a KEY and a VALUE"));
+  if (g_str_equal (argv[1], "get") && argc > 3)
+    return reg_cli_usage (_("settings get takes at most one KEY"));
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+
+  if (g_str_equal (argv[1], "set"))
+    {
+      g_autofree char *value = NULL;
+      if (!reg_shop_set_setting (shop, argv[2], argv[3], &error))
+        return reg_cli_fail (error);
+      value = reg_shop_get_setting (shop, argv[2]);
+      printf ("%s = %s\n", argv[2], value);
+      return REG_CLI_OK;
+    }
+  if (argc == 3)
+    {
+      g_autofree char *value = NULL;
+      if (reg_shop_setting_description (argv[2]) == NULL)
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) keys);
+          fprintf (stderr, "regulars-cli: %s “%s”: %s %s\n", _("Setting"), argv[2],
+                   _("does not exist; the settings are:"), known);
+          return REG_CLI_BAD_INPUT;
+        }
+      value = reg_shop_get_setting (shop, argv[2]);
+      if (json)
+        {
+          g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+          JsonObject *o = json_object_new ();
+          json_object_set_string_member (o, argv[2], value);
+          json_node_take_object (node, o);
+          reg_cli_print_json (node);
+        }
+      else
+        printf ("%s\n", value);
+      return REG_CLI_OK;
+    }
+  if (json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *o = json_object_new ();
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          g_autofree char *value = reg_shop_get_setting (shop, keys[i]);
+          json_object_set_string_member (o, keys[i], value);
+        }
+      json_node_take_object (node, o);
+      reg_cli_print_json (node);
+      return REG_CLI_OK;
+    }
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = reg_shop_get_setting (shop, keys[i]);
+      printf ("%-18s %-12s  %s\n", keys[i], value, reg_shop_setting_description (keys[i]));
+    }
+  return REG_CLI_OK;
+}
+
+static gboolean
+on_demo_progress_cb (guint done, guint total, gpointer data)
+{
+  reg_cli_progress (_("Writing the demo shop"), (double) done / total);
+  return TRUE;
+}
+
+int
+reg_cli_demo (RegCli *cli, int argc, char **argv)
+{
+  int customers = 500, seed = 1, code = REG_CLI_OK;
+  char *end = NULL;
+  const GOptionEntry entries[] = {
+    { "customers", 0, 0, G_OPTION_ARG_INT, &customers, N_("How many customers (default 500)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed: the same seed gives the same shop (default 1)"), N_("S") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("Last day of sales, YYYY-MM-DD (default 2026-10-31)"), N_("DATE") },
+    { NULL }
+  };
+  RegDemoOptions opts;
+  g_autoptr(GError) error = NULL;
+  guint64 n_sales = 0;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL,
+                      _("Write a demo shop: made-up customers who buy, come back, drift away and "
+                        "now and then return something. Needs a new shop file."), &code))
+    return code;
+  if (argc > 1)
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+  if (customers < 1 || customers > 10000000)
+    return reg_cli_usage (_("--customers must be between 1 and 10000000"));
+  reg_demo_options_init (&opts);
+  opts.customers = (guint) customers;
+  opts.seed = (guint32) seed;
+  if (end != NULL && !clv_date_parse_iso (end, &opts.end_day))
+    {
+      fprintf (stderr, "regulars-cli: --end “%s”: %s\n", end, _("is not a date (YYYY-MM-DD)"));
+      return REG_CLI_BAD_INPUT;
+    }
+  if (!reg_demo_write (cli->shop_path, &opts, on_demo_progress_cb, NULL, &n_sales, &error))
+    {
+      reg_cli_progress_done ();
+      return reg_cli_fail (error);
+    }
+  reg_cli_progress_done ();
+  printf (_("Wrote %u customers and %" G_GUINT64_FORMAT " sales to %s.\n"), opts.customers,
+          n_sales, cli->shop_path);
+  return REG_CLI_OK;
+}

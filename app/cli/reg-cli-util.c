@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared pieces of regulars-cli: option parsing with --help per command, error reporting
+ * with exit codes, JSON printing, progress on stderr.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "clv-date.h"
+#include "clv-error.h"
+#include "reg-cli.h"
+
+gboolean
+reg_cli_parse (RegCli *cli, int *argc, char ***argv, const GOptionEntry *entries,
+               const char *parameter_string, const char *summary, int *exit_code)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+  char *shop = NULL;
+  const GOptionEntry common[] = {
+    { "shop", 0, 0, G_OPTION_ARG_FILENAME, &shop, N_("The shop file"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  /* "--" ends options, so values such as a refund "-3.00" can follow it */
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      fprintf (stderr, "regulars-cli: %s\n", error->message);
+      fprintf (stderr, "%s\n", _("Run the command with --help to see its options."));
+      *exit_code = REG_CLI_USAGE;
+      return FALSE;
+    }
+  if (shop != NULL)
+    /* kept for the life of the process, like argv */
+    cli->shop_path = shop;
+  return TRUE;
+}
+
+RegShop *
+reg_cli_open_shop (RegCli *cli, gboolean create)
+{
+  g_autoptr(GError) error = NULL;
+  RegShop *shop = reg_shop_open (cli->shop_path, create, &error);
+
+  if (shop == NULL)
+    {
+      fprintf (stderr, "regulars-cli: %s\n", error->message);
+      if (g_error_matches (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN) && !create)
+        fprintf (stderr, "%s\n", _("Create it with “regulars-cli --shop FILE init”."));
+    }
+  return shop;
+}
+
+int
+reg_cli_fail (GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      fprintf (stderr, "regulars-cli: %s\n", _("Cancelled; nothing was changed"));
+      return REG_CLI_BAD_INPUT;
+    }
+  fprintf (stderr, "regulars-cli: %s\n", error->message);
+  return REG_CLI_BAD_INPUT;
+}
+
+int
+reg_cli_usage (const char *format, ...)
+{
+  va_list ap;
+  g_autofree char *msg = NULL;
+
+  va_start (ap, format);
+  msg = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  fprintf (stderr, "regulars-cli: %s\n", msg);
+  return REG_CLI_USAGE;
+}
+
+void
+reg_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, NULL);
+  printf ("%s\n", text);
+}
+
+gboolean
+reg_cli_parse_id (const char *text, const char *field, gint64 *out, int *exit_code)
+{
+  char *end = NULL;
+  gint64 v = text != NULL ? g_ascii_strtoll (text, &end, 10) : 0;
+
+  if (text == NULL || end == text || *end != '\0' || v <= 0)
+    {
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", field, text != NULL ? text : "",
+               _("is not an id (a whole number above 0)"));
+      *exit_code = REG_CLI_BAD_INPUT;
+      return FALSE;
+    }
+  *out = v;
+  return TRUE;
+}
+
+char *
+reg_cli_format_day (gint32 day)
+{
+  return day > 0 ? clv_date_format_iso (day) : g_strdup ("");
+}
+
+static gboolean progress_shown;
+
+/* A one-line progress bar on stderr, only when stderr is a terminal. */
+void
+reg_cli_progress (const char *what, double fraction)
+{
+  if (!isatty (STDERR_FILENO))
+    return;
+  if (fraction < 0)
+    fprintf (stderr, "\r%s…", what);
+  else
+    fprintf (stderr, "\r%s %3d %%", what, (int) (fraction * 100));
+  progress_shown = TRUE;
+}
+
+void
+reg_cli_progress_done (void)
+{
+  if (progress_shown)
+    fprintf (stderr, "\r\033[K");
+  progress_shown = FALSE;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the regulars-cli command files share: exit codes, opening the shop, printing errors,
+ * JSON output, and the option parsing that gives every command its own --help.
+ */
+#pragma once
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "reg-shop.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  REG_CLI_OK = 0,
+  REG_CLI_BAD_INPUT = 1,   /* the input or the shop file is wrong: the message says which */
+  REG_CLI_USAGE = 2,       /* the command line is wrong */
+};
+
+typedef struct
+{
+  const char *shop_path;   /* --shop, or the default shop */
+} RegCli;
+
+typedef int (*RegCliCommand) (RegCli *cli, int argc, char **argv);
+
+/* Parses argv with @entries; on bad usage prints the message and help and returns FALSE. */
+gboolean reg_cli_parse       (RegCli *cli, int *argc, char ***argv, const GOptionEntry *entries,
+                              const char *parameter_string, const char *summary,
+                              int *exit_code);
+RegShop *reg_cli_open_shop   (RegCli *cli, gboolean create);
+int      reg_cli_fail        (GError *error);
+int      reg_cli_usage       (const char *format, ...) G_GNUC_PRINTF (1, 2);
+void     reg_cli_print_json  (JsonNode *node);
+gboolean reg_cli_parse_id    (const char *text, const char *field, gint64 *out, int *exit_code);
+char    *reg_cli_format_day  (gint32 day);
+void     reg_cli_progress    (const char *what, double fraction);
+void     reg_cli_progress_done (void);
+
+int reg_cli_init      (RegCli *cli, int argc, char **argv);
+int reg_cli_customer  (RegCli *cli, int argc, char **argv);
+int reg_cli_sale      (RegCli *cli, int argc, char **argv);
+int reg_cli_settings  (RegCli *cli, int argc, char **argv);
+int reg_cli_demo      (RegCli *cli, int argc, char **argv);
+
+G_END_DECLS

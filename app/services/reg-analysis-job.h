@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegAnalysisJob fits the purchase and spend models over a shop in a worker thread and writes
+ * model_runs and customer_scores in one transaction; a cancelled or failed run changes nothing.
+ * RegAnalysisSummary is what a run found, read back from the shop for the fronts.
+ */
+#pragma once
+
+#include "reg-job.h"
+#include "reg-shop.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *model;              /* "auto", "bgnbd", "pareto"; NULL = auto */
+  gint32      calibration_end;    /* Julian day, 0 = automatic */
+  gint32      end_day;            /* Julian day, 0 = last sale / today */
+  const char *time_unit;          /* "day", "week", "month"; NULL = the shop's setting */
+  int         horizon_months;     /* 0 = the shop's setting */
+  double      discount_monthly;   /* < 0 = the shop's setting */
+} RegAnalysisOptions;
+
+void reg_analysis_options_init (RegAnalysisOptions *opts);
+
+typedef struct
+{
+  gint32 month;                   /* Julian day of the 1st of the month */
+  gint64 amount;                  /* minor units */
+} RegMonthAmount;
+
+typedef struct
+{
+  char   id[16];                  /* "top", "middle", "bottom" */
+  guint  customers;
+  double value;                   /* predicted (or historic) CLV summed, minor units */
+} RegTierFigure;
+
+typedef struct
+{
+  char   id[32];                  /* RFM group id: "champions", … */
+  guint  customers;
+  double value;
+} RegGroupFigure;
+
+typedef struct
+{
+  gint32  month;                  /* cohort: month of first purchase */
+  guint   size;
+  GArray *retention;              /* (element-type double) share active in month k after the first */
+} RegCohortRow;
+
+typedef struct
+{
+  gint64  run_id;
+  char   *run_at;                 /* ISO timestamp */
+  gint32  end_day;
+  gint32  calibration_end;        /* 0 = no holdout */
+  char   *model;                  /* "bgnbd", "pareto" or "none" */
+  char   *model_reason;           /* plain words: why this model (or why none) */
+  gboolean enough_data;
+  char   *time_unit;
+  guint   horizon_months;
+  double  discount_monthly;
+  GHashTable *params;             /* (element-type utf8 double) r, alpha, a, b / s, beta */
+  double  log_likelihood;         /* NAN-free: 0 when no model */
+  GHashTable *spend_params;       /* p, q, gamma; empty when not fitted */
+  double  holdout_predicted;      /* repeat purchases in the holdout; -1 when no holdout */
+  double  holdout_actual;         /* -1 when no holdout */
+
+  guint   customers;
+  guint   active_customers;
+  gint64  revenue;
+  double  aov;                    /* minor units */
+  double  purchase_frequency;
+  double  avg_lifespan_days;
+  double  simple_clv;             /* minor units */
+  double  clv_after_costs;        /* simple CLV × margin − acquisition cost */
+  double  repeat_rate;            /* 0..1 */
+  double  churn_rate;             /* 0..1 per churn period */
+  double  revenue_per_customer;
+  double  clv_total;              /* minor units; -1 when no model */
+  double  clv_average;
+  guint   at_risk;
+  double  nps;                    /* -101 when no feedback */
+  double  csat;                   /* -1 when no feedback */
+  GArray *revenue_by_month;       /* (element-type RegMonthAmount) */
+  GArray *tiers;                  /* (element-type RegTierFigure) */
+  GArray *rfm_groups;             /* (element-type RegGroupFigure) */
+  GPtrArray *cohorts;             /* (element-type RegCohortRow) */
+  GArray *clv_histogram;          /* (element-type guint) customers per CLV bucket */
+  double  clv_histogram_step;     /* bucket width, minor units */
+} RegAnalysisSummary;
+
+void reg_analysis_summary_free (RegAnalysisSummary *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegAnalysisSummary, reg_analysis_summary_free)
+
+/* The newest run in the shop, or NULL (no error) when the shop was never analysed. */
+RegAnalysisSummary *reg_shop_load_latest_analysis (RegShop *shop, GError **error);
+
+#define REG_TYPE_ANALYSIS_JOB (reg_analysis_job_get_type ())
+G_DECLARE_FINAL_TYPE (RegAnalysisJob, reg_analysis_job, REG, ANALYSIS_JOB, RegJob)
+
+/* The job's result (reg_job_run_finish) is a RegAnalysisSummary (transfer full). */
+RegAnalysisJob *reg_analysis_job_new (RegShop *shop, const RegAnalysisOptions *opts);
+
+G_END_DECLS

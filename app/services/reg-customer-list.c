@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The GListModel of every customer of a shop. It follows the shop's "changed" signal: one
+ * customer is re-read and replaced in place; bulk changes reload the whole list. The shop owns
+ * the list, so the list holds no reference back to it.
+ */
+#include "config.h"
+
+#include "reg-customer.h"
+#include "reg-shop-private.h"
+
+#define REG_TYPE_CUSTOMER_LIST (reg_customer_list_get_type ())
+G_DECLARE_FINAL_TYPE (RegCustomerList, reg_customer_list, REG, CUSTOMER_LIST, GObject)
+
+struct _RegCustomerList
+{
+  GObject    parent_instance;
+  RegShop   *shop;    /* (unowned) the shop owns this list */
+  GPtrArray *items;   /* (owned) RegCustomer, in id order */
+};
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return REG_TYPE_CUSTOMER;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return REG_CUSTOMER_LIST (model)->items->len;
+}
+
+static gpointer
+list_get_item (GListModel *model, guint position)
+{
+  RegCustomerList *self = REG_CUSTOMER_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+G_DEFINE_TYPE_WITH_CODE (RegCustomerList, reg_customer_list, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+reload (RegCustomerList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = reg_store_list_customer_rows (reg_shop_get_store (self->shop), TRUE,
+                                                            &error);
+  guint removed = self->items->len;
+
+  if (rows == NULL)
+    {
+      g_warning ("Cannot list customers: %s", error->message);
+      return;
+    }
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    self->items->pdata[i] = reg_customer_new_from_row (g_steal_pointer (&rows->pdata[i]));
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+}
+
+/* Binary search: items are in id order. Returns TRUE when found; *pos is the insert point. */
+static gboolean
+find_position (RegCustomerList *self, gint64 id, guint *pos)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 mid_id = reg_customer_get_id (g_ptr_array_index (self->items, mid));
+      if (mid_id == id)
+        {
+          *pos = mid;
+          return TRUE;
+        }
+      if (mid_id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *pos = lo;
+  return FALSE;
+}
+
+static void
+update_one (RegCustomerList *self, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  RegCustomerRow *row = reg_store_get_customer_row (reg_shop_get_store (self->shop), id, &error);
+  guint pos;
+  gboolean found = find_position (self, id, &pos);
+
+  if (row == NULL)
+    {
+      if (found)
+        {
+          g_ptr_array_remove_index (self->items, pos);
+          g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
+        }
+      return;
+    }
+  if (found)
+    {
+      g_object_unref (self->items->pdata[pos]);
+      self->items->pdata[pos] = reg_customer_new_from_row (row);
+      g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
+    }
+  else
+    {
+      g_ptr_array_insert (self->items, (gint) pos, reg_customer_new_from_row (row));
+      g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
+    }
+}
+
+static void
+on_shop_changed_cb (RegShop *shop, int kind, gint64 id, RegCustomerList *self)
+{
+  switch ((RegShopChange) kind)
+    {
+    case REG_SHOP_CHANGE_CUSTOMER:
+    case REG_SHOP_CHANGE_CUSTOMER_REMOVED:
+      update_one (self, id);
+      break;
+    case REG_SHOP_CHANGE_ALL:
+      reload (self);
+      break;
+    case REG_SHOP_CHANGE_SALE:
+    case REG_SHOP_CHANGE_SETTINGS:
+    default:
+      break;
+    }
+}
+
+static void
+reg_customer_list_finalize (GObject *object)
+{
+  g_ptr_array_unref (REG_CUSTOMER_LIST (object)->items);
+  G_OBJECT_CLASS (reg_customer_list_parent_class)->finalize (object);
+}
+
+static void
+reg_customer_list_class_init (RegCustomerListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = reg_customer_list_finalize;
+}
+
+static void
+reg_customer_list_init (RegCustomerList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+GListModel *
+reg_customer_list_new (RegShop *shop)
+{
+  RegCustomerList *self = g_object_new (REG_TYPE_CUSTOMER_LIST, NULL);
+
+  self->shop = shop;
+  g_signal_connect_object (shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
+  reload (self);
+  return G_LIST_MODEL (self);
+}

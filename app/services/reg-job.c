@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegJob runs a subclass's work in a GTask worker thread. The worker only stores counters
+ * (under a mutex); a 100 ms timeout on the job's main context turns them into "fraction" and
+ * "status-text" notifications, so GObject properties are only touched on that context.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "reg-job.h"
+
+typedef struct
+{
+  GCancellable      *cancellable;    /* (owned) */
+  double             fraction;       /* main thread copy */
+  char              *status_text;    /* (owned) main thread copy */
+  gboolean           running;
+  guint              timeout_id;
+  GMainContext      *context;        /* (owned) (nullable) where the job was started */
+
+  GMutex             lock;           /* guards the three fields below */
+  guint64            done, total;
+  char              *pending_status; /* (owned) (nullable) */
+
+  RegJobProgressFunc progress_func;
+  gpointer           progress_data;
+} RegJobPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (RegJob, reg_job, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_FRACTION, PROP_STATUS_TEXT, PROP_RUNNING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_running (RegJob *self, gboolean running)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+
+  if (priv->running == running)
+    return;
+  priv->running = running;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static gboolean
+publish_progress (gpointer data)
+{
+  RegJob *self = data;
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+  double fraction;
+  char *status;
+
+  g_mutex_lock (&priv->lock);
+  fraction = priv->total > 0 ? (double) priv->done / (double) priv->total : -1;
+  status = g_steal_pointer (&priv->pending_status);
+  g_mutex_unlock (&priv->lock);
+
+  if (fraction > 1)
+    fraction = 1;
+  if (fraction != priv->fraction)
+    {
+      priv->fraction = fraction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+    }
+  if (status != NULL)
+    {
+      g_free (priv->status_text);
+      priv->status_text = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RegJob *self = source;
+  GError *error = NULL;
+  gpointer result = REG_JOB_GET_CLASS (self)->run (self, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, REG_JOB_GET_CLASS (self)->result_free);
+}
+
+static void
+on_task_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *outer = user_data;
+  RegJob *self = REG_JOB (source);
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+  GError *error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_handle_id (&priv->timeout_id, g_source_remove);
+  if (value != NULL)
+    {
+      g_mutex_lock (&priv->lock);
+      priv->done = priv->total = 1;
+      g_mutex_unlock (&priv->lock);
+    }
+  publish_progress (self);
+  if (value != NULL && REG_JOB_GET_CLASS (self)->finished != NULL)
+    REG_JOB_GET_CLASS (self)->finished (self, value);
+  set_running (self, FALSE);
+  if (value == NULL)
+    g_task_return_error (outer, error);
+  else
+    g_task_return_pointer (outer, value, REG_JOB_GET_CLASS (self)->result_free);
+  g_object_unref (outer);
+}
+
+/**
+ * reg_job_run_async:
+ * Prepares the job on this thread, runs its work in a worker thread, and calls @callback on
+ * this thread's default main context when it ends.
+ */
+void
+reg_job_run_async (RegJob *self, GAsyncReadyCallback callback, gpointer user_data)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+  g_autoptr(GTask) outer = g_task_new (self, priv->cancellable, callback, user_data);
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+  GSource *source;
+
+  g_task_set_source_tag (outer, reg_job_run_async);
+  g_return_if_fail (!priv->running);
+
+  if (REG_JOB_GET_CLASS (self)->prepare != NULL && !REG_JOB_GET_CLASS (self)->prepare (self, &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+  set_running (self, TRUE);
+  g_clear_pointer (&priv->context, g_main_context_unref);
+  priv->context = g_main_context_ref_thread_default ();
+  source = g_timeout_source_new (100);
+  g_source_set_callback (source, publish_progress, self, NULL);
+  priv->timeout_id = g_source_attach (source, priv->context);
+  g_source_unref (source);
+
+  inner = g_task_new (self, priv->cancellable, on_task_done_cb, g_steal_pointer (&outer));
+  g_task_set_return_on_cancel (inner, FALSE);
+  g_task_run_in_thread (inner, run_in_thread);
+}
+
+gpointer
+reg_job_run_finish (RegJob *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} SyncData;
+
+static void
+on_sync_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SyncData *data = user_data;
+  data->result = g_object_ref (result);
+}
+
+/**
+ * reg_job_run_sync:
+ * Runs the job in a private main context and waits. For the CLI and tests.
+ */
+gpointer
+reg_job_run_sync (RegJob *self, GError **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  SyncData data = { NULL };
+  gpointer value;
+
+  g_main_context_push_thread_default (context);
+  reg_job_run_async (self, on_sync_done_cb, &data);
+  while (data.result == NULL)
+    g_main_context_iteration (context, TRUE);
+  value = reg_job_run_finish (self, data.result, error);
+  g_object_unref (data.result);
+  g_main_context_pop_thread_default (context);
+  return value;
+}
+
+void
+reg_job_set_progress (RegJob *self, guint64 done, guint64 total)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+
+  g_mutex_lock (&priv->lock);
+  priv->done = done;
+  priv->total = total;
+  g_mutex_unlock (&priv->lock);
+  if (priv->progress_func != NULL)
+    priv->progress_func (self, total > 0 ? (double) done / (double) total : -1, NULL,
+                         priv->progress_data);
+}
+
+void
+reg_job_set_status (RegJob *self, const char *text)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+
+  g_mutex_lock (&priv->lock);
+  g_free (priv->pending_status);
+  priv->pending_status = g_strdup (text);
+  g_mutex_unlock (&priv->lock);
+  if (priv->progress_func != NULL)
+    priv->progress_func (self, -1, text, priv->progress_data);
+}
+
+void
+reg_job_set_progress_func (RegJob *self, RegJobProgressFunc func, gpointer data)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+
+  priv->progress_func = func;
+  priv->progress_data = data;
+}
+
+GCancellable *
+reg_job_get_cancellable (RegJob *self)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+  return priv->cancellable;
+}
+
+double
+reg_job_get_fraction (RegJob *self)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+  return priv->fraction;
+}
+
+const char *
+reg_job_get_status_text (RegJob *self)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+  return priv->status_text;
+}
+
+gboolean
+reg_job_get_running (RegJob *self)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+  return priv->running;
+}
+
+void
+reg_job_cancel (RegJob *self)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+  g_cancellable_cancel (priv->cancellable);
+}
+
+static void
+reg_job_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RegJob *self = REG_JOB (object);
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_FRACTION:
+      g_value_set_double (value, priv->fraction);
+      break;
+    case PROP_STATUS_TEXT:
+      g_value_set_string (value, priv->status_text);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, priv->running);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_job_finalize (GObject *object)
+{
+  RegJob *self = REG_JOB (object);
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+
+  g_clear_handle_id (&priv->timeout_id, g_source_remove);
+  g_clear_object (&priv->cancellable);
+  g_clear_pointer (&priv->context, g_main_context_unref);
+  g_free (priv->status_text);
+  g_free (priv->pending_status);
+  g_mutex_clear (&priv->lock);
+  G_OBJECT_CLASS (reg_job_parent_class)->finalize (object);
+}
+
+static void
+reg_job_class_init (RegJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = reg_job_get_property;
+  object_class->finalize = reg_job_finalize;
+
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, -1, 1, -1,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS_TEXT] =
+    g_param_spec_string ("status-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+reg_job_init (RegJob *self)
+{
+  RegJobPrivate *priv = reg_job_get_instance_private (self);
+
+  priv->cancellable = g_cancellable_new ();
+  priv->fraction = -1;
+  g_mutex_init (&priv->lock);
+}

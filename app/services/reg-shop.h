@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegShop is an open shop file as the fronts see it: customers, sales and settings, with
+ * validation and messages for owners, list models that stay in sync, and a "changed" signal.
+ * Main thread only; jobs open their own store on reg_shop_get_path().
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "clv-money.h"
+#include "reg-store.h"
+
+G_BEGIN_DECLS
+
+#define REG_SHOP_ERROR (reg_shop_error_quark ())
+
+/**
+ * RegShopError:
+ * @REG_SHOP_ERROR_INVALID: a value typed by the user is not valid (the message names field and value)
+ * @REG_SHOP_ERROR_NOT_FOUND: the customer or sale does not exist
+ * @REG_SHOP_ERROR_UNKNOWN_SETTING: no setting of that name
+ */
+typedef enum
+{
+  REG_SHOP_ERROR_INVALID,
+  REG_SHOP_ERROR_NOT_FOUND,
+  REG_SHOP_ERROR_UNKNOWN_SETTING,
+} RegShopError;
+
+GQuark reg_shop_error_quark (void);
+
+/* What changed, passed with the "changed" signal. */
+typedef enum
+{
+  REG_SHOP_CHANGE_CUSTOMER,     /* one customer added or edited: id */
+  REG_SHOP_CHANGE_CUSTOMER_REMOVED,
+  REG_SHOP_CHANGE_SALE,         /* one sale added, edited or deleted: id; its customer changed too */
+  REG_SHOP_CHANGE_SETTINGS,
+  REG_SHOP_CHANGE_ALL,          /* many rows: an import, a merge, an analysis, a restore */
+} RegShopChange;
+
+/* Setting keys; every one has a default and a validator (see reg-shop-settings.c). */
+#define REG_SETTING_SHOP_NAME        "shop-name"
+#define REG_SETTING_CURRENCY         "currency"
+#define REG_SETTING_LOCALE           "locale"
+#define REG_SETTING_MARGIN           "margin"
+#define REG_SETTING_ACQUISITION_COST "acquisition-cost"
+#define REG_SETTING_HORIZON_MONTHS   "horizon-months"
+#define REG_SETTING_DISCOUNT_MONTHLY "discount-monthly"
+#define REG_SETTING_TIER_TOP         "tier-top"
+#define REG_SETTING_TIER_BOTTOM      "tier-bottom"
+#define REG_SETTING_AT_RISK_P_ALIVE  "at-risk-p-alive"
+#define REG_SETTING_OVERDUE_FACTOR   "overdue-factor"
+#define REG_SETTING_TIME_UNIT        "time-unit"
+
+#define REG_TYPE_SHOP (reg_shop_get_type ())
+G_DECLARE_FINAL_TYPE (RegShop, reg_shop, REG, SHOP, GObject)
+
+char       *reg_shop_default_path        (void);
+RegShop    *reg_shop_open                (const char        *path,
+                                          gboolean           create,
+                                          GError           **error);
+const char *reg_shop_get_path            (RegShop           *self);
+RegStore   *reg_shop_get_store           (RegShop           *self);
+guint       reg_shop_get_revision        (RegShop           *self);
+void        reg_shop_notify_changed      (RegShop           *self,
+                                          RegShopChange      change,
+                                          gint64             id);
+gboolean    reg_shop_is_empty            (RegShop           *self);
+
+/* settings */
+const char *const *reg_shop_setting_keys (void);
+const char *reg_shop_setting_description (const char        *key);
+char       *reg_shop_get_setting         (RegShop           *self,
+                                          const char        *key);
+gboolean    reg_shop_set_setting         (RegShop           *self,
+                                          const char        *key,
+                                          const char        *value,
+                                          GError           **error);
+double      reg_shop_get_setting_double  (RegShop           *self,
+                                          const char        *key);
+char       *reg_shop_dup_name            (RegShop           *self);
+void        reg_shop_get_money_format    (RegShop           *self,
+                                          ClvMoneyFormat    *out);
+
+/* amounts and dates as the shop's locale writes them */
+gboolean    reg_shop_parse_amount        (RegShop           *self,
+                                          const char        *text,
+                                          gint64            *out_minor,
+                                          GError           **error);
+char       *reg_shop_format_amount       (RegShop           *self,
+                                          gint64             minor);
+gboolean    reg_shop_parse_date          (RegShop           *self,
+                                          const char        *text,
+                                          gint32            *out_day,
+                                          GError           **error);
+char       *reg_shop_format_date         (RegShop           *self,
+                                          gint32             day);
+
+/* customers */
+gint64      reg_shop_add_customer        (RegShop                 *self,
+                                          const RegCustomerRecord *rec,
+                                          GError                 **error);
+gboolean    reg_shop_edit_customer       (RegShop                 *self,
+                                          const RegCustomerRecord *rec,
+                                          GError                 **error);
+gboolean    reg_shop_get_customer        (RegShop                 *self,
+                                          gint64                   id,
+                                          RegCustomerRecord       *out,
+                                          GError                 **error);
+gboolean    reg_shop_archive_customer    (RegShop                 *self,
+                                          gint64                   id,
+                                          gboolean                 archived,
+                                          GError                 **error);
+gboolean    reg_shop_merge_customers     (RegShop                 *self,
+                                          gint64                   keep_id,
+                                          gint64                   merge_id,
+                                          GError                 **error);
+gboolean    reg_shop_delete_customer     (RegShop                 *self,
+                                          gint64                   id,
+                                          GError                 **error);
+gint64      reg_shop_find_customer       (RegShop                 *self,
+                                          const char              *name_or_email,
+                                          GError                 **error);
+
+/* sales */
+gint64      reg_shop_record_sale         (RegShop                 *self,
+                                          gint64                   customer_id,
+                                          gint32                   day,
+                                          gint64                   amount,
+                                          const char              *note,
+                                          GError                 **error);
+gboolean    reg_shop_edit_sale           (RegShop                 *self,
+                                          const RegSaleRecord     *rec,
+                                          GError                 **error);
+RegSaleRecord *reg_shop_delete_sale      (RegShop                 *self,
+                                          gint64                   id,
+                                          GError                 **error);
+gint64      reg_shop_restore_sale        (RegShop                 *self,
+                                          const RegSaleRecord     *rec,
+                                          GError                 **error);
+gboolean    reg_shop_get_sale            (RegShop                 *self,
+                                          gint64                   id,
+                                          RegSaleRecord           *out,
+                                          GError                 **error);
+
+/* list models, owned by the shop, kept in sync with every change made through it */
+GListModel *reg_shop_get_customers       (RegShop                 *self);
+GListModel *reg_shop_get_sales           (RegShop                 *self);
+
+G_END_DECLS
