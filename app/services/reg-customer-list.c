@@ -104,6 +104,8 @@ update_one (RegCustomerList *self, gint64 id)
   guint pos;
   gboolean found = find_position (self, id, &pos);
 
+  if (row != NULL && row->merged_into > 0)
+    g_clear_pointer (&row, reg_customer_row_free);   /* merged away: no longer a list item */
   if (row == NULL)
     {
       if (found)

@@ -342,7 +342,7 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   " SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
   "   coalesce(a.purchases, 0), coalesce(a.total, 0), a.first_day, a.last_day," \
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
-  "   s.rfm_group, coalesce(s.at_risk, 0)" \
+  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0)" \
   " FROM customers c LEFT JOIN agg a ON a.customer_id = c.id" \
   " LEFT JOIN customer_scores s ON s.customer_id = c.id"
 
@@ -355,7 +355,7 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   " SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
   "   coalesce(a.purchases, 0), coalesce(a.total, 0), a.first_day, a.last_day," \
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
-  "   s.rfm_group, coalesce(s.at_risk, 0)" \
+  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0)" \
   " FROM customers c LEFT JOIN agg a ON a.customer_id = c.id" \
   " LEFT JOIN customer_scores s ON s.customer_id = c.id WHERE c.id = ?1"
 
@@ -388,6 +388,7 @@ read_customer_row (RegStmt *stmt)
   row->tier = reg_stmt_dup_text (stmt, 14);
   row->rfm_group = reg_stmt_dup_text (stmt, 15);
   row->at_risk = (guint32) sqlite3_column_int (stmt, 16);
+  row->merged_into = sqlite3_column_int64 (stmt, 17);
   return row;
 }
 

@@ -136,6 +136,7 @@ typedef struct
   char    *tier;               /* (owned) (nullable) "top", "middle", "bottom" */
   char    *rfm_group;          /* (owned) (nullable) id such as "champions" */
   guint32  at_risk;            /* ClvAtRisk flags */
+  gint64   merged_into;        /* 0 unless merged into another customer */
 } RegCustomerRow;
 
 void reg_customer_row_free (RegCustomerRow *row);

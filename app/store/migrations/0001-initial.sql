@@ -9,7 +9,7 @@ CREATE TABLE customers (
   name             TEXT NOT NULL CHECK (length(trim(name)) > 0 AND length(name) <= 500),
   email            TEXT CHECK (email IS NULL OR length(email) <= 320),
   phone            TEXT,
-  acquired_on      TEXT CHECK (acquired_on IS NULL OR date(acquired_on) IS acquired_on),
+  acquired_on      TEXT CHECK (acquired_on IS NULL OR date(acquired_on, '+0 days') IS acquired_on),
   channel          TEXT,
   acquisition_cost INTEGER NOT NULL DEFAULT 0
                    CHECK (acquisition_cost BETWEEN 0 AND 10000000000000),
@@ -38,7 +38,7 @@ CREATE TABLE import_batches (
 CREATE TABLE sales (
   id          INTEGER PRIMARY KEY,
   customer_id INTEGER NOT NULL REFERENCES customers (id),
-  day         TEXT NOT NULL CHECK (date(day) IS day),
+  day         TEXT NOT NULL CHECK (date(day, '+0 days') IS day),
   amount      INTEGER NOT NULL CHECK (amount <> 0 AND amount BETWEEN -10000000000000 AND 10000000000000),
   source      TEXT,
   external_id TEXT,

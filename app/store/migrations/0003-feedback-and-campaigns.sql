@@ -3,7 +3,7 @@
 CREATE TABLE feedback (
   id          INTEGER PRIMARY KEY,
   customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
-  day         TEXT NOT NULL CHECK (date(day) IS day),
+  day         TEXT NOT NULL CHECK (date(day, '+0 days') IS day),
   kind        TEXT NOT NULL CHECK (kind IN ('nps', 'csat')),
   score       INTEGER NOT NULL CHECK ((kind = 'nps' AND score BETWEEN 0 AND 10)
                                       OR (kind = 'csat' AND score BETWEEN 1 AND 5)),
@@ -17,7 +17,7 @@ CREATE TABLE campaigns (
   name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
   segment         TEXT NOT NULL,
   rule            TEXT,
-  started_on      TEXT NOT NULL CHECK (date(started_on) IS started_on),
+  started_on      TEXT NOT NULL CHECK (date(started_on, '+0 days') IS started_on),
   control_percent REAL NOT NULL DEFAULT 0 CHECK (control_percent >= 0 AND control_percent < 100),
   seed            INTEGER NOT NULL DEFAULT 0,
   file_name       TEXT,

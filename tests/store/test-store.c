@@ -1,0 +1,471 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The shop file: creation (0600, WAL, foreign keys), migrations from every earlier schema
+ * version, files that are not shops or are newer, constraints that leave the file unchanged,
+ * backup and restore, merge and delete.
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "clv-date.h"
+#include "reg-store.h"
+#include "reg-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = reg_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "shop.regulars", NULL);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  reg_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+add_customer (RegStore *store, const char *name, const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  RegCustomerRecord rec = { 0 };
+  gint64 id;
+
+  rec.name = (char *) name;
+  rec.email = (char *) email;
+  id = reg_store_insert_customer (store, &rec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_sale (RegStore *store, gint64 customer, const char *day, gint64 amount, const char *ext)
+{
+  g_autoptr(GError) error = NULL;
+  RegSaleRecord rec = { 0 };
+  gint64 id;
+
+  rec.customer_id = customer;
+  g_assert_true (clv_date_parse_iso (day, &rec.day));
+  rec.amount = amount;
+  rec.external_id = (char *) ext;
+  rec.source = ext != NULL ? (char *) "test" : NULL;
+  id = reg_store_insert_sale (store, &rec, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+query_text (RegStore *store, const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+test_create (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  g_autofree char *mode = NULL, *fk = NULL;
+  struct stat st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (reg_store_get_schema_version (store), ==, REG_STORE_SCHEMA_VERSION);
+  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  fk = query_text (store, "PRAGMA foreign_keys");
+  g_assert_cmpstr (fk, ==, "1");
+  g_assert_true (reg_store_integrity_check (store, &error));
+}
+
+static void
+test_missing_without_create (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RegStore *store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+/* Each earlier version: build the file at that version with data, reopen, check the data. */
+static void
+test_migrate_from (Fixture *f, gconstpointer data)
+{
+  int from = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  {
+    g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE
+                                                | REG_STORE_OPEN_NO_MIGRATE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (reg_store_get_schema_version (store), ==, 0);
+    g_assert_true (reg_store_migrate_to (store, from, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (reg_store_get_schema_version (store), ==, from);
+    if (from >= 1)
+      {
+        /* version-1 columns only, so the statement works on every old schema */
+        g_assert_cmpint (sqlite3_exec (reg_store_get_db (store),
+                                       "INSERT INTO customers (id, name, email) VALUES (7, 'Old Friend', 'old@example.com');"
+                                       "INSERT INTO sales (customer_id, day, amount) VALUES (7, '2020-02-29', 1250);",
+                                       NULL, NULL, NULL), ==, SQLITE_OK);
+      }
+  }
+  {
+    g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GPtrArray) sales = NULL;
+    g_assert_no_error (error);
+    g_assert_cmpint (reg_store_get_schema_version (store), ==, REG_STORE_SCHEMA_VERSION);
+    if (from >= 1)
+      {
+        RegCustomerRecord rec = { 0 };
+        g_assert_true (reg_store_get_customer (store, 7, &rec, &error));
+        g_assert_cmpstr (rec.name, ==, "Old Friend");
+        g_assert_cmpint (rec.merged_into, ==, 0);
+        reg_customer_record_clear (&rec);
+        sales = reg_store_list_sales (store, 7, 0, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (sales->len, ==, 1);
+        g_assert_cmpint (((RegSaleRecord *) sales->pdata[0])->amount, ==, 1250);
+        name = clv_date_format_iso (((RegSaleRecord *) sales->pdata[0])->day);
+        g_assert_cmpstr (name, ==, "2020-02-29");
+      }
+    g_assert_true (reg_store_integrity_check (store, &error));
+  }
+}
+
+static void
+test_not_a_shop (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RegStore *store;
+
+  g_assert_true (g_file_set_contents (f->path, "Date,Amount\n2024-01-01,12.50\n", -1, NULL));
+  store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_SHOP);
+  g_assert_nonnull (strstr (error->message, f->path));
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Date,Amount\n2024-01-01,12.50\n");
+  }
+}
+
+static void
+test_foreign_sqlite (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  RegStore *store;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_SHOP);
+}
+
+static void
+test_newer_version (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RegStore *store;
+
+  {
+    g_autoptr(RegStore) s = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (reg_store_get_db (s), "PRAGMA user_version = 99", NULL, NULL,
+                                   NULL), ==, SQLITE_OK);
+  }
+  store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+}
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root can write any file");
+      return;
+    }
+  {
+    g_autoptr(RegStore) s = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+    add_customer (s, "Ann", NULL);
+    before = reg_store_dump (s, NULL);
+    g_assert_cmpint (sqlite3_exec (reg_store_get_db (s), "PRAGMA journal_mode = DELETE", NULL,
+                                   NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
+  {
+    g_autoptr(RegStore) s = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+    RegCustomerRecord rec = { 0 };
+    g_assert_no_error (error);
+    rec.name = (char *) "Bob";
+    g_assert_cmpint (reg_store_insert_customer (s, &rec, &error), ==, 0);
+    g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_READ_ONLY);
+    after = reg_store_dump (s, NULL);
+  }
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Each bad write fails with a clear error and leaves every table as it was. */
+static void
+test_constraints (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  g_autofree char *before = NULL;
+  gint64 ann = add_customer (store, "Ann", "ann@example.com");
+  RegSaleRecord rec = { 0 };
+
+  add_sale (store, ann, "2024-03-01", 1500, "order-1");
+  before = reg_store_dump (store, &error);
+
+  rec.customer_id = 999;
+  rec.day = clv_date_from_ymd (2024, 3, 2);
+  rec.amount = 100;
+  g_assert_cmpint (reg_store_insert_sale (store, &rec, &error), ==, 0);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "There is no customer with id 999");
+  g_clear_error (&error);
+
+  rec.customer_id = ann;
+  rec.day = 0;
+  g_assert_cmpint (reg_store_insert_sale (store, &rec, &error), ==, 0);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "The sale has no valid date");
+  g_clear_error (&error);
+
+  rec.day = clv_date_from_ymd (2024, 3, 2);
+  rec.amount = 10000000000001;
+  g_assert_cmpint (reg_store_insert_sale (store, &rec, &error), ==, 0);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "The amount is out of range");
+  g_clear_error (&error);
+
+  rec.amount = 100;
+  rec.source = (char *) "test";
+  rec.external_id = (char *) "order-1";
+  g_assert_cmpint (reg_store_insert_sale (store, &rec, &error), ==, 0);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==,
+                   "A sale with the external id “order-1” from “test” is already in the shop");
+  g_clear_error (&error);
+
+  /* the SQL check stands even when the C check is bypassed */
+  g_assert_cmpint (sqlite3_exec (reg_store_get_db (store),
+                                 "INSERT INTO sales (customer_id, day, amount) VALUES (1, '2024-02-30', 5)",
+                                 NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  {
+    RegCustomerRecord c = { 0 };
+    c.name = (char *) "   ";
+    g_assert_cmpint (reg_store_insert_customer (store, &c, &error), ==, 0);
+    g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *after = reg_store_dump (store, &error);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+static void
+test_transaction_rollback (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  g_autofree char *before = NULL, *after = NULL;
+  gint64 ann = add_customer (store, "Ann", NULL);
+
+  before = reg_store_dump (store, NULL);
+  g_assert_true (reg_store_begin (store, &error));
+  add_sale (store, ann, "2024-01-01", 100, NULL);
+  add_customer (store, "Bob", NULL);
+  reg_store_rollback (store);
+  after = reg_store_dump (store, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_backup_restore (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  g_autofree char *backup = g_build_filename (f->dir, "backup.regulars", NULL);
+  g_autofree char *before = NULL, *changed = NULL, *after = NULL;
+  gint64 ann = add_customer (store, "Ann", "ann@example.com");
+  struct stat st;
+
+  add_sale (store, ann, "2024-01-01", 1000, NULL);
+  add_sale (store, ann, "2024-02-01", -250, NULL);
+  g_assert_true (reg_store_set_setting (store, "currency", "EUR", &error));
+  before = reg_store_dump (store, NULL);
+
+  g_assert_true (reg_store_backup_to (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  add_customer (store, "Bob", NULL);
+  add_sale (store, ann, "2024-03-01", 999, NULL);
+  g_assert_true (reg_store_set_setting (store, "currency", "USD", &error));
+  changed = reg_store_dump (store, NULL);
+  g_assert_cmpstr (before, !=, changed);
+
+  g_assert_true (reg_store_restore_from (store, backup, &error));
+  g_assert_no_error (error);
+  after = reg_store_dump (store, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_merge_keeps_sales (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  gint64 ann = add_customer (store, "Ann", NULL);
+  gint64 ann2 = add_customer (store, "Ann M.", "ann@example.com");
+  g_autoptr(GPtrArray) sales = NULL;
+  RegCustomerRecord rec = { 0 };
+  gint64 total = 0;
+
+  add_sale (store, ann, "2024-01-01", 1000, NULL);
+  add_sale (store, ann2, "2024-01-01", 500, NULL);
+  add_sale (store, ann2, "2024-02-01", 700, "x1");
+  g_assert_true (reg_store_merge_customers (store, ann, ann2, &error));
+  g_assert_no_error (error);
+
+  sales = reg_store_list_sales (store, ann, 0, &error);
+  g_assert_cmpuint (sales->len, ==, 3);
+  for (guint i = 0; i < sales->len; i++)
+    total += ((RegSaleRecord *) sales->pdata[i])->amount;
+  g_assert_cmpint (total, ==, 2200);
+  g_clear_pointer (&sales, g_ptr_array_unref);
+  sales = reg_store_list_sales (store, ann2, 0, &error);
+  g_assert_cmpuint (sales->len, ==, 0);
+
+  g_assert_true (reg_store_get_customer (store, ann, &rec, &error));
+  g_assert_cmpstr (rec.email, ==, "ann@example.com");   /* filled from the merged one */
+  reg_customer_record_clear (&rec);
+  g_assert_true (reg_store_get_customer (store, ann2, &rec, &error));
+  g_assert_true (rec.archived);
+  g_assert_cmpint (rec.merged_into, ==, ann);
+  reg_customer_record_clear (&rec);
+  g_assert_cmpint (reg_store_count_customers (store, TRUE), ==, 1);
+
+  g_assert_false (reg_store_merge_customers (store, ann, ann, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (reg_store_merge_customers (store, ann, 4242, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_delete_customer (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  gint64 ann = add_customer (store, "Ann", NULL);
+  gint64 bob = add_customer (store, "Bob", NULL);
+
+  add_sale (store, ann, "2024-01-01", 1000, NULL);
+  add_sale (store, bob, "2024-01-01", 500, NULL);
+  g_assert_true (reg_store_delete_customer (store, ann, &error));
+  g_assert_cmpint (reg_store_count_sales (store), ==, 1);
+  g_assert_cmpint (reg_store_count_customers (store, TRUE), ==, 1);
+}
+
+static gboolean
+collect_sale (gint64 customer, gint32 day, gint64 amount, gpointer data)
+{
+  g_array_append_val ((GArray *) data, amount);
+  return TRUE;
+}
+
+static void
+test_customer_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  gint64 ann = add_customer (store, "Ann", NULL);
+  g_autoptr(RegCustomerRow) row = NULL;
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  add_sale (store, ann, "2024-01-01", 1000, NULL);
+  add_sale (store, ann, "2024-01-01", 500, NULL);    /* same day: one purchase */
+  add_sale (store, ann, "2024-02-01", 700, NULL);
+  add_sale (store, ann, "2024-02-01", -700, NULL);   /* refunded in full: no purchase */
+  add_sale (store, ann, "2024-03-01", 300, NULL);
+  row = reg_store_get_customer_row (store, ann, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (row->purchases, ==, 2);
+  g_assert_cmpint (row->total_spend, ==, 1800);
+  g_assert_cmpint (row->first_purchase, ==, clv_date_from_ymd (2024, 1, 1));
+  g_assert_cmpint (row->last_purchase, ==, clv_date_from_ymd (2024, 3, 1));
+  g_assert_false (row->scored);
+  g_assert_cmpfloat (row->p_alive, ==, -1);
+
+  g_assert_true (reg_store_foreach_sale (store, collect_sale, amounts, &error));
+  g_assert_cmpuint (amounts->len, ==, 5);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/create", test_create);
+  ADD ("/store/missing-without-create", test_missing_without_create);
+  for (int v = 0; v < REG_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("/store/migrate/from-%d", v);
+      g_test_add (name, Fixture, GINT_TO_POINTER (v), fixture_setup, test_migrate_from,
+                  fixture_teardown);
+    }
+  ADD ("/store/not-a-shop", test_not_a_shop);
+  ADD ("/store/foreign-sqlite", test_foreign_sqlite);
+  ADD ("/store/newer-version", test_newer_version);
+  ADD ("/store/read-only", test_read_only);
+  ADD ("/store/constraints", test_constraints);
+  ADD ("/store/rollback", test_transaction_rollback);
+  ADD ("/store/backup-restore", test_backup_restore);
+  ADD ("/store/merge-keeps-sales", test_merge_keeps_sales);
+  ADD ("/store/delete-customer", test_delete_customer);
+  ADD ("/store/customer-rows", test_customer_rows);
+#undef ADD
+  return g_test_run ();
+}
