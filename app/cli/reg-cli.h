@@ -44,5 +44,7 @@ int reg_cli_customer  (RegCli *cli, int argc, char **argv);
 int reg_cli_sale      (RegCli *cli, int argc, char **argv);
 int reg_cli_settings  (RegCli *cli, int argc, char **argv);
 int reg_cli_demo      (RegCli *cli, int argc, char **argv);
+int reg_cli_analyze   (RegCli *cli, int argc, char **argv);
+int reg_cli_segments  (RegCli *cli, int argc, char **argv);
 
 G_END_DECLS

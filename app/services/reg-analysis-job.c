@@ -266,6 +266,8 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
        * judged as if every customer had stopped since */
       for (guint i = 0; i < sales->len; i++)
         opts.end_day = MAX (opts.end_day, g_array_index (sales, ClvSale, i).day);
+      if (opts.end_day == 0)
+        opts.end_day = clv_date_today ();
     }
   reg_job_set_progress (job, 100, 1000);
   reg_job_set_status (job, _("Fitting the models"));

@@ -16,7 +16,7 @@ typedef struct
   double             fraction;       /* main thread copy */
   char              *status_text;    /* (owned) main thread copy */
   gboolean           running;
-  guint              timeout_id;
+  GSource           *timeout;        /* (owned) (nullable) progress publisher */
   GMainContext      *context;        /* (owned) (nullable) where the job was started */
 
   GMutex             lock;           /* guards the three fields below */
@@ -94,7 +94,9 @@ on_task_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
 
-  g_clear_handle_id (&priv->timeout_id, g_source_remove);
+  if (priv->timeout != NULL)
+    g_source_destroy (priv->timeout);
+  g_clear_pointer (&priv->timeout, g_source_unref);
   if (value != NULL)
     {
       g_mutex_lock (&priv->lock);
@@ -139,8 +141,8 @@ reg_job_run_async (RegJob *self, GAsyncReadyCallback callback, gpointer user_dat
   priv->context = g_main_context_ref_thread_default ();
   source = g_timeout_source_new (100);
   g_source_set_callback (source, publish_progress, self, NULL);
-  priv->timeout_id = g_source_attach (source, priv->context);
-  g_source_unref (source);
+  g_source_attach (source, priv->context);
+  priv->timeout = source;
 
   inner = g_task_new (self, priv->cancellable, on_task_done_cb, g_steal_pointer (&outer));
   g_task_set_return_on_cancel (inner, FALSE);
@@ -286,7 +288,9 @@ reg_job_finalize (GObject *object)
   RegJob *self = REG_JOB (object);
   RegJobPrivate *priv = reg_job_get_instance_private (self);
 
-  g_clear_handle_id (&priv->timeout_id, g_source_remove);
+  if (priv->timeout != NULL)
+    g_source_destroy (priv->timeout);
+  g_clear_pointer (&priv->timeout, g_source_unref);
   g_clear_object (&priv->cancellable);
   g_clear_pointer (&priv->context, g_main_context_unref);
   g_free (priv->status_text);

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * regulars-cli analyze and segments: run the analysis job and print what it found, in plain
+ * words or as the JSON document the shop keeps.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "clv-date.h"
+#include "reg-analysis-job.h"
+#include "reg-cli.h"
+#include "reg-store-analysis.h"
+
+static void
+on_job_progress_cb (RegJob *job, double fraction, const char *status, gpointer data)
+{
+  reg_cli_progress (_("Analysing"), fraction);
+}
+
+/* Runs the analysis with @opts; returns the summary or NULL after printing the error. */
+static RegAnalysisSummary *
+run_analysis (RegShop *shop, const RegAnalysisOptions *opts, int *code)
+{
+  g_autoptr(RegAnalysisJob) job = reg_analysis_job_new (shop, opts);
+  g_autoptr(GError) error = NULL;
+  RegAnalysisSummary *summary;
+
+  reg_job_set_progress_func (REG_JOB (job), on_job_progress_cb, NULL);
+  summary = reg_job_run_sync (REG_JOB (job), &error);
+  reg_cli_progress_done ();
+  if (summary == NULL)
+    *code = reg_cli_fail (error);
+  return summary;
+}
+
+static double
+param (GHashTable *t, const char *key)
+{
+  double *v = g_hash_table_lookup (t, key);
+  return v != NULL ? *v : NAN;
+}
+
+static const char *
+unit_word (const char *unit)
+{
+  if (g_strcmp0 (unit, "day") == 0)
+    return _("days");
+  if (g_strcmp0 (unit, "month") == 0)
+    return _("months");
+  return _("weeks");
+}
+
+static void
+print_summary (RegShop *shop, const RegAnalysisSummary *s)
+{
+  g_autofree char *revenue = reg_shop_format_amount (shop, s->revenue);
+  g_autofree char *aov = reg_shop_format_amount (shop, (gint64) llround (s->aov));
+  g_autofree char *end = clv_date_format_iso (s->end_day);
+
+  printf (_("Customers: %u, of whom %u bought in the last 90 days. Revenue %s, %s per purchase.\n"),
+          s->customers, s->active_customers, revenue, aov);
+  printf (_("Observed up to %s.\n"), end);
+  if (!s->enough_data)
+    {
+      printf (_("Model: none. %s\n"), s->model_reason != NULL ? s->model_reason : "");
+    }
+  else
+    {
+      printf (_("Model: %s. %s\n"), g_strcmp0 (s->model, "pareto") == 0 ? "Pareto/NBD" : "BG/NBD",
+              s->model_reason != NULL ? s->model_reason : "");
+      if (g_strcmp0 (s->model, "pareto") == 0)
+        printf (_("  r = %.4f, alpha = %.4f, s = %.4f, beta = %.4f (time in %s)\n"),
+                param (s->params, "r"), param (s->params, "alpha"), param (s->params, "s"),
+                param (s->params, "beta"), unit_word (s->time_unit));
+      else
+        printf (_("  r = %.4f, alpha = %.4f, a = %.4f, b = %.4f (time in %s)\n"),
+                param (s->params, "r"), param (s->params, "alpha"), param (s->params, "a"),
+                param (s->params, "b"), unit_word (s->time_unit));
+      printf (_("  log-likelihood %.2f\n"), s->log_likelihood);
+      if (g_hash_table_size (s->spend_params) > 0)
+        printf (_("Spend model (Gamma-Gamma): p = %.4f, q = %.4f, gamma = %.4f\n"),
+                param (s->spend_params, "p"), param (s->spend_params, "q"),
+                param (s->spend_params, "gamma"));
+    }
+  if (s->holdout_actual >= 0 && s->holdout_predicted >= 0)
+    {
+      g_autofree char *cal = clv_date_format_iso (s->calibration_end);
+      double err = s->holdout_actual > 0
+                     ? 100.0 * (s->holdout_predicted - s->holdout_actual) / s->holdout_actual : 0;
+      printf (_("Check: fitted on sales up to %s, the model expected %.0f repeat purchases after "
+                "that; customers made %.0f (%+.0f %%).\n"),
+              cal, s->holdout_predicted, s->holdout_actual, err);
+    }
+  else
+    printf (_("Check: the history is too short to hold part of it back and test the model.\n"));
+  if (s->clv_total >= 0)
+    {
+      g_autofree char *total = reg_shop_format_amount (shop, (gint64) llround (s->clv_total));
+      g_autofree char *avg = reg_shop_format_amount (shop, (gint64) llround (s->clv_average));
+      printf (_("Predicted value over the next %u months: %s in all, %s per customer.\n"),
+              s->horizon_months, total, avg);
+    }
+  printf (_("Tiers:"));
+  for (guint i = 0; i < s->tiers->len; i++)
+    {
+      RegTierFigure *t = &g_array_index (s->tiers, RegTierFigure, i);
+      g_autofree char *v = reg_shop_format_amount (shop, (gint64) llround (t->value));
+      printf ("  %s %u (%s)", t->id, t->customers, v);
+    }
+  printf ("\n");
+  printf (_("At risk: %u customers.\n"), s->at_risk);
+}
+
+static gboolean
+parse_date_option (const char *text, const char *name, gint32 *out, int *code)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!clv_date_parse_iso (text, out))
+    {
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", name, text, _("is not a date (YYYY-MM-DD)"));
+      *code = REG_CLI_BAD_INPUT;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+reg_cli_analyze (RegCli *cli, int argc, char **argv)
+{
+  char *model = NULL, *cal = NULL, *end = NULL, *unit = NULL;
+  int horizon = 0, code = REG_CLI_OK;
+  double discount = -1;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("auto (default), bgnbd or pareto"), N_("MODEL") },
+    { "calibration-end", 0, 0, G_OPTION_ARG_STRING, &cal, N_("Fit on sales up to this day and check the model on the rest"), N_("DATE") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("Last day observed (default: the last sale)"), N_("DATE") },
+    { "time-unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("day, week or month"), N_("UNIT") },
+    { "horizon-months", 0, 0, G_OPTION_ARG_INT, &horizon, N_("Months ahead for predicted value"), N_("N") },
+    { "discount-monthly", 0, 0, G_OPTION_ARG_DOUBLE, &discount, N_("Monthly discount rate, such as 0.01"), N_("R") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  RegAnalysisOptions opts;
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(RegAnalysisSummary) summary = NULL;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL,
+                      _("Fit the purchase and spend models, score every customer, and save the "
+                        "scores in the shop."), &code))
+    return code;
+  if (argc > 1)
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+  if (model != NULL && !g_str_equal (model, "auto") && !g_str_equal (model, "bgnbd")
+      && !g_str_equal (model, "pareto"))
+    return reg_cli_usage (_("--model must be auto, bgnbd or pareto, not “%s”"), model);
+  if (unit != NULL && !g_str_equal (unit, "day") && !g_str_equal (unit, "week")
+      && !g_str_equal (unit, "month"))
+    return reg_cli_usage (_("--time-unit must be day, week or month, not “%s”"), unit);
+  if (horizon < 0 || horizon > 600)
+    return reg_cli_usage (_("--horizon-months must be between 1 and 600"));
+  if (discount >= 1)
+    return reg_cli_usage (_("--discount-monthly must be below 1 (0.01 is 1 %% a month)"));
+  reg_analysis_options_init (&opts);
+  opts.model = model;
+  opts.time_unit = unit;
+  opts.horizon_months = horizon;
+  opts.discount_monthly = discount;
+  if (!parse_date_option (cal, "--calibration-end", &opts.calibration_end, &code)
+      || !parse_date_option (end, "--end", &opts.end_day, &code))
+    return code;
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  summary = run_analysis (shop, &opts, &code);
+  if (summary == NULL)
+    return code;
+  if (json)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *doc = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
+      if (doc == NULL)
+        return reg_cli_fail (error);
+      printf ("%s\n", doc);
+    }
+  else
+    print_summary (shop, summary);
+  return REG_CLI_OK;
+}
+
+int
+reg_cli_segments (RegCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  const char *lists[] = { "tiers", "rfm_groups" };
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL,
+                      _("List the value tiers, RFM groups and at-risk customers with counts and "
+                        "values, from the last analysis (run now when there is none)."), &code))
+    return code;
+  if (argc > 1)
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  doc = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
+  if (doc == NULL && error != NULL)
+    return reg_cli_fail (error);
+  if (doc == NULL)
+    {
+      g_autoptr(RegAnalysisSummary) s = run_analysis (shop, NULL, &code);
+      if (s == NULL)
+        return code;
+      doc = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
+      if (doc == NULL)
+        return reg_cli_fail (error);
+    }
+  if (!json_parser_load_from_data (parser, doc, -1, &error))
+    return reg_cli_fail (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) out = NULL;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "tiers");
+      json_builder_add_value (b, json_node_copy (json_object_get_member (root, "tiers")));
+      json_builder_set_member_name (b, "tiers_by");
+      json_builder_add_value (b, json_node_copy (json_object_get_member (root, "tiers_by")));
+      json_builder_set_member_name (b, "rfm_groups");
+      json_builder_add_value (b, json_node_copy (json_object_get_member (root, "rfm_groups")));
+      json_builder_set_member_name (b, "at_risk");
+      json_builder_add_value (b, json_node_copy (json_object_get_member (root, "at_risk")));
+      json_builder_end_object (b);
+      out = json_builder_get_root (b);
+      reg_cli_print_json (out);
+      return REG_CLI_OK;
+    }
+  for (gsize l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      JsonArray *arr = json_object_get_array_member (root, lists[l]);
+      printf ("%s\n", l == 0 ? _("Value tiers") : _("RFM groups"));
+      for (guint i = 0; i < json_array_get_length (arr); i++)
+        {
+          JsonObject *o = json_array_get_object_element (arr, i);
+          g_autofree char *v = reg_shop_format_amount (shop, json_object_get_int_member (o, "value_minor"));
+          printf ("  %-22s %8" G_GINT64_FORMAT "  %16s\n",
+                  json_object_get_string_member (o, l == 0 ? "tier" : "group"),
+                  json_object_get_int_member (o, "customers"), v);
+        }
+    }
+  {
+    JsonObject *risk = json_object_get_object_member (root, "at_risk");
+    g_autofree char *v = reg_shop_format_amount (shop, json_object_get_int_member (risk, "value_minor"));
+    printf ("%s\n  %-22s %8" G_GINT64_FORMAT "  %16s\n", _("At risk"), "at-risk",
+            json_object_get_int_member (risk, "customers"), v);
+  }
+  return REG_CLI_OK;
+}
