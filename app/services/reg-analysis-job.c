@@ -170,6 +170,7 @@ static gboolean
 write_scores (RegStore *store, gint64 run_id, const ClvAnalysis *a, GArray *ids, RegJob *job,
               GCancellable *cancellable, GError **error)
 {
+  reg_job_set_progress (job, 850, 1000);
   if (!reg_store_clear_scores (store, error))
     return FALSE;
   for (guint i = 0; i < a->n_customers; i++)

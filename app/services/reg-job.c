@@ -75,7 +75,7 @@ publish_progress (gpointer data)
 static void
 run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  RegJob *self = source;
+  RegJob *self = task_data;
   GError *error = NULL;
   gpointer result = REG_JOB_GET_CLASS (self)->run (self, cancellable, &error);
 
@@ -89,7 +89,7 @@ static void
 on_task_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *outer = user_data;
-  RegJob *self = REG_JOB (source);
+  RegJob *self = REG_JOB (g_task_get_source_object (outer));
   RegJobPrivate *priv = reg_job_get_instance_private (self);
   GError *error = NULL;
   gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
@@ -144,7 +144,11 @@ reg_job_run_async (RegJob *self, GAsyncReadyCallback callback, gpointer user_dat
   g_source_attach (source, priv->context);
   priv->timeout = source;
 
-  inner = g_task_new (self, priv->cancellable, on_task_done_cb, g_steal_pointer (&outer));
+  /* The worker's task does not hold the job: the worker thread may drop its task a moment
+   * after the result is delivered, and the job must be free to go by then. The outer task
+   * keeps the job alive until the work is done. */
+  inner = g_task_new (NULL, priv->cancellable, on_task_done_cb, g_steal_pointer (&outer));
+  g_task_set_task_data (inner, self, NULL);
   g_task_set_return_on_cancel (inner, FALSE);
   g_task_run_in_thread (inner, run_in_thread);
 }
