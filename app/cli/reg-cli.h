@@ -46,5 +46,6 @@ int reg_cli_settings  (RegCli *cli, int argc, char **argv);
 int reg_cli_demo      (RegCli *cli, int argc, char **argv);
 int reg_cli_analyze   (RegCli *cli, int argc, char **argv);
 int reg_cli_segments  (RegCli *cli, int argc, char **argv);
+int reg_cli_import    (RegCli *cli, int argc, char **argv);
 
 G_END_DECLS

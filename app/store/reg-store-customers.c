@@ -111,11 +111,14 @@ reg_store_insert_customer (RegStore *store, const RegCustomerRecord *rec, GError
 {
   g_autoptr(RegStmt) stmt = reg_store_prepare (store,
       "INSERT INTO customers (name, email, phone, acquired_on, channel, acquisition_cost, "
-      "email_consent, notes, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+      "email_consent, notes, archived, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+      error);
 
   if (stmt == NULL)
     return 0;
   bind_customer (stmt, rec);
+  if (rec->batch_id > 0)
+    sqlite3_bind_int64 (stmt, 10, rec->batch_id);
   if (!reg_store_check (store, sqlite3_step (stmt), _("adding a customer"), error))
     return 0;
   return sqlite3_last_insert_rowid (reg_store_get_db (store));
@@ -145,7 +148,7 @@ reg_store_get_customer (RegStore *store, gint64 id, RegCustomerRecord *out, GErr
 {
   g_autoptr(RegStmt) stmt = reg_store_prepare (store,
       "SELECT id, name, email, phone, acquired_on, channel, acquisition_cost, email_consent, "
-      "notes, archived, merged_into FROM customers WHERE id = ?1", error);
+      "notes, archived, merged_into, batch_id FROM customers WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -167,6 +170,7 @@ reg_store_get_customer (RegStore *store, gint64 id, RegCustomerRecord *out, GErr
   out->notes = reg_stmt_dup_text (stmt, 8);
   out->archived = sqlite3_column_int (stmt, 9) != 0;
   out->merged_into = sqlite3_column_int64 (stmt, 10);
+  out->batch_id = sqlite3_column_int64 (stmt, 11);
   return TRUE;
 }
 

@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 3
+#define REG_STORE_SCHEMA_VERSION 4
 
 typedef struct _RegStore RegStore;
 
@@ -109,6 +109,7 @@ typedef struct
   gboolean  email_consent;
   gboolean  archived;
   gint64    merged_into;       /* 0 unless merged into another customer */
+  gint64    batch_id;          /* the import that created the customer, 0 = by hand */
 } RegCustomerRecord;
 
 void reg_customer_record_clear (RegCustomerRecord *rec);

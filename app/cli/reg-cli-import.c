@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * regulars-cli import FILE, import sniff, import list, import undo.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "reg-cli.h"
+#include "reg-import-job.h"
+#include "reg-sniffer.h"
+#include "reg-store-imports.h"
+
+static void
+on_import_progress_cb (RegJob *job, double fraction, const char *status, gpointer data)
+{
+  if (fraction >= 0)
+    reg_cli_progress (_("Importing"), fraction);
+}
+
+static void
+add_guess (JsonBuilder *b, const char *key, const char *value, double confidence)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "value");
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "confidence");
+  json_builder_add_double_value (b, confidence);
+  json_builder_end_object (b);
+}
+
+static const char *
+char_text (char c, char buf[2])
+{
+  if (c == 0)
+    return NULL;
+  if (c == '\t')
+    return "\t";
+  buf[0] = c;
+  buf[1] = '\0';
+  return buf;
+}
+
+static int
+import_sniff (RegCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegSniffResult) r = NULL;
+  char d[2], m[2];
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, _("FILE"),
+                      _("Tell what a file looks like: format, encoding, delimiter, decimal mark, "
+                        "date order, header line and which export it is, each with a confidence."),
+                      &code))
+    return code;
+  if (argc != 2)
+    return reg_cli_usage (_("import sniff needs one FILE"));
+  r = reg_sniff_file (argv[1], &error);
+  if (r == NULL)
+    return reg_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      json_builder_begin_object (b);
+      add_guess (b, "format", r->format, r->format_confidence);
+      add_guess (b, "encoding", r->encoding, r->encoding_confidence);
+      add_guess (b, "delimiter", char_text (r->delimiter, d), r->delimiter_confidence);
+      add_guess (b, "decimal", char_text (r->decimal, m), r->decimal_confidence);
+      add_guess (b, "thousands", r->thousands != NULL && *r->thousands ? r->thousands : NULL,
+                 r->thousands_confidence);
+      add_guess (b, "date_order", reg_sniff_result_get_date_order_id (r), r->date_order_confidence);
+      json_builder_set_member_name (b, "header_line");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "value");
+      json_builder_add_int_value (b, r->header_line);
+      json_builder_set_member_name (b, "confidence");
+      json_builder_add_double_value (b, r->header_confidence);
+      json_builder_end_object (b);
+      add_guess (b, "preset", r->preset, r->preset_confidence);
+      json_builder_set_member_name (b, "columns");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "value");
+      json_builder_begin_array (b);
+      for (guint i = 0; r->columns != NULL && i < r->columns->len; i++)
+        {
+          RegSniffColumn *c = r->columns->pdata[i];
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "index");
+          json_builder_add_int_value (b, c->index);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, c->name);
+          json_builder_set_member_name (b, "sample");
+          if (c->sample != NULL)
+            json_builder_add_string_value (b, c->sample);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "field");
+          if (c->field != NULL)
+            json_builder_add_string_value (b, c->field);
+          else
+            json_builder_add_null_value (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "confidence");
+      json_builder_add_double_value (b, r->header_confidence);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      reg_cli_print_json (root);
+      return REG_CLI_OK;
+    }
+  printf ("%-12s %s (%.0f %%)\n", _("Format:"), r->format, r->format_confidence * 100);
+  printf ("%-12s %s (%.0f %%)\n", _("Encoding:"), r->encoding, r->encoding_confidence * 100);
+  if (r->delimiter != 0)
+    printf ("%-12s “%s” (%.0f %%)\n", _("Delimiter:"), r->delimiter == '\t' ? "\\t" : char_text (r->delimiter, d),
+            r->delimiter_confidence * 100);
+  if (r->decimal != 0)
+    printf ("%-12s “%c” (%.0f %%)\n", _("Decimal:"), r->decimal, r->decimal_confidence * 100);
+  printf ("%-12s %s (%.0f %%)\n", _("Dates:"), reg_sniff_result_get_date_order_id (r),
+          r->date_order_confidence * 100);
+  if (r->header_line > 0)
+    printf ("%-12s %u (%.0f %%)\n", _("Header line:"), r->header_line, r->header_confidence * 100);
+  printf ("%-12s %s (%.0f %%)\n", _("Looks like:"), r->preset != NULL ? r->preset : _("unknown"),
+          r->preset_confidence * 100);
+  for (guint i = 0; r->columns != NULL && i < r->columns->len; i++)
+    {
+      RegSniffColumn *c = r->columns->pdata[i];
+      printf ("  %3u  %-30s %-12s %s\n", c->index + 1, c->name, c->field != NULL ? c->field : "",
+              c->sample != NULL ? c->sample : "");
+    }
+  return REG_CLI_OK;
+}
+
+static void
+print_result_json (RegShop *shop, const RegImportResult *r)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+#define INT(key, v) json_builder_set_member_name (b, key); json_builder_add_int_value (b, v)
+#define STR(key, v) json_builder_set_member_name (b, key); \
+  if ((v) != NULL) json_builder_add_string_value (b, v); else json_builder_add_null_value (b)
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "batch");
+  if (r->batch > 0)
+    json_builder_add_int_value (b, r->batch);
+  else
+    json_builder_add_null_value (b);
+  STR ("file", r->file_name);
+  STR ("format", r->format);
+  STR ("preset", r->preset);
+  STR ("source", r->source);
+  INT ("rows_read", r->rows_read);
+  INT ("imported", r->imported);
+  INT ("duplicates", r->duplicates);
+  INT ("rejected", r->rejected);
+  INT ("skipped", r->skipped);
+  INT ("new_customers", r->new_customers);
+  INT ("total_minor", r->total_imported);
+  json_builder_set_member_name (b, "committed");
+  json_builder_add_boolean_value (b, r->committed);
+  json_builder_set_member_name (b, "refused");
+  json_builder_add_boolean_value (b, r->refused);
+  json_builder_set_member_name (b, "dry_run");
+  json_builder_add_boolean_value (b, r->dry_run);
+  json_builder_set_member_name (b, "previous_batch");
+  if (r->previous_batch > 0)
+    json_builder_add_int_value (b, r->previous_batch);
+  else
+    json_builder_add_null_value (b);
+  STR ("backup", r->backup_path);
+  json_builder_set_member_name (b, "errors");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->errors->len; i++)
+    {
+      RegImportIssue *e = r->errors->pdata[i];
+      json_builder_begin_object (b);
+      INT ("line", e->line);
+      STR ("field", e->field);
+      STR ("value", e->value);
+      STR ("reason", e->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "skips");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->skips->len; i++)
+    {
+      RegImportSkip *s = r->skips->pdata[i];
+      json_builder_begin_object (b);
+      INT ("line", s->line);
+      STR ("reason", s->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "near_matches");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->near_matches->len; i++)
+    {
+      RegNearMatch *m = r->near_matches->pdata[i];
+      json_builder_begin_object (b);
+      INT ("line", m->line);
+      STR ("payer", m->payer);
+      INT ("customer", m->customer_id);
+      STR ("customer_name", m->customer_name);
+      INT ("new_customer", m->new_customer_id);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+#undef INT
+#undef STR
+  root = json_builder_get_root (b);
+  reg_cli_print_json (root);
+}
+
+static void
+print_result_text (RegShop *shop, const RegImportResult *r)
+{
+  g_autofree char *total = reg_shop_format_amount (shop, r->total_imported);
+
+  if (r->dry_run)
+    printf (_("Dry run: nothing was changed. Importing %s would give:\n"), r->file_name);
+  else if (r->refused)
+    printf (_("Nothing was imported from %s: %u rows were rejected and you asked for all or "
+              "nothing.\n"), r->file_name, r->rejected);
+  else if (!r->committed)
+    printf (_("Nothing new to import from %s.\n"), r->file_name);
+  else
+    printf (_("Imported %s as import %" G_GINT64_FORMAT " (%s%s%s).\n"), r->file_name, r->batch,
+            r->format, r->preset != NULL ? ", " : "", r->preset != NULL ? r->preset : "");
+  printf (_("  %u rows read, %u sales imported (%s), %u already in the shop, %u skipped, "
+            "%u rejected, %u new customers\n"),
+          r->rows_read, r->imported, total, r->duplicates, r->skipped, r->rejected,
+          r->new_customers);
+  if (r->previous_batch > 0)
+    printf (_("  This file was imported before (import %" G_GINT64_FORMAT ").\n"), r->previous_batch);
+  for (guint i = 0; i < r->errors->len; i++)
+    fprintf (stderr, "%s\n", ((RegImportIssue *) r->errors->pdata[i])->reason);
+  for (guint i = 0; i < r->near_matches->len; i++)
+    {
+      RegNearMatch *m = r->near_matches->pdata[i];
+      printf (_("  Line %u: new customer “%s” (#%" G_GINT64_FORMAT ") looks like “%s” (#%"
+                G_GINT64_FORMAT "); merge them with “regulars-cli customer merge %"
+                G_GINT64_FORMAT " %" G_GINT64_FORMAT "” if they are the same person.\n"),
+              m->line, m->payer, m->new_customer_id, m->customer_name, m->customer_id,
+              m->customer_id, m->new_customer_id);
+    }
+  if (r->committed)
+    printf (_("  Undo it with “regulars-cli import undo %" G_GINT64_FORMAT "”.\n"), r->batch);
+}
+
+static int
+import_file (RegCli *cli, int argc, char **argv)
+{
+  char *preset = NULL, *map = NULL, *date_format = NULL, *decimal = NULL, *encoding = NULL;
+  char *unmatched = NULL, *save_mapping = NULL, *saved = NULL, *format = NULL;
+  gboolean dry_run = FALSE, all_or_nothing = FALSE, json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("shopify, woocommerce, square, stripe, paypal, etsy, online-retail, bank-csv, ofx, qif or camt053"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, ofx, qif or camt053 (default: detected)"), N_("FORMAT") },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &map, N_("Columns for fields: customer, email, name, date, amount (or debit/credit), order, currency, status, note"), N_("FIELD=COLUMN,…") },
+    { "mapping", 0, 0, G_OPTION_ARG_STRING, &saved, N_("Use a mapping saved earlier under this name"), N_("NAME") },
+    { "save-mapping", 0, 0, G_OPTION_ARG_STRING, &save_mapping, N_("Save the mapping used under this name"), N_("NAME") },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format, N_("Date format such as %d.%m.%Y, or DMY, MDY, YMD"), N_("FMT") },
+    { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal, N_("Decimal mark: , or ."), N_(",|.") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding such as windows-1252 (default: detected)"), N_("NAME") },
+    { "unmatched", 0, 0, G_OPTION_ARG_STRING, &unmatched, N_("Payers who match no customer: create (default) or skip"), N_("create|skip") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Read and check everything, change nothing"), NULL },
+    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing, N_("Import nothing when any row is rejected"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  RegImportRequest req;
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(RegImportJob) job = NULL;
+  g_autoptr(RegImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved_text = NULL;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, _("FILE | sniff FILE | list | undo BATCH"),
+                      _("Import sales from a store or bank export. Rows already in the shop are "
+                        "skipped; every rejected row is reported with its line and reason; the "
+                        "whole import can be undone."), &code))
+    return code;
+  if (argc != 2)
+    return reg_cli_usage (_("import needs one FILE"));
+  if (decimal != NULL && !g_str_equal (decimal, ",") && !g_str_equal (decimal, "."))
+    return reg_cli_usage (_("--decimal must be , or ."));
+  if (unmatched != NULL && !g_str_equal (unmatched, "create") && !g_str_equal (unmatched, "skip"))
+    return reg_cli_usage (_("--unmatched must be create or skip"));
+  if (map != NULL && saved != NULL)
+    return reg_cli_usage (_("--map and --mapping cannot be used together"));
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  if (saved != NULL)
+    {
+      saved_text = reg_store_get_mapping (reg_shop_get_store (shop), saved);
+      if (saved_text == NULL)
+        {
+          g_auto(GStrv) names = reg_store_list_mappings (reg_shop_get_store (shop));
+          g_autofree char *known = g_strjoinv (", ", names);
+          fprintf (stderr, "regulars-cli: --mapping “%s”: %s %s\n", saved,
+                   _("no mapping has that name; saved mappings:"), *known ? known : _("none"));
+          return REG_CLI_BAD_INPUT;
+        }
+    }
+  reg_import_request_init (&req);
+  req.preset = preset;
+  req.format = format;
+  req.mapping = saved_text != NULL ? saved_text : map;
+  req.date_format = date_format;
+  req.decimal = decimal != NULL ? decimal[0] : 0;
+  req.encoding = encoding;
+  req.dry_run = dry_run;
+  req.all_or_nothing = all_or_nothing;
+  req.unmatched = g_strcmp0 (unmatched, "skip") == 0 ? REG_UNMATCHED_SKIP : REG_UNMATCHED_CREATE;
+  req.save_mapping_as = save_mapping;
+  job = reg_import_job_new (shop, argv[1], &req);
+  reg_job_set_progress_func (REG_JOB (job), on_import_progress_cb, NULL);
+  result = reg_job_run_sync (REG_JOB (job), &error);
+  reg_cli_progress_done ();
+  if (result == NULL)
+    return reg_cli_fail (error);
+  if (json)
+    print_result_json (shop, result);
+  else
+    print_result_text (shop, result);
+  /* rows were rejected: the caller should look, even though the valid ones went in */
+  return result->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+}
+
+static int
+import_list (RegCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batches = NULL;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List the imports, newest first."), &code))
+    return code;
+  if (argc != 1)
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  batches = reg_store_list_batches (reg_shop_get_store (shop), &error);
+  if (batches == NULL)
+    return reg_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      json_builder_begin_array (b);
+      for (guint i = 0; i < batches->len; i++)
+        {
+          RegBatchRecord *r = batches->pdata[i];
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "batch");
+          json_builder_add_int_value (b, r->id);
+          json_builder_set_member_name (b, "file");
+          json_builder_add_string_value (b, r->file_name);
+          json_builder_set_member_name (b, "format");
+          json_builder_add_string_value (b, r->format);
+          json_builder_set_member_name (b, "preset");
+          if (r->preset != NULL)
+            json_builder_add_string_value (b, r->preset);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "rows_read");
+          json_builder_add_int_value (b, r->rows_read);
+          json_builder_set_member_name (b, "imported");
+          json_builder_add_int_value (b, r->imported);
+          json_builder_set_member_name (b, "duplicates");
+          json_builder_add_int_value (b, r->duplicates);
+          json_builder_set_member_name (b, "rejected");
+          json_builder_add_int_value (b, r->rejected);
+          json_builder_set_member_name (b, "new_customers");
+          json_builder_add_int_value (b, r->new_customers);
+          json_builder_set_member_name (b, "created_at");
+          json_builder_add_string_value (b, r->created_at);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      reg_cli_print_json (root);
+      return REG_CLI_OK;
+    }
+  printf ("%-6s  %-19s  %-32s  %-10s  %8s  %8s  %8s\n", _("Import"), _("When"), _("File"),
+          _("Format"), _("Imported"), _("Dupl."), _("Rejected"));
+  for (guint i = 0; i < batches->len; i++)
+    {
+      RegBatchRecord *r = batches->pdata[i];
+      printf ("%-6" G_GINT64_FORMAT "  %-19s  %-32s  %-10s  %8u  %8u  %8u\n", r->id, r->created_at,
+              r->file_name, r->preset != NULL ? r->preset : r->format, r->imported, r->duplicates,
+              r->rejected);
+    }
+  return REG_CLI_OK;
+}
+
+static int
+import_undo (RegCli *cli, int argc, char **argv)
+{
+  int code = REG_CLI_OK;
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 batch;
+  guint sales = 0, customers = 0;
+
+  if (!reg_cli_parse (cli, &argc, &argv, NULL, _("BATCH"),
+                      _("Undo a whole import: its sales and the customers it created go."), &code))
+    return code;
+  if (argc != 2)
+    return reg_cli_usage (_("import undo needs one import number"));
+  if (!reg_cli_parse_id (argv[1], _("Import"), &batch, &code))
+    return code;
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  if (!reg_shop_undo_import (shop, batch, &sales, &customers, &error))
+    return reg_cli_fail (error);
+  printf (_("Import %" G_GINT64_FORMAT " undone: %u sales and %u customers removed.\n"), batch,
+          sales, customers);
+  return REG_CLI_OK;
+}
+
+int
+reg_cli_import (RegCli *cli, int argc, char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "sniff"))
+    return g_set_prgname ("regulars-cli import sniff"), import_sniff (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return g_set_prgname ("regulars-cli import list"), import_list (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "undo"))
+    return g_set_prgname ("regulars-cli import undo"), import_undo (cli, argc - 1, argv + 1);
+  g_set_prgname ("regulars-cli import");
+  return import_file (cli, argc, argv);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegImportJob brings a bank or store export into the shop: reads it with app/io, matches each
+ * payer to a customer, skips duplicates, and commits the batch in one transaction after a
+ * backup. A cancelled, failed, dry or all-or-nothing-refused import changes nothing.
+ */
+#pragma once
+
+#include "reg-import-reader.h"
+#include "reg-job.h"
+#include "reg-shop.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  REG_UNMATCHED_CREATE,    /* payers that match no customer become new customers */
+  REG_UNMATCHED_SKIP,      /* … or their rows are skipped */
+} RegUnmatchedPolicy;
+
+typedef struct
+{
+  const char        *preset;          /* (nullable) */
+  const char        *format;          /* (nullable) */
+  const char        *mapping;         /* (nullable) "field=Column,…" or a saved mapping's text */
+  const char        *date_format;     /* (nullable) */
+  char               decimal;         /* 0 = sniff */
+  const char        *encoding;        /* (nullable) */
+  gboolean           dry_run;         /* read, match and count, then change nothing */
+  gboolean           all_or_nothing;  /* any rejected row: import nothing */
+  RegUnmatchedPolicy unmatched;
+  const char        *save_mapping_as; /* (nullable) keep the mapping under this name */
+} RegImportRequest;
+
+void reg_import_request_init (RegImportRequest *req);
+
+typedef struct
+{
+  guint  line;
+  char  *reason;
+} RegImportSkip;
+
+typedef struct
+{
+  guint   line;
+  char   *payer;          /* as in the file */
+  gint64  customer_id;    /* the existing customer it resembles */
+  char   *customer_name;
+  gint64  new_customer_id; /* the customer created for the payer, 0 when skipped */
+} RegNearMatch;
+
+typedef struct
+{
+  gint64     batch;             /* 0 when nothing was committed */
+  char      *file_name;
+  char      *format;
+  char      *preset;            /* (nullable) */
+  char      *source;
+  guint      rows_read;
+  guint      imported;
+  guint      duplicates;
+  guint      rejected;
+  guint      skipped;
+  guint      new_customers;
+  gint64     total_imported;    /* minor units, net of refunds */
+  gboolean   committed;
+  gboolean   dry_run;
+  gboolean   refused;           /* rows were rejected under "all or nothing": nothing kept */
+  gint64     previous_batch;    /* the same file was imported before as this batch, or 0 */
+  char      *backup_path;       /* (nullable) the copy taken before the import */
+  GPtrArray *errors;            /* RegImportIssue */
+  GPtrArray *skips;             /* RegImportSkip */
+  GPtrArray *near_matches;      /* RegNearMatch */
+} RegImportResult;
+
+void reg_import_result_free (RegImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegImportResult, reg_import_result_free)
+
+#define REG_TYPE_IMPORT_JOB (reg_import_job_get_type ())
+G_DECLARE_FINAL_TYPE (RegImportJob, reg_import_job, REG, IMPORT_JOB, RegJob)
+
+/* The job's result (reg_job_run_finish) is a RegImportResult (transfer full). */
+RegImportJob *reg_import_job_new (RegShop *shop, const char *path, const RegImportRequest *req);
+
+/* Undo a whole import. */
+gboolean reg_shop_undo_import (RegShop *shop, gint64 batch, guint *out_sales,
+                               guint *out_customers, GError **error);
+
+G_END_DECLS

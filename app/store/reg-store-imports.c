@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Import batches and everything that hangs on them. Undoing a batch deletes its sales, survey
+ * answers and references, the customers it created that nothing else refers to, and the batch
+ * itself, in one transaction: the shop is as it was before the import.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "reg-store-imports.h"
+
+void
+reg_batch_record_free (RegBatchRecord *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->file_name);
+  g_free (rec->file_hash);
+  g_free (rec->format);
+  g_free (rec->preset);
+  g_free (rec->mapping);
+  g_free (rec->created_at);
+  g_free (rec);
+}
+
+gint64
+reg_store_insert_batch (RegStore *store, const char *file_name, const char *file_hash,
+                        const char *format, const char *preset, const char *mapping,
+                        GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "INSERT INTO import_batches (file_name, file_hash, format, preset, mapping) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return 0;
+  reg_stmt_bind_text (stmt, 1, file_name);
+  reg_stmt_bind_text (stmt, 2, file_hash);
+  reg_stmt_bind_text (stmt, 3, format);
+  reg_stmt_bind_text (stmt, 4, preset);
+  reg_stmt_bind_text (stmt, 5, mapping);
+  if (!reg_store_check (store, sqlite3_step (stmt), _("recording the import"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (reg_store_get_db (store));
+}
+
+gboolean
+reg_store_update_batch_counts (RegStore *store, gint64 id, guint rows_read, guint imported,
+                               guint duplicates, guint rejected, guint new_customers,
+                               GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "UPDATE import_batches SET rows_read = ?2, imported = ?3, duplicates = ?4, rejected = ?5, "
+      "new_customers = ?6 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, rows_read);
+  sqlite3_bind_int64 (stmt, 3, imported);
+  sqlite3_bind_int64 (stmt, 4, duplicates);
+  sqlite3_bind_int64 (stmt, 5, rejected);
+  sqlite3_bind_int64 (stmt, 6, new_customers);
+  return reg_store_check (store, sqlite3_step (stmt), _("recording the import"), error);
+}
+
+gint64
+reg_store_find_batch_by_hash (RegStore *store, const char *file_hash)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT id FROM import_batches WHERE file_hash = ?1 ORDER BY id DESC LIMIT 1", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  reg_stmt_bind_text (stmt, 1, file_hash);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+#define BATCH_COLUMNS \
+  "id, file_name, file_hash, format, preset, mapping, rows_read, imported, duplicates, rejected, " \
+  "new_customers, created_at"
+
+static RegBatchRecord *
+read_batch (RegStmt *stmt)
+{
+  RegBatchRecord *rec = g_new0 (RegBatchRecord, 1);
+
+  rec->id = sqlite3_column_int64 (stmt, 0);
+  rec->file_name = reg_stmt_dup_text (stmt, 1);
+  rec->file_hash = reg_stmt_dup_text (stmt, 2);
+  rec->format = reg_stmt_dup_text (stmt, 3);
+  rec->preset = reg_stmt_dup_text (stmt, 4);
+  rec->mapping = reg_stmt_dup_text (stmt, 5);
+  rec->rows_read = (guint) sqlite3_column_int64 (stmt, 6);
+  rec->imported = (guint) sqlite3_column_int64 (stmt, 7);
+  rec->duplicates = (guint) sqlite3_column_int64 (stmt, 8);
+  rec->rejected = (guint) sqlite3_column_int64 (stmt, 9);
+  rec->new_customers = (guint) sqlite3_column_int64 (stmt, 10);
+  rec->created_at = reg_stmt_dup_text (stmt, 11);
+  return rec;
+}
+
+GPtrArray *
+reg_store_list_batches (RegStore *store, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT " BATCH_COLUMNS " FROM import_batches ORDER BY id DESC", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_batch_record_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read_batch (stmt));
+  if (!reg_store_check (store, rc, _("listing imports"), error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+RegBatchRecord *
+reg_store_get_batch (RegStore *store, gint64 id, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT " BATCH_COLUMNS " FROM import_batches WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_batch (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                 _("There is no import with number %" G_GINT64_FORMAT), id);
+  else
+    reg_store_check (store, rc, _("reading an import"), error);
+  return NULL;
+}
+
+static gboolean
+run_id (RegStore *store, const char *sql, gint64 id, guint *changes, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!reg_store_check (store, sqlite3_step (stmt), _("undoing an import"), error))
+    return FALSE;
+  if (changes != NULL)
+    *changes = (guint) sqlite3_changes (reg_store_get_db (store));
+  return TRUE;
+}
+
+/**
+ * reg_store_undo_batch:
+ * Removes everything import @id added, inside the caller's transaction or its own.
+ */
+gboolean
+reg_store_undo_batch (RegStore *store, gint64 id, guint *out_sales, guint *out_customers,
+                      GError **error)
+{
+  g_autoptr(RegBatchRecord) batch = reg_store_get_batch (store, id, error);
+  gboolean own_txn = !reg_store_in_transaction (store);
+  guint sales = 0, customers = 0;
+  gboolean ok;
+
+  if (batch == NULL)
+    return FALSE;
+  if (own_txn && !reg_store_begin (store, error))
+    return FALSE;
+  ok = run_id (store, "DELETE FROM sales WHERE batch_id = ?1", id, &sales, error)
+       && run_id (store, "DELETE FROM feedback WHERE batch_id = ?1", id, NULL, error)
+       && run_id (store, "DELETE FROM customer_refs WHERE batch_id = ?1", id, NULL, error)
+       /* customers the import created, unless a sale, answer or merge of later work needs them */
+       && run_id (store,
+                  "DELETE FROM customers WHERE batch_id = ?1"
+                  " AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = customers.id)"
+                  " AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.customer_id = customers.id)"
+                  " AND NOT EXISTS (SELECT 1 FROM customers m WHERE m.merged_into = customers.id)",
+                  id, &customers, error)
+       && run_id (store, "UPDATE customers SET batch_id = NULL WHERE batch_id = ?1", id, NULL, error)
+       && run_id (store, "DELETE FROM import_batches WHERE id = ?1", id, NULL, error);
+  if (!ok)
+    {
+      if (own_txn)
+        reg_store_rollback (store);
+      return FALSE;
+    }
+  if (own_txn && !reg_store_commit (store, error))
+    return FALSE;
+  if (out_sales != NULL)
+    *out_sales = sales;
+  if (out_customers != NULL)
+    *out_customers = customers;
+  return TRUE;
+}
+
+gint64
+reg_store_find_customer_ref (RegStore *store, const char *kind, const char *source,
+                             const char *ref)
+{
+  g_autoptr(RegStmt) stmt = NULL;
+
+  if (ref == NULL || *ref == '\0')
+    return 0;
+  /* a merged customer's references lead to the customer it was merged into */
+  stmt = reg_store_prepare (store,
+      "SELECT coalesce(c.merged_into, c.id) FROM customer_refs r JOIN customers c ON c.id = r.customer_id "
+      "WHERE r.kind = ?1 AND r.source = ?2 AND r.ref = ?3", NULL);
+  if (stmt == NULL)
+    return 0;
+  reg_stmt_bind_text (stmt, 1, kind);
+  reg_stmt_bind_text (stmt, 2, source);
+  reg_stmt_bind_text (stmt, 3, ref);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+gboolean
+reg_store_add_customer_ref (RegStore *store, gint64 customer_id, const char *kind,
+                            const char *source, const char *ref, gint64 batch_id, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "INSERT OR IGNORE INTO customer_refs (customer_id, kind, source, ref, batch_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  reg_stmt_bind_text (stmt, 2, kind);
+  reg_stmt_bind_text (stmt, 3, source);
+  reg_stmt_bind_text (stmt, 4, ref);
+  if (batch_id > 0)
+    sqlite3_bind_int64 (stmt, 5, batch_id);
+  else
+    sqlite3_bind_null (stmt, 5);
+  return reg_store_check (store, sqlite3_step (stmt), _("saving a customer reference"), error);
+}
+
+GHashTable *
+reg_store_customer_names (RegStore *store, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT id, name FROM customers WHERE merged_into IS NULL", error);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (names, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         reg_stmt_dup_text (stmt, 1));
+  if (!reg_store_check (store, rc, _("listing customers"), error))
+    return NULL;
+  return g_steal_pointer (&names);
+}
+
+gboolean
+reg_store_save_mapping (RegStore *store, const char *name, const char *text, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "INSERT INTO import_mappings (name, mapping) VALUES (?1, ?2) "
+      "ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  reg_stmt_bind_text (stmt, 1, name);
+  reg_stmt_bind_text (stmt, 2, text);
+  return reg_store_check (store, sqlite3_step (stmt), _("saving a column mapping"), error);
+}
+
+char *
+reg_store_get_mapping (RegStore *store, const char *name)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT mapping FROM import_mappings WHERE name = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  reg_stmt_bind_text (stmt, 1, name);
+  return sqlite3_step (stmt) == SQLITE_ROW ? reg_stmt_dup_text (stmt, 0) : NULL;
+}
+
+GStrv
+reg_store_list_mappings (RegStore *store)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT name FROM import_mappings ORDER BY name", NULL);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (b, (const char *) sqlite3_column_text (stmt, 0));
+  return g_strv_builder_end (b);
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Import batches (with undo), saved column mappings, and the references that tie a payer in
+ * a bank or store export to a customer (source customer id, IBAN, payer name).
+ */
+#pragma once
+
+#include "reg-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  id;
+  char   *file_name;
+  char   *file_hash;
+  char   *format;
+  char   *preset;       /* (nullable) */
+  char   *mapping;      /* (nullable) */
+  guint   rows_read, imported, duplicates, rejected, new_customers;
+  char   *created_at;
+} RegBatchRecord;
+
+void reg_batch_record_free (RegBatchRecord *rec);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegBatchRecord, reg_batch_record_free)
+
+gint64     reg_store_insert_batch        (RegStore *store, const char *file_name,
+                                          const char *file_hash, const char *format,
+                                          const char *preset, const char *mapping,
+                                          GError **error);
+gboolean   reg_store_update_batch_counts (RegStore *store, gint64 id, guint rows_read,
+                                          guint imported, guint duplicates, guint rejected,
+                                          guint new_customers, GError **error);
+gint64     reg_store_find_batch_by_hash  (RegStore *store, const char *file_hash);
+/* (element-type RegBatchRecord) newest first */
+GPtrArray *reg_store_list_batches        (RegStore *store, GError **error);
+RegBatchRecord *reg_store_get_batch      (RegStore *store, gint64 id, GError **error);
+gboolean   reg_store_undo_batch          (RegStore *store, gint64 id, guint *out_sales,
+                                          guint *out_customers, GError **error);
+
+/* kind: "id" (the source's customer id), "iban", "name", "reference" */
+gint64     reg_store_find_customer_ref   (RegStore *store, const char *kind, const char *source,
+                                          const char *ref);
+gboolean   reg_store_add_customer_ref    (RegStore *store, gint64 customer_id, const char *kind,
+                                          const char *source, const char *ref, gint64 batch_id,
+                                          GError **error);
+/* id -> name of every customer not merged away, for near-match suggestions */
+GHashTable *reg_store_customer_names     (RegStore *store, GError **error);
+
+gboolean   reg_store_save_mapping        (RegStore *store, const char *name, const char *text,
+                                          GError **error);
+char      *reg_store_get_mapping         (RegStore *store, const char *name);
+GStrv      reg_store_list_mappings       (RegStore *store);
+
+G_END_DECLS
