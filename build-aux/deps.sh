@@ -12,7 +12,7 @@ BUILD_PACKAGES=(
 # what the tests and the screenshots need besides: a headless X server, the checks of written
 # files (LibreOffice, poppler, unzip), German for the locale tests
 TEST_PACKAGES=(
-  xvfb xauth dbus-x11 imagemagick poppler-utils libxml2-utils unzip locales
+  xvfb xauth dbus-x11 imagemagick poppler-utils libxml2-utils unzip locales fonts-wqy-microhei
   libreoffice-calc-nogui
 )
 
