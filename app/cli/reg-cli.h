@@ -47,5 +47,8 @@ int reg_cli_demo      (RegCli *cli, int argc, char **argv);
 int reg_cli_analyze   (RegCli *cli, int argc, char **argv);
 int reg_cli_segments  (RegCli *cli, int argc, char **argv);
 int reg_cli_import    (RegCli *cli, int argc, char **argv);
+int reg_cli_export    (RegCli *cli, int argc, char **argv);
+int reg_cli_print     (RegCli *cli, int argc, char **argv);
+int reg_cli_campaign  (RegCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -28,6 +28,9 @@ static const Command commands[] = {
   { "import", reg_cli_import, N_("Import sales from a store or bank export; sniff, list, undo") },
   { "analyze", reg_cli_analyze, N_("Fit the models and score every customer") },
   { "segments", reg_cli_segments, N_("Value tiers, RFM groups and at-risk customers") },
+  { "export", reg_cli_export, N_("Write the Excel report or a campaign list") },
+  { "print", reg_cli_print, N_("Write a printable loyalty target list as PDF") },
+  { "campaign", reg_cli_campaign, N_("List campaigns and measure their effect") },
 };
 
 static void

@@ -52,6 +52,7 @@ reg_customer_row_free (RegCustomerRow *row)
   g_free (row->email);
   g_free (row->tier);
   g_free (row->rfm_group);
+  g_free (row->phone);
   g_free (row);
 }
 
@@ -346,7 +347,7 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   " SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
   "   coalesce(a.purchases, 0), coalesce(a.total, 0), a.first_day, a.last_day," \
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
-  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0)" \
+  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone" \
   " FROM customers c LEFT JOIN agg a ON a.customer_id = c.id" \
   " LEFT JOIN customer_scores s ON s.customer_id = c.id"
 
@@ -359,7 +360,7 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   " SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
   "   coalesce(a.purchases, 0), coalesce(a.total, 0), a.first_day, a.last_day," \
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
-  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0)" \
+  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone" \
   " FROM customers c LEFT JOIN agg a ON a.customer_id = c.id" \
   " LEFT JOIN customer_scores s ON s.customer_id = c.id WHERE c.id = ?1"
 
@@ -393,6 +394,7 @@ read_customer_row (RegStmt *stmt)
   row->rfm_group = reg_stmt_dup_text (stmt, 15);
   row->at_risk = (guint32) sqlite3_column_int (stmt, 16);
   row->merged_into = sqlite3_column_int64 (stmt, 17);
+  row->phone = reg_stmt_dup_text (stmt, 18);
   return row;
 }
 
@@ -413,6 +415,25 @@ reg_store_list_customer_rows (RegStore *store, gboolean include_archived, GError
   if (!reg_store_check (store, rc, _("listing customers"), error))
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+RegStmt *
+reg_store_customer_rows_begin (RegStore *store, GError **error)
+{
+  return reg_store_prepare (store,
+      CUSTOMER_ROW_SQL " WHERE c.archived = 0 AND c.merged_into IS NULL ORDER BY c.id", error);
+}
+
+/* Returns NULL at the end (error unset) or on an error. */
+RegCustomerRow *
+reg_store_next_customer_row (RegStore *store, RegStmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return read_customer_row (stmt);
+  reg_store_check (store, rc, _("listing customers"), error);
+  return NULL;
 }
 
 RegCustomerRow *

@@ -49,6 +49,9 @@ GQuark reg_store_error_quark (void);
 
 typedef struct _RegStore RegStore;
 
+/* A statement from the store's cache: reset (not finalized) when it goes out of scope. */
+typedef sqlite3_stmt RegStmt;
+
 typedef enum
 {
   REG_STORE_OPEN_DEFAULT = 0,
@@ -138,6 +141,7 @@ typedef struct
   char    *rfm_group;          /* (owned) (nullable) id such as "champions" */
   guint32  at_risk;            /* ClvAtRisk flags */
   gint64   merged_into;        /* 0 unless merged into another customer */
+  char    *phone;              /* (owned) (nullable) */
 } RegCustomerRow;
 
 void reg_customer_row_free (RegCustomerRow *row);
@@ -176,6 +180,9 @@ gint64     reg_store_count_customers   (RegStore                *store,
 GPtrArray *reg_store_list_customer_rows (RegStore               *store,
                                         gboolean                 include_archived,
                                         GError                 **error);
+/* Streaming the same rows: a statement to step with reg_store_next_customer_row(). */
+RegStmt   *reg_store_customer_rows_begin (RegStore *store, GError **error);
+RegCustomerRow *reg_store_next_customer_row (RegStore *store, RegStmt *stmt, GError **error);
 RegCustomerRow *reg_store_get_customer_row (RegStore            *store,
                                         gint64                   id,
                                         GError                 **error);
@@ -236,8 +243,6 @@ gboolean   reg_store_foreach_sale      (RegStore             *store,
 gint32      reg_store_parse_day        (const char *text);
 gboolean    reg_store_check            (RegStore *store, int rc, const char *what, GError **error);
 
-/* A statement from the store's cache: reset (not finalized) when it goes out of scope. */
-typedef sqlite3_stmt RegStmt;
 void        reg_stmt_release           (RegStmt *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegStmt, reg_stmt_release)
 RegStmt    *reg_store_prepare          (RegStore *store, const char *sql, GError **error);

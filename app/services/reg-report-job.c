@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The workbook job. Settings are read on the main thread; the worker reads the last analysis
+ * and streams the customers from its own connection into the writer, one row at a time, so
+ * memory stays flat however many customers the shop has.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "clv-segments.h"
+#include "reg-analysis-private.h"
+#include "reg-report-data.h"
+#include "reg-report-job.h"
+#include "reg-segment.h"
+#include "reg-store-analysis.h"
+#include "reg-xlsx-report-writer.h"
+
+struct _RegReportJob
+{
+  RegJob   parent_instance;
+  RegShop *shop;        /* (owned) */
+  char    *path;        /* (owned) */
+  char    *shop_path;   /* (owned) */
+  char    *name, *currency, *locale;
+};
+
+G_DEFINE_FINAL_TYPE (RegReportJob, reg_report_job, REG_TYPE_JOB)
+
+static gboolean
+report_job_prepare (RegJob *job, GError **error)
+{
+  RegReportJob *self = REG_REPORT_JOB (job);
+
+  self->shop_path = g_strdup (reg_shop_get_path (self->shop));
+  self->name = reg_shop_dup_name (self->shop);
+  self->currency = reg_shop_get_setting (self->shop, REG_SETTING_CURRENCY);
+  self->locale = reg_shop_get_setting (self->shop, REG_SETTING_LOCALE);
+  return TRUE;
+}
+
+typedef struct
+{
+  RegStore       *store;
+  RegStmt        *stmt;
+  RegCustomerRow *row;      /* (owned) the row the writer holds now */
+  char           *reason;   /* (owned) */
+  RegJob         *job;
+  guint           done, total;
+} CustomerCursor;
+
+static gboolean
+next_customer (gpointer data, RegReportCustomer *out, GError **error)
+{
+  CustomerCursor *c = data;
+  GError *local = NULL;
+  RegCustomerRow *row;
+
+  g_clear_pointer (&c->row, reg_customer_row_free);
+  g_clear_pointer (&c->reason, g_free);
+  row = reg_store_next_customer_row (c->store, c->stmt, &local);
+  if (row == NULL)
+    {
+      if (local != NULL)
+        g_propagate_error (error, local);
+      return FALSE;
+    }
+  c->row = row;
+  c->reason = reg_at_risk_reason (row->at_risk);
+  out->id = row->id;
+  out->name = row->name;
+  out->email = row->email;
+  out->phone = row->phone;
+  out->email_consent = row->email_consent;
+  out->first_purchase_day = row->first_purchase;
+  out->last_purchase_day = row->last_purchase;
+  out->purchases = row->purchases;
+  out->total_spend = row->total_spend;
+  out->probability_alive = row->p_alive;
+  out->expected_purchases = row->expected_purchases;
+  out->predicted_clv = row->clv >= 0 ? (gint64) llround (row->clv) : REG_REPORT_NA;
+  out->tier_id = row->tier;
+  out->rfm_group = row->rfm_group != NULL
+                     ? (char *) clv_rfm_group_name (clv_rfm_group_from_id (row->rfm_group)) : NULL;
+  out->at_risk_reason = c->reason;
+  if ((++c->done & 1023) == 0)
+    reg_job_set_progress (c->job, c->done, MAX (c->total, c->done));
+  return TRUE;
+}
+
+static const char *
+param_meaning (const char *name)
+{
+  static const struct { const char *name, *meaning; } table[] = {
+    { "r", N_("shape of how often customers buy (with alpha)") },
+    { "alpha", N_("scale of the time between purchases") },
+    { "a", N_("with b: how likely a customer is to stop after a purchase") },
+    { "b", N_("with a: how likely a customer is to stop after a purchase") },
+    { "s", N_("shape of how long customers stay (with beta)") },
+    { "beta", N_("scale of how long customers stay") },
+    { "p", N_("shape of the spend per purchase") },
+    { "q", N_("with gamma: how spend varies between customers") },
+    { "gamma", N_("with q: how spend varies between customers") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    if (g_str_equal (table[i].name, name))
+      return _(table[i].meaning);
+  return NULL;
+}
+
+static void
+add_params (RegReportData *data, GHashTable *params, const char *const *order)
+{
+  for (guint i = 0; order[i] != NULL; i++)
+    {
+      double *v = g_hash_table_lookup (params, order[i]);
+      if (v != NULL)
+        reg_report_data_add_param (data, order[i], param_meaning (order[i]), *v);
+    }
+}
+
+static RegTimeUnit
+time_unit_of (const char *unit)
+{
+  if (g_strcmp0 (unit, "day") == 0)
+    return REG_TIME_UNIT_DAYS;
+  if (g_strcmp0 (unit, "month") == 0)
+    return REG_TIME_UNIT_MONTHS;
+  return REG_TIME_UNIT_WEEKS;
+}
+
+static RegReportData *
+build_report_data (RegReportJob *self, const RegAnalysisSummary *s)
+{
+  RegReportData *data = reg_report_data_new ();
+  static const char *const purchase_params[] = { "r", "alpha", "a", "b", "s", "beta", NULL };
+  static const char *const spend_params[] = { "p", "q", "gamma", NULL };
+
+  reg_report_data_set_shop (data, self->name, self->currency, self->locale, s->end_day,
+                            s->horizon_months, s->discount_monthly, time_unit_of (s->time_unit));
+  data->kpis.customers = s->customers;
+  data->kpis.active_customers = s->active_customers;
+  data->kpis.revenue = s->revenue;
+  data->kpis.average_order_value = s->customers > 0 ? (gint64) llround (s->aov) : REG_REPORT_NA;
+  data->kpis.purchase_frequency = s->customers > 0 ? s->purchase_frequency : REG_REPORT_NA;
+  data->kpis.repeat_rate = s->customers > 0 ? s->repeat_rate : REG_REPORT_NA;
+  data->kpis.churn_rate = s->customers > 0 ? s->churn_rate : REG_REPORT_NA;
+  data->kpis.average_predicted_clv = s->clv_average >= 0 ? (gint64) llround (s->clv_average) : REG_REPORT_NA;
+  data->kpis.total_predicted_clv = s->clv_total >= 0 ? (gint64) llround (s->clv_total) : REG_REPORT_NA;
+  for (guint i = 0; i < s->revenue_by_month->len; i++)
+    {
+      RegMonthAmount *m = &g_array_index (s->revenue_by_month, RegMonthAmount, i);
+      reg_report_data_add_month (data, m->month, m->amount);
+    }
+  for (guint i = 0; i < s->tiers->len; i++)
+    {
+      RegTierFigure *t = &g_array_index (s->tiers, RegTierFigure, i);
+      ClvTier tier = g_str_equal (t->id, "top") ? CLV_TIER_TOP
+                     : g_str_equal (t->id, "middle") ? CLV_TIER_MIDDLE : CLV_TIER_BOTTOM;
+      reg_report_data_add_tier (data, t->id, clv_tier_name (tier), t->customers,
+                                s->clv_total >= 0 ? (gint64) llround (t->value) : REG_REPORT_NA);
+    }
+  for (guint i = 0; i < s->cohorts->len; i++)
+    {
+      RegCohortRow *c = s->cohorts->pdata[i];
+      reg_report_data_add_cohort (data, c->month, c->size, (double *) c->retention->data,
+                                  c->retention->len);
+    }
+  if (s->enough_data)
+    {
+      data->model.name = g_strdup (g_strcmp0 (s->model, "pareto") == 0
+                                   ? "Pareto/NBD + Gamma-Gamma" : "BG/NBD + Gamma-Gamma");
+      add_params (data, s->params, purchase_params);
+      add_params (data, s->spend_params, spend_params);
+      data->model.log_likelihood = s->log_likelihood;
+    }
+  else
+    {
+      data->model.not_enough_data = g_strdup (s->model_reason);
+      data->model.log_likelihood = NAN;
+    }
+  data->model.reason = g_strdup (s->model_reason);
+  data->model.calibration_end_day = s->calibration_end;
+  data->model.holdout_end_day = s->holdout_actual >= 0 ? s->end_day : 0;
+  data->model.holdout_predicted = s->holdout_predicted;
+  data->model.holdout_actual = s->holdout_actual;
+  return data;
+}
+
+static gpointer
+report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
+{
+  RegReportJob *self = REG_REPORT_JOB (job);
+  g_autoptr(RegStore) store = reg_store_open (self->shop_path, REG_STORE_OPEN_DEFAULT, error);
+  g_autoptr(RegAnalysisSummary) summary = NULL;
+  g_autoptr(RegReportData) data = NULL;
+  g_autofree char *json = NULL;
+  CustomerCursor cursor = { 0 };
+  gint64 run_id = 0;
+  gboolean ok;
+
+  if (store == NULL)
+    return NULL;
+  reg_job_set_status (job, _("Reading the analysis"));
+  json = reg_store_latest_run (store, &run_id, NULL, error);
+  if (json == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                     _("The shop has not been analysed yet: run the analysis first"));
+      return NULL;
+    }
+  summary = reg_analysis_summary_from_json (json, run_id, NULL, error);
+  if (summary == NULL)
+    return NULL;
+  data = build_report_data (self, summary);
+
+  reg_job_set_status (job, _("Writing the workbook"));
+  /* one read transaction: every row from the same moment */
+  sqlite3_exec (reg_store_get_db (store), "BEGIN", NULL, NULL, NULL);
+  cursor.store = store;
+  cursor.job = job;
+  cursor.total = (guint) reg_store_count_customers (store, FALSE);
+  cursor.stmt = reg_store_customer_rows_begin (store, error);
+  if (cursor.stmt == NULL)
+    return NULL;
+  ok = reg_xlsx_report_write (self->path, data, next_customer, &cursor, cancellable, error);
+  reg_stmt_release (cursor.stmt);
+  g_clear_pointer (&cursor.row, reg_customer_row_free);
+  g_clear_pointer (&cursor.reason, g_free);
+  sqlite3_exec (reg_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+  return ok ? g_strdup (self->path) : NULL;
+}
+
+static void
+reg_report_job_finalize (GObject *object)
+{
+  RegReportJob *self = REG_REPORT_JOB (object);
+
+  g_clear_object (&self->shop);
+  g_free (self->path);
+  g_free (self->shop_path);
+  g_free (self->name);
+  g_free (self->currency);
+  g_free (self->locale);
+  G_OBJECT_CLASS (reg_report_job_parent_class)->finalize (object);
+}
+
+static void
+reg_report_job_class_init (RegReportJobClass *klass)
+{
+  RegJobClass *job_class = REG_JOB_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = reg_report_job_finalize;
+  job_class->prepare = report_job_prepare;
+  job_class->run = report_job_run;
+  job_class->result_free = g_free;
+}
+
+static void
+reg_report_job_init (RegReportJob *self)
+{
+}
+
+RegReportJob *
+reg_report_job_new (RegShop *shop, const char *path)
+{
+  RegReportJob *self = g_object_new (REG_TYPE_REPORT_JOB, NULL);
+
+  self->shop = g_object_ref (shop);
+  self->path = g_strdup (path);
+  return self;
+}

@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Segments are matched in C over the customer rows the store lists, so a filter never turns
+ * into SQL text: the store's queries stay fixed and bound.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "clv-date.h"
+#include "clv-segments.h"
+#include "reg-segment.h"
+
+typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER } SegmentKind;
+typedef enum { F_CLV, F_P_ALIVE, F_PURCHASES, F_TOTAL_SPEND, F_LAST_PURCHASE, F_TIER, F_RFM } FilterField;
+typedef enum { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE } FilterOp;
+
+typedef struct
+{
+  FilterField field;
+  FilterOp    op;
+  double      number;     /* minor units for money, days for dates, plain for the rest */
+  char       *text;       /* tier or group id */
+  char       *source;     /* as written, for the description */
+} Condition;
+
+struct _RegSegment
+{
+  char        *spec;
+  SegmentKind  kind;
+  char        *id;          /* tier or group id */
+  GArray      *conditions;  /* Condition */
+  RegShop     *shop;        /* (unowned) for amounts and dates in descriptions */
+};
+
+static const struct { const char *name; FilterField field; } filter_fields[] = {
+  { "clv", F_CLV }, { "p_alive", F_P_ALIVE }, { "purchases", F_PURCHASES },
+  { "total_spend", F_TOTAL_SPEND }, { "spend", F_TOTAL_SPEND },
+  { "last_purchase", F_LAST_PURCHASE }, { "tier", F_TIER }, { "rfm_group", F_RFM },
+  { "group", F_RFM },
+};
+
+static void
+condition_clear (gpointer data)
+{
+  Condition *c = data;
+  g_free (c->text);
+  g_free (c->source);
+}
+
+void
+reg_segment_free (RegSegment *segment)
+{
+  if (segment == NULL)
+    return;
+  g_free (segment->spec);
+  g_free (segment->id);
+  g_clear_pointer (&segment->conditions, g_array_unref);
+  g_free (segment);
+}
+
+GStrv
+reg_segment_names (void)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  g_strv_builder_add (b, "all");
+  for (int t = CLV_TIER_TOP; t <= CLV_TIER_BOTTOM; t++)
+    g_strv_builder_add (b, clv_tier_id ((ClvTier) t));
+  for (int g = CLV_RFM_NONE + 1; g < CLV_N_RFM_GROUPS; g++)
+    {
+      g_autofree char *name = g_strconcat ("rfm:", clv_rfm_group_id ((ClvRfmGroup) g), NULL);
+      g_strv_builder_add (b, name);
+    }
+  g_strv_builder_add (b, "at-risk");
+  return g_strv_builder_end (b);
+}
+
+static gboolean
+parse_condition (RegShop *shop, const char *text, Condition *out, GError **error)
+{
+  static const struct { const char *sym; FilterOp op; } ops[] = {
+    { "<=", OP_LE }, { ">=", OP_GE }, { "!=", OP_NE }, { "<", OP_LT }, { ">", OP_GT }, { "=", OP_EQ },
+  };
+  g_autofree char *s = g_strstrip (g_strdup (text));
+  const char *at = NULL;
+  gsize op_len = 0;
+  g_autofree char *field = NULL, *value = NULL;
+  gboolean found = FALSE;
+
+  for (const char *p = s; *p != '\0' && at == NULL; p++)
+    for (gsize i = 0; i < G_N_ELEMENTS (ops); i++)
+      if (strncmp (p, ops[i].sym, strlen (ops[i].sym)) == 0)
+        {
+          at = p;
+          op_len = strlen (ops[i].sym);
+          out->op = ops[i].op;
+          break;
+        }
+  if (at == NULL)
+    {
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                   _("Segment condition “%s”: write it as FIELD<VALUE, FIELD>=VALUE or FIELD=VALUE"),
+                   text);
+      return FALSE;
+    }
+  field = g_strstrip (g_strndup (s, (gsize) (at - s)));
+  value = g_strstrip (g_strdup (at + op_len));
+  for (gsize i = 0; i < G_N_ELEMENTS (filter_fields); i++)
+    if (g_str_equal (field, filter_fields[i].name))
+      {
+        out->field = filter_fields[i].field;
+        found = TRUE;
+      }
+  if (!found)
+    {
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                   _("Segment condition “%s”: “%s” is not a field; use clv, p_alive, purchases, "
+                     "total_spend, last_purchase, tier or rfm_group"), text, field);
+      return FALSE;
+    }
+  out->source = g_strdup (s);
+  switch (out->field)
+    {
+    case F_CLV:
+    case F_TOTAL_SPEND:
+      {
+        gint64 minor;
+        g_autoptr(GError) local = NULL;
+        if (!reg_shop_parse_amount (shop, value, &minor, &local))
+          {
+            g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                         _("Segment condition “%s”: %s"), text, local->message);
+            return FALSE;
+          }
+        out->number = (double) minor;
+        return TRUE;
+      }
+    case F_LAST_PURCHASE:
+      {
+        gint32 day;
+        g_autoptr(GError) local = NULL;
+        if (!reg_shop_parse_date (shop, value, &day, &local))
+          {
+            g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                         _("Segment condition “%s”: %s"), text, local->message);
+            return FALSE;
+          }
+        out->number = day;
+        return TRUE;
+      }
+    case F_P_ALIVE:
+    case F_PURCHASES:
+      {
+        char *end = NULL;
+        gboolean percent = g_str_has_suffix (value, "%");
+        if (percent)
+          value[strlen (value) - 1] = '\0';
+        g_strdelimit (value, ",", '.');
+        out->number = g_ascii_strtod (value, &end);
+        if (*value == '\0' || end == value || *end != '\0' || !isfinite (out->number))
+          {
+            g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                         _("Segment condition “%s”: “%s” is not a number"), text, value);
+            return FALSE;
+          }
+        if (percent)
+          out->number /= 100;
+        return TRUE;
+      }
+    case F_TIER:
+    case F_RFM:
+    default:
+      if (out->op != OP_EQ && out->op != OP_NE)
+        {
+          g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                       _("Segment condition “%s”: tiers and groups can only be compared with = or !="),
+                       text);
+          return FALSE;
+        }
+      out->text = g_strdup (value);
+      return TRUE;
+    }
+}
+
+/**
+ * reg_segment_parse:
+ * @spec: "all", "top", "middle", "bottom", an RFM group id ("champions", "at-risk" is the
+ *   at-risk list), or conditions separated by commas ("clv>=100,p_alive<0.5")
+ */
+RegSegment *
+reg_segment_parse (RegShop *shop, const char *spec, GError **error)
+{
+  g_autoptr(RegSegment) seg = g_new0 (RegSegment, 1);
+  g_autofree char *s = g_strstrip (g_strdup (spec != NULL ? spec : ""));
+
+  seg->spec = g_strdup (s);
+  seg->shop = shop;
+  seg->conditions = g_array_new (FALSE, TRUE, sizeof (Condition));
+  g_array_set_clear_func (seg->conditions, condition_clear);
+  /* "rfm:at-risk" is the RFM group; plain "at-risk" is the at-risk list */
+  if (g_str_has_prefix (s, "rfm:") && clv_rfm_group_from_id (s + 4) != CLV_RFM_NONE)
+    {
+      seg->kind = SEG_RFM;
+      seg->id = g_strdup (s + 4);
+    }
+  else if (g_str_has_prefix (s, "tier:"))
+    {
+      g_autofree char *rest = g_strdup (s + 5);
+      g_free (s);
+      s = g_steal_pointer (&rest);
+    }
+  if (seg->kind == SEG_RFM)
+    ;
+  else if (g_str_equal (s, "all"))
+    seg->kind = SEG_ALL;
+  else if (g_str_equal (s, "at-risk"))
+    seg->kind = SEG_AT_RISK;
+  else if (g_str_equal (s, "top") || g_str_equal (s, "middle") || g_str_equal (s, "bottom"))
+    {
+      seg->kind = SEG_TIER;
+      seg->id = g_strdup (s);
+    }
+  else if (clv_rfm_group_from_id (s) != CLV_RFM_NONE)
+    {
+      seg->kind = SEG_RFM;
+      seg->id = g_strdup (s);
+    }
+  else if (strpbrk (s, "<>=") != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (s, ",", -1);
+      seg->kind = SEG_FILTER;
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          Condition c = { 0 };
+          if (*g_strstrip (parts[i]) == '\0')
+            continue;
+          if (!parse_condition (shop, parts[i], &c, error))
+            {
+              condition_clear (&c);
+              return NULL;
+            }
+          g_array_append_val (seg->conditions, c);
+        }
+    }
+  else
+    {
+      g_auto(GStrv) names = reg_segment_names ();
+      g_autofree char *known = g_strjoinv (", ", names);
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                   _("Segment “%s”: not a segment; use one of %s, or conditions such as "
+                     "clv>=100,p_alive<0.5"), s, known);
+      return NULL;
+    }
+  return g_steal_pointer (&seg);
+}
+
+const char *
+reg_segment_get_spec (const RegSegment *segment)
+{
+  return segment->spec;
+}
+
+static gboolean
+compare (double a, FilterOp op, double b)
+{
+  switch (op)
+    {
+    case OP_LT: return a < b;
+    case OP_LE: return a <= b;
+    case OP_GT: return a > b;
+    case OP_GE: return a >= b;
+    case OP_EQ: return a == b;
+    case OP_NE: return a != b;
+    default: return FALSE;
+    }
+}
+
+static gboolean
+condition_matches (const Condition *c, const RegCustomerRow *row)
+{
+  switch (c->field)
+    {
+    case F_CLV:
+      return row->clv >= 0 && compare (row->clv, c->op, c->number);
+    case F_P_ALIVE:
+      return row->p_alive >= 0 && compare (row->p_alive, c->op, c->number);
+    case F_PURCHASES:
+      return compare (row->purchases, c->op, c->number);
+    case F_TOTAL_SPEND:
+      return compare ((double) row->total_spend, c->op, c->number);
+    case F_LAST_PURCHASE:
+      return row->last_purchase > 0 && compare (row->last_purchase, c->op, c->number);
+    case F_TIER:
+      return (g_strcmp0 (row->tier, c->text) == 0) == (c->op == OP_EQ);
+    case F_RFM:
+      return (g_strcmp0 (row->rfm_group, c->text) == 0) == (c->op == OP_EQ);
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+reg_segment_matches (const RegSegment *segment, const RegCustomerRow *row)
+{
+  if (row->archived || row->merged_into > 0)
+    return FALSE;
+  switch (segment->kind)
+    {
+    case SEG_ALL:
+      return row->purchases > 0;
+    case SEG_TIER:
+      return g_strcmp0 (row->tier, segment->id) == 0;
+    case SEG_RFM:
+      return g_strcmp0 (row->rfm_group, segment->id) == 0;
+    case SEG_AT_RISK:
+      return row->at_risk != 0;
+    case SEG_FILTER:
+      for (guint i = 0; i < segment->conditions->len; i++)
+        if (!condition_matches (&g_array_index (segment->conditions, Condition, i), row))
+          return FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+char *
+reg_segment_title (const RegSegment *segment)
+{
+  switch (segment->kind)
+    {
+    case SEG_ALL:
+      return g_strdup (_("All customers"));
+    case SEG_TIER:
+      return g_strdup (clv_tier_name (g_str_equal (segment->id, "top") ? CLV_TIER_TOP
+                                      : g_str_equal (segment->id, "middle") ? CLV_TIER_MIDDLE
+                                      : CLV_TIER_BOTTOM));
+    case SEG_RFM:
+      return g_strdup (clv_rfm_group_name (clv_rfm_group_from_id (segment->id)));
+    case SEG_AT_RISK:
+      return g_strdup (_("Customers slipping away"));
+    case SEG_FILTER:
+    default:
+      return g_strdup (_("Selected customers"));
+    }
+}
+
+/* The rule in words, for the printed list and the campaign record. */
+char *
+reg_segment_describe (const RegSegment *segment)
+{
+  double top = reg_shop_get_setting_double (segment->shop, REG_SETTING_TIER_TOP) * 100;
+  double bottom = reg_shop_get_setting_double (segment->shop, REG_SETTING_TIER_BOTTOM) * 100;
+
+  switch (segment->kind)
+    {
+    case SEG_ALL:
+      return g_strdup (_("Every customer who has bought, archived customers left out."));
+    case SEG_TIER:
+      if (g_str_equal (segment->id, "top"))
+        return g_strdup_printf (_("The top %.0f %% of customers by predicted value."), top);
+      if (g_str_equal (segment->id, "bottom"))
+        return g_strdup_printf (_("The bottom %.0f %% of customers by predicted value."), bottom);
+      return g_strdup_printf (_("Customers between the top %.0f %% and the bottom %.0f %% by "
+                                "predicted value."), top, bottom);
+    case SEG_RFM:
+      return g_strdup_printf (_("Customers in the RFM group “%s”: grouped by how recently, how "
+                                "often and how much they bought."),
+                              clv_rfm_group_name (clv_rfm_group_from_id (segment->id)));
+    case SEG_AT_RISK:
+      return g_strdup (_("Customers who are slipping away: the chance they still buy is low, "
+                         "they are overdue against their own usual gap between visits, or their "
+                         "last survey answer was unhappy."));
+    case SEG_FILTER:
+    default:
+      {
+        GString *out = g_string_new (_("Customers where "));
+        for (guint i = 0; i < segment->conditions->len; i++)
+          g_string_append_printf (out, "%s%s", i ? _(" and ") : "",
+                                  g_array_index (segment->conditions, Condition, i).source);
+        g_string_append_c (out, '.');
+        return g_string_free (out, FALSE);
+      }
+    }
+}
+
+char *
+reg_at_risk_reason (guint32 flags)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (flags & CLV_AT_RISK_LOW_P_ALIVE)
+    g_ptr_array_add (parts, (gpointer) _("probably no longer buying"));
+  if (flags & CLV_AT_RISK_OVERDUE)
+    g_ptr_array_add (parts, (gpointer) _("overdue for their next visit"));
+  if (flags & CLV_AT_RISK_DETRACTOR)
+    g_ptr_array_add (parts, (gpointer) _("unhappy in their last survey"));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
+static int
+by_value_desc (gconstpointer a, gconstpointer b)
+{
+  const RegCustomerRow *x = *(RegCustomerRow *const *) a, *y = *(RegCustomerRow *const *) b;
+  double vx = x->clv >= 0 ? x->clv : (double) x->total_spend;
+  double vy = y->clv >= 0 ? y->clv : (double) y->total_spend;
+
+  if (vx != vy)
+    return vx > vy ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+GPtrArray *
+reg_segment_list (const RegSegment *segment, RegStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) all = reg_store_list_customer_rows (store, FALSE, error);
+  GPtrArray *out;
+
+  if (all == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_customer_row_free);
+  for (guint i = 0; i < all->len; i++)
+    if (reg_segment_matches (segment, all->pdata[i]))
+      g_ptr_array_add (out, g_steal_pointer (&all->pdata[i]));
+  g_ptr_array_sort (out, by_value_desc);
+  return out;
+}
