@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * regulars-cli's analysis, import and export commands run as a subprocess: the JSON keys that
+ * scripts rely on, the files written, and a whole owner's flow from import to campaign.
+ */
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "reg-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *shop;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+/* Runs regulars-cli --shop SHOP args… (NULL-terminated) */
+static void
+cli (Fixture *f, Run *r, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("REG_CLI");
+  va_list ap;
+
+  g_assert_nonnull (exe);
+  run_clear (r);
+  g_ptr_array_add (argv, (gpointer) exe);
+  g_ptr_array_add (argv, (gpointer) "--shop");
+  g_ptr_array_add (argv, f->shop);
+  va_start (ap, r);
+  for (const char *a = va_arg (ap, const char *); a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+  g_test_message ("exit %d; stdout: %s; stderr: %s", r->status, r->out, r->err);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = reg_test_make_tmpdir ();
+  f->shop = g_build_filename (f->dir, "shop.regulars", NULL);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  reg_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->shop);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+
+static gboolean
+has_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  return path != NULL;
+}
+
+static char *
+run_text (const char *const *argv)
+{
+  char *out = NULL;
+  int status = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+test_analyze_json (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *o, *params, *holdout, *spend;
+  const char *keys[] = { "model", "time_unit", "params", "log_likelihood", "spend_params",
+                         "customers", "holdout", "tiers" };
+
+  cli (f, &r, "demo", "--customers", "400", "--seed", "5", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (f, &r, "analyze", "--model", "bgnbd", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  o = json_node_get_object (node);
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (o, keys[i]));
+  g_assert_cmpstr (json_object_get_string_member (o, "model"), ==, "bgnbd");
+  g_assert_cmpstr (json_object_get_string_member (o, "time_unit"), ==, "week");
+  params = json_object_get_object_member (o, "params");
+  g_assert_true (json_object_has_member (params, "r") && json_object_has_member (params, "alpha")
+                 && json_object_has_member (params, "a") && json_object_has_member (params, "b"));
+  spend = json_object_get_object_member (o, "spend_params");
+  g_assert_true (json_object_has_member (spend, "p") && json_object_has_member (spend, "q")
+                 && json_object_has_member (spend, "gamma"));
+  holdout = json_object_get_object_member (o, "holdout");
+  g_assert_true (json_object_has_member (holdout, "predicted"));
+  g_assert_true (json_object_has_member (holdout, "actual"));
+  g_assert_cmpint (json_object_get_int_member (o, "customers"), ==, 400);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "tiers")), ==, 3);
+  g_assert_null (strstr (r.out, "nan"));
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Pareto/NBD reports s and beta */
+  cli (f, &r, "analyze", "--model", "pareto", "--time-unit", "month", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  o = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (o, "time_unit"), ==, "month");
+  params = json_object_get_object_member (o, "params");
+  g_assert_true (json_object_has_member (params, "s") && json_object_has_member (params, "beta"));
+  g_clear_pointer (&node, json_node_unref);
+
+  cli (f, &r, "customer", "show", "1", "--json", NULL);
+  node = parse_json (r.out);
+  o = json_object_get_object_member (json_node_get_object (node), "scores");
+  g_assert_nonnull (o);
+  g_assert_true (json_object_has_member (o, "p_alive"));
+  g_assert_true (json_object_has_member (o, "tier"));
+  g_clear_pointer (&node, json_node_unref);
+
+  cli (f, &r, "segments", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  o = json_node_get_object (node);
+  g_assert_true (json_object_has_member (o, "tiers"));
+  g_assert_true (json_object_has_member (o, "rfm_groups"));
+  g_assert_true (json_object_has_member (o, "at_risk"));
+  g_clear_pointer (&node, json_node_unref);
+
+  cli (f, &r, "analyze", "--model", "magic", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  cli (f, &r, "analyze", "--calibration-end", "yesterday-ish", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "yesterday-ish"));
+  run_clear (&r);
+}
+
+static void
+test_import_flow (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *stripe = reg_test_shared_data_path ("real-exports", "stripe", "payments.csv", NULL);
+  g_autofree char *qif = reg_test_shared_data_path ("real-exports", "qif", "test_qif.qif", NULL);
+  JsonObject *o;
+  const char *sniff_keys[] = { "format", "encoding", "delimiter", "decimal", "thousands",
+                               "date_order", "header_line", "preset", "columns" };
+  const char *import_keys[] = { "batch", "format", "preset", "rows_read", "imported",
+                                "duplicates", "rejected", "errors", "new_customers" };
+  gint64 batch;
+
+  cli (f, &r, "init", "--currency", "EUR", NULL);
+  cli (f, &r, "import", "sniff", stripe, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  o = json_node_get_object (node);
+  for (gsize i = 0; i < G_N_ELEMENTS (sniff_keys); i++)
+    {
+      JsonObject *guess = json_object_get_object_member (o, sniff_keys[i]);
+      g_assert_nonnull (guess);
+      g_assert_true (json_object_has_member (guess, "confidence"));
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "preset"), "value"), ==, "stripe");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "delimiter"), "value"), ==, ";");
+  g_clear_pointer (&node, json_node_unref);
+
+  /* a multi-currency export into a EUR shop: the usd and mxn rows are rejected, the rest kept */
+  cli (f, &r, "import", stripe, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  node = parse_json (r.out);
+  o = json_node_get_object (node);
+  for (gsize i = 0; i < G_N_ELEMENTS (import_keys); i++)
+    g_assert_true (json_object_has_member (o, import_keys[i]));
+  g_assert_cmpstr (json_object_get_string_member (o, "preset"), ==, "stripe");
+  g_assert_cmpint (json_object_get_int_member (o, "rows_read"), ==, 622);
+  g_assert_cmpint (json_object_get_int_member (o, "imported"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "rejected"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "imported") + json_object_get_int_member (o, "rejected")
+                   + json_object_get_int_member (o, "skipped") + json_object_get_int_member (o, "duplicates"), ==, 622);
+  {
+    JsonObject *e = json_array_get_object_element (json_object_get_array_member (o, "errors"), 0);
+    g_assert_true (json_object_has_member (e, "line") && json_object_has_member (e, "field")
+                   && json_object_has_member (e, "value") && json_object_has_member (e, "reason"));
+  }
+  batch = json_object_get_int_member (o, "batch");
+  g_clear_pointer (&node, json_node_unref);
+
+  /* the same file again adds nothing */
+  cli (f, &r, "import", stripe, "--json", NULL);
+  node = parse_json (r.out);
+  o = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (o, "imported"), ==, 0);
+  g_assert_true (json_object_get_null_member (o, "batch"));
+  g_clear_pointer (&node, json_node_unref);
+
+  /* all or nothing with rejected rows: nothing */
+  cli (f, &r, "import", qif, "--all-or-nothing", "--json", NULL);
+  node = parse_json (r.out);
+  g_clear_pointer (&node, json_node_unref);
+
+  cli (f, &r, "import", "list", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), >=, 1);
+  g_clear_pointer (&node, json_node_unref);
+
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, batch);
+    cli (f, &r, "import", "undo", id, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    cli (f, &r, "import", "undo", id, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+  }
+  cli (f, &r, "sale", "list", "--json", "--limit", "1", NULL);
+  /* only what the QIF import kept, if anything: none of the Stripe sales */
+  g_assert_null (strstr (r.out, "stripe"));
+
+  cli (f, &r, "import", "/no/such/file.csv", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "/no/such/file.csv"));
+  cli (f, &r, "import", stripe, "--decimal", ";", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  cli (f, &r, "import", stripe, "--preset", "nonsense", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "nonsense"));
+  run_clear (&r);
+}
+
+static void
+test_export_flow (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "report.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "champions.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "top.pdf", NULL);
+  g_autofree char *text = NULL;
+  gint64 campaign;
+
+  cli (f, &r, "demo", "--customers", "300", "--seed", "9", NULL);
+  /* a customer whose name would be a formula in a spreadsheet */
+  cli (f, &r, "customer", "add", "--name", "=HYPERLINK(\"http://x\",\"y\")", "--email",
+       "evil@example.com", "--consent", "yes", NULL);
+  cli (f, &r, "sale", "add", "--customer", "evil@example.com", "--amount", "5000", "--date", "2026-10-30", NULL);
+  cli (f, &r, "sale", "add", "--customer", "evil@example.com", "--amount", "5000", "--date", "2026-10-20", NULL);
+
+  cli (f, &r, "export", "report", xlsx, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  if (has_program ("unzip"))
+    {
+      const char *argv[] = { "unzip", "-l", xlsx, NULL };
+      g_autofree char *list = run_text (argv);
+      g_assert_nonnull (strstr (list, "xl/worksheets/sheet1.xml"));
+      g_assert_nonnull (strstr (list, "xl/charts/chart1.xml"));
+    }
+  cli (f, &r, "export", "report", "report.pdf", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+
+  cli (f, &r, "export", "campaign", "--segment", "all", "--control", "20", "--seed", "4", "--json", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  campaign = json_object_get_int_member (json_node_get_object (node), "campaign");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "control"), >, 0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "Email Address,First Name,Last Name,Tags"));
+  g_assert_nonnull (strstr (text, "evil@example.com"));
+  g_assert_null (strstr (text, ",\"=HYPERLINK"));
+  g_assert_null (strstr (text, ",=HYPERLINK"));
+  g_clear_pointer (&node, json_node_unref);
+
+  cli (f, &r, "campaign", "list", "--json", NULL);
+  node = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, campaign);
+    cli (f, &r, "campaign", "results", id, "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    node = parse_json (r.out);
+    g_assert_true (json_object_has_member (json_node_get_object (node), "lift"));
+    g_assert_true (json_object_has_member (json_node_get_object (node), "summary"));
+  }
+  cli (f, &r, "campaign", "results", "77", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+
+  cli (f, &r, "export", "campaign", "--segment", "platinum", csv, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "platinum"));
+
+  cli (f, &r, "print", "loyalty", "--segment", "top", "--paper", "letter", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  if (has_program ("pdftotext"))
+    {
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+      g_autofree char *pages = run_text (argv);
+      g_assert_nonnull (strstr (pages, "=HYPERLINK"));   /* printed as it is: paper runs no formulas */
+      g_assert_nonnull (strstr (pages, "Page 1 of"));
+    }
+  cli (f, &r, "print", "loyalty", "--segment", "top", "--paper", "a3", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli/analyze-json", test_analyze_json);
+  ADD ("/cli/import-flow", test_import_flow);
+  ADD ("/cli/export-flow", test_export_flow);
+#undef ADD
+  return g_test_run ();
+}
