@@ -48,9 +48,18 @@ gboolean          reg_import_mapping_is_empty    (const RegImportMapping *mappin
 void              reg_import_mapping_set_name    (RegImportMapping *mapping,
                                                   const char       *name);
 const char       *reg_import_mapping_get_name    (const RegImportMapping *mapping);
+/* Reading options saved with a mapping: "preset", "date_format", "decimal", "delimiter",
+ * "encoding", "header_line" (1-based, "0" = no header row). Options given to the reader win. */
+void              reg_import_mapping_set_option  (RegImportMapping *mapping,
+                                                  const char       *key,
+                                                  const char       *value);
+const char       *reg_import_mapping_get_option  (const RegImportMapping *mapping,
+                                                  const char       *key);
 char             *reg_import_mapping_to_string   (const RegImportMapping *mapping);
 RegImportMapping *reg_import_mapping_from_string (const char *text,
                                                   GError    **error);
+gboolean          reg_import_mapping_equal       (const RegImportMapping *a,
+                                                  const RegImportMapping *b);
 
 /* Built-in presets. */
 typedef enum
@@ -72,14 +81,18 @@ typedef enum
 typedef struct
 {
   const char    *name;          /* "shopify", … as on the command line */
-  const char    *display_name;  /* translatable (N_) */
+  const char    *display_name;  /* translatable (N_): use _() on it */
   RegPresetKind  kind;
   const char    *format;        /* "csv", "ofx", "qif", "camt053" */
-  const char    *rules;         /* translatable (N_) one paragraph: what becomes a sale, refund, skip */
+  const char    *signature;     /* header names that identify the export ("Name, Financial Status, …"),
+                                 * NULL for non-CSV formats and for bank-csv (recognised by synonyms) */
+  const char    *rules;         /* translatable (N_): what becomes a sale, a refund, a skipped row */
 } RegImportPreset;
 
-const RegImportPreset *reg_import_preset_list   (gsize *n);
-const RegImportPreset *reg_import_preset_lookup (const char *name);
+const RegImportPreset *reg_import_preset_list        (gsize *n);
+const RegImportPreset *reg_import_preset_lookup      (const char *name);
+/* The columns the preset reads for each field (its first header name), as a mapping. */
+RegImportMapping      *reg_import_preset_get_mapping (const RegImportPreset *preset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegImportMapping, reg_import_mapping_free)
 

@@ -24,6 +24,9 @@ typedef struct
   const char       *encoding;          /* e.g. "windows-1252" or NULL */
   const char       *shop_currency;     /* ISO code, informative: currency is passed through */
   guint             currency_exponent; /* 0 = 2 (or the shop currency's exponent) */
+  gboolean          lazy_hash;         /* TRUE: content_hash only on rows without external_id
+                                        * (saves a SHA-256 per row; call
+                                        * reg_import_row_compute_hash() when needed) */
 } RegImportOptions;
 
 typedef struct _RegImportReader RegImportReader;

@@ -1,0 +1,597 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegWindow shows one shop: the view stack with its switcher (title when wide, bar when
+ * narrow), the primary menu, toasts, and the shortcuts of the window. It also runs the
+ * background RegAnalysisJob that refreshes the figures, debounced after each change, and hands
+ * the summary to the Overview. Main thread only; owns a reference to the shop and the job.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "reg-analysis-job.h"
+#include "reg-customers-view.h"
+#include "reg-demo.h"
+#include "reg-overview-view.h"
+#include "reg-sales-view.h"
+#include "reg-ui-util.h"
+#include "reg-window.h"
+
+/* Wait this long after the last change before analysing again. */
+#define ANALYSIS_DELAY_MS 1000
+
+struct _RegWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RegShop              *shop;               /* (owned) (nullable) */
+  GSettings            *settings;           /* (owned) (nullable) without schema */
+  RegAnalysisJob       *analysis_job;       /* (owned) (nullable) the running analysis */
+  guint                 analysis_timeout_id;
+  gboolean              analysis_pending;   /* a change arrived while the job ran */
+  gboolean              auto_analysis;
+  GCancellable         *demo_cancellable;   /* (owned) (nullable) */
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  GtkSpinner           *analysis_spinner;
+  RegOverviewView      *overview_view;
+  RegCustomersView     *customers_view;
+  RegSalesView         *sales_view;
+};
+
+enum
+{
+  PROP_0,
+  PROP_SHOP,
+  PROP_AUTO_ANALYSIS,
+  PROP_ANALYSIS_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (RegWindow, reg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void start_analysis (RegWindow *self);
+
+/* ---- analysis ---- */
+
+static void
+set_job (RegWindow      *self,
+         RegAnalysisJob *job)
+{
+  if (self->analysis_job == job)
+    return;
+  g_set_object (&self->analysis_job, job);
+  gtk_spinner_set_spinning (self->analysis_spinner, job != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->analysis_spinner), job != NULL);
+  reg_overview_view_set_job (self->overview_view, job != NULL ? REG_JOB (job) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS_RUNNING]);
+}
+
+static void
+on_analysis_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RegWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RegAnalysisSummary *summary = reg_job_run_finish (REG_JOB (source), result, &error);
+
+  if ((gpointer) self->analysis_job == (gpointer) source)
+    set_job (self, NULL);
+
+  if (summary != NULL)
+    reg_overview_view_set_summary (self->overview_view, summary);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("The figures could not be updated: %s"), error->message);
+      reg_window_add_toast (self, adw_toast_new (text));
+    }
+
+  if (self->analysis_pending && self->shop != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      self->analysis_pending = FALSE;
+      start_analysis (self);
+    }
+}
+
+static void
+start_analysis (RegWindow *self)
+{
+  g_autoptr(RegAnalysisJob) job = NULL;
+  RegAnalysisOptions opts;
+
+  g_clear_handle_id (&self->analysis_timeout_id, g_source_remove);
+  if (self->shop == NULL)
+    return;
+  if (self->analysis_job != NULL)
+    {
+      self->analysis_pending = TRUE;
+      return;
+    }
+  if (reg_shop_is_empty (self->shop))
+    {
+      reg_overview_view_set_summary (self->overview_view, NULL);
+      return;
+    }
+
+  reg_analysis_options_init (&opts);
+  job = reg_analysis_job_new (self->shop, &opts);
+  set_job (self, job);
+  reg_job_run_async (REG_JOB (job), on_analysis_done_cb, g_object_ref (self));
+}
+
+static gboolean
+on_analysis_timeout_cb (gpointer user_data)
+{
+  RegWindow *self = user_data;
+
+  self->analysis_timeout_id = 0;
+  start_analysis (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_analysis (RegWindow *self,
+                   guint      delay_ms)
+{
+  if (!self->auto_analysis)
+    return;
+  g_clear_handle_id (&self->analysis_timeout_id, g_source_remove);
+  self->analysis_timeout_id = g_timeout_add (delay_ms, on_analysis_timeout_cb, self);
+}
+
+static void
+on_shop_changed_cb (RegShop   *shop,
+                    int        kind,
+                    gint64     id,
+                    RegWindow *self)
+{
+  /* The analysis job reports its own writes as REG_SHOP_CHANGE_ALL when it finishes: that
+   * must not start another analysis. Data edits arrive as the other kinds. */
+  if (kind == REG_SHOP_CHANGE_ALL && self->analysis_job != NULL)
+    return;
+
+  if (self->analysis_job != NULL)
+    self->analysis_pending = TRUE;
+  else
+    schedule_analysis (self, ANALYSIS_DELAY_MS);
+}
+
+/* ---- demo shop ---- */
+
+static void
+write_demo_in_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  RegDemoOptions opts;
+  guint64 n_sales = 0;
+
+  reg_demo_options_init (&opts);
+  if (!reg_demo_write (path, &opts, NULL, NULL, &n_sales, &error))
+    {
+      g_unlink (path);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_demo_written_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  RegWindow *self = REG_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  const char *path = g_task_get_task_data (G_TASK (result));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("The demo shop could not be made: %s"), error->message);
+          reg_window_add_toast (self, adw_toast_new (text));
+        }
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-path", "s", path);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RegWindow *self = REG_WINDOW (widget);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "regulars", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.regulars", NULL);
+  g_autoptr(GTask) task = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      gtk_widget_activate_action (widget, "app.open-path", "s", path);
+      return;
+    }
+  g_mkdir_with_parents (dir, 0700);
+  reg_window_add_toast (self, adw_toast_new (_("Making the demo shop…")));
+  gtk_widget_action_set_enabled (widget, "win.open-demo", FALSE);
+  g_clear_object (&self->demo_cancellable);
+  self->demo_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->demo_cancellable, on_demo_written_cb, NULL);
+  g_task_set_source_tag (task, open_demo_action);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, write_demo_in_thread);
+}
+
+/* ---- actions ---- */
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  reg_window_show_view (REG_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+new_sale_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  reg_window_show_view (self, "sales");
+  reg_sales_view_focus_entry (self->sales_view);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  reg_window_show_view (self, "customers");
+  reg_customers_view_focus_search (self->customers_view);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  reg_window_add_toast (REG_WINDOW (widget),
+                        adw_toast_new (_("Importing sales is not available yet")));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  reg_window_add_toast (REG_WINDOW (widget),
+                        adw_toast_new (_("Preferences are not available yet")));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  reg_window_refresh_analysis (REG_WINDOW (widget));
+}
+
+static void
+cancel_analysis_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  self->analysis_pending = FALSE;
+  if (self->analysis_job != NULL)
+    reg_job_cancel (REG_JOB (self->analysis_job));
+}
+
+/* ---- GObject ---- */
+
+static void
+reg_window_constructed (GObject *object)
+{
+  RegWindow *self = REG_WINDOW (object);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_OBJECT_CLASS (reg_window_parent_class)->constructed (object);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  if (self->shop == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "no-shop");
+      adw_view_switcher_title_set_title (self->switcher_title, _("Regulars"));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-sale", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+      return;
+    }
+
+  {
+    g_autofree char *name = reg_shop_dup_name (self->shop);
+    g_autofree char *file = g_filename_display_basename (reg_shop_get_path (self->shop));
+    const char *title = name != NULL && *name != '\0' ? name : file;
+    g_autofree char *window_title = g_strdup_printf (_("%s — Regulars"), title);
+
+    adw_view_switcher_title_set_title (self->switcher_title, title);
+    adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
+
+  reg_overview_view_set_shop (self->overview_view, self->shop);
+  reg_customers_view_set_shop (self->customers_view, self->shop);
+  reg_sales_view_set_shop (self->sales_view, self->shop);
+  g_signal_connect_object (self->shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
+
+  /* show the last analysis at once; start a fresh one when there is none */
+  {
+    g_autoptr(GError) error = NULL;
+    RegAnalysisSummary *summary = reg_shop_load_latest_analysis (self->shop, &error);
+
+    if (summary != NULL)
+      reg_overview_view_set_summary (self->overview_view, summary);
+    else
+      {
+        if (error != NULL)
+          g_debug ("No analysis to show: %s", error->message);
+        if (!reg_shop_is_empty (self->shop))
+          schedule_analysis (self, 100);
+      }
+  }
+}
+
+static void
+reg_window_dispose (GObject *object)
+{
+  RegWindow *self = REG_WINDOW (object);
+
+  g_clear_handle_id (&self->analysis_timeout_id, g_source_remove);
+  if (self->analysis_job != NULL)
+    reg_job_cancel (REG_JOB (self->analysis_job));
+  g_clear_object (&self->analysis_job);
+  if (self->demo_cancellable != NULL)
+    g_cancellable_cancel (self->demo_cancellable);
+  g_clear_object (&self->demo_cancellable);
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
+  g_clear_object (&self->settings);
+
+
+  G_OBJECT_CLASS (reg_window_parent_class)->dispose (object);
+}
+
+static void
+reg_window_finalize (GObject *object)
+{
+  RegWindow *self = REG_WINDOW (object);
+
+  g_clear_object (&self->shop);
+  G_OBJECT_CLASS (reg_window_parent_class)->finalize (object);
+}
+
+static void
+reg_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RegWindow *self = REG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOP:
+      g_value_set_object (value, self->shop);
+      break;
+    case PROP_AUTO_ANALYSIS:
+      g_value_set_boolean (value, self->auto_analysis);
+      break;
+    case PROP_ANALYSIS_RUNNING:
+      g_value_set_boolean (value, self->analysis_job != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RegWindow *self = REG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOP:
+      self->shop = g_value_dup_object (value);
+      break;
+    case PROP_AUTO_ANALYSIS:
+      reg_window_set_auto_analysis (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_window_class_init (RegWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint key; const char *view; } view_keys[] = {
+    { GDK_KEY_1, "overview" }, { GDK_KEY_2, "customers" }, { GDK_KEY_3, "sales" },
+    { GDK_KEY_4, "segments" }, { GDK_KEY_5, "reports" },
+  };
+
+  object_class->constructed = reg_window_constructed;
+  object_class->dispose = reg_window_dispose;
+  object_class->finalize = reg_window_finalize;
+  object_class->get_property = reg_window_get_property;
+  object_class->set_property = reg_window_set_property;
+
+  properties[PROP_SHOP] =
+    g_param_spec_object ("shop", NULL, NULL, REG_TYPE_SHOP,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTO_ANALYSIS] =
+    g_param_spec_boolean ("auto-analysis", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANALYSIS_RUNNING] =
+    g_param_spec_boolean ("analysis-running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (REG_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (REG_TYPE_CUSTOMERS_VIEW);
+  g_type_ensure (REG_TYPE_SALES_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/regulars/Regulars/ui/reg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, analysis_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, overview_view);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, customers_view);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, sales_view);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.new-sale", NULL, new_sale_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-analysis", NULL, cancel_analysis_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, view_keys[i].key, GDK_CONTROL_MASK,
+                                         "win.show-view", "s", view_keys[i].view);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-sale", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+}
+
+static void
+reg_window_init (RegWindow *self)
+{
+  self->auto_analysis = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* ---- public ---- */
+
+RegWindow *
+reg_window_new (GtkApplication *application,
+                RegShop        *shop)
+{
+  return g_object_new (REG_TYPE_WINDOW, "application", application, "shop", shop, NULL);
+}
+
+RegShop *
+reg_window_get_shop (RegWindow *self)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+  return self->shop;
+}
+
+void
+reg_window_show_view (RegWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
+  if (self->shop == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+reg_window_get_visible_view (RegWindow *self)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+reg_window_get_view (RegWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+void
+reg_window_add_toast (RegWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+reg_window_get_auto_analysis (RegWindow *self)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), FALSE);
+  return self->auto_analysis;
+}
+
+void
+reg_window_set_auto_analysis (RegWindow *self,
+                              gboolean   auto_analysis)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
+  auto_analysis = !!auto_analysis;
+  if (self->auto_analysis == auto_analysis)
+    return;
+  self->auto_analysis = auto_analysis;
+  if (!auto_analysis)
+    g_clear_handle_id (&self->analysis_timeout_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_ANALYSIS]);
+}
+
+gboolean
+reg_window_get_analysis_running (RegWindow *self)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), FALSE);
+  return self->analysis_job != NULL;
+}
+
+void
+reg_window_refresh_analysis (RegWindow *self)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+  start_analysis (self);
+}

@@ -1,0 +1,845 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The analysis pipeline: day log -> summaries -> calibration fits and holdout check -> model
+ * choice -> full-period fit -> Gamma-Gamma -> per-customer scores -> tiers, RFM, at-risk ->
+ * historic figures, cohorts, revenue by month. Runs on the caller's thread; the ClvAnalysis
+ * owns every array it points to (clv_analysis_free()).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "clv-analysis.h"
+#include "clv-error.h"
+#include "clv-summary.h"
+
+#define MAX_NEXT_DAYS 36525
+
+void
+clv_analysis_options_init (ClvAnalysisOptions *opts)
+{
+  g_return_if_fail (opts != NULL);
+  memset (opts, 0, sizeof *opts);
+  opts->model = CLV_MODEL_AUTO;
+  opts->time_unit = CLV_TIME_WEEK;
+  opts->horizon_months = 12;
+  opts->discount_monthly = 0.01;
+  opts->margin = 1.0;
+  opts->acquisition_cost = 0;
+  opts->tier_top = 0.20;
+  opts->tier_bottom = 0.30;
+  opts->at_risk_p_alive = 0.5;
+  opts->overdue_factor = 2.0;
+  opts->churn_period_days = 90;
+  opts->month_days = 365.25 / 12.0;
+}
+
+gint32
+clv_analysis_auto_calibration_end (gint32 first_day, gint32 end_day)
+{
+  gint32 span = end_day - first_day + 1;
+
+  if (first_day < 1 || span < CLV_MIN_SPAN_FOR_HOLDOUT_DAYS)
+    return end_day;
+  return end_day - MIN (span / 3, CLV_MAX_HOLDOUT_DAYS);
+}
+
+static gboolean
+validate_options (const ClvAnalysisOptions *o, GError **error)
+{
+  const char *what = NULL;
+
+  if ((guint) o->model > CLV_MODEL_NONE)
+    what = "model";
+  else if ((guint) o->time_unit > CLV_TIME_MONTH)
+    what = "time unit";
+  else if (o->horizon_months < 1 || o->horizon_months > 600)
+    what = "horizon (1 to 600 months)";
+  else if (!(o->discount_monthly >= 0 && o->discount_monthly < 1))
+    what = "monthly discount rate (0 to below 1)";
+  else if (!(o->margin >= 0 && o->margin <= 1))
+    what = "margin (0 to 1)";
+  else if (o->acquisition_cost < 0)
+    what = "acquisition cost";
+  else if (!(o->tier_top >= 0 && o->tier_bottom >= 0 && o->tier_top + o->tier_bottom <= 1))
+    what = "tier shares (top and bottom, together at most 100 %)";
+  else if (!(o->at_risk_p_alive >= 0 && o->at_risk_p_alive <= 1))
+    what = "at-risk probability (0 to 1)";
+  else if (!(o->overdue_factor > 0 && o->overdue_factor < 1000))
+    what = "overdue factor";
+  else if (o->churn_period_days < 1 || o->churn_period_days > 3660)
+    what = "churn period (1 to 3660 days)";
+  else if (!(o->month_days >= 1 && o->month_days <= 62))
+    what = "month length";
+  else if (o->end_day < 0 || o->calibration_end_day < 0)
+    what = "dates";
+  if (what == NULL)
+    return TRUE;
+  g_set_error (error, CLV_ERROR, CLV_ERROR_RANGE,
+               _("The analysis setting “%s” is out of range."), what);
+  return FALSE;
+}
+
+/* A fitted purchase model, either kind. */
+typedef struct
+{
+  ClvModelKind kind;
+  ClvBgnbdParams bg;
+  ClvParetoParams pn;
+} Model;
+
+static double
+model_p_alive (const Model *m, guint32 x, double t_x, double T)
+{
+  return m->kind == CLV_MODEL_BGNBD ? clv_bgnbd_probability_alive (&m->bg, x, t_x, T)
+                                    : clv_pareto_probability_alive (&m->pn, x, t_x, T);
+}
+
+static double
+model_if_alive (const Model *m, guint32 x, double T, double t)
+{
+  return m->kind == CLV_MODEL_BGNBD ? clv_bgnbd_expected_purchases_if_alive (&m->bg, x, T, t)
+                                    : clv_pareto_expected_purchases_if_alive (&m->pn, x, T, t);
+}
+
+/* Posterior mean purchase rate given alive is (r + x) / (alpha + T) in both models
+ * (lambda | alive ~ Gamma (r + x, alpha + T)). */
+static double
+model_rate_if_alive (const Model *m, guint32 x, double T)
+{
+  double r = m->kind == CLV_MODEL_BGNBD ? m->bg.r : m->pn.r;
+  double alpha = m->kind == CLV_MODEL_BGNBD ? m->bg.alpha : m->pn.alpha;
+
+  return (r + x) / (alpha + T);
+}
+
+static const char *
+model_name (ClvModelKind k)
+{
+  return k == CLV_MODEL_PARETO ? _("Pareto/NBD") : _("BG/NBD");
+}
+
+typedef struct
+{
+  ClvProgressFunc func;
+  gpointer data;
+} Progress;
+
+static gboolean
+progress_at (const Progress *p, double fraction, GError **error)
+{
+  if (p->func == NULL || p->func (fraction, p->data))
+    return TRUE;
+  g_set_error_literal (error, CLV_ERROR, CLV_ERROR_CANCELLED, _("The analysis was cancelled."));
+  return FALSE;
+}
+
+static void
+fit_options (ClvFitOptions *fo, const Progress *p, double from, double to, const double *start)
+{
+  clv_fit_options_init (fo);
+  fo->progress = p->func;
+  fo->progress_data = p->data;
+  fo->progress_from = from;
+  fo->progress_to = to;
+  fo->start = start;
+}
+
+static gboolean
+is_cancel (const GError *e)
+{
+  return e != NULL && g_error_matches (e, CLV_ERROR, CLV_ERROR_CANCELLED);
+}
+
+/* Key for grouping customers by (x, T in days): E[Y(t) | alive] depends on those only. */
+typedef struct
+{
+  guint64 key;
+  guint32 customer;
+} Keyed;
+
+static int
+cmp_keyed (const void *a, const void *b)
+{
+  const Keyed *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return (x->customer > y->customer) - (x->customer < y->customer);
+}
+
+static Keyed *
+group_buyers (const ClvSummary *s, gsize *n_out)
+{
+  Keyed *k = g_new (Keyed, MAX (s->n_buyers, 1));
+  gsize n = 0;
+
+  for (guint32 c = 0; c < s->n_customers; c++)
+    if (s->customers[c].first_day != 0)
+      {
+        k[n].key = ((guint64) s->customers[c].x << 32) | (guint32) s->customers[c].T;
+        k[n].customer = c;
+        n++;
+      }
+  qsort (k, n, sizeof (Keyed), cmp_keyed);
+  *n_out = n;
+  return k;
+}
+
+/* Sum over the calibration buyers of E[Y(holdout) | x, t_x, T] (FHL 2005 eq. 10 / its
+ * Pareto/NBD counterpart): the predicted repeat purchases in the holdout. */
+static double
+predict_holdout (const Model *m, const ClvSummary *cal, double unit_days)
+{
+  double len = (cal->end_day - cal->calibration_end_day) / unit_days, total = 0, e = 0;
+  gsize n;
+  g_autofree Keyed *k = group_buyers (cal, &n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const ClvCustomerSummary *cs = &cal->customers[k[i].customer];
+
+      if (i == 0 || k[i].key != k[i - 1].key)
+        e = model_if_alive (m, cs->x, cs->T / unit_days, len);
+      total += model_p_alive (m, cs->x, cs->t_x / unit_days, cs->T / unit_days) * e;
+    }
+  return isfinite (total) ? total : -1;
+}
+
+static gboolean
+fit_model (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start,
+           const Progress *p, double from, double to, Model *out, GError **error)
+{
+  ClvFitOptions fo;
+  double st[4];
+
+  out->kind = kind;
+  if (kind == CLV_MODEL_BGNBD)
+    {
+      if (start != NULL)
+        memcpy (st, (double[]) { start->bg.r, start->bg.alpha, start->bg.a, start->bg.b },
+                sizeof st);
+      fit_options (&fo, p, from, to, start != NULL ? st : NULL);
+      return clv_bgnbd_fit_full (tr, n, &fo, &out->bg, error);
+    }
+  if (start != NULL)
+    memcpy (st, (double[]) { start->pn.r, start->pn.alpha, start->pn.s, start->pn.beta },
+            sizeof st);
+  fit_options (&fo, p, from, to, start != NULL ? st : NULL);
+  return clv_pareto_fit_full (tr, n, &fo, &out->pn, error);
+}
+
+static double
+model_ll (const Model *m)
+{
+  return m->kind == CLV_MODEL_BGNBD ? m->bg.log_likelihood : m->pn.log_likelihood;
+}
+
+static double
+finite_or (double v, double fallback)
+{
+  return isfinite (v) ? v : fallback;
+}
+
+/* Scores that need no model, plus the defaults for the model fields. */
+static void
+score_basics (ClvAnalysis *a, const ClvSummary *full, const ClvFeedback *feedback,
+              gsize n_feedback)
+{
+  const ClvAnalysisOptions *o = &a->options;
+  g_autofree gint32 *nps_day = g_new0 (gint32, MAX (a->n_customers, 1));
+
+  for (guint32 c = 0; c < a->n_customers; c++)
+    {
+      const ClvCustomerSummary *cs = &full->customers[c];
+      ClvCustomerScore *sc = &a->scores[c];
+
+      sc->x = cs->x;
+      sc->t_x = cs->t_x;
+      sc->T = cs->T;
+      sc->purchases = cs->purchases;
+      sc->first_day = cs->first_day;
+      sc->last_day = cs->last_day;
+      sc->total_spend = cs->total_spend;
+      sc->mean_repeat_spend = cs->mean_repeat_spend;
+      sc->p_alive = -1;
+      sc->expected_purchases = -1;
+      sc->expected_spend = -1;
+      sc->clv = -1;
+      sc->historic_clv = (double) cs->total_spend * o->margin;
+      sc->mean_interval_days = cs->x > 0 ? cs->t_x / cs->x : -1;
+      if (cs->x > 0)
+        {
+          /* no model: the customer's own rhythm from the last purchase */
+          sc->next_purchase_day = cs->last_day + (gint32) lround (sc->mean_interval_days);
+          if ((a->options.end_day - cs->last_day) > o->overdue_factor * sc->mean_interval_days)
+            sc->at_risk |= CLV_AT_RISK_OVERDUE;
+        }
+    }
+  for (gsize i = 0; feedback != NULL && i < n_feedback; i++)
+    {
+      const ClvFeedback *f = &feedback[i];
+
+      if (f->kind != CLV_FEEDBACK_NPS || f->customer >= a->n_customers
+          || f->day > a->options.end_day || f->score < 0 || f->score > 10
+          || f->day < nps_day[f->customer])
+        continue;
+      nps_day[f->customer] = f->day;
+      if (f->score <= 6)
+        a->scores[f->customer].at_risk |= CLV_AT_RISK_DETRACTOR;
+      else
+        a->scores[f->customer].at_risk &= ~(guint32) CLV_AT_RISK_DETRACTOR;
+    }
+}
+
+static void
+score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fallback_spend)
+{
+  const ClvAnalysisOptions *o = &a->options;
+  guint h = o->horizon_months;
+  g_autofree double *e = g_new (double, h + 1);
+  g_autofree double *disc = g_new (double, h + 1);
+  gsize n;
+  g_autofree Keyed *k = group_buyers (full, &n);
+  double total = 0;
+
+  for (guint j = 1; j <= h; j++)
+    disc[j] = pow (1 + o->discount_monthly, -(double) j);
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 c = k[i].customer;
+      const ClvCustomerSummary *cs = &full->customers[c];
+      ClvCustomerScore *sc = &a->scores[c];
+      double T = cs->T / a->unit_days, pa, spend, clv = 0, next;
+
+      if (i == 0 || k[i].key != k[i - 1].key)
+        {
+          /* E[Y(t) | alive] at the end of each month of the horizon */
+          e[0] = 0;
+          for (guint j = 1; j <= h; j++)
+            e[j] = finite_or (model_if_alive (m, cs->x, T, j * o->month_days / a->unit_days),
+                              e[j - 1]);
+        }
+      pa = finite_or (model_p_alive (m, cs->x, cs->t_x / a->unit_days, T), -1);
+      if (a->gamma_gamma_fitted)
+        spend = clv_gamma_gamma_expected_spend (&a->gamma_gamma, cs->x, cs->mean_repeat_spend);
+      else
+        spend = -1;
+      if (!(spend > 0))
+        spend = cs->x > 0 && cs->mean_repeat_spend > 0 ? cs->mean_repeat_spend : fallback_spend;
+      /* CLV over H months, discounted monthly (as lifetimes' customer_lifetime_value):
+       * sum_j P(alive) (E(t_j) - E(t_{j-1})) x spend / (1 + d)^j. */
+      for (guint j = 1; j <= h; j++)
+        clv += (e[j] - e[j - 1]) * disc[j];
+      clv *= MAX (pa, 0) * spend * o->margin;
+      sc->p_alive = pa;
+      sc->expected_purchases = pa >= 0 ? finite_or (pa * e[h], -1) : -1;
+      sc->expected_spend = finite_or (spend, -1);
+      sc->clv = finite_or (clv, -1);
+      if (sc->clv >= 0)
+        total += sc->clv;
+      /* Expected date of the next purchase: the time at which the expected purchases of a
+       * customer still alive reach 1 ignoring future dropout, 1 / E[lambda | alive] =
+       * (alpha + T) / (r + x) model units after the end of observation. */
+      next = 1.0 / model_rate_if_alive (m, cs->x, T) * a->unit_days;
+      sc->next_purchase_day = isfinite (next) && next < MAX_NEXT_DAYS
+                              ? o->end_day + (gint32) ceil (MAX (next, 1))
+                              : o->end_day + MAX_NEXT_DAYS;
+      if (cs->x > 0 && pa >= 0 && pa < o->at_risk_p_alive)
+        sc->at_risk |= CLV_AT_RISK_LOW_P_ALIVE;
+    }
+  a->total_clv = total;
+}
+
+static void
+segment (ClvAnalysis *a)
+{
+  guint32 n = a->n_customers;
+  g_autofree double *value = g_new (double, MAX (n, 1));
+  g_autofree double *rv = g_new (double, MAX (n, 1));
+  g_autofree double *fv = g_new (double, MAX (n, 1));
+  g_autofree double *mv = g_new (double, MAX (n, 1));
+  g_autofree gboolean *inc = g_new (gboolean, MAX (n, 1));
+  g_autofree guint8 *tiers = g_new (guint8, MAX (n, 1));
+  g_autofree guint8 *rs = g_new (guint8, MAX (n, 1));
+  g_autofree guint8 *fs = g_new (guint8, MAX (n, 1));
+  g_autofree guint8 *ms = g_new (guint8, MAX (n, 1));
+
+  a->tier_by_historic = a->model == CLV_MODEL_NONE;
+  for (guint32 c = 0; c < n; c++)
+    {
+      const ClvCustomerScore *sc = &a->scores[c];
+
+      inc[c] = sc->purchases > 0;
+      value[c] = a->tier_by_historic || sc->clv < 0 ? sc->historic_clv : sc->clv;
+      rv[c] = a->options.end_day - sc->last_day;
+      fv[c] = sc->purchases;
+      mv[c] = (double) sc->total_spend;
+    }
+  clv_tiers_assign (value, inc, n, a->options.tier_top, a->options.tier_bottom, tiers);
+  clv_quintile_scores (rv, inc, n, FALSE, rs);
+  clv_quintile_scores (fv, inc, n, TRUE, fs);
+  clv_quintile_scores (mv, inc, n, TRUE, ms);
+  for (guint32 c = 0; c < n; c++)
+    {
+      ClvCustomerScore *sc = &a->scores[c];
+
+      sc->tier = tiers[c];
+      sc->r_score = rs[c];
+      sc->f_score = fs[c];
+      sc->m_score = ms[c];
+      sc->rfm_group = clv_rfm_group_for_scores (rs[c], fs[c], ms[c]);
+      a->tier_counts[sc->tier]++;
+      a->rfm_counts[sc->rfm_group]++;
+      if (!inc[c])
+        continue;
+      a->tier_value[sc->tier] += value[c];
+      a->rfm_value[sc->rfm_group] += value[c];
+      if (sc->at_risk != 0)
+        {
+          a->at_risk_count++;
+          a->at_risk_value += value[c];
+        }
+      a->at_risk_low_p_alive += (sc->at_risk & CLV_AT_RISK_LOW_P_ALIVE) != 0;
+      a->at_risk_overdue += (sc->at_risk & CLV_AT_RISK_OVERDUE) != 0;
+      a->at_risk_detractor += (sc->at_risk & CLV_AT_RISK_DETRACTOR) != 0;
+    }
+}
+
+/* Never let a NaN or an infinity out: -1 is "unknown". */
+static void
+sanitize (ClvAnalysis *a)
+{
+  for (guint32 c = 0; c < a->n_customers; c++)
+    {
+      ClvCustomerScore *sc = &a->scores[c];
+      double *fields[] = { &sc->t_x, &sc->T, &sc->mean_repeat_spend, &sc->p_alive,
+                           &sc->expected_purchases, &sc->expected_spend, &sc->clv,
+                           &sc->historic_clv, &sc->mean_interval_days };
+
+      for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (!isfinite (*fields[i]))
+          *fields[i] = -1;
+    }
+  a->total_clv = finite_or (a->total_clv, -1);
+  a->at_risk_value = finite_or (a->at_risk_value, 0);
+  for (guint i = 0; i < CLV_N_TIERS; i++)
+    a->tier_value[i] = finite_or (a->tier_value[i], 0);
+  for (guint i = 0; i < CLV_N_RFM_GROUPS; i++)
+    a->rfm_value[i] = finite_or (a->rfm_value[i], 0);
+}
+
+static void
+set_params (ClvAnalysis *a, const Model *m)
+{
+  if (m->kind == CLV_MODEL_BGNBD)
+    {
+      a->bgnbd_fitted = TRUE;
+      a->bgnbd = m->bg;
+    }
+  else
+    {
+      a->pareto_fitted = TRUE;
+      a->pareto = m->pn;
+    }
+}
+
+/* Calibration fits and the holdout check. Fills a->holdout; returns FALSE only on cancel. */
+static gboolean
+run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *cal_models,
+             gboolean *cal_ok, GError **error)
+{
+  ClvHoldout *h = &a->holdout;
+  g_autofree ClvRfTriple *tr = NULL;
+  gsize n_tr = 0;
+  ClvModelKind kinds[2] = { CLV_MODEL_BGNBD, CLV_MODEL_PARETO };
+
+  h->calibration_end_day = cal->calibration_end_day;
+  h->end_day = cal->end_day;
+  h->length = (cal->end_day - cal->calibration_end_day) / a->unit_days;
+  h->customers = cal->n_buyers;
+  h->actual = (double) cal->total_holdout;
+  if (cal->n_buyers < CLV_MIN_CUSTOMERS || cal->n_repeaters < CLV_MIN_REPEAT_CUSTOMERS)
+    return TRUE;
+  tr = clv_summary_triples (cal, a->unit_days, &n_tr);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      double from = 0.10 + 0.2 * i;
+
+      if (a->options.model != CLV_MODEL_AUTO && a->options.model != kinds[i])
+        continue;
+      if (!fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.2, &cal_models[i], &local))
+        {
+          if (is_cancel (local))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          continue;
+        }
+      cal_ok[i] = TRUE;
+      h->available = TRUE;
+      if (i == 0)
+        {
+          h->bgnbd_fitted = TRUE;
+          h->bgnbd = cal_models[i].bg;
+          h->bgnbd_predicted = predict_holdout (&cal_models[i], cal, a->unit_days);
+        }
+      else
+        {
+          h->pareto_fitted = TRUE;
+          h->pareto = cal_models[i].pn;
+          h->pareto_predicted = predict_holdout (&cal_models[i], cal, a->unit_days);
+        }
+    }
+  return TRUE;
+}
+
+static ClvAnalysis *
+fail (ClvAnalysis *a)
+{
+  clv_analysis_free (a);
+  return NULL;
+}
+
+ClvAnalysis *
+clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
+                  const ClvFeedback *feedback, gsize n_feedback, const ClvAnalysisOptions *opts,
+                  ClvProgressFunc progress, gpointer progress_data, GError **error)
+{
+  ClvAnalysisOptions defaults;
+  ClvAnalysis *a;
+  Progress p = { progress, progress_data };
+  g_autoptr(ClvSummary) full = NULL;
+  g_autoptr(ClvSummary) cal = NULL;
+  g_autofree ClvRfTriple *tr = NULL;
+  gsize n_tr = 0;
+  Model cal_models[2], chosen = { CLV_MODEL_NONE };
+  gboolean cal_ok[2] = { FALSE, FALSE };
+  ClvHistoricOptions ho;
+  double fallback_spend;
+  gint64 t0 = g_get_monotonic_time (), t1;
+
+  if (opts == NULL)
+    {
+      clv_analysis_options_init (&defaults);
+      opts = &defaults;
+    }
+  if (!validate_options (opts, error))
+    return NULL;
+  a = g_new0 (ClvAnalysis, 1);
+  a->options = *opts;
+  a->time_unit = opts->time_unit;
+  a->unit_days = clv_time_unit_days (opts->time_unit);
+  a->n_customers = n_customers;
+  a->scores = g_new0 (ClvCustomerScore, MAX (n_customers, 1));
+  a->model = CLV_MODEL_NONE;
+  a->total_clv = -1;
+  if (!progress_at (&p, 0, error))
+    return fail (a);
+
+  a->log = clv_day_log_new (sales, n_sales, n_customers, error);
+  if (a->log == NULL)
+    return fail (a);
+  if (a->options.end_day == 0)
+    a->options.end_day = a->log->last_day;
+  if (a->options.end_day == 0)
+    {
+      /* No sale at all. */
+      a->enough_data = FALSE;
+      a->data_message = g_strdup (_("There are no sales yet, so there is nothing to analyse."));
+      a->model_reason = g_strdup (_("No model: there are no sales yet."));
+      for (guint32 c = 0; c < n_customers; c++)
+        {
+          a->scores[c].p_alive = a->scores[c].expected_purchases = -1;
+          a->scores[c].expected_spend = a->scores[c].clv = a->scores[c].mean_interval_days = -1;
+        }
+      a->historic.churn_rate = -1;
+      a->tier_counts[CLV_TIER_NONE] = n_customers;
+      a->rfm_counts[CLV_RFM_NONE] = n_customers;
+      a->tier_by_historic = TRUE;
+      progress_at (&p, 1, NULL);
+      return a;
+    }
+  if (a->options.calibration_end_day == 0)
+    a->options.calibration_end_day = clv_analysis_auto_calibration_end (a->log->first_day,
+                                                                        a->options.end_day);
+  if (a->options.calibration_end_day > a->options.end_day)
+    {
+      g_set_error (error, CLV_ERROR, CLV_ERROR_RANGE,
+                   _("The calibration period must end on or before the end of the analysis."));
+      return fail (a);
+    }
+
+  full = clv_summary_new (a->log, a->options.end_day, a->options.end_day, error);
+  if (full == NULL)
+    return fail (a);
+  a->buyers = full->n_buyers;
+  ho.end_day = a->options.end_day;
+  ho.churn_period_days = a->options.churn_period_days;
+  ho.margin = a->options.margin;
+  ho.acquisition_cost = a->options.acquisition_cost;
+  clv_historic_compute (a->log, feedback, n_feedback, NULL, 0, &ho, &a->historic);
+  fallback_spend = a->historic.aov;
+  score_basics (a, full, feedback, n_feedback);
+  t1 = g_get_monotonic_time ();
+  a->timings.summary = (t1 - t0) / 1e6;
+  t0 = t1;
+  if (!progress_at (&p, 0.05, error))
+    return fail (a);
+
+  a->enough_data = a->options.model != CLV_MODEL_NONE && full->n_buyers >= CLV_MIN_CUSTOMERS
+                   && full->n_repeaters >= CLV_MIN_REPEAT_CUSTOMERS;
+  if (!a->enough_data && a->options.model == CLV_MODEL_NONE)
+    {
+      a->model_reason = g_strdup (_("No model: historic figures only, as chosen."));
+      a->data_message = g_strdup (_("Historic figures only, as chosen in the settings."));
+    }
+  else if (!a->enough_data)
+    {
+      g_autofree char *bought = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u customer has bought, %u of them more than once.",
+                     "%u customers have bought, %u of them more than once.", full->n_buyers),
+        full->n_buyers, full->n_repeaters);
+
+      a->model_reason = g_strdup (_("No model: not enough data yet."));
+      a->data_message = g_strdup_printf (
+        _("Not enough data for predictions yet: %s Predictions need at least %d customers and "
+          "%d repeat customers; until then the figures are historic only."),
+        bought, CLV_MIN_CUSTOMERS, CLV_MIN_REPEAT_CUSTOMERS);
+    }
+  else
+    {
+      g_autoptr(GError) local = NULL;
+      ClvModelKind pick = a->options.model;
+
+      if (a->options.calibration_end_day < a->options.end_day)
+        {
+          cal = clv_summary_new (a->log, a->options.calibration_end_day, a->options.end_day,
+                                 error);
+          if (cal == NULL)
+            return fail (a);
+          if (!run_holdout (a, cal, &p, cal_models, cal_ok, error))
+            return fail (a);
+        }
+      t1 = g_get_monotonic_time ();
+      a->timings.holdout = (t1 - t0) / 1e6;
+      t0 = t1;
+      tr = clv_summary_triples (full, a->unit_days, &n_tr);
+
+      if (pick == CLV_MODEL_AUTO)
+        {
+          if (cal_ok[0] && cal_ok[1])
+            {
+              double eb = fabs (a->holdout.bgnbd_predicted - a->holdout.actual);
+              double ep = fabs (a->holdout.pareto_predicted - a->holdout.actual);
+
+              if (ep < eb - 0.005 * MAX (a->holdout.actual, 1))
+                {
+                  pick = CLV_MODEL_PARETO;
+                  a->model_reason = g_strdup_printf (
+                    _("Pareto/NBD predicted the check period better: %.0f repeat purchases "
+                      "against %.0f actual (BG/NBD: %.0f)."),
+                    a->holdout.pareto_predicted, a->holdout.actual, a->holdout.bgnbd_predicted);
+                }
+              else if (eb < ep - 0.005 * MAX (a->holdout.actual, 1))
+                {
+                  pick = CLV_MODEL_BGNBD;
+                  a->model_reason = g_strdup_printf (
+                    _("BG/NBD predicted the check period better: %.0f repeat purchases against "
+                      "%.0f actual (Pareto/NBD: %.0f)."),
+                    a->holdout.bgnbd_predicted, a->holdout.actual, a->holdout.pareto_predicted);
+                }
+              else
+                {
+                  pick = CLV_MODEL_BGNBD;
+                  a->model_reason = g_strdup_printf (
+                    _("Both models predicted the check period about equally well (%.0f and %.0f "
+                      "repeat purchases against %.0f actual); BG/NBD is used as the simpler "
+                      "one."),
+                    a->holdout.bgnbd_predicted, a->holdout.pareto_predicted, a->holdout.actual);
+                }
+            }
+          else if (cal_ok[0] || cal_ok[1])
+            {
+              pick = cal_ok[0] ? CLV_MODEL_BGNBD : CLV_MODEL_PARETO;
+              a->model_reason = g_strdup_printf (
+                _("%s is used: %s could not be fitted on the calibration period."),
+                model_name (pick), model_name (cal_ok[0] ? CLV_MODEL_PARETO : CLV_MODEL_BGNBD));
+            }
+          else
+            {
+              /* No holdout: fit both on everything, keep the higher likelihood (same number of
+               * parameters). */
+              Model m[2];
+              gboolean ok[2];
+
+              for (int i = 0; i < 2; i++)
+                {
+                  g_autoptr(GError) e2 = NULL;
+
+                  ok[i] = fit_model (i == 0 ? CLV_MODEL_BGNBD : CLV_MODEL_PARETO, tr, n_tr, NULL,
+                                     &p, 0.1 + 0.35 * i, 0.45 + 0.35 * i, &m[i], &e2);
+                  if (is_cancel (e2))
+                    {
+                      g_propagate_error (error, g_steal_pointer (&e2));
+                      return fail (a);
+                    }
+                  if (ok[i])
+                    set_params (a, &m[i]);
+                }
+              if (ok[0] || ok[1])
+                {
+                  int best = ok[0] && ok[1] ? (model_ll (&m[1]) > model_ll (&m[0]) ? 1 : 0)
+                                            : (ok[0] ? 0 : 1);
+
+                  chosen = m[best];
+                  a->model_reason = g_strdup_printf (
+                    _("The history is too short to check predictions against a later period; "
+                      "%s fits the purchase history better."),
+                    model_name (chosen.kind));
+                }
+              pick = CLV_MODEL_NONE;
+            }
+        }
+      else
+        a->model_reason = g_strdup_printf (_("%s is used, as chosen in the settings."),
+                                           model_name (pick));
+
+      if (pick != CLV_MODEL_NONE)
+        {
+          int i = pick == CLV_MODEL_BGNBD ? 0 : 1;
+
+          /* Refit on the whole period, starting from the calibration fit. */
+          if (fit_model (pick, tr, n_tr, cal_ok[i] ? &cal_models[i] : NULL, &p, 0.5, 0.8,
+                         &chosen, &local))
+            set_params (a, &chosen);
+          else if (is_cancel (local))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return fail (a);
+            }
+          else
+            chosen.kind = CLV_MODEL_NONE;
+        }
+      if (chosen.kind == CLV_MODEL_NONE)
+        {
+          a->enough_data = FALSE;
+          g_free (a->model_reason);
+          a->model_reason = g_strdup (_("No model: the purchase model could not be fitted."));
+          a->data_message = g_strdup_printf (
+            _("The purchase history could not be fitted by a model (%s); the figures are "
+              "historic only."),
+            local != NULL ? local->message : _("no convergence"));
+        }
+      else
+        {
+          a->model = chosen.kind;
+          a->data_message = g_strdup_printf (
+            _("Predictions from %u customers, %u of them repeat customers."), full->n_buyers,
+            full->n_repeaters);
+        }
+    }
+  t1 = g_get_monotonic_time ();
+  a->timings.fit = (t1 - t0) / 1e6;
+  t0 = t1;
+  if (!progress_at (&p, 0.8, error))
+    return fail (a);
+
+  if (a->model != CLV_MODEL_NONE)
+    {
+      g_autofree guint32 *xs = g_new (guint32, MAX (n_customers, 1));
+      g_autofree double *ms = g_new (double, MAX (n_customers, 1));
+      g_autoptr(GError) local = NULL;
+
+      for (guint32 c = 0; c < n_customers; c++)
+        {
+          xs[c] = full->customers[c].x;
+          ms[c] = full->customers[c].mean_repeat_spend;
+        }
+      a->gamma_gamma_fitted = clv_gamma_gamma_fit (xs, ms, n_customers, &a->gamma_gamma, &local);
+      t1 = g_get_monotonic_time ();
+      a->timings.spend = (t1 - t0) / 1e6;
+      t0 = t1;
+      if (!progress_at (&p, 0.85, error))
+        return fail (a);
+      score_model (a, full, &chosen, fallback_spend);
+      t1 = g_get_monotonic_time ();
+      a->timings.scores = (t1 - t0) / 1e6;
+      t0 = t1;
+    }
+  if (!progress_at (&p, 0.9, error))
+    return fail (a);
+  segment (a);
+  clv_cohorts_compute (a->log, a->options.end_day, &a->cohorts);
+  clv_monthly_compute (a->log, a->options.end_day, &a->monthly);
+  sanitize (a);
+  a->timings.segments = (g_get_monotonic_time () - t0) / 1e6;
+  if (!progress_at (&p, 1.0, error))
+    return fail (a);
+  return a;
+}
+
+void
+clv_analysis_free (ClvAnalysis *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->model_reason);
+  g_free (a->data_message);
+  g_free (a->scores);
+  clv_cohorts_clear (&a->cohorts);
+  clv_monthly_clear (&a->monthly);
+  clv_day_log_free (a->log);
+  g_free (a);
+}
+
+void
+clv_analysis_historic_for (const ClvAnalysis *a, const ClvFeedback *feedback, gsize n_feedback,
+                           const guint32 *customer_subset, gsize n_subset, ClvHistoric *out)
+{
+  ClvHistoricOptions ho;
+
+  g_return_if_fail (a != NULL && out != NULL);
+  ho.end_day = a->options.end_day;
+  ho.churn_period_days = a->options.churn_period_days;
+  ho.margin = a->options.margin;
+  ho.acquisition_cost = a->options.acquisition_cost;
+  if (a->log == NULL)
+    {
+      memset (out, 0, sizeof *out);
+      out->churn_rate = -1;
+      return;
+    }
+  clv_historic_compute (a->log, feedback, n_feedback, customer_subset, n_subset, &ho, out);
+}
+
+ClvModelKind
+clv_analysis_get_model (const ClvAnalysis *a)
+{
+  return a->model;
+}
+
+const char *
+clv_analysis_get_reason (const ClvAnalysis *a)
+{
+  return a->model_reason;
+}
+
+gboolean
+clv_analysis_has_enough_data (const ClvAnalysis *a)
+{
+  return a->enough_data;
+}
+
+const ClvCustomerScore *
+clv_analysis_get_scores (const ClvAnalysis *a, guint32 *n_customers)
+{
+  if (n_customers != NULL)
+    *n_customers = a->n_customers;
+  return a->scores;
+}

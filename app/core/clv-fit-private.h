@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal to the core: the minimiser the model fits share (GSL multimin on log-parameters,
+ * soft bounds) and numeric helpers (log-sum-exp, the hypergeometric pieces).
+ */
+#pragma once
+
+#include "clv-fit.h"
+#include "clv-types.h"
+
+G_BEGIN_DECLS
+
+/* Objective to minimise at log-parameters @theta; fills @grad (d/dtheta) when not NULL. */
+typedef double (*ClvObjective) (const double *theta, double *grad, gpointer data);
+
+/* log-parameters are softly kept within +-CLV_THETA_BOUND (e^14 ~ 1.2e6) */
+#define CLV_THETA_BOUND 14.0
+
+gboolean clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
+                       const ClvFitOptions *fo, double *theta, double *f_min, GError **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Distinct values of x, T and t_x over weighted triples, so that per-evaluation work that
+ * depends on one of them only (ln Gamma, ln (alpha + T)) is done once per distinct value. */
+typedef struct
+{
+  const ClvRfTriple *tr;
+  gsize n;
+  double wsum;            /* sum of weights */
+  double wx_sum;          /* sum of weight x x */
+  double wT_sum;          /* sum of weight x T */
+  guint nx, nT, ntx;
+  guint32 *xs;            /* distinct x, increasing */
+  double *wx;             /* total weight per distinct x */
+  double *Ts, *txs;       /* distinct T and t_x */
+  guint *xi, *Ti, *txi;   /* per triple: index into xs, Ts, txs */
+} ClvTripleIndex;
+
+void clv_triple_index_init  (ClvTripleIndex *ix, const ClvRfTriple *tr, gsize n);
+void clv_triple_index_clear (ClvTripleIndex *ix);
+
+/* For a cheap first fit on large data: blocks of about n / n_target consecutive triples in
+ * (x, T, t_x) order, never crossing an x value, each replaced by its middle triple carrying the
+ * block's total weight. Returns NULL (no presample) when n < 4 n_target. */
+#define CLV_PRESAMPLE_TARGET 3000
+ClvRfTriple *clv_triples_presample (const ClvRfTriple *tr, gsize n, gsize n_target, gsize *n_out);
+
+G_END_DECLS

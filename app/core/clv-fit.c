@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The minimiser shared by the model fits: GSL multimin (BFGS2 with an analytic gradient, or the
+ * Nelder-Mead simplex nmsimplex2 with restarts) on log-parameters, with a soft quadratic wall
+ * beyond |theta| = CLV_THETA_BOUND so that degenerate data cannot push a parameter to 0 or
+ * infinity. Runs on the caller's thread; allocates only GSL state it frees before returning.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_multimin.h>
+
+#include "clv-error.h"
+#include "clv-fit-private.h"
+#include "clv-special-private.h"
+
+#define MAX_PARAMS 8
+#define WALL 1.0
+
+void
+clv_fit_options_init (ClvFitOptions *fo)
+{
+  g_return_if_fail (fo != NULL);
+  memset (fo, 0, sizeof *fo);
+  fo->progress_to = 1.0;
+}
+
+typedef struct
+{
+  ClvObjective f;
+  gpointer data;
+  gsize n;
+  gboolean has_gradient;
+  guint evaluations;
+  /* GSL's BFGS2 line search asks for f and then df at the same point: cache the last one */
+  gboolean cached;
+  double theta[MAX_PARAMS], value, grad[MAX_PARAMS];
+} Wrap;
+
+/* The soft wall: 0.5 WALL (|theta| - bound)^2 beyond the bound. */
+static double
+wall (const double *theta, gsize n, double *grad)
+{
+  double pen = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double ex = fabs (theta[i]) - CLV_THETA_BOUND;
+
+      if (ex > 0)
+        {
+          pen += 0.5 * WALL * ex * ex;
+          if (grad != NULL)
+            grad[i] += WALL * ex * (theta[i] > 0 ? 1 : -1);
+        }
+    }
+  return pen;
+}
+
+static double
+eval (Wrap *w, const gsl_vector *v, gsl_vector *g)
+{
+  double theta[MAX_PARAMS], grad[MAX_PARAMS] = { 0 }, value;
+  gboolean same = w->cached;
+
+  for (gsize i = 0; i < w->n; i++)
+    {
+      theta[i] = gsl_vector_get (v, i);
+      same = same && theta[i] == w->theta[i];
+    }
+  if (same)
+    {
+      value = w->value;
+      memcpy (grad, w->grad, sizeof grad);
+    }
+  else
+    {
+      w->evaluations++;
+      value = w->f (theta, w->has_gradient ? grad : NULL, w->data);
+      value += wall (theta, w->n, w->has_gradient ? grad : NULL);
+      if (!isfinite (value))
+        value = 1e30;
+      if (!w->has_gradient)
+        return value;   /* no gradient: nothing to cache */
+      w->cached = TRUE;
+      memcpy (w->theta, theta, sizeof theta);
+      memcpy (w->grad, grad, sizeof grad);
+      w->value = value;
+    }
+  if (g != NULL)
+    for (gsize i = 0; i < w->n; i++)
+      gsl_vector_set (g, i, isfinite (grad[i]) ? grad[i] : 0);
+  return value;
+}
+
+static double
+wrap_f (const gsl_vector *v, void *data)
+{
+  return eval (data, v, NULL);
+}
+
+static void
+wrap_df (const gsl_vector *v, void *data, gsl_vector *g)
+{
+  eval (data, v, g);
+}
+
+static void
+wrap_fdf (const gsl_vector *v, void *data, double *f, gsl_vector *g)
+{
+  *f = eval (data, v, g);
+}
+
+static gboolean
+report (const ClvFitOptions *fo, guint iter, guint max_iter, GError **error)
+{
+  double frac;
+
+  if (fo == NULL || fo->progress == NULL)
+    return TRUE;
+  frac = fo->progress_from + (fo->progress_to - fo->progress_from) * iter / (double) max_iter;
+  if (fo->progress (frac, fo->progress_data))
+    return TRUE;
+  g_set_error_literal (error, CLV_ERROR, CLV_ERROR_CANCELLED, _("The analysis was cancelled."));
+  return FALSE;
+}
+
+static gboolean
+run_simplex (Wrap *w, double *theta, double *f_min, const ClvFitOptions *fo, guint max_iter,
+             GError **error)
+{
+  const gsl_multimin_fminimizer_type *type = gsl_multimin_fminimizer_nmsimplex2;
+  gsl_multimin_function func = { wrap_f, w->n, w };
+  gsl_vector *x = gsl_vector_alloc (w->n), *step = gsl_vector_alloc (w->n);
+  gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc (type, w->n);
+  gboolean ok = TRUE;
+  double best = INFINITY;
+  double first_step = fo != NULL && fo->initial_step > 0 ? fo->initial_step
+                      : fo != NULL && fo->start != NULL ? 0.1 : 0.5;
+
+  /* Restart the simplex from its optimum until it stops improving (Nelder-Mead can stall). */
+  for (guint restart = 0; restart < 4 && ok; restart++)
+    {
+      int status = GSL_CONTINUE;
+
+      for (gsize i = 0; i < w->n; i++)
+        {
+          gsl_vector_set (x, i, theta[i]);
+          gsl_vector_set (step, i, restart == 0 ? first_step : 0.05);
+        }
+      gsl_multimin_fminimizer_set (s, &func, x, step);
+      for (guint iter = 0; iter < max_iter && status == GSL_CONTINUE; iter++)
+        {
+          if (gsl_multimin_fminimizer_iterate (s) != GSL_SUCCESS)
+            break;
+          status = gsl_multimin_test_size (gsl_multimin_fminimizer_size (s), 1e-6);
+          if (iter % 16 == 0 && !report (fo, iter, max_iter, error))
+            {
+              ok = FALSE;
+              break;
+            }
+        }
+      for (gsize i = 0; i < w->n; i++)
+        theta[i] = gsl_vector_get (s->x, i);
+      if (!(s->fval < best - 1e-10 * fabs (best)))
+        {
+          best = MIN (best, s->fval);
+          break;
+        }
+      best = s->fval;
+    }
+  *f_min = best;
+  gsl_multimin_fminimizer_free (s);
+  gsl_vector_free (x);
+  gsl_vector_free (step);
+  return ok;
+}
+
+static gboolean
+run_bfgs (Wrap *w, double *theta, double *f_min, double *grad_norm, const ClvFitOptions *fo,
+          guint max_iter, GError **error)
+{
+  gsl_multimin_function_fdf func = { wrap_f, wrap_df, wrap_fdf, w->n, w };
+  gsl_vector *x = gsl_vector_alloc (w->n);
+  gsl_multimin_fdfminimizer *s =
+    gsl_multimin_fdfminimizer_alloc (gsl_multimin_fdfminimizer_vector_bfgs2, w->n);
+  int status = GSL_CONTINUE;
+  gboolean ok = TRUE;
+
+  for (gsize i = 0; i < w->n; i++)
+    gsl_vector_set (x, i, theta[i]);
+  gsl_multimin_fdfminimizer_set (s, &func, x, fo != NULL && fo->start != NULL ? 0.01 : 0.1, 0.1);
+  for (guint iter = 0; iter < max_iter && status == GSL_CONTINUE; iter++)
+    {
+      if (gsl_multimin_fdfminimizer_iterate (s) != GSL_SUCCESS)
+        break;
+      status = gsl_multimin_test_gradient (s->gradient, 1e-8);
+      if (iter % 4 == 0 && !report (fo, iter, max_iter, error))
+        {
+          ok = FALSE;
+          break;
+        }
+    }
+  for (gsize i = 0; i < w->n; i++)
+    theta[i] = gsl_vector_get (s->x, i);
+  *f_min = s->f;
+  *grad_norm = gsl_blas_dnrm2 (s->gradient);
+  gsl_multimin_fdfminimizer_free (s);
+  gsl_vector_free (x);
+  return ok;
+}
+
+gboolean
+clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
+              const ClvFitOptions *fo, double *theta, double *f_min, GError **error)
+{
+  Wrap w = { f, data, n, has_gradient, 0, FALSE, { 0 }, 0, { 0 } };
+  guint max_iter = fo != NULL && fo->max_iterations > 0 ? fo->max_iterations : 1000;
+  double value = INFINITY, grad_norm = INFINITY;
+
+  g_return_val_if_fail (n > 0 && n <= MAX_PARAMS, FALSE);
+  clv_gsl_init ();
+
+  if (has_gradient)
+    {
+      if (!run_bfgs (&w, theta, &value, &grad_norm, fo, max_iter, error))
+        return FALSE;
+      /* BFGS2 stops with ENOPROG when rounding stalls it; polish once from there. */
+      if (!(grad_norm < 1e-5) && isfinite (value))
+        {
+          double v2 = INFINITY, g2 = INFINITY, t2[MAX_PARAMS];
+
+          memcpy (t2, theta, n * sizeof (double));
+          if (!run_simplex (&w, t2, &v2, fo, max_iter, error))
+            return FALSE;
+          if (!run_bfgs (&w, t2, &v2, &g2, fo, max_iter, error))
+            return FALSE;
+          if (v2 <= value)
+            {
+              memcpy (theta, t2, n * sizeof (double));
+              value = v2;
+              grad_norm = g2;
+            }
+        }
+      if (!(grad_norm < 1e-3))
+        {
+          g_set_error (error, CLV_ERROR, CLV_ERROR_NO_CONVERGENCE,
+                       _("The model fit did not converge (gradient %g)."), grad_norm);
+          return FALSE;
+        }
+    }
+  else if (!run_simplex (&w, theta, &value, fo, max_iter, error))
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    if (!isfinite (theta[i]))
+      {
+        g_set_error_literal (error, CLV_ERROR, CLV_ERROR_NO_CONVERGENCE,
+                             _("The model fit did not converge."));
+        return FALSE;
+      }
+  if (!isfinite (value) || value >= 1e30)
+    {
+      g_set_error_literal (error, CLV_ERROR, CLV_ERROR_NO_CONVERGENCE,
+                           _("The model fit did not converge."));
+      return FALSE;
+    }
+  /* Clamp into the bounds: the wall is soft. */
+  for (gsize i = 0; i < n; i++)
+    theta[i] = CLAMP (theta[i], -CLV_THETA_BOUND - 1, CLV_THETA_BOUND + 1);
+  *f_min = value;
+  return TRUE;
+}
+
+/* ---- distinct values ------------------------------------------------------------------- */
+
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static guint
+unique_doubles (double *v, gsize n)
+{
+  guint m = 0;
+
+  qsort (v, n, sizeof (double), cmp_double);
+  for (gsize i = 0; i < n; i++)
+    if (m == 0 || v[i] != v[m - 1])
+      v[m++] = v[i];
+  return m;
+}
+
+static guint
+find_double (const double *v, guint n, double key)
+{
+  guint lo = 0, hi = n;
+
+  while (lo + 1 < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (v[mid] <= key)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+clv_triple_index_init (ClvTripleIndex *ix, const ClvRfTriple *tr, gsize n)
+{
+  g_autofree double *xv = g_new (double, MAX (n, 1));
+
+  memset (ix, 0, sizeof *ix);
+  ix->tr = tr;
+  ix->n = n;
+  ix->Ts = g_new (double, MAX (n, 1));
+  ix->txs = g_new (double, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    {
+      ix->wsum += tr[i].weight;
+      ix->wx_sum += (double) tr[i].weight * tr[i].x;
+      ix->wT_sum += (double) tr[i].weight * tr[i].T;
+      xv[i] = tr[i].x;
+      ix->Ts[i] = tr[i].T;
+      ix->txs[i] = tr[i].t_x;
+    }
+  ix->nx = unique_doubles (xv, n);
+  ix->nT = unique_doubles (ix->Ts, n);
+  ix->ntx = unique_doubles (ix->txs, n);
+  ix->xs = g_new (guint32, MAX (ix->nx, 1));
+  ix->wx = g_new0 (double, MAX (ix->nx, 1));
+  for (guint k = 0; k < ix->nx; k++)
+    ix->xs[k] = (guint32) xv[k];
+  ix->xi = g_new (guint, MAX (n, 1));
+  ix->Ti = g_new (guint, MAX (n, 1));
+  ix->txi = g_new (guint, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    {
+      ix->xi[i] = find_double (xv, ix->nx, tr[i].x);
+      ix->Ti[i] = find_double (ix->Ts, ix->nT, tr[i].T);
+      ix->txi[i] = find_double (ix->txs, ix->ntx, tr[i].t_x);
+      ix->wx[ix->xi[i]] += tr[i].weight;
+    }
+}
+
+void
+clv_triple_index_clear (ClvTripleIndex *ix)
+{
+  g_clear_pointer (&ix->xs, g_free);
+  g_clear_pointer (&ix->wx, g_free);
+  g_clear_pointer (&ix->Ts, g_free);
+  g_clear_pointer (&ix->txs, g_free);
+  g_clear_pointer (&ix->xi, g_free);
+  g_clear_pointer (&ix->Ti, g_free);
+  g_clear_pointer (&ix->txi, g_free);
+}
+
+static int
+cmp_triple (const void *a, const void *b)
+{
+  const ClvRfTriple *x = a, *y = b;
+
+  if (x->x != y->x)
+    return x->x < y->x ? -1 : 1;
+  if (x->T != y->T)
+    return x->T < y->T ? -1 : 1;
+  return (x->t_x > y->t_x) - (x->t_x < y->t_x);
+}
+
+ClvRfTriple *
+clv_triples_presample (const ClvRfTriple *tr, gsize n, gsize n_target, gsize *n_out)
+{
+  g_autofree ClvRfTriple *sorted = NULL;
+  ClvRfTriple *out;
+  gsize block, m = 0;
+
+  *n_out = 0;
+  if (n_target == 0 || n < 4 * n_target)
+    return NULL;
+  block = n / n_target;
+  sorted = g_memdup2 (tr, n * sizeof (ClvRfTriple));
+  qsort (sorted, n, sizeof (ClvRfTriple), cmp_triple);
+  out = g_new (ClvRfTriple, n);
+  for (gsize i = 0; i < n;)
+    {
+      gsize j = i;
+      guint64 w = 0;
+
+      while (j < n && j - i < block && sorted[j].x == sorted[i].x)
+        w += sorted[j++].weight;
+      out[m] = sorted[i + (j - i) / 2];
+      out[m].weight = (guint32) MIN (w, G_MAXUINT32);
+      m++;
+      i = j;
+    }
+  *n_out = m;
+  return out;
+}

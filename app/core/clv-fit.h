@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Options shared by the model fits (starting point, iteration cap, progress/cancel) and the
+ * minimiser wrapper over GSL's multimin that they use. Log-parameterised, softly bounded.
+ */
+#pragma once
+
+#include "clv-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ClvFitOptions:
+ * @start: starting parameters in natural scale (as many as the model has), or %NULL for the
+ *   model's default start
+ * @max_iterations: 0 for the default (1000)
+ * @progress: optional; called once per iteration with @progress_from .. @progress_to
+ * @initial_step: simplex step in log-parameters (Nelder-Mead fits); 0 for the default (0.5, or
+ *   0.1 when @start is given)
+ * @no_presample: do not start large fits (over 12,000 triples) from a fit on a systematic
+ *   sample of about 3,000 of them
+ */
+typedef struct
+{
+  const double *start;
+  guint max_iterations;
+  double initial_step;
+  gboolean no_presample;
+  ClvProgressFunc progress;
+  gpointer progress_data;
+  double progress_from, progress_to;
+} ClvFitOptions;
+
+void clv_fit_options_init (ClvFitOptions *fo);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pareto/NBD purchase model (Schmittlein, Morrison & Colombo 1987), likelihood in the form of
+ * Fader & Hardie (2005), "A note on deriving the Pareto/NBD model and related expressions":
+ * fit on weighted (x, t_x, T) triples, probability alive, expected purchases. Times in the
+ * caller's unit. Pure functions, thread-safe.
+ */
+#pragma once
+
+#include "clv-types.h"
+#include "clv-fit.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double r, alpha, s, beta;
+  double log_likelihood;
+} ClvParetoParams;
+
+/* Log-likelihood of one customer, Fader & Hardie (2005 note). */
+double   clv_pareto_log_likelihood_one (const ClvParetoParams *p, guint32 x, double t_x, double T);
+double   clv_pareto_log_likelihood     (const ClvParetoParams *p, const ClvRfTriple *triples,
+                                        gsize n_triples);
+
+/* Maximum likelihood with GSL's Nelder-Mead simplex (nmsimplex2) on log-parameters. Errors as
+ * clv_bgnbd_fit(). */
+gboolean clv_pareto_fit                (const ClvRfTriple *triples, gsize n_triples,
+                                        ClvParetoParams *out, GError **error);
+gboolean clv_pareto_fit_full           (const ClvRfTriple *triples, gsize n_triples,
+                                        const ClvFitOptions *fo, ClvParetoParams *out,
+                                        GError **error);
+
+/* P(alive | x, t_x, T), Fader & Hardie (2005 note). */
+double   clv_pareto_probability_alive  (const ClvParetoParams *p, guint32 x, double t_x, double T);
+/* E[X(t)] for a new customer (Schmittlein et al. 1987). */
+double   clv_pareto_expected_purchases (const ClvParetoParams *p, double t);
+/* E[Y(t) | x, t_x, T], Fader & Hardie (2005 note) eq. 41. */
+double   clv_pareto_conditional_expected_purchases (const ClvParetoParams *p, guint32 x,
+                                                    double t_x, double T, double t);
+/* E[Y(t) | alive at T, x, T]: eq. 41 without the P(alive) factor. */
+double   clv_pareto_expected_purchases_if_alive (const ClvParetoParams *p, guint32 x, double T,
+                                                 double t);
+
+G_END_DECLS

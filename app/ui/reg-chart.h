@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegChart draws one small chart with GtkSnapshot (and Cairo for lines): bars, a line, a
+ * histogram or a heat map. It only draws what it is given; callers turn service data into
+ * series. Main thread only; the chart copies the data it is handed.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  REG_CHART_BARS,
+  REG_CHART_LINE,
+  REG_CHART_HISTOGRAM,
+  REG_CHART_HEAT_MAP,
+} RegChartKind;
+
+#define REG_TYPE_CHART_KIND (reg_chart_kind_get_type ())
+GType reg_chart_kind_get_type (void);
+
+/* Text for a value on the axis and in tooltips; returns a newly allocated string. */
+typedef char *(*RegChartValueFunc) (double value, gpointer user_data);
+
+#define REG_TYPE_CHART (reg_chart_get_type ())
+G_DECLARE_FINAL_TYPE (RegChart, reg_chart, REG, CHART, GtkWidget)
+
+GtkWidget   *reg_chart_new             (RegChartKind        kind);
+RegChartKind reg_chart_get_kind        (RegChart           *self);
+void         reg_chart_set_kind        (RegChart           *self,
+                                        RegChartKind        kind);
+const char  *reg_chart_get_empty_text  (RegChart           *self);
+void         reg_chart_set_empty_text  (RegChart           *self,
+                                        const char         *text);
+/* Bars, line and histogram: n values with an optional label each (labels may be NULL). */
+void         reg_chart_set_series      (RegChart           *self,
+                                        const double       *values,
+                                        const char * const *labels,
+                                        guint               n);
+/* Heat map: rows × cols cells, row-major, each 0 .. 1; NAN leaves a cell empty. */
+void         reg_chart_set_matrix      (RegChart           *self,
+                                        const double       *cells,
+                                        guint               rows,
+                                        guint               cols,
+                                        const char * const *row_labels,
+                                        const char * const *col_labels);
+void         reg_chart_clear           (RegChart           *self);
+guint        reg_chart_get_n_values    (RegChart           *self);
+void         reg_chart_set_value_func  (RegChart           *self,
+                                        RegChartValueFunc   func,
+                                        gpointer            user_data,
+                                        GDestroyNotify      destroy);
+
+G_END_DECLS

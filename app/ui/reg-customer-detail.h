@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegCustomerDetail: one customer's page beside the list — figures, predictions in words,
+ * purchase history with a small chart, and edit / merge / archive. Main thread only.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "reg-customer.h"
+#include "reg-shop.h"
+
+G_BEGIN_DECLS
+
+#define REG_TYPE_CUSTOMER_DETAIL (reg_customer_detail_get_type ())
+G_DECLARE_FINAL_TYPE (RegCustomerDetail, reg_customer_detail, REG, CUSTOMER_DETAIL, AdwBin)
+
+GtkWidget   *reg_customer_detail_new             (void);
+void         reg_customer_detail_set_shop        (RegCustomerDetail *self,
+                                                  RegShop           *shop);
+RegCustomer *reg_customer_detail_get_customer    (RegCustomerDetail *self);
+void         reg_customer_detail_set_customer    (RegCustomerDetail *self,
+                                                  RegCustomer       *customer);
+/* The prediction sentence shown (for tests). */
+const char  *reg_customer_detail_get_prediction_text (RegCustomerDetail *self);
+guint        reg_customer_detail_get_n_history   (RegCustomerDetail *self);
+
+G_END_DECLS

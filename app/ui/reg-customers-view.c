@@ -1,0 +1,804 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegCustomersView lists the shop's customers: shop model → GtkSortListModel (the column
+ * view's sorter, made of GtkCustomSorters over the reg_customer_compare_* C functions, because
+ * expression sorters take seconds on 100,000 rows) → GtkFilterListModel (one GtkCustomFilter
+ * for search, tier, group, at risk and archived) → GtkSingleSelection → GtkColumnView. The
+ * selected customer is shown in a RegCustomerDetail inside an AdwFlap. Main thread only.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clv-segments.h"
+#include "reg-customer-detail.h"
+#include "reg-customer.h"
+#include "reg-customers-view.h"
+#include "reg-ui-util.h"
+
+typedef enum
+{
+  COL_NAME,
+  COL_EMAIL,
+  COL_TIER,
+  COL_RFM_GROUP,
+  COL_LAST_PURCHASE,
+  COL_PURCHASES,
+  COL_TOTAL_SPEND,
+  COL_P_ALIVE,
+  COL_CLV,
+  N_COLUMNS
+} Column;
+
+static const struct
+{
+  const char      *id;
+  GCompareDataFunc compare;
+  gboolean         numeric;
+} column_info[N_COLUMNS] = {
+  [COL_NAME] = { "name", reg_customer_compare_name, FALSE },
+  [COL_EMAIL] = { "email", reg_customer_compare_email, FALSE },
+  [COL_TIER] = { "tier", reg_customer_compare_tier, FALSE },
+  [COL_RFM_GROUP] = { "rfm-group", reg_customer_compare_rfm_group, FALSE },
+  [COL_LAST_PURCHASE] = { "last-purchase", reg_customer_compare_last_purchase, TRUE },
+  [COL_PURCHASES] = { "purchases", reg_customer_compare_purchases, TRUE },
+  [COL_TOTAL_SPEND] = { "total-spend", reg_customer_compare_total_spend, TRUE },
+  [COL_P_ALIVE] = { "p-alive", reg_customer_compare_p_alive, TRUE },
+  [COL_CLV] = { "clv", reg_customer_compare_clv, TRUE },
+};
+
+struct _RegCustomersView
+{
+  AdwBin               parent_instance;
+
+  RegShop             *shop;            /* (owned) (nullable) */
+  GtkSortListModel    *sort_model;      /* (owned) */
+  GtkFilterListModel  *filter_model;    /* (owned) */
+  GtkSingleSelection  *selection;       /* (owned) */
+  GtkCustomFilter     *filter;          /* (owned) */
+  GtkStringList       *group_ids;       /* (owned) ids behind group_dropdown, "" = all */
+  char                *query;           /* (owned) (nullable) casefolded search text */
+  char                *tier_filter;     /* (owned) (nullable) */
+  char                *group_filter;    /* (owned) (nullable) */
+  gboolean             at_risk_only;
+  gboolean             show_archived;
+  gint64               detail_id;       /* customer shown in the detail pane, 0 = none */
+  guint                refind_id;
+
+  /* template */
+  AdwFlap             *flap;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *tier_dropdown;
+  GtkDropDown         *group_dropdown;
+  GtkLabel            *count_label;
+  GtkStack            *list_stack;
+  AdwStatusPage       *empty_page;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  RegCustomerDetail   *detail;
+};
+
+enum
+{
+  PROP_0,
+  PROP_SHOP,
+  PROP_TIER_FILTER,
+  PROP_GROUP_FILTER,
+  PROP_AT_RISK_ONLY,
+  PROP_SHOW_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (RegCustomersView, reg_customers_view, ADW_TYPE_BIN)
+
+static const char *tier_ids[] = { NULL, "top", "middle", "bottom" };
+
+/* ---- filtering ---- */
+
+static gboolean
+filter_customer (gpointer item,
+                 gpointer user_data)
+{
+  RegCustomersView *self = user_data;
+  RegCustomer *c = item;
+
+  if (!self->show_archived && reg_customer_get_archived (c))
+    return FALSE;
+  if (self->tier_filter != NULL && g_strcmp0 (reg_customer_get_tier (c), self->tier_filter) != 0)
+    return FALSE;
+  if (self->group_filter != NULL && g_strcmp0 (reg_customer_get_rfm_group (c), self->group_filter) != 0)
+    return FALSE;
+  if (self->at_risk_only && reg_customer_get_at_risk (c) == 0)
+    return FALSE;
+  if (self->query != NULL)
+    {
+      const char *text = reg_customer_get_search_text (c);
+      if (text == NULL || strstr (text, self->query) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_count (RegCustomersView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = self->shop != NULL ? g_list_model_get_n_items (reg_shop_get_customers (self->shop)) : 0;
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", total), total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u customer", "%u of %u customers", total),
+                            shown, total);
+  gtk_label_set_text (self->count_label, text);
+
+  if (shown > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    {
+      if (total == 0)
+        {
+          adw_status_page_set_title (self->empty_page, _("No Customers Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Customers appear here as soon as you add or import a sale."));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _("No Matching Customers"));
+          adw_status_page_set_description (self->empty_page, _("Try another search or clear the filters."));
+        }
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+}
+
+static void
+refilter (RegCustomersView *self,
+          GtkFilterChange   change)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_count (self);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry   *entry,
+                      RegCustomersView *self)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *query = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+  if (self->query == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (query == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (query, self->query) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->query, query) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  refilter (self, change);
+}
+
+static void
+on_stop_search_cb (GtkSearchEntry   *entry,
+                   RegCustomersView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static gboolean
+set_string_filter (RegCustomersView *self,
+                   char            **field,
+                   const char       *value,
+                   GParamSpec       *pspec)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  return TRUE;
+}
+
+static void
+on_tier_dropdown_selected_cb (GtkDropDown      *dropdown,
+                              GParamSpec       *pspec,
+                              RegCustomersView *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  set_string_filter (self, &self->tier_filter, i < G_N_ELEMENTS (tier_ids) ? tier_ids[i] : NULL,
+                     properties[PROP_TIER_FILTER]);
+}
+
+static void
+on_group_dropdown_selected_cb (GtkDropDown      *dropdown,
+                               GParamSpec       *pspec,
+                               RegCustomersView *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+  const char *id = gtk_string_list_get_string (self->group_ids, i);
+
+  set_string_filter (self, &self->group_filter, id, properties[PROP_GROUP_FILTER]);
+}
+
+static void
+sync_dropdowns (RegCustomersView *self)
+{
+  guint tier_pos = 0, group_pos = 0;
+
+  for (guint i = 1; i < G_N_ELEMENTS (tier_ids); i++)
+    if (g_strcmp0 (tier_ids[i], self->tier_filter) == 0)
+      tier_pos = i;
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (self->group_ids)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->group_ids, i), self->group_filter) == 0)
+      group_pos = i;
+  g_signal_handlers_block_by_func (self->tier_dropdown, on_tier_dropdown_selected_cb, self);
+  g_signal_handlers_block_by_func (self->group_dropdown, on_group_dropdown_selected_cb, self);
+  gtk_drop_down_set_selected (self->tier_dropdown, tier_pos);
+  gtk_drop_down_set_selected (self->group_dropdown, group_pos);
+  g_signal_handlers_unblock_by_func (self->tier_dropdown, on_tier_dropdown_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->group_dropdown, on_group_dropdown_selected_cb, self);
+}
+
+/* ---- cells ---- */
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  Column col = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), column_info[col].numeric ? 1.0f : 0.0f);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column_info[col].numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  RegCustomersView *self = g_object_get_data (G_OBJECT (factory), "view");
+  Column col = GPOINTER_TO_UINT (user_data);
+  RegCustomer *c = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  switch (col)
+    {
+    case COL_NAME:
+      if (reg_customer_get_archived (c))
+        /* Translators: a customer's name in the list when archived */
+        text = g_strdup_printf (_("%s (archived)"), reg_customer_get_name (c));
+      else
+        text = g_strdup (reg_customer_get_name (c));
+      break;
+    case COL_EMAIL:
+      text = g_strdup (reg_customer_get_email (c) != NULL ? reg_customer_get_email (c) : "");
+      break;
+    case COL_TIER:
+      text = g_strdup (reg_ui_tier_label (reg_customer_get_tier (c)));
+      break;
+    case COL_RFM_GROUP:
+      text = g_strdup (reg_ui_rfm_label (reg_customer_get_rfm_group (c)));
+      break;
+    case COL_LAST_PURCHASE:
+      text = reg_customer_get_last_purchase (c) > 0
+             ? reg_shop_format_date (self->shop, reg_customer_get_last_purchase (c)) : g_strdup ("—");
+      break;
+    case COL_PURCHASES:
+      text = g_strdup_printf ("%u", reg_customer_get_purchases (c));
+      break;
+    case COL_TOTAL_SPEND:
+      text = reg_shop_format_amount (self->shop, reg_customer_get_total_spend (c));
+      break;
+    case COL_P_ALIVE:
+      text = reg_customer_get_p_alive (c) >= 0 ? reg_ui_format_percent (reg_customer_get_p_alive (c))
+                                                 : g_strdup ("—");
+      break;
+    case COL_CLV:
+      text = reg_customer_get_clv (c) >= 0
+             ? reg_shop_format_amount (self->shop, (gint64) (reg_customer_get_clv (c) + 0.5))
+             : g_strdup ("—");
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (label, text);
+  if (col == COL_NAME)
+    {
+      if (reg_customer_get_archived (c))
+        gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+    }
+}
+
+/* ---- selection and detail ---- */
+
+static gboolean
+find_in_model (GListModel *model,
+               gint64      id,
+               guint      *out_pos)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (model, i);
+
+      if (reg_customer_get_id (c) == id)
+        {
+          *out_pos = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+show_detail (RegCustomersView *self,
+             RegCustomer      *customer)
+{
+  self->detail_id = customer != NULL ? reg_customer_get_id (customer) : 0;
+  reg_customer_detail_set_customer (self->detail, customer);
+  adw_flap_set_reveal_flap (self->flap, customer != NULL);
+}
+
+static gboolean
+refind_cb (gpointer user_data)
+{
+  RegCustomersView *self = user_data;
+  guint pos;
+
+  self->refind_id = 0;
+  if (self->detail_id == 0 || self->shop == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* the customer's row was replaced (an edit, a new sale) or moved (a new sort) */
+  if (find_in_model (G_LIST_MODEL (self->selection), self->detail_id, &pos))
+    {
+      gtk_single_selection_set_selected (self->selection, pos);
+      return G_SOURCE_REMOVE;
+    }
+  if (find_in_model (reg_shop_get_customers (self->shop), self->detail_id, &pos))
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (reg_shop_get_customers (self->shop), pos);
+      show_detail (self, c);   /* filtered out of the list, still shown */
+      return G_SOURCE_REMOVE;
+    }
+  show_detail (self, NULL);    /* merged or deleted */
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_selected_item_cb (GtkSingleSelection *selection,
+                     GParamSpec         *pspec,
+                     RegCustomersView   *self)
+{
+  RegCustomer *c = gtk_single_selection_get_selected_item (selection);
+
+  if (c != NULL)
+    {
+      show_detail (self, c);
+      return;
+    }
+  if (self->detail_id != 0 && self->refind_id == 0)
+    self->refind_id = g_idle_add (refind_cb, self);
+}
+
+static void
+on_filter_items_changed_cb (GListModel       *model,
+                            guint             position,
+                            guint             removed,
+                            guint             added,
+                            RegCustomersView *self)
+{
+  update_count (self);
+}
+
+static void
+on_column_view_activate_cb (GtkColumnView    *view,
+                            guint             position,
+                            RegCustomersView *self)
+{
+  g_autoptr(RegCustomer) c = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (c != NULL)
+    show_detail (self, c);
+}
+
+static void
+on_flap_reveal_cb (AdwFlap          *flap,
+                   GParamSpec       *pspec,
+                   RegCustomersView *self)
+{
+  if (!adw_flap_get_reveal_flap (flap) && self->detail_id != 0)
+    {
+      /* closed by a swipe or the close button */
+      self->detail_id = 0;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      reg_customer_detail_set_customer (self->detail, NULL);
+    }
+}
+
+/* ---- actions ---- */
+
+static void
+close_detail_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (widget);
+
+  show_detail (self, NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_object_set (self, "tier-filter", NULL, "group-filter", NULL, "at-risk-only", FALSE, NULL);
+}
+
+/* ---- GObject ---- */
+
+static void
+reg_customers_view_dispose (GObject *object)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (object);
+
+  g_clear_handle_id (&self->refind_id, g_source_remove);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->group_ids);
+  g_clear_object (&self->shop);
+  G_OBJECT_CLASS (reg_customers_view_parent_class)->dispose (object);
+}
+
+static void
+reg_customers_view_finalize (GObject *object)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (object);
+
+  g_free (self->query);
+  g_free (self->tier_filter);
+  g_free (self->group_filter);
+  G_OBJECT_CLASS (reg_customers_view_parent_class)->finalize (object);
+}
+
+static void
+reg_customers_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOP:
+      g_value_set_object (value, self->shop);
+      break;
+    case PROP_TIER_FILTER:
+      g_value_set_string (value, self->tier_filter);
+      break;
+    case PROP_GROUP_FILTER:
+      g_value_set_string (value, self->group_filter);
+      break;
+    case PROP_AT_RISK_ONLY:
+      g_value_set_boolean (value, self->at_risk_only);
+      break;
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_customers_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOP:
+      reg_customers_view_set_shop (self, g_value_get_object (value));
+      break;
+    case PROP_TIER_FILTER:
+      if (set_string_filter (self, &self->tier_filter, g_value_get_string (value), pspec))
+        sync_dropdowns (self);
+      break;
+    case PROP_GROUP_FILTER:
+      if (set_string_filter (self, &self->group_filter, g_value_get_string (value), pspec))
+        sync_dropdowns (self);
+      break;
+    case PROP_AT_RISK_ONLY:
+      if (self->at_risk_only != g_value_get_boolean (value))
+        {
+          self->at_risk_only = g_value_get_boolean (value);
+          refilter (self, self->at_risk_only ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SHOW_ARCHIVED:
+      if (self->show_archived != g_value_get_boolean (value))
+        {
+          self->show_archived = g_value_get_boolean (value);
+          refilter (self, self->show_archived ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_customers_view_class_init (RegCustomersViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reg_customers_view_dispose;
+  object_class->finalize = reg_customers_view_finalize;
+  object_class->get_property = reg_customers_view_get_property;
+  object_class->set_property = reg_customers_view_set_property;
+
+  properties[PROP_SHOP] =
+    g_param_spec_object ("shop", NULL, NULL, REG_TYPE_SHOP,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIER_FILTER] =
+    g_param_spec_string ("tier-filter", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUP_FILTER] =
+    g_param_spec_string ("group-filter", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AT_RISK_ONLY] =
+    g_param_spec_boolean ("at-risk-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (REG_TYPE_CUSTOMER_DETAIL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regulars/Regulars/ui/reg-customers-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, flap);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, tier_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, detail);
+  gtk_widget_class_bind_template_child_full (widget_class, "col_name", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_NAME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "col_email", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_EMAIL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "col_tier", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_TIER]));
+  gtk_widget_class_bind_template_child_full (widget_class, "col_rfm_group", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_RFM_GROUP]));
+  gtk_widget_class_bind_template_child_full (widget_class, "col_last_purchase", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_LAST_PURCHASE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "col_purchases", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_PURCHASES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "col_total_spend", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_TOTAL_SPEND]));
+  gtk_widget_class_bind_template_child_full (widget_class, "col_p_alive", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_P_ALIVE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "col_clv", FALSE,
+                                             G_STRUCT_OFFSET (RegCustomersView, columns[COL_CLV]));
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tier_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_cb);
+
+  gtk_widget_class_install_action (widget_class, "customers.close-detail", NULL, close_detail_action);
+  gtk_widget_class_install_action (widget_class, "customers.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_property_action (widget_class, "customers.at-risk-only", "at-risk-only");
+  gtk_widget_class_install_property_action (widget_class, "customers.show-archived", "show-archived");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customers.close-detail", NULL);
+}
+
+static void
+reg_customers_view_init (RegCustomersView *self)
+{
+  g_autoptr(GtkStringList) tier_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) group_names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* filter drop-downs: display names from the core's tables, ids kept beside them */
+  gtk_string_list_append (tier_names, _("All tiers"));
+  for (guint i = 1; i < G_N_ELEMENTS (tier_ids); i++)
+    gtk_string_list_append (tier_names, reg_ui_tier_label (tier_ids[i]));
+  gtk_drop_down_set_model (self->tier_dropdown, G_LIST_MODEL (tier_names));
+
+  self->group_ids = gtk_string_list_new (NULL);
+  gtk_string_list_append (group_names, _("All groups"));
+  gtk_string_list_append (self->group_ids, "");
+  for (ClvRfmGroup g = CLV_RFM_NONE + 1; g < CLV_N_RFM_GROUPS; g++)
+    {
+      gtk_string_list_append (group_names, clv_rfm_group_name (g));
+      gtk_string_list_append (self->group_ids, clv_rfm_group_id (g));
+    }
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (group_names));
+
+  /* columns: C compare functions and plain label cells */
+  for (Column col = 0; col < N_COLUMNS; col++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (column_info[col].compare, NULL, NULL);
+
+      g_object_set_data (G_OBJECT (factory), "view", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (col));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (col));
+      gtk_column_view_column_set_factory (self->columns[col], factory);
+      gtk_column_view_column_set_sorter (self->columns[col], GTK_SORTER (sorter));
+    }
+
+  self->filter = gtk_custom_filter_new (filter_customer, self, NULL);
+  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_cb), self);
+  g_signal_connect (self->filter_model, "items-changed", G_CALLBACK (on_filter_items_changed_cb), self);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  update_count (self);
+}
+
+/* ---- public ---- */
+
+GtkWidget *
+reg_customers_view_new (void)
+{
+  return g_object_new (REG_TYPE_CUSTOMERS_VIEW, NULL);
+}
+
+RegShop *
+reg_customers_view_get_shop (RegCustomersView *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
+  return self->shop;
+}
+
+void
+reg_customers_view_set_shop (RegCustomersView *self,
+                             RegShop          *shop)
+{
+  g_return_if_fail (REG_IS_CUSTOMERS_VIEW (self));
+  g_return_if_fail (shop == NULL || REG_IS_SHOP (shop));
+
+  if (self->shop == shop)
+    return;
+  g_set_object (&self->shop, shop);
+  show_detail (self, NULL);
+  reg_customer_detail_set_shop (self->detail, shop);
+  gtk_sort_list_model_set_model (self->sort_model, shop != NULL ? reg_shop_get_customers (shop) : NULL);
+  if (shop != NULL && gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) == GTK_SORTER_ORDER_NONE)
+    gtk_column_view_sort_by_column (self->column_view, self->columns[COL_NAME], GTK_SORT_ASCENDING);
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP]);
+}
+
+void
+reg_customers_view_focus_search (RegCustomersView *self)
+{
+  g_return_if_fail (REG_IS_CUSTOMERS_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+reg_customers_view_set_search_text (RegCustomersView *self,
+                                    const char       *text)
+{
+  g_return_if_fail (REG_IS_CUSTOMERS_VIEW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* the entry reports changes after a delay; apply at once */
+  on_search_changed_cb (self->search_entry, self);
+}
+
+GListModel *
+reg_customers_view_get_model (RegCustomersView *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+GListModel *
+reg_customers_view_get_sorted_model (RegCustomersView *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+gboolean
+reg_customers_view_sort_by (RegCustomersView *self,
+                            const char       *column_id,
+                            GtkSortType       order)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), FALSE);
+
+  for (Column col = 0; col < N_COLUMNS; col++)
+    if (g_strcmp0 (column_info[col].id, column_id) == 0)
+      {
+        gtk_column_view_sort_by_column (self->column_view, self->columns[col], order);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GtkColumnView *
+reg_customers_view_get_column_view (RegCustomersView *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
+  return self->column_view;
+}
+
+gboolean
+reg_customers_view_select_customer (RegCustomersView *self,
+                                    gint64            id)
+{
+  guint pos;
+
+  g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), FALSE);
+
+  if (!find_in_model (G_LIST_MODEL (self->selection), id, &pos))
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, pos);
+  return TRUE;
+}
+
+GtkWidget *
+reg_customers_view_get_detail (RegCustomersView *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
+  return GTK_WIDGET (self->detail);
+}

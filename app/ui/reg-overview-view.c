@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegOverviewView shows a RegAnalysisSummary: seven key figures with a caption in plain words,
+ * four RegCharts (revenue by month, customers per tier, value distribution, cohort heat map)
+ * and a card that compares the model's holdout prediction with what customers really did. It
+ * shows the progress of the running analysis job it is given. Money and dates are written by
+ * RegShop. Main thread only; owns the summary and a reference to the job.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "reg-chart.h"
+#include "reg-overview-view.h"
+#include "reg-ui-util.h"
+
+/* Cohorts and months shown in the heat map, and months in the revenue chart. */
+#define MAX_COHORTS 24
+#define MAX_COHORT_MONTHS 12
+#define MAX_REVENUE_MONTHS 36
+
+struct _RegOverviewView
+{
+  AdwBin              parent_instance;
+
+  RegShop            *shop;             /* (owned) (nullable) */
+  RegAnalysisSummary *summary;          /* (owned) (nullable) */
+  RegJob             *job;              /* (owned) (nullable) */
+  guint               pulse_id;
+
+  /* template */
+  GtkStack           *stack;
+  GtkRevealer        *progress_revealer;
+  GtkProgressBar     *progress_bar;
+  GtkLabel           *status_label;
+  GtkLabel           *customers_value, *customers_caption;
+  GtkLabel           *active_value, *active_caption;
+  GtkLabel           *revenue_value, *revenue_caption;
+  GtkLabel           *aov_value, *aov_caption;
+  GtkLabel           *repeat_value, *repeat_caption;
+  GtkLabel           *churn_value, *churn_caption;
+  GtkLabel           *clv_value, *clv_caption;
+  RegChart           *revenue_chart;
+  RegChart           *tier_chart;
+  RegChart           *value_chart;
+  RegChart           *cohort_chart;
+  GtkLabel           *prediction_label;
+  GtkLabel           *model_label;
+};
+
+enum
+{
+  PROP_0,
+  PROP_SHOP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (RegOverviewView, reg_overview_view, ADW_TYPE_BIN)
+
+/* ---- formatting ---- */
+
+static char *
+format_money (RegOverviewView *self,
+              double           minor)
+{
+  return reg_shop_format_amount (self->shop, (gint64) llround (minor));
+}
+
+static char *
+chart_money_cb (double   value,
+                gpointer user_data)
+{
+  RegOverviewView *self = user_data;
+
+  if (self->shop == NULL)
+    return g_strdup_printf ("%.0f", value);
+  return format_money (self, value);
+}
+
+static char *
+chart_count_cb (double   value,
+                gpointer user_data)
+{
+  return g_strdup_printf ("%.0f", value);
+}
+
+static char *
+month_label (gint32 julian_day)
+{
+  GDate date;
+  char buf[64];
+
+  if (julian_day <= 0 || !g_date_valid_julian ((guint32) julian_day))
+    return g_strdup ("");
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) julian_day);
+  /* Translators: month and year under a chart bar, see strftime: "Mar 24" */
+  if (g_date_strftime (buf, sizeof buf, _("%b %y"), &date) == 0)
+    return g_strdup ("");
+  return g_strdup (buf);
+}
+
+static void
+set_kpi (GtkLabel   *value,
+         GtkLabel   *caption,
+         const char *value_text,
+         const char *caption_text)
+{
+  gtk_label_set_text (value, value_text);
+  gtk_label_set_text (caption, caption_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (value),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption_text,
+                                  -1);
+}
+
+/* ---- filling in ---- */
+
+static void
+clear_figures (RegOverviewView *self,
+               const char      *why)
+{
+  set_kpi (self->customers_value, self->customers_caption, "—", "");
+  set_kpi (self->active_value, self->active_caption, "—", "");
+  set_kpi (self->revenue_value, self->revenue_caption, "—", "");
+  set_kpi (self->aov_value, self->aov_caption, "—", "");
+  set_kpi (self->repeat_value, self->repeat_caption, "—", "");
+  set_kpi (self->churn_value, self->churn_caption, "—", "");
+  set_kpi (self->clv_value, self->clv_caption, "—", "");
+  reg_chart_clear (self->revenue_chart);
+  reg_chart_clear (self->tier_chart);
+  reg_chart_clear (self->value_chart);
+  reg_chart_set_matrix (self->cohort_chart, NULL, 0, 0, NULL, NULL);
+  gtk_label_set_text (self->prediction_label, "");
+  gtk_label_set_text (self->model_label, "");
+  gtk_label_set_text (self->status_label, why);
+}
+
+static void
+fill_kpis (RegOverviewView          *self,
+           const RegAnalysisSummary *s)
+{
+  g_autofree char *n = g_strdup_printf ("%u", s->customers);
+  g_autofree char *active = g_strdup_printf ("%u", s->active_customers);
+  g_autofree char *revenue = reg_shop_format_amount (self->shop, s->revenue);
+  g_autofree char *aov = format_money (self, s->aov);
+  g_autofree char *repeat = reg_ui_format_percent (s->repeat_rate);
+  g_autofree char *churn = reg_ui_format_percent (s->churn_rate);
+  g_autofree char *per_customer = format_money (self, s->revenue_per_customer);
+  g_autofree char *revenue_caption = g_strdup_printf (_("taken in all, %s per customer"), per_customer);
+
+  set_kpi (self->customers_value, self->customers_caption, n,
+           g_dngettext (GETTEXT_PACKAGE, "customer has bought from you", "customers have bought from you",
+                        s->customers));
+  set_kpi (self->active_value, self->active_caption, active,
+           g_dngettext (GETTEXT_PACKAGE, "of them is still buying", "of them are still buying",
+                        s->active_customers));
+  set_kpi (self->revenue_value, self->revenue_caption, revenue, revenue_caption);
+  set_kpi (self->aov_value, self->aov_caption, aov, _("spent on an average visit"));
+  set_kpi (self->repeat_value, self->repeat_caption, repeat, _("of customers came back and bought again"));
+  set_kpi (self->churn_value, self->churn_caption, churn,
+           _("of customers stopped buying in the last period"));
+
+  if (s->clv_average >= 0 && s->enough_data)
+    {
+      g_autofree char *clv = format_money (self, s->clv_average);
+      g_autofree char *caption =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "a customer is likely to spend with you in the next month",
+                                      "a customer is likely to spend with you in the next %u months",
+                                      s->horizon_months),
+                         s->horizon_months);
+      set_kpi (self->clv_value, self->clv_caption, clv, caption);
+    }
+  else
+    {
+      g_autofree char *clv = format_money (self, s->simple_clv);
+      set_kpi (self->clv_value, self->clv_caption, clv,
+               _("a customer is worth, from past sales (too little history to predict)"));
+    }
+}
+
+static void
+fill_revenue_chart (RegOverviewView          *self,
+                    const RegAnalysisSummary *s)
+{
+  guint n = s->revenue_by_month != NULL ? s->revenue_by_month->len : 0;
+  guint first = n > MAX_REVENUE_MONTHS ? n - MAX_REVENUE_MONTHS : 0;
+  g_autofree double *values = g_new0 (double, MAX (1, n - first));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = first; i < n; i++)
+    {
+      const RegMonthAmount *m = &g_array_index (s->revenue_by_month, RegMonthAmount, i);
+
+      values[i - first] = (double) m->amount;
+      g_ptr_array_add (labels, month_label (m->month));
+    }
+  g_ptr_array_add (labels, NULL);
+  reg_chart_set_series (self->revenue_chart, values, (const char * const *) labels->pdata, n - first);
+}
+
+static void
+fill_tier_chart (RegOverviewView          *self,
+                 const RegAnalysisSummary *s)
+{
+  guint n = s->tiers != NULL ? s->tiers->len : 0;
+  g_autofree double *values = g_new0 (double, MAX (1, n));
+  g_autofree const char **labels = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RegTierFigure *t = &g_array_index (s->tiers, RegTierFigure, i);
+
+      values[i] = t->customers;
+      labels[i] = reg_ui_tier_label (t->id);
+    }
+  reg_chart_set_series (self->tier_chart, values, labels, n);
+}
+
+static void
+fill_value_chart (RegOverviewView          *self,
+                  const RegAnalysisSummary *s)
+{
+  guint n = s->clv_histogram != NULL ? s->clv_histogram->len : 0;
+  g_autofree double *values = g_new0 (double, MAX (1, n));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      values[i] = g_array_index (s->clv_histogram, guint, i);
+      g_ptr_array_add (labels, format_money (self, i * s->clv_histogram_step));
+    }
+  g_ptr_array_add (labels, NULL);
+  reg_chart_set_series (self->value_chart, values, (const char * const *) labels->pdata, n);
+}
+
+static void
+fill_cohort_chart (RegOverviewView          *self,
+                   const RegAnalysisSummary *s)
+{
+  guint n = s->cohorts != NULL ? s->cohorts->len : 0;
+  guint first = n > MAX_COHORTS ? n - MAX_COHORTS : 0;
+  guint rows = n - first, cols = 0;
+  g_autofree double *cells = NULL;
+  g_autoptr(GPtrArray) row_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) col_labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint r = first; r < n; r++)
+    {
+      const RegCohortRow *row = g_ptr_array_index (s->cohorts, r);
+      cols = MAX (cols, row->retention != NULL ? MIN (row->retention->len, MAX_COHORT_MONTHS) : 0);
+    }
+  if (rows == 0 || cols == 0)
+    {
+      reg_chart_set_matrix (self->cohort_chart, NULL, 0, 0, NULL, NULL);
+      return;
+    }
+  cells = g_new (double, rows * cols);
+  for (guint r = 0; r < rows; r++)
+    {
+      const RegCohortRow *row = g_ptr_array_index (s->cohorts, first + r);
+      g_autofree char *month = month_label (row->month);
+
+      /* Translators: a cohort row: its month and how many customers first bought then */
+      g_ptr_array_add (row_labels, g_strdup_printf (_("%s (%u)"), month, row->size));
+      for (guint c = 0; c < cols; c++)
+        cells[r * cols + c] = row->retention != NULL && c < row->retention->len
+                              ? g_array_index (row->retention, double, c) : NAN;
+    }
+  for (guint c = 0; c < cols; c++)
+    /* Translators: heat map column: months after the first purchase */
+    g_ptr_array_add (col_labels, g_strdup_printf (_("+%u"), c));
+  g_ptr_array_add (row_labels, NULL);
+  g_ptr_array_add (col_labels, NULL);
+  reg_chart_set_matrix (self->cohort_chart, cells, rows, cols,
+                        (const char * const *) row_labels->pdata,
+                        (const char * const *) col_labels->pdata);
+}
+
+static void
+fill_predictions (RegOverviewView          *self,
+                  const RegAnalysisSummary *s)
+{
+  g_autofree char *text = NULL;
+
+  if (s->holdout_predicted >= 0 && s->holdout_actual >= 0 && s->calibration_end > 0)
+    {
+      int weeks = MAX (1, (s->end_day - s->calibration_end + 3) / 7);
+      double diff = s->holdout_actual > 0
+                    ? (s->holdout_predicted - s->holdout_actual) / s->holdout_actual : 0;
+      g_autofree char *first = NULL;
+      const char *verdict;
+
+      first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "We hid the last week of sales from the model and asked it to "
+                                            "predict it. It expected %.0f repeat purchases; your customers "
+                                            "actually made %.0f.",
+                                            "We hid the last %d weeks of sales from the model and asked it to "
+                                            "predict them. It expected %.0f repeat purchases; your customers "
+                                            "actually made %.0f.",
+                                            weeks),
+                               weeks, s->holdout_predicted, s->holdout_actual);
+      /* the wording of the difference, not a decision: the figures above stay visible */
+      if (fabs (diff) < 0.10)
+        verdict = _("That is close, so the predictions for single customers are a good guide.");
+      else if (fabs (diff) < 0.25)
+        verdict = _("That is fairly close: take the predictions for single customers as a rough guide.");
+      else
+        verdict = _("That is far off: treat the predictions with caution until there is more history.");
+      text = g_strdup_printf ("%s %s", first, verdict);
+    }
+  else
+    text = g_strdup (_("There is not enough history yet to check the predictions against real sales. "
+                       "The check needs about six months of sales."));
+
+  gtk_label_set_text (self->prediction_label, text);
+  gtk_label_set_text (self->model_label, s->model_reason != NULL ? s->model_reason : "");
+}
+
+static void
+update_page (RegOverviewView *self)
+{
+  const RegAnalysisSummary *s = self->summary;
+
+  if (self->shop == NULL || reg_shop_is_empty (self->shop))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "content");
+
+  if (s == NULL)
+    {
+      clear_figures (self, self->job != NULL ? _("Working out your figures…")
+                                             : _("The figures have not been worked out yet."));
+      return;
+    }
+
+  fill_kpis (self, s);
+  fill_revenue_chart (self, s);
+  fill_tier_chart (self, s);
+  fill_value_chart (self, s);
+  fill_cohort_chart (self, s);
+  fill_predictions (self, s);
+
+  if (s->end_day > 0)
+    {
+      g_autofree char *day = reg_shop_format_date (self->shop, s->end_day);
+      g_autofree char *status = g_strdup_printf (_("Figures for sales up to %s."), day);
+      gtk_label_set_text (self->status_label, status);
+    }
+  else
+    gtk_label_set_text (self->status_label, "");
+}
+
+/* ---- job progress ---- */
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  RegOverviewView *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_job_progress_cb (RegJob          *job,
+                    GParamSpec      *pspec,
+                    RegOverviewView *self)
+{
+  double fraction = reg_job_get_fraction (job);
+  const char *status = reg_job_get_status_text (job);
+
+  gtk_progress_bar_set_text (self->progress_bar,
+                             status != NULL && *status != '\0' ? status : _("Updating the figures…"));
+  if (fraction < 0)
+    {
+      if (self->pulse_id == 0)
+        self->pulse_id = g_timeout_add (100, pulse_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+    }
+}
+
+static void
+on_shop_changed_cb (RegShop         *shop,
+                    int              kind,
+                    gint64           id,
+                    RegOverviewView *self)
+{
+  gboolean showing_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+
+  /* only a removal or a bulk change can empty a shop */
+  if (showing_empty || kind == REG_SHOP_CHANGE_CUSTOMER_REMOVED || kind == REG_SHOP_CHANGE_ALL
+      || kind == REG_SHOP_CHANGE_SALE)
+    {
+      gboolean empty = reg_shop_is_empty (shop);
+
+      if (empty != showing_empty)
+        update_page (self);
+    }
+}
+
+/* ---- GObject ---- */
+
+static void
+reg_overview_view_dispose (GObject *object)
+{
+  RegOverviewView *self = REG_OVERVIEW_VIEW (object);
+
+  reg_overview_view_set_job (self, NULL);
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
+  G_OBJECT_CLASS (reg_overview_view_parent_class)->dispose (object);
+}
+
+static void
+reg_overview_view_finalize (GObject *object)
+{
+  RegOverviewView *self = REG_OVERVIEW_VIEW (object);
+
+  g_clear_pointer (&self->summary, reg_analysis_summary_free);
+  g_clear_object (&self->shop);
+  G_OBJECT_CLASS (reg_overview_view_parent_class)->finalize (object);
+}
+
+static void
+reg_overview_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RegOverviewView *self = REG_OVERVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOP:
+      g_value_set_object (value, self->shop);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_overview_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RegOverviewView *self = REG_OVERVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOP:
+      reg_overview_view_set_shop (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_overview_view_class_init (RegOverviewViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reg_overview_view_dispose;
+  object_class->finalize = reg_overview_view_finalize;
+  object_class->get_property = reg_overview_view_get_property;
+  object_class->set_property = reg_overview_view_set_property;
+
+  properties[PROP_SHOP] =
+    g_param_spec_object ("shop", NULL, NULL, REG_TYPE_SHOP,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (REG_TYPE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regulars/Regulars/ui/reg-overview-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, customers_value);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, customers_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, active_value);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, active_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, revenue_value);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, revenue_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, aov_value);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, aov_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, repeat_value);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, repeat_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, churn_value);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, churn_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, clv_value);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, clv_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, revenue_chart);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, tier_chart);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, value_chart);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, cohort_chart);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, prediction_label);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, model_label);
+  /* named for tests and for gtk_widget_get_template_child () */
+  gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "add_sale_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "demo_button", FALSE, 0);
+}
+
+static void
+reg_overview_view_init (RegOverviewView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  reg_chart_set_value_func (self->revenue_chart, chart_money_cb, self, NULL);
+  reg_chart_set_value_func (self->tier_chart, chart_count_cb, self, NULL);
+  reg_chart_set_value_func (self->value_chart, chart_count_cb, self, NULL);
+  update_page (self);
+}
+
+/* ---- public ---- */
+
+GtkWidget *
+reg_overview_view_new (void)
+{
+  return g_object_new (REG_TYPE_OVERVIEW_VIEW, NULL);
+}
+
+RegShop *
+reg_overview_view_get_shop (RegOverviewView *self)
+{
+  g_return_val_if_fail (REG_IS_OVERVIEW_VIEW (self), NULL);
+  return self->shop;
+}
+
+void
+reg_overview_view_set_shop (RegOverviewView *self,
+                            RegShop         *shop)
+{
+  g_return_if_fail (REG_IS_OVERVIEW_VIEW (self));
+  g_return_if_fail (shop == NULL || REG_IS_SHOP (shop));
+
+  if (self->shop == shop)
+    return;
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
+  g_set_object (&self->shop, shop);
+  g_clear_pointer (&self->summary, reg_analysis_summary_free);
+  if (shop != NULL)
+    g_signal_connect_object (shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
+  update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP]);
+}
+
+void
+reg_overview_view_set_summary (RegOverviewView    *self,
+                               RegAnalysisSummary *summary)
+{
+  g_return_if_fail (REG_IS_OVERVIEW_VIEW (self));
+
+  g_clear_pointer (&self->summary, reg_analysis_summary_free);
+  self->summary = summary;
+  update_page (self);
+}
+
+const RegAnalysisSummary *
+reg_overview_view_get_summary (RegOverviewView *self)
+{
+  g_return_val_if_fail (REG_IS_OVERVIEW_VIEW (self), NULL);
+  return self->summary;
+}
+
+void
+reg_overview_view_set_job (RegOverviewView *self,
+                           RegJob          *job)
+{
+  g_return_if_fail (REG_IS_OVERVIEW_VIEW (self));
+
+  if (self->job == job)
+    return;
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_set_object (&self->job, job);
+  if (job != NULL)
+    {
+      g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_job_progress_cb), self, 0);
+      g_signal_connect_object (job, "notify::status-text", G_CALLBACK (on_job_progress_cb), self, 0);
+      on_job_progress_cb (job, NULL, self);
+    }
+  gtk_revealer_set_reveal_child (self->progress_revealer, job != NULL);
+  if (self->summary == NULL)
+    update_page (self);
+}

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The whole analysis: CDNOW with the standard split (holdout figures, model choice and why),
+ * CDNOW at the calibration end (published parameters, lifetimes' CLV in cents, tiers),
+ * not-enough-data shops, cancel and progress, option checks, unsorted input, feedback flags,
+ * and a scan that no output is NaN or infinite.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "clv-analysis.h"
+#include "clv-error.h"
+#include "core-test-data.h"
+
+static void
+assert_all_finite (const ClvAnalysis *a)
+{
+  for (guint32 c = 0; c < a->n_customers; c++)
+    {
+      const ClvCustomerScore *s = &a->scores[c];
+      const double v[] = { s->t_x, s->T, s->mean_repeat_spend, s->p_alive, s->expected_purchases,
+                           s->expected_spend, s->clv, s->historic_clv, s->mean_interval_days };
+
+      for (guint i = 0; i < G_N_ELEMENTS (v); i++)
+        g_assert_true (isfinite (v[i]));
+      g_assert_true (s->p_alive == -1 || (s->p_alive >= 0 && s->p_alive <= 1));
+      g_assert_cmpuint (s->tier, <, CLV_N_TIERS);
+      g_assert_cmpuint (s->rfm_group, <, CLV_N_RFM_GROUPS);
+      if (s->purchases > 0)
+        {
+          g_assert_cmpuint (s->tier, !=, CLV_TIER_NONE);
+          g_assert_cmpuint (s->r_score, >=, 1);
+          g_assert_cmpuint (s->rfm_group, !=, CLV_RFM_NONE);
+        }
+      if (a->model != CLV_MODEL_NONE && s->purchases > 0)
+        {
+          g_assert_cmpfloat (s->clv, >=, 0);
+          g_assert_cmpint (s->next_purchase_day, >, a->options.end_day);
+        }
+    }
+  g_assert_true (isfinite (a->total_clv));
+  for (guint i = 0; i < CLV_N_TIERS; i++)
+    g_assert_true (isfinite (a->tier_value[i]));
+  g_assert_true (isfinite (a->historic.aov) && isfinite (a->historic.simple_clv));
+  g_assert_nonnull (a->model_reason);
+  g_assert_nonnull (a->data_message);
+}
+
+static void
+test_cdnow_standard_split (void)
+{
+  gsize n;
+  guint32 nc;
+  g_autofree ClvSale *sales = core_test_load_cdnow (&n, &nc);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClvAnalysis) a = NULL;
+  ClvAnalysisOptions o;
+
+  clv_analysis_options_init (&o);
+  o.end_day = core_test_julian (19980630);
+  o.calibration_end_day = core_test_julian (19970930);
+  a = clv_analysis_run (sales, n, nc, NULL, 0, &o, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s / %s", a->model_reason, a->data_message);
+  g_assert_true (a->enough_data);
+  g_assert_true (a->holdout.available);
+  g_assert_cmpfloat (a->holdout.actual, ==, 1882);
+  g_assert_cmpuint (a->holdout.customers, ==, 2357);
+  g_assert_cmpfloat_with_epsilon (a->holdout.length, 39.0, 1e-9);
+  g_assert_true (a->holdout.bgnbd_fitted && a->holdout.pareto_fitted);
+  g_assert_cmpfloat_with_epsilon (a->holdout.bgnbd.r, 0.2426, 0.001);
+  g_assert_cmpfloat_with_epsilon (a->holdout.bgnbd_predicted, 1653.4, 1.0);
+  g_assert_cmpfloat_with_epsilon (a->holdout.pareto_predicted, 1665.5, 1.0);
+  /* Pareto/NBD is closer to the 1,882 actual: chosen, and the reason says so */
+  g_assert_cmpint (a->model, ==, CLV_MODEL_PARETO);
+  g_assert_true (a->pareto_fitted);
+  g_assert_nonnull (strstr (a->model_reason, "1882"));
+  g_assert_true (a->gamma_gamma_fitted);
+  g_assert_cmpuint (a->buyers, ==, 2357);
+  g_assert_cmpuint (a->tier_counts[CLV_TIER_TOP] + a->tier_counts[CLV_TIER_MIDDLE]
+                    + a->tier_counts[CLV_TIER_BOTTOM], ==, 2357);
+  g_assert_cmpuint (a->cohorts.n_cohorts, ==, 3);    /* first purchases Jan .. Mar 1997 */
+  g_assert_cmpuint (a->cohorts.n_offsets, ==, 18);   /* Jan 1997 .. Jun 1998 */
+  g_assert_cmpuint (a->monthly.n_months, ==, 18);
+  assert_all_finite (a);
+}
+
+/* At the calibration end with no holdout: the published BG/NBD and Gamma-Gamma parameters and
+ * lifetimes' CLV (12 months of 4.345 weeks, 1 %/month) in cents. */
+static void
+test_cdnow_calibration_only (void)
+{
+  gsize n;
+  guint32 nc;
+  g_autofree ClvSale *sales = core_test_load_cdnow (&n, &nc);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClvAnalysis) a = NULL;
+  ClvAnalysisOptions o;
+  const guint ids[] = { 1, 3, 6 };
+  const double clv_ref[] = { 3627.4, 834.4, 28355.8 };
+  guint32 top;
+
+  clv_analysis_options_init (&o);
+  o.model = CLV_MODEL_BGNBD;
+  o.end_day = o.calibration_end_day = core_test_julian (19970930);
+  o.month_days = 4.345 * 7;
+  a = clv_analysis_run (sales, n, nc, NULL, 0, &o, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (a->holdout.available);
+  g_assert_cmpint (a->model, ==, CLV_MODEL_BGNBD);
+  g_assert_cmpint (a->time_unit, ==, CLV_TIME_WEEK);
+  g_assert_cmpfloat_with_epsilon (a->bgnbd.r, 0.243, 0.01 * 0.243);
+  g_assert_cmpfloat_with_epsilon (a->bgnbd.alpha, 4.414, 0.01 * 4.414);
+  g_assert_cmpfloat_with_epsilon (a->bgnbd.a, 0.793, 0.01 * 0.793);
+  g_assert_cmpfloat_with_epsilon (a->bgnbd.b, 2.426, 0.01 * 2.426);
+  g_assert_cmpfloat_with_epsilon (a->bgnbd.log_likelihood, -9582.4, 0.5);
+  g_assert_cmpfloat_with_epsilon (a->gamma_gamma.p, 6.25, 0.0625);
+  g_assert_cmpfloat_with_epsilon (a->gamma_gamma.q, 3.74, 0.0374);
+  g_assert_cmpfloat_with_epsilon (a->gamma_gamma.gamma, 1544, 15.44);   /* cents */
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      const ClvCustomerScore *s = &a->scores[ids[k] - 1];
+
+      g_test_message ("id %u: clv %.2f cents, p_alive %.4f, next purchase in %d days", ids[k],
+                      s->clv, s->p_alive, s->next_purchase_day - o.end_day);
+      g_assert_cmpfloat_with_epsilon (s->clv, clv_ref[k], 0.2);
+    }
+  /* sum over all customers: lifetimes $71,507.95 */
+  g_test_message ("total CLV %.2f cents", a->total_clv);
+  g_assert_cmpfloat_with_epsilon (a->total_clv, 7150795, 100);
+  top = a->tier_counts[CLV_TIER_TOP];
+  g_assert_cmpuint (top, >=, 471);
+  g_assert_cmpuint (top, <=, 480);
+  g_assert_true (a->tier_value[CLV_TIER_TOP] > a->tier_value[CLV_TIER_MIDDLE] / 2);
+  assert_all_finite (a);
+}
+
+static ClvAnalysis *
+run_expect_none (const ClvSale *sales, gsize n, guint32 nc)
+{
+  g_autoptr(GError) error = NULL;
+  ClvAnalysis *a = clv_analysis_run (sales, n, nc, NULL, 0, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (a->model, ==, CLV_MODEL_NONE);
+  g_assert_false (a->enough_data);
+  g_test_message ("%s", a->data_message);
+  assert_all_finite (a);
+  g_assert_true (a->tier_by_historic);
+  return a;
+}
+
+static void
+test_not_enough_data (void)
+{
+  const ClvSale five[] = {
+    { 0, 738000, 1000 }, { 0, 738030, 1200 }, { 1, 738010, 500 }, { 2, 738020, 700 },
+    { 3, 738040, 2500 }, { 3, 738100, 100 }, { 4, 738200, 900 },
+  };
+  g_autoptr(GArray) once = g_array_new (FALSE, FALSE, sizeof (ClvSale));
+  ClvAnalysis *a;
+
+  a = run_expect_none (five, G_N_ELEMENTS (five), 6);
+  g_assert_cmpuint (a->scores[5].tier, ==, CLV_TIER_NONE);
+  /* historic values 2200, 500, 700, 2600, 900: top 1, bottom round (1.5) = 2 */
+  g_assert_cmpuint (a->scores[3].tier, ==, CLV_TIER_TOP);
+  g_assert_cmpuint (a->scores[0].tier, ==, CLV_TIER_MIDDLE);
+  g_assert_cmpuint (a->scores[1].tier, ==, CLV_TIER_BOTTOM);
+  g_assert_cmpuint (a->scores[2].tier, ==, CLV_TIER_BOTTOM);
+  g_assert_cmpint (a->scores[0].next_purchase_day, ==, 738060);
+  g_assert_cmpfloat (a->scores[0].clv, ==, -1);
+  g_assert_cmpfloat (a->scores[0].historic_clv, ==, 2200);
+  clv_analysis_free (a);
+
+  /* 500 customers, nobody came back */
+  for (guint32 c = 0; c < 500; c++)
+    {
+      ClvSale s = { c, 738000 + (gint32) (c % 300), 1000 + c };
+
+      g_array_append_val (once, s);
+    }
+  a = run_expect_none ((ClvSale *) once->data, once->len, 500);
+  g_assert_cmpfloat (a->historic.repeat_rate, ==, 0);
+  clv_analysis_free (a);
+
+  /* no sales at all; one customer */
+  a = run_expect_none (NULL, 0, 3);
+  clv_analysis_free (a);
+  a = run_expect_none (five, 2, 1);
+  clv_analysis_free (a);
+}
+
+static ClvSale *
+simulated_shop (guint32 n_customers, gsize *n_sales)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  return core_test_simulate_bgnbd (rand, n_customers, 738000, 365, 0.6, 40.0, 0.7, 3.0,
+                                   738000 + 730, n_sales);
+}
+
+typedef struct
+{
+  guint calls;
+  double last;
+  guint cancel_at;
+} ProgressLog;
+
+static gboolean
+on_progress (double fraction, gpointer data)
+{
+  ProgressLog *p = data;
+
+  g_assert_cmpfloat (fraction, >=, p->last - 1e-12);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  p->last = fraction;
+  p->calls++;
+  return p->cancel_at == 0 || p->calls < p->cancel_at;
+}
+
+static void
+test_simulated_auto (void)
+{
+  gsize n;
+  g_autofree ClvSale *sales = simulated_shop (3000, &n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClvAnalysis) a = NULL;
+  ProgressLog pl = { 0, 0, 0 };
+  ClvFeedback fb[] = { { 0, 738700, CLV_FEEDBACK_NPS, 3 }, { 1, 738700, CLV_FEEDBACK_NPS, 3 },
+                       { 1, 738710, CLV_FEEDBACK_NPS, 9 } };
+  ClvAnalysisOptions o;
+
+  clv_analysis_options_init (&o);
+  o.end_day = 738730;
+  a = clv_analysis_run (sales, n, 3000, fb, G_N_ELEMENTS (fb), &o, on_progress, &pl, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s; %s", a->model_reason, a->data_message);
+  g_assert_cmpfloat (pl.last, ==, 1.0);
+  g_assert_cmpint (a->options.calibration_end_day, ==,
+                   clv_analysis_auto_calibration_end (a->log->first_day, 738730));
+  g_assert_cmpint (a->options.calibration_end_day, ==, 738730 - 731 / 3);
+  g_assert_true (a->holdout.available);
+  g_assert_cmpint (a->model, !=, CLV_MODEL_NONE);
+  g_assert_true (a->scores[0].at_risk & CLV_AT_RISK_DETRACTOR);
+  g_assert_false (a->scores[1].at_risk & CLV_AT_RISK_DETRACTOR);   /* latest answer counts */
+  g_assert_cmpuint (a->at_risk_detractor, ==, 1);
+  /* repeat customers only get the p_alive flag */
+  for (guint32 c = 0; c < a->n_customers; c++)
+    if (a->scores[c].at_risk & CLV_AT_RISK_LOW_P_ALIVE)
+      g_assert_cmpuint (a->scores[c].x, >, 0);
+  assert_all_finite (a);
+
+  /* the same in another order */
+  {
+    g_autofree ClvSale *rev = g_new (ClvSale, n);
+    g_autoptr(ClvAnalysis) b = NULL;
+
+    for (gsize i = 0; i < n; i++)
+      rev[i] = sales[n - 1 - i];
+    b = clv_analysis_run (rev, n, 3000, fb, G_N_ELEMENTS (fb), &o, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (b->model, ==, a->model);
+    g_assert_cmpmem (a->scores, 3000 * sizeof (ClvCustomerScore), b->scores,
+                     3000 * sizeof (ClvCustomerScore));
+  }
+  /* short history: no holdout, the model picked by likelihood */
+  {
+    g_autoptr(ClvAnalysis) c = NULL;
+
+    o.end_day = 738000 + 150;
+    o.calibration_end_day = 0;
+    c = clv_analysis_run (sales, n, 3000, NULL, 0, &o, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_test_message ("short: %s", c->model_reason);
+    g_assert_false (c->holdout.available);
+    g_assert_cmpint (c->options.calibration_end_day, ==, c->options.end_day);
+    assert_all_finite (c);
+  }
+}
+
+static void
+test_cancel_and_options (void)
+{
+  gsize n;
+  g_autofree ClvSale *sales = simulated_shop (500, &n);
+  g_autoptr(GError) error = NULL;
+  ClvAnalysis *a;
+  ClvAnalysisOptions o;
+
+  for (guint at = 1; at <= 3; at++)
+    {
+      ProgressLog pl = { 0, 0, at };
+
+      a = clv_analysis_run (sales, n, 500, NULL, 0, NULL, on_progress, &pl, &error);
+      g_assert_null (a);
+      g_assert_error (error, CLV_ERROR, CLV_ERROR_CANCELLED);
+      g_clear_error (&error);
+    }
+  clv_analysis_options_init (&o);
+  o.margin = 1.5;
+  g_assert_null (clv_analysis_run (sales, n, 500, NULL, 0, &o, NULL, NULL, &error));
+  g_assert_error (error, CLV_ERROR, CLV_ERROR_RANGE);
+  g_clear_error (&error);
+  clv_analysis_options_init (&o);
+  o.tier_top = 0.8;
+  o.tier_bottom = 0.3;
+  g_assert_null (clv_analysis_run (sales, n, 500, NULL, 0, &o, NULL, NULL, &error));
+  g_assert_error (error, CLV_ERROR, CLV_ERROR_RANGE);
+  g_clear_error (&error);
+  clv_analysis_options_init (&o);
+  o.end_day = 738100;
+  o.calibration_end_day = 738200;
+  g_assert_null (clv_analysis_run (sales, n, 500, NULL, 0, &o, NULL, NULL, &error));
+  g_assert_error (error, CLV_ERROR, CLV_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_null (clv_analysis_run (sales, n, 10, NULL, 0, NULL, NULL, NULL, &error));
+  g_assert_error (error, CLV_ERROR, CLV_ERROR_INVALID);
+  g_clear_error (&error);
+  /* model NONE: historic only, by choice */
+  clv_analysis_options_init (&o);
+  o.model = CLV_MODEL_NONE;
+  a = clv_analysis_run (sales, n, 500, NULL, 0, &o, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->model, ==, CLV_MODEL_NONE);
+  assert_all_finite (a);
+  clv_analysis_free (a);
+}
+
+/* Auto split rule and the historic figures of a segment. */
+static void
+test_split_rule_and_segment (void)
+{
+  gsize n;
+  g_autofree ClvSale *sales = simulated_shop (500, &n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClvAnalysis) a = NULL;
+  g_autoptr(GArray) top = g_array_new (FALSE, FALSE, sizeof (guint32));
+  ClvHistoric h;
+
+  g_assert_cmpint (clv_analysis_auto_calibration_end (1000, 1100), ==, 1100);
+  g_assert_cmpint (clv_analysis_auto_calibration_end (1000, 1000 + 299), ==, 1299 - 100);
+  g_assert_cmpint (clv_analysis_auto_calibration_end (1000, 1000 + 5000), ==, 6000 - 365);
+  a = clv_analysis_run (sales, n, 500, NULL, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint32 c = 0; c < a->n_customers; c++)
+    if (a->scores[c].tier == CLV_TIER_TOP)
+      g_array_append_val (top, c);
+  clv_analysis_historic_for (a, NULL, 0, (guint32 *) top->data, top->len, &h);
+  g_assert_cmpuint (h.customers, ==, top->len);
+  g_assert_cmpuint (h.customers, ==, a->tier_counts[CLV_TIER_TOP]);
+  g_assert_cmpfloat (h.revenue_per_customer, >, a->historic.revenue_per_customer);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/analysis/cdnow-standard-split", test_cdnow_standard_split);
+  g_test_add_func ("/core/analysis/cdnow-calibration-only", test_cdnow_calibration_only);
+  g_test_add_func ("/core/analysis/not-enough-data", test_not_enough_data);
+  g_test_add_func ("/core/analysis/simulated-auto", test_simulated_auto);
+  g_test_add_func ("/core/analysis/cancel-and-options", test_cancel_and_options);
+  g_test_add_func ("/core/analysis/split-rule-and-segment", test_split_rule_and_segment);
+  return g_test_run ();
+}

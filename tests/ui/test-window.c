@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window end to end on a new shop: empty state, entering a customer and three sales
+ * through the entry row (keyboard path: Enter in the fields, suggestions), an invalid amount
+ * and date shown inline with nothing saved, the sales in Customers and, after the background
+ * analysis, in the Overview figures; deleting a sale and undoing it; view shortcuts.
+ */
+#include "config.h"
+
+#include "clv-date.h"
+#include "reg-customer.h"
+#include "reg-customers-view.h"
+#include "reg-overview-view.h"
+#include "reg-sale-entry.h"
+#include "reg-sale.h"
+#include "reg-sales-view.h"
+#include "reg-test-utils.h"
+#include "reg-window.h"
+#include "ui-test-utils.h"
+
+typedef struct
+{
+  char         *dir;
+  RegShop      *shop;
+  RegWindow    *window;
+  GtkWidget    *entry;          /* RegSaleEntry */
+  GtkEditable  *customer;
+  GtkEditable  *date;
+  GtkEditable  *amount;
+  GtkEditable  *note;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  RegSalesView *sales;
+
+  f->shop = ui_test_new_shop (&f->dir);
+  f->window = reg_window_new (NULL, f->shop);
+  g_object_ref_sink (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)), 10);
+
+  sales = REG_SALES_VIEW (reg_window_get_view (f->window, "sales"));
+  f->entry = reg_sales_view_get_entry (sales);
+  f->customer = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "customer_entry");
+  f->date = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "date_entry");
+  f->amount = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "amount_entry");
+  f->note = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "note_entry");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* let a running analysis end: it holds the window until then */
+  UI_WAIT_UNTIL (!reg_window_get_analysis_running (f->window), 60);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ui_test_drain ();
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->shop);
+  reg_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static guint
+n_sales (Fixture *f)
+{
+  return g_list_model_get_n_items (reg_shop_get_sales (f->shop));
+}
+
+static guint
+n_customers (Fixture *f)
+{
+  return g_list_model_get_n_items (reg_shop_get_customers (f->shop));
+}
+
+static void
+type_sale (Fixture    *f,
+           const char *customer,
+           const char *date,
+           const char *amount,
+           GtkEditable *press_enter_in)
+{
+  gtk_editable_set_text (f->customer, customer);
+  if (date != NULL)
+    gtk_editable_set_text (f->date, date);
+  gtk_editable_set_text (f->amount, amount);
+  g_signal_emit_by_name (press_enter_in, "activate");
+}
+
+static char *
+format_day_offset (Fixture *f,
+                   int      days)
+{
+  return reg_shop_format_date (f->shop, clv_date_today () + days);
+}
+
+static void
+test_empty_state_and_views (Fixture       *f,
+                            gconstpointer  data)
+{
+  RegOverviewView *overview = REG_OVERVIEW_VIEW (reg_window_get_view (f->window, "overview"));
+  GtkStack *stack = ui_test_child (overview, REG_TYPE_OVERVIEW_VIEW, "stack");
+  static const char *views[] = { "overview", "customers", "sales", "segments", "reports" };
+
+  g_assert_cmpstr (reg_window_get_visible_view (f->window), ==, "overview");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (ui_test_child (overview, REG_TYPE_OVERVIEW_VIEW, "demo_button")));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", views[i]);
+      g_assert_cmpstr (reg_window_get_visible_view (f->window), ==, views[i]);
+    }
+
+  /* Ctrl+F: search in Customers */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  g_assert_cmpstr (reg_window_get_visible_view (f->window), ==, "customers");
+  UI_WAIT_UNTIL (ui_test_focus_within (ui_test_child (reg_window_get_view (f->window, "customers"),
+                                                      REG_TYPE_CUSTOMERS_VIEW, "search_entry")), 5);
+
+  /* "Add a sale" of the empty state: the Sales view with the focus in the customer field */
+  gtk_widget_activate_action (ui_test_child (overview, REG_TYPE_OVERVIEW_VIEW, "add_sale_button"),
+                              "win.new-sale", NULL);
+  g_assert_cmpstr (reg_window_get_visible_view (f->window), ==, "sales");
+  UI_WAIT_UNTIL (ui_test_focus_within (GTK_WIDGET (f->customer)), 5);
+
+  /* date defaults to today in the shop's format */
+  {
+    g_autofree char *today = format_day_offset (f, 0);
+    g_assert_cmpstr (gtk_editable_get_text (f->date), ==, today);
+  }
+}
+
+static void
+test_enter_sales (Fixture       *f,
+                  gconstpointer  data)
+{
+  RegCustomersView *customers_view = REG_CUSTOMERS_VIEW (reg_window_get_view (f->window, "customers"));
+  RegOverviewView *overview = REG_OVERVIEW_VIEW (reg_window_get_view (f->window, "overview"));
+  GtkWidget *hint = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "customer_hint");
+  g_autofree char *week_ago = format_day_offset (f, -7);
+  g_autofree char *month_ago = format_day_offset (f, -30);
+  g_autofree char *total = NULL;
+  g_autoptr(RegCustomer) anna = NULL;
+  GListModel *shown;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-sale", NULL);
+  UI_WAIT_UNTIL (ui_test_focus_within (GTK_WIDGET (f->customer)), 5);
+
+  /* 1: a new customer, Enter in the amount field */
+  gtk_editable_set_text (f->customer, "Anna Example");
+  g_assert_true (gtk_widget_get_visible (hint));   /* "new customer: added when you save" */
+  gtk_editable_set_text (f->note, "first visit");
+  type_sale (f, "Anna Example", NULL, "12.50", f->amount);
+  g_assert_cmpuint (n_sales (f), ==, 1);
+  g_assert_cmpuint (n_customers (f), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (f->customer), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (f->amount), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (f->note), ==, "");
+  g_assert_false (gtk_widget_get_visible (hint));
+  UI_WAIT_UNTIL (ui_test_focus_within (GTK_WIDGET (f->customer)), 5);
+
+  /* 2: pick the customer from the suggestions with Enter, a week ago */
+  gtk_editable_set_text (f->customer, "ann");
+  g_assert_cmpuint (reg_sale_entry_get_n_suggestions (REG_SALE_ENTRY (f->entry)), ==, 1);
+  g_signal_emit_by_name (f->customer, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (f->customer), ==, "Anna Example");
+  g_assert_cmpuint (n_sales (f), ==, 1);            /* picking does not save */
+  gtk_editable_set_text (f->date, week_ago);
+  gtk_editable_set_text (f->amount, "20");
+  g_signal_emit_by_name (f->amount, "activate");
+  g_assert_cmpuint (n_sales (f), ==, 2);
+  g_assert_cmpuint (n_customers (f), ==, 1);
+  /* the date stays for the next sale */
+  g_assert_cmpstr (gtk_editable_get_text (f->date), ==, week_ago);
+
+  /* 3: typed name of an existing customer, Enter in the date field */
+  type_sale (f, "Anna Example", month_ago, "7.25", f->date);
+  g_assert_cmpuint (n_sales (f), ==, 3);
+  g_assert_cmpuint (n_customers (f), ==, 1);
+
+  /* in Customers: one customer, three purchase days, 39.75 in all */
+  shown = reg_customers_view_get_model (customers_view);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);   /* the models follow at once */
+  anna = g_list_model_get_item (shown, 0);
+  g_assert_cmpuint (reg_customer_get_purchases (anna), ==, 3);
+  g_assert_cmpstr (reg_customer_get_name (anna), ==, "Anna Example");
+  g_assert_cmpint (reg_customer_get_total_spend (anna), ==, 1250 + 2000 + 725);
+
+  /* in the Overview, once the background analysis has run */
+  total = reg_shop_format_amount (f->shop, 1250 + 2000 + 725);
+  UI_WAIT_UNTIL (reg_overview_view_get_summary (overview) != NULL
+                 && reg_overview_view_get_summary (overview)->revenue == 3975
+                 && !reg_window_get_analysis_running (f->window), 60);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (ui_test_child (overview, REG_TYPE_OVERVIEW_VIEW, "stack")),
+                   ==, "content");
+  g_assert_cmpstr (gtk_label_get_text (ui_test_child (overview, REG_TYPE_OVERVIEW_VIEW, "customers_value")),
+                   ==, "1");
+  g_assert_cmpstr (gtk_label_get_text (ui_test_child (overview, REG_TYPE_OVERVIEW_VIEW, "revenue_value")),
+                   ==, total);
+}
+
+static void
+test_invalid_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *amount_error = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "amount_error");
+  GtkWidget *date_error = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "date_error");
+  GtkWidget *customer_error = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "customer_error");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-sale", NULL);
+
+  /* an amount that does not read: error under the field, focus there, nothing saved */
+  type_sale (f, "Bob Builder", NULL, "twelve", f->amount);
+  g_assert_true (gtk_widget_get_visible (amount_error));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->amount), "error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (amount_error)), !=, "");
+  g_assert_false (gtk_widget_get_visible (customer_error));
+  g_assert_cmpuint (n_sales (f), ==, 0);
+  g_assert_cmpuint (n_customers (f), ==, 0);   /* Bob was not created either */
+  g_assert_cmpstr (gtk_editable_get_text (f->customer), ==, "Bob Builder");   /* nothing lost */
+  UI_WAIT_UNTIL (ui_test_focus_within (GTK_WIDGET (f->amount)), 5);
+
+  /* typing again clears the error */
+  gtk_editable_set_text (f->amount, "12");
+  g_assert_false (gtk_widget_get_visible (amount_error));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->amount), "error"));
+
+  /* a date that does not read */
+  type_sale (f, "Bob Builder", "31/31/2024x", "12", f->amount);
+  g_assert_true (gtk_widget_get_visible (date_error));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->date), "error"));
+  g_assert_cmpuint (n_sales (f), ==, 0);
+
+  /* no customer */
+  gtk_editable_set_text (f->date, "");
+  type_sale (f, "", NULL, "12", f->amount);
+  g_assert_true (gtk_widget_get_visible (customer_error));
+  g_assert_cmpuint (n_sales (f), ==, 0);
+  g_assert_cmpuint (n_customers (f), ==, 0);
+
+  /* fixed: saves (empty date = today), errors gone */
+  type_sale (f, "Bob Builder", NULL, "12", f->amount);
+  g_assert_cmpuint (n_sales (f), ==, 1);
+  g_assert_false (gtk_widget_get_visible (customer_error));
+  g_assert_false (gtk_widget_get_visible (amount_error));
+}
+
+static void
+test_refund_toggle (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkToggleButton *refund = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "refund_toggle");
+  g_autoptr(RegSale) sale = NULL;
+
+  type_sale (f, "Carla", NULL, "30", f->amount);
+  gtk_toggle_button_set_active (refund, TRUE);
+  type_sale (f, "Carla", NULL, "5", f->amount);
+  g_assert_cmpuint (n_sales (f), ==, 2);
+  sale = g_list_model_get_item (reg_shop_get_sales (f->shop), 0);
+  g_assert_cmpint (reg_sale_get_amount (sale), ==, -500);
+  g_assert_false (gtk_toggle_button_get_active (refund));   /* cleared after saving */
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  RegSalesView *sales = REG_SALES_VIEW (reg_window_get_view (f->window, "sales"));
+  GListModel *model = reg_sales_view_get_model (sales);
+  g_autoptr(RegSale) newest = NULL;
+  g_autoptr(RegSale) back = NULL;
+  gint64 amount;
+
+  type_sale (f, "Dora", NULL, "10", f->amount);
+  type_sale (f, "Dora", NULL, "11.11", f->amount);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_false (reg_sales_view_can_undo (sales));
+
+  newest = g_list_model_get_item (model, 0);
+  amount = reg_sale_get_amount (newest);
+  gtk_widget_activate_action (GTK_WIDGET (sales), "sales.delete", "x", reg_sale_get_id (newest));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (reg_sales_view_can_undo (sales));
+
+  gtk_widget_activate_action (GTK_WIDGET (sales), "sales.undo-delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_false (reg_sales_view_can_undo (sales));
+  back = g_list_model_get_item (model, 0);
+  g_assert_cmpint (reg_sale_get_amount (back), ==, amount);
+  g_assert_cmpint (reg_sale_get_day (back), ==, reg_sale_get_day (newest));
+  g_assert_cmpint (reg_sale_get_customer_id (back), ==, reg_sale_get_customer_id (newest));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/window/empty-state-and-views", Fixture, NULL, fixture_set_up, test_empty_state_and_views,
+              fixture_tear_down);
+  g_test_add ("/ui/window/enter-sales", Fixture, NULL, fixture_set_up, test_enter_sales, fixture_tear_down);
+  g_test_add ("/ui/window/invalid-input", Fixture, NULL, fixture_set_up, test_invalid_input, fixture_tear_down);
+  g_test_add ("/ui/window/refund-toggle", Fixture, NULL, fixture_set_up, test_refund_toggle, fixture_tear_down);
+  g_test_add ("/ui/window/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared code of the UI tests (see ui-test-utils.h). Runs on the main thread under Xvfb.
+ */
+#include "config.h"
+
+#include "reg-analysis-job.h"
+#include "reg-demo.h"
+#include "reg-test-utils.h"
+#include "ui-test-utils.h"
+
+gboolean
+ui_test_wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+RegShop *
+ui_test_new_shop (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "test.regulars", NULL);
+  RegShop *shop = reg_shop_open (path, TRUE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (shop);
+  *out_dir = g_steal_pointer (&dir);
+  return shop;
+}
+
+RegShop *
+ui_test_new_demo_shop (guint      customers,
+                       gboolean   analyse,
+                       char     **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.regulars", NULL);
+  RegDemoOptions opts;
+  RegShop *shop;
+
+  reg_demo_options_init (&opts);
+  opts.customers = customers;
+  opts.seed = 7;
+  g_assert_true (reg_demo_write (path, &opts, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  shop = reg_shop_open (path, FALSE, &error);
+  g_assert_no_error (error);
+
+  if (analyse)
+    {
+      RegAnalysisOptions aopts;
+      g_autoptr(RegAnalysisJob) job = NULL;
+      g_autoptr(RegAnalysisSummary) summary = NULL;
+
+      reg_analysis_options_init (&aopts);
+      job = reg_analysis_job_new (shop, &aopts);
+      summary = reg_job_run_sync (REG_JOB (job), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (summary);
+    }
+  *out_dir = g_steal_pointer (&dir);
+  return shop;
+}
+
+void
+ui_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+gpointer
+ui_test_child (gpointer    widget,
+               GType       template_type,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), template_type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  guint      frames;
+} FrameWait;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   FrameWait     *wait)
+{
+  wait->frames++;
+  gtk_widget_queue_draw (wait->widget);   /* ask for the next one */
+}
+
+void
+ui_test_wait_frames (GtkWidget *widget,
+                     guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  FrameWait wait = { widget, 0 };
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &wait);
+  gtk_widget_queue_draw (widget);
+  UI_WAIT_UNTIL (wait.frames >= n, 10);
+  g_signal_handler_disconnect (clock, id);
+}
+
+gboolean
+ui_test_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers for the UI tests: a temp shop, a demo shop, waiting on the main loop for a condition
+ * (never for a fixed time), and reaching a template child by name.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "reg-shop.h"
+
+G_BEGIN_DECLS
+
+/* Iterates the default main context until @cond holds; fails the test after @secs seconds. */
+#define UI_WAIT_UNTIL(cond, secs)                                                        \
+  G_STMT_START {                                                                         \
+    gint64 ui_wait_deadline_ = g_get_monotonic_time () + (gint64) (secs) * G_USEC_PER_SEC; \
+    guint ui_wait_tick_ = g_timeout_add (20, ui_test_wake_cb, NULL);                     \
+    while (!(cond))                                                                      \
+      {                                                                                  \
+        if (g_get_monotonic_time () > ui_wait_deadline_)                                 \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);        \
+        g_main_context_iteration (NULL, TRUE);                                           \
+      }                                                                                  \
+    g_source_remove (ui_wait_tick_);                                                     \
+  } G_STMT_END
+
+gboolean  ui_test_wake_cb          (gpointer    data);
+void      ui_test_init             (int        *argc,
+                                    char     ***argv);
+RegShop  *ui_test_new_shop         (char      **out_dir);
+RegShop  *ui_test_new_demo_shop    (guint       customers,
+                                    gboolean    analyse,
+                                    char      **out_dir);
+void      ui_test_drain            (void);
+gpointer  ui_test_child            (gpointer    widget,
+                                    GType       template_type,
+                                    const char *name);
+void      ui_test_wait_frames      (GtkWidget  *widget,
+                                    guint       n);
+gboolean  ui_test_focus_within     (GtkWidget  *widget);
+
+G_END_DECLS
