@@ -59,6 +59,8 @@ analysis_job_prepare (RegJob *job, GError **error)
 
   self->path = g_strdup (reg_shop_get_path (shop));
   clv_analysis_options_init (&self->opts);
+  if (self->model == NULL)
+    self->model = reg_shop_get_setting (shop, REG_SETTING_MODEL);
   if (self->model == NULL || g_str_equal (self->model, "auto"))
     self->opts.model = CLV_MODEL_AUTO;
   else if (g_str_equal (self->model, "bgnbd"))

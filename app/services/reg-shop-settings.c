@@ -147,6 +147,9 @@ static const SettingSpec specs[] = {
     normalise_number, 1, 10 },
   { REG_SETTING_TIME_UNIT, "week", N_("Unit of the model's parameters: day, week or month"),
     NULL, 0, 0 },
+  { REG_SETTING_MODEL, "auto",
+    N_("Purchase model: auto (the one that predicted your own history better), bgnbd or pareto"),
+    NULL, 0, 0 },
 };
 
 static const SettingSpec *
@@ -271,6 +274,13 @@ reg_shop_set_setting (RegShop *self, const char *key, const char *value, GError 
       if (minor < 0)
         return invalid (error, key, value, _("cannot be negative"));
       normalised = g_strdup_printf ("%" G_GINT64_FORMAT, minor);
+    }
+  else if (g_str_equal (key, REG_SETTING_MODEL))
+    {
+      if (!g_str_equal (value, "auto") && !g_str_equal (value, "bgnbd")
+          && !g_str_equal (value, "pareto"))
+        return invalid (error, key, value, _("must be auto, bgnbd or pareto"));
+      normalised = g_strdup (value);
     }
   else if (g_str_equal (key, REG_SETTING_TIME_UNIT))
     {

@@ -53,6 +53,7 @@ typedef enum
 #define REG_SETTING_AT_RISK_P_ALIVE  "at-risk-p-alive"
 #define REG_SETTING_OVERDUE_FACTOR   "overdue-factor"
 #define REG_SETTING_TIME_UNIT        "time-unit"
+#define REG_SETTING_MODEL            "model"
 
 #define REG_TYPE_SHOP (reg_shop_get_type ())
 G_DECLARE_FINAL_TYPE (RegShop, reg_shop, REG, SHOP, GObject)
