@@ -130,7 +130,10 @@ parse_date_option (const char *text, const char *name, gint32 *out, int *code)
 int
 reg_cli_analyze (RegCli *cli, int argc, char **argv)
 {
-  char *model = NULL, *cal = NULL, *end = NULL, *unit = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *cal = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *unit = NULL;
   int horizon = 0, code = REG_CLI_OK;
   double discount = -1;
   gboolean json = FALSE;

@@ -14,7 +14,9 @@
 int
 reg_cli_init (RegCli *cli, int argc, char **argv)
 {
-  char *name = NULL, *currency = NULL, *locale = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *locale = NULL;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The shop's name"), N_("NAME") },
@@ -63,6 +65,21 @@ typedef struct
   char *name, *email, *phone, *channel, *notes, *consent, *acquired, *cost;
 } CustomerOptions;
 
+/* GOption hands string values over to the caller */
+static void
+customer_options_clear (CustomerOptions *o)
+{
+  g_free (o->name);
+  g_free (o->email);
+  g_free (o->phone);
+  g_free (o->channel);
+  g_free (o->notes);
+  g_free (o->consent);
+  g_free (o->acquired);
+  g_free (o->cost);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CustomerOptions, customer_options_clear)
+
 static int
 apply_options (RegShop *shop, const CustomerOptions *o, RegCustomerRecord *rec)
 {
@@ -108,7 +125,7 @@ apply_options (RegShop *shop, const CustomerOptions *o, RegCustomerRecord *rec)
 static int
 customer_add (RegCli *cli, int argc, char **argv)
 {
-  CustomerOptions o = { 0 };
+  g_auto(CustomerOptions) o = { 0 };
   gboolean json = FALSE;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
@@ -228,7 +245,7 @@ customer_show (RegCli *cli, int argc, char **argv)
 static int
 customer_edit (RegCli *cli, int argc, char **argv)
 {
-  CustomerOptions o = { 0 };
+  g_auto(CustomerOptions) o = { 0 };
   gboolean archive = FALSE, unarchive = FALSE;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {

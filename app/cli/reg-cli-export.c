@@ -133,7 +133,10 @@ parse_columns (const char *text, RegCampaignColumns *out)
 static int
 export_campaign (RegCli *cli, int argc, char **argv)
 {
-  char *segment = NULL, *name = NULL, *preset = NULL, *columns = NULL;
+  g_autofree char *segment = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *preset = NULL;
+  g_autofree char *columns = NULL;
   double control = 0;
   int seed = 1, code = REG_CLI_OK;
   gboolean json = FALSE;
@@ -233,7 +236,8 @@ reg_cli_export (RegCli *cli, int argc, char **argv)
 int
 reg_cli_print (RegCli *cli, int argc, char **argv)
 {
-  char *segment = NULL, *paper = NULL;
+  g_autofree char *segment = NULL;
+  g_autofree char *paper = NULL;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
     { "segment", 0, 0, G_OPTION_ARG_STRING, &segment, N_("The customers to list (as for export campaign)"), N_("NAME") },

@@ -266,8 +266,15 @@ print_result_text (RegShop *shop, const RegImportResult *r)
 static int
 import_file (RegCli *cli, int argc, char **argv)
 {
-  char *preset = NULL, *map = NULL, *date_format = NULL, *decimal = NULL, *encoding = NULL;
-  char *unmatched = NULL, *save_mapping = NULL, *saved = NULL, *format = NULL;
+  g_autofree char *preset = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *date_format = NULL;
+  g_autofree char *decimal = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *unmatched = NULL;
+  g_autofree char *save_mapping = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *format = NULL;
   gboolean dry_run = FALSE, all_or_nothing = FALSE, json = FALSE;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {

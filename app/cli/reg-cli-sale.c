@@ -14,7 +14,10 @@
 static int
 sale_add (RegCli *cli, int argc, char **argv)
 {
-  char *customer = NULL, *date = NULL, *amount = NULL, *note = NULL;
+  g_autofree char *customer = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *note = NULL;
   gboolean refund = FALSE, create = FALSE, json = FALSE;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
@@ -95,7 +98,7 @@ sale_add (RegCli *cli, int argc, char **argv)
 static int
 sale_list (RegCli *cli, int argc, char **argv)
 {
-  char *customer = NULL;
+  g_autofree char *customer = NULL;
   int limit = 0, code = REG_CLI_OK;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
@@ -296,7 +299,7 @@ int
 reg_cli_demo (RegCli *cli, int argc, char **argv)
 {
   int customers = 500, seed = 1, code = REG_CLI_OK;
-  char *end = NULL;
+  g_autofree char *end = NULL;
   const GOptionEntry entries[] = {
     { "customers", 0, 0, G_OPTION_ARG_INT, &customers, N_("How many customers (default 500)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed: the same seed gives the same shop (default 1)"), N_("S") },

@@ -18,7 +18,7 @@ reg_cli_parse (RegCli *cli, int *argc, char ***argv, const GOptionEntry *entries
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
   g_autoptr(GError) error = NULL;
-  char *shop = NULL;
+  g_autofree char *shop = NULL;
   const GOptionEntry common[] = {
     { "shop", 0, 0, G_OPTION_ARG_FILENAME, &shop, N_("The shop file"), N_("FILE") },
     { NULL }
@@ -39,7 +39,7 @@ reg_cli_parse (RegCli *cli, int *argc, char ***argv, const GOptionEntry *entries
     }
   if (shop != NULL)
     /* kept for the life of the process, like argv */
-    cli->shop_path = shop;
+    cli->shop_path = g_steal_pointer (&shop);
   return TRUE;
 }
 

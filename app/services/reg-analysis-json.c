@@ -400,14 +400,15 @@ params_table (JsonObject *o)
 
   if (o == NULL)
     return t;
-  for (GList *l = json_object_get_members (o), *it = l; it != NULL; it = it->next)
-    {
-      double *v = g_new (double, 1);
-      *v = member_double (o, it->data, 0);
-      g_hash_table_insert (t, g_strdup (it->data), v);
-      if (it->next == NULL)
-        g_list_free (l);
-    }
+  {
+    g_autoptr(GList) members = json_object_get_members (o);
+    for (GList *it = members; it != NULL; it = it->next)
+      {
+        double *v = g_new (double, 1);
+        *v = member_double (o, it->data, 0);
+        g_hash_table_insert (t, g_strdup (it->data), v);
+      }
+  }
   return t;
 }
 
