@@ -515,6 +515,14 @@ reg_camt_reader_new (const char *path, RegImportCtx *ctx, char **source_out, GEr
   g_autoptr(GError) local = NULL;
   gboolean statement = FALSE;
 
+  static gsize xml_ready = 0;
+
+  /* libxml2 2.9 wants its global state set up once before parsers run on several threads */
+  if (g_once_init_enter (&xml_ready))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&xml_ready, 1);
+    }
   r->ctx = ctx;
   ctx->named_fields = TRUE;
   r->in = G_INPUT_STREAM (g_file_read (file, NULL, &local));
@@ -524,8 +532,8 @@ reg_camt_reader_new (const char *path, RegImportCtx *ctx, char **source_out, GEr
                    ctx->display_name, local->message);
       return NULL;
     }
-  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (r->in), G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                         NULL, NULL);
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (r->in),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
   if (info != NULL)
     r->size = (guint64) g_file_info_get_size (info);
   r->reader = xmlReaderForIO (read_cb, close_cb, r, NULL, NULL,

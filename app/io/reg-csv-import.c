@@ -124,7 +124,8 @@ static gint64
 round_fine (gint64 fine)
 {
   /* half away from zero */
-  return fine >= 0 ? (fine + FINE_SCALE / 2) / FINE_SCALE : -((-fine + FINE_SCALE / 2) / FINE_SCALE);
+  return fine >= 0 ? (fine + FINE_SCALE / 2) / FINE_SCALE
+                   : -((-fine + FINE_SCALE / 2) / FINE_SCALE);
 }
 
 /* quantity x price at FINE_DIGITS extra decimals; rejects and returns FALSE on bad values */
@@ -360,8 +361,8 @@ shopify_record (CsvImport *ci, const RegCsvRecord *rec)
       g->status = g_strdup (status);
       if (st != NULL && !is_one_of (st, shopify_statuses))
         {
-          g_autofree char *detail = g_strdup_printf (_("“%s” is not a Shopify financial status"),
-                                                     status);
+          g_autofree char *detail =
+            g_strdup_printf (_("“%s” is not a Shopify financial status"), status);
           reg_import_ctx_reject (ctx, rec->line, col_name (ci, REG_FIELD_STATUS), status, detail);
           g->broken = TRUE;
         }
@@ -849,7 +850,8 @@ woo_record (CsvImport *ci, const RegCsvRecord *rec)
 
   if (status != NULL && is_one_of (status, skipped))
     {
-      g_autofree char *reason = g_strdup_printf (_("order not paid (status “%s”)"), row->status);
+      g_autofree char *reason =
+        g_strdup_printf (_("order not paid (status “%s”)"), row->status);
       reg_import_ctx_emit_skipped (ctx, row, reason);
       return;
     }
@@ -1234,7 +1236,8 @@ require (CsvImport *ci, int role, GError **error)
     return TRUE;
   g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
                _("%s: no column holds the %s; map one with %s=COLUMN"), ci->ctx->display_name,
-               field_label (role), role < REG_N_FIELDS ? reg_field_to_string ((RegField) role) : "?");
+               field_label (role),
+               role < REG_N_FIELDS ? reg_field_to_string ((RegField) role) : "?");
   return FALSE;
 }
 
@@ -1268,7 +1271,8 @@ reg_csv_import_new (const char *path, const RegImportOptions *opts, const RegSni
   for (guint i = 0; i < REG_N_ROLES; i++)
     ci->col[i] = -1;
   if (delim_opt != NULL)
-    delimiter = g_str_equal (delim_opt, "\\t") || g_str_equal (delim_opt, "tab") ? '\t' : delim_opt[0];
+    delimiter = g_str_equal (delim_opt, "\\t") || g_str_equal (delim_opt, "tab") ? '\t'
+                                                                                : delim_opt[0];
 
   sniff = reg_sniff_file_internal (path, encoding, delimiter, "csv", preset, error);
   if (sniff == NULL)

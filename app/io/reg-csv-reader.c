@@ -194,6 +194,9 @@ parser_init (Parser *p, char delimiter)
   csv_set_delim (&p->parser, (unsigned char) delimiter);
   csv_set_quote (&p->parser, '"');
   csv_set_space_func (&p->parser, is_space_char);
+  /* libcsv grows its field buffer by this much at a time (128 bytes by default: long quoted
+   * fields would be copied over and over) */
+  csv_set_blk_size (&p->parser, 64 * 1024);
   p->ready = g_ptr_array_new ();   /* owns the records from ready_head on */
   p->pool = g_ptr_array_new_with_free_func (record_free);
   p->building = record_new ();

@@ -84,9 +84,10 @@ typedef struct
   const char    *display_name;  /* translatable (N_): use _() on it */
   RegPresetKind  kind;
   const char    *format;        /* "csv", "ofx", "qif", "camt053" */
-  const char    *signature;     /* header names that identify the export ("Name, Financial Status, …"),
-                                 * NULL for non-CSV formats and for bank-csv (recognised by synonyms) */
-  const char    *rules;         /* translatable (N_): what becomes a sale, a refund, a skipped row */
+  const char    *signature;     /* header names that identify the export ("Name, Financial
+                                 * Status, …"); NULL for non-CSV formats and for bank-csv
+                                 * (recognised by synonyms) */
+  const char    *rules;         /* translatable (N_): what becomes a sale, a refund, a skip */
 } RegImportPreset;
 
 const RegImportPreset *reg_import_preset_list        (gsize *n);

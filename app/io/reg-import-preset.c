@@ -145,7 +145,8 @@ static const RegPresetVariant variants[] = {
       { REG_ROLE_QTY, "qty" },
       END } },
   { "stripe", REG_VARIANT_STRIPE_PAYMENTS, "stripe",
-    { "amount", "currency", "status", "created date (utc)|created (utc)|created date|created", NULL },
+    { "amount", "currency", "status",
+      "created date (utc)|created (utc)|created date|created", NULL },
     CLV_DATE_ORDER_YMD, '.',
     { { REG_FIELD_ORDER, "id" },
       { REG_ROLE_ID2, "paymentintent id" },
@@ -458,8 +459,9 @@ reg_preset_match_table (char *const *names, guint n, double *confidence)
 {
   gboolean date = reg_preset_find_column (&bank_variant, REG_FIELD_DATE, names, n) >= 0;
   gboolean amount = reg_preset_find_column (&bank_variant, REG_FIELD_AMOUNT, names, n) >= 0;
-  gboolean debit_credit = reg_preset_find_column (&bank_variant, REG_FIELD_DEBIT, names, n) >= 0
-                          && reg_preset_find_column (&bank_variant, REG_FIELD_CREDIT, names, n) >= 0;
+  gboolean debit_credit =
+    reg_preset_find_column (&bank_variant, REG_FIELD_DEBIT, names, n) >= 0
+    && reg_preset_find_column (&bank_variant, REG_FIELD_CREDIT, names, n) >= 0;
   guint bank_cols = 0, customer_cols = 0;
 
   for (guint i = 0; i < n; i++)
@@ -531,7 +533,8 @@ reg_import_preset_get_mapping (const RegImportPreset *preset)
     return mapping;
   reg_import_mapping_set_name (mapping, preset->name);
   for (guint i = 0; v->roles[i].role >= 0; i++)
-    if (v->roles[i].role < REG_N_FIELDS && reg_import_mapping_get (mapping, v->roles[i].role) == NULL)
+    if (v->roles[i].role < REG_N_FIELDS
+        && reg_import_mapping_get (mapping, (RegField) v->roles[i].role) == NULL)
       {
         const char *bar = strchr (v->roles[i].aliases, '|');
         g_autofree char *first = bar != NULL ? g_strndup (v->roles[i].aliases,

@@ -64,7 +64,7 @@ typedef struct
 {
   const char     *preset;         /* "shopify", … */
   RegVariantKind  kind;
-  const char     *source;         /* dedupe namespace ("shopify", "stripe", …); NULL: from mapping */
+  const char     *source;         /* dedupe namespace ("shopify", …); NULL: from the mapping */
   const char     *signature[6];   /* alias lists that must all be present; NULL-terminated */
   ClvDateOrder    date_hint;      /* order used when the dates themselves do not tell */
   char            decimal_hint;

@@ -20,7 +20,7 @@ typedef struct
 {
   RegImportRow   *row;     /* (owned) (nullable) */
   RegImportIssue *issue;   /* (owned) (nullable) */
-} RegImportResult;
+} RegImportQueued;
 
 /* What every backend sees: options resolved, and where results go. */
 typedef struct
@@ -29,7 +29,7 @@ typedef struct
   char          decimal;        /* '.' or ',' or 0 (unknown: ambiguous amounts are rejected) */
   guint         exponent;       /* digits after the decimal mark of the shop currency */
   ClvDateOrder  date_order;     /* never UNKNOWN once a backend runs, except for ISO-only files */
-  GArray       *queue;          /* RegImportResult */
+  GArray       *queue;          /* RegImportQueued */
   guint         queue_head;
   guint         rows_read;      /* physical data rows consumed */
   gboolean      named_fields;   /* messages say "field “D”" (QIF, OFX, XML), not "column" */

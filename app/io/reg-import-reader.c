@@ -38,7 +38,7 @@ reg_import_ctx_new (const char *path)
 
   ctx->display_name = g_path_get_basename (path);
   ctx->exponent = 2;
-  ctx->queue = g_array_sized_new (FALSE, FALSE, sizeof (RegImportResult), 8);
+  ctx->queue = g_array_sized_new (FALSE, FALSE, sizeof (RegImportQueued), 8);
   ctx->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   ctx->scratch = g_string_sized_new (256);
   return ctx;
@@ -51,7 +51,7 @@ reg_import_ctx_free (RegImportCtx *ctx)
     return;
   for (guint i = ctx->queue_head; i < ctx->queue->len; i++)
     {
-      RegImportResult *res = &g_array_index (ctx->queue, RegImportResult, i);
+      RegImportQueued *res = &g_array_index (ctx->queue, RegImportQueued, i);
       reg_import_row_free (res->row);
       reg_import_issue_free (res->issue);
     }
@@ -75,7 +75,7 @@ reg_import_ctx_new_row (RegImportCtx *ctx, guint line, RegRowKind kind)
 static void
 push (RegImportCtx *ctx, RegImportRow *row, RegImportIssue *issue)
 {
-  RegImportResult res = { row, issue };
+  RegImportQueued res = { row, issue };
 
   if (ctx->queue_head > 0 && ctx->queue_head == ctx->queue->len)
     {
@@ -121,8 +121,8 @@ reg_import_ctx_reject (RegImportCtx *ctx, guint line, const char *column, const 
                               detail);
   else if (column != NULL)
     /* TRANSLATORS: "orders.csv, line 12, column “Total”: “12,3,4” is not an amount" */
-    reason = g_strdup_printf (_("%s, line %u, column “%s”: %s"), ctx->display_name, line, column,
-                              detail);
+    reason = g_strdup_printf (_("%s, line %u, column “%s”: %s"), ctx->display_name, line,
+                              column, detail);
   else
     reason = g_strdup_printf (_("%s, line %u: %s"), ctx->display_name, line, detail);
   reg_import_ctx_emit_issue (ctx, line, column, value, reason);
@@ -137,11 +137,11 @@ reg_import_ctx_has_results (RegImportCtx *ctx)
 gboolean
 reg_import_ctx_pop (RegImportCtx *ctx, RegImportRow **row, RegImportIssue **issue)
 {
-  RegImportResult *res;
+  RegImportQueued *res;
 
   if (ctx->queue_head >= ctx->queue->len)
     return FALSE;
-  res = &g_array_index (ctx->queue, RegImportResult, ctx->queue_head++);
+  res = &g_array_index (ctx->queue, RegImportQueued, ctx->queue_head++);
   *row = res->row;
   *issue = res->issue;
   if (ctx->queue_head == ctx->queue->len)
@@ -574,8 +574,8 @@ reg_import_reader_new (const char *path, const RegImportOptions *opts, GError **
   if (opts->preset != NULL && reg_import_preset_lookup (opts->preset) == NULL)
     {
       g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
-                   _("“%s” is not a preset: use shopify, woocommerce, square, stripe, paypal, etsy, "
-                     "online-retail, bank-csv, ofx, qif or camt053"), opts->preset);
+                   _("“%s” is not a preset: use shopify, woocommerce, square, stripe, paypal, "
+                     "etsy, online-retail, bank-csv, ofx, qif or camt053"), opts->preset);
       return NULL;
     }
 
@@ -630,8 +630,9 @@ reg_import_reader_new (const char *path, const RegImportOptions *opts, GError **
       r->klass = &reg_qif_reader_class;
       r->preset = g_strdup ("qif");
     }
-  else if (g_str_equal (r->format, "camt053"))
+  else if (g_str_equal (r->format, "camt053") || g_str_equal (r->format, "xml"))
     {
+      /* other XML: the CAMT reader says what it is not */
       r->backend = reg_camt_reader_new (path, r->ctx, &r->source, error);
       r->klass = &reg_camt_reader_class;
       r->preset = g_strdup ("camt053");
@@ -645,7 +646,8 @@ reg_import_reader_new (const char *path, const RegImportOptions *opts, GError **
   else
     {
       g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_FORMAT,
-                   _("“%s” is not an import format: use csv, ofx, qif or camt053"), opts->format);
+                   _("“%s” is not an import format: use csv, ofx, qif or camt053"),
+                   opts->format != NULL ? opts->format : r->format);
       return NULL;
     }
   if (r->backend == NULL)

@@ -19,13 +19,16 @@ typedef enum
 
 typedef struct
 {
-  guint      line;          /* 1-based line where the row (or the order) starts; XML/OFX: record line or ordinal */
+  guint      line;          /* 1-based line where the row (or order) starts; XML/OFX: the
+                             * record's line, else its ordinal */
   RegRowKind kind;          /* SKIPPED rows carry skip_reason */
   char      *skip_reason;   /* (owned) (nullable) plain words, translated */
-  char      *external_id;   /* (owned) (nullable) order/transaction id in the source; refunds "<id>/refund" */
+  char      *external_id;   /* (owned) (nullable) order/transaction id in the source;
+                             * refunds "<id>/refund" */
   char      *customer_ref;  /* (owned) (nullable) the source's customer id */
   char      *email;         /* (owned) (nullable) lower-cased, trimmed */
-  char      *name;          /* (owned) (nullable) payer / billing / customer name, whitespace collapsed */
+  char      *name;          /* (owned) (nullable) payer / billing / customer name, white
+                             * space collapsed */
   char      *iban;          /* (owned) (nullable) counterparty IBAN, no spaces, upper-case */
   char      *reference;     /* (owned) (nullable) bank reference / memo */
   gint32     day;           /* Julian day (GDate) of the sale, local date as written in the file */
@@ -33,7 +36,9 @@ typedef struct
   char      *currency;      /* (owned) (nullable) ISO 4217 upper-case when the source says */
   char      *status;        /* (owned) (nullable) raw status text */
   char      *note;          /* (owned) (nullable) */
-  char      *content_hash;  /* (owned) hex SHA-256 of the normalised row content */
+  char      *content_hash;  /* (owned) (nullable) hex SHA-256 of the normalised content (kind,
+                             * day, amount, currency, customer, e-mail, name, IBAN, reference);
+                             * NULL only on rows with an external_id read with lazy_hash */
 } RegImportRow;
 
 typedef struct
@@ -41,7 +46,7 @@ typedef struct
   guint  line;              /* 1-based line of the rejected row */
   char  *field;             /* (owned) (nullable) column name or field name */
   char  *value;             /* (owned) (nullable) the raw value */
-  char  *reason;            /* (owned) full translated sentence naming file, line, field and value */
+  char  *reason;            /* (owned) translated sentence naming file, line, field, value */
 } RegImportIssue;
 
 RegImportRow   *reg_import_row_new          (void);

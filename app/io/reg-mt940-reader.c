@@ -339,7 +339,8 @@ mt940_step (gpointer data, RegImportCtx *ctx, GCancellable *cancellable, GError 
               emit_booking (m);
               if (g_str_equal (tag, "25") && m->account == NULL)
                 m->account = g_strstrip (g_strdup (rest));
-              else if ((g_str_equal (tag, "60F") || g_str_equal (tag, "60M")) && strlen (rest) >= 10)
+              else if ((g_str_equal (tag, "60F") || g_str_equal (tag, "60M"))
+                       && strlen (rest) >= 10)
                 {
                   g_free (m->currency);
                   m->currency = g_strndup (rest + 7, 3);

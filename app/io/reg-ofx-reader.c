@@ -294,7 +294,8 @@ ofx_step (gpointer data, RegImportCtx *ctx, GCancellable *cancellable, GError **
       if (!t->amount_valid || !isfinite (t->amount)
           || fabs (t->amount) * 100 > (double) CLV_MONEY_MAX)
         {
-          reg_import_ctx_reject (ctx, row->line, "TRNAMT", s != NULL && s->amount != NULL ? s->amount : "",
+          reg_import_ctx_reject (ctx, row->line, "TRNAMT",
+                                 s != NULL && s->amount != NULL ? s->amount : "",
                                  _("the transaction has no amount that can be read"));
           return TRUE;
         }

@@ -108,7 +108,8 @@ reg_sniff_format_of_head (const char *head, gsize len, double *confidence)
     }
   if (has_prefix_ci (p, end, "<?xml") || has_prefix_ci (p, end, "<Document"))
     {
-      if (contains_ci (p, (gsize) (end - p), "camt.05") || contains_ci (p, (gsize) (end - p), "<BkToCstmrStmt"))
+      if (contains_ci (p, (gsize) (end - p), "camt.05")
+          || contains_ci (p, (gsize) (end - p), "<BkToCstmrStmt"))
         {
           *confidence = contains_ci (p, (gsize) (end - p), "camt.053") ? 1.0 : 0.8;
           return "camt053";
@@ -122,8 +123,10 @@ reg_sniff_format_of_head (const char *head, gsize len, double *confidence)
       *confidence = 1.0;
       return "qif";
     }
-  if (has_prefix_ci (p, end, ":20:") || has_prefix_ci (p, end, ":940:") || has_prefix_ci (p, end, "{1:")
-      || (contains_ci (p, (gsize) (end - p), "\n:20:") && contains_ci (p, (gsize) (end - p), "\n:61:")))
+  if (has_prefix_ci (p, end, ":20:") || has_prefix_ci (p, end, ":940:")
+      || has_prefix_ci (p, end, "{1:")
+      || (contains_ci (p, (gsize) (end - p), "\n:20:")
+          && contains_ci (p, (gsize) (end - p), "\n:61:")))
     {
       *confidence = 0.95;
       return "mt940";
@@ -139,7 +142,7 @@ static const char delimiters[] = { ',', ';', '\t', '|' };
 static double
 delimiter_score (GPtrArray *records, guint *width, double *consistency)
 {
-  guint best_run = 0, run = 0, prev = 0, best_width = 0, nonblank = 0;
+  guint best_run = 0, run = 0, prev = 0, best_width = 0, best_start = 0, start = 0, after = 0;
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -148,20 +151,26 @@ delimiter_score (GPtrArray *records, guint *width, double *consistency)
 
       if (nonblank_cells (r) == 0)
         continue;
-      nonblank++;
       if (n > 1 && n == prev)
         run++;
       else
-        run = n > 1 ? 1 : 0;
+        {
+          run = n > 1 ? 1 : 0;
+          start = i;
+        }
       prev = n;
       if (run > best_run || (run == best_run && n > best_width))
         {
           best_run = run;
           best_width = n;
+          best_start = start;
         }
     }
+  /* consistency from where the table starts: a preamble does not make it less of a table */
+  for (guint i = best_start; i < records->len; i++)
+    after += nonblank_cells (g_ptr_array_index (records, i)) > 0;
   *width = best_width;
-  *consistency = nonblank > 0 ? (double) best_run / nonblank : 0.0;
+  *consistency = after > 0 ? (double) best_run / after : 0.0;
   /* the longest run of records with the same number of fields, wider breaks ties */
   return best_run > 0 ? best_run + 0.001 * best_width : 0.0;
 }
@@ -231,7 +240,8 @@ vote_number (const char *cell, NumberVotes *v)
         }
       else if (c == '.' || c == ',')
         g_string_append_c (s, (char) c);
-      else if ((c == ' ' || (c == 0xc2 && (guchar) p[1] == 0xa0)) && digit && g_ascii_isdigit (p[c == ' ' ? 1 : 2]))
+      else if ((c == ' ' || (c == 0xc2 && (guchar) p[1] == 0xa0)) && digit
+               && g_ascii_isdigit (p[c == ' ' ? 1 : 2]))
         {
           space_group = TRUE;
           if (c == 0xc2)
@@ -887,8 +897,8 @@ declared_encoding (RegSniffResult *res, const char *head, gsize len)
   g_free (res->encoding);
   if (g_str_equal (value, "1252"))
     res->encoding = g_strdup ("WINDOWS-1252");
-  else if (g_str_equal (value, "NONE") || g_str_equal (value, "US-ASCII") || g_str_equal (value, "ASCII")
-           || k == 0)
+  else if (g_str_equal (value, "NONE") || g_str_equal (value, "US-ASCII")
+           || g_str_equal (value, "ASCII") || k == 0)
     res->encoding = g_strdup ("UTF-8");
   else if (g_str_equal (value, "8859-1") || g_str_equal (value, "ISO-8859-1"))
     res->encoding = g_strdup ("ISO-8859-1");
@@ -933,7 +943,12 @@ reg_sniff_file_internal (const char *path, const char *encoding, char delimiter,
     res->format = g_strdup (reg_sniff_format_of_head (head, head_len, &res->format_confidence));
 
   if (g_str_equal (res->format, "csv"))
-    sniff_csv (res, head, head_len, at_eof, delimiter, preset);
+    {
+      sniff_csv (res, head, head_len, at_eof, delimiter, preset);
+      /* by elimination it is CSV; how regular its table is says how sure that is */
+      if (format == NULL)
+        res->format_confidence = CLAMP (0.5 + 0.45 * res->delimiter_confidence, 0.5, 0.95);
+    }
   else
     {
       /* statements in fixed formats: dates and amounts are the format's own */

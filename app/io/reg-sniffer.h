@@ -24,7 +24,7 @@ typedef struct
 {
   char        *format;                /* (owned) "csv", "ofx", "qif", "camt053", "mt940" */
   double       format_confidence;
-  char        *encoding;              /* (owned) iconv name: "UTF-8", "UTF-16LE", "WINDOWS-1252", … */
+  char        *encoding;              /* (owned) iconv name: "UTF-8", "WINDOWS-1252", … */
   double       encoding_confidence;
   gboolean     has_bom;
   char         delimiter;             /* CSV only; 0 otherwise */
@@ -40,7 +40,7 @@ typedef struct
   char        *preset;                /* (owned) (nullable) preset name */
   double       preset_confidence;
   GPtrArray   *columns;               /* (owned) RegSniffColumn */
-  GPtrArray   *preview;               /* (owned) RegImportRow / the first rows as they will be read */
+  GPtrArray   *preview;               /* (owned) RegImportRow: first rows as they will be read */
   GPtrArray   *preview_issues;        /* (owned) RegImportIssue in those first rows */
 } RegSniffResult;
 

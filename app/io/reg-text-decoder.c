@@ -168,8 +168,10 @@ reg_text_detect_encoding (const guint8 *data, gsize len, gsize *bom_len, double 
 static const char *
 iconv_name_for (const char *encoding)
 {
-  if (g_ascii_strcasecmp (encoding, "ISO-8859-1") == 0 || g_ascii_strcasecmp (encoding, "LATIN1") == 0
-      || g_ascii_strcasecmp (encoding, "ISO8859-1") == 0 || g_ascii_strcasecmp (encoding, "CP1252") == 0)
+  if (g_ascii_strcasecmp (encoding, "ISO-8859-1") == 0
+      || g_ascii_strcasecmp (encoding, "LATIN1") == 0
+      || g_ascii_strcasecmp (encoding, "ISO8859-1") == 0
+      || g_ascii_strcasecmp (encoding, "CP1252") == 0)
     return "WINDOWS-1252";
   return encoding;
 }
@@ -178,7 +180,8 @@ static gboolean
 is_utf8_name (const char *encoding)
 {
   return g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0
-         || g_ascii_strcasecmp (encoding, "ASCII") == 0 || g_ascii_strcasecmp (encoding, "US-ASCII") == 0;
+         || g_ascii_strcasecmp (encoding, "ASCII") == 0
+         || g_ascii_strcasecmp (encoding, "US-ASCII") == 0;
 }
 
 static gboolean
@@ -197,8 +200,8 @@ fill_raw (RegTextDecoder *dec, GCancellable *cancellable, GError **error)
     {
       g_autoptr(GError) local = NULL;
 
-      n = g_input_stream_read (dec->in, dec->raw + dec->raw_len, REG_TEXT_DECODER_CHUNK - dec->raw_len,
-                               cancellable, &local);
+      n = g_input_stream_read (dec->in, dec->raw + dec->raw_len,
+                               REG_TEXT_DECODER_CHUNK - dec->raw_len, cancellable, &local);
       if (n < 0)
         {
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -126,14 +126,23 @@ typedef struct
   GArray     *sales;    /* ClvSale */
   RegJob     *job;
   GCancellable *cancellable;
+  gint64      last_id;  /* sales come grouped by customer: one lookup per customer */
+  guint       last_idx;
 } LoadState;
 
 static gboolean
 collect_sale (gint64 customer_id, gint32 day, gint64 amount, gpointer data)
 {
   LoadState *st = data;
-  guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (st->index, &customer_id));
+  guint idx;
   ClvSale sale;
+
+  if (customer_id != st->last_id || st->last_idx == 0)
+    {
+      st->last_id = customer_id;
+      st->last_idx = GPOINTER_TO_UINT (g_hash_table_lookup (st->index, &customer_id));
+    }
+  idx = st->last_idx;
 
   if (idx == 0 || day <= 0)
     return TRUE;
@@ -241,7 +250,7 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_insert (index, &g_array_index (ids, gint64, i), GUINT_TO_POINTER (i + 1));
-  load = (LoadState) { index, sales, job, cancellable };
+  load = (LoadState) { index, sales, job, cancellable, 0, 0 };
   if (!reg_store_foreach_sale (store, collect_sale, &load, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -147,23 +147,34 @@ reg_stmt_dup_text (RegStmt *stmt, int column)
   return t != NULL ? g_strdup ((const char *) t) : NULL;
 }
 
-/* "2024-03-05" (time part ignored) to a Julian day; 0 when NULL or not a date */
+/* "2024-03-05" (time part ignored) to a Julian day; 0 when NULL or not a date. Called for
+ * every sale the analysis reads, so it counts days itself instead of filling a GDate. */
 gint32
 reg_store_parse_day (const char *t)
 {
-  int y, m, d;
-  GDate date;
+  static const int days_in[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int y, m, d, leap, era, yoe, doy, doe;
 
-  if (t == NULL || strlen (t) < 10 || t[4] != '-' || t[7] != '-')
+  if (t == NULL || t[0] == '\0' || t[1] == '\0' || t[2] == '\0' || t[3] == '\0' || t[4] != '-'
+      || t[5] == '\0' || t[6] == '\0' || t[7] != '-' || t[8] == '\0' || t[9] == '\0')
     return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (t[i]))
+      return 0;
   y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
   m = (t[5] - '0') * 10 + (t[6] - '0');
   d = (t[8] - '0') * 10 + (t[9] - '0');
-  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in[m - 1] + (m == 2 && leap))
     return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return (gint32) g_date_get_julian (&date);
+  /* days from 0001-01-01 (Julian day 1 in GDate's count), proleptic Gregorian; H. Hinnant's
+   * days_from_civil shifted to GDate's origin */
+  y -= m <= 2;
+  era = y / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (gint32) (era * 146097 + doe - 305);
 }
 
 static gboolean
@@ -395,7 +406,9 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
   int rc;
 
   store->path = g_strdup (path);
-  store->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
+  /* keyed by the SQL literal's address: hashing the text on every call would cost more than
+   * the lookup saves, and each literal has one address per translation unit */
+  store->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
 
   if (!exists && !(flags & REG_STORE_OPEN_CREATE))
     {

@@ -54,6 +54,8 @@ show_error (RegApplication *self,
       g_printerr ("%s: %s\n", heading, body);
       return;
     }
+  if (parent == NULL)
+    parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -388,8 +390,18 @@ reg_application_open_shop (RegApplication *self,
       return FALSE;
     }
 
+  if (self->benchmark)
+    {
+      gint64 t = g_get_monotonic_time ();
+      g_print ("shop opened: %.2f s\n", (t - self->start_time) / 1e6);
+      reg_shop_get_customers (shop);
+      g_print ("customer list loaded: %.2f s (%.2f s)\n", (g_get_monotonic_time () - self->start_time) / 1e6,
+               (g_get_monotonic_time () - t) / 1e6);
+    }
   g_settings_set_string (self->settings, "last-shop", path);
   window = reg_window_new (GTK_APPLICATION (self), shop);
+  if (self->benchmark)
+    g_print ("window built: %.2f s\n", (g_get_monotonic_time () - self->start_time) / 1e6);
   if (replace != NULL)
     gtk_window_destroy (replace);
 

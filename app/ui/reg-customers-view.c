@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RegCustomersView lists the shop's customers: shop model → GtkSortListModel (the column
+ * RegCustomersView lists the shop's customers: shop model → GtkFilterListModel (one
+ * GtkCustomFilter for search, tier, group, at risk and archived) → GtkSortListModel (the column
  * view's sorter, made of GtkCustomSorters over the reg_customer_compare_* C functions, because
- * expression sorters take seconds on 100,000 rows) → GtkFilterListModel (one GtkCustomFilter
- * for search, tier, group, at risk and archived) → GtkSingleSelection → GtkColumnView. The
+ * expression sorters take seconds on 100,000 rows) → GtkSingleSelection → GtkColumnView. The
  * selected customer is shown in a RegCustomerDetail inside an AdwFlap. Main thread only.
  */
 #include "config.h"
@@ -431,13 +431,47 @@ on_flap_reveal_cb (AdwFlap          *flap,
                    GParamSpec       *pspec,
                    RegCustomersView *self)
 {
-  if (!adw_flap_get_reveal_flap (flap) && self->detail_id != 0)
-    {
-      /* closed by a swipe or the close button */
-      self->detail_id = 0;
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      reg_customer_detail_set_customer (self->detail, NULL);
-    }
+  /* AdwFlap reveals itself when the window gets wide enough to unfold: only with a customer
+   * to show. Hidden by folding or a swipe, the customer stays chosen; Enter or a double click
+   * on the row shows it again. */
+  if (adw_flap_get_reveal_flap (flap) && self->detail_id == 0)
+    adw_flap_set_reveal_flap (flap, FALSE);
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to (): the column view's inner list view has the
+ * "list.scroll-to-item" action its keyboard navigation uses. */
+static void
+scroll_to_position (GtkColumnView *column_view,
+                    guint          position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
+static gboolean
+scroll_to_top_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (widget)))) > 0)
+    scroll_to_position (GTK_COLUMN_VIEW (widget), 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sorter_changed_cb (GtkSorter        *sorter,
+                      GtkSorterChange   change,
+                      RegCustomersView *self)
+{
+  /* The list keeps its first visible row in view across a re-sort, which lands in the middle
+   * of the new order; a new sort order starts at the top instead (at the next frame, once the
+   * list has taken the new order in). */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), scroll_to_top_cb, NULL, NULL);
 }
 
 /* ---- actions ---- */
@@ -472,6 +506,8 @@ reg_customers_view_dispose (GObject *object)
   RegCustomersView *self = REG_CUSTOMERS_VIEW (object);
 
   g_clear_handle_id (&self->refind_id, g_source_remove);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->filter_model != NULL)
@@ -679,16 +715,20 @@ reg_customers_view_init (RegCustomersView *self)
       gtk_column_view_column_set_sorter (self->columns[col], GTK_SORTER (sorter));
     }
 
+  /* filter first, then sort: a new sort order does not run the filter again, and typing in
+   * the search field re-sorts only the rows that still match */
   self->filter = gtk_custom_filter_new (filter_customer, self, NULL);
-  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_cb), self);
   g_signal_connect (self->filter_model, "items-changed", G_CALLBACK (on_filter_items_changed_cb), self);
+  g_signal_connect_after (gtk_column_view_get_sorter (self->column_view), "changed",
+                          G_CALLBACK (on_sorter_changed_cb), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   update_count (self);
@@ -721,9 +761,10 @@ reg_customers_view_set_shop (RegCustomersView *self,
   g_set_object (&self->shop, shop);
   show_detail (self, NULL);
   reg_customer_detail_set_shop (self->detail, shop);
-  gtk_sort_list_model_set_model (self->sort_model, shop != NULL ? reg_shop_get_customers (shop) : NULL);
-  if (shop != NULL && gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) == GTK_SORTER_ORDER_NONE)
-    gtk_column_view_sort_by_column (self->column_view, self->columns[COL_NAME], GTK_SORT_ASCENDING);
+  /* The list opens in the shop's own order (oldest customer first): sorting 100,000 rows
+   * before the first frame would cost more than the rest of opening; a click on a column
+   * header sorts. */
+  gtk_filter_list_model_set_model (self->filter_model, shop != NULL ? reg_shop_get_customers (shop) : NULL);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP]);
 }
@@ -753,10 +794,10 @@ reg_customers_view_get_model (RegCustomersView *self)
 }
 
 GListModel *
-reg_customers_view_get_sorted_model (RegCustomersView *self)
+reg_customers_view_get_filtered_model (RegCustomersView *self)
 {
   g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 gboolean
@@ -793,6 +834,7 @@ reg_customers_view_select_customer (RegCustomersView *self,
   if (!find_in_model (G_LIST_MODEL (self->selection), id, &pos))
     return FALSE;
   gtk_single_selection_set_selected (self->selection, pos);
+  scroll_to_position (self->column_view, pos);
   return TRUE;
 }
 

@@ -24,7 +24,7 @@ void        reg_customers_view_set_search_text (RegCustomersView *self,
                                                 const char       *text);
 /* The rows as shown: filtered and sorted (RegCustomer items). */
 GListModel *reg_customers_view_get_model       (RegCustomersView *self);
-GListModel *reg_customers_view_get_sorted_model (RegCustomersView *self);
+GListModel *reg_customers_view_get_filtered_model (RegCustomersView *self);
 /* Column ids: name, email, tier, rfm-group, last-purchase, purchases, total-spend, p-alive, clv */
 gboolean    reg_customers_view_sort_by         (RegCustomersView *self,
                                                 const char       *column_id,

@@ -31,6 +31,7 @@ struct _RegSalesView
 
   RegShop             *shop;            /* (owned) (nullable) */
   RegSaleRecord       *deleted;         /* (owned) (nullable) the last deleted sale, for Undo */
+  gboolean             model_pending;   /* the shop's sales list is read when first shown */
   AdwToast            *undo_toast;      /* (unowned) (nullable) */
   GtkSingleSelection  *selection;       /* (owned) */
 
@@ -293,6 +294,26 @@ delete_selected_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "sales.delete", "x", reg_sale_get_id (sale));
 }
 
+/* The recent sales are a query of their own: run it when the view is first shown, not while
+ * the window opens (the Customers view is the one that must be quick on a big shop). */
+static void
+attach_model (RegSalesView *self)
+{
+  self->model_pending = FALSE;
+  gtk_single_selection_set_model (self->selection, self->shop != NULL ? reg_shop_get_sales (self->shop) : NULL);
+  update_stack (self);
+}
+
+static void
+reg_sales_view_map (GtkWidget *widget)
+{
+  RegSalesView *self = REG_SALES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (reg_sales_view_parent_class)->map (widget);
+  if (self->model_pending)
+    attach_model (self);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -358,6 +379,7 @@ reg_sales_view_class_init (RegSalesViewClass *klass)
   object_class->dispose = reg_sales_view_dispose;
   object_class->get_property = reg_sales_view_get_property;
   object_class->set_property = reg_sales_view_set_property;
+  widget_class->map = reg_sales_view_map;
 
   properties[PROP_SHOP] =
     g_param_spec_object ("shop", NULL, NULL, REG_TYPE_SHOP,
@@ -438,8 +460,9 @@ reg_sales_view_set_shop (RegSalesView *self,
   g_clear_pointer (&self->deleted, reg_sale_record_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sales.undo-delete", FALSE);
   reg_sale_entry_set_shop (self->sale_entry, shop);
-  gtk_single_selection_set_model (self->selection, shop != NULL ? reg_shop_get_sales (shop) : NULL);
-  update_stack (self);
+  self->model_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || shop == NULL)
+    attach_model (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP]);
 }
 
@@ -454,6 +477,8 @@ GListModel *
 reg_sales_view_get_model (RegSalesView *self)
 {
   g_return_val_if_fail (REG_IS_SALES_VIEW (self), NULL);
+  if (self->model_pending)
+    attach_model (self);
   return G_LIST_MODEL (self->selection);
 }
 

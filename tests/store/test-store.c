@@ -441,6 +441,32 @@ test_customer_rows (Fixture *f, gconstpointer data)
   g_assert_cmpuint (amounts->len, ==, 5);
 }
 
+/* the store's fast date reader agrees with GDate on every day it is given, and refuses the rest */
+static void
+test_parse_day (void)
+{
+  const char *bad[] = { "", "2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-1-01",
+                        "24-01-01", "2024/01/01", "abcd-ef-gh", "0000-01-01" };
+
+  for (int y = 1; y <= 2400; y += (y < 1890 || y > 2110) ? 7 : 1)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y); d++)
+        {
+          char text[16];
+          GDate date;
+          g_snprintf (text, sizeof text, "%04d-%02d-%02d", y, m, d);
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+          if ((gint32) g_date_get_julian (&date) != reg_store_parse_day (text))
+            g_error ("%s: GDate says %u, the store %d", text, g_date_get_julian (&date),
+                     reg_store_parse_day (text));
+        }
+  g_assert_cmpint (reg_store_parse_day ("2024-03-05T10:00:00"), ==, clv_date_from_ymd (2024, 3, 5));
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_cmpint (reg_store_parse_day (bad[i]), ==, 0);
+  g_assert_cmpint (reg_store_parse_day (NULL), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -466,6 +492,7 @@ main (int argc, char **argv)
   ADD ("/store/merge-keeps-sales", test_merge_keeps_sales);
   ADD ("/store/delete-customer", test_delete_customer);
   ADD ("/store/customer-rows", test_customer_rows);
+  g_test_add_func ("/store/parse-day", test_parse_day);
 #undef ADD
   return g_test_run ();
 }
