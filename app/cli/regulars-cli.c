@@ -56,7 +56,9 @@ main (int argc, char **argv)
   int i = 1;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* REGULARS_LOCALEDIR: the build tree's catalogues, for tests and uninstalled runs */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("REGULARS_LOCALEDIR") ? g_getenv ("REGULARS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

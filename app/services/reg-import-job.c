@@ -476,6 +476,7 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   opts.encoding = self->encoding;
   opts.shop_currency = self->shop_currency;
   opts.currency_exponent = self->exponent;
+  opts.lazy_hash = TRUE;   /* the hash only stands in for a missing id */
   reader = reg_import_reader_new (self->path, &opts, error);
   if (reader == NULL)
     return NULL;

@@ -121,7 +121,7 @@ reg_customer_editor_save (RegCustomerEditor *self)
   g_autoptr(GError) error = NULL;
   RegCustomerRecord edited;
   GtkWindow *parent;
-  gboolean ok;
+  gboolean ok, missing_name;
 
   g_return_val_if_fail (REG_IS_CUSTOMER_EDITOR (self), FALSE);
 
@@ -140,6 +140,7 @@ reg_customer_editor_save (RegCustomerEditor *self)
   else
     ok = reg_shop_edit_customer (self->shop, &edited, &error);
 
+  missing_name = edited.name == NULL;
   g_free (edited.name);
   g_free (edited.email);
   g_free (edited.phone);
@@ -147,8 +148,15 @@ reg_customer_editor_save (RegCustomerEditor *self)
 
   if (!ok)
     {
-      reg_ui_set_field_error (GTK_WIDGET (self->name_row), self->error_label, error->message);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+      /* the shop's message names the field; only a missing name is marked on its row */
+      if (missing_name)
+        reg_ui_set_field_error (GTK_WIDGET (self->name_row), self->error_label, error->message);
+      else
+        {
+          reg_ui_set_field_error (GTK_WIDGET (self->name_row), self->error_label, NULL);
+          gtk_label_set_text (self->error_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        }
       return FALSE;
     }
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));

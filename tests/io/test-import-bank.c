@@ -508,7 +508,8 @@ test_mt940_sepa (void)
   g_assert_cmpuint (res->sales, ==, 5);
   g_assert_cmpint (res->sales_total, ==, 50009884);
   g_assert_cmpuint (count_skipped_because (res, MONEY_OUT), ==, 3);
-  g_assert_cmpuint (count_skipped_because (res, "a returned transfer coming back, not a sale"), ==, 3);
+  g_assert_cmpuint (count_skipped_because (res, "a returned transfer coming back, not a sale"),
+                    ==, 3);
   row = row_with_id (res, "0724710333343453");
   g_assert_cmpint (row->amount, ==, 5099005);
   g_assert_cmpint (row->day, ==, ymd (2007, 9, 4));

@@ -244,7 +244,8 @@ test_mapping_errors (void)
 {
   g_autofree char *path = fixture ("bad-rows.csv");
   g_autoptr(GError) error = NULL;
-  g_autoptr(RegImportMapping) missing = reg_import_mapping_from_string ("date=Date,amount=Sum", NULL);
+  g_autoptr(RegImportMapping) missing =
+    reg_import_mapping_from_string ("date=Date,amount=Sum", NULL);
   g_autoptr(RegImportMapping) no_amount = reg_import_mapping_from_string ("date=Date", NULL);
   RegImportOptions opts = { .mapping = missing };
   RegImportOptions bad_preset = { .preset = "amazon" };
@@ -380,7 +381,8 @@ test_too_long (void)
           reg_import_issue_free (issue);
         }
       g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_TOO_LARGE);
-      g_assert_true (g_str_has_prefix (error->message, k == 0 ? "long.csv, line 3: " : "quote.csv, line 3: "));
+      g_assert_true (g_str_has_prefix (error->message,
+                                       k == 0 ? "long.csv, line 3: " : "quote.csv, line 3: "));
       g_assert_cmpuint (rows, ==, 1);
       g_clear_error (&error);
       g_clear_pointer (&reader, reg_import_reader_free);

@@ -190,9 +190,9 @@ test_stripe_payments (void)
   g_assert_cmpuint (g_hash_table_size (customers), ==, 196);
 }
 
-/* stripe/unified_payments.csv: the full 79-column header, one Paid charge ch_3POsheC8ukEwBaxR1SBP6Pvo
- * of 15.00 usd on 2024-06-07, Amount Refunded 0.00, customer cus_PsVhjfaepodbyRV,
- * e-mail customer@example.com (redacted), Card Name "REDACTED NAME". */
+/* stripe/unified_payments.csv: the full 79-column header, one Paid charge
+ * ch_3POsheC8ukEwBaxR1SBP6Pvo of 15.00 usd on 2024-06-07, Amount Refunded 0.00, customer
+ * cus_PsVhjfaepodbyRV, e-mail customer@example.com (redacted), Card Name "REDACTED NAME". */
 static void
 test_stripe_unified (void)
 {
@@ -253,7 +253,8 @@ test_stripe_refunds (void)
   g_assert_cmpstr (refund->customer_ref, ==, "cus_A");
   g_assert_cmpstr (row_with_id (res, "ch_2")->email, ==, "b@example.com");
   g_assert_cmpstr (row_with_id (res, "ch_3")->skip_reason, ==, "payment failed");
-  g_assert_cmpstr (row_with_id (res, "ch_6")->skip_reason, ==, "payment authorized but not captured");
+  g_assert_cmpstr (row_with_id (res, "ch_6")->skip_reason, ==,
+                   "payment authorized but not captured");
   g_assert_cmpstr (row_at_line (res, 6, REG_ROW_SKIPPED)->skip_reason, ==,
                    "payment not completed (status “requires_payment_method”)");
 }

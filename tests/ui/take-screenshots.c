@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Not a test: writes the screenshots of data/screenshots. Opens SHOP in a RegWindow, shows
- * Overview, Customers (with a customer's details) and Sales in light and dark styles, and
+ * Overview, Customers (the list, and with a customer's details) and Sales in light and dark
+ * styles, and
  * saves what the X server shows with ImageMagick's import (no window manager needed):
  *   xvfb-run -a -s "-screen 0 1280x800x24" take-screenshots SHOP OUTDIR [WIDTH HEIGHT]
  */
@@ -13,6 +14,7 @@
 #include "reg-customer.h"
 #include "reg-customers-view.h"
 #include "reg-overview-view.h"
+#include "reg-sale-entry.h"
 #include "reg-sales-view.h"
 #include "reg-window.h"
 #include "ui-test-utils.h"
@@ -29,7 +31,7 @@ save (GtkWidget  *window,
 
   /* let layout and drawing settle, then take what the X server shows (ImageMagick's import):
    * without a window manager the window sits at the top left corner */
-  ui_test_wait_frames (window, 3);
+  ui_test_wait_frames (window, 25);   /* past the view and flap transitions */
   command = g_strdup_printf ("import -window root -crop %dx%d+0+0 +repage %s",
                              gtk_widget_get_width (window), gtk_widget_get_height (window), path);
   if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error)
@@ -44,12 +46,17 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RegShop) shop = NULL;
-  int width = argc > 4 ? atoi (argv[3]) : 1200;
-  int height = argc > 4 ? atoi (argv[4]) : 760;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  int width = argc > 4 ? atoi (argv[3]) : 1280;
+  int height = argc > 4 ? atoi (argv[4]) : 800;
   const char *schemes[] = { "light", "dark" };
 
   gtk_init ();
   adw_init ();
+  /* what AdwApplication loads by itself from the resource base path */
+  gtk_css_provider_load_from_resource (css, "/io/github/regulars/Regulars/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   if (argc < 3)
     {
       g_printerr ("usage: %s SHOP OUTDIR [WIDTH HEIGHT]\n", argv[0]);
@@ -80,18 +87,36 @@ main (int   argc,
 
       reg_window_show_view (window, "customers");
       customers = REG_CUSTOMERS_VIEW (reg_window_get_view (window, "customers"));
+      ui_test_wait_frames (GTK_WIDGET (window), 2);   /* laid out (and folded when narrow) first */
       reg_customers_view_sort_by (customers, "clv", GTK_SORT_DESCENDING);
       {
         g_autoptr(RegCustomer) top = g_list_model_get_item (reg_customers_view_get_model (customers), 0);
         reg_customers_view_select_customer (customers, reg_customer_get_id (top));
-        for (guint i = 0; i < 5; i++) { g_autoptr(RegCustomer) c = g_list_model_get_item (reg_customers_view_get_model (customers), i); g_printerr ("DBG %s %f %s\n", reg_customer_get_name (c), reg_customer_get_clv (c), reg_customer_get_tier (c)); }
       }
+      g_free (name);
+      name = g_strdup_printf ("customer-detail-%s.png", schemes[s]);
+      save (GTK_WIDGET (window), argv[2], name);
+
+      gtk_widget_activate_action (GTK_WIDGET (customers), "customers.close-detail", NULL);
       g_free (name);
       name = g_strdup_printf ("customers-%s.png", schemes[s]);
       save (GTK_WIDGET (window), argv[2], name);
 
       reg_window_show_view (window, "sales");
       reg_sales_view_focus_entry (REG_SALES_VIEW (reg_window_get_view (window, "sales")));
+      if (g_getenv ("REG_SHOT_SUGGEST") != NULL)
+        {
+          GtkWidget *entry = reg_sales_view_get_entry (REG_SALES_VIEW (reg_window_get_view (window, "sales")));
+          ui_test_wait_frames (GTK_WIDGET (window), 2);
+          gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "customer_entry"),
+                                 g_getenv ("REG_SHOT_SUGGEST"));
+          gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "amount_entry"), "12,5x");
+          reg_sale_entry_save (REG_SALE_ENTRY (entry));
+          gtk_widget_grab_focus (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "customer_entry"));
+          gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "customer_entry"), "");
+          gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "customer_entry"),
+                                 g_getenv ("REG_SHOT_SUGGEST"));
+        }
       g_free (name);
       name = g_strdup_printf ("sales-%s.png", schemes[s]);
       save (GTK_WIDGET (window), argv[2], name);

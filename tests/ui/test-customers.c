@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "reg-customer-detail.h"
+#include "reg-customer-editor.h"
+#include "reg-merge-dialog.h"
 #include "reg-customer.h"
 #include "reg-customers-view.h"
 #include "reg-test-utils.h"
@@ -329,6 +331,79 @@ test_detail_and_archive (Fixture       *f,
   g_assert_null (reg_customer_detail_get_customer (detail));
 }
 
+static void
+test_edit_and_merge (Fixture       *f,
+                     gconstpointer  data)
+{
+  GListModel *shown = reg_customers_view_get_model (f->view);
+  g_autoptr(RegCustomer) keep = NULL;
+  g_autoptr(RegCustomer) dup = NULL;
+  g_autoptr(RegCustomer) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  RegCustomerRecord rec = { 0 };
+  GtkWindow *editor;
+  RegMergeDialog *merge;
+  GtkLabel *error_label;
+  guint total = n_shown (f);
+  guint32 purchases;
+  gint64 keep_id, dup_id;
+
+  reg_customers_view_sort_by (f->view, "total-spend", GTK_SORT_DESCENDING);
+  keep = g_list_model_get_item (shown, 0);
+  dup = g_list_model_get_item (shown, 1);
+  keep_id = reg_customer_get_id (keep);
+  dup_id = reg_customer_get_id (dup);
+  purchases = reg_customer_get_purchases (keep);
+  g_assert_true (reg_customers_view_select_customer (f->view, keep_id));
+
+  /* the editor: an empty name is refused in place, a good one is saved and shown */
+  editor = reg_customer_editor_new (f->shop, keep_id);
+  g_assert_nonnull (editor);
+  gtk_window_set_transient_for (editor, f->window);
+  gtk_window_present (editor);
+  error_label = ui_test_child (editor, REG_TYPE_CUSTOMER_EDITOR, "error_label");
+  gtk_editable_set_text (ui_test_child (editor, REG_TYPE_CUSTOMER_EDITOR, "name_row"), "  ");
+  g_assert_false (reg_customer_editor_save (REG_CUSTOMER_EDITOR (editor)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  gtk_editable_set_text (ui_test_child (editor, REG_TYPE_CUSTOMER_EDITOR, "name_row"), "Zelda Renamed");
+  g_assert_true (reg_customer_editor_save (REG_CUSTOMER_EDITOR (editor)));
+  ui_test_drain ();
+  g_assert_true (reg_shop_get_customer (f->shop, keep_id, &rec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rec.name, ==, "Zelda Renamed");
+  reg_customer_record_clear (&rec);
+  renamed = g_list_model_get_item (shown, 0);   /* still the biggest spender, new snapshot */
+  g_assert_cmpstr (reg_customer_get_name (renamed), ==, "Zelda Renamed");
+  UI_WAIT_UNTIL (reg_customer_get_id (reg_customer_detail_get_customer (
+                   REG_CUSTOMER_DETAIL (reg_customers_view_get_detail (f->view)))) == keep_id
+                 && g_strcmp0 (reg_customer_get_name (reg_customer_detail_get_customer (
+                   REG_CUSTOMER_DETAIL (reg_customers_view_get_detail (f->view)))), "Zelda Renamed") == 0, 5);
+
+  /* merge the second biggest spender into the first */
+  merge = REG_MERGE_DIALOG (reg_merge_dialog_new (f->shop, renamed));
+  gtk_window_set_transient_for (GTK_WINDOW (merge), f->window);
+  gtk_window_present (GTK_WINDOW (merge));
+  g_assert_cmpuint (g_list_model_get_n_items (reg_merge_dialog_get_model (merge)), ==,
+                    g_list_model_get_n_items (reg_shop_get_customers (f->shop)) - 1);
+  reg_merge_dialog_set_search (merge, reg_customer_get_name (dup));
+  g_assert_cmpuint (g_list_model_get_n_items (reg_merge_dialog_get_model (merge)), >=, 1);
+  g_assert_false (reg_merge_dialog_merge (merge));   /* nothing chosen yet */
+  for (guint i = 0; i < g_list_model_get_n_items (reg_merge_dialog_get_model (merge)); i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (reg_merge_dialog_get_model (merge), i);
+      if (reg_customer_get_id (c) == dup_id)
+        gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (reg_merge_dialog_get_model (merge)), i);
+    }
+  g_assert_true (reg_merge_dialog_merge (merge));
+  ui_test_drain ();
+  g_assert_cmpuint (n_shown (f), ==, total - 1);
+  {
+    g_autoptr(RegCustomer) merged = g_list_model_get_item (shown, 0);
+    g_assert_cmpint (reg_customer_get_id (merged), ==, keep_id);
+    g_assert_cmpuint (reg_customer_get_purchases (merged), >, purchases);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +415,8 @@ main (int   argc,
   g_test_add ("/ui/customers/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/customers/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/customers/detail-and-archive", Fixture, NULL, fixture_set_up, test_detail_and_archive,
+              fixture_tear_down);
+  g_test_add ("/ui/customers/edit-and-merge", Fixture, NULL, fixture_set_up, test_edit_and_merge,
               fixture_tear_down);
   return g_test_run ();
 }

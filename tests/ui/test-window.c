@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include "clv-date.h"
+#include "reg-application.h"
 #include "reg-customer.h"
 #include "reg-customers-view.h"
 #include "reg-overview-view.h"
+#include "reg-sale-editor.h"
 #include "reg-sale-entry.h"
 #include "reg-sale.h"
 #include "reg-sales-view.h"
@@ -295,6 +297,108 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpint (reg_sale_get_customer_id (back), ==, reg_sale_get_customer_id (newest));
 }
 
+static void
+test_edit_sale (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RegSale) sale = NULL;
+  g_autoptr(RegSale) edited = NULL;
+  GtkWindow *editor;
+  GtkEditable *amount;
+
+  type_sale (f, "Erin", NULL, "10", f->amount);
+  sale = g_list_model_get_item (reg_shop_get_sales (f->shop), 0);
+
+  editor = reg_sale_editor_new (f->shop, reg_sale_get_id (sale));
+  gtk_window_set_transient_for (editor, GTK_WINDOW (f->window));
+  gtk_window_present (editor);
+  amount = ui_test_child (editor, REG_TYPE_SALE_EDITOR, "amount_row");
+  /* the amount as the shop writes it reads back */
+  {
+    g_autofree char *shown = reg_shop_format_amount (f->shop, 1000);
+    g_assert_cmpstr (gtk_editable_get_text (amount), ==, shown);
+  }
+  gtk_editable_set_text (amount, "ten");
+  g_assert_false (reg_sale_editor_save (REG_SALE_EDITOR (editor)));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (editor, REG_TYPE_SALE_EDITOR, "error_label")));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (amount), "error"));
+  gtk_editable_set_text (amount, "12.34");
+  gtk_editable_set_text (ui_test_child (editor, REG_TYPE_SALE_EDITOR, "note_row"), "corrected");
+  g_assert_true (reg_sale_editor_save (REG_SALE_EDITOR (editor)));
+  ui_test_drain ();
+
+  edited = g_list_model_get_item (reg_shop_get_sales (f->shop), 0);
+  g_assert_cmpint (reg_sale_get_id (edited), ==, reg_sale_get_id (sale));
+  g_assert_cmpint (reg_sale_get_amount (edited), ==, 1234);
+  g_assert_cmpstr (reg_sale_get_note (edited), ==, "corrected");
+}
+
+/* The application as `regulars` runs it: startup, a shop opened by path, the menu's actions
+ * reachable from the window (the window's own actions and GtkApplicationWindow's help
+ * overlay side by side), the last shop remembered. */
+static void
+test_application (void)
+{
+  g_autoptr(RegApplication) app = reg_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "app.regulars", NULL);
+  g_autofree char *last = NULL;
+  GtkWindow *window;
+  GList *windows;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (reg_application_open_shop (app, path, TRUE, NULL));
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  g_assert_true (REG_IS_WINDOW (window));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+
+  settings = g_settings_new (APP_ID);
+  last = g_settings_get_string (settings, "last-shop");
+  g_assert_cmpstr (last, ==, path);
+
+  /* every item of the primary menu resolves from inside the window */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "new-shop"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "open-shop"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
+  ui_test_drain ();
+
+  /* a second shop replaces the window */
+  {
+    g_autofree char *other = g_build_filename (dir, "other.regulars", NULL);
+    g_assert_true (reg_application_open_shop (app, other, TRUE, window));
+    windows = gtk_application_get_windows (GTK_APPLICATION (app));
+    g_assert_true (REG_IS_WINDOW (windows->data));
+    g_assert_true (windows->data != (gpointer) window);
+    g_assert_cmpstr (reg_shop_get_path (reg_window_get_shop (windows->data)), ==, other);
+  }
+
+  /* not a shop: FALSE, and the window stays */
+  {
+    g_autofree char *junk = g_build_filename (dir, "junk.txt", NULL);
+    g_assert_true (g_file_set_contents (junk, "not a shop\n", -1, NULL));
+    g_assert_false (reg_application_open_shop (app, junk, FALSE, NULL));
+    g_assert_cmpint (reg_application_get_exit_status (app), ==, 1);
+  }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  ui_test_drain ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  reg_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +411,7 @@ main (int   argc,
   g_test_add ("/ui/window/invalid-input", Fixture, NULL, fixture_set_up, test_invalid_input, fixture_tear_down);
   g_test_add ("/ui/window/refund-toggle", Fixture, NULL, fixture_set_up, test_refund_toggle, fixture_tear_down);
   g_test_add ("/ui/window/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/ui/window/edit-sale", Fixture, NULL, fixture_set_up, test_edit_sale, fixture_tear_down);
+  g_test_add_func ("/ui/window/application", test_application);
   return g_test_run ();
 }
