@@ -66,13 +66,24 @@ clv_date_today (void)
                             g_date_time_get_day_of_month (now));
 }
 
+/* Called for every sale written to the shop: digits by hand, not printf. */
 void
 clv_date_format_iso_buf (gint32 day, char buf[11])
 {
   int y, m, d;
 
   clv_date_to_ymd (day, &y, &m, &d);
-  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+  buf[0] = (char) ('0' + y / 1000 % 10);
+  buf[1] = (char) ('0' + y / 100 % 10);
+  buf[2] = (char) ('0' + y / 10 % 10);
+  buf[3] = (char) ('0' + y % 10);
+  buf[4] = '-';
+  buf[5] = (char) ('0' + m / 10);
+  buf[6] = (char) ('0' + m % 10);
+  buf[7] = '-';
+  buf[8] = (char) ('0' + d / 10);
+  buf[9] = (char) ('0' + d % 10);
+  buf[10] = '\0';
 }
 
 char *

@@ -188,8 +188,10 @@ parse_amount (const char *text, char decimal, guint exponent, const ClvCurrency 
   g_strstrip (s);
   if (s[0] == '-' || s[0] == '+' || g_str_has_prefix (s, "\xe2\x88\x92"))
     {
+      /* U+2212 MINUS SIGN is three bytes: move what follows it, and its NUL, no more */
+      gsize sign_len = s[0] == '-' || s[0] == '+' ? 1 : 3;
       negative = negative || s[0] != '+';
-      memmove (s, s + (s[0] == '-' || s[0] == '+' ? 1 : 3), strlen (s));
+      memmove (s, s + sign_len, strlen (s + sign_len) + 1);
     }
   {
     char *stripped = strip_currency (s, currency);

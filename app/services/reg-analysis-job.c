@@ -241,6 +241,8 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   store = reg_store_open (self->path, REG_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return NULL;
+  /* a million-row batch touches index pages all over the file: keep them in memory */
+  reg_store_set_cache_mb (store, 128);
   /* one read transaction: customers, sales and feedback from the same moment */
   if (!reg_store_check (store, sqlite3_exec (reg_store_get_db (store), "BEGIN", NULL, NULL, NULL),
                         _("reading the shop"), error))

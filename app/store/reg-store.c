@@ -222,6 +222,13 @@ reg_store_get_db (RegStore *store)
   return store->db;
 }
 
+void
+reg_store_set_cache_mb (RegStore *store, int megabytes)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", -1024 * megabytes);
+  sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+}
+
 gboolean
 reg_store_begin (RegStore *store, GError **error)
 {
@@ -397,6 +404,20 @@ create_private_file (const char *path, GError **error)
  * Returns: (transfer full): the store, or %NULL with %REG_STORE_ERROR_NOT_A_SHOP for a file that is
  *   not a shop, %REG_STORE_ERROR_TOO_NEW for a newer schema, %REG_STORE_ERROR_READ_ONLY, …
  */
+/* SQLite counts every allocation under a global mutex unless told not to; the shop never
+ * reads those counters. Must run before SQLite's first use; later calls are refused harmlessly. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 RegStore *
 reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
 {
@@ -405,6 +426,7 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
   gboolean writable;
   int rc;
 
+  configure_sqlite_once ();
   store->path = g_strdup (path);
   /* keyed by the SQL literal's address: hashing the text on every call would cost more than
    * the lookup saves, and each literal has one address per translation unit */

@@ -72,6 +72,9 @@ gboolean    reg_store_migrate_to       (RegStore           *store,
                                         GError            **error);
 sqlite3    *reg_store_get_db           (RegStore           *store);
 
+/* Bulk work (imports, analyses) keeps its working set in memory: a large page cache. */
+void        reg_store_set_cache_mb     (RegStore           *store,
+                                        int                 megabytes);
 gboolean    reg_store_begin            (RegStore           *store,
                                         GError            **error);
 gboolean    reg_store_commit           (RegStore           *store,

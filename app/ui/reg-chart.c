@@ -480,7 +480,7 @@ reg_chart_measure (GtkWidget      *widget,
   else if (self->kind == REG_CHART_HEAT_MAP && self->rows > 0)
     {
       *minimum = 120;
-      *natural = CLAMP (24 + 18 * (int) self->rows, 160, 360);
+      *natural = CLAMP (24 + 14 * (int) self->rows, 160, 320);
     }
   else
     {

@@ -97,6 +97,17 @@ row_customer_id (GtkListBoxRow *row)
   return id != NULL ? *id : 0;
 }
 
+/* GtkEntry keeps the focus in its GtkText child */
+static gboolean
+customer_has_focus (RegSaleEntry *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->customer_entry));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self->customer_entry)
+                           || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->customer_entry)));
+}
+
 static void
 update_suggestions (RegSaleEntry *self)
 {
@@ -161,9 +172,7 @@ update_suggestions (RegSaleEntry *self)
   gtk_widget_set_visible (GTK_WIDGET (self->customer_hint), !exact);
 
   gtk_list_box_select_row (self->suggestion_list, gtk_list_box_get_row_at_index (self->suggestion_list, 0));
-  if (gtk_widget_has_focus (GTK_WIDGET (self->customer_entry))
-      || gtk_widget_is_focus (GTK_WIDGET (self->customer_entry))
-      || gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (self->customer_entry))))
+  if (customer_has_focus (self))
     gtk_popover_popup (self->suggestion_popover);
 }
 

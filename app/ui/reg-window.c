@@ -15,7 +15,6 @@
 #include "reg-demo.h"
 #include "reg-overview-view.h"
 #include "reg-sales-view.h"
-#include "reg-ui-util.h"
 #include "reg-window.h"
 
 /* Wait this long after the last change before analysing again. */
