@@ -153,7 +153,7 @@ emit_booking (Mt940Reader *m)
   const char *p = m->f61->str;
   gint32 value_day;
   gboolean reversal = FALSE, credit;
-  GString *amount = g_string_new (NULL);
+  GString *amount;
   g_autofree char *amount_text = NULL;
   const char *refs;
   const char *text86 = m->f86->str;
@@ -162,6 +162,8 @@ emit_booking (Mt940Reader *m)
   if (!m->have61)
     return;
   m->have61 = FALSE;
+  /* allocated only now: the early return above used to leak it */
+  amount = g_string_new (NULL);
   ctx->rows_read++;
   row = reg_import_ctx_new_row (ctx, m->line61, REG_ROW_SALE);
 

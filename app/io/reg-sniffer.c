@@ -93,7 +93,8 @@ contains_ci (const char *s, gsize len, const char *needle)
 const char *
 reg_sniff_format_of_head (const char *head, gsize len, double *confidence)
 {
-  const char *p = head, *end = head + len;
+  /* an empty file: the decoder hands out no buffer, and NULL + 0 is undefined behaviour */
+  const char *p = head != NULL ? head : "", *end = p + (head != NULL ? len : 0);
   double dummy;
 
   if (confidence == NULL)
@@ -924,8 +925,9 @@ reg_sniff_file_internal (const char *path, const char *encoding, char delimiter,
     return NULL;
   if (!reg_text_decoder_read (dec, &text, &len, NULL, error))
     return NULL;
-  head = g_strndup (text, len);
-  head_len = len;
+  /* an empty file gives no buffer: sniff an empty string rather than NULL */
+  head = g_strndup (text != NULL ? text : "", text != NULL ? len : 0);
+  head_len = text != NULL ? len : 0;
   /* is there more? (the decoder keeps its own buffer, so the head copy stays valid) */
   if (!reg_text_decoder_read (dec, &text, &len, NULL, error))
     return NULL;

@@ -168,7 +168,10 @@ test_enter_sales (Fixture       *f,
   /* 2: pick the customer from the suggestions with Enter, a week ago */
   gtk_editable_set_text (f->customer, "ann");
   g_assert_cmpuint (reg_sale_entry_get_n_suggestions (REG_SALE_ENTRY (f->entry)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "suggestion_popover")));
   g_signal_emit_by_name (f->customer, "activate");
+  g_assert_false (gtk_widget_get_visible (ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "suggestion_popover")));
+  UI_WAIT_UNTIL (ui_test_focus_within (GTK_WIDGET (f->amount)), 5);   /* on to the amount */
   g_assert_cmpstr (gtk_editable_get_text (f->customer), ==, "Anna Example");
   g_assert_cmpuint (n_sales (f), ==, 1);            /* picking does not save */
   gtk_editable_set_text (f->date, week_ago);
@@ -374,6 +377,20 @@ test_application (void)
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
   ui_test_drain ();
+
+  /* the demo shop of the empty state: written in the user's data folder (a temp dir here) in
+   * a worker thread, then opened in place of this window */
+  {
+    g_autofree char *demo = g_build_filename (g_get_user_data_dir (), "regulars", "demo.regulars", NULL);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+    UI_WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL
+                   && gtk_application_get_windows (GTK_APPLICATION (app))->data != (gpointer) window, 60);
+    window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+    g_assert_cmpstr (reg_shop_get_path (reg_window_get_shop (REG_WINDOW (window))), ==, demo);
+    g_assert_cmpuint (g_list_model_get_n_items (reg_shop_get_customers (reg_window_get_shop (REG_WINDOW (window)))),
+                      ==, 500);
+  }
 
   /* a second shop replaces the window */
   {

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "reg-analysis-job.h"
 #include "reg-demo.h"
 #include "reg-test-utils.h"
@@ -15,10 +17,28 @@ ui_test_wake_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static char *data_home;   /* (owned) this process's XDG_DATA_HOME */
+
+static void
+remove_data_home (void)
+{
+  if (data_home != NULL)
+    reg_test_rm_rf (data_home);
+  g_clear_pointer (&data_home, g_free);
+}
+
 void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  /* The demo shop and the default shop go to the user's data folder: a temp dir of this
+   * process, set before GLib reads it. (Not G_TEST_OPTION_ISOLATE_DIRS: GLib 2.74 leaks it,
+   * which the sanitizer build reports.) */
+  data_home = g_dir_make_tmp ("regulars-ui-test-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  atexit (remove_data_home);
+
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 }
