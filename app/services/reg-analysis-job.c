@@ -324,7 +324,7 @@ analysis_job_finished (RegJob *job, gpointer result)
 {
   RegAnalysisJob *self = REG_ANALYSIS_JOB (job);
 
-  reg_shop_notify_changed (self->shop, REG_SHOP_CHANGE_ALL, 0);
+  reg_shop_notify_changed (self->shop, REG_SHOP_CHANGE_SCORES, 0);
 }
 
 static void

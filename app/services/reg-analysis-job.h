@@ -78,6 +78,7 @@ typedef struct
   double  clv_after_costs;        /* simple CLV × margin − acquisition cost */
   double  repeat_rate;            /* 0..1 */
   double  churn_rate;             /* 0..1 per churn period */
+  guint   churn_period_days;      /* the period: customers who bought in the one before and not in it */
   double  revenue_per_customer;
   double  clv_total;              /* minor units; -1 when no model */
   double  clv_average;

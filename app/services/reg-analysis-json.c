@@ -294,6 +294,7 @@ reg_analysis_to_json (const ClvAnalysis *a)
   add_minor (b, "clv_after_costs_minor", h->clv_net);
   add_number (b, "repeat_rate", h->repeat_rate);
   add_number (b, "churn_rate", h->churn_rate);
+  add_int (b, "churn_period_days", a->options.churn_period_days);
   add_minor (b, "revenue_per_customer_minor", h->revenue_per_customer);
   add_number (b, "nps", h->nps_responses > 0 ? h->nps : NAN);
   add_number (b, "csat", h->csat_responses > 0 ? h->csat : NAN);
@@ -481,6 +482,7 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
   s->clv_after_costs = member_double (k, "clv_after_costs_minor", 0);
   s->repeat_rate = member_double (k, "repeat_rate", 0);
   s->churn_rate = member_double (k, "churn_rate", 0);
+  s->churn_period_days = (guint) member_double (k, "churn_period_days", 90);
   s->revenue_per_customer = member_double (k, "revenue_per_customer_minor", 0);
   s->clv_total = member_double (k, "clv_total_minor", -1);
   s->clv_average = member_double (k, "clv_average_minor", -1);

@@ -138,6 +138,7 @@ on_shop_changed_cb (RegShop *shop, int kind, gint64 id, RegCustomerList *self)
       update_one (self, id);
       break;
     case REG_SHOP_CHANGE_ALL:
+    case REG_SHOP_CHANGE_SCORES:
       reload (self);
       break;
     case REG_SHOP_CHANGE_SALE:

@@ -14,6 +14,15 @@ struct _RegCustomer
   RegCustomerRow *row;          /* (owned) */
   char           *name_key;     /* (owned) */
   char           *search_text;  /* (owned) */
+  /* copies of what the sorters compare, next to each other: a sort of 100,000 rows then
+   * reads one object per comparison instead of following the row pointer */
+  gint64          id;
+  gint64          total_spend;
+  double          p_alive;
+  double          clv;
+  gint32          last_purchase;
+  guint32         purchases;
+  int             tier_rank;
 };
 
 G_DEFINE_TYPE (RegCustomer, reg_customer, G_TYPE_OBJECT)
@@ -74,6 +83,8 @@ reg_customer_init (RegCustomer *self)
 {
 }
 
+static int tier_rank (const char *tier);
+
 RegCustomer *
 reg_customer_new_from_row (RegCustomerRow *row)
 {
@@ -87,6 +98,13 @@ reg_customer_new_from_row (RegCustomerRow *row)
   g_autofree char *ascii = g_str_to_ascii (folded, "C");
 
   self->row = row;
+  self->id = row->id;
+  self->total_spend = row->total_spend;
+  self->p_alive = row->p_alive;
+  self->clv = row->clv;
+  self->last_purchase = row->last_purchase;
+  self->purchases = row->purchases;
+  self->tier_rank = tier_rank (row->tier);
   self->name_key = g_strconcat (ascii, "\x01", collated, NULL);
   self->search_text = g_strconcat (folded, "\n", folded_email, NULL);
   return self;
@@ -108,8 +126,8 @@ double reg_customer_get_clv (RegCustomer *self) { return self->row->clv; }
 guint32 reg_customer_get_at_risk (RegCustomer *self) { return self->row->at_risk; }
 gboolean reg_customer_get_archived (RegCustomer *self) { return self->row->archived; }
 
-#define A ((const RegCustomer *) a)->row
-#define B ((const RegCustomer *) b)->row
+#define A ((const RegCustomer *) a)
+#define B ((const RegCustomer *) b)
 #define CMP(x, y) ((x) < (y) ? -1 : (x) > (y) ? 1 : 0)
 
 /* Ties are broken by id so that sorting is stable and repeatable. */
@@ -141,21 +159,21 @@ reg_customer_compare_name (gconstpointer a, gconstpointer b, gpointer unused)
 int
 reg_customer_compare_email (gconstpointer a, gconstpointer b, gpointer unused)
 {
-  int c = g_strcmp0 (A->email, B->email);
+  int c = g_strcmp0 (A->row->email, B->row->email);
   return c != 0 ? c : by_id (a, b);
 }
 
 int
 reg_customer_compare_tier (gconstpointer a, gconstpointer b, gpointer unused)
 {
-  int c = CMP (tier_rank (A->tier), tier_rank (B->tier));
+  int c = CMP (A->tier_rank, B->tier_rank);
   return c != 0 ? c : by_id (a, b);
 }
 
 int
 reg_customer_compare_rfm_group (gconstpointer a, gconstpointer b, gpointer unused)
 {
-  int c = g_strcmp0 (A->rfm_group, B->rfm_group);
+  int c = g_strcmp0 (A->row->rfm_group, B->row->rfm_group);
   return c != 0 ? c : by_id (a, b);
 }
 

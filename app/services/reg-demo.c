@@ -245,9 +245,11 @@ reg_demo_write (const char *path, const RegDemoOptions *opts, RegDemoProgress pr
                 NULL, NULL, NULL);
   rand = g_rand_new_with_seed (opts->seed);
   ok = reg_store_begin (store, error);
+  reg_store_bulk_begin (store);
   for (gsize i = 0; ok && i < G_N_ELEMENTS (settings); i++)
     ok = reg_store_set_setting (store, settings[i][0], settings[i][1], error);
   ok = ok && write_customers (&run, opts, rand, end_day, &n_sales, error)
+       && reg_store_bulk_end (store, error)
        && reg_store_commit (store, error);
   if (ok)
     ok = reg_store_check (store, sqlite3_exec (reg_store_get_db (store),

@@ -519,6 +519,7 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   sqlite3_exec (reg_store_get_db (store), "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
   if (!reg_store_begin (store, error))
     return NULL;
+  reg_store_bulk_begin (store);
   ctx.self = self;
   ctx.store = store;
   ctx.result = result;
@@ -579,7 +580,8 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
       result->batch = 0;
       return g_steal_pointer (&result);
     }
-  if (!reg_store_update_batch_counts (store, ctx.batch, result->rows_read, result->imported,
+  if (!reg_store_bulk_end (store, error)
+      || !reg_store_update_batch_counts (store, ctx.batch, result->rows_read, result->imported,
                                       result->duplicates, result->rejected,
                                       result->new_customers, error)
       || (self->save_mapping_as != NULL && mapping_text != NULL

@@ -473,6 +473,47 @@ reg_shop_record_sale (RegShop *self, gint64 customer_id, gint32 day, gint64 amou
   return id;
 }
 
+gint64
+reg_shop_record_sale_new_customer (RegShop *self, const RegCustomerRecord *customer, gint32 day,
+                                   gint64 amount, const char *note, gint64 *out_customer,
+                                   GError **error)
+{
+  g_autoptr(RegCustomerRecord) copy = NULL;
+  g_autofree char *trimmed = note != NULL ? g_strstrip (g_strdup (note)) : NULL;
+  RegSaleRecord rec = { 0 };
+  gint64 customer_id, sale_id;
+
+  /* both checked before either is written */
+  if (!validate_customer (customer, error) || !validate_sale_values (day, amount, error))
+    return 0;
+  copy = normalised_copy (customer);
+  if (!reg_store_begin (self->store, error))
+    return 0;
+  customer_id = reg_store_insert_customer (self->store, copy, error);
+  rec.customer_id = customer_id;
+  rec.day = day;
+  rec.amount = amount;
+  rec.note = trimmed != NULL && *trimmed != '\0' ? trimmed : NULL;
+  rec.source = (char *) "manual";
+  sale_id = customer_id > 0 ? reg_store_insert_sale (self->store, &rec, error) : 0;
+  if (sale_id == 0 || !reg_store_commit (self->store, error))
+    {
+      reg_store_rollback (self->store);
+      return 0;
+    }
+  if (out_customer != NULL)
+    *out_customer = customer_id;
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, customer_id);
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, sale_id);
+  return sale_id;
+}
+
+GPtrArray *
+reg_shop_list_customer_sales (RegShop *self, gint64 customer_id, guint limit, GError **error)
+{
+  return reg_store_list_sales (self->store, customer_id, limit, error);
+}
+
 gboolean
 reg_shop_edit_sale (RegShop *self, const RegSaleRecord *rec, GError **error)
 {

@@ -37,7 +37,8 @@ typedef enum
   REG_SHOP_CHANGE_CUSTOMER_REMOVED,
   REG_SHOP_CHANGE_SALE,         /* one sale added, edited or deleted: id; its customer changed too */
   REG_SHOP_CHANGE_SETTINGS,
-  REG_SHOP_CHANGE_ALL,          /* many rows: an import, a merge, an analysis, a restore */
+  REG_SHOP_CHANGE_ALL,          /* many rows: an import, an undo, a restore */
+  REG_SHOP_CHANGE_SCORES,       /* an analysis wrote new scores; the sales are as they were */
 } RegShopChange;
 
 /* Setting keys; every one has a default and a validator (see reg-shop-settings.c). */
@@ -140,6 +141,20 @@ RegSaleRecord *reg_shop_delete_sale      (RegShop                 *self,
                                           GError                 **error);
 gint64      reg_shop_restore_sale        (RegShop                 *self,
                                           const RegSaleRecord     *rec,
+                                          GError                 **error);
+/* A new customer and their first sale, together or not at all (the sales entry row's
+ * "create new customer"). Returns the sale id; *out_customer gets the customer's. */
+gint64      reg_shop_record_sale_new_customer (RegShop            *self,
+                                          const RegCustomerRecord *customer,
+                                          gint32                   day,
+                                          gint64                   amount,
+                                          const char              *note,
+                                          gint64                  *out_customer,
+                                          GError                 **error);
+/* (element-type RegSaleRecord) one customer's sales, newest first; limit 0 = all */
+GPtrArray  *reg_shop_list_customer_sales (RegShop                 *self,
+                                          gint64                   customer_id,
+                                          guint                    limit,
                                           GError                 **error);
 gboolean    reg_shop_get_sale            (RegShop                 *self,
                                           gint64                   id,

@@ -253,6 +253,13 @@ reg_store_merge_customers (RegStore *store, gint64 keep_id, gint64 merge_id, GEr
           reg_store_rollback (store);
         return FALSE;
       }
+  if (!reg_store_customer_sales_changed (store, keep_id, error)
+      || !reg_store_customer_sales_changed (store, merge_id, error))
+    {
+      if (own_txn)
+        reg_store_rollback (store);
+      return FALSE;
+    }
   return own_txn ? reg_store_commit (store, error) : TRUE;
 }
 
@@ -340,31 +347,15 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-/* Purchase days net of refunds, as the analysis counts them, per customer. */
+/* The figures on the customer row are kept current by the store (reg_store_refresh_*). */
 #define CUSTOMER_ROW_SQL \
-  "WITH days AS (SELECT customer_id, day, sum(amount) AS net FROM sales GROUP BY customer_id, day)," \
-  " agg AS (SELECT customer_id, sum(net > 0) AS purchases, sum(net) AS total," \
-  "   min(CASE WHEN net > 0 THEN day END) AS first_day, max(CASE WHEN net > 0 THEN day END) AS last_day" \
-  "   FROM days GROUP BY customer_id)" \
-  " SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
-  "   coalesce(a.purchases, 0), coalesce(a.total, 0), a.first_day, a.last_day," \
+  "SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
+  "   c.purchases, c.total_spend, c.first_purchase, c.last_purchase," \
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
   "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone" \
-  " FROM customers c LEFT JOIN agg a ON a.customer_id = c.id" \
-  " LEFT JOIN customer_scores s ON s.customer_id = c.id"
+  " FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id"
 
-#define CUSTOMER_ROW_SQL_ONE \
-  "WITH days AS (SELECT customer_id, day, sum(amount) AS net FROM sales WHERE customer_id = ?1" \
-  "   GROUP BY day)," \
-  " agg AS (SELECT customer_id, sum(net > 0) AS purchases, sum(net) AS total," \
-  "   min(CASE WHEN net > 0 THEN day END) AS first_day, max(CASE WHEN net > 0 THEN day END) AS last_day" \
-  "   FROM days GROUP BY customer_id)" \
-  " SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
-  "   coalesce(a.purchases, 0), coalesce(a.total, 0), a.first_day, a.last_day," \
-  "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
-  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone" \
-  " FROM customers c LEFT JOIN agg a ON a.customer_id = c.id" \
-  " LEFT JOIN customer_scores s ON s.customer_id = c.id WHERE c.id = ?1"
+#define CUSTOMER_ROW_SQL_ONE CUSTOMER_ROW_SQL " WHERE c.id = ?1"
 
 static double
 column_double_or (RegStmt *stmt, int col, double fallback)

@@ -171,7 +171,20 @@ reg_store_undo_batch (RegStore *store, gint64 id, guint *out_sales, guint *out_c
     return FALSE;
   if (own_txn && !reg_store_begin (store, error))
     return FALSE;
-  ok = run_id (store, "DELETE FROM sales WHERE batch_id = ?1", id, &sales, error)
+  /* the customers whose figures change with the batch's sales */
+  reg_store_bulk_begin (store);
+  {
+    g_autoptr(RegStmt) who = reg_store_prepare (store,
+        "SELECT DISTINCT customer_id FROM sales WHERE batch_id = ?1", error);
+    ok = who != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (who, 1, id);
+        while (ok && sqlite3_step (who) == SQLITE_ROW)
+          ok = reg_store_customer_sales_changed (store, sqlite3_column_int64 (who, 0), error);
+      }
+  }
+  ok = ok && run_id (store, "DELETE FROM sales WHERE batch_id = ?1", id, &sales, error)
        && run_id (store, "DELETE FROM feedback WHERE batch_id = ?1", id, NULL, error)
        && run_id (store, "DELETE FROM customer_refs WHERE batch_id = ?1", id, NULL, error)
        /* customers the import created, unless a sale, answer or merge of later work needs them */
@@ -182,7 +195,8 @@ reg_store_undo_batch (RegStore *store, gint64 id, guint *out_sales, guint *out_c
                   " AND NOT EXISTS (SELECT 1 FROM customers m WHERE m.merged_into = customers.id)",
                   id, &customers, error)
        && run_id (store, "UPDATE customers SET batch_id = NULL WHERE batch_id = ?1", id, NULL, error)
-       && run_id (store, "DELETE FROM import_batches WHERE id = ?1", id, NULL, error);
+       && run_id (store, "DELETE FROM import_batches WHERE id = ?1", id, NULL, error)
+       && reg_store_bulk_end (store, error);
   if (!ok)
     {
       if (own_txn)

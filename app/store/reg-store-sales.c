@@ -118,6 +118,7 @@ gint64
 reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error)
 {
   g_autoptr(RegStmt) stmt = NULL;
+  gint64 id;
   int rc;
 
   if (!validate_sale (rec, error))
@@ -131,17 +132,34 @@ reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return explain_sale_error (store, rc, rec, error) ? 0 : 0;
-  return sqlite3_last_insert_rowid (reg_store_get_db (store));
+  id = sqlite3_last_insert_rowid (reg_store_get_db (store));
+  if (!reg_store_customer_sales_changed (store, rec->customer_id, error))
+    return 0;
+  return id;
+}
+
+static gint64
+sale_customer (RegStore *store, gint64 sale)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store, "SELECT customer_id FROM sales WHERE id = ?1",
+                                               NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, sale);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
 gboolean
 reg_store_update_sale (RegStore *store, const RegSaleRecord *rec, GError **error)
 {
   g_autoptr(RegStmt) stmt = NULL;
+  gint64 old_customer;
   int rc;
 
   if (!validate_sale (rec, error))
     return FALSE;
+  old_customer = sale_customer (store, rec->id);
   stmt = reg_store_prepare (store,
       "UPDATE sales SET customer_id = ?1, day = ?2, amount = ?3, source = ?4, external_id = ?5, "
       "batch_id = ?6, note = ?7, content_hash = ?8 WHERE id = ?9", error);
@@ -158,13 +176,16 @@ reg_store_update_sale (RegStore *store, const RegSaleRecord *rec, GError **error
                    _("There is no sale with id %" G_GINT64_FORMAT), rec->id);
       return FALSE;
     }
-  return TRUE;
+  return reg_store_customer_sales_changed (store, rec->customer_id, error)
+         && (old_customer == rec->customer_id
+             || reg_store_customer_sales_changed (store, old_customer, error));
 }
 
 gboolean
 reg_store_delete_sale (RegStore *store, gint64 id, GError **error)
 {
   g_autoptr(RegStmt) stmt = reg_store_prepare (store, "DELETE FROM sales WHERE id = ?1", error);
+  gint64 customer = sale_customer (store, id);
 
   if (stmt == NULL)
     return FALSE;
@@ -177,7 +198,7 @@ reg_store_delete_sale (RegStore *store, gint64 id, GError **error)
                    _("There is no sale with id %" G_GINT64_FORMAT), id);
       return FALSE;
     }
-  return TRUE;
+  return reg_store_customer_sales_changed (store, customer, error);
 }
 
 #define SALE_COLUMNS \
@@ -228,15 +249,22 @@ reg_store_get_sale (RegStore *store, gint64 id, RegSaleRecord *out, GError **err
 GPtrArray *
 reg_store_list_sales (RegStore *store, gint64 customer_id, guint limit, GError **error)
 {
-  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
-      "SELECT " SALE_COLUMNS " FROM sales s JOIN customers c ON c.id = s.customer_id "
-      "WHERE (?1 = 0 OR s.customer_id = ?1) ORDER BY s.day DESC, s.id DESC LIMIT ?2", error);
+  /* two statements, not "?1 = 0 OR customer_id = ?1": the planner must know which index
+   * serves the query (the day index for recent sales, the customer index for one customer) */
+  g_autoptr(RegStmt) stmt = customer_id == 0
+    ? reg_store_prepare (store,
+        "SELECT " SALE_COLUMNS " FROM sales s JOIN customers c ON c.id = s.customer_id "
+        "ORDER BY s.day DESC, s.id DESC LIMIT ?2", error)
+    : reg_store_prepare (store,
+        "SELECT " SALE_COLUMNS " FROM sales s JOIN customers c ON c.id = s.customer_id "
+        "WHERE s.customer_id = ?1 ORDER BY s.day DESC, s.id DESC LIMIT ?2", error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_sale_record_free);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (customer_id != 0)
+    sqlite3_bind_int64 (stmt, 1, customer_id);
   sqlite3_bind_int64 (stmt, 2, limit == 0 ? G_MAXINT64 : (gint64) limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, read_sale (stmt, g_new0 (RegSaleRecord, 1)));

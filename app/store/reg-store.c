@@ -23,6 +23,7 @@ struct _RegStore
   char       *path;        /* (owned) */
   GHashTable *stmts;       /* (owned) SQL text -> sqlite3_stmt */
   int         txn_depth;
+  GHashTable *touched;     /* (owned) (nullable) customer ids whose totals wait for bulk_end */
 };
 
 G_DEFINE_QUARK (reg-store-error-quark, reg_store_error)
@@ -256,6 +257,7 @@ reg_store_commit (RegStore *store, GError **error)
 void
 reg_store_rollback (RegStore *store)
 {
+  g_clear_pointer (&store->touched, g_hash_table_unref);
   if (store->txn_depth == 0 && sqlite3_get_autocommit (store->db))
     return;
   sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
@@ -511,6 +513,7 @@ reg_store_free (RegStore *store)
   if (store == NULL)
     return;
   g_clear_pointer (&store->stmts, g_hash_table_unref);
+  g_clear_pointer (&store->touched, g_hash_table_unref);
   if (store->db != NULL)
     sqlite3_close_v2 (store->db);
   g_free (store->path);
@@ -696,4 +699,84 @@ reg_store_set_setting (RegStore *store, const char *key, const char *value, GErr
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   return reg_store_check (store, sqlite3_step (stmt), _("saving a setting"), error);
+}
+
+void
+reg_store_bulk_begin (RegStore *store)
+{
+  if (store->touched == NULL)
+    store->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Marks a customer whose sales changed: refreshed now, or at bulk_end during a bulk write. */
+gboolean
+reg_store_customer_sales_changed (RegStore *store, gint64 id, GError **error)
+{
+  if (store->touched != NULL)
+    {
+      if (!g_hash_table_contains (store->touched, &id))
+        g_hash_table_add (store->touched, g_memdup2 (&id, sizeof id));
+      return TRUE;
+    }
+  return reg_store_refresh_customer_totals (store, id, error);
+}
+
+gboolean
+reg_store_bulk_end (RegStore *store, GError **error)
+{
+  g_autoptr(GHashTable) touched = g_steal_pointer (&store->touched);
+  GHashTableIter it;
+  gpointer key;
+
+  if (touched == NULL)
+    return TRUE;
+  /* one pass over all sales beats a query per customer once a batch touches many */
+  if (g_hash_table_size (touched) > 5000)
+    return reg_store_refresh_all_totals (store, error);
+  g_hash_table_iter_init (&it, touched);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    if (!reg_store_refresh_customer_totals (store, *(gint64 *) key, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+reg_store_refresh_customer_totals (RegStore *store, gint64 id, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "UPDATE customers SET (purchases, total_spend, first_purchase, last_purchase) = "
+      "(SELECT coalesce(sum(net > 0), 0), coalesce(sum(net), 0), "
+      "  min(CASE WHEN net > 0 THEN day END), max(CASE WHEN net > 0 THEN day END) "
+      " FROM (SELECT day, sum(amount) AS net FROM sales WHERE customer_id = ?1 GROUP BY day)) "
+      "WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return reg_store_check (store, sqlite3_step (stmt), _("updating a customer's figures"), error);
+}
+
+gboolean
+reg_store_refresh_all_totals (RegStore *store, GError **error)
+{
+  g_autoptr(RegStmt) reset = reg_store_prepare (store,
+      "UPDATE customers SET purchases = 0, total_spend = 0, first_purchase = NULL, "
+      "last_purchase = NULL WHERE purchases <> 0 OR total_spend <> 0 OR last_purchase IS NOT NULL",
+      error);
+  g_autoptr(RegStmt) fill = NULL;
+
+  if (reset == NULL
+      || !reg_store_check (store, sqlite3_step (reset), _("updating customers' figures"), error))
+    return FALSE;
+  fill = reg_store_prepare (store,
+      "WITH days AS (SELECT customer_id, day, sum(amount) AS net FROM sales GROUP BY customer_id, day),"
+      " agg AS (SELECT customer_id, sum(net > 0) AS purchases, sum(net) AS total,"
+      "   min(CASE WHEN net > 0 THEN day END) AS first_day,"
+      "   max(CASE WHEN net > 0 THEN day END) AS last_day FROM days GROUP BY customer_id)"
+      " UPDATE customers SET purchases = agg.purchases, total_spend = agg.total,"
+      "   first_purchase = agg.first_day, last_purchase = agg.last_day"
+      " FROM agg WHERE agg.customer_id = customers.id", error);
+  if (fill == NULL)
+    return FALSE;
+  return reg_store_check (store, sqlite3_step (fill), _("updating customers' figures"), error);
 }

@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 4
+#define REG_STORE_SCHEMA_VERSION 5
 
 typedef struct _RegStore RegStore;
 
@@ -99,6 +99,16 @@ gboolean    reg_store_set_setting      (RegStore           *store,
                                         const char         *key,
                                         const char         *value,
                                         GError            **error);
+
+/* ---- customer totals (purchases, spend, first and last purchase on the customer row) ----
+ * Single-sale changes refresh their customer at once. Bulk writers (imports, the demo) call
+ * reg_store_bulk_begin () inside their transaction: sales then only mark their customers, and
+ * reg_store_bulk_end () refreshes those before the commit. */
+void       reg_store_bulk_begin               (RegStore *store);
+gboolean   reg_store_bulk_end                 (RegStore *store, GError **error);
+gboolean   reg_store_refresh_customer_totals  (RegStore *store, gint64 id, GError **error);
+gboolean   reg_store_refresh_all_totals       (RegStore *store, GError **error);
+gboolean   reg_store_customer_sales_changed   (RegStore *store, gint64 id, GError **error);
 
 /* ---- customers (reg-store-customers.c) ---- */
 

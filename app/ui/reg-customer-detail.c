@@ -163,9 +163,8 @@ load_history (RegCustomerDetail *self)
   guint32 purchases = reg_customer_get_purchases (self->customer);
 
   clear_history (self);
-  /* There is no RegShop call for one customer's sales yet: read through the shop's store. */
-  sales = reg_store_list_sales (reg_shop_get_store (self->shop), reg_customer_get_id (self->customer),
-                                HISTORY_LIMIT, &error);
+  sales = reg_shop_list_customer_sales (self->shop, reg_customer_get_id (self->customer),
+                                        HISTORY_LIMIT, &error);
   if (sales == NULL)
     {
       gtk_label_set_text (self->history_note, error->message);

@@ -152,9 +152,8 @@ on_shop_changed_cb (RegShop   *shop,
                     gint64     id,
                     RegWindow *self)
 {
-  /* The analysis job reports its own writes as REG_SHOP_CHANGE_ALL when it finishes: that
-   * must not start another analysis. Data edits arrive as the other kinds. */
-  if (kind == REG_SHOP_CHANGE_ALL && self->analysis_job != NULL)
+  /* New scores are the analysis's own output: they must not start another analysis. */
+  if (kind == REG_SHOP_CHANGE_SCORES)
     return;
 
   if (self->analysis_job != NULL)

@@ -441,6 +441,45 @@ test_customer_rows (Fixture *f, gconstpointer data)
   g_assert_cmpuint (amounts->len, ==, 5);
 }
 
+/* The figures kept on customer rows always equal a recount from the sales. */
+static void
+test_totals_stay_true (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  gint64 ann = add_customer (store, "Ann", NULL);
+  gint64 bob = add_customer (store, "Bob", NULL);
+  gint64 s1, s2;
+  RegSaleRecord rec = { 0 };
+  g_autofree char *kept = NULL, *recounted = NULL;
+
+  s1 = add_sale (store, ann, "2024-01-01", 1000, NULL);
+  s2 = add_sale (store, ann, "2024-02-01", 500, NULL);
+  add_sale (store, bob, "2024-03-01", 700, NULL);
+  g_assert_true (reg_store_get_sale (store, s2, &rec, &error));
+  rec.customer_id = bob;                 /* moved to another customer */
+  g_assert_true (reg_store_update_sale (store, &rec, &error));
+  reg_sale_record_clear (&rec);
+  g_assert_true (reg_store_delete_sale (store, s1, &error));
+  g_assert_true (reg_store_begin (store, &error));
+  reg_store_bulk_begin (store);
+  add_sale (store, ann, "2024-04-01", 300, NULL);
+  add_sale (store, ann, "2024-04-01", -300, NULL);
+  g_assert_true (reg_store_bulk_end (store, &error));
+  g_assert_true (reg_store_commit (store, &error));
+  g_assert_true (reg_store_merge_customers (store, bob, ann, &error));
+
+  kept = reg_store_dump (store, &error);
+  g_assert_true (reg_store_refresh_all_totals (store, &error));
+  recounted = reg_store_dump (store, &error);
+  g_assert_cmpstr (kept, ==, recounted);
+  {
+    g_autoptr(RegCustomerRow) row = reg_store_get_customer_row (store, bob, &error);
+    g_assert_cmpuint (row->purchases, ==, 2);
+    g_assert_cmpint (row->total_spend, ==, 1200);
+  }
+}
+
 /* the store's fast date reader agrees with GDate on every day it is given, and refuses the rest */
 static void
 test_parse_day (void)
@@ -493,6 +532,7 @@ main (int argc, char **argv)
   ADD ("/store/delete-customer", test_delete_customer);
   ADD ("/store/customer-rows", test_customer_rows);
   g_test_add_func ("/store/parse-day", test_parse_day);
+  ADD ("/store/totals-stay-true", test_totals_stay_true);
 #undef ADD
   return g_test_run ();
 }
