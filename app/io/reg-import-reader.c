@@ -6,8 +6,13 @@
  * text into amounts and dates with messages that name file, line, column and value. Runs on the
  * caller's thread; the caller owns the reader and each row or issue it hands out.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "clv-error.h"
 #include "clv-money.h"
@@ -533,6 +538,88 @@ format_for_preset (const char *preset)
   return p != NULL ? p->format : NULL;
 }
 
+/* Refuses what no export reader can use, with a message that says what the file is: a file
+ * over REG_IMPORT_MAX_FILE_SIZE, a compressed or binary file (a zip or gzip archive, a
+ * workbook, a PDF, a program renamed .csv), which would otherwise end in a puzzling "the text is
+ * not valid WINDOWS-1252". A file that cannot be opened is left to the reader to report. */
+static gboolean
+check_plain_file (const char *path, GError **error)
+{
+  static const struct
+  {
+    const char *magic;
+    gsize       len;
+    const char *what;
+  } kinds[] = {
+    { "PK\x03\x04", 4, N_("a ZIP archive (an Excel workbook is one too)") },
+    { "\x1f\x8b", 2, N_("a gzip-compressed file") },
+    { "BZh", 3, N_("a bzip2-compressed file") },
+    { "\xfd" "7zXZ", 5, N_("an xz-compressed file") },
+    { "7z\xbc\xaf\x27\x1c", 6, N_("a 7-Zip archive") },
+    { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8,
+      N_("an Excel 97–2003 workbook or another Office file") },
+    { "%PDF", 4, N_("a PDF document") },
+    { "\x7f" "ELF", 4, N_("a program") },
+  };
+  g_autofree char *name = g_path_get_basename (path);
+  guint8 head[4096];
+  gssize n;
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > REG_IMPORT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size ((guint64) st.st_size);
+      g_autofree char *limit = g_format_size ((guint64) REG_IMPORT_MAX_FILE_SIZE);
+      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_TOO_LARGE,
+                   _("%s is %s, more than the %s Regulars reads in one import; export a shorter "
+                     "period, or split the file, and import the parts one after the other"),
+                   name, size, limit);
+      return FALSE;
+    }
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return TRUE;
+  do
+    n = read (fd, head, sizeof head);
+  while (n < 0 && errno == EINTR);
+  close (fd);
+  if (n <= 0)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if ((gsize) n >= kinds[i].len && memcmp (head, kinds[i].magic, kinds[i].len) == 0)
+      {
+        g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_FORMAT,
+                     _("%s is %s, not an export Regulars can read; export the sales as CSV, "
+                       "OFX, QIF or CAMT.053 (unpack an archive first) and import that file"),
+                     name, _(kinds[i].what));
+        return FALSE;
+      }
+  /* NUL bytes mean binary data, except in UTF-16 text and as padding at the very end */
+  {
+    const guint8 *nul = memchr (head, 0, (gsize) n);
+    gboolean binary = FALSE;
+    gsize bom = 0;
+
+    if (nul != NULL && !g_str_has_prefix (reg_text_detect_encoding (head, (gsize) n, &bom, NULL),
+                                          "UTF-16"))
+      {
+        binary = nul == head;   /* nothing but padding: not text either */
+        for (const guint8 *p = nul; p < head + n; p++)
+          if (*p != 0)
+            binary = TRUE;
+      }
+    if (binary)
+      {
+        g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_FORMAT,
+                     _("%s is not a text file (it holds binary data); export the sales as CSV, "
+                       "OFX, QIF or CAMT.053 and import that file"), name);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
 static char *
 detect_format (const char *path, const char *encoding, double *confidence, GError **error)
 {
@@ -595,6 +682,8 @@ reg_import_reader_new (const char *path, const RegImportOptions *opts, GError **
       return NULL;
     }
 
+  if (!check_plain_file (path, error))
+    return NULL;
   preset_format = format_for_preset (opts->preset);
   if (opts->format != NULL)
     r->format = g_ascii_strdown (opts->format, -1);

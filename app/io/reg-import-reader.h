@@ -34,6 +34,10 @@ typedef struct _RegImportReader RegImportReader;
 /* Longest physical line (or quoted field spanning lines) accepted in a text file. */
 #define REG_IMPORT_MAX_LINE ((gsize) 1024 * 1024)
 
+/* Largest file accepted for one import: some ten million rows of a store export. Beyond it the
+ * file is refused up front (hashing and reading gigabytes only to fail would take minutes). */
+#define REG_IMPORT_MAX_FILE_SIZE ((goffset) 1000 * 1000 * 1000)
+
 RegImportReader *reg_import_reader_new             (const char             *path,
                                                     const RegImportOptions *opts,
                                                     GError                **error);

@@ -224,7 +224,13 @@ emit_booking (Mt940Reader *m)
     row->amount = -row->amount;
   /* N + three-letter type, then the customer's reference, then //bank reference */
   if (*p == 'N' || *p == 'F' || *p == 'S')
-    p += MIN (strlen (p), (gsize) 4);
+    {
+      /* the mark and three characters, counted as characters: skipping four bytes cut a
+       * damaged file's non-ASCII type code in two and left invalid UTF-8 in the id */
+      p++;
+      for (int k = 0; k < 3 && *p != '\0'; k++)
+        p = g_utf8_next_char (p);
+    }
   refs = p;
   {
     const char *slashes = strstr (refs, "//");

@@ -365,11 +365,44 @@ const RegImportBackendClass reg_ofx_reader_class = {
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OfxReader, ofx_free)
 
+/* The whole file in memory, reading at most @max + 1 bytes (@too_large says when there was
+ * more). Read, not mapped: a mapped file that shrinks while it is scanned (a download
+ * restarted, a file replaced) kills the process with SIGBUS. */
+static GBytes *
+read_whole_file (const char *path, gsize max, gboolean *too_large, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) buf = NULL;
+  g_autofree guint8 *chunk = NULL;
+  gssize got;
+
+  *too_large = FALSE;
+  if (in == NULL)
+    return NULL;
+  buf = g_byte_array_new ();
+  chunk = g_malloc (64 * 1024);
+  while ((got = g_input_stream_read (G_INPUT_STREAM (in), chunk, 64 * 1024, NULL, error)) > 0)
+    {
+      g_byte_array_append (buf, chunk, (guint) got);
+      if (buf->len > max)
+        {
+          *too_large = TRUE;
+          break;
+        }
+    }
+  if (got < 0)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
 gpointer
 reg_ofx_reader_new (const char *path, RegImportCtx *ctx, char **source_out, GError **error)
 {
   g_autoptr(OfxReader) r = g_new0 (OfxReader, 1);
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  const char *data;
+  gboolean too_large = FALSE;
   g_autoptr(GError) local = NULL;
   g_autoptr(GString) stripped = NULL;
   g_autofree char *tmp_path = NULL;
@@ -382,24 +415,25 @@ reg_ofx_reader_new (const char *path, RegImportCtx *ctx, char **source_out, GErr
   g_array_set_clear_func (r->scan, scan_clear);
   ctx->named_fields = TRUE;
 
-  mapped = g_mapped_file_new (path, FALSE, &local);
-  if (mapped == NULL)
+  contents = read_whole_file (path, (gsize) OFX_MAX_SIZE, &too_large, &local);
+  if (contents == NULL)
     {
       g_autofree char *name = g_path_get_basename (path);
       g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN, _("Could not open %s: %s"), name,
                    local->message);
       return NULL;
     }
-  r->size = g_mapped_file_get_length (mapped);
-  if ((goffset) r->size > OFX_MAX_SIZE)
+  r->size = g_bytes_get_size (contents);
+  if (too_large)
     {
       g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_TOO_LARGE,
                    _("%s is larger than %u MB, which is more than a bank statement holds"),
                    ctx->display_name, (guint) (OFX_MAX_SIZE / 1024 / 1024));
       return NULL;
     }
-  scan_file (r, g_mapped_file_get_contents (mapped), r->size);
-  stripped = strip_currency_aggregates (g_mapped_file_get_contents (mapped), r->size);
+  data = g_bytes_get_data (contents, NULL);
+  scan_file (r, data, r->size);
+  stripped = strip_currency_aggregates (data, r->size);
   if (stripped != NULL)
     {
       int fd = g_file_open_tmp ("regulars-XXXXXX.ofx", &tmp_path, &local);

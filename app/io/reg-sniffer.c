@@ -1023,3 +1023,22 @@ reg_sniff_file (const char *path, GError **error)
     }
   return g_steal_pointer (&res);
 }
+
+/**
+ * reg_sniff_file_with:
+ * @format: (nullable): "csv", "ofx", …, or NULL to detect
+ * @encoding: (nullable): an iconv name, or NULL to detect
+ * @delimiter: the CSV delimiter, or 0 to detect
+ * @preset: (nullable): a preset name, or NULL to recognise one
+ *
+ * Like reg_sniff_file() with the given choices fixed, and without the preview rows: the header
+ * row, the columns and the remaining guesses follow the choices.
+ * Returns: (transfer full): the guesses, or NULL with %REG_IO_ERROR_OPEN or
+ *   %REG_IO_ERROR_ENCODING
+ */
+RegSniffResult *
+reg_sniff_file_with (const char *path, const char *format, const char *encoding, char delimiter,
+                     const char *preset, GError **error)
+{
+  return reg_sniff_file_internal (path, encoding, delimiter, format, preset, error);
+}

@@ -46,6 +46,14 @@ typedef struct
 
 RegSniffResult *reg_sniff_file          (const char *path,
                                          GError    **error);
+/* The guesses and columns as they come out with some choices fixed by the owner (each NULL or 0
+ * = detect), without the preview: what the import wizard shows after a change. */
+RegSniffResult *reg_sniff_file_with     (const char *path,
+                                         const char *format,
+                                         const char *encoding,
+                                         char        delimiter,
+                                         const char *preset,
+                                         GError    **error);
 void            reg_sniff_result_free   (RegSniffResult *result);
 const char     *reg_sniff_result_get_date_order_id (const RegSniffResult *result);
 

@@ -244,11 +244,12 @@ reg_demo_write (const char *path, const RegDemoOptions *opts, RegDemoProgress pr
                 "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536",
                 NULL, NULL, NULL);
   rand = g_rand_new_with_seed (opts->seed);
-  ok = reg_store_begin (store, error);
+  ok = reg_store_begin (store, error) && reg_store_defer_indexes (store, "sales", error);
   reg_store_bulk_begin (store);
   for (gsize i = 0; ok && i < G_N_ELEMENTS (settings); i++)
     ok = reg_store_set_setting (store, settings[i][0], settings[i][1], error);
   ok = ok && write_customers (&run, opts, rand, end_day, &n_sales, error)
+       && reg_store_restore_indexes (store, error)
        && reg_store_bulk_end (store, error)
        && reg_store_commit (store, error);
   if (ok)

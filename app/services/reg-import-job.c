@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -128,17 +129,12 @@ static gint64
 cached_ref (ImportContext *ctx, const char *kind, const char *source, const char *ref)
 {
   gint64 *hit;
-  gint64 id;
 
   /* the key is built in a reused buffer: this runs for every row */
   g_string_printf (ctx->scratch, "%s\x1f%s\x1f%s", kind, source, ref);
   hit = g_hash_table_lookup (ctx->by_ref, ctx->scratch->str);
-  if (hit != NULL)
-    return *hit;
-  id = reg_store_find_customer_ref (ctx->store, kind, source, ref);
-  if (id > 0)
-    g_hash_table_insert (ctx->by_ref, g_strdup (ctx->scratch->str), id_box (id));
-  return id;
+  /* every reference of this source is in the table since the import began */
+  return hit != NULL ? *hit : 0;
 }
 
 static gboolean
@@ -156,15 +152,11 @@ remember_ref (ImportContext *ctx, gint64 id, const char *kind, const char *sourc
 static gint64
 find_by_email (ImportContext *ctx, const char *email, GError **error)
 {
-  gint64 *hit = g_hash_table_lookup (ctx->by_email, email);
-  gint64 id;
+  g_autofree char *lower = g_ascii_strdown (email, -1);
+  gint64 *hit = g_hash_table_lookup (ctx->by_email, lower);
 
-  if (hit != NULL)
-    return *hit;
-  id = reg_store_find_customer_by_email (ctx->store, email, error);
-  if (id > 0)
-    g_hash_table_insert (ctx->by_email, g_strdup (email), id_box (id));
-  return id;
+  /* every address in the shop is in the table since the import began */
+  return hit != NULL ? *hit : 0;
 }
 
 static gboolean
@@ -269,7 +261,7 @@ match_customer (ImportContext *ctx, const RegImportRow *row, GError **error)
         || !remember_ref (ctx, id, "iban", "bank", row->iban, error))
       return -1;
     if (rec.email != NULL)
-      g_hash_table_insert (ctx->by_email, g_strdup (rec.email), id_box (id));
+      g_hash_table_insert (ctx->by_email, g_ascii_strdown (rec.email, -1), id_box (id));
     if (ctx->bank_like && row->name != NULL)
       {
         g_autofree char *f = g_utf8_casefold (row->name, -1);
@@ -447,6 +439,20 @@ import_job_prepare (RegJob *job, GError **error)
   return TRUE;
 }
 
+/* Whether the file is no longer what it was when reading began: another size, another
+ * modification time, or another file under the name. */
+static gboolean
+file_changed (const char *path, const GStatBuf *before)
+{
+  GStatBuf now;
+
+  if (g_stat (path, &now) != 0)
+    return TRUE;
+  return now.st_size != before->st_size || now.st_ino != before->st_ino
+         || now.st_dev != before->st_dev || now.st_mtim.tv_sec != before->st_mtim.tv_sec
+         || now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
+}
+
 static gpointer
 import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 {
@@ -461,8 +467,18 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   RegImportOptions opts = { 0 };
   gboolean ok = TRUE;
   guint64 total;
+  GStatBuf before;
 
   result->file_name = g_path_get_basename (self->path);
+  /* the file as reading begins: one still being written (a download, an export in progress)
+   * or changed under the import must not be imported by halves (checked after the last row) */
+  if (g_stat (self->path, &before) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN, _("Could not open %s: %s"),
+                   result->file_name, g_strerror (saved));
+      return NULL;
+    }
   result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_issue_free);
   result->skips = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
   result->near_matches = g_ptr_array_new_with_free_func ((GDestroyNotify) near_match_free);
@@ -520,6 +536,16 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   if (!reg_store_begin (store, error))
     return NULL;
   reg_store_bulk_begin (store);
+  /* A file much larger than the shop's history: build the sales indexes once at the end
+   * rather than row by row (about 60 bytes per row in store exports). */
+  if (!self->req.dry_run
+      && reg_import_reader_get_bytes_total (reader) / 60 > (guint64) reg_store_count_sales (store)
+      && reg_import_reader_get_bytes_total (reader) > 8 * 1024 * 1024
+      && !reg_store_defer_indexes (store, "sales", error))
+    {
+      reg_store_rollback (store);
+      return NULL;
+    }
   ctx.self = self;
   ctx.store = store;
   ctx.result = result;
@@ -530,7 +556,8 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   ctx.by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx.batch = reg_store_insert_batch (store, result->file_name, file_hash, result->format,
                                       result->preset, mapping_text, error);
-  ok = ctx.batch > 0;
+  ok = ctx.batch > 0
+       && reg_store_load_lookup_tables (store, ctx.source, ctx.by_ref, ctx.by_email, error);
 
   while (ok)
     {
@@ -565,6 +592,14 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
+  if (ok && file_changed (self->path, &before))
+    {
+      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN,
+                   _("%s changed while it was being imported (is it still being written or "
+                     "downloaded?); nothing was imported. Import it again once it is complete"),
+                   result->file_name);
+      ok = FALSE;
+    }
   if (!ok)
     {
       reg_store_rollback (store);
@@ -580,7 +615,8 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
       result->batch = 0;
       return g_steal_pointer (&result);
     }
-  if (!reg_store_bulk_end (store, error)
+  if (!reg_store_restore_indexes (store, error)
+      || !reg_store_bulk_end (store, error)
       || !reg_store_update_batch_counts (store, ctx.batch, result->rows_read, result->imported,
                                       result->duplicates, result->rejected,
                                       result->new_customers, error)

@@ -308,3 +308,41 @@ reg_store_list_mappings (RegStore *store)
     g_strv_builder_add (b, (const char *) sqlite3_column_text (stmt, 0));
   return g_strv_builder_end (b);
 }
+
+gboolean
+reg_store_load_lookup_tables (RegStore *store, const char *source, GHashTable *refs,
+                              GHashTable *emails, GError **error)
+{
+  g_autoptr(RegStmt) r = reg_store_prepare (store,
+      "SELECT r.kind, r.source, r.ref, coalesce(c.merged_into, c.id) FROM customer_refs r "
+      "JOIN customers c ON c.id = r.customer_id WHERE r.source IN (?1, 'bank')", error);
+  g_autoptr(RegStmt) e = NULL;
+  int rc;
+
+  if (r == NULL)
+    return FALSE;
+  reg_stmt_bind_text (r, 1, source);
+  while ((rc = sqlite3_step (r)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (r, 3);
+      g_hash_table_insert (refs, g_strdup_printf ("%s\x1f%s\x1f%s", sqlite3_column_text (r, 0),
+                                                  sqlite3_column_text (r, 1),
+                                                  sqlite3_column_text (r, 2)),
+                           g_memdup2 (&id, sizeof id));
+    }
+  if (!reg_store_check (store, rc, _("reading customer references"), error))
+    return FALSE;
+  /* the oldest unarchived customer wins an address, as reg_store_find_customer_by_email does */
+  e = reg_store_prepare (store,
+      "SELECT lower(email), id FROM customers WHERE email IS NOT NULL AND merged_into IS NULL "
+      "ORDER BY archived DESC, id DESC", error);
+  if (e == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (e)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (e, 1);
+      g_hash_table_insert (emails, g_strdup ((const char *) sqlite3_column_text (e, 0)),
+                           g_memdup2 (&id, sizeof id));
+    }
+  return reg_store_check (store, rc, _("reading customers"), error);
+}

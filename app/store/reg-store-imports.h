@@ -44,6 +44,11 @@ gint64     reg_store_find_customer_ref   (RegStore *store, const char *kind, con
 gboolean   reg_store_add_customer_ref    (RegStore *store, gint64 customer_id, const char *kind,
                                           const char *source, const char *ref, gint64 batch_id,
                                           GError **error);
+/* Fills @refs ("kind\x1fsource\x1fref" -> gint64 id) with every reference of @source and
+ * @emails (lower-case address -> gint64 id) with every customer's address: an import then
+ * looks payers up in memory. Values are newly allocated gint64. */
+gboolean   reg_store_load_lookup_tables  (RegStore *store, const char *source, GHashTable *refs,
+                                          GHashTable *emails, GError **error);
 /* id -> name of every customer not merged away, for near-match suggestions */
 GHashTable *reg_store_customer_names     (RegStore *store, GError **error);
 

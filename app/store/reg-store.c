@@ -24,6 +24,7 @@ struct _RegStore
   GHashTable *stmts;       /* (owned) SQL text -> sqlite3_stmt */
   int         txn_depth;
   GHashTable *touched;     /* (owned) (nullable) customer ids whose totals wait for bulk_end */
+  GPtrArray  *deferred;    /* (owned) (nullable) CREATE INDEX statements to run again */
 };
 
 G_DEFINE_QUARK (reg-store-error-quark, reg_store_error)
@@ -258,6 +259,7 @@ void
 reg_store_rollback (RegStore *store)
 {
   g_clear_pointer (&store->touched, g_hash_table_unref);
+  g_clear_pointer (&store->deferred, g_ptr_array_unref);
   if (store->txn_depth == 0 && sqlite3_get_autocommit (store->db))
     return;
   sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
@@ -449,7 +451,7 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
   if (!exists && !create_private_file (path, error))
     return NULL;
 
-  writable = g_access (path, W_OK) == 0;
+  writable = !(flags & REG_STORE_OPEN_READ_ONLY) && g_access (path, W_OK) == 0;
   rc = sqlite3_open_v2 (path, &store->db,
                         (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY)
                         | SQLITE_OPEN_NOMUTEX, NULL);
@@ -514,6 +516,7 @@ reg_store_free (RegStore *store)
     return;
   g_clear_pointer (&store->stmts, g_hash_table_unref);
   g_clear_pointer (&store->touched, g_hash_table_unref);
+  g_clear_pointer (&store->deferred, g_ptr_array_unref);
   if (store->db != NULL)
     sqlite3_close_v2 (store->db);
   g_free (store->path);
@@ -779,4 +782,48 @@ reg_store_refresh_all_totals (RegStore *store, GError **error)
   if (fill == NULL)
     return FALSE;
   return reg_store_check (store, sqlite3_step (fill), _("updating customers' figures"), error);
+}
+
+gboolean
+reg_store_defer_indexes (RegStore *store, const char *table, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  g_return_val_if_fail (store->txn_depth > 0, FALSE);
+  if (store->deferred == NULL)
+    store->deferred = g_ptr_array_new_with_free_func (g_free);
+  /* the schema's own statements, read back, so the store's index list lives only in migrations */
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
+                           "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", -1, &stmt, NULL);
+  if (!reg_store_check (store, rc, _("preparing a bulk load"), error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (store->deferred, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* an index name from sqlite_schema, quoted as an identifier: not user input */
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+      if (!exec (store, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+reg_store_restore_indexes (RegStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) deferred = g_steal_pointer (&store->deferred);
+
+  for (guint i = 0; deferred != NULL && i < deferred->len; i++)
+    if (!exec (store, deferred->pdata[i], error))
+      return FALSE;
+  /* statements prepared against the old indexes are re-planned by SQLite on their next use */
+  return TRUE;
 }

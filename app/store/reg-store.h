@@ -57,6 +57,8 @@ typedef enum
   REG_STORE_OPEN_DEFAULT = 0,
   REG_STORE_OPEN_CREATE = 1 << 0,       /* create the file when missing */
   REG_STORE_OPEN_NO_MIGRATE = 1 << 1,   /* tests: leave the schema as found */
+  REG_STORE_OPEN_READ_ONLY = 1 << 2,    /* never write, even where the file could be written
+                                         * (root can write every file: tests use this) */
 } RegStoreOpenFlags;
 
 RegStore   *reg_store_open             (const char         *path,
@@ -109,6 +111,12 @@ gboolean   reg_store_bulk_end                 (RegStore *store, GError **error);
 gboolean   reg_store_refresh_customer_totals  (RegStore *store, gint64 id, GError **error);
 gboolean   reg_store_refresh_all_totals       (RegStore *store, GError **error);
 gboolean   reg_store_customer_sales_changed   (RegStore *store, gint64 id, GError **error);
+
+/* Inside a transaction: drop the non-unique indexes of @table and build them again at
+ * reg_store_restore_indexes (one sort instead of a million random inserts). Unique indexes stay,
+ * so duplicates are still refused row by row. A rollback brings the indexes back by itself. */
+gboolean   reg_store_defer_indexes            (RegStore *store, const char *table, GError **error);
+gboolean   reg_store_restore_indexes          (RegStore *store, GError **error);
 
 /* ---- customers (reg-store-customers.c) ---- */
 

@@ -13,6 +13,7 @@
 #include "reg-analysis-job.h"
 #include "reg-customers-view.h"
 #include "reg-demo.h"
+#include "reg-import-wizard.h"
 #include "reg-overview-view.h"
 #include "reg-sales-view.h"
 #include "reg-window.h"
@@ -31,6 +32,7 @@ struct _RegWindow
   gboolean              analysis_pending;   /* a change arrived while the job ran */
   gboolean              auto_analysis;
   GCancellable         *demo_cancellable;   /* (owned) (nullable) */
+  GtkWindow            *import_wizard;      /* (unowned) (nullable) the open wizard, weak */
 
   /* template */
   AdwToastOverlay      *toast_overlay;
@@ -270,8 +272,35 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  reg_window_add_toast (REG_WINDOW (widget),
-                        adw_toast_new (_("Importing sales is not available yet")));
+  reg_window_open_import (REG_WINDOW (widget), NULL);
+}
+
+/* A file dropped on the window: the import wizard, reading it. */
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            RegWindow     *self)
+{
+  GFile *file = NULL;
+
+  if (self->shop == NULL)
+    return FALSE;
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      file = files != NULL ? files->data : NULL;
+      if (files != NULL && files->next != NULL)
+        reg_window_add_toast (self, adw_toast_new (_("One file at a time: importing the first one")));
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  if (file == NULL)
+    return FALSE;
+  reg_window_open_import (self, file);
+  return TRUE;
 }
 
 static void
@@ -332,6 +361,8 @@ reg_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
       return;
     }
 
@@ -377,6 +408,9 @@ reg_window_dispose (GObject *object)
   if (self->analysis_job != NULL)
     reg_job_cancel (REG_JOB (self->analysis_job));
   g_clear_object (&self->analysis_job);
+  if (self->import_wizard != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->import_wizard), (gpointer *) &self->import_wizard);
+  self->import_wizard = NULL;
   if (self->demo_cancellable != NULL)
     g_cancellable_cancel (self->demo_cancellable);
   g_clear_object (&self->demo_cancellable);
@@ -504,8 +538,16 @@ reg_window_class_init (RegWindowClass *klass)
 static void
 reg_window_init (RegWindow *self)
 {
+  GtkDropTarget *drop;
+
   self->auto_analysis = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* files dropped from a file manager: one GFile, or a list of them */
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 /* ---- public ---- */
@@ -592,4 +634,32 @@ reg_window_refresh_analysis (RegWindow *self)
 {
   g_return_if_fail (REG_IS_WINDOW (self));
   start_analysis (self);
+}
+
+/**
+ * reg_window_open_import:
+ * @file: (nullable): a file to read at once (dropped on the window), or NULL to let the owner
+ *   choose
+ *
+ * Shows the import wizard over the window (the open one, when there is one).
+ * Returns: (transfer none): the wizard
+ */
+GtkWindow *
+reg_window_open_import (RegWindow *self,
+                        GFile     *file)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+
+  if (self->shop == NULL)
+    return NULL;
+  if (self->import_wizard == NULL)
+    {
+      self->import_wizard = reg_import_wizard_new (self->shop);
+      g_object_add_weak_pointer (G_OBJECT (self->import_wizard), (gpointer *) &self->import_wizard);
+      gtk_window_set_transient_for (self->import_wizard, GTK_WINDOW (self));
+    }
+  if (file != NULL)
+    reg_import_wizard_set_file (REG_IMPORT_WIZARD (self->import_wizard), file);
+  gtk_window_present (self->import_wizard);
+  return self->import_wizard;
 }

@@ -32,5 +32,8 @@ void        reg_window_set_auto_analysis    (RegWindow      *self,
 gboolean    reg_window_get_analysis_running (RegWindow      *self);
 /* Starts an analysis now (or after the running one); what win.refresh does. */
 void        reg_window_refresh_analysis     (RegWindow      *self);
+/* The import wizard over the window, reading @file (nullable) at once. */
+GtkWindow  *reg_window_open_import          (RegWindow      *self,
+                                             GFile          *file);
 
 G_END_DECLS

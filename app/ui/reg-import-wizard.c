@@ -1,0 +1,1751 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegImportWizard walks the owner through an import. It keeps the owner's choices (format,
+ * encoding, delimiter, preset, decimal mark, date order, columns, new payers), asks
+ * reg_import_preview_async() for the first rows under those choices after every change, runs
+ * RegImportJob as a dry run for the customer and validation pages and then for real, and
+ * offers undo. Which page shows and which button works comes from reg_import_draft_compute_state().
+ * Main thread only; owns the shop reference, the previews, the results and the running job.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reg-import-preset.h"
+#include "reg-import-wizard.h"
+#include "reg-store-imports.h"
+
+/* Rows read for the preview, and rejected or skipped rows listed on the check page. */
+#define PREVIEW_ROWS 12
+#define MAX_LISTED 200
+
+struct _RegImportWizard
+{
+  AdwWindow          parent_instance;
+
+  RegShop           *shop;            /* (owned) */
+  char              *path;            /* (owned) (nullable) the chosen file */
+  RegImportDraft     draft;
+  RegImportPreview  *guesses;         /* (owned) (nullable) the preview with nothing chosen */
+  RegImportPreview  *preview;         /* (owned) (nullable) under the current choices */
+  GCancellable      *preview_cancellable; /* (owned) (nullable) */
+  RegImportJob      *job;             /* (owned) (nullable) the running check or import */
+  guint              pulse_id;
+  RegImportResult   *check;           /* (owned) (nullable) the last dry run */
+  RegImportResult   *result;          /* (owned) (nullable) the real import */
+  char              *check_error;     /* (owned) (nullable) */
+  char              *columns_key;     /* (owned) (nullable) the columns the field rows offer */
+  GPtrArray         *columns;         /* (owned) mapping values ("Name" or "#3") per column */
+  GHashTable        *confirmed;       /* (owned) near matches the owner confirmed: key → 1 */
+  gboolean           updating;        /* filling widgets: their signals are not the owner's */
+
+  /* the owner's choices; NULL or 0: as found */
+  char              *format;
+  char              *encoding;
+  char              *preset;
+  char               delimiter;
+  char               decimal;
+  char              *date_order;      /* "DMY", "MDY", "YMD" */
+  RegImportMapping  *mapping;         /* (owned) (nullable) columns the owner set or loaded */
+  GPtrArray         *encodings;       /* (owned) encoding names offered */
+  GPtrArray         *skip_rows;       /* (owned) rows added to the skipped expander */
+
+  AdwComboRow       *field_rows[REG_N_FIELDS];   /* (unowned) rows of the columns page */
+
+  /* template */
+  AdwWindowTitle    *window_title;
+  GtkButton         *close_button;
+  GtkButton         *next_button;
+  GtkLabel          *blocked_label;
+  GtkStack          *stack;
+  GtkLabel          *file_label;
+  GtkLabel          *file_error_label;
+  AdwComboRow       *preset_row;
+  GtkStringList     *preset_model;
+  AdwComboRow       *format_row;
+  GtkStringList     *format_model;
+  AdwComboRow       *encoding_row;
+  GtkStringList     *encoding_model;
+  AdwComboRow       *delimiter_row;
+  GtkStringList     *delimiter_model;
+  AdwComboRow       *decimal_row;
+  GtkStringList     *decimal_model;
+  AdwComboRow       *date_row;
+  GtkStringList     *date_model;
+  AdwPreferencesGroup *mapping_group;
+  AdwComboRow       *saved_row;
+  GtkStringList     *saved_model;
+  AdwEntryRow       *save_row;
+  GtkWidget         *check_box;
+  GtkProgressBar    *check_progress;
+  AdwActionRow      *new_payers_row;
+  AdwComboRow       *unmatched_row;
+  GtkWidget         *near_group;
+  GtkListBox        *near_list;
+  GtkLabel          *cancelled_label;
+  GtkLabel          *check_label;
+  GtkLabel          *check_detail_label;
+  GtkWidget         *rejected_group;
+  GtkListBox        *rejected_list;
+  GtkWidget         *skipped_group;
+  AdwExpanderRow    *skipped_row;
+  GtkButton         *import_button;
+  GtkProgressBar    *import_progress;
+  GtkImage          *summary_icon;
+  GtkLabel          *summary_title;
+  GtkLabel          *summary_label;
+  GtkWidget         *undo_button;
+  GtkWidget         *preview_box;
+  GtkLabel          *preview_status;
+  GtkWidget         *preview_scroller;
+  GtkGrid           *preview_grid;
+};
+
+G_DEFINE_FINAL_TYPE (RegImportWizard, reg_import_wizard, ADW_TYPE_WINDOW)
+
+static const struct { const char *id; const char *label; } formats[] = {
+  { "csv", N_("CSV table") },
+  { "ofx", N_("OFX or QFX statement") },
+  { "qif", N_("QIF statement") },
+  { "camt053", N_("CAMT.053 statement (XML)") },
+  { "mt940", N_("MT940 statement") },
+};
+
+static const struct { const char *id; const char *label; } known_encodings[] = {
+  { "UTF-8", N_("UTF-8 (Unicode)") },
+  { "WINDOWS-1252", N_("Windows-1252 (Western European)") },
+  { "ISO-8859-1", N_("ISO-8859-1 (Latin-1)") },
+  { "ISO-8859-15", N_("ISO-8859-15 (Latin-9, with €)") },
+};
+
+static const struct { char c; const char *label; } delimiters[] = {
+  { ',', N_("Commas ( , )") },
+  { ';', N_("Semicolons ( ; )") },
+  { '\t', N_("Tabs") },
+  { '|', N_("Vertical bars ( | )") },
+};
+
+static const struct { char c; const char *label; } decimals[] = {
+  { '.', N_("Point: 1,234.56") },
+  { ',', N_("Comma: 1.234,56") },
+};
+
+static const struct { const char *id; const char *label; } date_orders[] = {
+  { "DMY", N_("Day first: 31.12.2024") },
+  { "MDY", N_("Month first: 12/31/2024") },
+  { "YMD", N_("Year first: 2024-12-31") },
+};
+
+/* The fields the columns page offers, in its order. */
+static const struct { RegField field; const char *label; const char *hint; } mapped_fields[] = {
+  { REG_FIELD_DATE, N_("Date"), N_("when the sale was made") },
+  { REG_FIELD_AMOUNT, N_("Amount"), N_("what was paid; negative for a refund") },
+  { REG_FIELD_CREDIT, N_("Money in"), N_("instead of an amount: payments received") },
+  { REG_FIELD_DEBIT, N_("Money out"), N_("instead of an amount: refunds paid") },
+  { REG_FIELD_DIRECTION, N_("In or out"), N_("a column that says whether money came in or went out") },
+  { REG_FIELD_CUSTOMER, N_("Customer number"), N_("the customer’s id in your shop system") },
+  { REG_FIELD_EMAIL, N_("Email"), NULL },
+  { REG_FIELD_NAME, N_("Name"), N_("the customer or payer") },
+  { REG_FIELD_IBAN, N_("Account number (IBAN)"), N_("the payer’s bank account") },
+  { REG_FIELD_ORDER, N_("Order or transaction number"), N_("keeps the same sale from being imported twice") },
+  { REG_FIELD_CURRENCY, N_("Currency"), NULL },
+  { REG_FIELD_STATUS, N_("Status"), N_("paid, refunded, cancelled…") },
+  { REG_FIELD_REFERENCE, N_("Reference"), N_("the bank’s description of the payment") },
+  { REG_FIELD_NOTE, N_("Note"), NULL },
+};
+
+static void apply_state   (RegImportWizard *self);
+static void set_preview   (RegImportWizard  *self,
+                           RegImportPreview *preview);
+static void start_preview (RegImportWizard *self);
+static void start_check   (RegImportWizard *self);
+
+/* ---- helpers ---- */
+
+static void
+set_str (char       **field,
+         const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* The guesses are the first preview; the preview shown may be that same one. */
+static void
+set_preview (RegImportWizard  *self,
+             RegImportPreview *preview)
+{
+  if (self->preview != NULL && self->preview != self->guesses)
+    reg_import_preview_free (self->preview);
+  self->preview = preview;
+}
+
+static const char *
+confidence_words (double confidence)
+{
+  if (confidence >= 0.9)
+    return _("Found in the file");
+  if (confidence >= 0.6)
+    return _("Found in the file, fairly sure");
+  return _("A guess: check the rows below");
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else if (GTK_IS_GRID (box))
+        gtk_grid_remove (GTK_GRID (box), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+static GtkWidget *
+plain_row (const char *title,
+           const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static char *
+mapping_text (RegImportWizard *self)
+{
+  g_autoptr(RegImportMapping) m = self->mapping != NULL ? reg_import_mapping_copy (self->mapping)
+                                                        : reg_import_mapping_new ();
+  gboolean options = FALSE;
+
+  if (self->delimiter != 0)
+    {
+      char d[2] = { self->delimiter, '\0' };
+      reg_import_mapping_set_option (m, "delimiter", self->delimiter == '\t' ? "tab" : d);
+      options = TRUE;
+    }
+  if (reg_import_mapping_is_empty (m) && !options && self->mapping == NULL)
+    return NULL;
+  return reg_import_mapping_to_string (m);
+}
+
+/* The request for the preview, the check and the import; strings point into @self and
+ * @mapping (freed by the caller). */
+static void
+fill_request (RegImportWizard  *self,
+              RegImportRequest *req,
+              char            **mapping)
+{
+  reg_import_request_init (req);
+  req->format = self->format;
+  req->encoding = self->encoding;
+  req->preset = self->preset;
+  req->decimal = self->decimal;
+  req->date_format = self->date_order;
+  req->unmatched = adw_combo_row_get_selected (self->unmatched_row) == 1 ? REG_UNMATCHED_SKIP
+                                                                        : REG_UNMATCHED_CREATE;
+  *mapping = mapping_text (self);
+  req->mapping = *mapping;
+}
+
+static void
+set_job (RegImportWizard *self,
+         RegImportJob    *job)
+{
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_set_object (&self->job, job);
+}
+
+/* ---- what the owner sees ---- */
+
+static void
+apply_state (RegImportWizard *self)
+{
+  RegImportPageState s = reg_import_draft_compute_state (&self->draft);
+  g_autofree char *subtitle = NULL;
+  const char *blocked = s.blocked;
+
+  gtk_stack_set_visible_child_name (self->stack, s.page);
+  /* Translators: under the wizard's title: "Step 2 of 6: What Was Found" */
+  subtitle = g_strdup_printf (_("Step %u of %u: %s"), s.step_number, s.n_steps, s.title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", s.can_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.next", s.can_next);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", s.can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.nothing",
+                                 self->draft.work == REG_IMPORT_WORK_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", s.can_cancel_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", s.can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file",
+                                 self->draft.step == REG_IMPORT_STEP_FILE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.load-mapping",
+                                 self->draft.work == REG_IMPORT_WORK_NONE
+                                 && g_list_model_get_n_items (G_LIST_MODEL (self->saved_model)) > 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), s.show_next);
+  gtk_button_set_label (self->next_button, s.next_label);
+  gtk_button_set_label (self->import_button, s.import_label);
+  /* nothing to cancel once the shop has the import: the header button closes */
+  gtk_widget_set_visible (GTK_WIDGET (self->close_button), self->draft.step != REG_IMPORT_STEP_SUMMARY);
+  gtk_widget_set_visible (self->undo_button, self->draft.committed);
+  gtk_widget_set_visible (self->preview_box, s.show_preview);
+  gtk_widget_set_visible (self->check_box, s.show_progress);
+
+  if (self->draft.step == REG_IMPORT_STEP_MATCHING && self->draft.check_failed && self->check_error != NULL)
+    blocked = self->check_error;
+  gtk_label_set_text (self->blocked_label, blocked != NULL ? blocked : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->blocked_label),
+                          blocked != NULL && self->draft.step != REG_IMPORT_STEP_FILE);
+}
+
+static void
+go_to (RegImportWizard *self,
+       RegImportStep    step)
+{
+  self->draft.step = step;
+  if (step == REG_IMPORT_STEP_MATCHING && !self->draft.checked && self->draft.work == REG_IMPORT_WORK_NONE)
+    start_check (self);
+  apply_state (self);
+}
+
+static void
+select_in (AdwComboRow *row,
+           guint        position)
+{
+  if (adw_combo_row_get_selected (row) != position)
+    adw_combo_row_set_selected (row, position);
+}
+
+static guint
+encoding_index (RegImportWizard *self,
+                const char      *name,
+                gboolean         add)
+{
+  for (guint i = 0; i < self->encodings->len; i++)
+    if (name != NULL && g_ascii_strcasecmp (g_ptr_array_index (self->encodings, i), name) == 0)
+      return i;
+  if (!add || name == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  g_ptr_array_add (self->encodings, g_ascii_strup (name, -1));
+  gtk_string_list_append (self->encoding_model, name);
+  return self->encodings->len - 1;
+}
+
+static void
+set_choice_subtitle (AdwComboRow *row,
+                     gboolean     chosen,
+                     double       confidence,
+                     gboolean     applies)
+{
+  const char *text;
+
+  if (!applies)
+    text = _("Does not apply to this format");
+  else if (chosen)
+    text = _("Your choice");
+  else
+    text = confidence_words (confidence);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+}
+
+/* The detected page: each drop-down shows the owner's choice, else what was found. */
+static void
+fill_choices (RegImportWizard *self)
+{
+  const RegSniffResult *found = self->guesses != NULL ? self->guesses->sniff : NULL;
+  const RegSniffResult *now = self->preview != NULL ? self->preview->sniff : found;
+  const char *format;
+  const char *preset;
+  const char *encoding;
+  const char *order;
+  char delimiter, decimal;
+  gboolean csv;
+  gsize n_presets;
+  const RegImportPreset *presets = reg_import_preset_list (&n_presets);
+
+  if (found == NULL)
+    return;
+  self->updating = TRUE;
+
+  format = self->format != NULL ? self->format
+           : self->preview != NULL && self->preview->format != NULL ? self->preview->format
+           : found->format;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (format, formats[i].id) == 0)
+      select_in (self->format_row, i);
+  csv = g_strcmp0 (format, "csv") == 0;
+  set_choice_subtitle (self->format_row, self->format != NULL, found->format_confidence, TRUE);
+
+  preset = self->preset != NULL ? self->preset
+           : self->preview != NULL && self->preview->preset != NULL ? self->preview->preset
+           : found->preset;
+  select_in (self->preset_row, 0);
+  for (gsize i = 0; i < n_presets; i++)
+    if (g_strcmp0 (preset, presets[i].name) == 0)
+      select_in (self->preset_row, (guint) i + 1);
+  if (self->preset != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row), _("Your choice"));
+  else if (preset != NULL)
+    {
+      const RegImportPreset *p = reg_import_preset_lookup (preset);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
+                                   p != NULL && p->rules != NULL ? _(p->rules)
+                                                                 : confidence_words (found->preset_confidence));
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
+                                 _("Not a known export: the columns are matched by their names"));
+
+  encoding = self->encoding != NULL ? self->encoding
+             : self->preview != NULL && self->preview->encoding != NULL ? self->preview->encoding
+             : found->encoding;
+  select_in (self->encoding_row, encoding_index (self, encoding, TRUE));
+  set_choice_subtitle (self->encoding_row, self->encoding != NULL, found->encoding_confidence, TRUE);
+
+  delimiter = self->delimiter != 0 ? self->delimiter : now->delimiter != 0 ? now->delimiter : found->delimiter;
+  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+    if (delimiter == delimiters[i].c)
+      select_in (self->delimiter_row, i);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delimiter_row), csv);
+  set_choice_subtitle (self->delimiter_row, self->delimiter != 0, found->delimiter_confidence, csv);
+
+  decimal = self->decimal != 0 ? self->decimal : now->decimal != 0 ? now->decimal : found->decimal;
+  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
+    if (decimal == decimals[i].c)
+      select_in (self->decimal_row, i);
+  set_choice_subtitle (self->decimal_row, self->decimal != 0, found->decimal_confidence, TRUE);
+
+  order = self->date_order != NULL ? self->date_order : reg_sniff_result_get_date_order_id (now);
+  for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
+    if (g_strcmp0 (order, date_orders[i].id) == 0)
+      select_in (self->date_row, i);
+  set_choice_subtitle (self->date_row, self->date_order != NULL, now->date_order_confidence, TRUE);
+
+  self->updating = FALSE;
+}
+
+static GtkWidget *
+cell (const char *text,
+      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static const char *
+row_customer (const RegImportRow *row)
+{
+  return row->name != NULL ? row->name
+         : row->email != NULL ? row->email
+         : row->customer_ref != NULL ? row->customer_ref
+         : row->iban != NULL ? row->iban : "—";
+}
+
+static int
+by_line (gconstpointer a,
+         gconstpointer b)
+{
+  guint la = *(const guint *) *(gconstpointer const *) a;
+  guint lb = *(const guint *) *(gconstpointer const *) b;
+
+  return la < lb ? -1 : la > lb;
+}
+
+/* The first rows as the reader yields them: sales, refunds, skipped rows, and rejected rows
+ * with their reason, in file order. */
+static void
+fill_preview (RegImportWizard *self)
+{
+  const RegImportPreview *p = self->preview;
+  static const char *headers[] = { N_("Line"), N_("Date"), N_("Customer"), N_("Amount"), N_("What"),
+                                   N_("Order or reference") };
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *status = NULL;
+  int y = 1;
+
+  clear_box (GTK_WIDGET (self->preview_grid));
+  if (p == NULL)
+    {
+      gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
+      return;
+    }
+  if (p->problem != NULL)
+    {
+      gtk_label_set_text (self->preview_status, p->problem);
+      gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "dim-label");
+      gtk_widget_set_visible (self->preview_scroller, FALSE);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "dim-label");
+  gtk_widget_set_visible (self->preview_scroller, TRUE);
+
+  {
+    const RegImportPreset *preset = reg_import_preset_lookup (p->preset);
+    guint n = p->rows->len + p->issues->len;
+
+    if (preset != NULL)
+      /* Translators: %s is a kind of export such as "Shopify orders" */
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Read with the rules for %s. The first row:",
+                                             "Read with the rules for %s. The first %u rows:", n),
+                                _(preset->display_name), n);
+    else
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The first row:", "The first %u rows:", n), n);
+    if (n == 0)
+      {
+        g_free (status);
+        status = g_strdup (_("The file has no rows to import."));
+      }
+    gtk_label_set_text (self->preview_status, status);
+  }
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    gtk_grid_attach (self->preview_grid, cell (_(headers[c]), "heading"), (int) c, 0, 1, 1);
+
+  /* rows and issues both start with their line number */
+  items = g_ptr_array_new ();
+  for (guint i = 0; i < p->rows->len; i++)
+    g_ptr_array_add (items, g_ptr_array_index (p->rows, i));
+  for (guint i = 0; i < p->issues->len; i++)
+    g_ptr_array_add (items, g_ptr_array_index (p->issues, i));
+  g_ptr_array_sort (items, by_line);
+
+  for (guint i = 0; i < items->len; i++, y++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      gboolean is_issue = FALSE;
+      g_autofree char *line = NULL;
+
+      for (guint k = 0; k < p->issues->len && !is_issue; k++)
+        is_issue = g_ptr_array_index (p->issues, k) == item;
+      line = g_strdup_printf ("%u", *(const guint *) item);
+      gtk_grid_attach (self->preview_grid, cell (line, "dim-label"), 0, y, 1, 1);
+      if (is_issue)
+        {
+          const RegImportIssue *issue = item;
+          GtkWidget *reason = cell (issue->reason, "error");
+
+          gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (reason), 80);
+          gtk_grid_attach (self->preview_grid, reason, 1, y, 5, 1);
+        }
+      else
+        {
+          const RegImportRow *row = item;
+          g_autofree char *date = reg_shop_format_date (self->shop, row->day);
+          g_autofree char *amount = row->kind == REG_ROW_SKIPPED && row->amount == 0
+                                    ? g_strdup ("") : reg_shop_format_amount (self->shop, row->amount);
+          const char *what = row->kind == REG_ROW_SALE ? _("Sale")
+                             : row->kind == REG_ROW_REFUND ? _("Refund")
+                             : row->skip_reason != NULL ? row->skip_reason : _("Skipped");
+          const char *ref = row->external_id != NULL ? row->external_id
+                            : row->reference != NULL ? row->reference : row->note;
+          GtkWidget *amount_cell;
+
+          if (row->currency != NULL)
+            {
+              char *with = g_strdup_printf ("%s %s", amount, row->currency);
+              g_free (amount);
+              amount = with;
+            }
+          amount_cell = cell (amount, "numeric");
+          gtk_label_set_xalign (GTK_LABEL (amount_cell), 1);
+          gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
+          gtk_grid_attach (self->preview_grid, cell (row_customer (row), NULL), 2, y, 1, 1);
+          gtk_grid_attach (self->preview_grid, amount_cell, 3, y, 1, 1);
+          gtk_grid_attach (self->preview_grid,
+                           cell (what, row->kind == REG_ROW_SKIPPED ? "dim-label" : NULL), 4, y, 1, 1);
+          gtk_grid_attach (self->preview_grid, cell (ref != NULL ? ref : "", "dim-label"), 5, y, 1, 1);
+        }
+    }
+}
+
+static void
+on_field_selected_cb (AdwComboRow     *row,
+                      GParamSpec      *pspec,
+                      RegImportWizard *self);
+
+/* The columns page: one drop-down per field over the file's columns; rebuilt only when the
+ * columns change, the selections follow the mapping the reader used. */
+static void
+fill_mapping (RegImportWizard *self)
+{
+  const RegSniffResult *sniff = self->preview != NULL ? self->preview->sniff : NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(RegImportMapping) used = NULL;
+
+  if (sniff == NULL || sniff->columns == NULL)
+    return;
+  for (guint i = 0; i < sniff->columns->len; i++)
+    {
+      const RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
+      g_string_append_printf (key, "%s\x1f", c->name);
+    }
+  g_string_append_printf (key, "%u", sniff->header_line);
+
+  self->updating = TRUE;
+  if (g_strcmp0 (key->str, self->columns_key) != 0)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      g_free (self->columns_key);
+      self->columns_key = g_strdup (key->str);
+      g_ptr_array_set_size (self->columns, 0);
+      gtk_string_list_append (names, _("Not in this file"));
+      for (guint i = 0; i < sniff->columns->len; i++)
+        {
+          const RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
+          g_autofree char *label = NULL;
+
+          if (c->sample != NULL && *c->sample != '\0')
+            /* Translators: a column in the drop-down: its name and its first value */
+            label = g_strdup_printf (_("%s (such as “%s”)"), c->name, c->sample);
+          else
+            label = g_strdup (c->name);
+          if (g_utf8_strlen (label, -1) > 60)
+            {
+              char *cut = g_utf8_substring (label, 0, 59);
+              g_free (label);
+              label = g_strconcat (cut, "…", NULL);
+              g_free (cut);
+            }
+          gtk_string_list_append (names, label);
+          g_ptr_array_add (self->columns, sniff->header_line > 0 ? g_strdup (c->name)
+                                                                 : g_strdup_printf ("#%u", c->index + 1));
+        }
+
+      for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
+        {
+          RegField field = mapped_fields[f].field;
+
+          if (self->field_rows[field] == NULL)
+            {
+              AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mapped_fields[f].label));
+              if (mapped_fields[f].hint != NULL)
+                adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(mapped_fields[f].hint));
+              g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_selected_cb), self, 0);
+              adw_preferences_group_add (self->mapping_group, GTK_WIDGET (row));
+              self->field_rows[field] = row;
+            }
+          adw_combo_row_set_model (self->field_rows[field], G_LIST_MODEL (names));
+        }
+    }
+
+  /* the columns the reader used; when it refused the owner's, the owner's as they are */
+  if (self->preview->mapping != NULL)
+    used = reg_import_mapping_from_string (self->preview->mapping, NULL);
+  else if (self->mapping != NULL)
+    used = reg_import_mapping_copy (self->mapping);
+  else
+    {
+      self->updating = FALSE;
+      return;
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
+    {
+      RegField field = mapped_fields[f].field;
+      const char *column = reg_import_mapping_get (used, field);
+      guint pos = 0;
+
+      if (self->field_rows[field] == NULL)
+        continue;
+      for (guint i = 0; column != NULL && i < self->columns->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->columns, i), column) == 0)
+          pos = i + 1;
+      select_in (self->field_rows[field], pos);
+    }
+  self->updating = FALSE;
+}
+
+static void
+fill_saved_mappings (RegImportWizard *self)
+{
+  g_auto(GStrv) names = reg_store_list_mappings (reg_shop_get_store (self->shop));
+
+  gtk_string_list_splice (self->saved_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->saved_model)),
+                          (const char * const *) names);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_row), names != NULL && names[0] != NULL);
+  if (names == NULL || names[0] == NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), _("None saved yet"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), NULL);
+}
+
+static char *
+near_key (const RegNearMatch *m)
+{
+  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, m->payer, m->customer_id);
+}
+
+static void
+on_near_switch_cb (GtkSwitch       *sw,
+                   GParamSpec      *pspec,
+                   RegImportWizard *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (sw), "near-key");
+
+  if (gtk_switch_get_active (sw))
+    g_hash_table_add (self->confirmed, g_strdup (key));
+  else
+    g_hash_table_remove (self->confirmed, key);
+}
+
+/* The customers page and the check page, from the dry run. */
+static void
+fill_check (RegImportWizard *self)
+{
+  const RegImportResult *r = self->check;
+  g_autofree char *total = NULL;
+  g_autofree char *headline = NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *payers = NULL;
+
+  clear_box (GTK_WIDGET (self->near_list));
+  clear_box (GTK_WIDGET (self->rejected_list));
+  /* AdwExpanderRow keeps its rows in an inner list: remove the ones added */
+  for (guint i = 0; i < self->skip_rows->len; i++)
+    adw_expander_row_remove (self->skipped_row, g_ptr_array_index (self->skip_rows, i));
+  g_ptr_array_set_size (self->skip_rows, 0);
+  if (r == NULL)
+    return;
+
+  /* customers */
+  if (r->new_customers > 0)
+    payers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u payer in this file matches none of your customers.",
+                                           "%u payers in this file match none of your customers.",
+                                           r->new_customers), r->new_customers);
+  else
+    payers = g_strdup (adw_combo_row_get_selected (self->unmatched_row) == 1 && r->skipped > 0
+                       ? _("Rows of payers who match none of your customers are skipped.")
+                       : _("Every payer in this file is already one of your customers."));
+  adw_action_row_set_subtitle (self->new_payers_row, payers);
+
+  for (guint i = 0; i < r->near_matches->len; i++)
+    {
+      const RegNearMatch *m = g_ptr_array_index (r->near_matches, i);
+      g_autofree char *title = g_strdup_printf (_("%s (line %u)"), m->payer, m->line);
+      g_autofree char *subtitle = g_strdup_printf (_("Looks like your customer “%s”"),
+                                                   m->customer_name != NULL ? m->customer_name : "?");
+      GtkWidget *row = plain_row (title, subtitle);
+      GtkWidget *sw = gtk_switch_new ();
+      g_autofree char *key = near_key (m);
+
+      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (sw), g_hash_table_contains (self->confirmed, key));
+      g_object_set_data_full (G_OBJECT (sw), "near-key", g_steal_pointer (&key), g_free);
+      g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_near_switch_cb), self, 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("The same person"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      gtk_list_box_append (self->near_list, row);
+    }
+  gtk_widget_set_visible (self->near_group, r->near_matches->len > 0);
+
+  /* check */
+  total = reg_shop_format_amount (self->shop, r->total_imported);
+  if (r->imported > 0)
+    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sale worth %s is ready to import.",
+                                             "%u sales worth %s are ready to import.", r->imported),
+                                r->imported, total);
+  else
+    headline = g_strdup (_("No sale in this file can be imported."));
+  gtk_label_set_text (self->check_label, headline);
+
+  if (r->new_customers > 0)
+    {
+      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u new customer will be added.",
+                                                   "%u new customers will be added.", r->new_customers),
+                              r->new_customers);
+      g_string_append_c (detail, ' ');
+    }
+  if (r->duplicates > 0)
+    {
+      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u row is already in your shop and is left out.",
+                                                   "%u rows are already in your shop and are left out.",
+                                                   r->duplicates), r->duplicates);
+      g_string_append_c (detail, ' ');
+    }
+  if (r->previous_batch > 0)
+    {
+      g_string_append (detail, _("This file was imported before."));
+      g_string_append_c (detail, ' ');
+    }
+  if (r->rejected > 0)
+    {
+      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u row is rejected: see why below.",
+                                                   "%u rows are rejected: see why below.", r->rejected),
+                              r->rejected);
+      g_string_append_c (detail, ' ');
+    }
+  else
+    g_string_append (detail, _("No row was rejected. "));
+  /* Translators: how many rows the check read in all */
+  g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u row read in all.", "%u rows read in all.",
+                                               r->rows_read), r->rows_read);
+  gtk_label_set_text (self->check_detail_label, detail->str);
+
+  for (guint i = 0; i < r->errors->len && i < MAX_LISTED; i++)
+    {
+      const RegImportIssue *issue = g_ptr_array_index (r->errors, i);
+      g_autofree char *title = g_strdup_printf (_("Line %u"), issue->line);
+
+      gtk_list_box_append (self->rejected_list, plain_row (title, issue->reason));
+    }
+  if (r->errors->len > MAX_LISTED)
+    {
+      g_autofree char *more = g_strdup_printf (_("And %u more rejected rows"), r->errors->len - MAX_LISTED);
+      gtk_list_box_append (self->rejected_list, plain_row (more, NULL));
+    }
+  gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
+
+  {
+    g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row skipped",
+                                                             "%u rows skipped", r->skipped), r->skipped);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->skipped_row), skipped);
+    adw_expander_row_set_subtitle (self->skipped_row,
+                                   _("Not sales: transfers out, fees, cancelled or unpaid orders, anonymous sales"));
+    for (guint i = 0; i < r->skips->len && i < MAX_LISTED; i++)
+      {
+        const RegImportSkip *skip = g_ptr_array_index (r->skips, i);
+        g_autofree char *title = g_strdup_printf (_("Line %u"), skip->line);
+        GtkWidget *row = plain_row (title, skip->reason);
+
+        adw_expander_row_add_row (self->skipped_row, row);
+        g_ptr_array_add (self->skip_rows, row);
+      }
+    gtk_widget_set_visible (self->skipped_group, r->skips->len > 0);
+  }
+}
+
+static void
+fill_summary (RegImportWizard *self,
+              guint            merged,
+              const char      *merge_error)
+{
+  const RegImportResult *r = self->result;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (r == NULL)
+    return;
+  if (!r->committed)
+    {
+      gtk_label_set_text (self->summary_title, _("Nothing Imported"));
+      gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
+      g_string_append (text, _("Every row of this file was already in your shop, skipped or rejected. "
+                               "Your shop is as it was."));
+    }
+  else
+    {
+      g_autofree char *total = reg_shop_format_amount (self->shop, r->total_imported);
+
+      gtk_label_set_text (self->summary_title, _("Sales Imported"));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u sale worth %s is now in your shop.",
+                                                 "%u sales worth %s are now in your shop.", r->imported),
+                              r->imported, total);
+      if (r->new_customers > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u new customer was added.",
+                                                     "%u new customers were added.", r->new_customers),
+                                  r->new_customers);
+        }
+      if (merged > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u look-alike payer was merged into your customer.",
+                                                     "%u look-alike payers were merged into your customers.",
+                                                     merged), merged);
+        }
+      if (r->duplicates + r->skipped + r->rejected > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, _("Left out: %u already in the shop, %u skipped, %u rejected."),
+                                  r->duplicates, r->skipped, r->rejected);
+        }
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("The figures are being updated."));
+    }
+  if (merge_error != NULL)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, merge_error);
+    }
+  if (self->draft.undone)
+    {
+      gtk_label_set_text (self->summary_title, _("Import Undone"));
+      gtk_image_set_from_icon_name (self->summary_icon, "edit-undo-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
+    }
+  gtk_label_set_text (self->summary_label, text->str);
+}
+
+/* ---- preview ---- */
+
+static void
+on_preview_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(RegImportWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportPreview) preview = reg_import_preview_finish (res, &error);
+  gboolean first;
+
+  if (preview == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* a newer preview is on its way, or the window is gone */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  g_clear_object (&self->preview_cancellable);
+  self->draft.work = REG_IMPORT_WORK_NONE;
+
+  if (preview == NULL)
+    {
+      self->draft.file_failed = TRUE;
+      self->draft.step = REG_IMPORT_STEP_FILE;
+      gtk_label_set_text (self->file_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), TRUE);
+      apply_state (self);
+      return;
+    }
+
+  /* the first preview, read with nothing chosen, keeps what was found whatever the owner
+   * chooses later */
+  first = self->guesses == NULL;
+  if (first)
+    {
+      self->guesses = g_steal_pointer (&preview);
+      set_preview (self, self->guesses);
+    }
+  else
+    set_preview (self, g_steal_pointer (&preview));
+  self->draft.preview_ready = TRUE;
+  self->draft.preview_problem = self->preview->problem != NULL;
+  self->draft.is_csv = g_strcmp0 (self->preview->format != NULL ? self->preview->format
+                                                                : self->preview->sniff->format, "csv") == 0;
+  fill_choices (self);
+  fill_preview (self);
+  if (self->draft.is_csv)
+    fill_mapping (self);
+  if (first)
+    {
+      g_autofree char *name = g_path_get_basename (self->path);
+      g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
+
+      gtk_label_set_text (self->file_label, text);
+      if (self->draft.step == REG_IMPORT_STEP_FILE)
+        self->draft.step = REG_IMPORT_STEP_DETECTED;
+    }
+  apply_state (self);
+}
+
+static void
+start_preview (RegImportWizard *self)
+{
+  RegImportRequest req;
+  g_autofree char *mapping = NULL;
+
+  if (self->path == NULL)
+    return;
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+
+  reg_import_draft_choices_changed (&self->draft);
+  self->draft.work = REG_IMPORT_WORK_PREVIEW;
+  g_clear_pointer (&self->check, reg_import_result_free);
+  /* the old rows stay until the new ones are in */
+  gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
+  fill_request (self, &req, &mapping);
+  reg_import_preview_async (self->shop, self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
+                            on_preview_cb, g_object_ref (self));
+  apply_state (self);
+}
+
+/* ---- check (dry run) and import ---- */
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  RegImportWizard *self = user_data;
+
+  gtk_progress_bar_pulse (self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : self->check_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_job_progress_cb (RegJob          *job,
+                    GParamSpec      *pspec,
+                    RegImportWizard *self)
+{
+  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : self->check_progress;
+  double fraction = reg_job_get_fraction (job);
+  const char *status = reg_job_get_status_text (job);
+
+  gtk_progress_bar_set_text (bar, status != NULL && *status != '\0' ? status : _("Reading the file"));
+  if (fraction < 0)
+    {
+      if (self->pulse_id == 0)
+        self->pulse_id = g_timeout_add (100, pulse_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (bar, CLAMP (fraction, 0.0, 1.0));
+    }
+}
+
+static void
+watch_job (RegImportWizard *self,
+           RegImportJob    *job)
+{
+  set_job (self, job);
+  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_job_progress_cb), self, 0);
+  g_signal_connect_object (job, "notify::status-text", G_CALLBACK (on_job_progress_cb), self, 0);
+  on_job_progress_cb (REG_JOB (job), NULL, self);
+}
+
+static void
+on_check_done_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  g_autoptr(RegImportWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RegImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+
+  if ((gpointer) self->job != (gpointer) source)
+    {
+      /* a newer check replaced this one */
+      g_clear_pointer (&result, reg_import_result_free);
+      return;
+    }
+  set_job (self, NULL);
+  self->draft.work = REG_IMPORT_WORK_NONE;
+  g_clear_pointer (&self->check_error, g_free);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_clear_pointer (&result, reg_import_result_free);
+      return;
+    }
+  if (result == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          apply_state (self);
+          return;
+        }
+      self->draft.check_failed = TRUE;
+      self->check_error = g_strdup (error->message);
+      apply_state (self);
+      return;
+    }
+  g_clear_pointer (&self->check, reg_import_result_free);
+  self->check = result;
+  self->draft.checked = TRUE;
+  self->draft.n_importable = result->imported;
+  self->draft.n_new_customers = result->new_customers;
+  self->draft.n_rejected = result->rejected;
+  fill_check (self);
+  apply_state (self);
+}
+
+static void
+start_check (RegImportWizard *self)
+{
+  g_autoptr(RegImportJob) job = NULL;
+  RegImportRequest req;
+  g_autofree char *mapping = NULL;
+
+  if (self->job != NULL)
+    reg_job_cancel (REG_JOB (self->job));
+  fill_request (self, &req, &mapping);
+  req.dry_run = TRUE;
+  job = reg_import_job_new (self->shop, self->path, &req);
+  self->draft.checked = FALSE;
+  self->draft.check_failed = FALSE;
+  self->draft.work = REG_IMPORT_WORK_CHECK;
+  gtk_progress_bar_set_fraction (self->check_progress, 0);
+  watch_job (self, job);
+  reg_job_run_async (REG_JOB (job), on_check_done_cb, g_object_ref (self));
+  apply_state (self);
+}
+
+static guint
+merge_confirmed (RegImportWizard  *self,
+                 char            **error_text)
+{
+  guint merged = 0;
+
+  for (guint i = 0; self->result != NULL && i < self->result->near_matches->len; i++)
+    {
+      const RegNearMatch *m = g_ptr_array_index (self->result->near_matches, i);
+      g_autofree char *key = near_key (m);
+      g_autoptr(GError) error = NULL;
+
+      if (m->new_customer_id <= 0 || !g_hash_table_contains (self->confirmed, key))
+        continue;
+      if (reg_shop_merge_customers (self->shop, m->customer_id, m->new_customer_id, &error))
+        merged++;
+      else if (*error_text == NULL)
+        *error_text = g_strdup_printf (_("“%s” could not be merged: %s"), m->payer, error->message);
+    }
+  return merged;
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(RegImportWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RegImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+  g_autofree char *merge_error = NULL;
+  guint merged;
+
+  set_job (self, NULL);
+  self->draft.work = REG_IMPORT_WORK_NONE;
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_clear_pointer (&result, reg_import_result_free);
+      return;
+    }
+  if (result == NULL)
+    {
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_autofree char *text = cancelled
+        ? g_strdup (_("The import was cancelled. Nothing was changed in your shop."))
+        : g_strdup_printf (_("The import failed and nothing was changed in your shop: %s"), error->message);
+
+      self->draft.import_cancelled = cancelled;
+      self->draft.import_failed = !cancelled;
+      self->draft.step = REG_IMPORT_STEP_VALIDATION;
+      gtk_label_set_text (self->cancelled_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), TRUE);
+      apply_state (self);
+      return;
+    }
+  g_clear_pointer (&self->result, reg_import_result_free);
+  self->result = result;
+  self->draft.committed = result->committed;
+  merged = merge_confirmed (self, &merge_error);
+  self->draft.step = REG_IMPORT_STEP_SUMMARY;
+  fill_summary (self, merged, merge_error);
+  apply_state (self);
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (widget);
+  g_autoptr(RegImportJob) job = NULL;
+  RegImportRequest req;
+  g_autofree char *mapping = NULL;
+  g_autofree char *save_as = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->save_row))));
+
+  fill_request (self, &req, &mapping);
+  req.save_mapping_as = *save_as != '\0' ? save_as : NULL;
+  job = reg_import_job_new (self->shop, self->path, &req);
+  self->draft.import_cancelled = FALSE;
+  self->draft.import_failed = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), FALSE);
+  self->draft.work = REG_IMPORT_WORK_IMPORT;
+  self->draft.step = REG_IMPORT_STEP_IMPORTING;
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  watch_job (self, job);
+  reg_job_run_async (REG_JOB (job), on_import_done_cb, g_object_ref (self));
+  apply_state (self);
+}
+
+/* ---- actions and signals ---- */
+
+static void
+on_chooser_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        RegImportWizard *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      reg_import_wizard_set_file (self, file);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+choose_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  static const char *patterns[] = { "*.csv", "*.CSV", "*.txt", "*.tsv", "*.ofx", "*.OFX", "*.qfx", "*.QFX",
+                                    "*.qif", "*.QIF", "*.xml", "*.XML", "*.sta", "*.STA", "*.940" };
+
+  native = gtk_file_chooser_native_new (_("Choose the File to Import"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (exports, _("Exports and statements"));
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_file_filter_add_pattern (exports, patterns[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), exports);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (widget);
+
+  if (self->draft.step == REG_IMPORT_STEP_SUMMARY)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  go_to (self, reg_import_draft_next_step (&self->draft));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (widget);
+  RegImportStep to = reg_import_draft_previous_step (&self->draft);
+
+  /* leaving the customers page while the check runs: stop it */
+  if (self->draft.work == REG_IMPORT_WORK_CHECK && self->job != NULL)
+    reg_job_cancel (REG_JOB (self->job));
+  if (to == REG_IMPORT_STEP_FILE)
+    {
+      /* a new file from here on */
+      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), FALSE);
+    }
+  go_to (self, to);
+}
+
+static void
+nothing_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (widget);
+
+  if (self->job != NULL)
+    reg_job_cancel (REG_JOB (self->job));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (widget);
+  g_autoptr(GError) error = NULL;
+  guint sales = 0, customers = 0;
+  g_autofree char *text = NULL;
+
+  if (self->result == NULL || !self->result->committed)
+    return;
+  if (!reg_shop_undo_import (self->shop, self->result->batch, &sales, &customers, &error))
+    {
+      g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
+      gtk_label_set_text (self->summary_label, why);
+      return;
+    }
+  self->draft.undone = TRUE;
+  text = g_strdup_printf (_("The import was undone: %u sales and %u customers were taken out again. "
+                            "Your shop is as it was before."), sales, customers);
+  fill_summary (self, 0, NULL);
+  gtk_label_set_text (self->summary_label, text);
+  apply_state (self);
+}
+
+static void
+load_mapping_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (widget);
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->saved_row);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  RegImportMapping *mapping;
+
+  if (item == NULL)
+    return;
+  text = reg_store_get_mapping (reg_shop_get_store (self->shop), gtk_string_object_get_string (item));
+  if (text == NULL || (mapping = reg_import_mapping_from_string (text, &error)) == NULL)
+    {
+      gtk_label_set_text (self->preview_status, error != NULL ? error->message : _("The mapping is gone."));
+      return;
+    }
+  g_clear_pointer (&self->mapping, reg_import_mapping_free);
+  self->mapping = mapping;
+  gtk_editable_set_text (GTK_EDITABLE (self->save_row), gtk_string_object_get_string (item));
+  start_preview (self);
+}
+
+static void
+on_field_selected_cb (AdwComboRow     *row,
+                      GParamSpec      *pspec,
+                      RegImportWizard *self)
+{
+  RegImportMapping *mapping;
+
+  if (self->updating)
+    return;
+  /* every field as the drop-downs show it now: the owner's mapping from here on */
+  mapping = reg_import_mapping_new ();
+  if (self->mapping != NULL && reg_import_mapping_get_name (self->mapping) != NULL)
+    reg_import_mapping_set_name (mapping, reg_import_mapping_get_name (self->mapping));
+  for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
+    {
+      RegField field = mapped_fields[f].field;
+      guint pos;
+
+      if (self->field_rows[field] == NULL)
+        continue;
+      pos = adw_combo_row_get_selected (self->field_rows[field]);
+      if (pos > 0 && pos <= self->columns->len)
+        reg_import_mapping_set (mapping, field, g_ptr_array_index (self->columns, pos - 1));
+    }
+  g_clear_pointer (&self->mapping, reg_import_mapping_free);
+  self->mapping = mapping;
+  start_preview (self);
+}
+
+static void
+on_choice_selected_cb (AdwComboRow     *row,
+                       GParamSpec      *pspec,
+                       RegImportWizard *self)
+{
+  guint pos = adw_combo_row_get_selected (row);
+  gboolean columns_change = TRUE;
+
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+    return;
+  if (row == self->format_row && pos < G_N_ELEMENTS (formats))
+    set_str (&self->format, formats[pos].id);
+  else if (row == self->encoding_row && pos < self->encodings->len)
+    set_str (&self->encoding, g_ptr_array_index (self->encodings, pos));
+  else if (row == self->delimiter_row && pos < G_N_ELEMENTS (delimiters))
+    self->delimiter = delimiters[pos].c;
+  else if (row == self->preset_row)
+    {
+      gsize n;
+      const RegImportPreset *presets = reg_import_preset_list (&n);
+      g_clear_pointer (&self->preset, g_free);
+      if (pos > 0 && pos <= n)
+        {
+          self->preset = g_strdup (presets[pos - 1].name);
+          /* a statement format comes with its preset */
+          if (g_strcmp0 (presets[pos - 1].format, "csv") != 0)
+            set_str (&self->format, presets[pos - 1].format);
+          else if (self->format != NULL && !g_str_equal (self->format, "csv"))
+            set_str (&self->format, "csv");
+        }
+    }
+  else if (row == self->decimal_row && pos < G_N_ELEMENTS (decimals))
+    {
+      self->decimal = decimals[pos].c;
+      columns_change = FALSE;
+    }
+  else if (row == self->date_row && pos < G_N_ELEMENTS (date_orders))
+    {
+      set_str (&self->date_order, date_orders[pos].id);
+      columns_change = FALSE;
+    }
+  else
+    return;
+
+  /* other columns, other names: the owner's columns no longer apply */
+  if (columns_change)
+    g_clear_pointer (&self->mapping, reg_import_mapping_free);
+  start_preview (self);
+}
+
+static void
+on_unmatched_selected_cb (AdwComboRow     *row,
+                          GParamSpec      *pspec,
+                          RegImportWizard *self)
+{
+  if (self->updating || self->path == NULL || !self->draft.preview_ready)
+    return;
+  self->draft.checked = FALSE;
+  if (self->draft.step == REG_IMPORT_STEP_MATCHING)
+    start_check (self);
+  else
+    apply_state (self);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget   *target,
+            const GValue    *value,
+            double           x,
+            double           y,
+            RegImportWizard *self)
+{
+  GFile *file = NULL;
+
+  if (self->draft.step != REG_IMPORT_STEP_FILE && self->draft.step != REG_IMPORT_STEP_DETECTED)
+    return FALSE;
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+      file = files != NULL ? files->data : NULL;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  if (file == NULL)
+    return FALSE;
+  reg_import_wizard_set_file (self, file);
+  return TRUE;
+}
+
+static gboolean
+on_close_request_cb (GtkWindow *window)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (window);
+
+  /* closing in the middle: nothing is kept */
+  if (self->job != NULL)
+    reg_job_cancel (REG_JOB (self->job));
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  return FALSE;
+}
+
+/* ---- GObject ---- */
+
+static void
+reg_import_wizard_dispose (GObject *object)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (object);
+
+  if (self->job != NULL)
+    reg_job_cancel (REG_JOB (self->job));
+  set_job (self, NULL);
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  G_OBJECT_CLASS (reg_import_wizard_parent_class)->dispose (object);
+}
+
+static void
+reg_import_wizard_finalize (GObject *object)
+{
+  RegImportWizard *self = REG_IMPORT_WIZARD (object);
+
+  g_clear_object (&self->shop);
+  g_free (self->path);
+  set_preview (self, NULL);
+  g_clear_pointer (&self->guesses, reg_import_preview_free);
+  g_clear_pointer (&self->check, reg_import_result_free);
+  g_clear_pointer (&self->result, reg_import_result_free);
+  g_free (self->check_error);
+  g_free (self->columns_key);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->confirmed, g_hash_table_unref);
+  g_free (self->format);
+  g_free (self->encoding);
+  g_free (self->preset);
+  g_free (self->date_order);
+  g_clear_pointer (&self->mapping, reg_import_mapping_free);
+  g_clear_pointer (&self->encodings, g_ptr_array_unref);
+  g_clear_pointer (&self->skip_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (reg_import_wizard_parent_class)->finalize (object);
+}
+
+static void
+reg_import_wizard_class_init (RegImportWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = reg_import_wizard_dispose;
+  object_class->finalize = reg_import_wizard_finalize;
+  window_class->close_request = on_close_request_cb;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regulars/Regulars/ui/reg-import-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, close_button);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, blocked_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, stack);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preset_model);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, format_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, format_model);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, encoding_model);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, delimiter_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, delimiter_model);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, decimal_model);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, date_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, date_model);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, mapping_group);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_model);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, save_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_box);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_progress);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, new_payers_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, unmatched_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, near_group);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, near_list);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, cancelled_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_group);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_list);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_group);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_icon);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_title);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_status);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_grid);
+  /* named for tests */
+  gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "nothing_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "choose_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "load_button", FALSE, 0);
+
+  gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "import.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "import.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "import.nothing", NULL, nothing_action);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "import.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "import.load-mapping", NULL, load_mapping_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "import.choose-file", NULL);
+}
+
+static void
+reg_import_wizard_init (RegImportWizard *self)
+{
+  gsize n_presets;
+  const RegImportPreset *presets = reg_import_preset_list (&n_presets);
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  reg_import_draft_init (&self->draft);
+  self->columns = g_ptr_array_new_with_free_func (g_free);
+  self->confirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->encodings = g_ptr_array_new_with_free_func (g_free);
+  self->skip_rows = g_ptr_array_new ();
+
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    gtk_string_list_append (self->format_model, _(formats[i].label));
+  for (guint i = 0; i < G_N_ELEMENTS (known_encodings); i++)
+    {
+      gtk_string_list_append (self->encoding_model, _(known_encodings[i].label));
+      g_ptr_array_add (self->encodings, g_strdup (known_encodings[i].id));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+    gtk_string_list_append (self->delimiter_model, _(delimiters[i].label));
+  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
+    gtk_string_list_append (self->decimal_model, _(decimals[i].label));
+  for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
+    gtk_string_list_append (self->date_model, _(date_orders[i].label));
+  gtk_string_list_append (self->preset_model, _("None: match the columns by their names"));
+  for (gsize i = 0; i < n_presets; i++)
+    gtk_string_list_append (self->preset_model, _(presets[i].display_name));
+  self->updating = FALSE;
+
+  g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_signal_connect (self->delimiter_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_signal_connect (self->preset_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_signal_connect (self->decimal_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_signal_connect (self->date_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_signal_connect (self->unmatched_row, "notify::selected", G_CALLBACK (on_unmatched_selected_cb), self);
+
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  apply_state (self);
+}
+
+/* ---- public ---- */
+
+GtkWindow *
+reg_import_wizard_new (RegShop *shop)
+{
+  RegImportWizard *self;
+
+  g_return_val_if_fail (REG_IS_SHOP (shop), NULL);
+
+  self = g_object_new (REG_TYPE_IMPORT_WIZARD, NULL);
+  self->shop = g_object_ref (shop);
+  fill_saved_mappings (self);
+  apply_state (self);
+  return GTK_WINDOW (self);
+}
+
+void
+reg_import_wizard_set_file (RegImportWizard *self,
+                            GFile           *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (REG_IS_IMPORT_WIZARD (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->draft.work == REG_IMPORT_WORK_IMPORT || self->draft.committed)
+    return;
+  if (self->job != NULL)
+    reg_job_cancel (REG_JOB (self->job));
+
+  g_free (self->path);
+  self->path = g_file_get_path (file);
+  set_preview (self, NULL);
+  g_clear_pointer (&self->guesses, reg_import_preview_free);
+  g_clear_pointer (&self->mapping, reg_import_mapping_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->preset, g_free);
+  g_clear_pointer (&self->date_order, g_free);
+  g_clear_pointer (&self->columns_key, g_free);
+  self->delimiter = self->decimal = 0;
+  g_hash_table_remove_all (self->confirmed);
+  reg_import_draft_init (&self->draft);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), FALSE);
+
+  if (self->path == NULL)
+    {
+      self->draft.file_failed = TRUE;
+      gtk_label_set_text (self->file_error_label, _("Only files on this computer can be imported."));
+      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), TRUE);
+      apply_state (self);
+      return;
+    }
+  self->draft.has_file = TRUE;
+  name = g_file_get_basename (file);
+  text = g_strdup_printf (_("Reading “%s”…"), name);
+  gtk_label_set_text (self->file_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_label), TRUE);
+  adw_window_title_set_title (self->window_title, name);
+  start_preview (self);
+}
+
+const char *
+reg_import_wizard_get_page (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const RegImportDraft *
+reg_import_wizard_get_draft (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return &self->draft;
+}
+
+const RegImportPreview *
+reg_import_wizard_get_preview (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return self->draft.preview_ready ? self->preview : NULL;
+}
+
+const RegImportResult *
+reg_import_wizard_get_check (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return self->check;
+}
+
+const RegImportResult *
+reg_import_wizard_get_result (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return self->result;
+}
+
+RegJob *
+reg_import_wizard_get_job (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return self->job != NULL ? REG_JOB (self->job) : NULL;
+}
+
+AdwComboRow *
+reg_import_wizard_get_field_row (RegImportWizard *self,
+                                 RegField         field)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  g_return_val_if_fail (field < REG_N_FIELDS, NULL);
+  return self->field_rows[field];
+}
