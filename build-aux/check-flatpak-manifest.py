@@ -15,7 +15,7 @@ NEEDED_MODULES = {'gsl', 'libxlsxwriter', 'libcsv', 'libofx', 'uchardet', 'regul
 
 
 def fail(msg):
-    print(f'not ok: {msg}')
+    print(f'refused: {msg}')
     sys.exit(1)
 
 
