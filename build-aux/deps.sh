@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages Regulars needs that are missing. Sourced by build-aux/run,
-# build-aux/test and build-aux/bench; `install_deps build|test` picks the list.
+# build-aux/test, build-aux/bench, build-aux/fuzz and build-aux/valgrind;
+# `install_deps build|test|fuzz|valgrind` picks the list.
 
 BUILD_PACKAGES=(
   gcc pkg-config meson ninja-build python3 gettext
@@ -10,11 +11,16 @@ BUILD_PACKAGES=(
   libjson-glib-dev desktop-file-utils appstream sqlite3
 )
 # what the tests and the screenshots need besides: a headless X server, the checks of written
-# files (LibreOffice, poppler, unzip), German for the locale tests
+# files (LibreOffice, poppler, unzip), German for the locale tests, cppcheck for the
+# static-analysis test
 TEST_PACKAGES=(
   xvfb xauth dbus-x11 imagemagick poppler-utils libxml2-utils unzip locales fonts-wqy-microhei
-  libreoffice-calc-nogui
+  libreoffice-calc-nogui cppcheck
 )
+# build-aux/fuzz: clang with libFuzzer and the sanitizer runtimes
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+# build-aux/valgrind: memcheck over the non-GUI suites
+VALGRIND_PACKAGES=(valgrind)
 
 missing_packages() {
   local pkg
@@ -27,7 +33,11 @@ missing_packages() {
 
 install_deps() {
   local -a wanted=("${BUILD_PACKAGES[@]}")
-  [ "${1:-build}" = test ] && wanted+=("${TEST_PACKAGES[@]}")
+  case "${1:-build}" in
+    test) wanted+=("${TEST_PACKAGES[@]}") ;;
+    fuzz) wanted+=("${FUZZ_PACKAGES[@]}") ;;
+    valgrind) wanted+=("${TEST_PACKAGES[@]}" "${VALGRIND_PACKAGES[@]}") ;;
+  esac
   local -a missing
   mapfile -t missing < <(missing_packages "${wanted[@]}")
   if [ "${#missing[@]}" -gt 0 ]; then
@@ -41,7 +51,7 @@ install_deps() {
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  if [ "${1:-build}" = test ] && ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  if { [ "${1:-build}" = test ] || [ "${1:-build}" = valgrind ]; } && ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
     if [ "$(id -u)" -eq 0 ]; then
       sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
       grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen

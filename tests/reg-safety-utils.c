@@ -153,6 +153,18 @@ reg_safety_kill_after (GPid pid, double seconds, int *exit_status)
   return WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
 }
 
+gboolean
+reg_safety_reaped (GPid pid, int *exit_status)
+{
+  int status = 0;
+
+  if (waitpid (pid, &status, WNOHANG) != pid)
+    return FALSE;
+  if (exit_status != NULL)
+    *exit_status = decode_status (status);
+  return TRUE;
+}
+
 void
 reg_safety_copy (const char *from, const char *to)
 {
@@ -189,6 +201,27 @@ reg_safety_dump (const char *shop)
   dump = reg_store_dump (store, &error);
   g_assert_no_error (error);
   return dump;
+}
+
+void
+reg_safety_write_sales_csv (const char *path, guint rows)
+{
+  g_autoptr(GString) csv = g_string_sized_new ((gsize) rows * 60);
+  g_autoptr(GError) error = NULL;
+  GRand *r = g_rand_new_with_seed (1);
+
+  g_string_append (csv, "Date,Order,Customer,Email,Amount\n");
+  for (guint i = 0; i < rows; i++)
+    {
+      guint c = (guint) g_rand_int_range (r, 0, (gint32) MAX (rows / 10, 1));
+      guint euros = 1 + (guint) g_rand_int_range (r, 0, 900);
+      guint cents = (guint) g_rand_int_range (r, 0, 100);
+      g_string_append_printf (csv, "2024-%02u-%02u,O%u,Customer %u,c%u@example.com,%u.%02u\n",
+                              1 + i % 12, 1 + i % 28, i, c, c, euros, cents);
+    }
+  g_rand_free (r);
+  g_file_set_contents (path, csv->str, (gssize) csv->len, &error);
+  g_assert_no_error (error);
 }
 
 char *

@@ -43,12 +43,20 @@ gboolean    reg_safety_kill_after (GPid         pid,
                                    double       seconds,
                                    int         *exit_status);
 
+/* Whether @pid has ended (then it is reaped and @exit_status set); never waits. */
+gboolean    reg_safety_reaped     (GPid         pid,
+                                   int         *exit_status);
+
 void        reg_safety_copy       (const char  *from,
                                    const char  *to);
 /* Removes a shop file, its -wal and -shm, and its .backups folder. */
 void        reg_safety_remove_shop (const char *shop);
 /* Every row of every table (reg_store_dump), opening with REG_STORE_OPEN_NO_MIGRATE. */
 char       *reg_safety_dump       (const char  *shop);
+/* A sales CSV (Date,Order,Customer,Email,Amount) with @rows rows and about @rows / 10
+ * customers, the same for the same @rows. */
+void        reg_safety_write_sales_csv (const char *path,
+                                   guint        rows);
 /* SHA-256 of a file's bytes. */
 char       *reg_safety_file_hash  (const char  *path);
 

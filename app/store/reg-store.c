@@ -72,6 +72,14 @@ reg_store_check (RegStore *store, int rc, const char *what, GError **error)
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
     return TRUE;
   code = error_code_for (rc);
+  /* SQLite says "full" only for ENOSPC; a write refused for a quota or the file size limit
+   * comes back as an I/O error, but it is the same for the owner: no room left */
+  if ((rc & 0xff) == SQLITE_IOERR && store != NULL && store->db != NULL)
+    {
+      int sys = sqlite3_system_errno (store->db);
+      if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
+        code = REG_STORE_ERROR_FULL;
+    }
   detail = store != NULL && store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
   switch (code)
     {
@@ -96,7 +104,14 @@ reg_store_check (RegStore *store, int rc, const char *what, GError **error)
                    store != NULL ? store->path : "", detail);
       break;
     default:
-      g_set_error (error, REG_STORE_ERROR, code, _("Database error while %s: %s"), what, detail);
+      if ((rc & 0xff) == SQLITE_IOERR)
+        /* the failed statement or transaction was rolled back: say so, and what to check */
+        g_set_error (error, REG_STORE_ERROR, code,
+                     _("The shop file “%s” could not be read or written while %s (%s); nothing "
+                       "was changed. Check that the disk has room and is still there, and try "
+                       "again"), store != NULL ? store->path : "", what, detail);
+      else
+        g_set_error (error, REG_STORE_ERROR, code, _("Database error while %s: %s"), what, detail);
       break;
     }
   return FALSE;
@@ -491,7 +506,10 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
       if (!exec (store, "PRAGMA journal_mode = WAL", error))
         return NULL;
     }
-  if (!exec (store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
+  /* secure_delete: a deleted customer ("forget me") must not live on in free pages; Debian's
+   * SQLite has it on by default, other builds do not */
+  if (!exec (store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+                    "PRAGMA secure_delete = ON;", error))
     return NULL;
 
   if (!(flags & REG_STORE_OPEN_NO_MIGRATE)

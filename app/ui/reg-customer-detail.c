@@ -180,6 +180,8 @@ load_history (RegCustomerDetail *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *label = gtk_label_new (amount);
 
+      /* notes come from imported files: shown as text, not Pango markup */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
       if (rec->note != NULL && *rec->note != '\0')
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rec->note);
@@ -353,7 +355,8 @@ archive_action (GtkWidget  *widget,
       reg_ui_toast_text (widget, error->message);
       return;
     }
-  title = g_strdup_printf (archive ? _("“%s” archived") : _("“%s” restored"), name);
+  /* toast titles are markup: the name is text */
+  title = g_markup_printf_escaped (archive ? _("“%s” archived") : _("“%s” restored"), name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   undo = g_new0 (ArchiveUndo, 1);

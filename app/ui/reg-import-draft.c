@@ -27,6 +27,7 @@ reg_import_draft_init (RegImportDraft *draft)
 {
   memset (draft, 0, sizeof *draft);
   draft->step = REG_IMPORT_STEP_FILE;
+  draft->is_csv = TRUE;   /* the usual case, until the file says otherwise */
 }
 
 void

@@ -10,14 +10,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "reg-import-preset.h"
 #include "reg-import-wizard.h"
 #include "reg-store-imports.h"
+#include "reg-ui-util.h"
 
-/* Rows read for the preview, and rejected or skipped rows listed on the check page. */
+/* Rows read for the preview, and rejected or skipped rows listed on the check page (in
+ * virtualised lists: only the rows in view are laid out). */
 #define PREVIEW_ROWS 12
-#define MAX_LISTED 200
+#define MAX_LISTED 2000
 
 struct _RegImportWizard
 {
@@ -48,7 +51,6 @@ struct _RegImportWizard
   char              *date_order;      /* "DMY", "MDY", "YMD" */
   RegImportMapping  *mapping;         /* (owned) (nullable) columns the owner set or loaded */
   GPtrArray         *encodings;       /* (owned) encoding names offered */
-  GPtrArray         *skip_rows;       /* (owned) rows added to the skipped expander */
 
   AdwComboRow       *field_rows[REG_N_FIELDS];   /* (unowned) rows of the columns page */
 
@@ -56,6 +58,7 @@ struct _RegImportWizard
   AdwWindowTitle    *window_title;
   GtkButton         *close_button;
   GtkButton         *next_button;
+  GtkWidget         *back_button;
   GtkLabel          *blocked_label;
   GtkStack          *stack;
   GtkLabel          *file_label;
@@ -86,9 +89,11 @@ struct _RegImportWizard
   GtkLabel          *check_label;
   GtkLabel          *check_detail_label;
   GtkWidget         *rejected_group;
-  GtkListBox        *rejected_list;
-  GtkWidget         *skipped_group;
-  AdwExpanderRow    *skipped_row;
+  GtkListView       *rejected_view;
+  GtkStringList     *rejected_model;
+  AdwPreferencesGroup *skipped_group;
+  GtkListView       *skipped_view;
+  GtkStringList     *skipped_model;
   GtkButton         *import_button;
   GtkProgressBar    *import_progress;
   GtkImage          *summary_icon;
@@ -297,6 +302,8 @@ apply_state (RegImportWizard *self)
                                  && g_list_model_get_n_items (G_LIST_MODEL (self->saved_model)) > 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), s.show_next);
+  gtk_widget_set_visible (self->back_button, self->draft.step != REG_IMPORT_STEP_IMPORTING
+                                             && self->draft.step != REG_IMPORT_STEP_SUMMARY);
   gtk_button_set_label (self->next_button, s.next_label);
   gtk_button_set_label (self->import_button, s.import_label);
   /* nothing to cancel once the shop has the import: the header button closes */
@@ -481,7 +488,10 @@ fill_preview (RegImportWizard *self)
                                    N_("Order or reference") };
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *status = NULL;
+  ClvMoneyFormat fmt;
   int y = 1;
+
+  reg_shop_get_money_format (self->shop, &fmt);
 
   clear_box (GTK_WIDGET (self->preview_grid));
   if (p == NULL)
@@ -565,14 +575,25 @@ fill_preview (RegImportWizard *self)
           const char *ref = row->external_id != NULL ? row->external_id
                             : row->reference != NULL ? row->reference : row->note;
           GtkWidget *amount_cell;
+          gboolean other_currency = FALSE;
 
-          if (row->currency != NULL)
+          if (row->currency != NULL && g_ascii_strcasecmp (row->currency, fmt.currency->code) != 0)
             {
-              char *with = g_strdup_printf ("%s %s", amount, row->currency);
+              /* another currency: the amount as written, and a mark that it stays out */
+              g_autofree char *number = clv_money_format_number (row->amount, fmt.currency->exponent);
+
               g_free (amount);
-              amount = with;
+              amount = g_strdup_printf ("%s %s", number, row->currency);
+              other_currency = TRUE;
             }
           amount_cell = cell (amount, "numeric");
+          if (other_currency)
+            {
+              g_autofree char *tip = g_strdup_printf (_("Not in the shop’s currency (%s): this row will not be imported"),
+                                                      fmt.currency->code);
+              gtk_widget_add_css_class (amount_cell, "warning");
+              gtk_widget_set_tooltip_text (amount_cell, tip);
+            }
           gtk_label_set_xalign (GTK_LABEL (amount_cell), 1);
           gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
           gtk_grid_attach (self->preview_grid, cell (row_customer (row), NULL), 2, y, 1, 1);
@@ -648,6 +669,7 @@ fill_mapping (RegImportWizard *self)
 
               adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
               adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mapped_fields[f].label));
+              reg_ui_combo_row_set_max_chars (row, 36);
               if (mapped_fields[f].hint != NULL)
                 adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(mapped_fields[f].hint));
               g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_selected_cb), self, 0);
@@ -717,6 +739,95 @@ on_near_switch_cb (GtkSwitch       *sw,
     g_hash_table_remove (self->confirmed, key);
 }
 
+/* The rows of a rejected or skipped list: "line\x1freason" strings, bound by on_line_bind_cb. */
+static void
+fill_line_list (GtkStringList   *model,
+                const GPtrArray *items,
+                gboolean         issues)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  guint n = MIN (items->len, MAX_LISTED);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (issues)
+        {
+          const RegImportIssue *issue = g_ptr_array_index (items, i);
+          text = g_strdup_printf ("%u\x1f%s", issue->line, issue->reason);
+        }
+      else
+        {
+          const RegImportSkip *skip = g_ptr_array_index (items, i);
+          text = g_strdup_printf ("%u\x1f%s", skip->line, skip->reason);
+        }
+      g_strv_builder_add (b, text);
+    }
+  if (items->len > MAX_LISTED)
+    {
+      g_autofree char *more = g_strdup_printf (_("And %u more rows"), items->len - MAX_LISTED);
+      g_autofree char *text = g_strdup_printf ("0\x1f%s", more);
+      g_strv_builder_add (b, text);
+    }
+  strv = g_strv_builder_end (b);
+  gtk_string_list_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)), (const char * const *) strv);
+}
+
+static void
+on_line_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *reason = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (reason), 0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (reason), FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+on_line_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *reason = gtk_widget_get_next_sibling (title);
+  const char *sep = strchr (text, '\x1f');
+  guint line = (guint) g_ascii_strtoull (text, NULL, 10);
+  g_autofree char *heading = line > 0 ? g_strdup_printf (_("Line %u"), line) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (title), heading != NULL ? heading : "");
+  gtk_widget_set_visible (title, heading != NULL);
+  gtk_label_set_text (GTK_LABEL (reason), sep != NULL ? sep + 1 : text);
+}
+
+static void
+set_line_factory (GtkListView *view)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_line_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_line_bind_cb), NULL);
+  gtk_list_view_set_factory (view, factory);
+}
+
 /* The customers page and the check page, from the dry run. */
 static void
 fill_check (RegImportWizard *self)
@@ -728,11 +839,10 @@ fill_check (RegImportWizard *self)
   g_autofree char *payers = NULL;
 
   clear_box (GTK_WIDGET (self->near_list));
-  clear_box (GTK_WIDGET (self->rejected_list));
-  /* AdwExpanderRow keeps its rows in an inner list: remove the ones added */
-  for (guint i = 0; i < self->skip_rows->len; i++)
-    adw_expander_row_remove (self->skipped_row, g_ptr_array_index (self->skip_rows, i));
-  g_ptr_array_set_size (self->skip_rows, 0);
+  gtk_string_list_splice (self->rejected_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
+  gtk_string_list_splice (self->skipped_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
   if (r == NULL)
     return;
 
@@ -815,36 +925,21 @@ fill_check (RegImportWizard *self)
                                                r->rows_read), r->rows_read);
   gtk_label_set_text (self->check_detail_label, detail->str);
 
-  for (guint i = 0; i < r->errors->len && i < MAX_LISTED; i++)
-    {
-      const RegImportIssue *issue = g_ptr_array_index (r->errors, i);
-      g_autofree char *title = g_strdup_printf (_("Line %u"), issue->line);
-
-      gtk_list_box_append (self->rejected_list, plain_row (title, issue->reason));
-    }
-  if (r->errors->len > MAX_LISTED)
-    {
-      g_autofree char *more = g_strdup_printf (_("And %u more rejected rows"), r->errors->len - MAX_LISTED);
-      gtk_list_box_append (self->rejected_list, plain_row (more, NULL));
-    }
+  fill_line_list (self->rejected_model, r->errors, TRUE);
+  /* a list view asks only for the rows it has laid out: give it room for a few */
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->rejected_view), GTK_TYPE_SCROLLED_WINDOW)),
+    MIN (r->errors->len, 4) * 64);
   gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
-
   {
-    g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row skipped",
-                                                             "%u rows skipped", r->skipped), r->skipped);
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->skipped_row), skipped);
-    adw_expander_row_set_subtitle (self->skipped_row,
-                                   _("Not sales: transfers out, fees, cancelled or unpaid orders, anonymous sales"));
-    for (guint i = 0; i < r->skips->len && i < MAX_LISTED; i++)
-      {
-        const RegImportSkip *skip = g_ptr_array_index (r->skips, i);
-        g_autofree char *title = g_strdup_printf (_("Line %u"), skip->line);
-        GtkWidget *row = plain_row (title, skip->reason);
-
-        adw_expander_row_add_row (self->skipped_row, row);
-        g_ptr_array_add (self->skip_rows, row);
-      }
-    gtk_widget_set_visible (self->skipped_group, r->skips->len > 0);
+    g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Row Skipped",
+                                                             "%u Rows Skipped", r->skipped), r->skipped);
+    adw_preferences_group_set_title (self->skipped_group, skipped);
+    fill_line_list (self->skipped_model, r->skips, FALSE);
+    gtk_scrolled_window_set_min_content_height (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->skipped_view), GTK_TYPE_SCROLLED_WINDOW)),
+      MIN (r->skips->len, 3) * 52);
+    gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), r->skips->len > 0);
   }
 }
 
@@ -1505,7 +1600,6 @@ reg_import_wizard_finalize (GObject *object)
   g_free (self->date_order);
   g_clear_pointer (&self->mapping, reg_import_mapping_free);
   g_clear_pointer (&self->encodings, g_ptr_array_unref);
-  g_clear_pointer (&self->skip_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (reg_import_wizard_parent_class)->finalize (object);
 }
 
@@ -1555,9 +1649,11 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_label);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_detail_label);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_list);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_view);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_view);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_button);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_progress);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_icon);
@@ -1569,7 +1665,7 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_grid);
   /* named for tests */
-  gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, back_button);
   gtk_widget_class_bind_template_child_full (widget_class, "nothing_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "choose_button", FALSE, 0);
@@ -1599,7 +1695,8 @@ reg_import_wizard_init (RegImportWizard *self)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->confirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->encodings = g_ptr_array_new_with_free_func (g_free);
-  self->skip_rows = g_ptr_array_new ();
+  set_line_factory (self->rejected_view);
+  set_line_factory (self->skipped_view);
 
   self->updating = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -1620,6 +1717,9 @@ reg_import_wizard_init (RegImportWizard *self)
     gtk_string_list_append (self->preset_model, _(presets[i].display_name));
   self->updating = FALSE;
 
+  reg_ui_combo_row_set_max_chars (self->preset_row, 32);
+  reg_ui_combo_row_set_max_chars (self->encoding_row, 32);
+  reg_ui_combo_row_set_max_chars (self->saved_row, 32);
   g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->delimiter_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);

@@ -103,6 +103,8 @@ reg_sale_editor_new (RegShop *shop,
 
   if (reg_shop_get_customer (shop, rec.customer_id, &customer, NULL))
     {
+      /* a customer's name is text, not Pango markup */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->customer_row), FALSE);
       adw_action_row_set_subtitle (self->customer_row, customer.name);
       reg_customer_record_clear (&customer);
     }

@@ -569,8 +569,9 @@ reg_sale_entry_save (RegSaleEntry *self)
     }
 
   money = reg_shop_format_amount (self->shop, amount);
-  title = amount < 0 ? g_strdup_printf (_("Refund of %s to %s saved"), money, customer)
-                     : g_strdup_printf (_("Sale of %s to %s saved"), money, customer);
+  /* toast titles are markup: names are text */
+  title = amount < 0 ? g_markup_printf_escaped (_("Refund of %s to %s saved"), money, customer)
+                     : g_markup_printf_escaped (_("Sale of %s to %s saved"), money, customer);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   undo = g_new0 (SaleUndo, 1);

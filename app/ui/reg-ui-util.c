@@ -35,7 +35,11 @@ void
 reg_ui_toast_text (GtkWidget  *from,
                    const char *text)
 {
-  reg_ui_toast (from, adw_toast_new (text));
+  /* a toast's title is Pango markup (libadwaita 1.2); messages quote names and values from
+   * files and customers, so "<" or "&" in them must show as written */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  reg_ui_toast (from, adw_toast_new (escaped));
 }
 
 const char *
@@ -94,4 +98,49 @@ reg_ui_set_field_error (GtkWidget  *field,
       gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
     }
+}
+
+static void
+on_combo_label_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  int max_chars = GPOINTER_TO_INT (user_data);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (max_chars > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_combo_label_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GObject *obj = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      GTK_IS_STRING_OBJECT (obj) ? gtk_string_object_get_string (GTK_STRING_OBJECT (obj)) : "");
+}
+
+void
+reg_ui_combo_row_set_max_chars (AdwComboRow *row,
+                                int          max_chars)
+{
+  g_autoptr(GtkListItemFactory) value = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_signal_connect (value, "setup", G_CALLBACK (on_combo_label_setup_cb), GINT_TO_POINTER (max_chars));
+  g_signal_connect (value, "bind", G_CALLBACK (on_combo_label_bind_cb), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (on_combo_label_setup_cb), GINT_TO_POINTER (0));
+  g_signal_connect (list, "bind", G_CALLBACK (on_combo_label_bind_cb), NULL);
+  adw_combo_row_set_factory (row, value);
+  adw_combo_row_set_list_factory (row, list);
 }

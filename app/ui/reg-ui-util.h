@@ -19,5 +19,9 @@ char       *reg_ui_format_percent  (double      fraction);  /* 0.423 → "42%" *
 void        reg_ui_set_field_error (GtkWidget  *field,
                                     GtkLabel   *error_label,
                                     const char *message);   /* NULL clears */
+/* AdwComboRow over a GtkStringList cuts its value at 20 characters; this one at @max_chars,
+ * with the whole text in the drop-down list. */
+void        reg_ui_combo_row_set_max_chars (AdwComboRow *row,
+                                            int          max_chars);
 
 G_END_DECLS

@@ -15,7 +15,10 @@
 #include "reg-demo.h"
 #include "reg-import-wizard.h"
 #include "reg-overview-view.h"
+#include "reg-preferences-window.h"
+#include "reg-reports-view.h"
 #include "reg-sales-view.h"
+#include "reg-segments-view.h"
 #include "reg-window.h"
 
 /* Wait this long after the last change before analysing again. */
@@ -43,6 +46,8 @@ struct _RegWindow
   RegOverviewView      *overview_view;
   RegCustomersView     *customers_view;
   RegSalesView         *sales_view;
+  RegSegmentsView      *segments_view;
+  RegReportsView       *reports_view;
 };
 
 enum
@@ -91,7 +96,9 @@ on_analysis_done_cb (GObject      *source,
     reg_overview_view_set_summary (self->overview_view, summary);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *text = g_strdup_printf (_("The figures could not be updated: %s"), error->message);
+      /* toast titles are markup: the message is text */
+      g_autofree char *text = g_markup_printf_escaped (_("The figures could not be updated: %s"),
+                                                       error->message);
       reg_window_add_toast (self, adw_toast_new (text));
     }
 
@@ -148,6 +155,21 @@ schedule_analysis (RegWindow *self,
   self->analysis_timeout_id = g_timeout_add (delay_ms, on_analysis_timeout_cb, self);
 }
 
+/* The shop's name in the title (the file's name until it has one); it changes in the
+ * preferences. */
+static void
+update_title (RegWindow *self)
+{
+  g_autofree char *name = reg_shop_dup_name (self->shop);
+  g_autofree char *file = g_filename_display_basename (reg_shop_get_path (self->shop));
+  const char *title = name != NULL && *name != '\0' ? name : file;
+  g_autofree char *window_title = g_strdup_printf (_("%s — Regulars"), title);
+
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
 static void
 on_shop_changed_cb (RegShop   *shop,
                     int        kind,
@@ -157,6 +179,8 @@ on_shop_changed_cb (RegShop   *shop,
   /* New scores are the analysis's own output: they must not start another analysis. */
   if (kind == REG_SHOP_CHANGE_SCORES)
     return;
+  if (kind == REG_SHOP_CHANGE_SETTINGS)
+    update_title (self);
 
   if (self->analysis_job != NULL)
     self->analysis_pending = TRUE;
@@ -201,7 +225,8 @@ on_demo_written_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *text = g_strdup_printf (_("The demo shop could not be made: %s"), error->message);
+          g_autofree char *text = g_markup_printf_escaped (_("The demo shop could not be made: %s"),
+                                                           error->message);
           reg_window_add_toast (self, adw_toast_new (text));
         }
       return;
@@ -308,8 +333,7 @@ preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  reg_window_add_toast (REG_WINDOW (widget),
-                        adw_toast_new (_("Preferences are not available yet")));
+  reg_window_open_preferences (REG_WINDOW (widget));
 }
 
 static void
@@ -366,20 +390,13 @@ reg_window_constructed (GObject *object)
       return;
     }
 
-  {
-    g_autofree char *name = reg_shop_dup_name (self->shop);
-    g_autofree char *file = g_filename_display_basename (reg_shop_get_path (self->shop));
-    const char *title = name != NULL && *name != '\0' ? name : file;
-    g_autofree char *window_title = g_strdup_printf (_("%s — Regulars"), title);
-
-    adw_view_switcher_title_set_title (self->switcher_title, title);
-    adw_view_switcher_title_set_subtitle (self->switcher_title, file);
-    gtk_window_set_title (GTK_WINDOW (self), window_title);
-  }
+  update_title (self);
 
   reg_overview_view_set_shop (self->overview_view, self->shop);
   reg_customers_view_set_shop (self->customers_view, self->shop);
   reg_sales_view_set_shop (self->sales_view, self->shop);
+  reg_segments_view_set_shop (self->segments_view, self->shop);
+  reg_reports_view_set_shop (self->reports_view, self->shop);
   g_signal_connect_object (self->shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
 
   /* show the last analysis at once; start a fresh one when there is none */
@@ -506,6 +523,8 @@ reg_window_class_init (RegWindowClass *klass)
   g_type_ensure (REG_TYPE_OVERVIEW_VIEW);
   g_type_ensure (REG_TYPE_CUSTOMERS_VIEW);
   g_type_ensure (REG_TYPE_SALES_VIEW);
+  g_type_ensure (REG_TYPE_SEGMENTS_VIEW);
+  g_type_ensure (REG_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/regulars/Regulars/ui/reg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RegWindow, toast_overlay);
@@ -516,6 +535,8 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, customers_view);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, sales_view);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, segments_view);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, reports_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.new-sale", NULL, new_sale_action);
@@ -662,4 +683,26 @@ reg_window_open_import (RegWindow *self,
     reg_import_wizard_set_file (REG_IMPORT_WIZARD (self->import_wizard), file);
   gtk_window_present (self->import_wizard);
   return self->import_wizard;
+}
+
+/**
+ * reg_window_open_preferences:
+ *
+ * Shows the shop's preferences over the window (Ctrl+comma). A change made there reaches the
+ * window as a settings change, which works the figures out again.
+ * Returns: (transfer none): the preferences window
+ */
+GtkWindow *
+reg_window_open_preferences (RegWindow *self)
+{
+  GtkWindow *prefs;
+
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+
+  if (self->shop == NULL)
+    return NULL;
+  prefs = reg_preferences_window_new (self->shop);
+  gtk_window_set_transient_for (prefs, GTK_WINDOW (self));
+  gtk_window_present (prefs);
+  return prefs;
 }

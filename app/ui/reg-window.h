@@ -35,5 +35,6 @@ void        reg_window_refresh_analysis     (RegWindow      *self);
 /* The import wizard over the window, reading @file (nullable) at once. */
 GtkWindow  *reg_window_open_import          (RegWindow      *self,
                                              GFile          *file);
+GtkWindow  *reg_window_open_preferences     (RegWindow      *self);
 
 G_END_DECLS

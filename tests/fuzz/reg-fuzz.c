@@ -116,7 +116,10 @@ static void
 check_text (const char *target, const char *what, const char *text)
 {
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    g_error ("fuzz %s: %s is not valid UTF-8", target, what);
+    {
+      g_autofree char *escaped = g_strescape (text, NULL);
+      g_error ("fuzz %s: %s is not valid UTF-8: “%s”", target, what, escaped);
+    }
 }
 
 static void
@@ -195,7 +198,8 @@ fuzz_import (const Target *t, const guint8 *data, gsize size)
           break;
         }
       if ((row == NULL) == (issue == NULL))
-        g_error ("fuzz %s: a step gave %s", t->name, row == NULL ? "nothing" : "a row and an issue");
+        g_error ("fuzz %s: a step gave %s", t->name,
+                 row == NULL ? "nothing" : "a row and an issue");
       if (row != NULL)
         check_row (t->name, row);
       else
@@ -290,8 +294,8 @@ fuzz_money (const Target *t, const guint8 *data, gsize size)
       /* what the exporters write must read back as the same amount */
       back_text = clv_money_format_number (minor, exponent);
       if (!clv_money_parse_with (back_text, '.', exponent, &back, NULL) || back != minor)
-        g_error ("fuzz %s: “%s” gave %" G_GINT64_FORMAT ", written “%s”, read back %" G_GINT64_FORMAT,
-                 t->name, text, minor, back_text, back);
+        g_error ("fuzz %s: “%s” gave %" G_GINT64_FORMAT ", written “%s”, read back %"
+                 G_GINT64_FORMAT, t->name, text, minor, back_text, back);
     }
 
   /* the importers' fast path must agree with the full parser wherever both read the text */

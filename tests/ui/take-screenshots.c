@@ -1,23 +1,44 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Not a test: writes the screenshots of data/screenshots. Opens SHOP in a RegWindow, shows
- * Overview, Customers (the list, and with a customer's details) and Sales in light and dark
- * styles, and
- * saves what the X server shows with ImageMagick's import (no window manager needed):
+ * Not a test: writes the screenshots of data/screenshots. Opens a copy of SHOP in a RegWindow,
+ * shows Overview, Customers (the list, and with a customer's details), Sales, Segments and
+ * Reports in light and dark styles; in the light style also every page of the import wizard
+ * (importing REG_SHOT_IMPORT, by default Stripe's payments export from ../shared/data, into
+ * the copy), the preferences, and the first printed page of the loyalty list; and saves what
+ * the X server shows with ImageMagick's import (no window manager needed):
  *   xvfb-run -a -s "-screen 0 1280x800x24" take-screenshots SHOP OUTDIR [WIDTH HEIGHT]
+ * REG_SHOT_ONLY=segments,reports,import,preferences,print,… limits the shots to those names.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "reg-analysis-job.h"
 #include "reg-customer.h"
 #include "reg-customers-view.h"
+#include "reg-import-wizard.h"
+#include "reg-preferences-window.h"
+#include "reg-reports-view.h"
+#include "reg-segments-view.h"
+#include "reg-test-utils.h"
 #include "reg-overview-view.h"
 #include "reg-sale-entry.h"
 #include "reg-sales-view.h"
 #include "reg-window.h"
 #include "ui-test-utils.h"
+
+static gboolean
+wanted (const char *what)
+{
+  const char *only = g_getenv ("REG_SHOT_ONLY");
+  g_auto(GStrv) names = NULL;
+
+  if (only == NULL || *only == '\0')
+    return TRUE;
+  names = g_strsplit (only, ",", -1);
+  return g_strv_contains ((const char * const *) names, what);
+}
 
 static void
 save (GtkWidget  *window,
@@ -38,6 +59,113 @@ save (GtkWidget  *window,
       || !g_spawn_check_wait_status (status, &error))
     g_error ("%s: %s", command, error->message);
   g_printerr ("wrote %s\n", path);
+}
+
+static gboolean
+wizard_idle (RegImportWizard *wizard)
+{
+  return reg_import_wizard_get_draft (wizard)->work == REG_IMPORT_WORK_NONE;
+}
+
+/* Every page of the import wizard, importing for real into the copy of the shop. */
+static void
+shoot_import (RegWindow  *window,
+              const char *dir)
+{
+  g_autofree char *path = g_strdup (g_getenv ("REG_SHOT_IMPORT"));
+  g_autoptr(GFile) file = NULL;
+  RegImportWizard *wizard;
+
+  if (path == NULL)
+    path = reg_test_shared_data_path ("real-exports", "stripe", "payments.csv", NULL);
+  file = g_file_new_for_path (path);
+  wizard = REG_IMPORT_WIZARD (reg_window_open_import (window, NULL));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (wizard)), 10);
+  save (GTK_WIDGET (wizard), dir, "import-file-light.png");
+
+  reg_import_wizard_set_file (wizard, file);
+  UI_WAIT_UNTIL (reg_import_wizard_get_draft (wizard)->preview_ready && wizard_idle (wizard), 30);
+  save (GTK_WIDGET (wizard), dir, "import-light.png");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "import.next", NULL);
+  save (GTK_WIDGET (wizard), dir, "import-mapping-light.png");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "import.next", NULL);
+  UI_WAIT_UNTIL (wizard_idle (wizard), 60);
+  save (GTK_WIDGET (wizard), dir, "import-matching-light.png");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "import.next", NULL);
+  save (GTK_WIDGET (wizard), dir, "import-validation-light.png");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "import.run", NULL);
+  UI_WAIT_UNTIL (g_str_equal (reg_import_wizard_get_page (wizard), "summary") && wizard_idle (wizard), 60);
+  save (GTK_WIDGET (wizard), dir, "import-summary-light.png");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  /* the import starts an analysis: let it end so the pages show its figures */
+  UI_WAIT_UNTIL (reg_window_get_analysis_running (window), 10);
+  UI_WAIT_UNTIL (!reg_window_get_analysis_running (window), 60);
+}
+
+static void
+shoot_preferences (RegWindow  *window,
+                   const char *dir)
+{
+  GtkWindow *prefs = reg_window_open_preferences (window);
+  GtkSpinButton *top;
+
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (prefs)), 10);
+  save (GTK_WIDGET (prefs), dir, "preferences-light.png");
+  /* a refused value, shown under its group */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "segments_page");
+  top = reg_preferences_window_get_spin (REG_PREFERENCES_WINDOW (prefs), REG_SETTING_TIER_TOP);
+  gtk_spin_button_set_value (top, 80);
+  save (GTK_WIDGET (prefs), dir, "preferences-error-light.png");
+  gtk_window_destroy (prefs);
+}
+
+/* The first page of the printed loyalty list, through the print operation's export path. */
+static void
+shoot_print (RegWindow  *window,
+             const char *dir)
+{
+  RegReportsView *reports = REG_REPORTS_VIEW (reg_window_get_view (window, "reports"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = reg_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (tmp, "list.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "loyalty-list-page", NULL);
+  g_autofree char *command = NULL;
+  guint pages = 0;
+  int status;
+
+  reg_reports_view_set_list_segment (reports, "at-risk");
+  if (!reg_reports_view_export_pdf_to (reports, pdf, &pages, &error))
+    g_error ("%s", error->message);
+  command = g_strdup_printf ("pdftoppm -png -r 80 -f 1 -l 1 -singlefile %s %s", pdf, png);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", command, error->message);
+  g_printerr ("wrote %s.png (%u pages in the PDF)\n", png, pages);
+  reg_test_rm_rf (tmp);
+}
+
+static void
+shoot_segments (RegWindow  *window,
+                const char *dir,
+                const char *scheme)
+{
+  RegSegmentsView *segments = REG_SEGMENTS_VIEW (reg_window_get_view (window, "segments"));
+  g_autofree char *name = g_strdup_printf ("segments-%s.png", scheme);
+  g_autofree char *list = g_strdup_printf ("segments-list-%s.png", scheme);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (segments),
+                                                                                  REG_TYPE_SEGMENTS_VIEW,
+                                                                                  "scroller"));
+  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (segments), REG_TYPE_SEGMENTS_VIEW,
+                                                                "selection_group"));
+  graphene_point_t at;
+
+  reg_window_show_view (window, "segments");
+  reg_segments_view_select (segments, "rfm:loyal", NULL);
+  save (GTK_WIDGET (window), dir, name);
+  /* further down: the selection, its customers and the campaigns */
+  if (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (scroller), &GRAPHENE_POINT_INIT (0, 0), &at))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), at.y - 12);
+  save (GTK_WIDGET (window), dir, list);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
 }
 
 int
@@ -62,7 +190,17 @@ main (int   argc,
       g_printerr ("usage: %s SHOP OUTDIR [WIDTH HEIGHT]\n", argv[0]);
       return 2;
     }
-  shop = reg_shop_open (argv[1], FALSE, &error);
+  /* a copy: the import wizard's shots import into it */
+  {
+    g_autofree char *tmp = reg_test_make_tmpdir ();
+    g_autofree char *copy = g_build_filename (tmp, "shots.regulars", NULL);
+    g_autoptr(GFile) from = g_file_new_for_path (argv[1]);
+    g_autoptr(GFile) to = g_file_new_for_path (copy);
+
+    if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+      g_error ("%s", error->message);
+    shop = reg_shop_open (copy, FALSE, &error);
+  }
   if (shop == NULL)
     g_error ("%s", error->message);
   g_mkdir_with_parents (argv[2], 0755);
@@ -83,7 +221,8 @@ main (int   argc,
                      && !reg_window_get_analysis_running (window), 60);
 
       name = g_strdup_printf ("overview-%s.png", schemes[s]);
-      save (GTK_WIDGET (window), argv[2], name);
+      if (wanted ("overview"))
+        save (GTK_WIDGET (window), argv[2], name);
 
       reg_window_show_view (window, "customers");
       customers = REG_CUSTOMERS_VIEW (reg_window_get_view (window, "customers"));
@@ -95,12 +234,14 @@ main (int   argc,
       }
       g_free (name);
       name = g_strdup_printf ("customer-detail-%s.png", schemes[s]);
-      save (GTK_WIDGET (window), argv[2], name);
+      if (wanted ("customer-detail"))
+        save (GTK_WIDGET (window), argv[2], name);
 
       gtk_widget_activate_action (GTK_WIDGET (customers), "customers.close-detail", NULL);
       g_free (name);
       name = g_strdup_printf ("customers-%s.png", schemes[s]);
-      save (GTK_WIDGET (window), argv[2], name);
+      if (wanted ("customers"))
+        save (GTK_WIDGET (window), argv[2], name);
 
       reg_window_show_view (window, "sales");
       reg_sales_view_focus_entry (REG_SALES_VIEW (reg_window_get_view (window, "sales")));
@@ -119,7 +260,24 @@ main (int   argc,
         }
       g_free (name);
       name = g_strdup_printf ("sales-%s.png", schemes[s]);
-      save (GTK_WIDGET (window), argv[2], name);
+      if (wanted ("sales"))
+        save (GTK_WIDGET (window), argv[2], name);
+
+      if (s == 0 && wanted ("import"))
+        shoot_import (window, argv[2]);
+      if (s == 0 && wanted ("preferences"))
+        shoot_preferences (window, argv[2]);
+      if (s == 0 && wanted ("print"))
+        shoot_print (window, argv[2]);
+      if (wanted ("segments"))
+        shoot_segments (window, argv[2], schemes[s]);
+      if (wanted ("reports"))
+        {
+          reg_window_show_view (window, "reports");
+          g_free (name);
+          name = g_strdup_printf ("reports-%s.png", schemes[s]);
+          save (GTK_WIDGET (window), argv[2], name);
+        }
 
       gtk_window_destroy (GTK_WINDOW (window));
       ui_test_drain ();

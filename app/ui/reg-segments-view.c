@@ -1,0 +1,933 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Segments page. Cards come from the shop's latest analysis (tiers, RFM groups, at-risk
+ * count); every card and the filter builder's button activate "segments.select" with a
+ * segment spec, which reg_segment_parse() reads and reg_segment_list() lists. The selection
+ * can leave as a campaign list (RegCampaignJob, with a control group) or on paper
+ * (RegLoyaltyPrint); the campaigns sent are listed with their measured effect a click away.
+ * Reloads itself after analyses, imports and settings changes. Main thread only; owns the
+ * shop reference, the selection's list model and the running export job.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "clv-segments.h"
+#include "reg-analysis-job.h"
+#include "reg-campaign-dialog.h"
+#include "reg-customer.h"
+#include "reg-loyalty-print.h"
+#include "reg-segment.h"
+#include "reg-segments-view.h"
+#include "reg-store-campaigns.h"
+#include "reg-ui-util.h"
+
+struct _RegSegmentsView
+{
+  AdwBin             parent_instance;
+
+  RegShop           *shop;            /* (owned) (nullable) */
+  char              *spec;            /* (owned) (nullable) the selection */
+  char              *title;           /* (owned) (nullable) its title */
+  GListStore        *customers;       /* (owned) RegCustomer of the selection */
+  RegCampaignJob    *export_job;      /* (owned) (nullable) */
+  RegCampaignExport *last_export;     /* (owned) (nullable) */
+  guint              reload_id;
+  guint              n_campaigns;
+  gboolean           predicted;       /* the selection has predicted values */
+
+  /* template */
+  GtkStack          *stack;
+  GtkLabel          *tiers_caption;
+  GtkFlowBox        *tier_box;
+  GtkFlowBox        *group_box;
+  RegSegmentFilter  *filter;
+  AdwPreferencesGroup *selection_group;
+  AdwComboRow       *preset_row;
+  GtkSpinButton     *control_spin;
+  GtkRevealer       *export_revealer;
+  GtkProgressBar    *export_progress;
+  GtkStack          *list_stack;
+  GtkColumnView     *column_view;
+  GtkListBox        *campaign_list;
+};
+
+G_DEFINE_FINAL_TYPE (RegSegmentsView, reg_segments_view, ADW_TYPE_BIN)
+
+typedef enum
+{
+  COL_NAME,
+  COL_EMAIL,
+  COL_LAST,
+  COL_VALUE,
+  COL_P_ALIVE,
+  COL_WHY,
+} Column;
+
+/* ---- cards ---- */
+
+static void
+clear_flow_box (GtkFlowBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_flow_box_remove (box, child);
+}
+
+static void
+add_card (RegSegmentsView *self,
+          GtkFlowBox      *box,
+          const char      *title,
+          const char      *count,
+          const char      *caption,
+          const char      *spec)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *count_label = gtk_label_new (count);
+  GtkWidget *caption_label = gtk_label_new (caption);
+  GtkWidget *child = gtk_flow_box_child_new ();
+  g_autofree char *a11y = g_strdup_printf ("%s: %s, %s", title, count, caption);
+
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title_label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (count_label), 0);
+  gtk_widget_add_css_class (count_label, "title-2");
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (caption_label), 2);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption_label), 22);
+  gtk_label_set_ellipsize (GTK_LABEL (caption_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_widget_add_css_class (caption_label, "caption");
+  gtk_box_append (GTK_BOX (vbox), title_label);
+  gtk_box_append (GTK_BOX (vbox), count_label);
+  gtk_box_append (GTK_BOX (vbox), caption_label);
+
+  gtk_button_set_child (GTK_BUTTON (button), vbox);
+  gtk_widget_add_css_class (button, "card");
+  gtk_widget_add_css_class (button, "segment-card");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "segments.select");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (spec));
+  g_object_set_data_full (G_OBJECT (button), "spec", g_strdup (spec), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  if (g_strcmp0 (spec, self->spec) == 0)
+    gtk_widget_add_css_class (button, "selected");
+
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), button);
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_flow_box_append (box, child);
+}
+
+static void
+mark_selected_card (RegSegmentsView *self,
+                    GtkFlowBox      *box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      const char *spec = g_object_get_data (G_OBJECT (button), "spec");
+
+      if (g_strcmp0 (spec, self->spec) == 0)
+        gtk_widget_add_css_class (button, "selected");
+      else
+        gtk_widget_remove_css_class (button, "selected");
+    }
+}
+
+static char *
+money (RegSegmentsView *self,
+       double           minor)
+{
+  return reg_shop_format_amount (self->shop, (gint64) llround (minor));
+}
+
+static char *
+count_text (guint n)
+{
+  return g_strdup_printf ("%u", n);
+}
+
+static char *
+value_caption (RegSegmentsView *self,
+               double           value,
+               guint            customers)
+{
+  g_autofree char *amount = NULL;
+
+  if (customers == 0)
+    return g_strdup (_("nobody at the moment"));
+  amount = money (self, value);
+  /* Translators: under a count of customers on a card */
+  return g_strdup_printf (_("worth %s together"), amount);
+}
+
+static void
+fill_cards (RegSegmentsView          *self,
+            const RegAnalysisSummary *s)
+{
+  static const ClvTier tiers[] = { CLV_TIER_TOP, CLV_TIER_MIDDLE, CLV_TIER_BOTTOM };
+
+  clear_flow_box (self->tier_box);
+  clear_flow_box (self->group_box);
+
+  if (s == NULL)
+    gtk_label_set_text (self->tiers_caption, _("The figures are being worked out: the cards fill in when they are ready."));
+  else
+    {
+      double top = reg_shop_get_setting_double (self->shop, REG_SETTING_TIER_TOP) * 100;
+      double bottom = reg_shop_get_setting_double (self->shop, REG_SETTING_TIER_BOTTOM) * 100;
+      g_autofree char *caption =
+        s->enough_data && s->clv_total >= 0
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "By what customers are likely to spend in the next month: the top %.0f %% "
+                                        "and the bottom %.0f %%, with everyone else in the middle.",
+                                        "By what customers are likely to spend in the next %u months: the top "
+                                        "%.0f %% and the bottom %.0f %%, with everyone else in the middle.",
+                                        s->horizon_months),
+                           s->horizon_months, top, bottom)
+        : g_strdup_printf (_("By what customers have spent so far (too little history to predict): the top "
+                             "%.0f %% and the bottom %.0f %%, with everyone else in the middle."), top, bottom);
+      gtk_label_set_text (self->tiers_caption, caption);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
+    {
+      const char *id = clv_tier_id (tiers[i]);
+      guint n = 0;
+      double value = 0;
+      g_autofree char *count = NULL;
+      g_autofree char *caption = NULL;
+
+      for (guint k = 0; s != NULL && s->tiers != NULL && k < s->tiers->len; k++)
+        {
+          const RegTierFigure *t = &g_array_index (s->tiers, RegTierFigure, k);
+          if (g_str_equal (t->id, id))
+            {
+              n = t->customers;
+              value = t->value;
+            }
+        }
+      count = s != NULL ? count_text (n) : g_strdup ("—");
+      caption = s != NULL ? value_caption (self, value, n) : g_strdup ("");
+      add_card (self, self->tier_box, clv_tier_name (tiers[i]), count, caption, id);
+    }
+  {
+    g_autofree char *count = s != NULL ? count_text (s->at_risk) : g_strdup ("—");
+    add_card (self, self->tier_box, _("Slipping away"), count,
+              _("unlikely to buy again, overdue, or unhappy"), "at-risk");
+  }
+  {
+    g_autofree char *count = s != NULL ? count_text (s->customers) : g_strdup ("—");
+    g_autofree char *caption = s != NULL ? money (self, (double) s->revenue) : g_strdup ("");
+    g_autofree char *spent = s != NULL ? g_strdup_printf (_("%s spent so far"), caption) : g_strdup ("");
+    add_card (self, self->tier_box, _("All customers"), count, spent, "all");
+  }
+
+  for (int g = CLV_RFM_NONE + 1; g < CLV_N_RFM_GROUPS; g++)
+    {
+      const char *id = clv_rfm_group_id ((ClvRfmGroup) g);
+      g_autofree char *spec = g_strconcat ("rfm:", id, NULL);
+      guint n = 0;
+      double value = 0;
+      g_autofree char *count = NULL;
+      g_autofree char *caption = NULL;
+
+      for (guint k = 0; s != NULL && s->rfm_groups != NULL && k < s->rfm_groups->len; k++)
+        {
+          const RegGroupFigure *f = &g_array_index (s->rfm_groups, RegGroupFigure, k);
+          if (g_str_equal (f->id, id))
+            {
+              n = f->customers;
+              value = f->value;
+            }
+        }
+      count = s != NULL ? count_text (n) : g_strdup ("—");
+      caption = s != NULL ? value_caption (self, value, n) : g_strdup ("");
+      add_card (self, self->group_box, clv_rfm_group_name ((ClvRfmGroup) g), count, caption, spec);
+    }
+}
+
+/* ---- the selection's list ---- */
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), column == COL_VALUE || column == COL_P_ALIVE ? 1 : 0);
+  if (column == COL_VALUE || column == COL_P_ALIVE)
+    gtk_widget_add_css_class (label, "numeric");
+  if (column == COL_EMAIL || column == COL_WHY)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  RegCustomer *c = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  RegSegmentsView *self = g_object_get_data (G_OBJECT (factory), "view");
+  g_autofree char *text = NULL;
+
+  switch (column)
+    {
+    case COL_NAME:
+      gtk_label_set_text (label, reg_customer_get_name (c));
+      return;
+    case COL_EMAIL:
+      gtk_label_set_text (label, reg_customer_get_email (c) != NULL ? reg_customer_get_email (c) : "");
+      return;
+    case COL_LAST:
+      text = reg_shop_format_date (self->shop, reg_customer_get_last_purchase (c));
+      break;
+    case COL_VALUE:
+      text = reg_customer_get_clv (c) >= 0 ? money (self, reg_customer_get_clv (c))
+                                           : reg_shop_format_amount (self->shop, reg_customer_get_total_spend (c));
+      break;
+    case COL_P_ALIVE:
+      text = reg_customer_get_p_alive (c) >= 0 ? reg_ui_format_percent (reg_customer_get_p_alive (c))
+                                               : g_strdup ("—");
+      break;
+    case COL_WHY:
+    default:
+      text = reg_at_risk_reason (reg_customer_get_at_risk (c));
+      if (text == NULL)
+        text = g_strdup (reg_ui_rfm_label (reg_customer_get_rfm_group (c)));
+      break;
+    }
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static void
+add_column (RegSegmentsView *self,
+            Column           column,
+            const char      *title,
+            gboolean         expand,
+            int              width)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "view", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (col, expand);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (col, width);
+  gtk_column_view_append_column (self->column_view, col);
+}
+
+static gboolean
+fill_selection (RegSegmentsView  *self,
+                const char       *spec,
+                GError          **error)
+{
+  g_autoptr(RegSegment) segment = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *rule = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree RegCustomer **items = NULL;
+  double total = 0;
+  gsize n = 0;
+  gboolean predicted = FALSE;
+
+  segment = reg_segment_parse (self->shop, spec, error);
+  if (segment == NULL)
+    return FALSE;
+  rows = reg_segment_list (segment, reg_shop_get_store (self->shop), error);
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RegCustomerRow *r = g_ptr_array_index (rows, i);
+      predicted = predicted || r->clv >= 0;
+      total += r->clv >= 0 ? r->clv : (double) r->total_spend;
+    }
+  /* the rows move into RegCustomer objects, which own them from here */
+  g_ptr_array_set_free_func (rows, NULL);
+  items = g_new (RegCustomer *, MAX (rows->len, 1));
+  for (guint i = 0; i < rows->len; i++)
+    items[n++] = reg_customer_new_from_row (g_ptr_array_index (rows, i));
+  g_list_store_splice (self->customers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->customers)),
+                       (gpointer *) items, (guint) n);
+  for (gsize i = 0; i < n; i++)
+    g_object_unref (items[i]);
+
+  g_free (self->spec);
+  self->spec = g_strdup (spec);
+  self->predicted = predicted;
+  title = reg_segment_title (segment);
+  g_free (self->title);
+  self->title = g_strdup (title);
+  rule = reg_segment_describe (segment);
+  total_text = money (self, total);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u customer, worth %s %s.",
+                                              "%s %u customers, worth %s %s.", n),
+                                 rule, (guint) n, total_text,
+                                 predicted ? _("in predicted value") : _("in what they spent"));
+  /* group titles and descriptions are Pango markup: a filter's rule has "<" and ">" in it */
+  {
+    g_autofree char *title_markup = g_markup_escape_text (title, -1);
+    g_autofree char *description_markup = g_markup_escape_text (description, -1);
+
+    adw_preferences_group_set_title (self->selection_group, title_markup);
+    adw_preferences_group_set_description (self->selection_group, description_markup);
+  }
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.export", n > 0 && self->export_job == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.print", n > 0);
+  mark_selected_card (self, self->tier_box);
+  mark_selected_card (self, self->group_box);
+  return TRUE;
+}
+
+/* ---- campaigns ---- */
+
+static void
+fill_campaigns (RegSegmentsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) campaigns = reg_store_list_campaigns (reg_shop_get_store (self->shop), &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->campaign_list))) != NULL)
+    gtk_list_box_remove (self->campaign_list, child);
+  self->n_campaigns = campaigns != NULL ? campaigns->len : 0;
+
+  if (self->n_campaigns == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     error != NULL ? error->message
+                                                   : _("No campaigns yet: export a list to start one."));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->campaign_list, row);
+      return;
+    }
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      const RegCampaignRecord *c = g_ptr_array_index (campaigns, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *day = reg_shop_format_date (self->shop, c->started_on);
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: under a campaign's name: its date, then who got it and who was held back */
+      subtitle = g_strdup_printf (_("%s · %u got the list, %u held back"), day, c->treatment, c->control);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "segments.show-campaign");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (c->id));
+      gtk_list_box_append (self->campaign_list, row);
+    }
+}
+
+/* ---- reloading ---- */
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  RegSegmentsView *self = user_data;
+
+  self->reload_id = 0;
+  reg_segments_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_shop_changed_cb (RegShop         *shop,
+                    int              kind,
+                    gint64           id,
+                    RegSegmentsView *self)
+{
+  /* new scores, a bulk change or new settings change the cards; single edits wait for the
+   * analysis they start */
+  if (kind != REG_SHOP_CHANGE_SCORES && kind != REG_SHOP_CHANGE_ALL && kind != REG_SHOP_CHANGE_SETTINGS
+      && kind != REG_SHOP_CHANGE_CUSTOMER_REMOVED)
+    return;
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_cb, self);
+}
+
+/* ---- export ---- */
+
+static void
+on_export_progress_cb (RegJob          *job,
+                       GParamSpec      *pspec,
+                       RegSegmentsView *self)
+{
+  double fraction = reg_job_get_fraction (job);
+  const char *status = reg_job_get_status_text (job);
+
+  gtk_progress_bar_set_text (self->export_progress,
+                             status != NULL && *status != '\0' ? status : _("Writing the list…"));
+  if (fraction >= 0)
+    gtk_progress_bar_set_fraction (self->export_progress, CLAMP (fraction, 0.0, 1.0));
+  else
+    gtk_progress_bar_pulse (self->export_progress);
+}
+
+static void
+set_export_job (RegSegmentsView *self,
+                RegCampaignJob  *job)
+{
+  if (self->export_job != NULL)
+    g_signal_handlers_disconnect_by_data (self->export_job, self);
+  g_set_object (&self->export_job, job);
+  gtk_revealer_set_reveal_child (self->export_revealer, job != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.export",
+                                 job == NULL && self->spec != NULL
+                                 && g_list_model_get_n_items (G_LIST_MODEL (self->customers)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.cancel-export", job != NULL);
+}
+
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RegSegmentsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RegCampaignExport *e = reg_job_run_finish (REG_JOB (source), result, &error);
+
+  if ((gpointer) self->export_job == (gpointer) source)
+    set_export_job (self, NULL);
+  if (e == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("The campaign list was not written: %s"), error->message);
+          reg_ui_toast_text (GTK_WIDGET (self), text);
+        }
+      return;
+    }
+  g_clear_pointer (&self->last_export, reg_campaign_export_free);
+  self->last_export = e;
+  {
+    /* Translators: after a campaign export: people on the list, people held back */
+    g_autofree char *text = g_strdup_printf (_("Campaign list written: %u customers on it, %u held back"),
+                                             e->treatment, e->control);
+    reg_ui_toast_text (GTK_WIDGET (self), text);
+  }
+  if (self->shop != NULL)
+    fill_campaigns (self);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *native,
+                               int              response,
+                               RegSegmentsView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+      gboolean xlsx = filter != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (filter), "ext"), ".xlsx") == 0;
+
+      if (path != NULL && !g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
+        {
+          char *with = g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
+          g_free (path);
+          path = with;
+        }
+      if (path != NULL)
+        reg_segments_view_export_to (self, path);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RegSegmentsView *self = REG_SEGMENTS_VIEW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->spec == NULL)
+    return;
+  native = gtk_file_chooser_native_new (_("Export Campaign List"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (csv, _("CSV for any email tool"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  g_object_set_data (G_OBJECT (csv), "ext", (gpointer) ".csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), csv);
+  gtk_file_filter_set_name (xlsx, _("Excel workbook"));
+  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
+  g_object_set_data (G_OBJECT (xlsx), "ext", (gpointer) ".xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), xlsx);
+  {
+    g_autofree char *clean = g_strdup (self->title != NULL ? self->title : "");
+
+    g_strdelimit (clean, "/\\:*?\"<>|", '-');
+    /* Translators: file name of a campaign list; %s is the selection's title */
+    name = g_strdup_printf (_("%s campaign.csv"), clean);
+  }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RegSegmentsView *self = REG_SEGMENTS_VIEW (widget);
+
+  if (self->export_job != NULL)
+    reg_job_cancel (REG_JOB (self->export_job));
+}
+
+/* ---- other actions ---- */
+
+static void
+select_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RegSegmentsView *self = REG_SEGMENTS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!reg_segments_view_select (self, g_variant_get_string (param, NULL), &error))
+    reg_ui_toast_text (widget, error->message);
+}
+
+static void
+on_print_done_cb (GtkPrintOperation       *op,
+                  GtkPrintOperationResult  result,
+                  RegSegmentsView         *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      gtk_print_operation_get_error (op, &error);
+      text = g_strdup_printf (_("The list was not printed: %s"), error != NULL ? error->message : "?");
+      reg_ui_toast_text (GTK_WIDGET (self), text);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  RegSegmentsView *self = REG_SEGMENTS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegLoyaltyPrint) op = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->spec == NULL)
+    return;
+  op = reg_loyalty_print_new_for (self->shop, self->spec, &error);
+  if (op == NULL)
+    {
+      reg_ui_toast_text (widget, error->message);
+      return;
+    }
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), TRUE);
+  g_signal_connect_object (op, "done", G_CALLBACK (on_print_done_cb), self, 0);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *text = g_strdup_printf (_("The list was not printed: %s"), error->message);
+      reg_ui_toast_text (widget, text);
+    }
+}
+
+static void
+show_campaign_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  reg_segments_view_open_campaign (REG_SEGMENTS_VIEW (widget), g_variant_get_int64 (param));
+}
+
+/* ---- GObject ---- */
+
+static void
+reg_segments_view_dispose (GObject *object)
+{
+  RegSegmentsView *self = REG_SEGMENTS_VIEW (object);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->export_job != NULL)
+    reg_job_cancel (REG_JOB (self->export_job));
+  if (self->export_job != NULL)
+    g_signal_handlers_disconnect_by_data (self->export_job, self);
+  g_clear_object (&self->export_job);
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  G_OBJECT_CLASS (reg_segments_view_parent_class)->dispose (object);
+}
+
+static void
+reg_segments_view_finalize (GObject *object)
+{
+  RegSegmentsView *self = REG_SEGMENTS_VIEW (object);
+
+  g_clear_object (&self->shop);
+  g_clear_object (&self->customers);
+  g_free (self->spec);
+  g_free (self->title);
+  g_clear_pointer (&self->last_export, reg_campaign_export_free);
+  G_OBJECT_CLASS (reg_segments_view_parent_class)->finalize (object);
+}
+
+static void
+reg_segments_view_class_init (RegSegmentsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reg_segments_view_dispose;
+  object_class->finalize = reg_segments_view_finalize;
+
+  g_type_ensure (REG_TYPE_SEGMENT_FILTER);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/regulars/Regulars/ui/reg-segments-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, tiers_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, tier_box);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, group_box);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, filter);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, selection_group);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, control_spin);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, export_progress);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, campaign_list);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "print_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "scroller", FALSE, 0);
+
+  gtk_widget_class_install_action (widget_class, "segments.select", "s", select_action);
+  gtk_widget_class_install_action (widget_class, "segments.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "segments.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "segments.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "segments.show-campaign", "x", show_campaign_action);
+}
+
+static void
+reg_segments_view_init (RegSegmentsView *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->customers = g_list_store_new (REG_TYPE_CUSTOMER);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->customers)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  add_column (self, COL_NAME, _("Name"), TRUE, -1);
+  add_column (self, COL_EMAIL, _("Email"), TRUE, -1);
+  add_column (self, COL_LAST, _("Last purchase"), FALSE, 130);
+  add_column (self, COL_VALUE, _("Value"), FALSE, 120);
+  add_column (self, COL_P_ALIVE, _("Still buying"), FALSE, 110);
+  add_column (self, COL_WHY, _("Group or reason"), TRUE, -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.cancel-export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.print", FALSE);
+}
+
+/* ---- public ---- */
+
+GtkWidget *
+reg_segments_view_new (void)
+{
+  return g_object_new (REG_TYPE_SEGMENTS_VIEW, NULL);
+}
+
+void
+reg_segments_view_set_shop (RegSegmentsView *self,
+                            RegShop         *shop)
+{
+  g_return_if_fail (REG_IS_SEGMENTS_VIEW (self));
+  g_return_if_fail (shop == NULL || REG_IS_SHOP (shop));
+
+  if (self->shop == shop)
+    return;
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
+  g_set_object (&self->shop, shop);
+  g_clear_pointer (&self->spec, g_free);
+  reg_segment_filter_set_shop (self->filter, shop);
+  if (shop != NULL)
+    g_signal_connect_object (shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
+  reg_segments_view_reload (self);
+}
+
+void
+reg_segments_view_reload (RegSegmentsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegAnalysisSummary) summary = NULL;
+
+  g_return_if_fail (REG_IS_SEGMENTS_VIEW (self));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->shop == NULL || reg_shop_is_empty (self->shop))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      g_list_store_remove_all (self->customers);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "content");
+  summary = reg_shop_load_latest_analysis (self->shop, &error);
+  if (error != NULL)
+    g_debug ("No analysis for the segments: %s", error->message);
+  fill_cards (self, summary);
+  fill_campaigns (self);
+  /* the selection follows the new figures; a first look starts with the top tier */
+  {
+    g_autofree char *spec = g_strdup (self->spec != NULL ? self->spec : "top");
+    g_autoptr(GError) local = NULL;
+
+    if (!fill_selection (self, spec, &local))
+      {
+        g_debug ("Selection “%s” no longer reads: %s", spec, local->message);
+        fill_selection (self, "all", NULL);
+      }
+  }
+}
+
+gboolean
+reg_segments_view_select (RegSegmentsView  *self,
+                          const char       *spec,
+                          GError          **error)
+{
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  if (self->shop == NULL)
+    return FALSE;
+  return fill_selection (self, spec, error);
+}
+
+const char *
+reg_segments_view_get_spec (RegSegmentsView *self)
+{
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), NULL);
+  return self->spec;
+}
+
+GListModel *
+reg_segments_view_get_model (RegSegmentsView *self)
+{
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->customers);
+}
+
+RegSegmentFilter *
+reg_segments_view_get_filter (RegSegmentsView *self)
+{
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), NULL);
+  return self->filter;
+}
+
+void
+reg_segments_view_export_to (RegSegmentsView *self,
+                             const char      *path)
+{
+  g_autoptr(RegCampaignJob) job = NULL;
+  RegCampaignRequest req;
+  static const RegCampaignPreset presets[] = {
+    REG_CAMPAIGN_PRESET_GENERIC, REG_CAMPAIGN_PRESET_MAILCHIMP, REG_CAMPAIGN_PRESET_KLAVIYO,
+    REG_CAMPAIGN_PRESET_BREVO,
+  };
+  guint preset = adw_combo_row_get_selected (self->preset_row);
+
+  g_return_if_fail (REG_IS_SEGMENTS_VIEW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->shop == NULL || self->spec == NULL || self->export_job != NULL)
+    return;
+  reg_campaign_request_init (&req);
+  req.segment = self->spec;
+  req.control_percent = gtk_spin_button_get_value (self->control_spin);
+  req.seed = g_random_int ();
+  req.preset = preset < G_N_ELEMENTS (presets) ? presets[preset] : REG_CAMPAIGN_PRESET_GENERIC;
+  job = reg_campaign_job_new (self->shop, path, &req);
+  set_export_job (self, job);
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_export_progress_cb), self, 0);
+  g_signal_connect_object (job, "notify::status-text", G_CALLBACK (on_export_progress_cb), self, 0);
+  reg_job_run_async (REG_JOB (job), on_export_done_cb, g_object_ref (self));
+}
+
+RegJob *
+reg_segments_view_get_export_job (RegSegmentsView *self)
+{
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), NULL);
+  return self->export_job != NULL ? REG_JOB (self->export_job) : NULL;
+}
+
+const RegCampaignExport *
+reg_segments_view_get_last_export (RegSegmentsView *self)
+{
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), NULL);
+  return self->last_export;
+}
+
+guint
+reg_segments_view_get_n_campaigns (RegSegmentsView *self)
+{
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), 0);
+  return self->n_campaigns;
+}
+
+GtkWindow *
+reg_segments_view_open_campaign (RegSegmentsView *self,
+                                 gint64           campaign)
+{
+  GtkWindow *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), NULL);
+
+  if (self->shop == NULL)
+    return NULL;
+  dialog = reg_campaign_dialog_new (self->shop, campaign);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
+  return dialog;
+}

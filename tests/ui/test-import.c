@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The import wizard under Xvfb, driven through its actions and drop-downs: a Shopify export
+ * from ../shared/data end to end through every page (with a choice changed and the preview
+ * re-read), import and undo; rejected rows and a confirmed look-alike payer; "import nothing";
+ * a statement without the columns page; cancelling a long import leaves the shop exactly as
+ * it was; a file dropped on the window opens the wizard.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "reg-customer.h"
+#include "reg-import-wizard.h"
+#include "reg-store-imports.h"
+#include "reg-test-utils.h"
+#include "reg-window.h"
+#include "ui-test-utils.h"
+
+typedef struct
+{
+  char            *dir;
+  RegShop         *shop;
+  RegImportWizard *wizard;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->shop = ui_test_new_shop (&f->dir);
+  g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_CURRENCY, "EUR", &error));
+  g_assert_no_error (error);
+  f->wizard = REG_IMPORT_WIZARD (reg_import_wizard_new (f->shop));
+  g_object_ref_sink (f->wizard);
+  gtk_window_present (GTK_WINDOW (f->wizard));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->wizard)), 10);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  UI_WAIT_UNTIL (reg_import_wizard_get_job (f->wizard) == NULL, 60);
+  gtk_window_destroy (GTK_WINDOW (f->wizard));
+  ui_test_drain ();
+  g_assert_finalize_object (f->wizard);
+  g_assert_finalize_object (f->shop);
+  reg_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static const RegImportDraft *
+draft (Fixture *f)
+{
+  return reg_import_wizard_get_draft (f->wizard);
+}
+
+/* Whether an action of the wizard is enabled, as the owner sees it: its button's sensitivity
+ * (GtkActionHelper follows the action's state). */
+static gboolean
+enabled (Fixture    *f,
+         const char *action)
+{
+  static const struct { const char *action, *button; } buttons[] = {
+    { "import.next", "next_button" }, { "import.back", "back_button" },
+    { "import.choose-file", "choose_button" }, { "import.run", "import_button" },
+    { "import.nothing", "nothing_button" }, { "import.cancel", "cancel_button" },
+    { "import.undo", "undo_button" }, { "import.load-mapping", "load_button" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (g_str_equal (buttons[i].action, action))
+      return gtk_widget_get_sensitive (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, buttons[i].button));
+  g_assert_not_reached ();
+}
+
+static void
+activate (Fixture    *f,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), action, NULL));
+}
+
+static const char *
+page (Fixture *f)
+{
+  return reg_import_wizard_get_page (f->wizard);
+}
+
+static const char *
+text_of (Fixture    *f,
+         const char *child)
+{
+  return gtk_label_get_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, child));
+}
+
+static const char *
+selected_text (AdwComboRow *row)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static gboolean
+preview_settled (Fixture *f)
+{
+  return draft (f)->work == REG_IMPORT_WORK_NONE && draft (f)->preview_ready;
+}
+
+static gboolean
+check_settled (Fixture *f)
+{
+  return draft (f)->work == REG_IMPORT_WORK_NONE && (draft (f)->checked || draft (f)->check_failed);
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static void
+set_file (Fixture    *f,
+          const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  reg_import_wizard_set_file (f->wizard, file);
+  UI_WAIT_UNTIL (preview_settled (f), 30);
+}
+
+static char *
+dump (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = reg_store_dump (reg_shop_get_store (f->shop), &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+static guint
+n_sales (Fixture *f)
+{
+  return g_list_model_get_n_items (reg_shop_get_sales (f->shop));
+}
+
+static guint
+n_customers (Fixture *f)
+{
+  return g_list_model_get_n_items (reg_shop_get_customers (f->shop));
+}
+
+/* Shopify's order export, every page in turn. */
+static void
+test_shopify_end_to_end (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "shopify", "orders_export.csv", NULL);
+  AdwComboRow *preset_row = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "preset_row");
+  AdwComboRow *delimiter_row = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "delimiter_row");
+  GtkWidget *preview_box = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "preview_box");
+  GtkWidget *blocked = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "blocked_label");
+  const RegImportPreview *preview;
+  const RegImportResult *check;
+  const RegImportResult *result;
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+
+  /* 1: no file yet */
+  g_assert_cmpstr (page (f), ==, "file");
+  g_assert_false (enabled (f, "import.next"));
+  g_assert_false (enabled (f, "import.back"));
+  g_assert_true (enabled (f, "import.choose-file"));
+  before = dump (f);
+
+  /* 2: what was found, with the first rows as the reader reads them */
+  set_file (f, path);
+  g_assert_cmpstr (page (f), ==, "detected");
+  g_assert_true (gtk_widget_get_visible (preview_box));
+  g_assert_false (gtk_widget_get_visible (blocked));
+  g_assert_cmpstr (selected_text (preset_row), ==, "Shopify orders");
+  g_assert_cmpstr (selected_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "format_row")), ==, "CSV table");
+  g_assert_cmpstr (selected_text (delimiter_row), ==, "Commas ( , )");
+  g_assert_cmpstr (selected_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "encoding_row")), ==,
+                   "UTF-8 (Unicode)");
+  g_assert_cmpstr (selected_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "date_row")), ==,
+                   "Year first: 2024-12-31");
+  preview = reg_import_wizard_get_preview (f->wizard);
+  g_assert_nonnull (preview);
+  g_assert_null (preview->problem);
+  g_assert_cmpstr (preview->preset, ==, "shopify");
+  g_assert_cmpuint (preview->rows->len, >, 0);
+  /* a header row plus one grid row per preview row */
+  g_assert_cmpuint (n_children (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "preview_grid")), >=,
+                    6 * (1 + preview->rows->len));
+  g_assert_true (g_str_has_prefix (text_of (f, "preview_status"), "Read with the rules for Shopify orders"));
+  g_assert_true (enabled (f, "import.next"));
+  g_assert_true (enabled (f, "import.back"));
+  g_assert_false (enabled (f, "import.choose-file"));
+
+  /* a choice changed: the preview is read again; semicolons find no date column */
+  adw_combo_row_set_selected (delimiter_row, 1);
+  g_assert_cmpint (draft (f)->work, ==, REG_IMPORT_WORK_PREVIEW);
+  g_assert_false (enabled (f, "import.next"));
+  UI_WAIT_UNTIL (preview_settled (f), 30);
+  g_assert_true (draft (f)->preview_problem);
+  g_assert_false (enabled (f, "import.next"));
+  g_assert_true (gtk_widget_get_visible (blocked));
+  g_assert_nonnull (reg_import_wizard_get_preview (f->wizard)->problem);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (delimiter_row)), ==, "Your choice");
+  /* and back */
+  adw_combo_row_set_selected (delimiter_row, 0);
+  UI_WAIT_UNTIL (preview_settled (f), 30);
+  g_assert_false (draft (f)->preview_problem);
+  g_assert_true (enabled (f, "import.next"));
+
+  /* 3: columns, filled from the preset */
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "mapping");
+  g_assert_true (gtk_widget_get_visible (preview_box));
+  g_assert_true (g_str_has_prefix (selected_text (reg_import_wizard_get_field_row (f->wizard, REG_FIELD_DATE)),
+                                   "Created at"));
+  g_assert_true (g_str_has_prefix (selected_text (reg_import_wizard_get_field_row (f->wizard, REG_FIELD_AMOUNT)),
+                                   "Total"));
+  g_assert_true (g_str_has_prefix (selected_text (reg_import_wizard_get_field_row (f->wizard, REG_FIELD_EMAIL)),
+                                   "Email"));
+  gtk_editable_set_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "save_row"), "My Shopify");
+
+  /* 4: customers, from the dry run */
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "matching");
+  g_assert_false (gtk_widget_get_visible (preview_box));
+  UI_WAIT_UNTIL (check_settled (f), 60);
+  g_assert_true (draft (f)->checked);
+  check = reg_import_wizard_get_check (f->wizard);
+  g_assert_nonnull (check);
+  g_assert_true (check->dry_run);
+  g_assert_cmpuint (check->new_customers, ==, 3);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "new_payers_row")),
+                   ==, "3 payers in this file match none of your customers.");
+  g_assert_cmpuint (n_sales (f), ==, 0);   /* a dry run */
+
+  /* 5: the check: no rejected rows, 15 skipped */
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "validation");
+  g_assert_cmpstr (text_of (f, "check_label"), ==, "4 sales worth €2,620.40 are ready to import.");
+  g_assert_false (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "rejected_group")));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "skipped_group")));
+  g_assert_cmpstr (adw_preferences_group_get_title (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "skipped_group")),
+                   ==, "15 Rows Skipped");
+  g_assert_cmpuint (g_list_model_get_n_items (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "skipped_model")),
+                    ==, 15);
+  g_assert_cmpstr (gtk_button_get_label (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "import_button")), ==,
+                   "_Import");
+  g_assert_true (enabled (f, "import.run"));
+  g_assert_true (enabled (f, "import.nothing"));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "next_button")));
+  {
+    g_autofree char *unchanged = dump (f);
+    g_assert_cmpstr (unchanged, ==, before);
+  }
+
+  /* 6 and 7: import, then the summary */
+  activate (f, "import.run");
+  g_assert_cmpstr (page (f), ==, "importing");
+  g_assert_false (enabled (f, "import.back"));
+  UI_WAIT_UNTIL (g_str_equal (page (f), "summary"), 60);
+  result = reg_import_wizard_get_result (f->wizard);
+  g_assert_nonnull (result);
+  g_assert_true (result->committed);
+  g_assert_cmpuint (result->imported, ==, 4);
+  g_assert_cmpuint (n_sales (f), ==, 4);
+  g_assert_cmpuint (n_customers (f), ==, 3);
+  g_assert_cmpstr (text_of (f, "summary_title"), ==, "Sales Imported");
+  g_assert_true (g_str_has_prefix (text_of (f, "summary_label"), "4 sales worth €2,620.40 are now in your shop."));
+  g_assert_true (enabled (f, "import.undo"));
+  g_assert_cmpstr (gtk_button_get_label (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "next_button")), ==,
+                   "_Close");
+  /* the mapping was kept under its name */
+  {
+    g_auto(GStrv) names = reg_store_list_mappings (reg_shop_get_store (f->shop));
+    g_assert_true (names != NULL && g_strv_contains ((const char * const *) names, "My Shopify"));
+  }
+
+  /* undo: the sales and the customers of the batch go again */
+  activate (f, "import.undo");
+  g_assert_cmpuint (n_sales (f), ==, 0);
+  g_assert_cmpuint (n_customers (f), ==, 0);
+  g_assert_false (enabled (f, "import.undo"));
+  g_assert_cmpstr (text_of (f, "summary_title"), ==, "Import Undone");
+  g_assert_true (g_str_has_prefix (text_of (f, "summary_label"), "The import was undone: 4 sales and 3 customers"));
+  after_undo = dump (f);
+  g_assert_nonnull (after_undo);
+
+  /* close */
+  activate (f, "import.next");
+  UI_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (f->wizard)), 10);
+}
+
+/* A table of our own: one row rejected (with its line and reason), one payer that looks like
+ * a customer of the shop, confirmed and merged. */
+static void
+test_rejected_and_look_alike (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sales.csv", NULL);
+  RegCustomerRecord anna = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkListBox *near_list;
+  GtkWidget *row;
+  gint64 anna_id;
+  const RegImportResult *result;
+
+  anna.name = (char *) "Anna Example";
+  anna_id = reg_shop_add_customer (f->shop, &anna, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path,
+                                      "Date,Name,Amount\n"
+                                      "2024-01-03,\"Example, Anna\",12.50\n"
+                                      "2024-01-04,Bob Builder,twelve\n"
+                                      "2024-01-05,Carla Cruz,7.00\n", -1, NULL));
+  set_file (f, path);
+  g_assert_cmpstr (page (f), ==, "detected");
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "mapping");
+  g_assert_true (g_str_has_prefix (selected_text (reg_import_wizard_get_field_row (f->wizard, REG_FIELD_NAME)),
+                                   "Name"));
+  activate (f, "import.next");
+  UI_WAIT_UNTIL (check_settled (f), 60);
+  g_assert_cmpstr (page (f), ==, "matching");
+
+  /* the look-alike, offered with a switch */
+  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "near_group")));
+  near_list = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "near_list");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (near_list, 0));
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (near_list, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Example, Anna (line 2)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Looks like your customer “Anna Example”");
+  /* the row activates its switch, as a click on it does */
+  {
+    GtkWidget *sw = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+    g_assert_true (GTK_IS_SWITCH (sw));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+    g_signal_emit_by_name (near_list, "row-activated", row);
+    UI_WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (sw)), 10);   /* after its animation */
+  }
+
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "validation");
+  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "rejected_group")));
+  {
+    /* one row: its line, and the reader's sentence naming file, line, column and value */
+    GListModel *rejected = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "rejected_model");
+    const char *first;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rejected), ==, 1);
+    first = gtk_string_list_get_string (GTK_STRING_LIST (rejected), 0);
+    g_assert_true (g_str_has_prefix (first, "3\x1fsales.csv, line 3"));
+    g_assert_nonnull (strstr (first, "twelve"));
+  }
+  g_assert_cmpstr (gtk_button_get_label (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "import_button")), ==,
+                   "Import the _Valid Rows");
+
+  activate (f, "import.run");
+  UI_WAIT_UNTIL (g_str_equal (page (f), "summary"), 60);
+  result = reg_import_wizard_get_result (f->wizard);
+  g_assert_cmpuint (result->imported, ==, 2);
+  g_assert_cmpuint (result->rejected, ==, 1);
+  g_assert_true (strstr (text_of (f, "summary_label"), "1 look-alike payer was merged into your customer.") != NULL);
+  /* Anna and Carla; the look-alike is Anna now */
+  g_assert_cmpuint (n_customers (f), ==, 2);
+  {
+    g_autoptr(GPtrArray) sales = reg_shop_list_customer_sales (f->shop, anna_id, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sales->len, ==, 1);
+  }
+}
+
+/* Every row refused (another currency): nothing to import; "Import nothing" closes. */
+static void
+test_import_nothing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "shopify", "orders_export.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_CURRENCY, "USD", &error));
+  before = dump (f);
+  set_file (f, path);
+  activate (f, "import.next");
+  activate (f, "import.next");
+  UI_WAIT_UNTIL (check_settled (f), 60);
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "validation");
+  g_assert_cmpuint (reg_import_wizard_get_check (f->wizard)->rejected, ==, 12);
+  g_assert_cmpstr (text_of (f, "check_label"), ==, "No sale in this file can be imported.");
+  g_assert_false (enabled (f, "import.run"));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "blocked_label")));
+  g_assert_true (enabled (f, "import.nothing"));
+  activate (f, "import.nothing");
+  UI_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (f->wizard)), 10);
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A QIF statement: no columns page, five steps. */
+static void
+test_statement (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "qif", "web.qif", NULL);
+  AdwWindowTitle *title = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "window_title");
+
+  set_file (f, path);
+  g_assert_cmpstr (page (f), ==, "detected");
+  g_assert_false (draft (f)->is_csv);
+  g_assert_cmpstr (selected_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "format_row")), ==, "QIF statement");
+  g_assert_false (gtk_widget_get_sensitive (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "delimiter_row")));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Step 2 of 5: What Was Found");
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "matching");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Step 3 of 5: Customers");
+  UI_WAIT_UNTIL (check_settled (f), 60);
+  /* back skips the columns page too */
+  activate (f, "import.back");
+  g_assert_cmpstr (page (f), ==, "detected");
+  activate (f, "import.next");
+  UI_WAIT_UNTIL (check_settled (f), 60);
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "validation");
+  activate (f, "import.run");
+  UI_WAIT_UNTIL (g_str_equal (page (f), "summary"), 60);
+  g_assert_cmpuint (reg_import_wizard_get_result (f->wizard)->imported, ==, 1);
+  g_assert_cmpuint (n_sales (f), ==, 1);
+}
+
+/* A long import cancelled half-way: the shop is exactly as before. */
+static void
+test_cancel_long_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Date,Order,Email,Name,Amount\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RegJob *job;
+  guint rows = 400000;
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, "2024-%02u-%02u,A%u,c%u@example.com,Customer %u,%u.%02u\n",
+                            1 + i % 12, 1 + i % 28, i, i % 20000, i % 20000, 1 + i % 500, i % 100);
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, NULL));
+  before = dump (f);
+
+  set_file (f, path);
+  activate (f, "import.next");
+  activate (f, "import.next");
+  UI_WAIT_UNTIL (check_settled (f), 120);
+  g_assert_cmpuint (reg_import_wizard_get_check (f->wizard)->imported, ==, rows);
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "validation");
+
+  activate (f, "import.run");
+  g_assert_cmpstr (page (f), ==, "importing");
+  job = reg_import_wizard_get_job (f->wizard);
+  g_assert_nonnull (job);
+  g_assert_true (enabled (f, "import.cancel"));
+  /* under way: rows are being written in the transaction */
+  UI_WAIT_UNTIL (reg_job_get_fraction (job) > 0.05 || reg_import_wizard_get_job (f->wizard) == NULL, 120);
+  g_assert_nonnull (reg_import_wizard_get_job (f->wizard));
+  activate (f, "import.cancel");
+  UI_WAIT_UNTIL (reg_import_wizard_get_job (f->wizard) == NULL, 120);
+
+  g_assert_cmpstr (page (f), ==, "validation");
+  g_assert_true (draft (f)->import_cancelled);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "cancelled_label")));
+  g_assert_cmpstr (text_of (f, "cancelled_label"), ==, "The import was cancelled. Nothing was changed in your shop.");
+  g_assert_null (reg_import_wizard_get_result (f->wizard));
+  g_assert_true (enabled (f, "import.run"));   /* can try again */
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (n_sales (f), ==, 0);
+}
+
+/* Dropping a bank statement on the window opens the wizard on it. */
+static void
+test_drop_on_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RegShop) shop = ui_test_new_shop (&dir);
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "bank-csv", "Knab_transactieoverzicht_ok.csv",
+                                                     NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  RegWindow *window = reg_window_new (NULL, shop);
+  GtkDropTarget *drop = NULL;
+  RegImportWizard *wizard;
+  GValue value = G_VALUE_INIT;
+  GSList *files = g_slist_append (NULL, file);
+  gboolean accepted = FALSE;
+
+  g_object_ref_sink (window);
+  reg_window_set_auto_analysis (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (c))
+        drop = GTK_DROP_TARGET (c);
+    }
+  g_assert_nonnull (drop);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (accepted);
+
+  wizard = REG_IMPORT_WIZARD (reg_window_open_import (window, NULL));   /* the one open */
+  g_assert_nonnull (wizard);
+  UI_WAIT_UNTIL (reg_import_wizard_get_draft (wizard)->preview_ready
+                 && reg_import_wizard_get_draft (wizard)->work == REG_IMPORT_WORK_NONE, 30);
+  g_assert_cmpstr (reg_import_wizard_get_page (wizard), ==, "detected");
+  g_assert_cmpstr (reg_import_wizard_get_preview (wizard)->preset, ==, "bank-csv");
+  g_assert_cmpstr (selected_text (ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, "delimiter_row")), ==,
+                   "Semicolons ( ; )");
+  g_assert_cmpstr (selected_text (ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, "decimal_row")), ==,
+                   "Comma: 1.234,56");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) == GTK_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));   /* destroys the wizard with it */
+  ui_test_drain ();
+  g_assert_finalize_object (window);
+  g_clear_object (&shop);
+  reg_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/import/shopify-end-to-end", Fixture, NULL, fixture_set_up, test_shopify_end_to_end,
+              fixture_tear_down);
+  g_test_add ("/ui/import/rejected-and-look-alike", Fixture, NULL, fixture_set_up,
+              test_rejected_and_look_alike, fixture_tear_down);
+  g_test_add ("/ui/import/import-nothing", Fixture, NULL, fixture_set_up, test_import_nothing, fixture_tear_down);
+  g_test_add ("/ui/import/statement", Fixture, NULL, fixture_set_up, test_statement, fixture_tear_down);
+  g_test_add ("/ui/import/cancel-long-import", Fixture, NULL, fixture_set_up, test_cancel_long_import,
+              fixture_tear_down);
+  g_test_add_func ("/ui/import/drop-on-window", test_drop_on_window);
+  return g_test_run ();
+}
