@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <stdio.h>
 
@@ -258,7 +260,7 @@ reg_cli_segments (RegCli *cli, int argc, char **argv)
         {
           JsonObject *o = json_array_get_object_element (arr, i);
           g_autofree char *v = reg_shop_format_amount (shop, json_object_get_int_member (o, "value_minor"));
-          printf ("  %-22s %8" G_GINT64_FORMAT "  %16s\n",
+          printf ("  %-22s %8" PRId64 "  %16s\n",
                   json_object_get_string_member (o, l == 0 ? "tier" : "group"),
                   json_object_get_int_member (o, "customers"), v);
         }
@@ -266,7 +268,7 @@ reg_cli_segments (RegCli *cli, int argc, char **argv)
   {
     JsonObject *risk = json_object_get_object_member (root, "at_risk");
     g_autofree char *v = reg_shop_format_amount (shop, json_object_get_int_member (risk, "value_minor"));
-    printf ("%s\n  %-22s %8" G_GINT64_FORMAT "  %16s\n", _("At risk"), "at-risk",
+    printf ("%s\n  %-22s %8" PRId64 "  %16s\n", _("At risk"), "at-risk",
             json_object_get_int_member (risk, "customers"), v);
   }
   return REG_CLI_OK;

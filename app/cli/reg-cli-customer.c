@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -163,7 +165,7 @@ customer_add (RegCli *cli, int argc, char **argv)
       reg_cli_print_json (node);
     }
   else
-    printf ("%" G_GINT64_FORMAT "\n", id);
+    printf ("%" PRId64 "\n", id);
   return REG_CLI_OK;
 }
 
@@ -203,7 +205,7 @@ customer_list (RegCli *cli, int argc, char **argv)
       RegCustomerRow *row = rows->pdata[i];
       g_autofree char *spend = reg_shop_format_amount (shop, row->total_spend);
       g_autofree char *last = reg_cli_format_day (row->last_purchase);
-      printf ("%-8" G_GINT64_FORMAT "  %-28s  %-32s  %9u  %14s  %-10s%s\n", row->id, row->name,
+      printf ("%-8" PRId64 "  %-28s  %-32s  %9u  %14s  %-10s%s\n", row->id, row->name,
               row->email != NULL ? row->email : "", row->purchases, spend, last,
               row->archived ? _(" (archived)") : "");
     }
@@ -283,7 +285,7 @@ customer_edit (RegCli *cli, int argc, char **argv)
   reg_customer_record_clear (&rec);
   if (!ok)
     return reg_cli_fail (error);
-  printf (_("Customer %" G_GINT64_FORMAT " saved.\n"), id);
+  printf (_("Customer %" PRId64 " saved.\n"), id);
   return REG_CLI_OK;
 }
 
@@ -308,7 +310,7 @@ customer_merge (RegCli *cli, int argc, char **argv)
     return REG_CLI_BAD_INPUT;
   if (!reg_shop_merge_customers (shop, keep, other, &error))
     return reg_cli_fail (error);
-  printf (_("Customer %" G_GINT64_FORMAT " merged into %" G_GINT64_FORMAT ".\n"), other, keep);
+  printf (_("Customer %" PRId64 " merged into %" PRId64 ".\n"), other, keep);
   return REG_CLI_OK;
 }
 
@@ -339,7 +341,7 @@ customer_delete (RegCli *cli, int argc, char **argv)
     return REG_CLI_BAD_INPUT;
   if (!reg_shop_delete_customer (shop, id, &error))
     return reg_cli_fail (error);
-  printf (_("Customer %" G_GINT64_FORMAT " deleted.\n"), id);
+  printf (_("Customer %" PRId64 " deleted.\n"), id);
   return REG_CLI_OK;
 }
 

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -213,7 +215,7 @@ export_campaign (RegCli *cli, int argc, char **argv)
       reg_cli_print_json (root);
     }
   else
-    printf (_("Wrote %s as campaign %" G_GINT64_FORMAT ". %s\n"), out->path, out->campaign,
+    printf (_("Wrote %s as campaign %" PRId64 ". %s\n"), out->path, out->campaign,
             out->description);
   return REG_CLI_OK;
 }
@@ -343,7 +345,7 @@ campaign_list (RegCli *cli, int argc, char **argv)
     {
       RegCampaignRecord *c = list->pdata[i];
       g_autofree char *day = clv_date_format_iso (c->started_on);
-      printf ("%-4" G_GINT64_FORMAT "  %-10s  %-36s  %-14s  %9u  %7u\n", c->id, day, c->name,
+      printf ("%-4" PRId64 "  %-10s  %-36s  %-14s  %9u  %7u\n", c->id, day, c->name,
               c->segment, c->treatment, c->control);
     }
   return REG_CLI_OK;
@@ -428,7 +430,7 @@ campaign_results (RegCli *cli, int argc, char **argv)
       reg_cli_print_json (root);
       return REG_CLI_OK;
     }
-  printf ("%s (#%" G_GINT64_FORMAT ")\n%s\n", lift->name, lift->campaign, lift->summary);
+  printf ("%s (#%" PRId64 ")\n%s\n", lift->name, lift->campaign, lift->summary);
   if (lift->control > 0 && lift->measured_to > lift->started_on)
     printf (_("  Purchase rate difference: %+.1f points (95 %% interval %+.1f to %+.1f)\n"),
             lift->rate_diff * 100, lift->rate_low * 100, lift->rate_high * 100);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -240,27 +242,27 @@ print_result_text (RegShop *shop, const RegImportResult *r)
   else if (!r->committed)
     printf (_("Nothing new to import from %s.\n"), r->file_name);
   else
-    printf (_("Imported %s as import %" G_GINT64_FORMAT " (%s%s%s).\n"), r->file_name, r->batch,
+    printf (_("Imported %s as import %" PRId64 " (%s%s%s).\n"), r->file_name, r->batch,
             r->format, r->preset != NULL ? ", " : "", r->preset != NULL ? r->preset : "");
   printf (_("  %u rows read, %u sales imported (%s), %u already in the shop, %u skipped, "
             "%u rejected, %u new customers\n"),
           r->rows_read, r->imported, total, r->duplicates, r->skipped, r->rejected,
           r->new_customers);
   if (r->previous_batch > 0)
-    printf (_("  This file was imported before (import %" G_GINT64_FORMAT ").\n"), r->previous_batch);
+    printf (_("  This file was imported before (import %" PRId64 ").\n"), r->previous_batch);
   for (guint i = 0; i < r->errors->len; i++)
     fprintf (stderr, "%s\n", ((RegImportIssue *) r->errors->pdata[i])->reason);
   for (guint i = 0; i < r->near_matches->len; i++)
     {
       RegNearMatch *m = r->near_matches->pdata[i];
-      printf (_("  Line %u: new customer “%s” (#%" G_GINT64_FORMAT ") looks like “%s” (#%"
-                G_GINT64_FORMAT "); merge them with “regulars-cli customer merge %"
-                G_GINT64_FORMAT " %" G_GINT64_FORMAT "” if they are the same person.\n"),
+      printf (_("  Line %u: new customer “%s” (#%" PRId64 ") looks like “%s” (#%"
+                PRId64 "); merge them with “regulars-cli customer merge %"
+                PRId64 " %" PRId64 "” if they are the same person.\n"),
               m->line, m->payer, m->new_customer_id, m->customer_name, m->customer_id,
               m->customer_id, m->new_customer_id);
     }
   if (r->committed)
-    printf (_("  Undo it with “regulars-cli import undo %" G_GINT64_FORMAT "”.\n"), r->batch);
+    printf (_("  Undo it with “regulars-cli import undo %" PRId64 "”.\n"), r->batch);
 }
 
 static int
@@ -417,7 +419,7 @@ import_list (RegCli *cli, int argc, char **argv)
   for (guint i = 0; i < batches->len; i++)
     {
       RegBatchRecord *r = batches->pdata[i];
-      printf ("%-6" G_GINT64_FORMAT "  %-19s  %-32s  %-10s  %8u  %8u  %8u\n", r->id, r->created_at,
+      printf ("%-6" PRId64 "  %-19s  %-32s  %-10s  %8u  %8u  %8u\n", r->id, r->created_at,
               r->file_name, r->preset != NULL ? r->preset : r->format, r->imported, r->duplicates,
               r->rejected);
     }
@@ -444,7 +446,7 @@ import_undo (RegCli *cli, int argc, char **argv)
     return REG_CLI_BAD_INPUT;
   if (!reg_shop_undo_import (shop, batch, &sales, &customers, &error))
     return reg_cli_fail (error);
-  printf (_("Import %" G_GINT64_FORMAT " undone: %u sales and %u customers removed.\n"), batch,
+  printf (_("Import %" PRId64 " undone: %u sales and %u customers removed.\n"), batch,
           sales, customers);
   return REG_CLI_OK;
 }

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <stdio.h>
 
@@ -223,7 +225,7 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
   JsonArray *sales = json_object_has_member (o, "sales") ? json_object_get_array_member (o, "sales") : NULL;
   g_autofree char *spend = reg_shop_format_amount (shop, json_object_get_int_member (o, "total_spend_minor"));
 
-  printf ("%s (#%" G_GINT64_FORMAT ")%s\n", member_text (o, "name"),
+  printf ("%s (#%" PRId64 ")%s\n", member_text (o, "name"),
           json_object_get_int_member (o, "id"),
           json_object_get_boolean_member (o, "archived") ? _(" — archived") : "");
   if (member_text (o, "email") != NULL)
@@ -232,7 +234,7 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
                                                                : _(" (no e-mail consent)"));
   if (member_text (o, "phone") != NULL)
     printf ("  %-18s %s\n", _("Phone:"), member_text (o, "phone"));
-  printf ("  %-18s %" G_GINT64_FORMAT "\n", _("Purchases:"), json_object_get_int_member (o, "purchases"));
+  printf ("  %-18s %" PRId64 "\n", _("Purchases:"), json_object_get_int_member (o, "purchases"));
   printf ("  %-18s %s\n", _("Total spend:"), spend);
   if (member_text (o, "last_purchase") != NULL)
     printf ("  %-18s %s\n", _("Last purchase:"), member_text (o, "last_purchase"));
@@ -262,7 +264,7 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
         {
           JsonObject *s = json_array_get_object_element (sales, i);
           g_autofree char *amount = reg_shop_format_amount (shop, json_object_get_int_member (s, "amount_minor"));
-          printf ("    %-8" G_GINT64_FORMAT " %s  %14s  %s\n", json_object_get_int_member (s, "id"),
+          printf ("    %-8" PRId64 " %s  %14s  %s\n", json_object_get_int_member (s, "id"),
                   member_text (s, "date"), amount,
                   member_text (s, "note") != NULL ? member_text (s, "note") : "");
         }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 
 #include "clv-date.h"
@@ -91,7 +93,7 @@ sale_add (RegCli *cli, int argc, char **argv)
       reg_cli_print_json (json_array_get_element (json_node_get_array (node), 0));
     }
   else
-    printf ("%" G_GINT64_FORMAT "\n", id);
+    printf ("%" PRId64 "\n", id);
   return REG_CLI_OK;
 }
 
@@ -147,7 +149,7 @@ sale_list (RegCli *cli, int argc, char **argv)
       RegSaleRecord *s = sales->pdata[i];
       g_autofree char *amount = reg_shop_format_amount (shop, s->amount);
       g_autofree char *day = reg_cli_format_day (s->day);
-      printf ("%-8" G_GINT64_FORMAT "  %-10s  %-28s  %14s  %s\n", s->id, day,
+      printf ("%-8" PRId64 "  %-10s  %-28s  %14s  %s\n", s->id, day,
               s->customer_name != NULL ? s->customer_name : "", amount,
               s->note != NULL ? s->note : "");
     }
@@ -174,7 +176,7 @@ sale_delete (RegCli *cli, int argc, char **argv)
   deleted = reg_shop_delete_sale (shop, id, &error);
   if (deleted == NULL)
     return reg_cli_fail (error);
-  printf (_("Sale %" G_GINT64_FORMAT " deleted.\n"), id);
+  printf (_("Sale %" PRId64 " deleted.\n"), id);
   return REG_CLI_OK;
 }
 
@@ -332,7 +334,7 @@ reg_cli_demo (RegCli *cli, int argc, char **argv)
       return reg_cli_fail (error);
     }
   reg_cli_progress_done ();
-  printf (_("Wrote %u customers and %" G_GUINT64_FORMAT " sales to %s.\n"), opts.customers,
+  printf (_("Wrote %u customers and %" PRIu64 " sales to %s.\n"), opts.customers,
           n_sales, cli->shop_path);
   return REG_CLI_OK;
 }

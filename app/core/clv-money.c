@@ -5,6 +5,7 @@
  * and where even that leaves it unreadable the caller gets a message that names the text.
  */
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "clv-error.h"
@@ -388,7 +389,7 @@ format_number (gint64 minor, guint exponent, char decimal, const char *thousands
 
   for (guint i = 0; i < exponent; i++)
     scale *= 10;
-  int_digits = g_strdup_printf ("%" G_GUINT64_FORMAT, v / scale);
+  int_digits = g_strdup_printf ("%" PRIu64, v / scale);
   n = strlen (int_digits);
   if (minor < 0)
     g_string_append_c (out, '-');
@@ -401,7 +402,7 @@ format_number (gint64 minor, guint exponent, char decimal, const char *thousands
   if (exponent > 0)
     {
       g_string_append_c (out, decimal);
-      g_string_append_printf (out, "%0*" G_GUINT64_FORMAT, (int) exponent, v % scale);
+      g_string_append_printf (out, "%0*" PRIu64, (int) exponent, v % scale);
     }
   return g_string_free (out, FALSE);
 }

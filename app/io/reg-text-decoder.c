@@ -7,6 +7,7 @@
  */
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 #include <uchardet/uchardet.h>
 
@@ -327,7 +328,7 @@ set_invalid_error (RegTextDecoder *dec, const char *good, gsize good_len, GError
   guint64 line = dec->lines + count_newlines (good, good_len) + 1;
 
   g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_ENCODING,
-               _("%s, line %" G_GUINT64_FORMAT ": the text is not valid %s; choose the file’s "
+               _("%s, line %" PRIu64 ": the text is not valid %s; choose the file’s "
                  "encoding"), dec->display_name, line, dec->encoding);
 }
 

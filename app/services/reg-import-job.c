@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -311,7 +313,7 @@ import_row (ImportContext *ctx, RegImportRow *row, GError **error)
     }
   if (row->currency != NULL && g_ascii_strcasecmp (row->currency, ctx->self->shop_currency) != 0)
     {
-      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, row->amount);
+      g_autofree char *amount = g_strdup_printf ("%" PRId64, row->amount);
       g_autofree char *reason = g_strdup_printf (
           _("%s, line %u, field “currency”: “%s” is not the shop's currency (%s); amounts in "
             "other currencies are not imported"),

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -273,7 +275,7 @@ reg_shop_set_setting (RegShop *self, const char *key, const char *value, GError 
         return invalid (error, key, value, local->message);
       if (minor < 0)
         return invalid (error, key, value, _("cannot be negative"));
-      normalised = g_strdup_printf ("%" G_GINT64_FORMAT, minor);
+      normalised = g_strdup_printf ("%" PRId64, minor);
     }
   else if (g_str_equal (key, REG_SETTING_MODEL))
     {

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include "clv-date.h"
@@ -405,16 +407,16 @@ check_customer_exists (RegShop *self, gint64 customer_id, GError **error)
 
   if (!reg_store_get_customer (self->store, customer_id, &rec, NULL))
     {
-      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, customer_id);
+      g_snprintf (buf, sizeof buf, "%" PRId64, customer_id);
       g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_NOT_FOUND,
                    _("Customer “%s”: there is no such customer"), buf);
       return FALSE;
     }
   if (rec.merged_into > 0)
     {
-      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, customer_id);
+      g_snprintf (buf, sizeof buf, "%" PRId64, customer_id);
       g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
-                   _("Customer “%s”: was merged into customer %" G_GINT64_FORMAT), buf,
+                   _("Customer “%s”: was merged into customer %" PRId64), buf,
                    rec.merged_into);
       reg_customer_record_clear (&rec);
       return FALSE;
@@ -437,7 +439,7 @@ validate_sale_values (gint32 day, gint64 amount, GError **error)
     return invalid_field (error, _("Amount"), "0", _("a sale of zero is not a sale"));
   if (amount > CLV_MONEY_MAX || amount < -CLV_MONEY_MAX)
     {
-      g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+      g_autofree char *v = g_strdup_printf ("%" PRId64, amount);
       return invalid_field (error, _("Amount"), v, _("is out of range"));
     }
   return TRUE;

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "clv-date.h"
@@ -118,7 +120,7 @@ reg_store_get_campaign (RegStore *store, gint64 id, GError **error)
     return read_campaign (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
-                 _("There is no campaign with number %" G_GINT64_FORMAT), id);
+                 _("There is no campaign with number %" PRId64), id);
   else
     reg_store_check (store, rc, _("reading a campaign"), error);
   return NULL;

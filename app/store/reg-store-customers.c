@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "clv-date.h"
@@ -99,7 +101,7 @@ static gboolean
 not_found (gint64 id, GError **error)
 {
   g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
-               _("There is no customer with id %" G_GINT64_FORMAT), id);
+               _("There is no customer with id %" PRId64), id);
   return FALSE;
 }
 
@@ -236,7 +238,7 @@ reg_store_merge_customers (RegStore *store, gint64 keep_id, gint64 merge_id, GEr
   if (keep_id == merge_id)
     {
       g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
-                   _("A customer cannot be merged with itself (id %" G_GINT64_FORMAT ")"),
+                   _("A customer cannot be merged with itself (id %" PRId64 ")"),
                    keep_id);
       return FALSE;
     }

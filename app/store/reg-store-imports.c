@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "reg-store-imports.h"
@@ -133,7 +135,7 @@ reg_store_get_batch (RegStore *store, gint64 id, GError **error)
     return read_batch (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
-                 _("There is no import with number %" G_GINT64_FORMAT), id);
+                 _("There is no import with number %" PRId64), id);
   else
     reg_store_check (store, rc, _("reading an import"), error);
   return NULL;

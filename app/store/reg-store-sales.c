@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "clv-date.h"
@@ -49,7 +51,7 @@ explain_sale_error (RegStore *store, int rc, const RegSaleRecord *rec, GError **
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     {
       g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
-                   _("There is no customer with id %" G_GINT64_FORMAT), rec->customer_id);
+                   _("There is no customer with id %" PRId64), rec->customer_id);
       return FALSE;
     }
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
@@ -63,7 +65,7 @@ explain_sale_error (RegStore *store, int rc, const RegSaleRecord *rec, GError **
   if (rc == SQLITE_CONSTRAINT_CHECK)
     {
       g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
-                   _("The sale's date or amount is not allowed (amount %" G_GINT64_FORMAT
+                   _("The sale's date or amount is not allowed (amount %" PRId64
                      " minor units)"), rec->amount);
       return FALSE;
     }
@@ -173,7 +175,7 @@ reg_store_update_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   if (sqlite3_changes (reg_store_get_db (store)) == 0)
     {
       g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
-                   _("There is no sale with id %" G_GINT64_FORMAT), rec->id);
+                   _("There is no sale with id %" PRId64), rec->id);
       return FALSE;
     }
   return reg_store_customer_sales_changed (store, rec->customer_id, error)
@@ -195,7 +197,7 @@ reg_store_delete_sale (RegStore *store, gint64 id, GError **error)
   if (sqlite3_changes (reg_store_get_db (store)) == 0)
     {
       g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
-                   _("There is no sale with id %" G_GINT64_FORMAT), id);
+                   _("There is no sale with id %" PRId64), id);
       return FALSE;
     }
   return reg_store_customer_sales_changed (store, customer, error);
@@ -240,7 +242,7 @@ reg_store_get_sale (RegStore *store, gint64 id, RegSaleRecord *out, GError **err
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
-                 _("There is no sale with id %" G_GINT64_FORMAT), id);
+                 _("There is no sale with id %" PRId64), id);
   else
     reg_store_check (store, rc, _("reading a sale"), error);
   return FALSE;

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "reg-customer-editor.h"
@@ -101,7 +103,7 @@ reg_customer_editor_new (RegShop *shop,
 
   if (!reg_shop_get_customer (shop, customer_id, &rec, &error))
     {
-      g_warning ("Cannot edit customer %" G_GINT64_FORMAT ": %s", customer_id, error->message);
+      g_warning ("Cannot edit customer %" PRId64 ": %s", customer_id, error->message);
       return NULL;
     }
   self = g_object_new (REG_TYPE_CUSTOMER_EDITOR, NULL);

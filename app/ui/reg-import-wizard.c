@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -723,7 +725,7 @@ fill_saved_mappings (RegImportWizard *self)
 static char *
 near_key (const RegNearMatch *m)
 {
-  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, m->payer, m->customer_id);
+  return g_strdup_printf ("%s\x1f%" PRId64, m->payer, m->customer_id);
 }
 
 static void

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "reg-sale-editor.h"
@@ -94,7 +96,7 @@ reg_sale_editor_new (RegShop *shop,
 
   if (!reg_shop_get_sale (shop, sale_id, &rec, &error))
     {
-      g_warning ("Cannot edit sale %" G_GINT64_FORMAT ": %s", sale_id, error->message);
+      g_warning ("Cannot edit sale %" PRId64 ": %s", sale_id, error->message);
       return NULL;
     }
   self = g_object_new (REG_TYPE_SALE_EDITOR, NULL);

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "clv-date.h"
@@ -66,9 +68,9 @@ reg_segment_filter_build_spec (const RegSegmentFilterValues *v)
   /* money in whole units: the spec is read with the shop's locale, and "100" reads the same
    * in every locale (a decimal comma would clash with the commas between conditions) */
   if (v->value_min >= 0)
-    g_ptr_array_add (parts, g_strdup_printf ("clv>=%" G_GINT64_FORMAT, v->value_min));
+    g_ptr_array_add (parts, g_strdup_printf ("clv>=%" PRId64, v->value_min));
   if (v->value_max >= 0)
-    g_ptr_array_add (parts, g_strdup_printf ("clv<=%" G_GINT64_FORMAT, v->value_max));
+    g_ptr_array_add (parts, g_strdup_printf ("clv<=%" PRId64, v->value_max));
   if (v->p_alive_min >= 0)
     g_ptr_array_add (parts, g_strdup_printf ("p_alive>=%d%%", v->p_alive_min));
   if (v->p_alive_max >= 0)
