@@ -295,7 +295,7 @@ fill_predictions (RegOverviewView          *self,
       const char *verdict;
 
       first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "We hid the last week of sales from the model and asked it to "
+                                            "We hid the last %d week of sales from the model and asked it to "
                                             "predict it. It expected %.0f repeat purchases; your customers "
                                             "actually made %.0f.",
                                             "We hid the last %d weeks of sales from the model and asked it to "
