@@ -21,6 +21,7 @@
 #include "reg-io-error.h"
 
 #define OFX_MAX_SIZE ((goffset) 64 * 1024 * 1024)
+#define OFX_READ_CHUNK ((gsize) 64 * 1024)
 
 typedef struct
 {
@@ -381,8 +382,8 @@ read_whole_file (const char *path, gsize max, gboolean *too_large, GError **erro
   if (in == NULL)
     return NULL;
   buf = g_byte_array_new ();
-  chunk = g_malloc (64 * 1024);
-  while ((got = g_input_stream_read (G_INPUT_STREAM (in), chunk, 64 * 1024, NULL, error)) > 0)
+  chunk = g_malloc (OFX_READ_CHUNK);
+  while ((got = g_input_stream_read (G_INPUT_STREAM (in), chunk, OFX_READ_CHUNK, NULL, error)) > 0)
     {
       g_byte_array_append (buf, chunk, (guint) got);
       if (buf->len > max)

@@ -244,8 +244,7 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   /* a million-row batch touches index pages all over the file: keep them in memory */
   reg_store_set_cache_mb (store, 128);
   /* one read transaction: customers, sales and feedback from the same moment */
-  if (!reg_store_check (store, sqlite3_exec (reg_store_get_db (store), "BEGIN", NULL, NULL, NULL),
-                        _("reading the shop"), error))
+  if (!reg_store_begin_read (store, error))
     return NULL;
   ids = reg_store_list_customer_ids (store, error);
   if (ids == NULL)
@@ -260,7 +259,7 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   feedback_rows = reg_store_list_feedback (store, error);
   if (feedback_rows == NULL)
     return NULL;
-  sqlite3_exec (reg_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+  reg_store_end_read (store);
   for (guint i = 0; i < feedback_rows->len; i++)
     {
       RegFeedbackRow *row = &g_array_index (feedback_rows, RegFeedbackRow, i);
@@ -303,6 +302,10 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 
   reg_job_set_status (job, _("Saving the scores"));
   json = reg_analysis_to_json (analysis);
+  /* Every score row names a customer this connection has just read and the run it has just
+   * written; the per-row foreign-key lookups would only repeat that. A customer deleted in the
+   * meantime is caught by the check below, before the commit. The connection is the job's own. */
+  reg_store_skip_foreign_key_checks (store);
   if (!reg_store_begin (store, error))
     return NULL;
   run_id = reg_store_insert_model_run (store, analysis->options.end_day,
@@ -310,6 +313,7 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
                                        clv_model_id (analysis->model),
                                        clv_time_unit_id (analysis->time_unit), json, error);
   if (run_id == 0 || !write_scores (store, run_id, analysis, ids, job, cancellable, error)
+      || !reg_store_drop_orphan_scores (store, error)
       || g_cancellable_set_error_if_cancelled (cancellable, error)
       || !reg_store_commit (store, error))
     {

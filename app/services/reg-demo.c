@@ -240,9 +240,7 @@ reg_demo_write (const char *path, const RegDemoOptions *opts, RegDemoProgress pr
   if (store == NULL)
     return FALSE;
   run.store = store;
-  sqlite3_exec (reg_store_get_db (store),
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536",
-                NULL, NULL, NULL);
+  reg_store_write_unjournalled (store);
   rand = g_rand_new_with_seed (opts->seed);
   ok = reg_store_begin (store, error) && reg_store_defer_indexes (store, "sales", error);
   reg_store_bulk_begin (store);
@@ -252,10 +250,7 @@ reg_demo_write (const char *path, const RegDemoOptions *opts, RegDemoProgress pr
        && reg_store_restore_indexes (store, error)
        && reg_store_bulk_end (store, error)
        && reg_store_commit (store, error);
-  if (ok)
-    ok = reg_store_check (store, sqlite3_exec (reg_store_get_db (store),
-                                               "PRAGMA journal_mode = WAL", NULL, NULL, NULL),
-                          _("writing the demo"), error);
+  ok = ok && reg_store_finish_unjournalled (store, error);
   g_clear_pointer (&store, reg_store_free);
   if (ok)
     {

@@ -534,7 +534,7 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   /* Every customer id the batch writes comes from this transaction's own lookups and inserts,
    * and the batch id from its own insert: the per-row foreign-key lookups would only repeat
    * them (two B-tree searches per sale). This connection is the job's own and ends with it. */
-  sqlite3_exec (reg_store_get_db (store), "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  reg_store_skip_foreign_key_checks (store);
   if (!reg_store_begin (store, error))
     return NULL;
   reg_store_bulk_begin (store);

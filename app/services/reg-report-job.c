@@ -219,7 +219,8 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 
   reg_job_set_status (job, _("Writing the workbook"));
   /* one read transaction: every row from the same moment */
-  sqlite3_exec (reg_store_get_db (store), "BEGIN", NULL, NULL, NULL);
+  if (!reg_store_begin_read (store, error))
+    return NULL;
   cursor.store = store;
   cursor.job = job;
   cursor.total = (guint) reg_store_count_customers (store, FALSE);
@@ -230,7 +231,7 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   reg_stmt_release (cursor.stmt);
   g_clear_pointer (&cursor.row, reg_customer_row_free);
   g_clear_pointer (&cursor.reason, g_free);
-  sqlite3_exec (reg_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+  reg_store_end_read (store);
   return ok ? g_strdup (self->path) : NULL;
 }
 

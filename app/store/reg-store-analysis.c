@@ -111,6 +111,17 @@ reg_store_clear_scores (RegStore *store, GError **error)
   }
 }
 
+gboolean
+reg_store_drop_orphan_scores (RegStore *store, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "DELETE FROM customer_scores WHERE customer_id NOT IN (SELECT id FROM customers)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return reg_store_check (store, sqlite3_step (stmt), _("saving the analysis"), error);
+}
+
 static void
 bind_score (RegStmt *stmt, int index, double value)
 {

@@ -43,6 +43,8 @@ gboolean reg_store_insert_score      (RegStore *store, gint64 run_id, const RegS
 /* The newest run's JSON and id, or NULL (no error) when there is none. */
 char    *reg_store_latest_run        (RegStore *store, gint64 *out_id, char **out_run_at,
                                       GError **error);
+/* Removes scores of customers that no longer exist (deleted while an analysis ran). */
+gboolean reg_store_drop_orphan_scores (RegStore *store, GError **error);
 gint32   reg_store_first_sale_day    (RegStore *store);
 gint32   reg_store_last_sale_day     (RegStore *store);
 

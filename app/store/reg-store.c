@@ -239,6 +239,38 @@ reg_store_get_db (RegStore *store)
   return store->db;
 }
 
+gboolean
+reg_store_begin_read (RegStore *store, GError **error)
+{
+  return exec (store, "BEGIN", error);
+}
+
+void
+reg_store_end_read (RegStore *store)
+{
+  sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
+}
+
+void
+reg_store_skip_foreign_key_checks (RegStore *store)
+{
+  sqlite3_exec (store->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+}
+
+void
+reg_store_write_unjournalled (RegStore *store)
+{
+  sqlite3_exec (store->db,
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536",
+                NULL, NULL, NULL);
+}
+
+gboolean
+reg_store_finish_unjournalled (RegStore *store, GError **error)
+{
+  return exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error);
+}
+
 void
 reg_store_set_cache_mb (RegStore *store, int megabytes)
 {

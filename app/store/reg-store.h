@@ -74,6 +74,18 @@ gboolean    reg_store_migrate_to       (RegStore           *store,
                                         GError            **error);
 sqlite3    *reg_store_get_db           (RegStore           *store);
 
+/* A read transaction: every query until reg_store_end_read sees the same moment. */
+gboolean    reg_store_begin_read       (RegStore           *store,
+                                        GError            **error);
+void        reg_store_end_read         (RegStore           *store);
+/* For a job's own connection whose writes only use ids it has just read or written itself:
+ * no per-row foreign-key lookups. Callers check what could go stale (see the jobs). */
+void        reg_store_skip_foreign_key_checks (RegStore    *store);
+/* For a new file that is thrown away on failure (the demo): no journal, no waits for the disk.
+ * reg_store_finish_unjournalled puts the shop back to WAL before it is used. */
+void        reg_store_write_unjournalled (RegStore         *store);
+gboolean    reg_store_finish_unjournalled (RegStore        *store,
+                                        GError            **error);
 /* Bulk work (imports, analyses) keeps its working set in memory: a large page cache. */
 void        reg_store_set_cache_mb     (RegStore           *store,
                                         int                 megabytes);
