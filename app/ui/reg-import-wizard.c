@@ -1021,8 +1021,11 @@ on_preview_cb (GObject      *source,
   g_autoptr(RegImportPreview) preview = reg_import_preview_finish (res, &error);
   gboolean first;
 
-  if (preview == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;   /* a newer preview is on its way, or the window is gone */
+  /* a newer preview is on its way (this one may have finished before it was cancelled), or
+   * the window is gone */
+  if (g_task_get_cancellable (G_TASK (res)) != self->preview_cancellable
+      || (preview == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+    return;
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
   g_clear_object (&self->preview_cancellable);
@@ -1766,8 +1769,10 @@ reg_import_wizard_set_file (RegImportWizard *self,
 
   if (self->draft.work == REG_IMPORT_WORK_IMPORT || self->draft.committed)
     return;
+  /* a check of the previous file: stopped, and its result ignored */
   if (self->job != NULL)
     reg_job_cancel (REG_JOB (self->job));
+  set_job (self, NULL);
 
   g_free (self->path);
   self->path = g_file_get_path (file);

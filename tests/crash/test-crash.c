@@ -32,7 +32,7 @@
  * followed by an integrity check of the whole file). Fewer under AddressSanitizer, where every
  * run is several times slower; the kills are spread over the run time either way. */
 #ifdef UNDER_ASAN
-#define DEFAULT_ROWS 25000
+#define DEFAULT_ROWS 15000
 #else
 #define DEFAULT_ROWS 100000
 #endif
@@ -461,7 +461,7 @@ test_kill_migration (Fixture *f, gconstpointer data)
     g_assert_cmpint (reg_store_get_schema_version (store), ==, REG_STORE_SCHEMA_VERSION);
   }
   g_assert_true (check_migration (f, &expect));
-  kill_repeatedly (f, base, args, uncut, 0.8, check_migration, &expect);
+  kill_repeatedly (f, base, args, uncut, 0.15, check_migration, &expect);
   for (int v = 0; v <= REG_STORE_SCHEMA_VERSION; v++)
     g_free (expect.schemas[v]);
 }
