@@ -7,86 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-utils.h"
 #include "reg-test-utils.h"
-
-typedef struct
-{
-  char *dir;
-  char *shop;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-/* Runs regulars-cli --shop SHOP args… (NULL-terminated) */
-static void
-cli (Fixture *f, Run *r, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *exe = g_getenv ("REG_CLI");
-  va_list ap;
-
-  g_assert_nonnull (exe);
-  run_clear (r);
-  g_ptr_array_add (argv, (gpointer) exe);
-  g_ptr_array_add (argv, (gpointer) "--shop");
-  g_ptr_array_add (argv, f->shop);
-  va_start (ap, r);
-  for (const char *a = va_arg (ap, const char *); a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
-  g_test_message ("exit %d; stdout: %s; stderr: %s", r->status, r->out, r->err);
-}
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  f->dir = reg_test_make_tmpdir ();
-  f->shop = g_build_filename (f->dir, "shop.regulars", NULL);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  reg_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->shop);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static void
 test_init_and_settings (Fixture *f, gconstpointer data)
