@@ -37,6 +37,24 @@ run_analysis (RegShop *shop, const RegAnalysisOptions *opts, int *code)
   return summary;
 }
 
+gboolean
+reg_cli_ensure_analysis (RegShop *shop, int *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
+  g_autoptr(RegAnalysisSummary) s = NULL;
+
+  if (json != NULL)
+    return TRUE;
+  if (error != NULL)
+    {
+      *code = reg_cli_fail (error);
+      return FALSE;
+    }
+  s = run_analysis (shop, NULL, code);
+  return s != NULL;
+}
+
 static double
 param (GHashTable *t, const char *key)
 {
@@ -219,18 +237,11 @@ reg_cli_segments (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
+  if (!reg_cli_ensure_analysis (shop, &code))
+    return code;
   doc = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
-  if (doc == NULL && error != NULL)
-    return reg_cli_fail (error);
   if (doc == NULL)
-    {
-      g_autoptr(RegAnalysisSummary) s = run_analysis (shop, NULL, &code);
-      if (s == NULL)
-        return code;
-      doc = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
-      if (doc == NULL)
-        return reg_cli_fail (error);
-    }
+    return reg_cli_fail (error);
   if (!json_parser_load_from_data (parser, doc, -1, &error))
     return reg_cli_fail (error);
   root = json_node_get_object (json_parser_get_root (parser));

@@ -27,34 +27,6 @@ on_progress_cb (RegJob *job, double fraction, const char *status, gpointer data)
     reg_cli_progress (data, fraction);
 }
 
-/* Exports read the last analysis; a shop never analysed is analysed first. */
-static gboolean
-ensure_analysis (RegShop *shop, int *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
-  g_autoptr(RegAnalysisJob) job = NULL;
-  g_autoptr(RegAnalysisSummary) s = NULL;
-
-  if (json != NULL)
-    return TRUE;
-  if (error != NULL)
-    {
-      *code = reg_cli_fail (error);
-      return FALSE;
-    }
-  job = reg_analysis_job_new (shop, NULL);
-  reg_job_set_progress_func (REG_JOB (job), on_progress_cb, (gpointer) _("Analysing"));
-  s = reg_job_run_sync (REG_JOB (job), &error);
-  reg_cli_progress_done ();
-  if (s == NULL)
-    {
-      *code = reg_cli_fail (error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static int
 export_report (RegCli *cli, int argc, char **argv)
 {
@@ -74,7 +46,7 @@ export_report (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("The report is an Excel workbook: name the file …xlsx, not “%s”"), argv[1]);
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  if (!ensure_analysis (shop, &code))
+  if (!reg_cli_ensure_analysis (shop, &code))
     return code;
   job = reg_report_job_new (shop, argv[1]);
   reg_job_set_progress_func (REG_JOB (job), on_progress_cb, (gpointer) _("Writing the workbook"));
@@ -180,7 +152,7 @@ export_campaign (RegCli *cli, int argc, char **argv)
   req.seed = (guint32) seed;
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  if (!ensure_analysis (shop, &code))
+  if (!reg_cli_ensure_analysis (shop, &code))
     return code;
   job = reg_campaign_job_new (shop, argv[1], &req);
   out = reg_job_run_sync (REG_JOB (job), &error);
@@ -271,7 +243,7 @@ reg_cli_print (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("--paper must be a4 or letter"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  if (!ensure_analysis (shop, &code))
+  if (!reg_cli_ensure_analysis (shop, &code))
     return code;
   job = reg_loyalty_job_new (shop, segment,
                              g_strcmp0 (paper, "letter") == 0 ? REG_PAPER_LETTER : REG_PAPER_A4,

@@ -39,6 +39,9 @@ char    *reg_cli_format_day  (gint32 day);
 void     reg_cli_progress    (const char *what, double fraction);
 void     reg_cli_progress_done (void);
 
+/* Exports and segment listings read the last analysis: a shop never analysed is analysed first. */
+gboolean reg_cli_ensure_analysis (RegShop *shop, int *exit_code);
+
 int reg_cli_init      (RegCli *cli, int argc, char **argv);
 int reg_cli_customer  (RegCli *cli, int argc, char **argv);
 int reg_cli_sale      (RegCli *cli, int argc, char **argv);
