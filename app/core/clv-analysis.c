@@ -499,9 +499,151 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   return TRUE;
 }
 
-static ClvAnalysis *
-fail (ClvAnalysis *a)
+/* Work that can run beside the main line on a second core: the check on the holdout period
+ * (when the model is chosen in advance, nothing waits for it) and the Gamma-Gamma spend fit.
+ * Each task writes only its own fields of the analysis (a->holdout; a->gamma_gamma) and
+ * otherwise only reads the day log and the whole-period summary, which nobody changes while
+ * tasks run. */
+typedef gboolean (*SideFunc) (gpointer data, const Progress *quiet, GError **error);
+
+typedef struct
 {
+  SideFunc     func;
+  gpointer     data;
+  GError      *error;                /* (owned) (nullable) */
+  gint         stop;                 /* (atomic) set by the calling thread on cancel */
+  gint         done;                 /* (atomic) */
+  GMutex       lock;
+  GCond        finished;
+  GThread     *thread;               /* (owned) */
+} SideTask;
+
+static gboolean
+side_task_keep_going (double fraction, gpointer data)
+{
+  SideTask *t = data;
+
+  return !g_atomic_int_get (&t->stop);
+}
+
+static gpointer
+side_task_run (gpointer data)
+{
+  SideTask *t = data;
+  Progress quiet = { side_task_keep_going, t };
+
+  t->func (t->data, &quiet, &t->error);
+  g_mutex_lock (&t->lock);
+  g_atomic_int_set (&t->done, TRUE);
+  g_cond_signal (&t->finished);
+  g_mutex_unlock (&t->lock);
+  return NULL;
+}
+
+static SideTask *
+side_task_start (const char *name, SideFunc func, gpointer data)
+{
+  SideTask *t = g_new0 (SideTask, 1);
+
+  t->func = func;
+  t->data = data;
+  g_mutex_init (&t->lock);
+  g_cond_init (&t->finished);
+  t->thread = g_thread_new (name, side_task_run, t);
+  return t;
+}
+
+/* Waits for the task, still answering the caller's cancel. FALSE with @error on cancel or
+ * when the task failed; the task is freed either way. */
+static gboolean
+side_task_finish (SideTask *t, const Progress *p, double fraction, GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (t == NULL)
+    return TRUE;
+  g_mutex_lock (&t->lock);
+  while (!g_atomic_int_get (&t->done))
+    {
+      g_cond_wait_until (&t->finished, &t->lock, g_get_monotonic_time () + G_TIME_SPAN_SECOND / 20);
+      if (ok && !g_atomic_int_get (&t->done))
+        {
+          g_mutex_unlock (&t->lock);
+          ok = progress_at (p, fraction, error);
+          if (!ok)
+            g_atomic_int_set (&t->stop, TRUE);
+          g_mutex_lock (&t->lock);
+        }
+    }
+  g_mutex_unlock (&t->lock);
+  g_thread_join (t->thread);
+  if (ok && t->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&t->error));
+      ok = FALSE;
+    }
+  g_clear_error (&t->error);
+  g_mutex_clear (&t->lock);
+  g_cond_clear (&t->finished);
+  g_free (t);
+  return ok;
+}
+
+static void
+side_task_cancel (SideTask *t)
+{
+  if (t == NULL)
+    return;
+  g_atomic_int_set (&t->stop, TRUE);
+  side_task_finish (t, &(Progress) { NULL, NULL }, 0, NULL);
+}
+
+typedef struct
+{
+  ClvAnalysis *a;
+  Model        models[2];
+  gboolean     ok[2];
+} HoldoutData;
+
+static gboolean
+holdout_side (gpointer data, const Progress *quiet, GError **error)
+{
+  HoldoutData *d = data;
+  g_autoptr(ClvSummary) cal = clv_summary_new (d->a->log, d->a->options.calibration_end_day,
+                                               d->a->options.end_day, error);
+
+  return cal != NULL && run_holdout (d->a, cal, quiet, d->models, d->ok, error);
+}
+
+typedef struct
+{
+  ClvAnalysis      *a;
+  const ClvSummary *full;
+} SpendData;
+
+/* Fitted whenever a purchase model may be; its result is used only if one was. */
+static gboolean
+spend_side (gpointer data, const Progress *quiet, GError **error)
+{
+  SpendData *d = data;
+  guint32 n = d->a->n_customers;
+  g_autofree guint32 *xs = g_new (guint32, MAX (n, 1));
+  g_autofree double *ms = g_new (double, MAX (n, 1));
+
+  for (guint32 c = 0; c < n; c++)
+    {
+      xs[c] = d->full->customers[c].x;
+      ms[c] = d->full->customers[c].mean_repeat_spend;
+    }
+  d->a->gamma_gamma_fitted = clv_gamma_gamma_fit (xs, ms, n, &d->a->gamma_gamma, NULL);
+  return TRUE;
+}
+
+static ClvAnalysis *
+fail (ClvAnalysis *a, SideTask *holdout, SideTask *spend)
+{
+  side_task_cancel (holdout);
+  side_task_cancel (spend);
   clv_analysis_free (a);
   return NULL;
 }
@@ -522,6 +664,9 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   gboolean cal_ok[2] = { FALSE, FALSE };
   ClvHistoricOptions ho;
   double fallback_spend;
+  SideTask *holdout = NULL, *spend = NULL;
+  HoldoutData holdout_data = { 0 };
+  SpendData spend_data = { 0 };
   gint64 t0 = g_get_monotonic_time (), t1;
 
   if (opts == NULL)
@@ -540,11 +685,11 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   a->model = CLV_MODEL_NONE;
   a->total_clv = -1;
   if (!progress_at (&p, 0, error))
-    return fail (a);
+    return fail (a, holdout, spend);
 
   a->log = clv_day_log_new (sales, n_sales, n_customers, error);
   if (a->log == NULL)
-    return fail (a);
+    return fail (a, holdout, spend);
   if (a->options.end_day == 0)
     a->options.end_day = a->log->last_day;
   if (a->options.end_day == 0)
@@ -572,12 +717,12 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
     {
       g_set_error (error, CLV_ERROR, CLV_ERROR_RANGE,
                    _("The calibration period must end on or before the end of the analysis."));
-      return fail (a);
+      return fail (a, holdout, spend);
     }
 
   full = clv_summary_new (a->log, a->options.end_day, a->options.end_day, error);
   if (full == NULL)
-    return fail (a);
+    return fail (a, holdout, spend);
   a->buyers = full->n_buyers;
   ho.end_day = a->options.end_day;
   ho.churn_period_days = a->options.churn_period_days;
@@ -590,7 +735,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   a->timings.summary = (t1 - t0) / 1e6;
   t0 = t1;
   if (!progress_at (&p, 0.05, error))
-    return fail (a);
+    return fail (a, holdout, spend);
 
   a->enough_data = a->options.model != CLV_MODEL_NONE && full->n_buyers >= CLV_MIN_CUSTOMERS
                    && full->n_repeaters >= CLV_MIN_REPEAT_CUSTOMERS;
@@ -617,14 +762,21 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
       g_autoptr(GError) local = NULL;
       ClvModelKind pick = a->options.model;
 
-      if (a->options.calibration_end_day < a->options.end_day)
+      spend_data = (SpendData) { a, full };
+      spend = side_task_start ("clv-spend", spend_side, &spend_data);
+      if (a->options.calibration_end_day < a->options.end_day && pick != CLV_MODEL_AUTO)
+        {
+          holdout_data.a = a;
+          holdout = side_task_start ("clv-holdout", holdout_side, &holdout_data);
+        }
+      else if (a->options.calibration_end_day < a->options.end_day)
         {
           cal = clv_summary_new (a->log, a->options.calibration_end_day, a->options.end_day,
                                  error);
           if (cal == NULL)
-            return fail (a);
+            return fail (a, holdout, spend);
           if (!run_holdout (a, cal, &p, cal_models, cal_ok, error))
-            return fail (a);
+            return fail (a, holdout, spend);
         }
       t1 = g_get_monotonic_time ();
       a->timings.holdout = (t1 - t0) / 1e6;
@@ -687,7 +839,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
                   if (is_cancel (e2))
                     {
                       g_propagate_error (error, g_steal_pointer (&e2));
-                      return fail (a);
+                      return fail (a, holdout, spend);
                     }
                   if (ok[i])
                     set_params (a, &m[i]);
@@ -714,14 +866,15 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
         {
           int i = pick == CLV_MODEL_BGNBD ? 0 : 1;
 
-          /* Refit on the whole period, starting from the calibration fit. */
-          if (fit_model (pick, tr, n_tr, cal_ok[i] ? &cal_models[i] : NULL, &p, 0.5, 0.8,
-                         &chosen, &local))
+          /* Fit the whole period, starting from the calibration fit where there is one (a
+           * holdout check running beside this fit has none to offer yet). */
+          if (fit_model (pick, tr, n_tr, cal_ok[i] ? &cal_models[i] : NULL, &p,
+                         holdout != NULL ? 0.1 : 0.5, 0.8, &chosen, &local))
             set_params (a, &chosen);
           else if (is_cancel (local))
             {
               g_propagate_error (error, g_steal_pointer (&local));
-              return fail (a);
+              return fail (a, holdout, spend);
             }
           else
             chosen.kind = CLV_MODEL_NONE;
@@ -748,39 +901,35 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   a->timings.fit = (t1 - t0) / 1e6;
   t0 = t1;
   if (!progress_at (&p, 0.8, error))
-    return fail (a);
+    return fail (a, holdout, spend);
 
-  if (a->model != CLV_MODEL_NONE)
+  if (!side_task_finish (g_steal_pointer (&spend), &p, 0.8, error))
+    return fail (a, holdout, spend);
+  if (a->model == CLV_MODEL_NONE)
+    a->gamma_gamma_fitted = FALSE;
+  else
     {
-      g_autofree guint32 *xs = g_new (guint32, MAX (n_customers, 1));
-      g_autofree double *ms = g_new (double, MAX (n_customers, 1));
-      g_autoptr(GError) local = NULL;
-
-      for (guint32 c = 0; c < n_customers; c++)
-        {
-          xs[c] = full->customers[c].x;
-          ms[c] = full->customers[c].mean_repeat_spend;
-        }
-      a->gamma_gamma_fitted = clv_gamma_gamma_fit (xs, ms, n_customers, &a->gamma_gamma, &local);
       t1 = g_get_monotonic_time ();
       a->timings.spend = (t1 - t0) / 1e6;
       t0 = t1;
       if (!progress_at (&p, 0.85, error))
-        return fail (a);
+        return fail (a, holdout, spend);
       score_model (a, full, &chosen, fallback_spend);
       t1 = g_get_monotonic_time ();
       a->timings.scores = (t1 - t0) / 1e6;
       t0 = t1;
     }
+  if (!side_task_finish (g_steal_pointer (&holdout), &p, 0.85, error))
+    return fail (a, holdout, spend);
   if (!progress_at (&p, 0.9, error))
-    return fail (a);
+    return fail (a, holdout, spend);
   segment (a);
   clv_cohorts_compute (a->log, a->options.end_day, &a->cohorts);
   clv_monthly_compute (a->log, a->options.end_day, &a->monthly);
   sanitize (a);
   a->timings.segments = (g_get_monotonic_time () - t0) / 1e6;
   if (!progress_at (&p, 1.0, error))
-    return fail (a);
+    return fail (a, holdout, spend);
   return a;
 }
 

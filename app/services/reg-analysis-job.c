@@ -177,39 +177,45 @@ tier_id_or_null (guint8 tier)
   return tier == CLV_TIER_NONE ? NULL : clv_tier_id ((ClvTier) tier);
 }
 
+#define SCORE_BATCH 1024
+
 static gboolean
 write_scores (RegStore *store, gint64 run_id, const ClvAnalysis *a, GArray *ids, RegJob *job,
               GCancellable *cancellable, GError **error)
 {
+  g_autofree RegScoreRow *rows = g_new0 (RegScoreRow, SCORE_BATCH);
+  guint n = 0;
+
   reg_job_set_progress (job, 850, 1000);
   if (!reg_store_clear_scores (store, error))
     return FALSE;
   for (guint i = 0; i < a->n_customers; i++)
     {
       const ClvCustomerScore *s = &a->scores[i];
-      RegScoreRow row = { 0 };
+      RegScoreRow *row = &rows[n++];
 
-      row.customer_id = g_array_index (ids, gint64, i);
-      row.purchases = s->purchases;
-      row.total_spend = s->total_spend;
-      row.first_purchase = s->first_day;
-      row.last_purchase = s->last_day;
-      row.p_alive = s->p_alive;
-      row.expected_purchases = s->expected_purchases;
-      row.expected_spend = s->expected_spend;
-      row.clv = s->clv;
-      row.historic_clv = s->historic_clv;
-      row.next_purchase = s->next_purchase_day;
-      row.tier = tier_id_or_null (s->tier);
-      row.r_score = s->r_score;
-      row.f_score = s->f_score;
-      row.m_score = s->m_score;
-      row.rfm_group = s->rfm_group == CLV_RFM_NONE ? NULL : clv_rfm_group_id ((ClvRfmGroup) s->rfm_group);
-      row.at_risk = s->at_risk;
-      if (!reg_store_insert_score (store, run_id, &row, error))
-        return FALSE;
-      if ((i & 4095) == 4095)
+      row->customer_id = g_array_index (ids, gint64, i);
+      row->purchases = s->purchases;
+      row->total_spend = s->total_spend;
+      row->first_purchase = s->first_day;
+      row->last_purchase = s->last_day;
+      row->p_alive = s->p_alive;
+      row->expected_purchases = s->expected_purchases;
+      row->expected_spend = s->expected_spend;
+      row->clv = s->clv;
+      row->historic_clv = s->historic_clv;
+      row->next_purchase = s->next_purchase_day;
+      row->tier = tier_id_or_null (s->tier);
+      row->r_score = s->r_score;
+      row->f_score = s->f_score;
+      row->m_score = s->m_score;
+      row->rfm_group = s->rfm_group == CLV_RFM_NONE ? NULL : clv_rfm_group_id ((ClvRfmGroup) s->rfm_group);
+      row->at_risk = s->at_risk;
+      if (n == SCORE_BATCH || i + 1 == a->n_customers)
         {
+          if (!reg_store_insert_scores (store, run_id, rows, n, error))
+            return FALSE;
+          n = 0;
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
           reg_job_set_progress (job, 850 + (guint64) i * 150 / a->n_customers, 1000);
@@ -243,6 +249,7 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
     return NULL;
   /* a million-row batch touches index pages all over the file: keep them in memory */
   reg_store_set_cache_mb (store, 128);
+  reg_store_map_file (store);
   /* one read transaction: customers, sales and feedback from the same moment */
   if (!reg_store_begin_read (store, error))
     return NULL;
@@ -306,6 +313,7 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
    * written; the per-row foreign-key lookups would only repeat that. A customer deleted in the
    * meantime is caught by the check below, before the commit. The connection is the job's own. */
   reg_store_skip_foreign_key_checks (store);
+  reg_store_skip_secure_delete (store);
   if (!reg_store_begin (store, error))
     return NULL;
   run_id = reg_store_insert_model_run (store, analysis->options.end_day,

@@ -38,8 +38,9 @@ gint64   reg_store_insert_model_run  (RegStore *store, gint32 end_day, gint32 ca
                                       const char *model, const char *time_unit,
                                       const char *result_json, GError **error);
 gboolean reg_store_clear_scores      (RegStore *store, GError **error);
-gboolean reg_store_insert_score      (RegStore *store, gint64 run_id, const RegScoreRow *row,
-                                      GError **error);
+/* @rows: (array length=n); tier and rfm_group must be static strings */
+gboolean reg_store_insert_scores     (RegStore *store, gint64 run_id, const RegScoreRow *rows,
+                                      gsize n, GError **error);
 /* The newest run's JSON and id, or NULL (no error) when there is none. */
 char    *reg_store_latest_run        (RegStore *store, gint64 *out_id, char **out_run_at,
                                       GError **error);

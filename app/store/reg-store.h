@@ -89,6 +89,8 @@ gboolean    reg_store_finish_unjournalled (RegStore        *store,
 /* Bulk work (imports, analyses) keeps its working set in memory: a large page cache. */
 void        reg_store_set_cache_mb     (RegStore           *store,
                                         int                 megabytes);
+void        reg_store_map_file         (RegStore           *store);
+void        reg_store_skip_secure_delete (RegStore         *store);
 gboolean    reg_store_begin            (RegStore           *store,
                                         GError            **error);
 gboolean    reg_store_commit           (RegStore           *store,

@@ -326,6 +326,57 @@ test_cancel_and_options (void)
   clv_analysis_free (a);
 }
 
+/* With the model chosen in advance the holdout check and the spend fit run on other threads:
+ * the results equal those of the same fits run one after the other (the auto run fits the
+ * same calibration BG/NBD), repeat exactly, and a cancel at any point ends cleanly. */
+static void
+test_fixed_model_side_tasks (void)
+{
+  gsize n;
+  g_autofree ClvSale *sales = simulated_shop (2000, &n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClvAnalysis) fixed = NULL, again = NULL, autom = NULL;
+  ClvAnalysisOptions o;
+  ProgressLog pl = { 0, 0, 0 };
+
+  clv_analysis_options_init (&o);
+  o.end_day = 738730;
+  autom = clv_analysis_run (sales, n, 2000, NULL, 0, &o, NULL, NULL, &error);
+  g_assert_no_error (error);
+  o.model = CLV_MODEL_BGNBD;
+  fixed = clv_analysis_run (sales, n, 2000, NULL, 0, &o, on_progress, &pl, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (pl.last, ==, 1.0);
+  g_assert_cmpint (fixed->model, ==, CLV_MODEL_BGNBD);
+  g_assert_true (fixed->holdout.available && fixed->holdout.bgnbd_fitted);
+  g_assert_false (fixed->holdout.pareto_fitted);
+  g_assert_cmpfloat (fixed->holdout.bgnbd.r, ==, autom->holdout.bgnbd.r);
+  g_assert_cmpfloat (fixed->holdout.bgnbd_predicted, ==, autom->holdout.bgnbd_predicted);
+  g_assert_cmpfloat (fixed->holdout.actual, ==, autom->holdout.actual);
+  g_assert_true (fixed->gamma_gamma_fitted);
+  g_assert_cmpfloat (fixed->gamma_gamma.p, ==, autom->gamma_gamma.p);
+  g_assert_cmpfloat (fixed->gamma_gamma.q, ==, autom->gamma_gamma.q);
+  g_assert_cmpfloat (fixed->gamma_gamma.gamma, ==, autom->gamma_gamma.gamma);
+  assert_all_finite (fixed);
+
+  again = clv_analysis_run (sales, n, 2000, NULL, 0, &o, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (fixed->scores, 2000 * sizeof (ClvCustomerScore), again->scores,
+                   2000 * sizeof (ClvCustomerScore));
+  g_assert_cmpfloat (fixed->holdout.bgnbd_predicted, ==, again->holdout.bgnbd_predicted);
+  g_assert_cmpfloat (fixed->holdout.bgnbd.log_likelihood, ==, again->holdout.bgnbd.log_likelihood);
+
+  for (guint at = 1; at <= pl.calls; at++)
+    {
+      ProgressLog cancel = { 0, 0, at };
+      ClvAnalysis *a = clv_analysis_run (sales, n, 2000, NULL, 0, &o, on_progress, &cancel, &error);
+
+      g_assert_null (a);
+      g_assert_error (error, CLV_ERROR, CLV_ERROR_CANCELLED);
+      g_clear_error (&error);
+    }
+}
+
 /* Auto split rule and the historic figures of a segment. */
 static void
 test_split_rule_and_segment (void)
@@ -360,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/analysis/not-enough-data", test_not_enough_data);
   g_test_add_func ("/core/analysis/simulated-auto", test_simulated_auto);
   g_test_add_func ("/core/analysis/cancel-and-options", test_cancel_and_options);
+  g_test_add_func ("/core/analysis/fixed-model-side-tasks", test_fixed_model_side_tasks);
   g_test_add_func ("/core/analysis/split-rule-and-segment", test_split_rule_and_segment);
   return g_test_run ();
 }
