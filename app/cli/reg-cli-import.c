@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * regulars-cli import FILE, import sniff, import list, import undo.
+ * regulars-cli import FILE, import feedback FILE, import sniff, import list, import undo.
  */
 #include "config.h"
 
@@ -10,8 +10,11 @@
 #include <string.h>
 
 #include "reg-cli.h"
+#include "reg-feedback-import-job.h"
 #include "reg-import-job.h"
+#include "reg-io-error.h"
 #include "reg-sniffer.h"
+#include "reg-store-feedback.h"
 #include "reg-store-imports.h"
 
 static void
@@ -301,7 +304,8 @@ import_file (RegCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *saved_text = NULL;
 
-  if (!reg_cli_parse (cli, &argc, &argv, entries, _("FILE | sniff FILE | list | undo BATCH"),
+  if (!reg_cli_parse (cli, &argc, &argv, entries,
+                      _("FILE | feedback FILE | sniff FILE | list | undo BATCH"),
                       _("Import sales from a store or bank export. Rows already in the shop are "
                         "skipped; every rejected row is reported with its line and reason; the "
                         "whole import can be undone."), &code))
@@ -349,6 +353,162 @@ import_file (RegCli *cli, int argc, char **argv)
     print_result_json (shop, result);
   else
     print_result_text (shop, result);
+  /* rows were rejected: the caller should look, even though the valid ones went in */
+  return result->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+}
+
+/* ---- import feedback ---- */
+
+static void
+print_feedback_json (const RegFeedbackImportResult *r)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+#define INT(key, v) json_builder_set_member_name (b, key); json_builder_add_int_value (b, v)
+#define STR(key, v) json_builder_set_member_name (b, key); \
+  if ((v) != NULL) json_builder_add_string_value (b, v); else json_builder_add_null_value (b)
+#define BOOL(key, v) json_builder_set_member_name (b, key); json_builder_add_boolean_value (b, v)
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "batch");
+  if (r->batch > 0)
+    json_builder_add_int_value (b, r->batch);
+  else
+    json_builder_add_null_value (b);
+  STR ("file", r->file_name);
+  STR ("format", r->format);
+  STR ("kind", reg_feedback_kind_to_string (r->kind));
+  STR ("mapping", r->mapping);
+  INT ("rows_read", r->rows_read);
+  INT ("imported", r->imported);
+  INT ("duplicates", r->duplicates);
+  INT ("rejected", r->rejected);
+  INT ("customers", r->customers);
+  INT ("unknown_emails", r->unknown_emails);
+  BOOL ("committed", r->committed);
+  BOOL ("refused", r->refused);
+  BOOL ("dry_run", r->dry_run);
+  json_builder_set_member_name (b, "previous_batch");
+  if (r->previous_batch > 0)
+    json_builder_add_int_value (b, r->previous_batch);
+  else
+    json_builder_add_null_value (b);
+  STR ("backup", r->backup_path);
+  json_builder_set_member_name (b, "errors");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->errors->len; i++)
+    {
+      RegImportIssue *e = r->errors->pdata[i];
+      json_builder_begin_object (b);
+      INT ("line", e->line);
+      STR ("field", e->field);
+      STR ("value", e->value);
+      STR ("reason", e->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+#undef INT
+#undef STR
+#undef BOOL
+  root = json_builder_get_root (b);
+  reg_cli_print_json (root);
+}
+
+static void
+print_feedback_text (const RegFeedbackImportResult *r)
+{
+  const char *kind = r->kind == REG_FEEDBACK_KIND_CSAT ? "CSAT" : "NPS";
+
+  if (r->dry_run)
+    printf (_("Dry run: nothing was changed. Importing %s would give:\n"), r->file_name);
+  else if (r->refused)
+    printf (_("Nothing was imported from %s: %u rows were rejected and you asked for all or "
+              "nothing.\n"), r->file_name, r->rejected);
+  else if (!r->committed)
+    printf (_("Nothing new to import from %s.\n"), r->file_name);
+  else
+    /* Translators: "Imported survey.csv as import 3 (NPS survey)." */
+    printf (_("Imported %s as import %" PRId64 " (%s survey).\n"), r->file_name, r->batch, kind);
+  printf (_("  %u rows read, %u answers imported from %u customers, %u already in the shop, "
+            "%u rejected\n"),
+          r->rows_read, r->imported, r->customers, r->duplicates, r->rejected);
+  if (r->previous_batch > 0)
+    printf (_("  This file was imported before (import %" PRId64 ").\n"), r->previous_batch);
+  for (guint i = 0; i < r->errors->len; i++)
+    fprintf (stderr, "%s\n", ((RegImportIssue *) r->errors->pdata[i])->reason);
+  if (r->committed)
+    printf (_("  Undo it with “regulars-cli import undo %" PRId64 "”.\n"), r->batch);
+}
+
+static int
+import_feedback (RegCli *cli, int argc, char **argv)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *date_format = NULL;
+  g_autofree char *encoding = NULL;
+  gboolean dry_run = FALSE, all_or_nothing = FALSE, json = FALSE;
+  int code = REG_CLI_OK;
+  const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("nps (scores 0 to 10) or csat (scores 1 to 5); default: from the score column’s name, else from the scores"), N_("nps|csat") },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &map, N_("Columns for fields: email, score, date, comment (a header name, or #N for the N-th column)"), N_("FIELD=COLUMN,…") },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format, N_("Date format such as %d.%m.%Y, or DMY, MDY, YMD"), N_("FMT") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding such as windows-1252 (default: detected)"), N_("NAME") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Read and check everything, change nothing"), NULL },
+    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing, N_("Import nothing when any row is rejected"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  RegFeedbackImportRequest req;
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(RegFeedbackImportJob) job = NULL;
+  g_autoptr(RegFeedbackImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!reg_cli_parse (cli, &argc, &argv, entries, _("FILE"),
+                      _("Import survey results (NPS or CSAT) from a CSV file with an e-mail "
+                        "address, a score, a date and an optional comment per row. Each answer "
+                        "goes to the customer with that e-mail address; rows of unknown "
+                        "addresses are rejected. The kind of survey comes from the score "
+                        "column’s name (NPS, CSAT) or from the scores: any 0 or any score above "
+                        "5 means NPS. When every score is between 1 and 5 the file could be "
+                        "either: then give --kind. Answers already in the shop are skipped; the "
+                        "whole import can be undone."), &code))
+    return code;
+  if (argc != 2)
+    return reg_cli_usage (_("import feedback needs one FILE"));
+  reg_feedback_import_request_init (&req);
+  if (kind != NULL && (!reg_feedback_kind_from_string (kind, &req.kind)
+                       || req.kind == REG_FEEDBACK_KIND_AUTO))
+    return reg_cli_usage (_("--kind must be nps or csat"));
+  if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
+    return REG_CLI_BAD_INPUT;
+  req.mapping = map;
+  req.date_format = date_format;
+  req.encoding = encoding;
+  req.dry_run = dry_run;
+  req.all_or_nothing = all_or_nothing;
+  job = reg_feedback_import_job_new (shop, argv[1], &req);
+  reg_job_set_progress_func (REG_JOB (job), on_import_progress_cb, NULL);
+  result = reg_job_run_sync (REG_JOB (job), &error);
+  reg_cli_progress_done ();
+  if (result == NULL)
+    {
+      if (g_error_matches (error, REG_IO_ERROR, REG_IO_ERROR_AMBIGUOUS))
+        {
+          /* the reader's sentence says what is open; the command line says how to close it */
+          GError *hint = g_error_new (error->domain, error->code,
+                                      _("%s: give --kind nps or --kind csat"), error->message);
+          g_clear_error (&error);
+          error = hint;
+        }
+      return reg_cli_fail (error);
+    }
+  if (json)
+    print_feedback_json (result);
+  else
+    print_feedback_text (result);
   /* rows were rejected: the caller should look, even though the valid ones went in */
   return result->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
 }
@@ -433,10 +593,11 @@ import_undo (RegCli *cli, int argc, char **argv)
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
   gint64 batch;
-  guint sales = 0, customers = 0;
+  guint sales = 0, customers = 0, answers;
 
   if (!reg_cli_parse (cli, &argc, &argv, NULL, _("BATCH"),
-                      _("Undo a whole import: its sales and the customers it created go."), &code))
+                      _("Undo a whole import: its sales or survey answers and the customers it "
+                        "created go."), &code))
     return code;
   if (argc != 2)
     return reg_cli_usage (_("import undo needs one import number"));
@@ -444,10 +605,14 @@ import_undo (RegCli *cli, int argc, char **argv)
     return code;
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
+  answers = reg_store_count_batch_feedback (reg_shop_get_store (shop), batch);
   if (!reg_shop_undo_import (shop, batch, &sales, &customers, &error))
     return reg_cli_fail (error);
-  printf (_("Import %" PRId64 " undone: %u sales and %u customers removed.\n"), batch,
-          sales, customers);
+  if (answers > 0)
+    printf (_("Import %" PRId64 " undone: %u survey answers removed.\n"), batch, answers);
+  else
+    printf (_("Import %" PRId64 " undone: %u sales and %u customers removed.\n"), batch,
+            sales, customers);
   return REG_CLI_OK;
 }
 
@@ -460,6 +625,8 @@ reg_cli_import (RegCli *cli, int argc, char **argv)
     return g_set_prgname ("regulars-cli import list"), import_list (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "undo"))
     return g_set_prgname ("regulars-cli import undo"), import_undo (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "feedback"))
+    return g_set_prgname ("regulars-cli import feedback"), import_feedback (cli, argc - 1, argv + 1);
   g_set_prgname ("regulars-cli import");
   return import_file (cli, argc, argv);
 }

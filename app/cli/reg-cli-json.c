@@ -165,6 +165,32 @@ reg_cli_json_sales (RegShop *shop, GPtrArray *sales)
   return json_builder_get_root (b);
 }
 
+/* "feedback": the customer's survey answers, latest first: [{day, kind, score, comment}] */
+static gboolean
+add_feedback (JsonBuilder *b, RegShop *shop, gint64 id, GError **error)
+{
+  g_autoptr(GPtrArray) answers = reg_shop_list_customer_feedback (shop, id, 0, error);
+
+  if (answers == NULL)
+    return FALSE;
+  json_builder_set_member_name (b, "feedback");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const RegFeedbackRecord *f = answers->pdata[i];
+
+      json_builder_begin_object (b);
+      reg_cli_json_add_day (b, "day", f->day);
+      add_string_or_null (b, "kind", f->kind);
+      json_builder_set_member_name (b, "score");
+      json_builder_add_int_value (b, f->score);
+      add_string_or_null (b, "comment", f->comment);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return TRUE;
+}
+
 JsonNode *
 reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **error)
 {
@@ -203,6 +229,11 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
         }
       json_builder_set_member_name (b, "sales");
       json_builder_add_value (b, reg_cli_json_sales (shop, sales));
+      if (!add_feedback (b, shop, id, error))
+        {
+          reg_customer_record_clear (&rec);
+          return NULL;
+        }
     }
   json_builder_end_object (b);
   reg_customer_record_clear (&rec);
@@ -223,6 +254,7 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
   JsonObject *o = json_node_get_object (node);
   JsonNode *scores = json_object_get_member (o, "scores");
   JsonArray *sales = json_object_has_member (o, "sales") ? json_object_get_array_member (o, "sales") : NULL;
+  JsonArray *feedback = json_object_has_member (o, "feedback") ? json_object_get_array_member (o, "feedback") : NULL;
   g_autofree char *spend = reg_shop_format_amount (shop, json_object_get_int_member (o, "total_spend_minor"));
 
   printf ("%s (#%" PRId64 ")%s\n", member_text (o, "name"),
@@ -267,6 +299,21 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
           printf ("    %-8" PRId64 " %s  %14s  %s\n", json_object_get_int_member (s, "id"),
                   member_text (s, "date"), amount,
                   member_text (s, "note") != NULL ? member_text (s, "note") : "");
+        }
+    }
+  if (feedback != NULL && json_array_get_length (feedback) > 0)
+    {
+      printf ("  %s\n", _("Survey answers:"));
+      for (guint i = 0; i < json_array_get_length (feedback); i++)
+        {
+          JsonObject *f = json_array_get_object_element (feedback, i);
+          const char *kind = member_text (f, "kind");
+
+          /* "2024-03-05  NPS  9  Great coffee" */
+          printf ("    %s  %-4s %2" PRId64 "  %s\n", member_text (f, "day"),
+                  g_strcmp0 (kind, "csat") == 0 ? "CSAT" : "NPS",
+                  json_object_get_int_member (f, "score"),
+                  member_text (f, "comment") != NULL ? member_text (f, "comment") : "");
         }
     }
 }

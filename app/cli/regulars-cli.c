@@ -25,7 +25,7 @@ static const Command commands[] = {
   { "sale", reg_cli_sale, N_("Record, list or delete sales") },
   { "settings", reg_cli_settings, N_("Read or change the shop's settings") },
   { "demo", reg_cli_demo, N_("Write a demo shop with made-up customers and sales") },
-  { "import", reg_cli_import, N_("Import sales from a store or bank export; sniff, list, undo") },
+  { "import", reg_cli_import, N_("Import sales from a store or bank export, or survey results (feedback); sniff, list, undo") },
   { "analyze", reg_cli_analyze, N_("Fit the models and score every customer") },
   { "segments", reg_cli_segments, N_("Value tiers, RFM groups and at-risk customers") },
   { "export", reg_cli_export, N_("Write the Excel report or a campaign list") },

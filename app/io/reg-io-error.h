@@ -19,6 +19,7 @@ typedef enum
   REG_IO_ERROR_MAPPING,       /* the column mapping is incomplete or names unknown columns */
   REG_IO_ERROR_TOO_LARGE,     /* a line, a field or the file exceeds a limit */
   REG_IO_ERROR_WRITE,         /* an export could not be written */
+  REG_IO_ERROR_AMBIGUOUS,     /* the file reads more than one way: the owner has to choose */
 } RegIoError;
 
 GQuark reg_io_error_quark (void);

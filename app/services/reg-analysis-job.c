@@ -288,6 +288,11 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
         opts.end_day = MAX (opts.end_day, g_array_index (sales, ClvSale, i).day);
       if (opts.end_day == 0)
         opts.end_day = clv_date_today ();
+      /* a survey answered after the last sale is still the customer's latest word: it counts
+       * as of the end (the core leaves out answers after the end of observation) */
+      for (guint i = 0; i < feedback->len; i++)
+        g_array_index (feedback, ClvFeedback, i).day =
+          MIN (g_array_index (feedback, ClvFeedback, i).day, opts.end_day);
     }
   reg_job_set_progress (job, 100, 1000);
   reg_job_set_status (job, _("Fitting the models"));

@@ -516,6 +516,12 @@ reg_shop_list_customer_sales (RegShop *self, gint64 customer_id, guint limit, GE
   return reg_store_list_sales (self->store, customer_id, limit, error);
 }
 
+GPtrArray *
+reg_shop_list_customer_feedback (RegShop *self, gint64 customer_id, guint limit, GError **error)
+{
+  return reg_store_list_customer_feedback (self->store, customer_id, limit, error);
+}
+
 gboolean
 reg_shop_edit_sale (RegShop *self, const RegSaleRecord *rec, GError **error)
 {

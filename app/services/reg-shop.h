@@ -10,6 +10,7 @@
 
 #include "clv-money.h"
 #include "reg-store.h"
+#include "reg-store-feedback.h"
 
 G_BEGIN_DECLS
 
@@ -153,6 +154,11 @@ gint64      reg_shop_record_sale_new_customer (RegShop            *self,
                                           GError                 **error);
 /* (element-type RegSaleRecord) one customer's sales, newest first; limit 0 = all */
 GPtrArray  *reg_shop_list_customer_sales (RegShop                 *self,
+                                          gint64                   customer_id,
+                                          guint                    limit,
+                                          GError                 **error);
+/* (element-type RegFeedbackRecord) one customer's survey answers, latest first; limit 0 = all */
+GPtrArray  *reg_shop_list_customer_feedback (RegShop              *self,
                                           gint64                   customer_id,
                                           guint                    limit,
                                           GError                 **error);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * RegCustomerDetail shows the RegCustomer snapshot it is given: name and contact, the figures
- * of the last analysis, the predictions turned into words, and the latest purchases (from the
- * shop's store) as a list and a small bar chart. Edit and merge open dialogs; archive is done
+ * of the last analysis, the predictions turned into words, the latest purchases (from the
+ * shop's store) as a list and a small bar chart, and the latest survey answers (NPS, CSAT). Edit and merge open dialogs; archive is done
  * at once with an Undo toast. Main thread only; holds references to the shop and customer.
  */
 #include "config.h"
@@ -22,6 +22,8 @@
 #define HISTORY_LIMIT 100
 /* Bars in the small chart. */
 #define CHART_LIMIT 24
+/* Survey answers listed, latest first. */
+#define FEEDBACK_LIMIT 20
 
 struct _RegCustomerDetail
 {
@@ -30,6 +32,7 @@ struct _RegCustomerDetail
   RegShop      *shop;          /* (owned) (nullable) */
   RegCustomer  *customer;      /* (owned) (nullable) */
   guint         n_history;
+  guint         n_feedback;
 
   /* template */
   GtkStack     *stack;
@@ -47,6 +50,8 @@ struct _RegCustomerDetail
   RegChart     *history_chart;
   GtkListBox   *history_list;
   GtkLabel     *history_note;
+  GtkListBox   *feedback_list;
+  GtkLabel     *feedback_empty;
 };
 
 enum
@@ -140,6 +145,70 @@ describe_risk (guint32 at_risk)
 }
 
 /* ---- filling in ---- */
+
+/* "NPS 9" and a colour: detractors (NPS 0 .. 6, CSAT 1 .. 2) in red, promoters and happy
+ * customers (NPS 9 .. 10, CSAT 4 .. 5) in green. */
+static GtkWidget *
+score_label (const RegFeedbackRecord *f)
+{
+  gboolean csat = g_strcmp0 (f->kind, "csat") == 0;
+  /* Translators: a survey score on the customer's page, "NPS 9" or "CSAT 4" */
+  g_autofree char *text = g_strdup_printf (csat ? _("CSAT %d") : _("NPS %d"), f->score);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "numeric");
+  if (csat ? f->score <= 2 : f->score <= 6)
+    gtk_widget_add_css_class (label, "error");
+  else if (csat ? f->score >= 4 : f->score >= 9)
+    gtk_widget_add_css_class (label, "success");
+  return label;
+}
+
+static void
+load_feedback (RegCustomerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->feedback_list))) != NULL)
+    gtk_list_box_remove (self->feedback_list, child);
+  self->n_feedback = 0;
+  if (self->customer == NULL || self->shop == NULL)
+    return;
+  answers = reg_shop_list_customer_feedback (self->shop, reg_customer_get_id (self->customer),
+                                             FEEDBACK_LIMIT, &error);
+  if (answers == NULL)
+    {
+      gtk_label_set_text (self->feedback_empty, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->feedback_list), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->feedback_empty), TRUE);
+      return;
+    }
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const RegFeedbackRecord *f = g_ptr_array_index (answers, i);
+      g_autofree char *date = reg_shop_format_date (self->shop, f->day);
+      GtkWidget *row = adw_action_row_new ();
+
+      /* comments come from imported files: shown as text, not Pango markup */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+      if (f->comment != NULL && *f->comment != '\0')
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), f->comment);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), score_label (f));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->feedback_list, row);
+    }
+  self->n_feedback = answers->len;
+  gtk_label_set_text (self->feedback_empty,
+                      _("No survey answers yet. Import NPS or CSAT results from the import wizard."));
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_list), answers->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_empty), answers->len == 0);
+}
 
 static void
 clear_history (RegCustomerDetail *self)
@@ -237,6 +306,7 @@ update (RegCustomerDetail *self)
   if (self->customer == NULL || self->shop == NULL)
     {
       clear_history (self);
+      load_feedback (self);
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
@@ -269,6 +339,7 @@ update (RegCustomerDetail *self)
                                archived ? _("Bring this customer back into the list")
                                         : _("Hide this customer from the list; their sales stay"));
   load_history (self);
+  load_feedback (self);
 }
 
 /* ---- actions ---- */
@@ -449,6 +520,8 @@ reg_customer_detail_class_init (RegCustomerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, history_chart);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, history_list);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, history_note);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, feedback_list);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, feedback_empty);
 
   gtk_widget_class_install_action (widget_class, "customer.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "customer.merge", NULL, merge_action);
@@ -525,4 +598,11 @@ reg_customer_detail_get_n_history (RegCustomerDetail *self)
 {
   g_return_val_if_fail (REG_IS_CUSTOMER_DETAIL (self), 0);
   return self->n_history;
+}
+
+guint
+reg_customer_detail_get_n_feedback (RegCustomerDetail *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMER_DETAIL (self), 0);
+  return self->n_feedback;
 }

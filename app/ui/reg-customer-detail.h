@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * RegCustomerDetail: one customer's page beside the list — figures, predictions in words,
- * purchase history with a small chart, and edit / merge / archive. Main thread only.
+ * purchase history with a small chart, survey answers, and edit / merge / archive. Main thread only.
  */
 #pragma once
 
@@ -24,5 +24,7 @@ void         reg_customer_detail_set_customer    (RegCustomerDetail *self,
 /* The prediction sentence shown (for tests). */
 const char  *reg_customer_detail_get_prediction_text (RegCustomerDetail *self);
 guint        reg_customer_detail_get_n_history   (RegCustomerDetail *self);
+/* Survey answers listed (the latest, up to 20). */
+guint        reg_customer_detail_get_n_feedback  (RegCustomerDetail *self);
 
 G_END_DECLS

@@ -44,6 +44,13 @@ reg_import_draft_choices_changed (RegImportDraft *draft)
   draft->import_failed = FALSE;
 }
 
+/* Whether the columns page is part of the way: CSV sales files only. */
+static gboolean
+has_mapping_page (const RegImportDraft *d)
+{
+  return d->is_csv && !d->feedback;
+}
+
 static gboolean
 preview_usable (const RegImportDraft *d)
 {
@@ -63,7 +70,7 @@ reg_import_draft_next_step (const RegImportDraft *d)
     case REG_IMPORT_STEP_DETECTED:
       if (!preview_usable (d))
         return d->step;
-      return d->is_csv ? REG_IMPORT_STEP_MAPPING : REG_IMPORT_STEP_MATCHING;
+      return has_mapping_page (d) ? REG_IMPORT_STEP_MAPPING : REG_IMPORT_STEP_MATCHING;
     case REG_IMPORT_STEP_MAPPING:
       return preview_usable (d) ? REG_IMPORT_STEP_MATCHING : d->step;
     case REG_IMPORT_STEP_MATCHING:
@@ -89,7 +96,7 @@ reg_import_draft_previous_step (const RegImportDraft *d)
     case REG_IMPORT_STEP_MAPPING:
       return REG_IMPORT_STEP_DETECTED;
     case REG_IMPORT_STEP_MATCHING:
-      return d->is_csv ? REG_IMPORT_STEP_MAPPING : REG_IMPORT_STEP_DETECTED;
+      return has_mapping_page (d) ? REG_IMPORT_STEP_MAPPING : REG_IMPORT_STEP_DETECTED;
     case REG_IMPORT_STEP_VALIDATION:
       return REG_IMPORT_STEP_MATCHING;
     case REG_IMPORT_STEP_FILE:
@@ -108,9 +115,9 @@ reg_import_draft_compute_state (const RegImportDraft *d)
   guint number = (guint) d->step + 1;
 
   s.page = reg_import_step_page_name (d->step);
-  s.n_steps = d->is_csv ? 6 : 5;
+  s.n_steps = has_mapping_page (d) ? 6 : 5;
   /* without the mapping page the later steps move up by one */
-  if (!d->is_csv && d->step > REG_IMPORT_STEP_MAPPING)
+  if (!has_mapping_page (d) && d->step > REG_IMPORT_STEP_MAPPING)
     number--;
   s.step_number = MIN (number, s.n_steps);
   s.show_next = TRUE;
@@ -148,7 +155,8 @@ reg_import_draft_compute_state (const RegImportDraft *d)
       s.title = _("Customers");
       s.show_progress = d->work == REG_IMPORT_WORK_CHECK;
       if (d->work == REG_IMPORT_WORK_CHECK || (!d->checked && !d->check_failed))
-        s.blocked = _("Checking every row and matching payers to your customers…");
+        s.blocked = d->feedback ? _("Checking every answer and matching e-mail addresses to your customers…")
+                                : _("Checking every row and matching payers to your customers…");
       else if (d->check_failed)
         s.blocked = _("The check failed: go back and change the choices.");
       break;

@@ -40,6 +40,8 @@ typedef struct
   gboolean      preview_ready;     /* a preview for the current choices is there */
   gboolean      preview_problem;   /* … and the reader refuses those choices */
   gboolean      is_csv;            /* the column mapping applies */
+  gboolean      feedback;          /* the file holds survey results, not sales: no columns
+                                    * page, answers are matched by e-mail address */
   gboolean      checked;           /* the dry run for the current choices is done */
   gboolean      check_failed;      /* … and it failed */
   guint         n_importable;      /* sales the dry run would import */
@@ -55,7 +57,7 @@ typedef struct
 {
   const char *page;                /* name of the wizard's stack page */
   guint       step_number;         /* 1-based, for "Step 2 of 6" */
-  guint       n_steps;             /* 5 without the mapping page, else 6 */
+  guint       n_steps;             /* 5 without the mapping page (statements, surveys), else 6 */
   const char *title;               /* (translated) the page's title */
   gboolean    can_back;
   gboolean    show_next;

@@ -4,7 +4,10 @@
  * encoding, delimiter, preset, decimal mark, date order, columns, new payers), asks
  * reg_import_preview_async() for the first rows under those choices after every change, runs
  * RegImportJob as a dry run for the customer and validation pages and then for real, and
- * offers undo. Which page shows and which button works comes from reg_import_draft_compute_state().
+ * offers undo. A file of survey results (NPS or CSAT: recognised by its e-mail and score
+ * columns, or chosen by the owner) takes the same way without the columns page, through
+ * reg_feedback_preview_async() and RegFeedbackImportJob. Which page shows and which button
+ * works comes from reg_import_draft_compute_state().
  * Main thread only; owns the shop reference, the previews, the results and the running job.
  */
 #include "config.h"
@@ -14,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reg-feedback-preview.h"
 #include "reg-import-preset.h"
 #include "reg-import-wizard.h"
 #include "reg-store-imports.h"
@@ -34,7 +38,7 @@ struct _RegImportWizard
   RegImportPreview  *guesses;         /* (owned) (nullable) the preview with nothing chosen */
   RegImportPreview  *preview;         /* (owned) (nullable) under the current choices */
   GCancellable      *preview_cancellable; /* (owned) (nullable) */
-  RegImportJob      *job;             /* (owned) (nullable) the running check or import */
+  RegJob            *job;             /* (owned) (nullable) the running check or import */
   guint              pulse_id;
   RegImportResult   *check;           /* (owned) (nullable) the last dry run */
   RegImportResult   *result;          /* (owned) (nullable) the real import */
@@ -43,6 +47,13 @@ struct _RegImportWizard
   GPtrArray         *columns;         /* (owned) mapping values ("Name" or "#3") per column */
   GHashTable        *confirmed;       /* (owned) near matches the owner confirmed: key → 1 */
   gboolean           updating;        /* filling widgets: their signals are not the owner's */
+
+  /* survey results instead of sales (draft.feedback says which) */
+  gboolean           feedback_chosen; /* the owner chose sales or survey: no more guessing */
+  RegFeedbackKind    kind;            /* the owner's scale; AUTO: as found */
+  RegFeedbackPreview *fb_preview;     /* (owned) (nullable) under the current choices */
+  RegFeedbackImportResult *fb_check;  /* (owned) (nullable) the last dry run */
+  RegFeedbackImportResult *fb_result; /* (owned) (nullable) the real import */
 
   /* the owner's choices; NULL or 0: as found */
   char              *format;
@@ -65,6 +76,8 @@ struct _RegImportWizard
   GtkStack          *stack;
   GtkLabel          *file_label;
   GtkLabel          *file_error_label;
+  AdwComboRow       *holds_row;
+  AdwComboRow       *kind_row;
   AdwComboRow       *preset_row;
   GtkStringList     *preset_model;
   AdwComboRow       *format_row;
@@ -165,6 +178,7 @@ static void apply_state   (RegImportWizard *self);
 static void set_preview   (RegImportWizard  *self,
                            RegImportPreview *preview);
 static void start_preview (RegImportWizard *self);
+static void start_feedback_preview (RegImportWizard *self);
 static void start_check   (RegImportWizard *self);
 
 /* ---- helpers ---- */
@@ -268,7 +282,7 @@ fill_request (RegImportWizard  *self,
 
 static void
 set_job (RegImportWizard *self,
-         RegImportJob    *job)
+         RegJob          *job)
 {
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
@@ -313,9 +327,17 @@ apply_state (RegImportWizard *self)
   gtk_widget_set_visible (self->undo_button, self->draft.committed);
   gtk_widget_set_visible (self->preview_box, s.show_preview);
   gtk_widget_set_visible (self->check_box, s.show_progress);
+  /* survey answers are matched by e-mail address: no new customers, no look-alikes */
+  gtk_widget_set_visible (GTK_WIDGET (self->unmatched_row), !self->draft.feedback);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_payers_row),
+                                 self->draft.feedback ? _("Answers") : _("New payers"));
 
   if (self->draft.step == REG_IMPORT_STEP_MATCHING && self->draft.check_failed && self->check_error != NULL)
     blocked = self->check_error;
+  if (self->draft.feedback && self->draft.step == REG_IMPORT_STEP_DETECTED && self->draft.preview_ready
+      && self->fb_preview != NULL && self->fb_preview->problem == NULL
+      && self->fb_preview->kind_problem != NULL)
+    blocked = _("Say which kind of survey this is under Scores above: the scores fit both.");
   gtk_label_set_text (self->blocked_label, blocked != NULL ? blocked : "");
   gtk_widget_set_visible (GTK_WIDGET (self->blocked_label),
                           blocked != NULL && self->draft.step != REG_IMPORT_STEP_FILE);
@@ -389,6 +411,41 @@ fill_choices (RegImportWizard *self)
   if (found == NULL)
     return;
   self->updating = TRUE;
+
+  /* sales or survey results; for a survey only the rows that apply to it */
+  select_in (self->holds_row, self->draft.feedback ? 1 : 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->holds_row),
+                               self->feedback_chosen ? _("Your choice")
+                               : self->draft.feedback ? _("Found in the file: columns with an email address and a score")
+                               : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), self->draft.feedback);
+  gtk_widget_set_visible (GTK_WIDGET (self->preset_row), !self->draft.feedback);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), !self->draft.feedback);
+  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !self->draft.feedback);
+  if (self->draft.feedback)
+    {
+      const RegFeedbackPreview *fp = self->fb_preview;
+      const char *text;
+
+      select_in (self->kind_row, (guint) self->kind);
+      if (self->kind != REG_FEEDBACK_KIND_AUTO)
+        text = _("Your choice");
+      else if (fp == NULL || fp->problem != NULL)
+        text = NULL;
+      else if (fp->kind_problem != NULL)
+        text = _("Every score is between 1 and 5, which fits both: choose NPS or CSAT");
+      else if (fp->header_kind == REG_FEEDBACK_KIND_CSAT)
+        text = _("CSAT, as the score column’s name says");
+      else if (fp->header_kind == REG_FEEDBACK_KIND_NPS)
+        text = _("NPS, as the score column’s name says");
+      else
+        text = _("NPS: some scores are 0 or above 5");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), text);
+      if (fp != NULL && fp->kind_problem != NULL && self->kind == REG_FEEDBACK_KIND_AUTO)
+        gtk_widget_add_css_class (GTK_WIDGET (self->kind_row), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->kind_row), "error");
+    }
 
   format = self->format != NULL ? self->format
            : self->preview != NULL && self->preview->format != NULL ? self->preview->format
@@ -1011,6 +1068,22 @@ fill_summary (RegImportWizard *self,
 
 /* ---- preview ---- */
 
+static gboolean
+looks_like_survey (const RegImportPreview *preview)
+{
+  const RegSniffResult *sniff = preview->sniff;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (sniff == NULL || sniff->header_line == 0 || g_strcmp0 (sniff->format, "csv") != 0)
+    return FALSE;
+  for (guint i = 0; i < sniff->columns->len; i++)
+    g_ptr_array_add (names, ((RegSniffColumn *) g_ptr_array_index (sniff->columns, i))->name);
+  return reg_feedback_header_looks_like_survey ((const char *const *) names->pdata, names->len);
+}
+
+static void set_feedback (RegImportWizard *self,
+                          gboolean         feedback);
+
 static void
 on_preview_cb (GObject      *source,
                GAsyncResult *res,
@@ -1051,6 +1124,18 @@ on_preview_cb (GObject      *source,
     }
   else
     set_preview (self, g_steal_pointer (&preview));
+  if (first && !self->feedback_chosen && looks_like_survey (self->guesses))
+    {
+      /* an e-mail and a score column, no amount: survey results, read as such from here on */
+      g_autofree char *name = g_path_get_basename (self->path);
+      g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
+
+      gtk_label_set_text (self->file_label, text);
+      if (self->draft.step == REG_IMPORT_STEP_FILE)
+        self->draft.step = REG_IMPORT_STEP_DETECTED;
+      set_feedback (self, TRUE);
+      return;
+    }
   self->draft.preview_ready = TRUE;
   self->draft.preview_problem = self->preview->problem != NULL;
   self->draft.is_csv = g_strcmp0 (self->preview->format != NULL ? self->preview->format
@@ -1130,12 +1215,12 @@ on_job_progress_cb (RegJob          *job,
 
 static void
 watch_job (RegImportWizard *self,
-           RegImportJob    *job)
+           RegJob          *job)
 {
   set_job (self, job);
   g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_job_progress_cb), self, 0);
   g_signal_connect_object (job, "notify::status-text", G_CALLBACK (on_job_progress_cb), self, 0);
-  on_job_progress_cb (REG_JOB (job), NULL, self);
+  on_job_progress_cb (job, NULL, self);
 }
 
 static void
@@ -1183,6 +1268,410 @@ on_check_done_cb (GObject      *source,
   apply_state (self);
 }
 
+/* ---- survey results ---- */
+
+static void
+fill_feedback_request (RegImportWizard          *self,
+                       RegFeedbackImportRequest *req)
+{
+  reg_feedback_import_request_init (req);
+  req->kind = self->kind;
+  req->encoding = self->encoding;
+  req->delimiter = self->delimiter;
+  req->date_format = self->date_order;
+}
+
+/* The first answers as the import reads them, and rejected rows with their reason. */
+static void
+fill_feedback_preview (RegImportWizard *self)
+{
+  const RegFeedbackPreview *p = self->fb_preview;
+  static const char *headers[] = { N_("Line"), N_("Date"), N_("Email"), N_("Score"), N_("Comment") };
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *status = NULL;
+  guint n;
+  int y = 1;
+
+  clear_box (GTK_WIDGET (self->preview_grid));
+  if (p == NULL)
+    {
+      gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
+      return;
+    }
+  if (p->problem != NULL)
+    {
+      gtk_label_set_text (self->preview_status, p->problem);
+      gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "dim-label");
+      gtk_widget_set_visible (self->preview_scroller, FALSE);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "dim-label");
+  gtk_widget_set_visible (self->preview_scroller, TRUE);
+
+  n = p->rows->len + p->issues->len;
+  if (n == 0)
+    status = g_strdup (_("The file has no answers to import."));
+  else
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Survey results. The first answer:",
+                                           "Survey results. The first %u answers:", n), n);
+  gtk_label_set_text (self->preview_status, status);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    gtk_grid_attach (self->preview_grid, cell (_(headers[c]), "heading"), (int) c, 0, 1, 1);
+
+  /* answers and rejected rows both start with their line number */
+  items = g_ptr_array_new ();
+  for (guint i = 0; i < p->rows->len; i++)
+    g_ptr_array_add (items, g_ptr_array_index (p->rows, i));
+  for (guint i = 0; i < p->issues->len; i++)
+    g_ptr_array_add (items, g_ptr_array_index (p->issues, i));
+  g_ptr_array_sort (items, by_line);
+
+  for (guint i = 0; i < items->len; i++, y++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      gboolean is_issue = FALSE;
+      g_autofree char *line = NULL;
+
+      for (guint k = 0; k < p->issues->len && !is_issue; k++)
+        is_issue = g_ptr_array_index (p->issues, k) == item;
+      line = g_strdup_printf ("%u", *(const guint *) item);
+      gtk_grid_attach (self->preview_grid, cell (line, "dim-label"), 0, y, 1, 1);
+      if (is_issue)
+        {
+          const RegImportIssue *issue = item;
+          GtkWidget *reason = cell (issue->reason, "error");
+
+          gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (reason), 80);
+          gtk_grid_attach (self->preview_grid, reason, 1, y, 4, 1);
+        }
+      else
+        {
+          const RegFeedbackRow *row = item;
+          g_autofree char *date = reg_shop_format_date (self->shop, row->day);
+          g_autofree char *score = g_strdup_printf ("%d", row->score);
+          GtkWidget *score_cell = cell (score, "numeric");
+
+          gtk_label_set_xalign (GTK_LABEL (score_cell), 1);
+          gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
+          gtk_grid_attach (self->preview_grid, cell (row->email, NULL), 2, y, 1, 1);
+          gtk_grid_attach (self->preview_grid, score_cell, 3, y, 1, 1);
+          gtk_grid_attach (self->preview_grid, cell (row->comment != NULL ? row->comment : "", "dim-label"),
+                           4, y, 1, 1);
+        }
+    }
+}
+
+static void
+on_feedback_preview_cb (GObject      *source,
+                        GAsyncResult *res,
+                        gpointer      user_data)
+{
+  g_autoptr(RegImportWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RegFeedbackPreview *preview = reg_feedback_preview_finish (res, &error);
+
+  /* a newer preview is on its way, or the window is gone */
+  if (g_task_get_cancellable (G_TASK (res)) != self->preview_cancellable || preview == NULL
+      || gtk_widget_in_destruction (GTK_WIDGET (self)) || !self->draft.feedback)
+    {
+      g_clear_pointer (&preview, reg_feedback_preview_free);
+      return;
+    }
+  g_clear_object (&self->preview_cancellable);
+  self->draft.work = REG_IMPORT_WORK_NONE;
+  g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
+  self->fb_preview = preview;
+  self->draft.preview_ready = TRUE;
+  /* scores that fit both scales block the way on until the owner says which survey it was */
+  self->draft.preview_problem = preview->problem != NULL || preview->kind_problem != NULL;
+  fill_choices (self);
+  fill_feedback_preview (self);
+  apply_state (self);
+}
+
+static void
+start_feedback_preview (RegImportWizard *self)
+{
+  RegFeedbackImportRequest req;
+
+  if (self->path == NULL)
+    return;
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+
+  reg_import_draft_choices_changed (&self->draft);
+  self->draft.work = REG_IMPORT_WORK_PREVIEW;
+  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
+  gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
+  fill_feedback_request (self, &req);
+  reg_feedback_preview_async (self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
+                              on_feedback_preview_cb, g_object_ref (self));
+  apply_state (self);
+}
+
+/* The customers page and the check page, from the dry run of the survey import. */
+static void
+fill_feedback_check (RegImportWizard *self)
+{
+  const RegFeedbackImportResult *r = self->fb_check;
+  g_autoptr(GString) answers = g_string_new (NULL);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *headline = NULL;
+
+  clear_box (GTK_WIDGET (self->near_list));
+  gtk_string_list_splice (self->rejected_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
+  gtk_string_list_splice (self->skipped_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
+  gtk_widget_set_visible (self->near_group, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), FALSE);
+  if (r == NULL)
+    return;
+
+  /* customers */
+  g_string_append_printf (answers, g_dngettext (GETTEXT_PACKAGE,
+                                                "The answers come from %u customer.",
+                                                "The answers come from %u customers.",
+                                                r->customers), r->customers);
+  if (r->unknown_emails > 0)
+    {
+      g_string_append_c (answers, ' ');
+      g_string_append_printf (answers, g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u email address matches none of your customers: that row is rejected.",
+                                                    "%u email addresses match none of your customers: those rows are rejected.",
+                                                    r->unknown_emails), r->unknown_emails);
+    }
+  adw_action_row_set_subtitle (self->new_payers_row, answers->str);
+
+  /* check */
+  if (r->imported > 0)
+    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u survey answer is ready to import.",
+                                             "%u survey answers are ready to import.", r->imported),
+                                r->imported);
+  else
+    headline = g_strdup (_("No answer in this file can be imported."));
+  gtk_label_set_text (self->check_label, headline);
+
+  g_string_append (detail, r->kind == REG_FEEDBACK_KIND_CSAT
+                           ? _("Read as a CSAT survey (scores 1 to 5).")
+                           : _("Read as an NPS survey (scores 0 to 10)."));
+  g_string_append_c (detail, ' ');
+  if (r->duplicates > 0)
+    {
+      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u row is already in your shop and is left out.",
+                                                   "%u rows are already in your shop and are left out.",
+                                                   r->duplicates), r->duplicates);
+      g_string_append_c (detail, ' ');
+    }
+  if (r->previous_batch > 0)
+    {
+      g_string_append (detail, _("This file was imported before."));
+      g_string_append_c (detail, ' ');
+    }
+  if (r->rejected > 0)
+    {
+      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u row is rejected: see why below.",
+                                                   "%u rows are rejected: see why below.", r->rejected),
+                              r->rejected);
+      g_string_append_c (detail, ' ');
+    }
+  else
+    g_string_append (detail, _("No row was rejected. "));
+  g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u row read in all.", "%u rows read in all.",
+                                               r->rows_read), r->rows_read);
+  gtk_label_set_text (self->check_detail_label, detail->str);
+
+  fill_line_list (self->rejected_model, r->errors, TRUE);
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->rejected_view), GTK_TYPE_SCROLLED_WINDOW)),
+    MIN (r->errors->len, 4) * 64);
+  gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
+}
+
+static void
+on_feedback_check_done_cb (GObject      *source,
+                           GAsyncResult *res,
+                           gpointer      user_data)
+{
+  g_autoptr(RegImportWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RegFeedbackImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+
+  if ((gpointer) self->job != (gpointer) source || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      /* a newer check replaced this one, or the window is gone */
+      g_clear_pointer (&result, reg_feedback_import_result_free);
+      if ((gpointer) self->job == (gpointer) source)
+        set_job (self, NULL);
+      return;
+    }
+  set_job (self, NULL);
+  self->draft.work = REG_IMPORT_WORK_NONE;
+  g_clear_pointer (&self->check_error, g_free);
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->draft.check_failed = TRUE;
+          self->check_error = g_strdup (error->message);
+        }
+      apply_state (self);
+      return;
+    }
+  if (!self->draft.feedback)
+    {
+      /* the owner turned the file into sales while the check ran */
+      reg_feedback_import_result_free (result);
+      apply_state (self);
+      return;
+    }
+  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
+  self->fb_check = result;
+  self->draft.checked = TRUE;
+  self->draft.n_importable = result->imported;
+  self->draft.n_new_customers = 0;
+  self->draft.n_rejected = result->rejected;
+  fill_feedback_check (self);
+  apply_state (self);
+}
+
+static void
+start_feedback_check (RegImportWizard *self)
+{
+  g_autoptr(RegFeedbackImportJob) job = NULL;
+  RegFeedbackImportRequest req;
+
+  fill_feedback_request (self, &req);
+  req.dry_run = TRUE;
+  job = reg_feedback_import_job_new (self->shop, self->path, &req);
+  self->draft.checked = FALSE;
+  self->draft.check_failed = FALSE;
+  self->draft.work = REG_IMPORT_WORK_CHECK;
+  gtk_progress_bar_set_fraction (self->check_progress, 0);
+  watch_job (self, REG_JOB (job));
+  reg_job_run_async (REG_JOB (job), on_feedback_check_done_cb, g_object_ref (self));
+  apply_state (self);
+}
+
+static void
+fill_feedback_summary (RegImportWizard *self)
+{
+  const RegFeedbackImportResult *r = self->fb_result;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (r == NULL)
+    return;
+  if (!r->committed)
+    {
+      gtk_label_set_text (self->summary_title, _("Nothing Imported"));
+      gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
+      g_string_append (text, _("Every answer in this file was already in your shop or rejected. "
+                               "Your shop is as it was."));
+    }
+  else
+    {
+      gtk_label_set_text (self->summary_title, _("Survey Results Imported"));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u survey answer is now in your shop, on the customer’s page.",
+                                                 "%u survey answers are now in your shop, on your customers’ pages.",
+                                                 r->imported), r->imported);
+      if (r->duplicates + r->rejected > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, _("Left out: %u already in the shop, %u rejected."),
+                                  r->duplicates, r->rejected);
+        }
+      g_string_append_c (text, ' ');
+      g_string_append (text, r->kind == REG_FEEDBACK_KIND_NPS
+                             ? _("Unhappy customers (an NPS score of 6 or less) join the at-risk list "
+                                 "when the figures are next updated.")
+                             : _("The satisfaction figures take the new answers in when they are next "
+                                 "updated."));
+    }
+  gtk_label_set_text (self->summary_label, text->str);
+}
+
+static void
+on_feedback_import_done_cb (GObject      *source,
+                            GAsyncResult *res,
+                            gpointer      user_data)
+{
+  g_autoptr(RegImportWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RegFeedbackImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+
+  set_job (self, NULL);
+  self->draft.work = REG_IMPORT_WORK_NONE;
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_clear_pointer (&result, reg_feedback_import_result_free);
+      return;
+    }
+  if (result == NULL)
+    {
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_autofree char *text = cancelled
+        ? g_strdup (_("The import was cancelled. Nothing was changed in your shop."))
+        : g_strdup_printf (_("The import failed and nothing was changed in your shop: %s"), error->message);
+
+      self->draft.import_cancelled = cancelled;
+      self->draft.import_failed = !cancelled;
+      self->draft.step = REG_IMPORT_STEP_VALIDATION;
+      gtk_label_set_text (self->cancelled_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), TRUE);
+      apply_state (self);
+      return;
+    }
+  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
+  self->fb_result = result;
+  self->draft.committed = result->committed;
+  self->draft.step = REG_IMPORT_STEP_SUMMARY;
+  fill_feedback_summary (self);
+  apply_state (self);
+}
+
+static void
+run_feedback_import (RegImportWizard *self)
+{
+  g_autoptr(RegFeedbackImportJob) job = NULL;
+  RegFeedbackImportRequest req;
+
+  fill_feedback_request (self, &req);
+  job = reg_feedback_import_job_new (self->shop, self->path, &req);
+  self->draft.import_cancelled = FALSE;
+  self->draft.import_failed = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), FALSE);
+  self->draft.work = REG_IMPORT_WORK_IMPORT;
+  self->draft.step = REG_IMPORT_STEP_IMPORTING;
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  watch_job (self, REG_JOB (job));
+  reg_job_run_async (REG_JOB (job), on_feedback_import_done_cb, g_object_ref (self));
+  apply_state (self);
+}
+
+/* Sales or survey results: what the owner chose, else what the first look at the file says. */
+static void
+set_feedback (RegImportWizard *self,
+              gboolean         feedback)
+{
+  self->draft.feedback = feedback;
+  if (feedback)
+    start_feedback_preview (self);
+  else
+    start_preview (self);
+}
+
 static void
 start_check (RegImportWizard *self)
 {
@@ -1192,6 +1681,11 @@ start_check (RegImportWizard *self)
 
   if (self->job != NULL)
     reg_job_cancel (REG_JOB (self->job));
+  if (self->draft.feedback)
+    {
+      start_feedback_check (self);
+      return;
+    }
   fill_request (self, &req, &mapping);
   req.dry_run = TRUE;
   job = reg_import_job_new (self->shop, self->path, &req);
@@ -1199,7 +1693,7 @@ start_check (RegImportWizard *self)
   self->draft.check_failed = FALSE;
   self->draft.work = REG_IMPORT_WORK_CHECK;
   gtk_progress_bar_set_fraction (self->check_progress, 0);
-  watch_job (self, job);
+  watch_job (self, REG_JOB (job));
   reg_job_run_async (REG_JOB (job), on_check_done_cb, g_object_ref (self));
   apply_state (self);
 }
@@ -1279,6 +1773,11 @@ run_action (GtkWidget  *widget,
   g_autofree char *mapping = NULL;
   g_autofree char *save_as = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->save_row))));
 
+  if (self->draft.feedback)
+    {
+      run_feedback_import (self);
+      return;
+    }
   fill_request (self, &req, &mapping);
   req.save_mapping_as = *save_as != '\0' ? save_as : NULL;
   job = reg_import_job_new (self->shop, self->path, &req);
@@ -1288,7 +1787,7 @@ run_action (GtkWidget  *widget,
   self->draft.work = REG_IMPORT_WORK_IMPORT;
   self->draft.step = REG_IMPORT_STEP_IMPORTING;
   gtk_progress_bar_set_fraction (self->import_progress, 0);
-  watch_job (self, job);
+  watch_job (self, REG_JOB (job));
   reg_job_run_async (REG_JOB (job), on_import_done_cb, g_object_ref (self));
   apply_state (self);
 }
@@ -1397,6 +1896,28 @@ undo_action (GtkWidget  *widget,
   guint sales = 0, customers = 0;
   g_autofree char *text = NULL;
 
+  if (self->draft.feedback && self->fb_result != NULL && self->fb_result->committed)
+    {
+      if (!reg_shop_undo_import (self->shop, self->fb_result->batch, NULL, NULL, &error))
+        {
+          g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
+          gtk_label_set_text (self->summary_label, why);
+          return;
+        }
+      self->draft.undone = TRUE;
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The import was undone: %u survey answer was taken out again. "
+                                           "Your shop is as it was before.",
+                                           "The import was undone: %u survey answers were taken out again. "
+                                           "Your shop is as it was before.", self->fb_result->imported),
+                              self->fb_result->imported);
+      gtk_label_set_text (self->summary_title, _("Import Undone"));
+      gtk_image_set_from_icon_name (self->summary_icon, "edit-undo-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
+      gtk_label_set_text (self->summary_label, text);
+      apply_state (self);
+      return;
+    }
   if (self->result == NULL || !self->result->committed)
     return;
   if (!reg_shop_undo_import (self->shop, self->result->batch, &sales, &customers, &error))
@@ -1514,7 +2035,38 @@ on_choice_selected_cb (AdwComboRow     *row,
   /* other columns, other names: the owner's columns no longer apply */
   if (columns_change)
     g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  start_preview (self);
+  if (self->draft.feedback)
+    start_feedback_preview (self);
+  else
+    start_preview (self);
+}
+
+static void
+on_holds_selected_cb (AdwComboRow     *row,
+                      GParamSpec      *pspec,
+                      RegImportWizard *self)
+{
+  guint pos = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->path == NULL || pos == GTK_INVALID_LIST_POSITION
+      || (pos == 1) == self->draft.feedback)
+    return;
+  self->feedback_chosen = TRUE;
+  set_feedback (self, pos == 1);
+}
+
+static void
+on_kind_selected_cb (AdwComboRow     *row,
+                     GParamSpec      *pspec,
+                     RegImportWizard *self)
+{
+  guint pos = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->path == NULL || pos > REG_FEEDBACK_KIND_CSAT
+      || (RegFeedbackKind) pos == self->kind)
+    return;
+  self->kind = (RegFeedbackKind) pos;
+  start_feedback_preview (self);
 }
 
 static void
@@ -1595,6 +2147,9 @@ reg_import_wizard_finalize (GObject *object)
   g_clear_pointer (&self->guesses, reg_import_preview_free);
   g_clear_pointer (&self->check, reg_import_result_free);
   g_clear_pointer (&self->result, reg_import_result_free);
+  g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
+  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
+  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
   g_free (self->check_error);
   g_free (self->columns_key);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
@@ -1628,6 +2183,8 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, stack);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_label);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, holds_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preset_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preset_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, format_row);
@@ -1723,6 +2280,7 @@ reg_import_wizard_init (RegImportWizard *self)
   self->updating = FALSE;
 
   reg_ui_combo_row_set_max_chars (self->preset_row, 32);
+  reg_ui_combo_row_set_max_chars (self->holds_row, 32);
   reg_ui_combo_row_set_max_chars (self->encoding_row, 32);
   reg_ui_combo_row_set_max_chars (self->saved_row, 32);
   g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
@@ -1732,6 +2290,8 @@ reg_import_wizard_init (RegImportWizard *self)
   g_signal_connect (self->decimal_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->date_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->unmatched_row, "notify::selected", G_CALLBACK (on_unmatched_selected_cb), self);
+  g_signal_connect (self->holds_row, "notify::selected", G_CALLBACK (on_holds_selected_cb), self);
+  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
@@ -1769,6 +2329,7 @@ reg_import_wizard_set_file (RegImportWizard *self,
 
   if (self->draft.work == REG_IMPORT_WORK_IMPORT || self->draft.committed)
     return;
+  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
   /* a check of the previous file: stopped, and its result ignored */
   if (self->job != NULL)
     reg_job_cancel (REG_JOB (self->job));
@@ -1785,6 +2346,10 @@ reg_import_wizard_set_file (RegImportWizard *self,
   g_clear_pointer (&self->date_order, g_free);
   g_clear_pointer (&self->columns_key, g_free);
   self->delimiter = self->decimal = 0;
+  self->feedback_chosen = FALSE;
+  self->kind = REG_FEEDBACK_KIND_AUTO;
+  g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
+  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
   g_hash_table_remove_all (self->confirmed);
   reg_import_draft_init (&self->draft);
   gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), FALSE);
@@ -1855,4 +2420,25 @@ reg_import_wizard_get_field_row (RegImportWizard *self,
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
   g_return_val_if_fail (field < REG_N_FIELDS, NULL);
   return self->field_rows[field];
+}
+
+const RegFeedbackPreview *
+reg_import_wizard_get_feedback_preview (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return self->draft.feedback && self->draft.preview_ready ? self->fb_preview : NULL;
+}
+
+const RegFeedbackImportResult *
+reg_import_wizard_get_feedback_check (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return self->fb_check;
+}
+
+const RegFeedbackImportResult *
+reg_import_wizard_get_feedback_result (RegImportWizard *self)
+{
+  g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
+  return self->fb_result;
 }

@@ -2,12 +2,13 @@
  *
  * RegImportWizard: bringing a store export or bank statement into the shop, one page at a
  * time: file, what was found (with a live preview), columns, customers, check, import, summary
- * with undo. Main thread only; the work runs in RegImportJob and reg_import_preview_async().
+ * with undo. Survey results (NPS or CSAT) take the same way without the columns page. Main thread only; the work runs in RegImportJob and reg_import_preview_async().
  */
 #pragma once
 
 #include <adwaita.h>
 
+#include "reg-feedback-preview.h"
 #include "reg-import-draft.h"
 #include "reg-import-job.h"
 #include "reg-import-mapping.h"
@@ -32,6 +33,11 @@ const RegImportResult  *reg_import_wizard_get_check    (RegImportWizard *self);
 const RegImportResult  *reg_import_wizard_get_result   (RegImportWizard *self);
 /* The running check or import, or NULL. */
 RegJob                 *reg_import_wizard_get_job      (RegImportWizard *self);
+/* For a file of survey results (draft->feedback): the preview under the current choices (NULL
+ * while it is read), the last check and the real import's result. */
+const RegFeedbackPreview      *reg_import_wizard_get_feedback_preview (RegImportWizard *self);
+const RegFeedbackImportResult *reg_import_wizard_get_feedback_check   (RegImportWizard *self);
+const RegFeedbackImportResult *reg_import_wizard_get_feedback_result  (RegImportWizard *self);
 /* The drop-down of one field on the columns page (NULL for fields it does not offer). */
 AdwComboRow            *reg_import_wizard_get_field_row (RegImportWizard *self,
                                                         RegField         field);

@@ -174,9 +174,14 @@ fill_imports (RegReportsView *self)
           when[10] = ' ';
           when[16] = '\0';
         }
-      /* Translators: under an import's file name: when, then what it brought */
-      subtitle = g_strdup_printf (_("%s · %u sales, %u new customers; %u already there, %u rejected"), when,
-                                  b->imported, b->new_customers, b->duplicates, b->rejected);
+      if (g_str_has_prefix (b->preset != NULL ? b->preset : "", "survey-"))
+        /* Translators: under the file name of an import of survey results: when, what it brought */
+        subtitle = g_strdup_printf (_("%s · %u survey answers; %u already there, %u rejected"), when,
+                                    b->imported, b->duplicates, b->rejected);
+      else
+        /* Translators: under an import's file name: when, then what it brought */
+        subtitle = g_strdup_printf (_("%s · %u sales, %u new customers; %u already there, %u rejected"), when,
+                                    b->imported, b->new_customers, b->duplicates, b->rejected);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), b->file_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -508,8 +513,12 @@ undo_import_action (GtkWidget  *widget,
 
   if (rec == NULL)
     return;
-  body = g_strdup_printf (_("Its %u sales and the %u customers it added are taken out of the shop. "
-                            "Sales entered by hand stay."), rec->imported, rec->new_customers);
+  if (g_str_has_prefix (rec->preset != NULL ? rec->preset : "", "survey-"))
+    body = g_strdup_printf (_("Its %u survey answers are taken out of the shop. Your customers and "
+                              "their sales stay."), rec->imported);
+  else
+    body = g_strdup_printf (_("Its %u sales and the %u customers it added are taken out of the shop. "
+                              "Sales entered by hand stay."), rec->imported, rec->new_customers);
   dialog = adw_message_dialog_new (parent_window (widget), NULL, body);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Undo the Import of “%s”?"), rec->file_name);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "undo", _("_Undo Import"),
@@ -729,16 +738,22 @@ reg_reports_view_undo_import (RegReportsView  *self,
                               gint64           batch,
                               GError         **error)
 {
-  guint sales = 0, customers = 0;
+  guint sales = 0, customers = 0, answers;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (REG_IS_REPORTS_VIEW (self), FALSE);
 
-  if (self->shop == NULL || !reg_shop_undo_import (self->shop, batch, &sales, &customers, error))
+  if (self->shop == NULL)
+    return FALSE;
+  answers = reg_store_count_batch_feedback (reg_shop_get_store (self->shop), batch);
+  if (!reg_shop_undo_import (self->shop, batch, &sales, &customers, error))
     return FALSE;
   /* the shop's change reloads the list when the main loop runs; the count is right at once */
   fill_imports (self);
-  text = g_strdup_printf (_("Import undone: %u sales and %u customers taken out"), sales, customers);
+  if (answers > 0)
+    text = g_strdup_printf (_("Import undone: %u survey answers taken out"), answers);
+  else
+    text = g_strdup_printf (_("Import undone: %u sales and %u customers taken out"), sales, customers);
   reg_ui_toast_text (GTK_WIDGET (self), text);
   return TRUE;
 }

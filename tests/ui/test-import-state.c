@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The import wizard's rules without a display: reg_import_draft_compute_state() and the steps
- * Next and Back lead to, for each page and each state of the background work.
+ * Next and Back lead to, for each page and each state of the background work, for sales and
+ * for survey results.
  */
 #include "config.h"
 
@@ -212,6 +213,49 @@ test_importing_and_summary (void)
   g_assert_false (s.can_undo);
 }
 
+/* Survey results: a CSV file, but no columns page; the check matches e-mail addresses. */
+static void
+test_feedback (void)
+{
+  RegImportDraft d = draft_at (REG_IMPORT_STEP_DETECTED);
+  RegImportPageState s;
+
+  d.feedback = TRUE;
+  s = reg_import_draft_compute_state (&d);
+  g_assert_cmpuint (s.n_steps, ==, 5);
+  g_assert_true (s.can_next);
+  g_assert_cmpint (reg_import_draft_next_step (&d), ==, REG_IMPORT_STEP_MATCHING);
+
+  /* scores that fit both scales: the preview's problem until the owner chooses */
+  d.preview_problem = TRUE;
+  s = reg_import_draft_compute_state (&d);
+  g_assert_false (s.can_next);
+  g_assert_nonnull (s.blocked);
+
+  d = draft_at (REG_IMPORT_STEP_MATCHING);
+  d.feedback = TRUE;
+  d.work = REG_IMPORT_WORK_CHECK;
+  s = reg_import_draft_compute_state (&d);
+  g_assert_cmpstr (s.blocked, ==, "Checking every answer and matching e-mail addresses to your customers…");
+  g_assert_cmpuint (s.step_number, ==, 3);
+  g_assert_cmpint (reg_import_draft_previous_step (&d), ==, REG_IMPORT_STEP_DETECTED);
+
+  d.step = REG_IMPORT_STEP_VALIDATION;
+  d.work = REG_IMPORT_WORK_NONE;
+  d.checked = TRUE;
+  d.n_importable = 4;
+  d.n_rejected = 1;
+  s = reg_import_draft_compute_state (&d);
+  g_assert_true (s.can_import);
+  g_assert_cmpstr (s.import_label, ==, "Import the _Valid Rows");
+  g_assert_cmpuint (s.step_number, ==, 4);
+
+  /* the same file as sales again: the columns page is back */
+  d = draft_at (REG_IMPORT_STEP_DETECTED);
+  d.feedback = FALSE;
+  g_assert_cmpint (reg_import_draft_next_step (&d), ==, REG_IMPORT_STEP_MAPPING);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,5 +266,6 @@ main (int   argc,
   g_test_add_func ("/ui/import-state/matching", test_matching);
   g_test_add_func ("/ui/import-state/validation", test_validation);
   g_test_add_func ("/ui/import-state/importing-and-summary", test_importing_and_summary);
+  g_test_add_func ("/ui/import-state/feedback", test_feedback);
   return g_test_run ();
 }
