@@ -119,6 +119,16 @@ find_alias (const char *aliases, char *const *norm, guint n)
   return -1;
 }
 
+/* Whether a mapping value names a column by position: "#N", N from 1. */
+static gboolean
+by_position (const char *column)
+{
+  guint64 idx;
+
+  return column != NULL && column[0] == '#'
+         && g_ascii_string_to_unsigned (column + 1, 10, 1, G_MAXINT, &idx, NULL);
+}
+
 /* Column of a mapping value: "#N" (1-based), else a header name. */
 static int
 find_mapped (const char *column, char *const *norm, guint n)
@@ -223,22 +233,40 @@ parse_mapping (RegFeedbackReader *r, const char *text, GError **error)
   return TRUE;
 }
 
+static gboolean parse_score (const char *text, int *out);
+
+/* The column of the (normalised) record that @field comes from, by the mapping where it gives
+ * one, else by the usual names; -1 when the record has none. */
+static int
+field_column (RegFeedbackReader *r, RegFeedbackField f, char *const *norm, guint n)
+{
+  int c = r->column[f] != NULL ? find_mapped (r->column[f], norm, n)
+                               : find_alias (field_aliases[f], norm, n);
+  return c >= 0 && (guint) c < n ? c : -1;
+}
+
+/* Whether the score column is given by position and the (normalised) record has a score
+ * there: an answer, then, not a header. */
+static gboolean
+holds_positional_score (RegFeedbackReader *r, char *const *norm, guint n)
+{
+  int c = field_column (r, REG_FEEDBACK_FIELD_SCORE, norm, n);
+  int score;
+
+  return by_position (r->column[REG_FEEDBACK_FIELD_SCORE]) && c >= 0
+         && parse_score (norm[c], &score);
+}
+
 /* Whether the (normalised) record names the e-mail and score columns, by the mapping where it
- * gives them, else by the usual names. */
+ * gives them, else by the usual names. A score column given by position names nothing, so a
+ * record with a score there is an answer, not the header (a file without header line whose
+ * columns are only partly mapped by position). */
 static gboolean
 is_header (RegFeedbackReader *r, char *const *norm, guint n)
 {
-  RegFeedbackField needed[] = { REG_FEEDBACK_FIELD_EMAIL, REG_FEEDBACK_FIELD_SCORE };
-
-  for (gsize k = 0; k < G_N_ELEMENTS (needed); k++)
-    {
-      RegFeedbackField f = needed[k];
-      int c = r->column[f] != NULL ? find_mapped (r->column[f], norm, n)
-                                   : find_alias (field_aliases[f], norm, n);
-      if (c < 0 || (guint) c >= n)
-        return FALSE;
-    }
-  return TRUE;
+  return field_column (r, REG_FEEDBACK_FIELD_EMAIL, norm, n) >= 0
+         && field_column (r, REG_FEEDBACK_FIELD_SCORE, norm, n) >= 0
+         && !holds_positional_score (r, norm, n);
 }
 
 static const char *
@@ -449,7 +477,7 @@ reg_feedback_reader_new (const char *path, const RegFeedbackOptions *opts, GErro
   g_autoptr(RegSniffResult) sniff = NULL;
   g_autoptr(GError) local = NULL;
   const RegCsvRecord *rec = NULL;
-  gboolean seen_email = FALSE;
+  gboolean seen_email = FALSE, seen_both = FALSE;
   RegFeedbackField missing;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -530,6 +558,10 @@ reg_feedback_reader_new (const char *path, const RegFeedbackOptions *opts, GErro
                    || (r->column[REG_FEEDBACK_FIELD_EMAIL] != NULL
                        ? find_mapped (r->column[REG_FEEDBACK_FIELD_EMAIL], norm, rec->n_fields)
                        : find_alias (field_aliases[REG_FEEDBACK_FIELD_EMAIL], norm, rec->n_fields)) >= 0;
+      /* both, yet not a header: answers with a score column given by position */
+      seen_both = seen_both
+                  || (field_column (r, REG_FEEDBACK_FIELD_EMAIL, norm, rec->n_fields) >= 0
+                      && field_column (r, REG_FEEDBACK_FIELD_SCORE, norm, rec->n_fields) >= 0);
       if (is_header (r, norm, rec->n_fields))
         {
           set_names (r, rec, rec->n_fields);
@@ -544,7 +576,8 @@ reg_feedback_reader_new (const char *path, const RegFeedbackOptions *opts, GErro
       return NULL;
     }
   /* no header found: say which column is missing, as the first records show them */
-  missing = seen_email ? REG_FEEDBACK_FIELD_SCORE : REG_FEEDBACK_FIELD_EMAIL;
+  missing = seen_both ? REG_FEEDBACK_FIELD_DATE
+            : seen_email ? REG_FEEDBACK_FIELD_SCORE : REG_FEEDBACK_FIELD_EMAIL;
   g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
                _("%s: no column holds the %s; map one with %s=COLUMN"), r->ctx->display_name,
                field_words (missing), field_names[missing]);
@@ -604,6 +637,232 @@ reg_feedback_reader_next (RegFeedbackReader *r, RegFeedbackRow **row, RegImportI
       if (*row != NULL)
         return TRUE;
     }
+}
+
+/* ---- the layout, for the import wizard ---------------------------------------------------- */
+
+/* Records after the header line that the samples come from. */
+#define SAMPLE_RECORDS 20
+/* Longer header names are named by position in a mapping; longer samples are cut. */
+#define MAX_NAME_CHARS 200
+#define MAX_SAMPLE_CHARS 100
+
+static void
+column_free (RegFeedbackColumn *c)
+{
+  g_free (c->label);
+  g_free (c->value);
+  g_free (c->sample);
+  g_free (c);
+}
+
+void
+reg_feedback_layout_free (RegFeedbackLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_clear_pointer (&layout->columns, g_ptr_array_unref);
+  g_free (layout);
+}
+
+/* The first REG_FEEDBACK_LAYOUT_MAX_COLUMNS fields of @rec, NULL-terminated. */
+static GStrv
+copy_fields (const RegCsvRecord *rec)
+{
+  guint n = MIN (rec->n_fields, REG_FEEDBACK_LAYOUT_MAX_COLUMNS);
+  GStrv out = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    out[i] = g_strdup (rec->fields[i]);
+  return out;
+}
+
+/* Whether the header name of column @c (trimmed, normalised @norm) can stand for it in a
+ * mapping: "field=Name" entries are split at commas, "#N" means a position, and a name found
+ * earlier in the header would pick that earlier column. */
+static gboolean
+name_fits_mapping (const char *name, char *const *norm, guint c)
+{
+  guint64 unused;
+
+  if (*name == '\0' || norm[c][0] == '\0' || strchr (name, ',') != NULL
+      || g_utf8_strlen (name, -1) > MAX_NAME_CHARS)
+    return FALSE;
+  if (name[0] == '#' && g_ascii_string_to_unsigned (name + 1, 10, 1, G_MAXINT, &unused, NULL))
+    return FALSE;
+  for (guint k = 0; k < c; k++)
+    if (g_str_equal (norm[k], norm[c]))
+      return FALSE;
+  return TRUE;
+}
+
+static RegCsvReader *
+open_layout_csv (const char *path, const RegFeedbackOptions *opts, guint *sniffed_header,
+                 GError **error)
+{
+  g_autoptr(RegSniffResult) sniff = reg_sniff_file_internal (path, opts->encoding, opts->delimiter,
+                                                             "csv", NULL, error);
+  char delimiter;
+
+  if (sniff == NULL)
+    return NULL;
+  delimiter = opts->delimiter != 0 ? opts->delimiter
+              : sniff->delimiter != 0 ? sniff->delimiter : ',';
+  if (sniffed_header != NULL)
+    *sniffed_header = sniff->header_line;
+  return reg_csv_reader_new (path, opts->encoding, delimiter, error);
+}
+
+/**
+ * reg_feedback_read_layout:
+ * @opts: (nullable): encoding, delimiter and mapping as the reader will get them
+ *
+ * The header row is found as reg_feedback_reader_new() finds it (the first record that names
+ * the e-mail and score columns, by the mapping where it gives them); when no record does, the
+ * sniffer's idea of a header line stands in, so that the owner sees the names to choose from.
+ * Returns: (transfer full): the layout, or NULL with a %REG_IO_ERROR (OPEN, ENCODING, TOO_LARGE,
+ *   MAPPING for a malformed mapping)
+ */
+RegFeedbackLayout *
+reg_feedback_read_layout (const char *path, const RegFeedbackOptions *opts, GError **error)
+{
+  static const RegFeedbackOptions no_opts = { 0 };
+  g_autoptr(RegFeedbackReader) r = g_new0 (RegFeedbackReader, 1);
+  g_autoptr(RegFeedbackLayout) layout = g_new0 (RegFeedbackLayout, 1);
+  g_autoptr(RegCsvReader) csv = NULL;
+  g_autoptr(GError) local = NULL;
+  g_auto(GStrv) header = NULL;
+  g_auto(GStrv) fallback = NULL;
+  g_auto(GStrv) norm = NULL;
+  const RegCsvRecord *rec = NULL;
+  guint sniffed_header = 0, fallback_line = 0, header_n = 0, width = 0;
+  gboolean positional_data = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (opts == NULL)
+    opts = &no_opts;
+  r->ctx = reg_import_ctx_new (path);
+  layout->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    layout->column_of[f] = -1;
+  if (opts->mapping != NULL && !parse_mapping (r, opts->mapping, error))
+    return NULL;
+
+  /* the header row, as the reader looks for it */
+  if ((csv = open_layout_csv (path, opts, &sniffed_header, error)) == NULL)
+    return NULL;
+  for (guint seen = 0; seen < HEADER_SEARCH;)
+    {
+      g_auto(GStrv) rec_norm = NULL;
+
+      if (!reg_csv_reader_next (csv, &rec, NULL, &local))
+        break;
+      if (record_is_blank (rec))
+        continue;
+      seen++;
+      rec_norm = normalise_record (rec);
+      if (mapping_by_position (r))
+        {
+          int sc = find_mapped (r->column[REG_FEEDBACK_FIELD_SCORE], rec_norm, rec->n_fields);
+          const char *value = cell (rec, sc);
+          int score;
+
+          if (value != NULL && parse_score (value, &score))
+            {
+              positional_data = TRUE;
+              break;
+            }
+        }
+      if (is_header (r, rec_norm, rec->n_fields))
+        {
+          header = copy_fields (rec);
+          layout->header_line = rec->line;
+          break;
+        }
+      if (fallback == NULL && rec->line == sniffed_header
+          && !holds_positional_score (r, rec_norm, rec->n_fields))
+        {
+          fallback = copy_fields (rec);
+          fallback_line = rec->line;
+        }
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (header == NULL && !positional_data && fallback != NULL)
+    {
+      header = g_steal_pointer (&fallback);
+      layout->header_line = fallback_line;
+    }
+  if (header != NULL)
+    {
+      header_n = g_strv_length (header);
+      norm = g_new0 (char *, header_n + 1);
+      for (guint i = 0; i < header_n; i++)
+        norm[i] = reg_header_normalise (header[i]);
+      width = header_n;
+    }
+
+  /* the columns and their first values, from the records after the header */
+  g_clear_pointer (&csv, reg_csv_reader_free);
+  if ((csv = open_layout_csv (path, opts, NULL, error)) == NULL)
+    return NULL;
+  {
+    g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint seen = 0; seen < SAMPLE_RECORDS;)
+      {
+        if (!reg_csv_reader_next (csv, &rec, NULL, &local))
+          break;
+        if (rec->line <= layout->header_line || record_is_blank (rec))
+          continue;
+        seen++;
+        width = MAX (width, MIN (rec->n_fields, REG_FEEDBACK_LAYOUT_MAX_COLUMNS));
+        if (samples->len < width)
+          g_ptr_array_set_size (samples, width);
+        for (guint c = 0; c < width && c < rec->n_fields; c++)
+          if (samples->pdata[c] == NULL && !reg_text_is_blank (rec->fields[c]))
+            {
+              g_autofree char *trimmed = g_strstrip (g_strdup (rec->fields[c]));
+              samples->pdata[c] = g_utf8_strlen (trimmed, -1) > MAX_SAMPLE_CHARS
+                                  ? g_utf8_substring (trimmed, 0, MAX_SAMPLE_CHARS)
+                                  : g_steal_pointer (&trimmed);
+            }
+      }
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return NULL;
+      }
+    for (guint c = 0; c < width; c++)
+      {
+        RegFeedbackColumn *col = g_new0 (RegFeedbackColumn, 1);
+        g_autofree char *name = c < header_n ? g_strstrip (g_strdup (header[c])) : NULL;
+
+        col->label = name != NULL && *name != '\0' ? g_strdup (name)
+                                                    : g_strdup_printf (_("Column %u"), c + 1);
+        col->value = name != NULL && name_fits_mapping (name, norm, c)
+                     ? g_strdup (name) : g_strdup_printf ("#%u", c + 1);
+        col->sample = c < samples->len ? g_strdup (samples->pdata[c]) : NULL;
+        g_ptr_array_add (layout->columns, col);
+      }
+  }
+
+  /* where each field would be read from */
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    {
+      int c = -1;
+
+      if (r->column[f] != NULL)
+        c = header != NULL ? find_mapped (r->column[f], norm, header_n)
+                           : find_mapped (r->column[f], (char *const[]) { NULL }, 0);
+      else if (header != NULL)
+        c = find_alias (field_aliases[f], norm, header_n);
+      layout->column_of[f] = c >= 0 && (guint) c < width ? c : -1;
+    }
+  return g_steal_pointer (&layout);
 }
 
 /* ---- the kind of survey ------------------------------------------------------------------- */
@@ -700,6 +959,13 @@ reg_feedback_reader_get_column (RegFeedbackReader *r, RegFeedbackField field)
     return NULL;
   return r->column[field] != NULL && r->column[field][0] == '#' ? r->column[field]
                                                                 : r->names[r->col[field]];
+}
+
+int
+reg_feedback_reader_get_column_index (RegFeedbackReader *r, RegFeedbackField field)
+{
+  g_return_val_if_fail (field < REG_FEEDBACK_N_FIELDS, -1);
+  return r->col[field];
 }
 
 char *

@@ -87,6 +87,9 @@ const char        *reg_feedback_reader_get_date_order   (RegFeedbackReader *r);
 /* The header name (or "#N") each field is read from; NULL for a missing comment column. */
 const char        *reg_feedback_reader_get_column       (RegFeedbackReader *r,
                                                          RegFeedbackField   field);
+/* The position of the column @field is read from (0-based), or -1 for a missing comment. */
+int                reg_feedback_reader_get_column_index (RegFeedbackReader *r,
+                                                         RegFeedbackField   field);
 /* "email=…,score=…,date=…[,comment=…]", the columns used, for the import's record */
 char              *reg_feedback_reader_dup_mapping      (RegFeedbackReader *r);
 /* NPS or CSAT when the score column's name says so ("NPS", "Zufriedenheit"), else AUTO. */
@@ -105,6 +108,39 @@ RegImportIssue    *reg_feedback_reader_check_score      (RegFeedbackReader    *r
 void               reg_feedback_reader_free             (RegFeedbackReader *r);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegFeedbackReader, reg_feedback_reader_free)
+
+/* One column of a survey file, as the import wizard offers it for a field. */
+typedef struct
+{
+  char *label;    /* (owned) the header name as written, or "Column N" */
+  char *value;    /* (owned) how a mapping names it: the header name, or "#N" when the file has
+                   * no header line or the name is empty, repeated or cannot be written in a
+                   * mapping */
+  char *sample;   /* (owned) (nullable) the first value under it */
+} RegFeedbackColumn;
+
+/* The columns of a survey file and where each field would be read from, also when the reader
+ * refuses the file for want of a column: what the owner needs to assign the columns. */
+typedef struct
+{
+  GPtrArray *columns;                           /* (owned) RegFeedbackColumn, in file order */
+  guint      header_line;                       /* 1-based physical line; 0 = no header line */
+  int        column_of[REG_FEEDBACK_N_FIELDS];  /* index into @columns of the column each field
+                                                 * comes from (the mapping's, else the one its
+                                                 * name stands for), or -1 */
+} RegFeedbackLayout;
+
+/* At most this many columns are listed (the reader itself reads any number). */
+#define REG_FEEDBACK_LAYOUT_MAX_COLUMNS 500
+
+/* Reads the head of the file under @opts (encoding, delimiter, mapping). Fails like
+ * reg_feedback_reader_new() on an unreadable file or a malformed mapping, never for want of a
+ * column. */
+RegFeedbackLayout *reg_feedback_read_layout             (const char               *path,
+                                                         const RegFeedbackOptions *opts,
+                                                         GError                  **error);
+void               reg_feedback_layout_free             (RegFeedbackLayout *layout);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegFeedbackLayout, reg_feedback_layout_free)
 
 /* Whether a header row (as written in the file) names an e-mail and a score column and no
  * amount: what survey exports look like, unlike sales. */

@@ -37,6 +37,7 @@ reg_feedback_preview_free (RegFeedbackPreview *preview)
   g_clear_pointer (&preview->issues, g_ptr_array_unref);
   g_free (preview->kind_problem);
   g_free (preview->problem);
+  reg_feedback_layout_free (preview->layout);
   g_free (preview);
 }
 
@@ -70,12 +71,21 @@ reg_feedback_preview_read (const char *path, const RegFeedbackImportRequest *req
   opts.delimiter = req->delimiter;
   opts.date_format = req->date_format;
   opts.mapping = req->mapping;
+  /* the columns to choose from, also when the reader finds no header it can use */
+  preview->layout = reg_feedback_read_layout (path, &opts, NULL);
   reader = reg_feedback_reader_new (path, &opts, &local);
   if (reader == NULL)
     {
       preview->problem = g_strdup (local->message);
       return g_steal_pointer (&preview);
     }
+  if (preview->layout != NULL)
+    for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+      {
+        int c = reg_feedback_reader_get_column_index (reader, (RegFeedbackField) f);
+        preview->layout->column_of[f] = c >= 0 && (guint) c < preview->layout->columns->len
+                                        ? c : -1;
+      }
   preview->mapping = reg_feedback_reader_dup_mapping (reader);
   preview->encoding = g_strdup (reg_feedback_reader_get_encoding (reader));
   preview->delimiter = reg_feedback_reader_get_delimiter (reader);

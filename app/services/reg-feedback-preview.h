@@ -2,7 +2,8 @@
  *
  * What the import wizard shows of a survey file before anything is imported: the first answers
  * exactly as the feedback import will read them, the columns they come from, and the kind of
- * survey as it would be settled (which needs every score, so the whole file is read). Read in
+ * survey as it would be settled (which needs every score, so the whole file is read), and the
+ * file's columns for the owner to assign when a needed one is not found by its name. Read in
  * a worker thread; the result is plain data owned by the caller.
  */
 #pragma once
@@ -24,6 +25,10 @@ typedef struct
   char            *kind_problem; /* (owned) (nullable) why the kind cannot be settled */
   char            *problem;      /* (owned) (nullable) why the file cannot be read with these
                                   * choices; rows and issues are empty then */
+  RegFeedbackLayout *layout;     /* (owned) (nullable) the file's columns and the column each
+                                  * field is read from (as the reader used them when it read
+                                  * the file, else as far as they can be told); NULL when the
+                                  * file cannot be read at all */
 } RegFeedbackPreview;
 
 void                reg_feedback_preview_free   (RegFeedbackPreview *preview);

@@ -35,6 +35,7 @@ reg_import_draft_choices_changed (RegImportDraft *draft)
 {
   draft->preview_ready = FALSE;
   draft->preview_problem = FALSE;
+  draft->columns_missing = FALSE;
   draft->checked = FALSE;
   draft->check_failed = FALSE;
   draft->n_importable = 0;
@@ -55,7 +56,7 @@ static gboolean
 preview_usable (const RegImportDraft *d)
 {
   return d->has_file && !d->file_failed && d->preview_ready && !d->preview_problem
-         && d->work == REG_IMPORT_WORK_NONE;
+         && !(d->feedback && d->columns_missing) && d->work == REG_IMPORT_WORK_NONE;
 }
 
 RegImportStep
@@ -145,6 +146,8 @@ reg_import_draft_compute_state (const RegImportDraft *d)
       s.show_preview = TRUE;
       if (d->work == REG_IMPORT_WORK_PREVIEW || !d->preview_ready)
         s.blocked = _("Reading the first rows…");
+      else if (d->feedback && d->columns_missing)
+        s.blocked = _("Choose a column for every field marked as needed under Columns.");
       else if (d->preview_problem)
         s.blocked = d->step == REG_IMPORT_STEP_DETECTED
                     ? _("The file cannot be read with these choices: change them above.")

@@ -42,6 +42,9 @@ typedef struct
   gboolean      is_csv;            /* the column mapping applies */
   gboolean      feedback;          /* the file holds survey results, not sales: no columns
                                     * page, answers are matched by e-mail address */
+  gboolean      columns_missing;   /* survey results: no column for the e-mail address, the
+                                    * score or the date yet; the owner assigns them on the
+                                    * detected page */
   gboolean      checked;           /* the dry run for the current choices is done */
   gboolean      check_failed;      /* … and it failed */
   guint         n_importable;      /* sales the dry run would import */

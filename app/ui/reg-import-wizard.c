@@ -6,7 +6,9 @@
  * RegImportJob as a dry run for the customer and validation pages and then for real, and
  * offers undo. A file of survey results (NPS or CSAT: recognised by its e-mail and score
  * columns, or chosen by the owner) takes the same way without the columns page, through
- * reg_feedback_preview_async() and RegFeedbackImportJob. Which page shows and which button
+ * reg_feedback_preview_async() and RegFeedbackImportJob; its columns (e-mail address, score,
+ * date, comment) show on the detected page, where the owner assigns those whose names are not
+ * recognised, passed on as regulars-cli's --map text. Which page shows and which button
  * works comes from reg_import_draft_compute_state().
  * Main thread only; owns the shop reference, the previews, the results and the running job.
  */
@@ -54,6 +56,12 @@ struct _RegImportWizard
   RegFeedbackPreview *fb_preview;     /* (owned) (nullable) under the current choices */
   RegFeedbackImportResult *fb_check;  /* (owned) (nullable) the last dry run */
   RegFeedbackImportResult *fb_result; /* (owned) (nullable) the real import */
+  char              *survey_mapping;  /* (owned) (nullable) survey_columns as a --map text */
+  char              *survey_columns[REG_FEEDBACK_N_FIELDS]; /* (owned) (nullable) the column the
+                                       * owner chose per field ("Name" or "#3"); NULL: by its name */
+  char              *survey_key;      /* (owned) (nullable) the columns the survey rows offer */
+  GPtrArray         *survey_values;   /* (owned) mapping values ("Name" or "#3") per column */
+  AdwComboRow       *survey_rows[REG_FEEDBACK_N_FIELDS];   /* (unowned) template children */
 
   /* the owner's choices; NULL or 0: as found */
   char              *format;
@@ -90,6 +98,11 @@ struct _RegImportWizard
   GtkStringList     *decimal_model;
   AdwComboRow       *date_row;
   GtkStringList     *date_model;
+  AdwPreferencesGroup *survey_columns_group;
+  AdwComboRow       *survey_email_row;
+  AdwComboRow       *survey_score_row;
+  AdwComboRow       *survey_date_row;
+  AdwComboRow       *survey_comment_row;
   AdwPreferencesGroup *mapping_group;
   AdwComboRow       *saved_row;
   GtkStringList     *saved_model;
@@ -327,6 +340,8 @@ apply_state (RegImportWizard *self)
   gtk_widget_set_visible (self->undo_button, self->draft.committed);
   gtk_widget_set_visible (self->preview_box, s.show_preview);
   gtk_widget_set_visible (self->check_box, s.show_progress);
+  gtk_widget_set_visible (GTK_WIDGET (self->survey_columns_group),
+                          self->draft.feedback && self->fb_preview != NULL && self->fb_preview->layout != NULL);
   /* survey answers are matched by e-mail address: no new customers, no look-alikes */
   gtk_widget_set_visible (GTK_WIDGET (self->unmatched_row), !self->draft.feedback);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_payers_row),
@@ -669,6 +684,27 @@ on_field_selected_cb (AdwComboRow     *row,
                       GParamSpec      *pspec,
                       RegImportWizard *self);
 
+/* A column in a drop-down of the columns: its name and its first value, at most 60 characters. */
+static char *
+column_choice (const char *name,
+               const char *sample)
+{
+  char *label;
+
+  if (sample != NULL && *sample != '\0')
+    /* Translators: a column in the drop-down: its name and its first value */
+    label = g_strdup_printf (_("%s (such as “%s”)"), name, sample);
+  else
+    label = g_strdup (name);
+  if (g_utf8_strlen (label, -1) > 60)
+    {
+      g_autofree char *cut = g_utf8_substring (label, 0, 59);
+      g_free (label);
+      label = g_strconcat (cut, "…", NULL);
+    }
+  return label;
+}
+
 /* The columns page: one drop-down per field over the file's columns; rebuilt only when the
  * columns change, the selections follow the mapping the reader used. */
 static void
@@ -699,20 +735,8 @@ fill_mapping (RegImportWizard *self)
       for (guint i = 0; i < sniff->columns->len; i++)
         {
           const RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
-          g_autofree char *label = NULL;
+          g_autofree char *label = column_choice (c->name, c->sample);
 
-          if (c->sample != NULL && *c->sample != '\0')
-            /* Translators: a column in the drop-down: its name and its first value */
-            label = g_strdup_printf (_("%s (such as “%s”)"), c->name, c->sample);
-          else
-            label = g_strdup (c->name);
-          if (g_utf8_strlen (label, -1) > 60)
-            {
-              char *cut = g_utf8_substring (label, 0, 59);
-              g_free (label);
-              label = g_strconcat (cut, "…", NULL);
-              g_free (cut);
-            }
           gtk_string_list_append (names, label);
           g_ptr_array_add (self->columns, sniff->header_line > 0 ? g_strdup (c->name)
                                                                  : g_strdup_printf ("#%u", c->index + 1));
@@ -1279,6 +1303,111 @@ fill_feedback_request (RegImportWizard          *self,
   req->encoding = self->encoding;
   req->delimiter = self->delimiter;
   req->date_format = self->date_order;
+  req->mapping = self->survey_mapping;
+}
+
+/* The columns the owner chose, as regulars-cli's --map takes them: "email=Kunde,date=#3"; NULL
+ * when every field is found by its name. */
+static void
+update_survey_mapping (RegImportWizard *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    if (self->survey_columns[f] != NULL)
+      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? "," : "",
+                              reg_feedback_field_to_string ((RegFeedbackField) f), self->survey_columns[f]);
+  g_free (self->survey_mapping);
+  self->survey_mapping = text->len > 0 ? g_strdup (text->str) : NULL;
+}
+
+static void
+clear_survey_columns (RegImportWizard *self)
+{
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    g_clear_pointer (&self->survey_columns[f], g_free);
+  g_clear_pointer (&self->survey_mapping, g_free);
+}
+
+static void
+on_survey_column_selected_cb (AdwComboRow     *row,
+                              GParamSpec      *pspec,
+                              RegImportWizard *self);
+
+/* The survey's columns on the detected page: a drop-down per part of an answer over the file's
+ * columns (rebuilt only when the columns change), each showing the column the answers are read
+ * from; a needed part without one is marked, and the way on waits for it. */
+static void
+fill_survey_columns (RegImportWizard *self)
+{
+  const RegFeedbackLayout *layout = self->fb_preview != NULL ? self->fb_preview->layout : NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  if (layout == NULL)
+    return;
+  for (guint i = 0; i < layout->columns->len; i++)
+    {
+      const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
+      g_string_append_printf (key, "%s\x1f%s\x1f", c->label, c->value);
+    }
+
+  self->updating = TRUE;
+  if (g_strcmp0 (key->str, self->survey_key) != 0)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      g_free (self->survey_key);
+      self->survey_key = g_strdup (key->str);
+      g_ptr_array_set_size (self->survey_values, 0);
+      gtk_string_list_append (names, _("Not in this file"));
+      for (guint i = 0; i < layout->columns->len; i++)
+        {
+          const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
+          g_autofree char *label = column_choice (c->label, c->sample);
+
+          gtk_string_list_append (names, label);
+          g_ptr_array_add (self->survey_values, g_strdup (c->value));
+        }
+      for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+        adw_combo_row_set_model (self->survey_rows[f], G_LIST_MODEL (names));
+    }
+
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    {
+      AdwComboRow *row = self->survey_rows[f];
+      int c = layout->column_of[f];
+      gboolean needed = f != REG_FEEDBACK_FIELD_COMMENT;
+      const char *subtitle;
+
+      select_in (row, c >= 0 ? (guint) c + 1 : 0);
+      if (c < 0 && needed)
+        subtitle = _("Needed: choose the column that holds it");
+      else if (c < 0)
+        subtitle = _("Optional: answers are imported without a comment");
+      else if (self->survey_columns[f] != NULL)
+        subtitle = _("Your choice");
+      else
+        subtitle = _("Found in the file by its name");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (c < 0 && needed)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+    }
+  self->updating = FALSE;
+}
+
+/* Whether the e-mail address, the score or the date has no column (and the owner has to choose
+ * one before anything can be read). A file the reader has read lacks none. */
+static gboolean
+survey_columns_missing (const RegFeedbackPreview *p)
+{
+  if (p == NULL || p->layout == NULL || p->problem == NULL)
+    return FALSE;
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    if (f != REG_FEEDBACK_FIELD_COMMENT && p->layout->column_of[f] < 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* The first answers as the import reads them, and rejected rows with their reason. */
@@ -1301,7 +1430,11 @@ fill_feedback_preview (RegImportWizard *self)
     }
   if (p->problem != NULL)
     {
-      gtk_label_set_text (self->preview_status, p->problem);
+      /* the reader's sentence names regulars-cli's --map; here the drop-downs above do that */
+      gtk_label_set_text (self->preview_status,
+                          self->draft.columns_missing
+                          ? _("The answers are read once every needed column is chosen above.")
+                          : p->problem);
       gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "dim-label");
       gtk_widget_set_visible (self->preview_scroller, FALSE);
@@ -1390,7 +1523,9 @@ on_feedback_preview_cb (GObject      *source,
   self->draft.preview_ready = TRUE;
   /* scores that fit both scales block the way on until the owner says which survey it was */
   self->draft.preview_problem = preview->problem != NULL || preview->kind_problem != NULL;
+  self->draft.columns_missing = survey_columns_missing (preview);
   fill_choices (self);
+  fill_survey_columns (self);
   fill_feedback_preview (self);
   apply_state (self);
 }
@@ -2034,7 +2169,10 @@ on_choice_selected_cb (AdwComboRow     *row,
 
   /* other columns, other names: the owner's columns no longer apply */
   if (columns_change)
-    g_clear_pointer (&self->mapping, reg_import_mapping_free);
+    {
+      g_clear_pointer (&self->mapping, reg_import_mapping_free);
+      clear_survey_columns (self);
+    }
   if (self->draft.feedback)
     start_feedback_preview (self);
   else
@@ -2066,6 +2204,27 @@ on_kind_selected_cb (AdwComboRow     *row,
       || (RegFeedbackKind) pos == self->kind)
     return;
   self->kind = (RegFeedbackKind) pos;
+  start_feedback_preview (self);
+}
+
+static void
+on_survey_column_selected_cb (AdwComboRow     *row,
+                              GParamSpec      *pspec,
+                              RegImportWizard *self)
+{
+  guint pos = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->path == NULL || !self->draft.feedback || pos == GTK_INVALID_LIST_POSITION)
+    return;
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    if (self->survey_rows[f] == row)
+      {
+        /* "Not in this file": back to the column its name stands for, if any */
+        g_free (self->survey_columns[f]);
+        self->survey_columns[f] = pos > 0 && pos <= self->survey_values->len
+                                  ? g_strdup (g_ptr_array_index (self->survey_values, pos - 1)) : NULL;
+      }
+  update_survey_mapping (self);
   start_feedback_preview (self);
 }
 
@@ -2150,6 +2309,9 @@ reg_import_wizard_finalize (GObject *object)
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
   g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
   g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
+  clear_survey_columns (self);
+  g_free (self->survey_key);
+  g_clear_pointer (&self->survey_values, g_ptr_array_unref);
   g_free (self->check_error);
   g_free (self->columns_key);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
@@ -2197,6 +2359,11 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, decimal_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, date_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, date_model);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_columns_group);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_email_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_score_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_date_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_comment_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_model);
@@ -2257,6 +2424,11 @@ reg_import_wizard_init (RegImportWizard *self)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->confirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->encodings = g_ptr_array_new_with_free_func (g_free);
+  self->survey_values = g_ptr_array_new_with_free_func (g_free);
+  self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
+  self->survey_rows[REG_FEEDBACK_FIELD_SCORE] = self->survey_score_row;
+  self->survey_rows[REG_FEEDBACK_FIELD_DATE] = self->survey_date_row;
+  self->survey_rows[REG_FEEDBACK_FIELD_COMMENT] = self->survey_comment_row;
   set_line_factory (self->rejected_view);
   set_line_factory (self->skipped_view);
 
@@ -2292,6 +2464,11 @@ reg_import_wizard_init (RegImportWizard *self)
   g_signal_connect (self->unmatched_row, "notify::selected", G_CALLBACK (on_unmatched_selected_cb), self);
   g_signal_connect (self->holds_row, "notify::selected", G_CALLBACK (on_holds_selected_cb), self);
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    {
+      reg_ui_combo_row_set_max_chars (self->survey_rows[f], 36);
+      g_signal_connect (self->survey_rows[f], "notify::selected", G_CALLBACK (on_survey_column_selected_cb), self);
+    }
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
@@ -2348,6 +2525,8 @@ reg_import_wizard_set_file (RegImportWizard *self,
   self->delimiter = self->decimal = 0;
   self->feedback_chosen = FALSE;
   self->kind = REG_FEEDBACK_KIND_AUTO;
+  clear_survey_columns (self);
+  g_clear_pointer (&self->survey_key, g_free);
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
   g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
   g_hash_table_remove_all (self->confirmed);

@@ -2,7 +2,9 @@
  *
  * RegImportWizard: bringing a store export or bank statement into the shop, one page at a
  * time: file, what was found (with a live preview), columns, customers, check, import, summary
- * with undo. Survey results (NPS or CSAT) take the same way without the columns page. Main thread only; the work runs in RegImportJob and reg_import_preview_async().
+ * with undo. Survey results (NPS or CSAT) take the same way without the columns page: their
+ * columns are assigned on the detected page. Main thread only; the work runs in RegImportJob and
+ * reg_import_preview_async().
  */
 #pragma once
 

@@ -6,6 +6,7 @@
  * every result has to keep the promises the import job and the GUI rely on: valid UTF-8 text
  * (it goes into SQLite, JSON and GTK labels), real dates, amounts within CLV_MONEY_MAX, exactly
  * one of row or issue per step, and parsed values that read back the same after formatting.
+ * Survey results go through RegFeedbackReader and the column layout the import wizard offers.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,14 +17,17 @@
 
 #include "clv-date.h"
 #include "clv-money.h"
+#include "reg-feedback-reader.h"
 #include "reg-fuzz.h"
 #include "reg-import-private.h"
+#include "reg-io-error.h"
 #include "reg-import-reader.h"
 #include "reg-sniffer.h"
 
 typedef enum
 {
   KIND_IMPORT,
+  KIND_FEEDBACK,
   KIND_SNIFF,
   KIND_MONEY,
   KIND_DATE,
@@ -53,6 +57,7 @@ static const Target targets[] = {
   { "qif", KIND_IMPORT, "qif", NULL, ".qif" },
   { "camt053", KIND_IMPORT, "camt053", NULL, ".xml" },
   { "mt940", KIND_IMPORT, "mt940", NULL, ".sta" },
+  { "feedback", KIND_FEEDBACK, NULL, NULL, ".csv" },
   { "sniff", KIND_SNIFF, NULL, NULL, ".txt" },
   { "money", KIND_MONEY, NULL, NULL, NULL },
   { "date", KIND_DATE, NULL, NULL, NULL },
@@ -209,6 +214,152 @@ fuzz_import (const Target *t, const guint8 *data, gsize size)
       && reg_import_reader_get_bytes_total (reader) > 0)
     g_error ("fuzz %s: read %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes", t->name,
              reg_import_reader_get_bytes_read (reader), reg_import_reader_get_bytes_total (reader));
+}
+
+static void
+check_layout (const char *target, const RegFeedbackLayout *layout)
+{
+  if (layout->columns == NULL || layout->columns->len > REG_FEEDBACK_LAYOUT_MAX_COLUMNS)
+    g_error ("fuzz %s: layout of %u columns", target,
+             layout->columns != NULL ? layout->columns->len : 0);
+  for (guint i = 0; i < layout->columns->len; i++)
+    {
+      const RegFeedbackColumn *col = g_ptr_array_index (layout->columns, i);
+
+      if (col->label == NULL || col->value == NULL || *col->value == '\0')
+        g_error ("fuzz %s: column %u has no label or no value", target, i);
+      check_text (target, "column label", col->label);
+      check_text (target, "column value", col->value);
+      check_text (target, "column sample", col->sample);
+      /* the wizard writes values into "field=value,…": a comma would split the entry */
+      if (strchr (col->value, ',') != NULL)
+        g_error ("fuzz %s: column %u is named “%s” in a mapping", target, i, col->value);
+    }
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    if (layout->column_of[f] < -1 || layout->column_of[f] >= (int) layout->columns->len)
+      g_error ("fuzz %s: field %u from column %d of %u", target, f, layout->column_of[f],
+               layout->columns->len);
+}
+
+static void
+check_feedback_row (const char *target, const RegFeedbackRow *row)
+{
+  if (row->line == 0)
+    g_error ("fuzz %s: an answer without a line", target);
+  if (row->email == NULL || *row->email == '\0')
+    g_error ("fuzz %s: line %u: an answer without an e-mail address", target, row->line);
+  if (!g_date_valid_julian ((guint32) row->day) || row->day <= 0)
+    g_error ("fuzz %s: line %u: day %d is not a date", target, row->line, row->day);
+  if (row->score < 0 || row->score > 10)
+    g_error ("fuzz %s: line %u: score %d", target, row->line, row->score);
+  check_text (target, "email", row->email);
+  check_text (target, "comment", row->comment);
+}
+
+/* Survey results: the layout the import wizard offers, then the reader to the end, the kind
+ * settled as the import settles it and every score checked against it; once by header names,
+ * once with columns by position: every field, or (for inputs of odd length) only the e-mail
+ * address and the score, as the wizard passes them while the owner is still choosing. */
+static void
+fuzz_feedback (const Target *t, const guint8 *data, gsize size)
+{
+  const char *mappings[] = { NULL, size % 2 == 0 ? "email=#1,score=#2,date=#3,comment=#4"
+                                                 : "email=#1,score=#2" };
+  g_autofree char *path = write_input (t, data, size);
+
+  for (gsize m = 0; m < G_N_ELEMENTS (mappings); m++)
+    {
+      RegFeedbackOptions opts = { .mapping = mappings[m] };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RegFeedbackLayout) layout = NULL;
+      g_autoptr(RegFeedbackReader) reader = NULL;
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_feedback_row_free);
+      g_autofree char *mapping = NULL;
+      RegFeedbackKind kind;
+      guint issues = 0;
+
+      layout = reg_feedback_read_layout (path, &opts, &error);
+      if (layout == NULL)
+        check_error (t->name, error);
+      else
+        check_layout (t->name, layout);
+      g_clear_error (&error);
+
+      reader = reg_feedback_reader_new (path, &opts, &error);
+      if (reader == NULL)
+        {
+          check_error (t->name, error);
+          continue;
+        }
+      check_text (t->name, "display name", reg_feedback_reader_get_display_name (reader));
+      check_text (t->name, "encoding", reg_feedback_reader_get_encoding (reader));
+      mapping = reg_feedback_reader_dup_mapping (reader);
+      check_text (t->name, "mapping", mapping);
+      for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+        {
+          int c = reg_feedback_reader_get_column_index (reader, (RegFeedbackField) f);
+
+          if (c < -1 || (c < 0 && f != REG_FEEDBACK_FIELD_COMMENT))
+            g_error ("fuzz %s: field %u read from column %d", t->name, f, c);
+          check_text (t->name, "column", reg_feedback_reader_get_column (reader, (RegFeedbackField) f));
+        }
+      for (;;)
+        {
+          RegFeedbackRow *row = NULL;
+          g_autoptr(RegImportIssue) issue = NULL;
+
+          if (!reg_feedback_reader_next (reader, &row, &issue, NULL, &error))
+            {
+              if (row != NULL || issue != NULL)
+                g_error ("fuzz %s: a result handed out at the end", t->name);
+              if (error != NULL)
+                check_error (t->name, error);
+              break;
+            }
+          if ((row == NULL) == (issue == NULL))
+            g_error ("fuzz %s: a step gave %s", t->name, row == NULL ? "nothing" : "a row and an issue");
+          if (row != NULL)
+            {
+              check_feedback_row (t->name, row);
+              g_ptr_array_add (rows, row);
+            }
+          else
+            {
+              check_issue (t->name, issue);
+              issues++;
+            }
+        }
+      g_clear_error (&error);
+      if (reg_feedback_reader_get_rows_read (reader) < rows->len + issues)
+        g_error ("fuzz %s: %u answers and %u rejected rows from %u rows read", t->name, rows->len,
+                 issues, reg_feedback_reader_get_rows_read (reader));
+      if (reg_feedback_reader_get_bytes_total (reader) > 0
+          && reg_feedback_reader_get_bytes_read (reader) > reg_feedback_reader_get_bytes_total (reader))
+        g_error ("fuzz %s: read %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes", t->name,
+                 reg_feedback_reader_get_bytes_read (reader), reg_feedback_reader_get_bytes_total (reader));
+
+      /* the kind as the import settles it, or the owner's */
+      if (!reg_feedback_reader_settle_kind (reader, REG_FEEDBACK_KIND_AUTO, &kind, &error))
+        {
+          if (!g_error_matches (error, REG_IO_ERROR, REG_IO_ERROR_AMBIGUOUS))
+            g_error ("fuzz %s: the kind is not settled: %s", t->name, error->message);
+          check_error (t->name, error);
+          kind = REG_FEEDBACK_KIND_CSAT;
+        }
+      else if (kind != REG_FEEDBACK_KIND_NPS && kind != REG_FEEDBACK_KIND_CSAT)
+        g_error ("fuzz %s: settled on kind %d", t->name, kind);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const RegFeedbackRow *row = g_ptr_array_index (rows, i);
+          g_autoptr(RegImportIssue) issue = reg_feedback_reader_check_score (reader, row, kind);
+
+          if (issue != NULL)
+            check_issue (t->name, issue);
+          if ((issue != NULL) != (kind == REG_FEEDBACK_KIND_CSAT && (row->score < 1 || row->score > 5)))
+            g_error ("fuzz %s: line %u: score %d as %s %s", t->name, row->line, row->score,
+                     reg_feedback_kind_to_string (kind), issue != NULL ? "refused" : "taken");
+        }
+    }
 }
 
 static void
@@ -375,6 +526,9 @@ reg_fuzz_run (const char *target, const guint8 *data, gsize size)
     {
     case KIND_IMPORT:
       fuzz_import (t, data, size);
+      break;
+    case KIND_FEEDBACK:
+      fuzz_feedback (t, data, size);
       break;
     case KIND_SNIFF:
       fuzz_sniff (t, data, size);

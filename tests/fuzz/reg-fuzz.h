@@ -13,8 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* NULL-terminated list of the target names: "csv", "csv-shopify", …, "ofx", "sniff", "money",
- * "date". */
+/* NULL-terminated list of the target names: "csv", "csv-shopify", …, "ofx", "feedback",
+ * "sniff", "money", "date". */
 const char *const *reg_fuzz_target_names (void);
 
 /* Whether @name is a target. */

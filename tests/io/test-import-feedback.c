@@ -5,7 +5,8 @@
  * comments over two lines, day-month dates (dotted ones day first even when every day is 12 or
  * less); every rejected row word for word; the kind of
  * survey from the score column's name, from the scores, or left open (1 .. 5 only) with
- * REG_IO_ERROR_AMBIGUOUS; CSAT scores out of range; mappings by name and by position.
+ * REG_IO_ERROR_AMBIGUOUS; CSAT scores out of range; mappings by name and by position; the
+ * columns offered to the owner when the header names are not recognised.
  */
 #include "reg-feedback-reader.h"
 #include "test-import-common.h"
@@ -294,6 +295,179 @@ test_mapping (void)
   }
 }
 
+static const RegFeedbackColumn *
+column_at (const RegFeedbackLayout *layout, guint i)
+{
+  g_assert_cmpuint (i, <, layout->columns->len);
+  return g_ptr_array_index (layout->columns, i);
+}
+
+static RegFeedbackLayout *
+layout_of (const char *path, const char *mapping)
+{
+  g_autoptr(GError) error = NULL;
+  RegFeedbackOptions opts = { .mapping = mapping };
+  RegFeedbackLayout *layout = reg_feedback_read_layout (path, &opts, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (layout);
+  return layout;
+}
+
+/* The columns the import wizard offers: header names nobody recognises ("Kunde", "Tag") are
+ * still listed, with the one found by its name ("Punkte"); the owner's columns by name read
+ * the file as the command line's --map does. */
+static void
+test_layout_unrecognised (void)
+{
+  g_autofree char *path = fixture ("feedback-unrecognised.csv");
+  g_autoptr(RegFeedbackLayout) layout = layout_of (path, NULL);
+  g_autoptr(GError) error = NULL;
+  RegFeedbackOptions opts = { .mapping = "email=Kunde,date=Tag,comment=Notiz" };
+  g_autoptr(RegFeedbackReader) r = NULL;
+  g_autoptr(Answers) a = NULL;
+  g_autofree char *mapping = NULL;
+
+  /* the reader refuses it as it is */
+  g_assert_null (reg_feedback_reader_new (path, NULL, &error));
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (layout->header_line, ==, 1);
+  g_assert_cmpuint (layout->columns->len, ==, 4);
+  g_assert_cmpstr (column_at (layout, 0)->label, ==, "Kunde");
+  g_assert_cmpstr (column_at (layout, 0)->value, ==, "Kunde");
+  g_assert_cmpstr (column_at (layout, 0)->sample, ==, "ann@example.com");
+  g_assert_cmpstr (column_at (layout, 2)->sample, ==, "01.03.2024");
+  g_assert_cmpstr (column_at (layout, 3)->value, ==, "Notiz");
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_EMAIL], ==, -1);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_SCORE], ==, 1);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_DATE], ==, -1);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_COMMENT], ==, -1);
+  g_clear_pointer (&layout, reg_feedback_layout_free);
+
+  /* some fields assigned: the others still by name */
+  layout = layout_of (path, "email=Kunde");
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_EMAIL], ==, 0);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_SCORE], ==, 1);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_DATE], ==, -1);
+  g_clear_pointer (&layout, reg_feedback_layout_free);
+
+  layout = layout_of (path, opts.mapping);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_EMAIL], ==, 0);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_DATE], ==, 2);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_COMMENT], ==, 3);
+
+  r = reg_feedback_reader_new (path, &opts, &error);
+  g_assert_no_error (error);
+  a = read_all (r);
+  g_assert_cmpuint (a->issues->len, ==, 0);
+  g_assert_cmpuint (a->rows->len, ==, 2);
+  g_assert_cmpstr (row_at (a, 0)->email, ==, "ann@example.com");
+  g_assert_cmpint (row_at (a, 0)->score, ==, 9);
+  g_assert_cmpint (row_at (a, 0)->day, ==, ymd (2024, 3, 1));
+  g_assert_cmpstr (row_at (a, 1)->comment, ==, "Zu langsam");
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    g_assert_cmpint (reg_feedback_reader_get_column_index (r, (RegFeedbackField) f), ==,
+                     layout->column_of[f]);
+  mapping = reg_feedback_reader_dup_mapping (r);
+  g_assert_cmpstr (mapping, ==, "email=Kunde,score=Punkte,date=Tag,comment=Notiz");
+}
+
+/* No header line: columns by position, named "Column N" with their first values. A preamble
+ * before the header is skipped as the reader skips it. */
+static void
+test_layout_positions (void)
+{
+  g_autofree char *path = fixture ("feedback-noheader.csv");
+  g_autofree char *nps = fixture ("feedback-nps.csv");
+  g_autoptr(RegFeedbackLayout) layout = layout_of (path, NULL);
+
+  g_assert_cmpuint (layout->header_line, ==, 0);
+  g_assert_cmpuint (layout->columns->len, ==, 4);
+  g_assert_cmpstr (column_at (layout, 1)->label, ==, "Column 2");
+  g_assert_cmpstr (column_at (layout, 1)->value, ==, "#2");
+  g_assert_cmpstr (column_at (layout, 1)->sample, ==, "ann@example.com");
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    g_assert_cmpint (layout->column_of[f], ==, -1);
+  g_clear_pointer (&layout, reg_feedback_layout_free);
+
+  /* part of the columns by position: the first answer is not taken for a header */
+  layout = layout_of (path, "email=#2,score=#3");
+  g_assert_cmpuint (layout->header_line, ==, 0);
+  g_assert_cmpstr (column_at (layout, 0)->value, ==, "#1");
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_EMAIL], ==, 1);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_DATE], ==, -1);
+  g_clear_pointer (&layout, reg_feedback_layout_free);
+  {
+    g_autoptr(GError) error = NULL;
+    RegFeedbackOptions opts = { .mapping = "email=#2,score=#3" };
+
+    g_assert_null (reg_feedback_reader_new (path, &opts, &error));
+    g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING);
+    g_assert_cmpstr (error->message, ==,
+                     "feedback-noheader.csv: no column holds the date; map one with date=COLUMN");
+  }
+
+  layout = layout_of (path, "date=#1,email=#2,score=#3");
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_EMAIL], ==, 1);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_SCORE], ==, 2);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_DATE], ==, 0);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_COMMENT], ==, -1);
+  g_clear_pointer (&layout, reg_feedback_layout_free);
+
+  layout = layout_of (nps, NULL);
+  g_assert_cmpuint (layout->header_line, ==, 3);
+  g_assert_cmpstr (column_at (layout, 0)->value, ==, "E-Mail");
+  g_assert_cmpstr (column_at (layout, 0)->sample, ==, "ann@example.com");
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_EMAIL], ==, 0);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_SCORE], ==, 1);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_DATE], ==, 2);
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_COMMENT], ==, 3);
+}
+
+/* Header names a mapping cannot hold (empty, repeated, with a comma, looking like "#N") are
+ * named by position, and the reader takes those positions. */
+static void
+test_layout_awkward_names (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "awkward.csv", NULL);
+  g_autoptr(RegFeedbackLayout) layout = NULL;
+  g_autoptr(RegFeedbackReader) r = NULL;
+  g_autoptr(Answers) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) mapping = g_string_new (NULL);
+  RegFeedbackOptions opts = { 0 };
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Who,Score,Score,\"Rate us, please\",,#2\n"
+                                      "ann@example.com,1,7,x,2024-01-02,c\n", -1, NULL));
+  layout = layout_of (path, NULL);
+  g_assert_cmpuint (layout->columns->len, ==, 6);
+  g_assert_cmpstr (column_at (layout, 0)->value, ==, "Who");
+  g_assert_cmpstr (column_at (layout, 1)->value, ==, "Score");
+  g_assert_cmpstr (column_at (layout, 2)->label, ==, "Score");
+  g_assert_cmpstr (column_at (layout, 2)->value, ==, "#3");
+  g_assert_cmpstr (column_at (layout, 3)->value, ==, "#4");
+  g_assert_cmpstr (column_at (layout, 4)->label, ==, "Column 5");
+  g_assert_cmpstr (column_at (layout, 4)->value, ==, "#5");
+  g_assert_cmpstr (column_at (layout, 5)->value, ==, "#6");
+  g_assert_cmpint (layout->column_of[REG_FEEDBACK_FIELD_SCORE], ==, 1);
+
+  /* the values, as the wizard passes them, pick the right columns */
+  g_string_printf (mapping, "email=%s,score=%s,date=%s", column_at (layout, 0)->value,
+                   column_at (layout, 2)->value, column_at (layout, 4)->value);
+  opts.mapping = mapping->str;
+  r = reg_feedback_reader_new (path, &opts, &error);
+  g_assert_no_error (error);
+  a = read_all (r);
+  g_assert_cmpuint (a->rows->len, ==, 1);
+  g_assert_cmpint (row_at (a, 0)->score, ==, 7);
+  g_assert_cmpint (row_at (a, 0)->day, ==, ymd (2024, 1, 2));
+  reg_test_rm_rf (dir);
+}
+
 static void
 test_looks_like_survey (void)
 {
@@ -349,6 +523,9 @@ main (int argc, char **argv)
   g_test_add_func ("/io/feedback/dotted-dates", test_dotted_dates);
   g_test_add_func ("/io/feedback/by-position", test_by_position);
   g_test_add_func ("/io/feedback/mapping", test_mapping);
+  g_test_add_func ("/io/feedback/layout-unrecognised", test_layout_unrecognised);
+  g_test_add_func ("/io/feedback/layout-positions", test_layout_positions);
+  g_test_add_func ("/io/feedback/layout-awkward-names", test_layout_awkward_names);
   g_test_add_func ("/io/feedback/looks-like-survey", test_looks_like_survey);
   g_test_add_func ("/io/feedback/kind-names", test_kind_names);
   g_test_add_func ("/io/feedback/cancel", test_cancel);

@@ -4,7 +4,8 @@
  * (any case, spaces around it), the same file twice adds nothing the second time, unknown
  * addresses and bad scores rejected with file, line, field and value, "all or nothing", a dry
  * run and a cancel leave the shop byte for byte as it was, undo gives back the exact prior
- * content, and an NPS detractor lands on the at-risk list at the next analysis.
+ * content, an NPS detractor lands on the at-risk list at the next analysis, and the preview
+ * lists the columns of a file whose header names are not recognised for the owner to assign.
  */
 #include <glib/gstdio.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "clv-types.h"
 #include "reg-analysis-job.h"
 #include "reg-feedback-import-job.h"
+#include "reg-feedback-preview.h"
 #include "reg-import-job.h"   /* reg_shop_undo_import */
 #include "reg-io-error.h"
 #include "reg-segment.h"
@@ -346,6 +348,65 @@ test_missing_file_and_columns (Fixture *f, gconstpointer data)
   g_assert_cmpstr (error->message, ==, "sales.csv: no column holds the score; map one with score=COLUMN");
 }
 
+/* Headers nobody recognises: the preview lists the columns and says which are missing; with the
+ * owner's columns (the text regulars-cli's --map takes) the preview and the import read every
+ * answer and each lands on the customer with that address. */
+static void
+test_preview_assign_columns (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_file (f, "umfrage.csv",
+                                      "Kunde;Punkte;Tag;Notiz\n"
+                                      "ann@example.com;9;01.03.2024;Prima Kaffee\n"
+                                      "bob@example.com;3;02.03.2024;Zu langsam\n");
+  g_autoptr(RegFeedbackPreview) preview = NULL;
+  g_autoptr(RegFeedbackImportResult) result = NULL;
+  g_autoptr(GPtrArray) bob = NULL;
+  RegFeedbackImportRequest req;
+  const RegFeedbackColumn *col;
+  const RegFeedbackRecord *answer;
+
+  reg_feedback_import_request_init (&req);
+  preview = reg_feedback_preview_read (path, &req, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview->problem);
+  g_assert_cmpuint (preview->rows->len, ==, 0);
+  g_assert_nonnull (preview->layout);
+  g_assert_cmpuint (preview->layout->columns->len, ==, 4);
+  col = g_ptr_array_index (preview->layout->columns, 0);
+  g_assert_cmpstr (col->value, ==, "Kunde");
+  g_assert_cmpint (preview->layout->column_of[REG_FEEDBACK_FIELD_EMAIL], ==, -1);
+  g_assert_cmpint (preview->layout->column_of[REG_FEEDBACK_FIELD_SCORE], ==, 1);
+  g_assert_cmpint (preview->layout->column_of[REG_FEEDBACK_FIELD_DATE], ==, -1);
+  g_clear_pointer (&preview, reg_feedback_preview_free);
+
+  req.mapping = "email=Kunde,date=Tag";
+  preview = reg_feedback_preview_read (path, &req, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (preview->problem);
+  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_cmpint (preview->kind, ==, REG_FEEDBACK_KIND_NPS);
+  g_assert_cmpstr (preview->mapping, ==, "email=Kunde,score=Punkte,date=Tag");
+  g_assert_cmpint (preview->layout->column_of[REG_FEEDBACK_FIELD_EMAIL], ==, 0);
+  g_assert_cmpint (preview->layout->column_of[REG_FEEDBACK_FIELD_DATE], ==, 2);
+  g_assert_cmpint (preview->layout->column_of[REG_FEEDBACK_FIELD_COMMENT], ==, -1);
+
+  result = run_import (f, path, &req, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->committed);
+  g_assert_cmpuint (result->imported, ==, 2);
+  g_assert_cmpstr (result->mapping, ==, "email=Kunde,score=Punkte,date=Tag");
+  g_assert_cmpuint (n_answers (f, f->ann), ==, 1);
+  bob = reg_shop_list_customer_feedback (f->shop, f->bob, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bob->len, ==, 1);
+  answer = g_ptr_array_index (bob, 0);
+  g_assert_cmpint (answer->score, ==, 3);
+  g_assert_cmpint (answer->day, ==, clv_date_from_ymd (2024, 3, 2));
+  g_assert_null (answer->comment);
+  g_assert_cmpuint (n_answers (f, f->cat), ==, 0);
+}
+
 /* A detractor (NPS 0 .. 6 as the latest answer) is at risk after the next analysis, even when
  * the survey came after the last sale; a later good answer takes it back. */
 static void
@@ -434,6 +495,7 @@ main (int argc, char **argv)
   ADD ("/feedback/ambiguous-kind", test_ambiguous_kind);
   ADD ("/feedback/cancel", test_cancel);
   ADD ("/feedback/missing-file-and-columns", test_missing_file_and_columns);
+  ADD ("/feedback/preview-assign-columns", test_preview_assign_columns);
   ADD ("/feedback/detractor-at-risk", test_detractor_at_risk);
 #undef ADD
   return g_test_run ();

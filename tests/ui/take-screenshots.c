@@ -4,10 +4,13 @@
  * shows Overview, Customers (the list, and with a customer's details), Sales, Segments and
  * Reports in light and dark styles; in the light style also every page of the import wizard
  * (importing REG_SHOT_IMPORT, by default Stripe's payments export from ../shared/data, into
- * the copy), the preferences, and the first printed page of the loyalty list; and saves what
+ * the copy), its survey flow (an export of the most valuable customers' answers whose columns
+ * the owner assigns, imported before the Customers shots so that the customer's page shows
+ * answers), the preferences, and the first printed page of the loyalty list; and saves what
  * the X server shows with ImageMagick's import (no window manager needed):
  *   xvfb-run -a -s "-screen 0 1280x800x24" take-screenshots SHOP OUTDIR [WIDTH HEIGHT]
- * REG_SHOT_ONLY=segments,reports,import,preferences,print,… limits the shots to those names.
+ * REG_SHOT_ONLY=segments,reports,import,survey,preferences,print,… limits the shots to those
+ * names.
  */
 #include "config.h"
 
@@ -100,6 +103,131 @@ shoot_import (RegWindow  *window,
   /* the import starts an analysis: let it end so the pages show its figures */
   UI_WAIT_UNTIL (reg_window_get_analysis_running (window), 10);
   UI_WAIT_UNTIL (!reg_window_get_analysis_running (window), 60);
+}
+
+/* The wizard from a little above its template child @name to the end of the page: the window
+ * is made just tall enough and scrolled, saved, and put back. */
+static void
+save_scrolled_to (RegImportWizard *wizard,
+                  const char      *name,
+                  const char      *dir,
+                  const char      *file)
+{
+  GtkWidget *target = ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, name);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+  int width, height;
+  graphene_point_t at;
+
+  ui_test_wait_frames (GTK_WIDGET (wizard), 2);
+  gtk_window_get_default_size (GTK_WINDOW (wizard), &width, &height);
+  /* the page inside the viewport, whatever the scrolling */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (gtk_widget_compute_point (target, content, &GRAPHENE_POINT_INIT (0, 0), &at))
+    {
+      int want = (int) gtk_adjustment_get_upper (adj) - (int) at.y + 12;
+      int view = (int) gtk_adjustment_get_page_size (adj);
+
+      if (want < view)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (wizard), width, height - (view - want));
+          ui_test_wait_frames (GTK_WIDGET (wizard), 3);
+        }
+      gtk_adjustment_set_value (adj, at.y - 12);
+    }
+  save (GTK_WIDGET (wizard), dir, file);
+  gtk_adjustment_set_value (adj, 0);
+  gtk_window_set_default_size (GTK_WINDOW (wizard), width, height);
+}
+
+static gboolean
+wizard_ready (RegImportWizard *wizard)
+{
+  return reg_import_wizard_get_draft (wizard)->preview_ready && wizard_idle (wizard);
+}
+
+/* A survey export whose header names Regulars does not know (the questions as the survey tool
+ * asked them), from the shop's most valuable customers: the owner says the file holds survey
+ * results and assigns the columns; the answers are imported for real into the copy. */
+static void
+shoot_survey (RegWindow  *window,
+              const char *dir,
+              gboolean    save_shots)
+{
+  static const struct { int score; int day; const char *comment; } answers[] = {
+    { 6, 12, "Love the coffee, but the queue at lunch is far too long" },
+    { 9, 3, "The loyalty card is a nice touch" },
+    { 10, 5, "" },
+    { 8, 6, "Would like more vegan options" },
+    { 3, 8, "My order was wrong twice" },
+    { 9, 9, "" },
+  };
+  RegCustomersView *customers = REG_CUSTOMERS_VIEW (reg_window_get_view (window, "customers"));
+  g_autoptr(GString) csv = g_string_new ("Respondent,How likely are you to recommend us? (0-10),Answered,"
+                                         "Anything else you would like to tell us?\n");
+  g_autofree char *tmp = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (tmp, "survey-november.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model;
+  RegImportWizard *wizard;
+  const char *rows[] = { "survey_email_row", "survey_score_row", "survey_date_row", "survey_comment_row" };
+  guint n = 0;
+
+  /* the most valuable customers answered; the first of them twice (the later answer counts) */
+  reg_customers_view_sort_by (customers, "clv", GTK_SORT_DESCENDING);
+  model = reg_customers_view_get_model (customers);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && n < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (model, i);
+      const char *email = reg_customer_get_email (c);
+
+      if (email == NULL || *email == '\0')
+        continue;
+      if (n == 0)
+        g_string_append_printf (csv, "%s,%d,2026-11-%02d,\"%s\"\n", email, 9, 2,
+                                "Friendly staff, lovely cakes");
+      g_string_append_printf (csv, "%s,%d,2026-11-%02d,\"%s\"\n", email, answers[n].score,
+                              answers[n].day, answers[n].comment);
+      n++;
+    }
+  if (!g_file_set_contents (path, csv->str, -1, &error))
+    g_error ("%s", error->message);
+  file = g_file_new_for_path (path);
+
+  wizard = REG_IMPORT_WIZARD (reg_window_open_import (window, NULL));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (wizard)), 10);
+  /* taller than the other wizard shots: the columns and the answers read with them at once */
+  gtk_window_set_default_size (GTK_WINDOW (wizard), 780, 780);
+  reg_import_wizard_set_file (wizard, file);
+  UI_WAIT_UNTIL (wizard_ready (wizard), 30);
+  /* no column is known by its name: the owner says it is a survey, and sees what is needed */
+  adw_combo_row_set_selected (ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, "holds_row"), 1);
+  UI_WAIT_UNTIL (wizard_ready (wizard) && reg_import_wizard_get_draft (wizard)->feedback, 30);
+  if (save_shots)
+    save_scrolled_to (wizard, "survey_columns_group", dir, "import-survey-columns-light.png");
+  for (guint f = 0; f < G_N_ELEMENTS (rows); f++)
+    {
+      adw_combo_row_set_selected (ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, rows[f]), f + 1);
+      UI_WAIT_UNTIL (wizard_ready (wizard), 30);
+    }
+  if (reg_import_wizard_get_draft (wizard)->columns_missing)
+    g_error ("survey shots: the columns were not taken");
+  if (save_shots)
+    save_scrolled_to (wizard, "survey_columns_group", dir, "import-survey-light.png");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "import.next", NULL);
+  UI_WAIT_UNTIL (wizard_idle (wizard), 60);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "import.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "import.run", NULL);
+  UI_WAIT_UNTIL (g_str_equal (reg_import_wizard_get_page (wizard), "summary") && wizard_idle (wizard), 60);
+  if (reg_import_wizard_get_feedback_result (wizard) == NULL
+      || reg_import_wizard_get_feedback_result (wizard)->imported == 0)
+    g_error ("survey shots: nothing imported");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  ui_test_drain ();
+  reg_test_rm_rf (tmp);
 }
 
 static void
@@ -223,6 +351,13 @@ main (int   argc,
       name = g_strdup_printf ("overview-%s.png", schemes[s]);
       if (wanted ("overview"))
         save (GTK_WIDGET (window), argv[2], name);
+
+      /* survey answers first, so that the customer's page shows them */
+      if (s == 0 && (wanted ("survey") || wanted ("customer-detail")))
+        {
+          shoot_survey (window, argv[2], wanted ("survey"));
+          UI_WAIT_UNTIL (!reg_window_get_analysis_running (window), 60);
+        }
 
       reg_window_show_view (window, "customers");
       customers = REG_CUSTOMERS_VIEW (reg_window_get_view (window, "customers"));

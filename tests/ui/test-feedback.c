@@ -3,13 +3,16 @@
  * Survey results through the import wizard under Xvfb, beside a Customers view: the file is
  * recognised as a survey, read with the survey's columns, checked, imported and undone, and the
  * customer's page lists the answer (and an empty state before and after); scores that fit both
- * scales wait for the owner's choice; the owner can turn a survey into sales and back; a
- * cancelled import leaves the shop as it was.
+ * scales wait for the owner's choice; the owner can turn a survey into sales and back; the
+ * owner assigns the columns of a file whose header names are not recognised (or that has no
+ * header line), with the missing ones marked until then; a cancelled import leaves the shop as
+ * it was.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "clv-date.h"
 #include "reg-customer-detail.h"
 #include "reg-customer.h"
 #include "reg-customers-view.h"
@@ -349,6 +352,208 @@ test_choose_kind (Fixture       *f,
   }
 }
 
+static const char *
+subtitle (AdwComboRow *row)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* Selects @pos in the drop-down of one survey column, as the owner does, and waits for the
+ * preview that follows. */
+static void
+choose_column (Fixture *f, AdwComboRow *row, guint pos)
+{
+  adw_combo_row_set_selected (row, pos);
+  UI_WAIT_UNTIL (settled (f), 30);
+}
+
+static const RegFeedbackRecord *
+only_answer (Fixture *f, gint64 customer, GPtrArray **keep)
+{
+  g_autoptr(GError) error = NULL;
+
+  *keep = reg_shop_list_customer_feedback (f->shop, customer, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint ((*keep)->len, ==, 1);
+  return g_ptr_array_index (*keep, 0);
+}
+
+/* Header names nobody recognises (tests/data/import/feedback-unrecognised.csv: "Kunde",
+ * "Punkte", "Tag", "Notiz"): the owner says the file holds survey results and assigns the
+ * columns on the page of what was found. The score is found by its name; the e-mail address
+ * and the date are marked as needed and the way on stays closed until they are assigned. The
+ * check and the import get the owner's columns, as regulars-cli's --map passes them, and each
+ * answer lands on the customer with that address. */
+static void
+test_assign_columns (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "feedback-unrecognised.csv",
+                                                 NULL);
+  AdwComboRow *holds_row = child (f, "holds_row");
+  AdwComboRow *email_row = child (f, "survey_email_row");
+  AdwComboRow *score_row = child (f, "survey_score_row");
+  AdwComboRow *date_row = child (f, "survey_date_row");
+  AdwComboRow *comment_row = child (f, "survey_comment_row");
+  GtkWidget *group = child (f, "survey_columns_group");
+  const RegFeedbackPreview *preview;
+  const RegFeedbackImportResult *check, *result;
+  g_autoptr(GPtrArray) ann_answers = NULL;
+  g_autoptr(GPtrArray) bob_answers = NULL;
+  const RegFeedbackRecord *answer;
+
+  /* not taken for a survey on the first look: no e-mail column by its name */
+  set_file (f, path);
+  g_assert_false (draft (f)->feedback);
+  g_assert_cmpstr (page (f), ==, "detected");
+  g_assert_false (gtk_widget_get_visible (group));
+
+  /* the owner says what the file holds: the columns, with what is missing marked */
+  adw_combo_row_set_selected (holds_row, 1);
+  UI_WAIT_UNTIL (settled (f), 30);
+  g_assert_true (draft (f)->feedback);
+  g_assert_true (draft (f)->columns_missing);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (email_row)), ==, 5);
+  g_assert_cmpstr (selected_text (email_row), ==, "Not in this file");
+  g_assert_cmpstr (subtitle (email_row), ==, "Needed: choose the column that holds it");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (email_row), "error"));
+  g_assert_cmpstr (selected_text (score_row), ==, "Punkte (such as “9”)");
+  g_assert_cmpstr (subtitle (score_row), ==, "Found in the file by its name");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (score_row), "error"));
+  g_assert_cmpstr (selected_text (date_row), ==, "Not in this file");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
+  g_assert_cmpstr (selected_text (comment_row), ==, "Not in this file");
+  g_assert_cmpstr (subtitle (comment_row), ==, "Optional: answers are imported without a comment");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (comment_row), "error"));
+  g_assert_false (gtk_widget_get_sensitive (child (f, "next_button")));
+  g_assert_true (gtk_widget_get_visible (child (f, "blocked_label")));
+  g_assert_cmpstr (gtk_label_get_text (child (f, "blocked_label")), ==,
+                   "Choose a column for every field marked as needed under Columns.");
+  g_assert_cmpstr (gtk_label_get_text (child (f, "preview_status")), ==,
+                   "The answers are read once every needed column is chosen above.");
+  g_assert_true (gtk_widget_has_css_class (child (f, "preview_status"), "error"));
+
+  /* the e-mail addresses are under "Kunde": the date is still missing */
+  choose_column (f, email_row, 1);
+  g_assert_cmpstr (selected_text (email_row), ==, "Kunde (such as “ann@example.com”)");
+  g_assert_cmpstr (subtitle (email_row), ==, "Your choice");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (email_row), "error"));
+  g_assert_true (draft (f)->columns_missing);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
+  g_assert_false (gtk_widget_get_sensitive (child (f, "next_button")));
+
+  /* taken back: missing again */
+  choose_column (f, email_row, 0);
+  g_assert_cmpstr (subtitle (email_row), ==, "Needed: choose the column that holds it");
+  g_assert_true (draft (f)->columns_missing);
+  choose_column (f, email_row, 1);
+
+  /* the dates under "Tag": the answers can be read */
+  choose_column (f, date_row, 3);
+  g_assert_false (draft (f)->columns_missing);
+  g_assert_false (draft (f)->preview_problem);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
+  g_assert_true (gtk_widget_get_sensitive (child (f, "next_button")));
+  g_assert_false (gtk_widget_get_visible (child (f, "blocked_label")));
+  preview = reg_import_wizard_get_feedback_preview (f->wizard);
+  g_assert_nonnull (preview);
+  g_assert_null (preview->problem);
+  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_cmpstr (preview->mapping, ==, "email=Kunde,score=Punkte,date=Tag");
+  g_assert_cmpstr (gtk_label_get_text (child (f, "preview_status")), ==, "Survey results. The first 2 answers:");
+  g_assert_null (find_label (child (f, "preview_grid"), "Prima Kaffee"));
+
+  /* and the comments under "Notiz" */
+  choose_column (f, comment_row, 4);
+  g_assert_cmpstr (subtitle (comment_row), ==, "Your choice");
+  preview = reg_import_wizard_get_feedback_preview (f->wizard);
+  g_assert_cmpstr (preview->mapping, ==, "email=Kunde,score=Punkte,date=Tag,comment=Notiz");
+  g_assert_nonnull (find_label (child (f, "preview_grid"), "Prima Kaffee"));
+  g_assert_nonnull (find_label (child (f, "preview_grid"), "ann@example.com"));
+
+  /* check and import with those columns */
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "matching");
+  UI_WAIT_UNTIL (check_settled (f), 120);
+  check = reg_import_wizard_get_feedback_check (f->wizard);
+  g_assert_nonnull (check);
+  g_assert_cmpuint (check->imported, ==, 2);
+  g_assert_cmpuint (check->rejected, ==, 0);
+  g_assert_cmpstr (check->mapping, ==, "email=Kunde,score=Punkte,date=Tag,comment=Notiz");
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "validation");
+  activate (f, "import.run");
+  UI_WAIT_UNTIL (g_str_equal (page (f), "summary"), 60);
+  result = reg_import_wizard_get_feedback_result (f->wizard);
+  g_assert_true (result->committed);
+  g_assert_cmpuint (result->imported, ==, 2);
+  g_assert_cmpint (result->kind, ==, REG_FEEDBACK_KIND_NPS);
+  g_assert_cmpstr (result->mapping, ==, "email=Kunde,score=Punkte,date=Tag,comment=Notiz");
+
+  /* each answer on its customer, with its score, day and comment */
+  answer = only_answer (f, f->ann, &ann_answers);
+  g_assert_cmpint (answer->score, ==, 9);
+  g_assert_cmpint (answer->day, ==, clv_date_from_ymd (2024, 3, 1));
+  g_assert_cmpstr (answer->comment, ==, "Prima Kaffee");
+  answer = only_answer (f, f->bob, &bob_answers);
+  g_assert_cmpint (answer->score, ==, 3);
+  g_assert_cmpint (answer->day, ==, clv_date_from_ymd (2024, 3, 2));
+  g_assert_cmpstr (answer->comment, ==, "Zu langsam");
+  g_assert_true (reg_customers_view_select_customer (f->view, f->bob));
+  UI_WAIT_UNTIL (reg_customer_detail_get_n_feedback (detail (f)) == 1, 10);
+  g_assert_nonnull (find_label (detail_child (f, "feedback_list"), "Zu langsam"));
+}
+
+/* No header line at all: every column is offered by position ("Column 1"), all three needed
+ * ones are marked, and the owner's choice goes to the import as "#N" columns. */
+static void
+test_assign_columns_by_position (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "answers.csv",
+      "ann@example.com,10,2024-05-01\nbob@example.com,6,2024-05-02\n");
+  AdwComboRow *email_row = child (f, "survey_email_row");
+  AdwComboRow *score_row = child (f, "survey_score_row");
+  AdwComboRow *date_row = child (f, "survey_date_row");
+  const RegFeedbackPreview *preview;
+  const RegFeedbackImportResult *result;
+  g_autoptr(GPtrArray) ann_answers = NULL;
+  g_autoptr(GPtrArray) bob_answers = NULL;
+
+  set_file (f, path);
+  adw_combo_row_set_selected (child (f, "holds_row"), 1);
+  UI_WAIT_UNTIL (settled (f), 30);
+  g_assert_true (draft (f)->feedback);
+  g_assert_true (draft (f)->columns_missing);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (email_row)), ==, 4);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (email_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (score_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
+  g_assert_false (gtk_widget_get_sensitive (child (f, "next_button")));
+
+  choose_column (f, email_row, 1);
+  g_assert_cmpstr (selected_text (email_row), ==, "Column 1 (such as “ann@example.com”)");
+  choose_column (f, score_row, 2);
+  g_assert_true (draft (f)->columns_missing);
+  choose_column (f, date_row, 3);
+  g_assert_false (draft (f)->columns_missing);
+  preview = reg_import_wizard_get_feedback_preview (f->wizard);
+  g_assert_cmpstr (preview->mapping, ==, "email=#1,score=#2,date=#3");
+  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_true (gtk_widget_get_sensitive (child (f, "next_button")));
+
+  activate (f, "import.next");
+  UI_WAIT_UNTIL (check_settled (f), 120);
+  activate (f, "import.next");
+  activate (f, "import.run");
+  UI_WAIT_UNTIL (g_str_equal (page (f), "summary"), 60);
+  result = reg_import_wizard_get_feedback_result (f->wizard);
+  g_assert_cmpuint (result->imported, ==, 2);
+  g_assert_cmpint (only_answer (f, f->ann, &ann_answers)->score, ==, 10);
+  g_assert_cmpint (only_answer (f, f->bob, &bob_answers)->score, ==, 6);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -389,6 +594,10 @@ main (int   argc,
 
   g_test_add ("/ui/feedback/end-to-end", Fixture, NULL, fixture_set_up, test_end_to_end, fixture_tear_down);
   g_test_add ("/ui/feedback/choose-kind", Fixture, NULL, fixture_set_up, test_choose_kind, fixture_tear_down);
+  g_test_add ("/ui/feedback/assign-columns", Fixture, NULL, fixture_set_up, test_assign_columns,
+              fixture_tear_down);
+  g_test_add ("/ui/feedback/assign-columns-by-position", Fixture, NULL, fixture_set_up,
+              test_assign_columns_by_position, fixture_tear_down);
   g_test_add ("/ui/feedback/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   return g_test_run ();
 }

@@ -232,6 +232,34 @@ test_feedback (void)
   g_assert_false (s.can_next);
   g_assert_nonnull (s.blocked);
 
+  /* no column for a needed field: the owner assigns it on this page first */
+  d = draft_at (REG_IMPORT_STEP_DETECTED);
+  d.feedback = TRUE;
+  d.preview_problem = TRUE;
+  d.columns_missing = TRUE;
+  s = reg_import_draft_compute_state (&d);
+  g_assert_false (s.can_next);
+  g_assert_true (s.can_back);
+  g_assert_true (s.show_preview);
+  g_assert_cmpstr (s.blocked, ==, "Choose a column for every field marked as needed under Columns.");
+  g_assert_cmpint (reg_import_draft_next_step (&d), ==, REG_IMPORT_STEP_DETECTED);
+  /* even if the preview had nothing to say against it */
+  d.preview_problem = FALSE;
+  g_assert_false (reg_import_draft_compute_state (&d).can_next);
+  /* sales have their own columns page */
+  d.feedback = FALSE;
+  g_assert_true (reg_import_draft_compute_state (&d).can_next);
+  /* assigned */
+  d.feedback = TRUE;
+  d.columns_missing = FALSE;
+  s = reg_import_draft_compute_state (&d);
+  g_assert_true (s.can_next);
+  g_assert_null (s.blocked);
+  /* another choice: not known until the new preview says */
+  d.columns_missing = TRUE;
+  reg_import_draft_choices_changed (&d);
+  g_assert_false (d.columns_missing);
+
   d = draft_at (REG_IMPORT_STEP_MATCHING);
   d.feedback = TRUE;
   d.work = REG_IMPORT_WORK_CHECK;
