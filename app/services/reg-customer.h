@@ -23,6 +23,7 @@ const char  *reg_customer_get_email          (RegCustomer *self);
 const char  *reg_customer_get_name_key       (RegCustomer *self);     /* g_utf8_collate_key of the name */
 const char  *reg_customer_get_search_text    (RegCustomer *self);     /* casefolded name + email */
 const char  *reg_customer_get_tier           (RegCustomer *self);     /* "top", "middle", "bottom" or NULL */
+int          reg_customer_get_tier_rank      (RegCustomer *self);     /* 0 top, 1 middle, 2 bottom, 3 none */
 const char  *reg_customer_get_rfm_group      (RegCustomer *self);     /* id or NULL */
 guint32      reg_customer_get_purchases      (RegCustomer *self);
 gint64       reg_customer_get_total_spend    (RegCustomer *self);

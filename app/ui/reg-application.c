@@ -246,6 +246,8 @@ reg_application_handle_local_options (GApplication *app,
     }
   self->exit_after_startup = g_variant_dict_contains (options, "exit-after-startup");
   self->benchmark = g_variant_dict_contains (options, "benchmark");
+  if (self->benchmark)
+    self->start_time = reg_benchmark_get_process_start ();
   /* the hidden modes measure this process, so they never hand over either */
   if (g_variant_dict_contains (options, "standalone") || self->exit_after_startup || self->benchmark)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);

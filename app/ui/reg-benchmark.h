@@ -9,8 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The g_get_monotonic_time() at which this process started. */
+gint64 reg_benchmark_get_process_start (void);
 /* Call before presenting @window; @start_time is g_get_monotonic_time() at start-up. */
-void reg_benchmark_run (RegWindow *window,
-                        gint64     start_time);
+void   reg_benchmark_run               (RegWindow *window,
+                                        gint64     start_time);
 
 G_END_DECLS

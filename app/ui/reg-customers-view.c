@@ -1,18 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RegCustomersView lists the shop's customers: shop model → GtkFilterListModel (one
- * GtkCustomFilter for search, tier, group, at risk and archived) → GtkSortListModel (the column
- * view's sorter, made of GtkCustomSorters over the reg_customer_compare_* C functions, because
- * expression sorters take seconds on 100,000 rows) → GtkSingleSelection → GtkColumnView. The
- * selected customer is shown in a RegCustomerDetail inside an AdwFlap. Main thread only.
+ * RegCustomersView lists the shop's customers: shop model → RegCustomerSortModel (one C filter
+ * for search, tier, group, at risk and archived; the column clicked, sorted on precomputed keys,
+ * because GtkSortListModel over a GtkFilterListModel takes a third of a second on 100,000 rows
+ * and expression sorters seconds) → GtkSingleSelection → GtkColumnView. The column view's
+ * sorter still owns the sort indicators: each column has a GtkCustomSorter over its
+ * reg_customer_compare_* function, and a change of the column view's sorter is read back into
+ * the model (see read_sort_column). The selected customer is shown in a RegCustomerDetail
+ * inside an AdwFlap. Main thread only.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clv-date.h"
 #include "clv-segments.h"
 #include "reg-customer-detail.h"
+#include "reg-customer-sort-model.h"
 #include "reg-customer.h"
 #include "reg-customers-view.h"
 #include "reg-ui-util.h"
@@ -33,30 +38,40 @@ typedef enum
 
 static const struct
 {
-  const char      *id;
-  GCompareDataFunc compare;
-  gboolean         numeric;
+  const char     *id;
+  RegCustomerSort sort;
+  gboolean        numeric;
 } column_info[N_COLUMNS] = {
-  [COL_NAME] = { "name", reg_customer_compare_name, FALSE },
-  [COL_EMAIL] = { "email", reg_customer_compare_email, FALSE },
-  [COL_TIER] = { "tier", reg_customer_compare_tier, FALSE },
-  [COL_RFM_GROUP] = { "rfm-group", reg_customer_compare_rfm_group, FALSE },
-  [COL_LAST_PURCHASE] = { "last-purchase", reg_customer_compare_last_purchase, TRUE },
-  [COL_PURCHASES] = { "purchases", reg_customer_compare_purchases, TRUE },
-  [COL_TOTAL_SPEND] = { "total-spend", reg_customer_compare_total_spend, TRUE },
-  [COL_P_ALIVE] = { "p-alive", reg_customer_compare_p_alive, TRUE },
-  [COL_CLV] = { "clv", reg_customer_compare_clv, TRUE },
+  [COL_NAME] = { "name", REG_CUSTOMER_SORT_NAME, FALSE },
+  [COL_EMAIL] = { "email", REG_CUSTOMER_SORT_EMAIL, FALSE },
+  [COL_TIER] = { "tier", REG_CUSTOMER_SORT_TIER, FALSE },
+  [COL_RFM_GROUP] = { "rfm-group", REG_CUSTOMER_SORT_RFM_GROUP, FALSE },
+  [COL_LAST_PURCHASE] = { "last-purchase", REG_CUSTOMER_SORT_LAST_PURCHASE, TRUE },
+  [COL_PURCHASES] = { "purchases", REG_CUSTOMER_SORT_PURCHASES, TRUE },
+  [COL_TOTAL_SPEND] = { "total-spend", REG_CUSTOMER_SORT_TOTAL_SPEND, TRUE },
+  [COL_P_ALIVE] = { "p-alive", REG_CUSTOMER_SORT_P_ALIVE, TRUE },
+  [COL_CLV] = { "clv", REG_CUSTOMER_SORT_CLV, TRUE },
 };
+
+/* What a column's GtkCustomSorter knows: its view and column. */
+typedef struct
+{
+  RegCustomersView *view;
+  Column            col;
+} ColumnRef;
 
 struct _RegCustomersView
 {
   AdwBin               parent_instance;
 
   RegShop             *shop;            /* (owned) (nullable) */
-  GtkSortListModel    *sort_model;      /* (owned) */
-  GtkFilterListModel  *filter_model;    /* (owned) */
+  RegCustomerSortModel *model;          /* (owned) filtered and sorted */
   GtkSingleSelection  *selection;       /* (owned) */
-  GtkCustomFilter     *filter;          /* (owned) */
+  ColumnRef            column_refs[N_COLUMNS];
+  Column               probe_hit;       /* see read_sort_column () */
+  gboolean             probing;
+  ClvMoneyFormat       money;           /* the shop's, read once: cells are bound per frame */
+  gboolean             money_valid;
   GtkStringList       *group_ids;       /* (owned) ids behind group_dropdown, "" = all */
   char                *query;           /* (owned) (nullable) casefolded search text */
   char                *tier_filter;     /* (owned) (nullable) */
@@ -99,11 +114,10 @@ static const char *tier_ids[] = { NULL, "top", "middle", "bottom" };
 /* ---- filtering ---- */
 
 static gboolean
-filter_customer (gpointer item,
-                 gpointer user_data)
+filter_customer (RegCustomer *c,
+                 gpointer     user_data)
 {
   RegCustomersView *self = user_data;
-  RegCustomer *c = item;
 
   if (!self->show_archived && reg_customer_get_archived (c))
     return FALSE;
@@ -125,7 +139,7 @@ filter_customer (gpointer item,
 static void
 update_count (RegCustomersView *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint total = self->shop != NULL ? g_list_model_get_n_items (reg_shop_get_customers (self->shop)) : 0;
   g_autofree char *text = NULL;
 
@@ -159,8 +173,8 @@ static void
 refilter (RegCustomersView *self,
           GtkFilterChange   change)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-  update_count (self);
+  /* the model emits items-changed, which updates the count */
+  reg_customer_sort_model_refilter (self->model, change == GTK_FILTER_CHANGE_MORE_STRICT);
 }
 
 static void
@@ -254,20 +268,44 @@ sync_dropdowns (RegCustomersView *self)
 
 /* ---- cells ---- */
 
+static const ClvMoneyFormat *
+get_money_format (RegCustomersView *self)
+{
+  if (!self->money_valid)
+    {
+      reg_shop_get_money_format (self->shop, &self->money);
+      self->money_valid = TRUE;
+    }
+  return &self->money;
+}
+
+static void
+on_shop_changed_cb (RegShop          *shop,
+                    int               kind,
+                    gint64            id,
+                    RegCustomersView *self)
+{
+  /* the money and date formats come from the shop's settings */
+  if (kind == REG_SHOP_CHANGE_SETTINGS || kind == REG_SHOP_CHANGE_ALL)
+    self->money_valid = FALSE;
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
   Column col = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  /* A GtkInscription rather than a GtkLabel: its size does not depend on its text (the
+   * columns have fixed widths anyway), so binding a row (GtkListView keeps 200 of them, and
+   * binds them again after every sort) lays nothing out; only the rows drawn shape text. */
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), column_info[col].numeric ? 1.0f : 0.0f);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column_info[col].numeric ? 1.0f : 0.0f);
   if (column_info[col].numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -278,7 +316,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   RegCustomersView *self = g_object_get_data (G_OBJECT (factory), "view");
   Column col = GPOINTER_TO_UINT (user_data);
   RegCustomer *c = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
   switch (col)
@@ -300,14 +338,21 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (reg_ui_rfm_label (reg_customer_get_rfm_group (c)));
       break;
     case COL_LAST_PURCHASE:
-      text = reg_customer_get_last_purchase (c) > 0
-             ? reg_shop_format_date (self->shop, reg_customer_get_last_purchase (c)) : g_strdup ("—");
+      if (reg_customer_get_last_purchase (c) > 0)
+        {
+          const ClvMoneyFormat *fmt = get_money_format (self);
+
+          text = clv_date_format_locale (reg_customer_get_last_purchase (c), fmt->locale->date_order,
+                                         fmt->locale->date_separator);
+        }
+      else
+        text = g_strdup ("—");
       break;
     case COL_PURCHASES:
       text = g_strdup_printf ("%u", reg_customer_get_purchases (c));
       break;
     case COL_TOTAL_SPEND:
-      text = reg_shop_format_amount (self->shop, reg_customer_get_total_spend (c));
+      text = clv_money_format (reg_customer_get_total_spend (c), get_money_format (self));
       break;
     case COL_P_ALIVE:
       text = reg_customer_get_p_alive (c) >= 0 ? reg_ui_format_percent (reg_customer_get_p_alive (c))
@@ -315,20 +360,22 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
     case COL_CLV:
       text = reg_customer_get_clv (c) >= 0
-             ? reg_shop_format_amount (self->shop, (gint64) (reg_customer_get_clv (c) + 0.5))
+             ? clv_money_format ((gint64) (reg_customer_get_clv (c) + 0.5), get_money_format (self))
              : g_strdup ("—");
       break;
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
     }
-  gtk_label_set_text (label, text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* what a label tells assistive technologies, which GTK 4.8's inscription does not */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   if (col == COL_NAME)
     {
       if (reg_customer_get_archived (c))
-        gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+        gtk_widget_add_css_class (cell, "dim-label");
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+        gtk_widget_remove_css_class (cell, "dim-label");
     }
 }
 
@@ -463,11 +510,56 @@ scroll_to_top_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* ---- sorting ---- */
+
+/* A column's GtkCustomSorter. Nothing sorts with the column view's sorter but
+ * read_sort_column (): the model sorts on keys of its own, in the order of the same
+ * reg_customer_compare_* functions. */
+static int
+column_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const ColumnRef *ref = user_data;
+
+  if (ref->view->probing)
+    {
+      ref->view->probe_hit = ref->col;
+      return -1;
+    }
+  return reg_customer_sort_get_compare (column_info[ref->col].sort) (a, b, NULL);
+}
+
+/* GTK 4.8 has no gtk_column_view_sorter_get_primary_sort_column () (4.10). The column view's
+ * sorter compares with its columns' sorters in order, primary first, stops at the first that
+ * is not "equal" and inverts it for a descending column: one comparison in which every column
+ * answers "smaller" names the primary column and, by the sign, its direction. */
+static Column
+read_sort_column (RegCustomersView *self,
+                  gboolean         *descending)
+{
+  GtkOrdering order;
+
+  self->probing = TRUE;
+  self->probe_hit = N_COLUMNS;
+  /* two different objects: gtk_sorter_compare () calls an item equal to itself */
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self, self->column_view);
+  self->probing = FALSE;
+  *descending = order == GTK_ORDERING_LARGER;
+  return self->probe_hit;
+}
+
 static void
 on_sorter_changed_cb (GtkSorter        *sorter,
                       GtkSorterChange   change,
                       RegCustomersView *self)
 {
+  gboolean descending = FALSE;
+  Column col = read_sort_column (self, &descending);
+
+  reg_customer_sort_model_set_sort (self->model,
+                                    col < N_COLUMNS ? column_info[col].sort : REG_CUSTOMER_SORT_NONE,
+                                    descending);
   /* The list keeps its first visible row in view across a re-sort, which lands in the middle
    * of the new order; a new sort order starts at the top instead (at the next frame, once the
    * list has taken the new order in). */
@@ -510,14 +602,14 @@ reg_customers_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->filter_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->model);
   g_clear_object (&self->group_ids);
   g_clear_object (&self->shop);
   G_OBJECT_CLASS (reg_customers_view_parent_class)->dispose (object);
@@ -706,7 +798,11 @@ reg_customers_view_init (RegCustomersView *self)
   for (Column col = 0; col < N_COLUMNS; col++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (column_info[col].compare, NULL, NULL);
+      g_autoptr(GtkCustomSorter) sorter = NULL;
+
+      self->column_refs[col].view = self;
+      self->column_refs[col].col = col;
+      sorter = gtk_custom_sorter_new (column_compare, &self->column_refs[col], NULL);
 
       g_object_set_data (G_OBJECT (factory), "view", self);
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (col));
@@ -715,18 +811,16 @@ reg_customers_view_init (RegCustomersView *self)
       gtk_column_view_column_set_sorter (self->columns[col], GTK_SORTER (sorter));
     }
 
-  /* filter first, then sort: a new sort order does not run the filter again, and typing in
-   * the search field re-sorts only the rows that still match */
-  self->filter = gtk_custom_filter_new (filter_customer, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  /* one model filters and sorts: a new sort order does not run the filter again, and typing
+   * in the search field asks only the rows still shown */
+  self->model = reg_customer_sort_model_new (NULL);
+  reg_customer_sort_model_set_filter (self->model, filter_customer, self, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_cb), self);
-  g_signal_connect (self->filter_model, "items-changed", G_CALLBACK (on_filter_items_changed_cb), self);
+  g_signal_connect (self->model, "items-changed", G_CALLBACK (on_filter_items_changed_cb), self);
   g_signal_connect_after (gtk_column_view_get_sorter (self->column_view), "changed",
                           G_CALLBACK (on_sorter_changed_cb), self);
 
@@ -758,13 +852,17 @@ reg_customers_view_set_shop (RegCustomersView *self,
 
   if (self->shop == shop)
     return;
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
   g_set_object (&self->shop, shop);
+  self->money_valid = FALSE;
+  if (shop != NULL)
+    g_signal_connect (shop, "changed", G_CALLBACK (on_shop_changed_cb), self);
   show_detail (self, NULL);
   reg_customer_detail_set_shop (self->detail, shop);
-  /* The list opens in the shop's own order (oldest customer first): sorting 100,000 rows
-   * before the first frame would cost more than the rest of opening; a click on a column
-   * header sorts. */
-  gtk_filter_list_model_set_model (self->filter_model, shop != NULL ? reg_shop_get_customers (shop) : NULL);
+  /* The list opens in the shop's own order (oldest customer first) unless a column was
+   * sorted: a click on a column header sorts. */
+  reg_customer_sort_model_set_model (self->model, shop != NULL ? reg_shop_get_customers (shop) : NULL);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP]);
 }
@@ -797,7 +895,7 @@ GListModel *
 reg_customers_view_get_filtered_model (RegCustomersView *self)
 {
   g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->model);
 }
 
 gboolean

@@ -22,8 +22,9 @@ void        reg_customers_view_set_shop        (RegCustomersView *self,
 void        reg_customers_view_focus_search    (RegCustomersView *self);
 void        reg_customers_view_set_search_text (RegCustomersView *self,
                                                 const char       *text);
-/* The rows as shown: filtered and sorted (RegCustomer items). */
+/* The rows as shown: filtered and sorted (RegCustomer items), with the selection. */
 GListModel *reg_customers_view_get_model       (RegCustomersView *self);
+/* The same rows without the selection: the view's RegCustomerSortModel. */
 GListModel *reg_customers_view_get_filtered_model (RegCustomersView *self);
 /* Column ids: name, email, tier, rfm-group, last-purchase, purchases, total-spend, p-alive, clv */
 gboolean    reg_customers_view_sort_by         (RegCustomersView *self,

@@ -3,7 +3,10 @@
  * RegWindow shows one shop: the view stack with its switcher (title when wide, bar when
  * narrow), the primary menu, toasts, and the shortcuts of the window. It also runs the
  * background RegAnalysisJob that refreshes the figures, debounced after each change, and hands
- * the summary to the Overview. Main thread only; owns a reference to the shop and the job.
+ * the summary to the Overview. The views get the shop (and read from it) when first shown or
+ * asked for: a shop of 100,000 customers opens with only the view it shows loaded; the
+ * Overview's figures wait here until then. Main thread only; owns a reference to the shop, the
+ * job and the waiting figures.
  */
 #include "config.h"
 
@@ -36,6 +39,9 @@ struct _RegWindow
   gboolean              auto_analysis;
   GCancellable         *demo_cancellable;   /* (owned) (nullable) */
   GtkWindow            *import_wizard;      /* (unowned) (nullable) the open wizard, weak */
+  guint                 views_loaded;       /* bit per view_names[] entry: has the shop */
+  RegAnalysisSummary   *pending_summary;    /* (owned) (nullable) for the Overview, once loaded */
+  gboolean              summary_pending;    /* pending_summary (even NULL) waits for the Overview */
 
   /* template */
   AdwToastOverlay      *toast_overlay;
@@ -65,6 +71,76 @@ G_DEFINE_FINAL_TYPE (RegWindow, reg_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void start_analysis (RegWindow *self);
 
+/* In the order of ensure_view ()'s switch. */
+static const char *view_names[] = { "overview", "customers", "sales", "segments", "reports" };
+
+/* ---- views ---- */
+
+/* Hands the shop to the view called name, the first time only. */
+static void
+ensure_view (RegWindow  *self,
+             const char *name)
+{
+  if (self->shop == NULL || name == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      if (!g_str_equal (name, view_names[i]))
+        continue;
+      if (self->views_loaded & (1u << i))
+        return;
+      self->views_loaded |= 1u << i;
+      switch (i)
+        {
+        case 0:
+          reg_overview_view_set_shop (self->overview_view, self->shop);
+          if (self->summary_pending)
+            {
+              self->summary_pending = FALSE;
+              reg_overview_view_set_summary (self->overview_view, g_steal_pointer (&self->pending_summary));
+            }
+          break;
+        case 1:
+          reg_customers_view_set_shop (self->customers_view, self->shop);
+          break;
+        case 2:
+          reg_sales_view_set_shop (self->sales_view, self->shop);
+          break;
+        case 3:
+          reg_segments_view_set_shop (self->segments_view, self->shop);
+          break;
+        case 4:
+        default:
+          reg_reports_view_set_shop (self->reports_view, self->shop);
+          break;
+        }
+      return;
+    }
+}
+
+/* Hands the figures to the Overview, or keeps them until it has the shop (which clears them). */
+static void
+show_summary (RegWindow          *self,
+              RegAnalysisSummary *summary)
+{
+  if (self->views_loaded & 1u)
+    {
+      reg_overview_view_set_summary (self->overview_view, summary);
+      return;
+    }
+  g_clear_pointer (&self->pending_summary, reg_analysis_summary_free);
+  self->pending_summary = summary;
+  self->summary_pending = TRUE;
+}
+
+static void
+on_visible_view_cb (AdwViewStack *stack,
+                    GParamSpec   *pspec,
+                    RegWindow    *self)
+{
+  ensure_view (self, adw_view_stack_get_visible_child_name (stack));
+}
+
 /* ---- analysis ---- */
 
 static void
@@ -93,7 +169,7 @@ on_analysis_done_cb (GObject      *source,
     set_job (self, NULL);
 
   if (summary != NULL)
-    reg_overview_view_set_summary (self->overview_view, summary);
+    show_summary (self, summary);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* toast titles are markup: the message is text */
@@ -125,7 +201,7 @@ start_analysis (RegWindow *self)
     }
   if (reg_shop_is_empty (self->shop))
     {
-      reg_overview_view_set_summary (self->overview_view, NULL);
+      show_summary (self, NULL);
       return;
     }
 
@@ -392,11 +468,8 @@ reg_window_constructed (GObject *object)
 
   update_title (self);
 
-  reg_overview_view_set_shop (self->overview_view, self->shop);
-  reg_customers_view_set_shop (self->customers_view, self->shop);
-  reg_sales_view_set_shop (self->sales_view, self->shop);
-  reg_segments_view_set_shop (self->segments_view, self->shop);
-  reg_reports_view_set_shop (self->reports_view, self->shop);
+  /* the view shown when the window is (see reg_window_show), the others when first shown */
+  g_signal_connect (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_cb), self);
   g_signal_connect_object (self->shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
 
   /* show the last analysis at once; start a fresh one when there is none */
@@ -405,7 +478,7 @@ reg_window_constructed (GObject *object)
     RegAnalysisSummary *summary = reg_shop_load_latest_analysis (self->shop, &error);
 
     if (summary != NULL)
-      reg_overview_view_set_summary (self->overview_view, summary);
+      show_summary (self, summary);
     else
       {
         if (error != NULL)
@@ -414,6 +487,16 @@ reg_window_constructed (GObject *object)
           schedule_analysis (self, 100);
       }
   }
+}
+
+static void
+reg_window_show (GtkWidget *widget)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  /* before the window measures its content: the page shown has its rows then */
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+  GTK_WIDGET_CLASS (reg_window_parent_class)->show (widget);
 }
 
 static void
@@ -433,6 +516,9 @@ reg_window_dispose (GObject *object)
   g_clear_object (&self->demo_cancellable);
   if (self->shop != NULL)
     g_signal_handlers_disconnect_by_data (self->shop, self);
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, on_visible_view_cb, self);
+  g_clear_pointer (&self->pending_summary, reg_analysis_summary_free);
   g_clear_object (&self->settings);
 
 
@@ -508,6 +594,7 @@ reg_window_class_init (RegWindowClass *klass)
   object_class->finalize = reg_window_finalize;
   object_class->get_property = reg_window_get_property;
   object_class->set_property = reg_window_set_property;
+  widget_class->show = reg_window_show;
 
   properties[PROP_SHOP] =
     g_param_spec_object ("shop", NULL, NULL, REG_TYPE_SHOP,
@@ -605,11 +692,13 @@ reg_window_get_visible_view (RegWindow *self)
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
+/* Returns the view with the shop handed to it: the caller is about to use it. */
 GtkWidget *
 reg_window_get_view (RegWindow  *self,
                      const char *name)
 {
   g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+  ensure_view (self, name);
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 

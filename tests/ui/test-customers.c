@@ -174,6 +174,94 @@ name_or_email_contains (RegCustomer   *c,
   return strstr (name, data) != NULL || strstr (email, data) != NULL;
 }
 
+/* The rows shown follow compare (reversed when descending), ties included. */
+static void
+assert_shown_in_order (Fixture          *f,
+                       GCompareDataFunc  compare,
+                       gboolean          descending)
+{
+  GListModel *shown = reg_customers_view_get_model (f->view);
+
+  for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(RegCustomer) a = g_list_model_get_item (shown, i - 1);
+      g_autoptr(RegCustomer) b = g_list_model_get_item (shown, i);
+      int cmp = compare (a, b, NULL);
+
+      g_assert_cmpint (descending ? -cmp : cmp, <, 0);
+    }
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      unused)
+{
+  gint64 x = reg_customer_get_id ((RegCustomer *) a), y = reg_customer_get_id ((RegCustomer *) b);
+
+  return x < y ? -1 : x > y;
+}
+
+/* The sort order stays through a search, a filter and an edit; the column view's own sorter
+ * (what a header click changes) drives it, and clearing it shows the shop's order again. */
+static void
+test_sort_search_and_reset (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkColumnView *column_view = reg_customers_view_get_column_view (f->view);
+  GListModel *shown = reg_customers_view_get_model (f->view);
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+  g_autoptr(RegCustomer) some = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *needle = NULL;
+  RegCustomerRecord rec = { 0 };
+  guint total = n_shown (f);
+
+  assert_shown_in_order (f, compare_ids, FALSE);   /* the shop's order until a column is sorted */
+
+  /* the column view's sorter, as a header click sets it: name, then the same column again */
+  name_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
+  g_assert_nonnull (gtk_column_view_column_get_sorter (name_column));
+  gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_DESCENDING);
+  assert_shown_in_order (f, reg_customer_compare_name, TRUE);
+  gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_ASCENDING);
+  assert_shown_in_order (f, reg_customer_compare_name, FALSE);
+  g_assert_cmpuint (n_shown (f), ==, total);
+
+  /* a search narrows the sorted rows, widening keeps the order */
+  some = g_list_model_get_item (shown, 5);
+  needle = g_utf8_casefold (reg_customer_get_name (some), 2);
+  reg_customers_view_set_search_text (f->view, needle);
+  g_assert_cmpuint (n_shown (f), ==, count_matching (f, name_or_email_contains, needle));
+  assert_shown_in_order (f, reg_customer_compare_name, FALSE);
+  g_object_set (f->view, "tier-filter", "top", NULL);
+  assert_shown_in_order (f, reg_customer_compare_name, FALSE);
+  g_object_set (f->view, "tier-filter", NULL, NULL);
+  reg_customers_view_set_search_text (f->view, "");
+  g_assert_cmpuint (n_shown (f), ==, total);
+  assert_shown_in_order (f, reg_customer_compare_name, FALSE);
+
+  /* a rename moves the customer to their new place at once */
+  g_assert_true (reg_shop_get_customer (f->shop, reg_customer_get_id (some), &rec, &error));
+  g_assert_no_error (error);
+  g_free (rec.name);
+  rec.name = g_strdup ("Aaaron First");
+  g_assert_true (reg_shop_edit_customer (f->shop, &rec, &error));
+  g_assert_no_error (error);
+  reg_customer_record_clear (&rec);
+  {
+    g_autoptr(RegCustomer) first = g_list_model_get_item (shown, 0);
+
+    g_assert_cmpstr (reg_customer_get_name (first), ==, "Aaaron First");
+  }
+  g_assert_cmpuint (n_shown (f), ==, total);
+  assert_shown_in_order (f, reg_customer_compare_name, FALSE);
+
+  /* no sort column: the shop's order again */
+  gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+  assert_shown_in_order (f, compare_ids, FALSE);
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -411,6 +499,8 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/customers/sort-every-column", Fixture, NULL, fixture_set_up, test_sort_every_column,
+              fixture_tear_down);
+  g_test_add ("/ui/customers/sort-search-and-reset", Fixture, NULL, fixture_set_up, test_sort_search_and_reset,
               fixture_tear_down);
   g_test_add ("/ui/customers/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/customers/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);

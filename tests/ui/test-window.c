@@ -416,6 +416,36 @@ test_application (void)
   reg_test_rm_rf (dir);
 }
 
+/* A view gets the shop when first shown or asked for; the page shown when the window appears
+ * gets it then, so a window built to show Customers never loads the Overview. */
+static void
+test_views_load_when_shown (Fixture       *f,
+                            gconstpointer  data)
+{
+  RegCustomersView *customers = ui_test_child (f->window, REG_TYPE_WINDOW, "customers_view");
+  RegOverviewView *overview = ui_test_child (f->window, REG_TYPE_WINDOW, "overview_view");
+  g_autoptr(RegWindow) other = NULL;
+
+  g_assert_true (reg_overview_view_get_shop (overview) == f->shop);   /* shown at start */
+  g_assert_null (reg_customers_view_get_shop (customers));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "customers");
+  g_assert_true (reg_customers_view_get_shop (customers) == f->shop);
+
+  other = g_object_ref_sink (reg_window_new (NULL, f->shop));
+  overview = ui_test_child (other, REG_TYPE_WINDOW, "overview_view");
+  customers = ui_test_child (other, REG_TYPE_WINDOW, "customers_view");
+  reg_window_show_view (other, "customers");
+  g_assert_true (reg_customers_view_get_shop (customers) == f->shop);
+  gtk_window_present (GTK_WINDOW (other));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (other)), 10);
+  g_assert_null (reg_overview_view_get_shop (overview));
+  /* asked for, it has the shop and what the window knows of the figures */
+  g_assert_true (reg_window_get_view (other, "overview") == GTK_WIDGET (overview));
+  g_assert_true (reg_overview_view_get_shop (overview) == f->shop);
+  gtk_window_destroy (GTK_WINDOW (other));
+  ui_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +459,8 @@ main (int   argc,
   g_test_add ("/ui/window/refund-toggle", Fixture, NULL, fixture_set_up, test_refund_toggle, fixture_tear_down);
   g_test_add ("/ui/window/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/ui/window/edit-sale", Fixture, NULL, fixture_set_up, test_edit_sale, fixture_tear_down);
+  g_test_add ("/ui/window/views-load-when-shown", Fixture, NULL, fixture_set_up, test_views_load_when_shown,
+              fixture_tear_down);
   g_test_add_func ("/ui/window/application", test_application);
   return g_test_run ();
 }
