@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The import job. The worker opens its own connection, backs the shop up, and runs the whole
- * batch in one transaction: read a row, find or create its customer, insert the sale unless the
- * shop has it already. Lookups go through hash tables filled once per import, so a million rows
- * cost a million inserts and little else. Any error, a cancel, a dry run, or rejected rows
- * under "all or nothing" roll the transaction back.
+ * batch in one transaction. A second thread reads the file and finds each row's customer (or
+ * decides on a new one) in hash tables filled once per import; the worker writes what it is
+ * handed: new customers, and sales 16 to a statement, which leaves out those the shop has
+ * already. A file much larger than the shop's history has the sales indexes built after its
+ * rows. A third thread works out the file's hash meanwhile. Any error, a cancel, a dry run, or
+ * rejected rows under "all or nothing" roll the transaction back. Memory: the rows in flight
+ * (reg-import-pipe-private.h), the page cache, and the lookup tables, which grow with the
+ * customers and references of the shop and the file, never with its rows.
  */
 #include "config.h"
 
@@ -14,9 +18,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "reg-import-job.h"
 #include "reg-import-mapping.h"
+#include "reg-import-pipe-private.h"
 #include "reg-io-error.h"
 #include "reg-store-imports.h"
 
@@ -72,33 +78,7 @@ reg_import_result_free (RegImportResult *r)
   g_free (r);
 }
 
-static int
-compare_words (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* Lower case, letters and digits only, words sorted: "Müller, Anna" and "anna MÜLLER" meet. */
-static char *
-name_key (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_autofree char *ascii = g_str_to_ascii (folded, "C");
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  GString *clean = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0'; p++)
-    g_string_append_c (clean, g_ascii_isalnum (*p) ? *p : ' ');
-  words = g_strsplit (clean->str, " ", -1);
-  g_string_free (clean, TRUE);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_ptr_array_add (kept, words[i]);
-  g_ptr_array_sort (kept, compare_words);
-  g_ptr_array_add (kept, NULL);
-  return g_strjoinv (" ", (char **) kept->pdata);
-}
+/* ---- writing (on the job's thread) ----------------------------------------------------- */
 
 typedef struct
 {
@@ -107,81 +87,47 @@ typedef struct
   RegImportResult  *result;
   const char       *source;
   gint64            batch;
-  GHashTable       *by_ref;       /* "kind\x1fsource\x1fref" -> id (gint64 *) */
-  GHashTable       *by_email;     /* lower-case e-mail -> id */
-  GHashTable       *by_name_key;  /* name_key -> id; filled on first need (near matches) */
-  GHashTable       *by_exact;     /* casefolded name -> id; for bank payers */
-  gboolean          bank_like;    /* payer names identify customers (bank statements) */
-  GString          *scratch;      /* (owned) */
+  GArray           *new_ids;      /* (owned) gint64: the id of each new customer, in order */
+  /* sales waiting to go in one statement; their texts belong to rows of the chunk at hand */
+  RegSaleRecord     pending[REG_STORE_SALES_PER_INSERT];
+  guint             n_pending;
 } ImportContext;
 
-static gint64 *
-id_box (gint64 id)
+static void
+import_context_clear (ImportContext *ctx, RegImportMatcher *m)
 {
-  return g_memdup2 (&id, sizeof id);
+  g_clear_pointer (&m->new_refs, g_array_unref);
+  g_clear_pointer (&ctx->new_ids, g_array_unref);
 }
 
-static char *
-ref_key (const char *kind, const char *source, const char *ref)
-{
-  return g_strdup_printf ("%s\x1f%s\x1f%s", kind, source, ref);
-}
-
+/* The shop's id of a customer as the reading thread names it. */
 static gint64
-cached_ref (ImportContext *ctx, const char *kind, const char *source, const char *ref)
+resolve (ImportContext *ctx, gint64 customer)
 {
-  gint64 *hit;
-
-  /* the key is built in a reused buffer: this runs for every row */
-  g_string_printf (ctx->scratch, "%s\x1f%s\x1f%s", kind, source, ref);
-  hit = g_hash_table_lookup (ctx->by_ref, ctx->scratch->str);
-  /* every reference of this source is in the table since the import began */
-  return hit != NULL ? *hit : 0;
+  if (customer > 0)
+    return customer;
+  g_assert ((guint64) -customer <= ctx->new_ids->len);
+  return g_array_index (ctx->new_ids, gint64, -customer - 1);
 }
 
 static gboolean
-remember_ref (ImportContext *ctx, gint64 id, const char *kind, const char *source,
-              const char *ref, GError **error)
+write_new_refs (ImportContext *ctx, GArray *refs, GError **error)
 {
-  if (ref == NULL || *ref == '\0')
-    return TRUE;
-  if (!reg_store_add_customer_ref (ctx->store, id, kind, source, ref, ctx->batch, error))
-    return FALSE;
-  g_hash_table_insert (ctx->by_ref, ref_key (kind, source, ref), id_box (id));
-  return TRUE;
-}
+  RegCustomerRef part[64];
 
-static gint64
-find_by_email (ImportContext *ctx, const char *email, GError **error)
-{
-  g_autofree char *lower = g_ascii_strdown (email, -1);
-  gint64 *hit = g_hash_table_lookup (ctx->by_email, lower);
-
-  /* every address in the shop is in the table since the import began */
-  return hit != NULL ? *hit : 0;
-}
-
-static gboolean
-fill_name_tables (ImportContext *ctx, GError **error)
-{
-  g_autoptr(GHashTable) names = NULL;
-  GHashTableIter it;
-  gpointer k, v;
-
-  if (ctx->by_name_key != NULL)
-    return TRUE;
-  names = reg_store_customer_names (ctx->store, error);
-  if (names == NULL)
-    return FALSE;
-  ctx->by_name_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ctx->by_exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&it, names);
-  while (g_hash_table_iter_next (&it, &k, &v))
+  reg_import_new_refs_sort (refs);
+  for (guint i = 0; i < refs->len; i += G_N_ELEMENTS (part))
     {
-      g_autofree char *key = name_key (v);
-      if (*key != '\0' && !g_hash_table_contains (ctx->by_name_key, key))
-        g_hash_table_insert (ctx->by_name_key, g_steal_pointer (&key), id_box (*(gint64 *) k));
-      g_hash_table_insert (ctx->by_exact, g_utf8_casefold (v, -1), id_box (*(gint64 *) k));
+      guint n = MIN (refs->len - i, G_N_ELEMENTS (part));
+
+      for (guint j = 0; j < n; j++)
+        {
+          RegImportNewRef *r = &g_array_index (refs, RegImportNewRef, i + j);
+          part[j] = (RegCustomerRef) { resolve (ctx, r->customer), r->kind, r->source, r->ref };
+        }
+      /* the same key twice: the first is kept, as when each was written at once */
+      if (!reg_store_add_customer_refs (ctx->store, part, n, ctx->batch, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -197,143 +143,74 @@ add_skip (ImportContext *ctx, guint line, const char *reason)
   ctx->result->skipped++;
 }
 
-/* Finds the row's customer, or creates one; 0 with no error means "skip the row" (the reason
- * was recorded). */
-static gint64
-match_customer (ImportContext *ctx, const RegImportRow *row, GError **error)
+/* Writes the sales waiting in @ctx; those the shop has already are counted as duplicates. */
+static gboolean
+flush_sales (ImportContext *ctx, GError **error)
 {
-  gint64 id = 0;
-  g_autofree char *folded = NULL;
+  guint n = ctx->n_pending, inserted;
+  gint64 amount;
 
-  if (row->customer_ref != NULL && (id = cached_ref (ctx, "id", ctx->source, row->customer_ref)) > 0)
-    return id;
-  if (row->email != NULL && (id = find_by_email (ctx, row->email, error)) != 0)
-    {
-      if (id > 0 && !remember_ref (ctx, id, "id", ctx->source, row->customer_ref, error))
-        return -1;
-      return id;
-    }
-  if (row->iban != NULL && (id = cached_ref (ctx, "iban", "bank", row->iban)) > 0)
-    return id;
-  if (row->name != NULL && ctx->bank_like)
-    {
-      folded = g_utf8_casefold (row->name, -1);
-      if ((id = cached_ref (ctx, "name", "bank", folded)) > 0)
-        return id;
-      if (!fill_name_tables (ctx, error))
-        return -1;
-      if (g_hash_table_contains (ctx->by_exact, folded))
-        {
-          id = *(gint64 *) g_hash_table_lookup (ctx->by_exact, folded);
-          if (!remember_ref (ctx, id, "iban", "bank", row->iban, error))
-            return -1;
-          return id;
-        }
-    }
-
-  if (row->customer_ref == NULL && row->email == NULL && row->name == NULL && row->iban == NULL)
-    {
-      add_skip (ctx, row->line, _("no customer is named in this row (an anonymous sale)"));
-      return 0;
-    }
-  if (ctx->self->req.unmatched == REG_UNMATCHED_SKIP)
-    {
-      add_skip (ctx, row->line, _("the payer matches no customer, and new payers are skipped"));
-      return 0;
-    }
-
-  {
-    RegCustomerRecord rec = { 0 };
-    const char *name = row->name != NULL ? row->name
-                       : row->email != NULL ? row->email : row->customer_ref;
-    g_autofree char *label = row->name == NULL && row->email == NULL
-                             ? g_strdup_printf (_("Customer %s"), row->customer_ref ? row->customer_ref : row->iban)
-                             : NULL;
-    g_autofree char *key = NULL;
-
-    rec.name = (char *) (label != NULL ? label : name);
-    rec.email = row->email != NULL && strchr (row->email, '@') != NULL ? row->email : NULL;
-    rec.acquired_day = row->day;
-    rec.batch_id = ctx->batch;
-    id = reg_store_insert_customer (ctx->store, &rec, error);
-    if (id == 0)
-      return -1;
-    ctx->result->new_customers++;
-    if (!remember_ref (ctx, id, "id", ctx->source, row->customer_ref, error)
-        || !remember_ref (ctx, id, "iban", "bank", row->iban, error))
-      return -1;
-    if (rec.email != NULL)
-      g_hash_table_insert (ctx->by_email, g_ascii_strdown (rec.email, -1), id_box (id));
-    if (ctx->bank_like && row->name != NULL)
-      {
-        g_autofree char *f = g_utf8_casefold (row->name, -1);
-        if (!remember_ref (ctx, id, "name", "bank", f, error))
-          return -1;
-      }
-
-    /* a new payer that looks like an existing customer is offered, never merged */
-    if (row->name != NULL)
-      {
-        gint64 *similar;
-        if (!fill_name_tables (ctx, error))
-          return -1;
-        key = name_key (row->name);
-        similar = *key != '\0' ? g_hash_table_lookup (ctx->by_name_key, key) : NULL;
-        if (similar != NULL && *similar != id)
-          {
-            RegNearMatch *m = g_new0 (RegNearMatch, 1);
-            RegCustomerRecord existing = { 0 };
-            m->line = row->line;
-            m->payer = g_strdup (row->name);
-            m->customer_id = *similar;
-            m->new_customer_id = id;
-            if (reg_store_get_customer (ctx->store, *similar, &existing, NULL))
-              m->customer_name = g_strdup (existing.name);
-            reg_customer_record_clear (&existing);
-            g_ptr_array_add (ctx->result->near_matches, m);
-          }
-        else if (*key != '\0')
-          g_hash_table_insert (ctx->by_name_key, g_steal_pointer (&key), id_box (id));
-      }
-  }
-  return id;
+  ctx->n_pending = 0;
+  if (n == 0)
+    return TRUE;
+  if (!reg_store_insert_sales (ctx->store, ctx->pending, n, &inserted, &amount, error))
+    return FALSE;
+  ctx->result->imported += inserted;
+  ctx->result->duplicates += n - inserted;
+  ctx->result->total_imported += amount;
+  return TRUE;
 }
 
 static gboolean
-import_row (ImportContext *ctx, RegImportRow *row, GError **error)
+write_item (ImportContext *ctx, RegImportItem *item, GError **error)
 {
+  RegImportRow *row = item->row;
   RegSaleRecord sale = { 0 };
   g_autoptr(GError) local = NULL;
   gint64 customer;
 
+  if (item->issue != NULL)
+    {
+      g_ptr_array_add (ctx->result->errors, g_steal_pointer (&item->issue));
+      ctx->result->rejected++;
+      return TRUE;
+    }
+  if (row == NULL)
+    return TRUE;
   if (row->kind == REG_ROW_SKIPPED)
     {
       add_skip (ctx, row->line, row->skip_reason != NULL ? row->skip_reason : _("skipped"));
       return TRUE;
     }
-  if (row->currency != NULL && g_ascii_strcasecmp (row->currency, ctx->self->shop_currency) != 0)
+  if (item->new_name != NULL)
     {
-      g_autofree char *amount = g_strdup_printf ("%" PRId64, row->amount);
-      g_autofree char *reason = g_strdup_printf (
-          _("%s, line %u, field “currency”: “%s” is not the shop's currency (%s); amounts in "
-            "other currencies are not imported"),
-          ctx->result->file_name, row->line, row->currency, ctx->self->shop_currency);
-      g_ptr_array_add (ctx->result->errors,
-                       reg_import_issue_new (row->line, "currency", row->currency, reason));
-      ctx->result->rejected++;
-      return TRUE;
-    }
-  if (row->amount == 0)
-    {
-      add_skip (ctx, row->line, _("the amount is zero"));
-      return TRUE;
-    }
+      RegCustomerRecord rec = { 0 };
+      gint64 id;
 
-  customer = match_customer (ctx, row, error);
-  if (customer < 0)
-    return FALSE;
-  if (customer == 0)
-    return TRUE;
+      rec.name = item->new_name;
+      rec.email = item->new_email;
+      rec.acquired_day = row->day;
+      rec.batch_id = ctx->batch;
+      if ((id = reg_store_insert_customer (ctx->store, &rec, error)) == 0)
+        return FALSE;
+      g_array_append_val (ctx->new_ids, id);
+      ctx->result->new_customers++;
+    }
+  customer = resolve (ctx, item->customer);
+  if (item->similar != 0)
+    {
+      RegNearMatch *m = g_new0 (RegNearMatch, 1);
+      RegCustomerRecord existing = { 0 };
+
+      m->line = row->line;
+      m->payer = g_strdup (row->name);
+      m->customer_id = resolve (ctx, item->similar);
+      m->new_customer_id = customer;
+      if (reg_store_get_customer (ctx->store, m->customer_id, &existing, NULL))
+        m->customer_name = g_strdup (existing.name);
+      reg_customer_record_clear (&existing);
+      g_ptr_array_add (ctx->result->near_matches, m);
+    }
 
   sale.customer_id = customer;
   sale.day = row->day;
@@ -344,28 +221,27 @@ import_row (ImportContext *ctx, RegImportRow *row, GError **error)
   sale.content_hash = row->external_id == NULL ? row->content_hash : NULL;
   sale.batch_id = ctx->batch;
   sale.note = row->note;
-  if (reg_store_insert_sale (ctx->store, &sale, &local) == 0)
+  /* the rules of the sales table, checked here so that the row is rejected with its line */
+  if (!reg_store_check_sale (&sale, &local))
     {
-      if (g_error_matches (local, REG_STORE_ERROR, REG_STORE_ERROR_DUPLICATE))
-        {
-          ctx->result->duplicates++;
-          return TRUE;
-        }
-      if (g_error_matches (local, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT))
-        {
-          g_autofree char *reason = g_strdup_printf (_("%s, line %u: %s"), ctx->result->file_name,
-                                                     row->line, local->message);
-          g_ptr_array_add (ctx->result->errors,
-                           reg_import_issue_new (row->line, "date", NULL, reason));
-          ctx->result->rejected++;
-          return TRUE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
+      g_autofree char *reason = g_strdup_printf (_("%s, line %u: %s"), ctx->result->file_name,
+                                                 row->line, local->message);
+      g_ptr_array_add (ctx->result->errors, reg_import_issue_new (row->line, "date", NULL, reason));
+      ctx->result->rejected++;
+      return TRUE;
     }
-  ctx->result->imported++;
-  ctx->result->total_imported += row->amount;
+  /* written with the next few: one statement per REG_STORE_SALES_PER_INSERT sales costs about
+   * half as much as one per sale; a duplicate is left out and counted there */
+  ctx->pending[ctx->n_pending++] = sale;
+  if (ctx->n_pending == G_N_ELEMENTS (ctx->pending))
+    return flush_sales (ctx, error);
   return TRUE;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 static char *
@@ -414,12 +290,60 @@ prune_backups (const char *shop_path, guint keep)
   while ((name = g_dir_read_name (d)) != NULL)
     if (g_str_has_prefix (name, "before-import-"))
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_words);
+  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i + keep < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
       g_unlink (path);
     }
+}
+
+/* The file's SHA-256 (which tells a file imported before) is worked out beside the import. */
+typedef struct
+{
+  char         *path;         /* (owned) */
+  GCancellable *cancellable;  /* (owned) cancelled when the import ends early */
+  char         *hash;         /* (owned) (nullable) the result */
+  GError       *error;        /* (owned) (nullable) */
+  GThread      *thread;       /* (owned) (nullable) */
+} FileHasher;
+
+static gpointer
+hash_thread (gpointer data)
+{
+  FileHasher *h = data;
+
+  h->hash = hash_file (h->path, h->cancellable, &h->error);
+  return NULL;
+}
+
+static void
+hasher_start (FileHasher *h, const char *path)
+{
+  h->path = g_strdup (path);
+  h->cancellable = g_cancellable_new ();
+  h->thread = g_thread_new ("regulars-import-hash", hash_thread, h);
+}
+
+/* Waits for the hash (or gives it up when @give_up) and frees what the hasher holds.
+ * Returns: (transfer full) (nullable): the hash, or NULL with @error set. */
+static char *
+hasher_finish (FileHasher *h, gboolean give_up, GError **error)
+{
+  char *hash;
+
+  if (h->thread == NULL)
+    return NULL;
+  if (give_up)
+    g_cancellable_cancel (h->cancellable);
+  g_thread_join (g_steal_pointer (&h->thread));
+  hash = g_steal_pointer (&h->hash);
+  if (hash == NULL && h->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&h->error));
+  g_clear_error (&h->error);
+  g_clear_object (&h->cancellable);
+  g_clear_pointer (&h->path, g_free);
+  return hash;
 }
 
 static gboolean
@@ -455,6 +379,50 @@ file_changed (const char *path, const GStatBuf *before)
          || now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
 }
 
+/* Where an import's time goes, for G_MESSAGES_DEBUG=Regulars: seconds since @start, and the
+ * process's CPU seconds (all threads). */
+static void
+log_phase (gint64 start, const char *what)
+{
+  struct timespec cpu;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  g_debug ("import: %s done at %.3f s (%.3f s of CPU)", what,
+           (g_get_monotonic_time () - start) / 1e6, cpu.tv_sec + cpu.tv_nsec / 1e9);
+}
+
+/* Takes the rows of the file from the reading thread and writes them; FALSE on an error (the
+ * reader's, the shop's, or a cancel). */
+static gboolean
+import_all_rows (RegJob *job, ImportContext *ctx, RegImportPipe *pipe, guint64 total,
+                 GCancellable *cancellable, GError **error)
+{
+  while (!pipe->ended)
+    {
+      RegImportChunk *chunk = reg_import_pipe_next (pipe);
+      gboolean ok = TRUE;
+
+      for (guint i = 0; ok && i < chunk->n; i++)
+        ok = write_item (ctx, &chunk->items[i], error);
+      /* the sales waiting point into this chunk's rows: written before it goes back */
+      if (ok)
+        ok = flush_sales (ctx, error);
+      if (ok && chunk->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&chunk->error));
+          ok = FALSE;
+        }
+      if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      if (ok)
+        reg_job_set_progress (job, chunk->bytes_read, total);
+      reg_import_pipe_recycle (pipe, chunk);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gpointer
 import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 {
@@ -466,8 +434,13 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   g_autofree char *file_hash = NULL;
   g_autofree char *mapping_text = NULL;
   ImportContext ctx = { 0 };
+  RegImportMatcher matcher = { 0 };
   RegImportOptions opts = { 0 };
+  FileHasher hasher = { 0 };
+  RegImportPipe pipe = { 0 };
   gboolean ok = TRUE;
+  gboolean deferred;
+  gint64 start = g_get_monotonic_time ();
   guint64 total;
   GStatBuf before;
 
@@ -508,15 +481,9 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
     mapping_text = reg_import_mapping_to_string (reg_import_reader_get_mapping (reader));
   total = MAX (reg_import_reader_get_bytes_total (reader), 1);
 
-  file_hash = hash_file (self->path, cancellable, error);
-  if (file_hash == NULL)
-    return NULL;
   store = reg_store_open (self->shop_path, REG_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return NULL;
-  /* a million-row batch touches index pages all over the file: keep them in memory */
-  reg_store_set_cache_mb (store, 128);
-  result->previous_batch = reg_store_find_batch_by_hash (store, file_hash);
 
   if (!self->req.dry_run)
     {
@@ -530,67 +497,71 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
       prune_backups (self->shop_path, 5);
     }
 
+  log_phase (start, "backup");
   reg_job_set_status (job, _("Importing"));
   /* Every customer id the batch writes comes from this transaction's own lookups and inserts,
    * and the batch id from its own insert: the per-row foreign-key lookups would only repeat
    * them (two B-tree searches per sale). This connection is the job's own and ends with it. */
   reg_store_skip_foreign_key_checks (store);
+  /* the statements of 16 rows each keep copies of the pages they change: in memory, not in a
+   * temporary file that would be written for every statement of the import */
+  reg_store_set_temp_in_memory (store, TRUE);
   if (!reg_store_begin (store, error))
     return NULL;
   reg_store_bulk_begin (store);
   /* A file much larger than the shop's history: build the sales indexes once at the end
    * rather than row by row (about 60 bytes per row in store exports). */
-  if (!self->req.dry_run
-      && reg_import_reader_get_bytes_total (reader) / 60 > (guint64) reg_store_count_sales (store)
-      && reg_import_reader_get_bytes_total (reader) > 8 * 1024 * 1024
-      && !reg_store_defer_indexes (store, "sales", error))
+  deferred = !self->req.dry_run
+             && reg_import_reader_get_bytes_total (reader) / 60
+                > (guint64) reg_store_count_sales (store)
+             && reg_import_reader_get_bytes_total (reader) > 8 * 1024 * 1024;
+  /* the new sales all go at the end of the index of batches: kept as they come */
+  if (deferred && !reg_store_defer_indexes_except (store, "sales", "sales_batch", error))
     {
       reg_store_rollback (store);
       return NULL;
     }
+  /* Kept up to date row by row, the sales indexes take pages all over the file: keep those in
+   * memory. Without them the rows go to the ends of their tables and indexes, and a smaller
+   * cache spills finished pages to the WAL early, which the commit would write anyway (less
+   * memory, less time spent getting it). */
+  reg_store_set_cache_mb (store, deferred ? 32 : 128);
   ctx.self = self;
   ctx.store = store;
   ctx.result = result;
   ctx.source = result->source;
-  ctx.bank_like = g_strcmp0 (result->format, "csv") != 0 || g_strcmp0 (result->preset, "bank-csv") == 0;
-  ctx.by_ref = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ctx.scratch = g_string_sized_new (128);
-  ctx.by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ctx.batch = reg_store_insert_batch (store, result->file_name, file_hash, result->format,
+  ctx.new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  matcher.source = result->source;
+  matcher.file_name = result->file_name;
+  matcher.shop_path = self->shop_path;
+  matcher.shop_currency = self->shop_currency;
+  matcher.unmatched = self->req.unmatched;
+  matcher.bank_like = g_strcmp0 (result->format, "csv") != 0
+                      || g_strcmp0 (result->preset, "bank-csv") == 0;
+  reg_import_matcher_init (&matcher);
+  /* the file's hash is filled in at the end, when the thread working it out is done */
+  ctx.batch = reg_store_insert_batch (store, result->file_name, "", result->format,
                                       result->preset, mapping_text, error);
   ok = ctx.batch > 0
-       && reg_store_load_lookup_tables (store, ctx.source, ctx.by_ref, ctx.by_email, error);
+       && reg_store_load_lookup_tables (store, ctx.source, matcher.by_ref, matcher.by_email,
+                                        error);
 
-  while (ok)
+  log_phase (start, "lookup");
+  if (ok)
     {
-      g_autoptr(RegImportRow) row = NULL;
-      g_autoptr(RegImportIssue) issue = NULL;
-
-      if (!reg_import_reader_next (reader, &row, &issue, cancellable, error))
-        {
-          ok = error == NULL || *error == NULL;
-          break;
-        }
-      if (issue != NULL)
-        {
-          g_ptr_array_add (result->errors, g_steal_pointer (&issue));
-          result->rejected++;
-        }
-      else if (row != NULL && !import_row (&ctx, row, error))
-        ok = FALSE;
-      if ((reg_import_reader_get_rows_read (reader) & 1023) == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            ok = FALSE;
-          reg_job_set_progress (job, reg_import_reader_get_bytes_read (reader), total);
-        }
+      hasher_start (&hasher, self->path);
+      reg_import_pipe_start (&pipe, reader, &matcher, cancellable);
+      /* every sale and customer is checked in C before it is written (reg_store_check_sale,
+       * reg_store_check_customer): SQLite need not check them again */
+      reg_store_check_rules_in_c (store, TRUE);
+      ok = import_all_rows (job, &ctx, &pipe, total, cancellable, error);
+      reg_store_check_rules_in_c (store, FALSE);
+      reg_import_pipe_finish (&pipe);
     }
+  log_phase (start, "rows");
   result->rows_read = reg_import_reader_get_rows_read (reader);
-  g_clear_pointer (&ctx.by_ref, g_hash_table_unref);
-  g_clear_pointer (&ctx.by_email, g_hash_table_unref);
-  g_clear_pointer (&ctx.by_name_key, g_hash_table_unref);
-  g_clear_pointer (&ctx.by_exact, g_hash_table_unref);
-  g_string_free (ctx.scratch, TRUE);
+  /* (when the reading thread never ran) */
+  reg_import_matcher_clear (&matcher);
 
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
@@ -602,33 +573,48 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
                    result->file_name);
       ok = FALSE;
     }
+  file_hash = hasher_finish (&hasher, !ok, ok ? error : NULL);
+  if (file_hash == NULL)
+    ok = FALSE;
   if (!ok)
     {
       reg_store_rollback (store);
+      import_context_clear (&ctx, &matcher);
       return NULL;
     }
+  /* earlier imports of the same file; this batch's own row has no hash yet */
+  result->previous_batch = reg_store_find_batch_by_hash (store, file_hash);
   result->refused = self->req.all_or_nothing && result->rejected > 0;
   if (self->req.dry_run || result->refused
       || (result->imported == 0 && result->new_customers == 0))
     {
       /* counted as it would have gone; nothing kept (nor an empty batch recorded) */
       reg_store_rollback (store);
+      import_context_clear (&ctx, &matcher);
       result->committed = FALSE;
       result->batch = 0;
       return g_steal_pointer (&result);
     }
-  if (!reg_store_restore_indexes (store, error)
-      || !reg_store_bulk_end (store, error)
-      || !reg_store_update_batch_counts (store, ctx.batch, result->rows_read, result->imported,
-                                      result->duplicates, result->rejected,
-                                      result->new_customers, error)
-      || (self->save_mapping_as != NULL && mapping_text != NULL
-          && !reg_store_save_mapping (store, self->save_mapping_as, mapping_text, error))
-      || !reg_store_commit (store, error))
+  ok = write_new_refs (&ctx, matcher.new_refs, error);
+  import_context_clear (&ctx, &matcher);
+  log_phase (start, "references");
+  ok = ok && reg_store_restore_indexes (store, error);
+  log_phase (start, "indexes");
+  ok = ok && reg_store_bulk_end (store, error);
+  log_phase (start, "customer figures");
+  ok = ok && reg_store_set_batch_file_hash (store, ctx.batch, file_hash, error)
+       && reg_store_update_batch_counts (store, ctx.batch, result->rows_read, result->imported,
+                                         result->duplicates, result->rejected,
+                                         result->new_customers, error)
+       && (self->save_mapping_as == NULL || mapping_text == NULL
+           || reg_store_save_mapping (store, self->save_mapping_as, mapping_text, error))
+       && reg_store_commit (store, error);
+  if (!ok)
     {
       reg_store_rollback (store);
       return NULL;
     }
+  log_phase (start, "commit");
   result->committed = TRUE;
   result->batch = ctx.batch;
   return g_steal_pointer (&result);

@@ -106,17 +106,67 @@ not_found (gint64 id, GError **error)
 }
 
 /**
+ * reg_store_check_customer:
+ * The CHECK rules of the customers table (migrations/0001), in C: the name has a character
+ * other than a space and at most 500 characters, the e-mail address at most 320, the
+ * acquisition date is a date of the years 1 to 9999, the acquisition cost between 0 and
+ * 10,000,000,000,000 minor units. Booleans are written as 0 or 1 by the store itself.
+ * Returns: %FALSE with %REG_STORE_ERROR_CONSTRAINT when one is broken.
+ */
+gboolean
+reg_store_check_customer (const RegCustomerRecord *rec, GError **error)
+{
+  gboolean blank = TRUE;
+
+  for (const char *p = rec->name; p != NULL && *p != '\0'; p++)
+    if (*p != ' ')
+      {
+        blank = FALSE;
+        break;
+      }
+  if (blank || g_utf8_strlen (rec->name, -1) > 500)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   _("A customer's name must have 1 to 500 characters"));
+      return FALSE;
+    }
+  if (rec->email != NULL && g_utf8_strlen (rec->email, -1) > 320)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   _("An e-mail address may have at most 320 characters"));
+      return FALSE;
+    }
+  if (rec->acquired_day < 0 || rec->acquired_day > 3652059 /* 9999-12-31 */)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   _("The customer's first date is not a valid date"));
+      return FALSE;
+    }
+  if (rec->acquisition_cost < 0 || rec->acquisition_cost > 10000000000000)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                   _("The acquisition cost is out of range"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * reg_store_insert_customer:
  * Returns: the new customer's id, or 0 with @error set.
  */
 gint64
 reg_store_insert_customer (RegStore *store, const RegCustomerRecord *rec, GError **error)
 {
-  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+  g_autoptr(RegStmt) stmt = NULL;
+
+  /* SQLite checks the rules itself, except while an import has it leave them to C */
+  if (reg_store_checks_in_c (store) && !reg_store_check_customer (rec, error))
+    return 0;
+  stmt = reg_store_prepare (store,
       "INSERT INTO customers (name, email, phone, acquired_on, channel, acquisition_cost, "
       "email_consent, notes, archived, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
       error);
-
   if (stmt == NULL)
     return 0;
   bind_customer (stmt, rec);

@@ -31,6 +31,8 @@ gint64     reg_store_insert_batch        (RegStore *store, const char *file_name
 gboolean   reg_store_update_batch_counts (RegStore *store, gint64 id, guint rows_read,
                                           guint imported, guint duplicates, guint rejected,
                                           guint new_customers, GError **error);
+gboolean   reg_store_set_batch_file_hash (RegStore *store, gint64 id, const char *file_hash,
+                                          GError **error);
 gint64     reg_store_find_batch_by_hash  (RegStore *store, const char *file_hash);
 /* (element-type RegBatchRecord) newest first */
 GPtrArray *reg_store_list_batches        (RegStore *store, GError **error);
@@ -44,6 +46,17 @@ gint64     reg_store_find_customer_ref   (RegStore *store, const char *kind, con
 gboolean   reg_store_add_customer_ref    (RegStore *store, gint64 customer_id, const char *kind,
                                           const char *source, const char *ref, gint64 batch_id,
                                           GError **error);
+typedef struct
+{
+  gint64      customer_id;
+  const char *kind;
+  const char *source;
+  const char *ref;
+} RegCustomerRef;
+
+/* Many references at once, for bulk writers (fastest in the order of kind, source, ref). */
+gboolean   reg_store_add_customer_refs   (RegStore *store, const RegCustomerRef *refs, guint n,
+                                          gint64 batch_id, GError **error);
 /* Fills @refs ("kind\x1fsource\x1fref" -> gint64 id) with every reference of @source and
  * @emails (lower-case address -> gint64 id) with every customer's address: an import then
  * looks payers up in memory. Values are newly allocated gint64. */

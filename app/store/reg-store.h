@@ -81,6 +81,15 @@ void        reg_store_end_read         (RegStore           *store);
 /* For a job's own connection whose writes only use ids it has just read or written itself:
  * no per-row foreign-key lookups. Callers check what could go stale (see the jobs). */
 void        reg_store_skip_foreign_key_checks (RegStore    *store);
+/* An import's rows: SQLite skips the schema's CHECK rules, the inserts check them in C. */
+void        reg_store_check_rules_in_c (RegStore           *store,
+                                        gboolean            in_c);
+gboolean    reg_store_checks_in_c      (RegStore           *store);
+/* Before a bulk write's transaction: temporary data (the copies of pages a statement of many
+ * rows keeps until it ends) stays in memory instead of going to a temporary file. Index builds
+ * (reg_store_restore_indexes) still sort through files, which is faster for them. */
+void        reg_store_set_temp_in_memory (RegStore         *store,
+                                        gboolean            in_memory);
 /* For a new file that is thrown away on failure (the demo): no journal, no waits for the disk.
  * reg_store_finish_unjournalled puts the shop back to WAL before it is used. */
 void        reg_store_write_unjournalled (RegStore         *store);
@@ -125,11 +134,15 @@ gboolean   reg_store_bulk_end                 (RegStore *store, GError **error);
 gboolean   reg_store_refresh_customer_totals  (RegStore *store, gint64 id, GError **error);
 gboolean   reg_store_refresh_all_totals       (RegStore *store, GError **error);
 gboolean   reg_store_customer_sales_changed   (RegStore *store, gint64 id, GError **error);
+/* During a bulk write: the creation time given to all its rows (read once); NULL otherwise. */
+const char *reg_store_bulk_stamp              (RegStore *store);
 
 /* Inside a transaction: drop the non-unique indexes of @table and build them again at
  * reg_store_restore_indexes (one sort instead of a million random inserts). Unique indexes stay,
  * so duplicates are still refused row by row. A rollback brings the indexes back by itself. */
 gboolean   reg_store_defer_indexes            (RegStore *store, const char *table, GError **error);
+gboolean   reg_store_defer_indexes_except     (RegStore *store, const char *table,
+                                               const char *keep, GError **error);
 gboolean   reg_store_restore_indexes          (RegStore *store, GError **error);
 
 /* ---- customers (reg-store-customers.c) ---- */
@@ -245,6 +258,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegSaleRecord, reg_sale_record_free)
 
 gint64     reg_store_insert_sale       (RegStore             *store,
                                         const RegSaleRecord  *rec,
+                                        GError              **error);
+/* The rules a sale must meet to be stored (date, amount), checked without writing. */
+gboolean   reg_store_check_sale        (const RegSaleRecord  *rec,
+                                        GError              **error);
+/* The rules a new customer must meet (name, e-mail, dates, amounts), checked without writing. */
+gboolean   reg_store_check_customer    (const RegCustomerRecord *rec,
+                                        GError              **error);
+/* Bulk writers: up to this many sales in one statement (reg_store_insert_sales). */
+#define REG_STORE_SALES_PER_INSERT 16
+gboolean   reg_store_insert_sales      (RegStore             *store,
+                                        const RegSaleRecord  *recs,
+                                        guint                 n,
+                                        guint                *out_inserted,
+                                        gint64               *out_amount,
                                         GError              **error);
 gboolean   reg_store_update_sale       (RegStore             *store,
                                         const RegSaleRecord  *rec,

@@ -3,7 +3,10 @@
  * The import job end to end on a temporary shop: the same file twice adds nothing the second
  * time; undo gives back the exact prior content; rejected rows under "all or nothing", a dry
  * run and a cancel change nothing; payers are matched by id, e-mail and name; the CDNOW event
- * log imported with a mapping gives the same analysis as the raw file.
+ * log imported with a mapping gives the same analysis as the raw file. Store exports over
+ * 8 MiB take the bulk path (sales indexes built after the rows, sales written 16 to a
+ * statement, rows read and matched on a second thread): duplicates in the file and against an
+ * earlier import, undo, cancel, rejected rows and a reading error half-way are tested there.
  */
 #include <glib/gstdio.h>
 #include <math.h>
@@ -12,6 +15,7 @@
 #include "clv-date.h"
 #include "reg-analysis-job.h"
 #include "reg-import-job.h"
+#include "reg-io-error.h"
 #include "reg-shop.h"
 #include "reg-store-imports.h"
 #include "reg-test-utils.h"
@@ -235,6 +239,41 @@ test_rejected_rows (Fixture *f, gconstpointer data)
   g_assert_cmpuint (valid->rejected, ==, 3);
 }
 
+/* A payer the shop cannot take as a customer (a name of 600 characters) is a rejected row with
+ * its line, field and value; the other rows are imported. */
+static void
+test_unfit_payer (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = g_string_new ("Order,Customer,Email,Name,Date,Amount\n"
+                                       "A-1,c1,ann@example.com,Ann Smith,2024-01-05,12.50\n"
+                                       "A-2,c2,,");
+  g_autofree char *path = NULL;
+  g_autoptr(RegImportResult) r = NULL;
+  RegImportRequest req;
+  RegImportIssue *issue;
+
+  for (int i = 0; i < 600; i++)
+    g_string_append_c (s, 'x');
+  g_string_append (s, ",2024-01-06,20.00\n"
+                      "A-3,c1,ann@example.com,Ann Smith,2024-02-05,7.25\n");
+  path = write_file (f, "unfit.csv", s->str);
+  reg_import_request_init (&req);
+  req.mapping = orders_map;
+  r = run_import (f, path, &req, &error);
+  g_assert_no_error (error);
+  g_assert_true (r->committed);
+  g_assert_cmpuint (r->imported, ==, 2);
+  g_assert_cmpuint (r->new_customers, ==, 1);
+  g_assert_cmpuint (r->rejected, ==, 1);
+  issue = r->errors->pdata[0];
+  g_assert_cmpuint (issue->line, ==, 3);
+  g_assert_cmpstr (issue->field, ==, "name");
+  g_assert_cmpuint (strlen (issue->value), ==, 600);
+  g_assert_nonnull (strstr (issue->reason, "unfit.csv, line 3, field “name”"));
+  g_assert_nonnull (strstr (issue->reason, "500"));
+}
+
 static void
 cancel_midway_cb (RegJob *job, double fraction, const char *status, gpointer data)
 {
@@ -314,6 +353,382 @@ test_cdnow_import (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (fabs (s->holdout_predicted - 1653.4) / 1653.4, <, 0.01);
 }
 
+/* ---- the bulk path -------------------------------------------------------------------- */
+
+#define BULK_ROWS 125000   /* about 8.9 MB: over the 8 MiB from which indexes are deferred */
+#define BULK_MAP "order=Order,customer=Customer ID,email=Email,name=Name,date=Date,amount=Total," \
+                 "currency=Currency"
+
+static gint64
+bulk_amount (guint order)
+{
+  return 500 + (gint64) (order * 7919u % 30000u);
+}
+
+/* A store export of the orders [first, first + n), 5,000 customers, one line each, after the
+ * header (so order o is on line o - first + 2 unless @extra lines come first). */
+static void
+append_orders (GString *s, guint first, guint n)
+{
+  for (guint o = first; o < first + n; o++)
+    {
+      guint c = o % 5000;
+      gint64 a = bulk_amount (o);
+      g_string_append_printf (s, "O%07u,C%05u,c%u@example.com,Customer %u,2024-%02u-%02u,%"
+                              G_GINT64_FORMAT ".%02d,EUR\n", o, c, c, c, 1 + o % 12, 1 + o % 28,
+                              a / 100, (int) (a % 100));
+    }
+}
+
+static gint64
+sum_orders (guint first, guint n)
+{
+  gint64 sum = 0;
+
+  for (guint o = first; o < first + n; o++)
+    sum += bulk_amount (o);
+  return sum;
+}
+
+static RegImportResult *
+run_bulk (Fixture *f, const char *path, gboolean all_or_nothing, GError **error)
+{
+  RegImportRequest req;
+
+  reg_import_request_init (&req);
+  req.mapping = BULK_MAP;
+  req.all_or_nothing = all_or_nothing;
+  return run_import (f, path, &req, error);
+}
+
+/* The figures kept on the customers equal a recount from the sales. */
+static void
+assert_totals_true (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  RegStore *store = reg_shop_get_store (f->shop);
+  g_autofree char *kept = reg_store_dump (store, &error);
+  g_autofree char *recounted = NULL;
+
+  g_assert_true (reg_store_refresh_all_totals (store, &error));
+  g_assert_no_error (error);
+  recounted = reg_store_dump (store, &error);
+  g_assert_true (g_str_equal (kept, recounted));
+}
+
+/* Duplicates inside one file (in one statement of 16, across statements, by order id and by
+ * content hash) and against an earlier import: never imported twice, the first one kept, the
+ * money counted once; undo gives back the shop as it was, indexes included. */
+static void
+test_bulk_duplicates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) a = g_string_new ("Order,Customer ID,Email,Name,Date,Total,Currency\n");
+  g_autoptr(GString) b = g_string_new ("Order,Customer ID,Email,Name,Date,Total,Currency\n");
+  g_autofree char *before = dump (f);
+  g_autofree char *after_first = NULL;
+  g_autofree char *path_a = NULL, *path_b = NULL, *after = NULL;
+  g_autoptr(RegImportResult) first = NULL;
+  g_autoptr(RegImportResult) again = NULL;
+  g_autoptr(RegImportResult) second = NULL;
+  guint sales = 0, customers = 0;
+
+  append_orders (a, 0, 10);
+  /* order 5 again with another amount, within the same statement of 16: the first is kept */
+  g_string_append (a, "O0000005,C00005,c5@example.com,Customer 5,2024-06-06,999.99,EUR\n");
+  append_orders (a, 10, BULK_ROWS - 10);
+  /* order 3 again, many statements later */
+  g_string_append (a, "O0000003,C00003,c3@example.com,Customer 3,2024-04-04,1.00,EUR\n");
+  g_assert_cmpuint (a->len, >, 8 * 1024 * 1024);
+  path_a = write_file (f, "orders-a.csv", a->str);
+
+  first = run_bulk (f, path_a, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (first->committed);
+  g_assert_cmpuint (first->rows_read, ==, BULK_ROWS + 2);
+  g_assert_cmpuint (first->imported, ==, BULK_ROWS);
+  g_assert_cmpuint (first->duplicates, ==, 2);
+  g_assert_cmpuint (first->rejected, ==, 0);
+  g_assert_cmpuint (first->new_customers, ==, 5000);
+  g_assert_cmpint (first->total_imported, ==, sum_orders (0, BULK_ROWS));
+  g_assert_cmpint (reg_store_count_sales (reg_shop_get_store (f->shop)), ==, BULK_ROWS);
+  {
+    /* the first order 5 is the one kept */
+    gint64 c5 = reg_shop_find_customer (f->shop, "c5@example.com", NULL);
+    g_autoptr(GPtrArray) list = reg_store_list_sales (reg_shop_get_store (f->shop), c5, 0, &error);
+    gboolean seen = FALSE;
+    for (guint i = 0; i < list->len; i++)
+      {
+        RegSaleRecord *rec = list->pdata[i];
+        if (g_strcmp0 (rec->external_id, "O0000005") == 0)
+          {
+            g_assert_false (seen);
+            seen = TRUE;
+            g_assert_cmpint (rec->amount, ==, bulk_amount (5));
+          }
+      }
+    g_assert_true (seen);
+  }
+  assert_totals_true (f);
+  g_assert_true (reg_store_integrity_check (reg_shop_get_store (f->shop), &error));
+  after_first = dump (f);
+
+  /* the same file again: every row a duplicate, nothing kept */
+  again = run_bulk (f, path_a, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (again->committed);
+  g_assert_cmpuint (again->imported, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, BULK_ROWS + 2);
+  g_assert_cmpuint (again->new_customers, ==, 0);
+  g_assert_cmpint (again->previous_batch, ==, first->batch);
+  after = dump (f);
+  g_assert_true (g_str_equal (after_first, after));
+  g_clear_pointer (&after, g_free);
+
+  /* half old, half new: statements with some duplicates among new sales */
+  append_orders (b, BULK_ROWS / 2, BULK_ROWS);
+  path_b = write_file (f, "orders-b.csv", b->str);
+  second = run_bulk (f, path_b, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (second->committed);
+  g_assert_cmpuint (second->imported, ==, BULK_ROWS / 2);
+  g_assert_cmpuint (second->duplicates, ==, BULK_ROWS / 2);
+  g_assert_cmpuint (second->new_customers, ==, 0);
+  g_assert_cmpint (second->total_imported, ==, sum_orders (BULK_ROWS, BULK_ROWS / 2));
+  assert_totals_true (f);
+
+  g_assert_true (reg_shop_undo_import (f->shop, second->batch, &sales, &customers, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sales, ==, BULK_ROWS / 2);
+  g_assert_cmpuint (customers, ==, 0);
+  after = dump (f);
+  g_assert_true (g_str_equal (after_first, after));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (reg_shop_undo_import (f->shop, first->batch, &sales, &customers, &error));
+  g_assert_cmpuint (sales, ==, BULK_ROWS);
+  g_assert_cmpuint (customers, ==, 5000);
+  after = dump (f);
+  g_assert_true (g_str_equal (before, after));
+}
+
+/* Without order ids the content hash tells a sale the shop has: the same line twice (in one
+ * statement and far apart) is one sale; one cent more is another. */
+static void
+test_bulk_content_hash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = g_string_new ("Order,Customer ID,Email,Name,Date,Total,Currency\n");
+  g_autofree char *path = NULL;
+  g_autoptr(RegImportResult) first = NULL;
+  g_autoptr(RegImportResult) again = NULL;
+  RegImportRequest req;
+  const char *line = "C00042,c42@example.com,Customer 42,2024-02-03,12.34,EUR\n";
+  char *p, *q;
+
+  g_string_append (s, line);
+  g_string_append (s, "C00043,c43@example.com,Customer 43,2024-02-03,1.00,EUR\n");
+  g_string_append (s, line);
+  append_orders (s, 0, BULK_ROWS);
+  g_string_append (s, line);
+  g_string_append (s, "C00042,c42@example.com,Customer 42,2024-02-03,12.35,EUR\n");
+  /* the same export without its order column: the first field of every line that has one goes,
+   * with its comma */
+  for (p = q = s->str; *p != '\0'; p++)
+    {
+      if ((p == s->str || p[-1] == '\n') && *p == 'O')
+        {
+          while (*p != ',')
+            p++;
+          continue;
+        }
+      *q++ = *p;
+    }
+  *q = '\0';
+  g_string_set_size (s, q - s->str);
+  g_assert_true (g_str_has_prefix (s->str, "Customer ID,Email"));
+  path = write_file (f, "no-ids.csv", s->str);
+  reg_import_request_init (&req);
+  req.mapping = "customer=Customer ID,email=Email,name=Name,date=Date,amount=Total,"
+                "currency=Currency";
+  first = run_import (f, path, &req, &error);
+  g_assert_no_error (error);
+  g_assert_true (first->committed);
+  g_assert_cmpuint (first->rows_read, ==, BULK_ROWS + 5);
+  g_assert_cmpuint (first->imported, ==, BULK_ROWS + 3);
+  g_assert_cmpuint (first->duplicates, ==, 2);
+  g_assert_cmpint (first->total_imported, ==, sum_orders (0, BULK_ROWS) + 1234 + 100 + 1235);
+  again = run_import (f, path, &req, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->imported, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, BULK_ROWS + 5);
+  assert_totals_true (f);
+}
+
+static void
+cancel_at_half_cb (RegJob *job, double fraction, const char *status, gpointer data)
+{
+  if (fraction > 0.5)
+    reg_job_cancel (job);
+}
+
+/* Cancelled half-way through a bulk import (indexes dropped, customers and sales written):
+ * the shop is exactly as it was. */
+static void
+test_bulk_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = g_string_new ("Order,Customer ID,Email,Name,Date,Total,Currency\n");
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(RegImportResult) r = NULL;
+  RegImportRequest req;
+
+  /* a shop with sales and customers of its own first */
+  g_string_append (s, "X1,C00001,c1@example.com,Customer 1,2023-01-01,5.00,EUR\n");
+  path = write_file (f, "small.csv", s->str);
+  r = run_bulk (f, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&path, g_free);
+  before = dump (f);
+
+  g_string_truncate (s, 0);
+  g_string_append (s, "Order,Customer ID,Email,Name,Date,Total,Currency\n");
+  append_orders (s, 0, BULK_ROWS);
+  path = write_file (f, "big.csv", s->str);
+  reg_import_request_init (&req);
+  req.mapping = BULK_MAP;
+  {
+    g_autoptr(RegImportJob) job = reg_import_job_new (f->shop, path, &req);
+    reg_job_set_progress_func (REG_JOB (job), cancel_at_half_cb, NULL);
+    g_assert_null (reg_job_run_sync (REG_JOB (job), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+  after = dump (f);
+  g_assert_true (g_str_equal (before, after));
+  g_assert_true (reg_store_integrity_check (reg_shop_get_store (f->shop), &error));
+}
+
+/* Rows rejected on the reading thread (dates and amounts by the reader, another currency by the
+ * matcher) are reported in file order with file, line, field and value; under "all or
+ * nothing" nothing is kept. */
+static void
+test_bulk_rejects (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = g_string_new ("Order,Customer ID,Email,Name,Date,Total,Currency\n");
+  g_autofree char *path = NULL;
+  g_autofree char *before = dump (f);
+  g_autofree char *after = NULL;
+  g_autoptr(RegImportResult) refused = NULL;
+  g_autoptr(RegImportResult) kept = NULL;
+  RegImportIssue *issue;
+
+  append_orders (s, 0, 1000);                                             /* lines 2-1001 */
+  g_string_append (s, "B1,C00001,c1@example.com,Customer 1,2024-02-30,1.00,EUR\n");   /* 1002 */
+  append_orders (s, 1000, 50000);                                         /* 1003-51002 */
+  g_string_append (s, "B2,C00002,c2@example.com,Customer 2,2024-03-01,1.2.3,EUR\n");  /* 51003 */
+  append_orders (s, 51000, 50000);                                        /* 51004-101003 */
+  g_string_append (s, "B3,C00003,c3@example.com,Customer 3,2024-03-02,7.00,USD\n");   /* 101004 */
+  append_orders (s, 101000, BULK_ROWS - 101000);
+  path = write_file (f, "rejects.csv", s->str);
+
+  refused = run_bulk (f, path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (refused->refused);
+  g_assert_false (refused->committed);
+  g_assert_cmpuint (refused->rejected, ==, 3);
+  g_assert_cmpuint (refused->errors->len, ==, 3);
+  issue = refused->errors->pdata[0];
+  g_assert_cmpuint (issue->line, ==, 1002);
+  g_assert_cmpstr (issue->value, ==, "2024-02-30");
+  g_assert_nonnull (strstr (issue->reason, "rejects.csv, line 1002"));
+  g_assert_nonnull (strstr (issue->reason, "Date"));
+  issue = refused->errors->pdata[1];
+  g_assert_cmpuint (issue->line, ==, 51003);
+  g_assert_cmpstr (issue->value, ==, "1.2.3");
+  g_assert_nonnull (strstr (issue->reason, "rejects.csv, line 51003"));
+  g_assert_nonnull (strstr (issue->reason, "Total"));
+  issue = refused->errors->pdata[2];
+  g_assert_cmpuint (issue->line, ==, 101004);
+  g_assert_cmpstr (issue->field, ==, "currency");
+  g_assert_cmpstr (issue->value, ==, "USD");
+  g_assert_nonnull (strstr (issue->reason, "rejects.csv, line 101004"));
+  after = dump (f);
+  g_assert_true (g_str_equal (before, after));
+
+  kept = run_bulk (f, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (kept->committed);
+  g_assert_cmpuint (kept->imported, ==, BULK_ROWS);
+  g_assert_cmpuint (kept->rejected, ==, 3);
+  g_assert_cmpint (kept->total_imported, ==, sum_orders (0, BULK_ROWS));
+}
+
+/* The reading thread stops on bytes that are not text half-way through: the import fails with
+ * the reader's words (file and line), and the shop is as it was. */
+static void
+test_pipeline_error (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = g_string_new ("Order,Customer ID,Email,Name,Date,Total,Currency\n");
+  g_autofree char *path = NULL;
+  g_autofree char *before = dump (f);
+  g_autofree char *after = NULL;
+
+  /* "ü" in the head makes it UTF-8; then, past the sniffed head, a byte that is not */
+  g_string_append (s, "Z1,C00001,zoe@example.com,Zoë Müller,2024-01-01,1.00,EUR\n");
+  append_orders (s, 0, 20000);                                            /* lines 3-20002 */
+  g_string_append (s, "Z2,C00002,x@example.com,M\xfcller,2024-01-03,3.00,EUR\n");  /* 20003 */
+  append_orders (s, 20000, 100);
+  path = g_build_filename (f->dir, "bad.csv", NULL);
+  g_assert_true (g_file_set_contents (path, s->str, (gssize) s->len, NULL));
+
+  g_assert_null (run_bulk (f, path, FALSE, &error));
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "bad.csv, line 20003"));
+  after = dump (f);
+  g_assert_true (g_str_equal (before, after));
+}
+
+/* Bank payers are customers by name: the same name in other letters is the same customer, a
+ * known name written otherwise is a new customer offered as a near match, and a new payer met
+ * twice in one file is one customer. */
+static void
+test_bank_payers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = write_file (f, "one.qif",
+      "!Type:Bank\n"
+      "D1/5/2024\nT10.00\nPCarla Mendes\n^\n"
+      "D1/6/2024\nT20.00\nPDieter Brandt\n^\n");
+  g_autofree char *two = write_file (f, "two.qif",
+      "!Type:Bank\n"
+      "D2/5/2024\nT5.00\nPCARLA MENDES\n^\n"
+      "D2/6/2024\nT6.00\nPMendes, Carla\n^\n"
+      "D2/7/2024\nT7.00\nPEve Stone\n^\n"
+      "D2/8/2024\nT8.00\nPeve stone\n^\n");
+  g_autoptr(RegImportResult) a = NULL;
+  g_autoptr(RegImportResult) b = NULL;
+  RegNearMatch *m;
+
+  a = run_import (f, one, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->imported, ==, 2);
+  g_assert_cmpuint (a->new_customers, ==, 2);
+  b = run_import (f, two, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (b->imported, ==, 4);
+  g_assert_cmpuint (b->new_customers, ==, 2);
+  g_assert_cmpuint (b->near_matches->len, ==, 1);
+  m = b->near_matches->pdata[0];
+  g_assert_cmpstr (m->payer, ==, "Mendes, Carla");
+  g_assert_cmpstr (m->customer_name, ==, "Carla Mendes");
+  g_assert_cmpint (m->new_customer_id, !=, m->customer_id);
+  g_assert_cmpuint (g_list_model_get_n_items (reg_shop_get_customers (f->shop)), ==, 4);
+  assert_totals_true (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,6 +741,13 @@ main (int argc, char **argv)
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/missing-file", test_missing_file);
   ADD ("/import/cdnow", test_cdnow_import);
+  ADD ("/import/bank-payers", test_bank_payers);
+  ADD ("/import/unfit-payer", test_unfit_payer);
+  ADD ("/import/pipeline-error", test_pipeline_error);
+  ADD ("/import/bulk-duplicates", test_bulk_duplicates);
+  ADD ("/import/bulk-content-hash", test_bulk_content_hash);
+  ADD ("/import/bulk-cancel", test_bulk_cancel);
+  ADD ("/import/bulk-rejects", test_bulk_rejects);
 #undef ADD
   return g_test_run ();
 }

@@ -2,7 +2,9 @@
  *
  * The shop file: creation (0600, WAL, foreign keys), migrations from every earlier schema
  * version, files that are not shops or are newer, constraints that leave the file unchanged,
- * backup and restore, merge and delete.
+ * backup and restore, merge and delete. The bulk writers' side: sales 16 to a statement with
+ * duplicates left out and counted, the schema's CHECK rules checked in C (the same rules as the
+ * schema's, pinned here), customers' figures recounted in one pass, indexes deferred but one.
  */
 #include <glib/gstdio.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 
 #include "clv-date.h"
 #include "reg-store.h"
+#include "reg-store-imports.h"
 #include "reg-test-utils.h"
 
 typedef struct
@@ -506,6 +509,399 @@ test_parse_day (void)
   g_assert_cmpint (reg_store_parse_day (NULL), ==, 0);
 }
 
+static gint64
+query_int64 (RegStore *store, const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static RegSaleRecord
+sale (gint64 customer, gint32 day, gint64 amount, const char *ext, const char *hash)
+{
+  RegSaleRecord rec = { 0 };
+
+  rec.customer_id = customer;
+  rec.day = day;
+  rec.amount = amount;
+  rec.source = (char *) "bulk";
+  rec.external_id = (char *) ext;
+  rec.content_hash = (char *) hash;
+  rec.batch_id = 0;
+  return rec;
+}
+
+/* Sales 16 to a statement and one by one after: a sale the shop has, or one met earlier in the
+ * same call (by external id or content hash), is left out and counted; the amounts and the
+ * customers' figures are those of the sales kept; a bulk write gives its rows one time. */
+static void
+test_insert_sales (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  gint64 ann = add_customer (store, "Ann", NULL);
+  gint64 bob = add_customer (store, "Bob", NULL);
+  gint32 d = clv_date_from_ymd (2024, 5, 1);
+  RegSaleRecord recs[20];
+  char ext[20][8];
+  g_autofree char *before = NULL, *after = NULL, *kept = NULL, *recounted = NULL;
+  gint64 amount, expected = 0;
+  guint inserted;
+  RegSaleRecord existing = sale (ann, d, 111, "E5", NULL);
+
+  g_assert_cmpint (reg_store_insert_sale (store, &existing, &error), >, 0);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_snprintf (ext[i], sizeof ext[i], "E%u", 100 + i);
+      recs[i] = sale (i % 2 ? ann : bob, d + (gint32) i, 100 * (i + 1), ext[i], NULL);
+      expected += recs[i].amount;
+    }
+  recs[7].external_id = ext[2];           /* a duplicate in the same statement of 16 */
+  recs[9].external_id = (char *) "E5";    /* one the shop has */
+  recs[11].external_id = NULL;            /* content hashes: the second is a duplicate */
+  recs[11].content_hash = (char *) "h1";
+  recs[13].external_id = NULL;
+  recs[13].content_hash = (char *) "h1";
+  recs[18].external_id = ext[0];          /* a duplicate among those written one by one */
+  expected -= recs[7].amount + recs[9].amount + recs[13].amount + recs[18].amount;
+
+  g_assert_true (reg_store_begin (store, &error));
+  reg_store_bulk_begin (store);
+  g_assert_true (reg_store_insert_sales (store, recs, 20, &inserted, &amount, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (inserted, ==, 16);
+  g_assert_cmpint (amount, ==, expected);
+  g_assert_cmpint (query_int64 (store, "SELECT count(DISTINCT created_at) FROM sales "
+                                       "WHERE source = 'bulk' AND id > 1"), ==, 1);
+  g_assert_true (reg_store_bulk_end (store, &error));
+  g_assert_true (reg_store_commit (store, &error));
+  g_assert_cmpint (reg_store_count_sales (store), ==, 17);
+  /* the first of each pair is the one kept */
+  g_assert_cmpint (query_int64 (store, "SELECT amount FROM sales WHERE external_id = 'E102'"),
+                   ==, 300);
+  g_assert_cmpint (query_int64 (store, "SELECT amount FROM sales WHERE external_id = 'E5'"),
+                   ==, 111);
+  kept = reg_store_dump (store, &error);
+  g_assert_true (reg_store_refresh_all_totals (store, &error));
+  recounted = reg_store_dump (store, &error);
+  g_assert_cmpstr (kept, ==, recounted);
+
+  /* a sale that breaks a rule fails the call before anything is written */
+  before = reg_store_dump (store, &error);
+  recs[3].amount = 0;
+  g_assert_false (reg_store_insert_sales (store, recs, 20, &inserted, &amount, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  recs[3].amount = 400;
+  after = reg_store_dump (store, &error);
+  g_assert_cmpstr (before, ==, after);
+
+  /* a sale left out for anything but being a duplicate is an error, never a silent loss */
+  g_assert_cmpint (sqlite3_exec (reg_store_get_db (store),
+                                 "CREATE TEMP TRIGGER drop_odd BEFORE INSERT ON sales "
+                                 "WHEN NEW.amount = 4242 BEGIN SELECT RAISE(IGNORE); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    RegSaleRecord odd[16];
+    char odd_ext[16][8];
+    for (guint i = 0; i < 16; i++)
+      {
+        g_snprintf (odd_ext[i], sizeof odd_ext[i], "X%u", i);
+        odd[i] = sale (bob, d, i == 5 ? 4242 : 1, odd_ext[i], NULL);
+      }
+    g_assert_true (reg_store_begin (store, &error));
+    g_assert_false (reg_store_insert_sales (store, odd, 16, &inserted, &amount, &error));
+    g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    reg_store_rollback (store);
+  }
+}
+
+/* Every CHECK clause of the tables the bulk writers fill with SQLite's checks off. A migration
+ * that changes one must change reg_store_check_sale / reg_store_check_customer with it. */
+static const char *const sales_checks[] = {
+  "date(day, '+0 days') IS day",
+  "amount <> 0 AND amount BETWEEN -10000000000000 AND 10000000000000",
+};
+static const char *const customers_checks[] = {
+  "length(trim(name)) > 0 AND length(name) <= 500",
+  "email IS NULL OR length(email) <= 320",
+  "acquired_on IS NULL OR date(acquired_on, '+0 days') IS acquired_on",
+  "acquisition_cost BETWEEN 0 AND 10000000000000",
+  "email_consent IN (0, 1)",
+  "archived IN (0, 1)",
+};
+
+static GPtrArray *
+checks_of (RegStore *store, const char *table)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  const char *sql;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store),
+                                       "SELECT sql FROM sqlite_schema WHERE name = ?1", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sql = (const char *) sqlite3_column_text (stmt, 0);
+  for (const char *p = strstr (sql, "CHECK ("); p != NULL; p = strstr (p, "CHECK ("))
+    {
+      const char *start = p + strlen ("CHECK (");
+      int depth = 1;
+      for (p = start; *p != '\0' && depth > 0; p++)
+        depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+      g_ptr_array_add (out, g_strndup (start, (gsize) (p - 1 - start)));
+    }
+  return out;
+}
+
+/* What SQLite's checks say of a customer, inside a savepoint that is rolled back. */
+static gboolean
+sql_accepts_customer (RegStore *store, const char *name, const char *email, const char *acquired,
+                      gint64 cost)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = reg_store_get_db (store);
+  int rc;
+
+  g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT probe", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO customers (name, email, acquired_on, "
+                                           "acquisition_cost) VALUES (?1, ?2, ?3, ?4)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, email, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, acquired, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, cost);
+  rc = sqlite3_step (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK TO probe; RELEASE probe", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_true (rc == SQLITE_DONE || rc == SQLITE_CONSTRAINT_CHECK);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+sql_accepts_sale (RegStore *store, gint64 customer, const char *day, gint64 amount)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = reg_store_get_db (store);
+  int rc;
+
+  g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT probe", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO sales (customer_id, day, amount) "
+                                           "VALUES (?1, ?2, ?3)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, customer);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, amount);
+  rc = sqlite3_step (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK TO probe; RELEASE probe", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_true (rc == SQLITE_DONE || rc == SQLITE_CONSTRAINT_CHECK);
+  return rc == SQLITE_DONE;
+}
+
+/* The rules checked in C while SQLite's checks are off are the schema's, on their edges. */
+static void
+test_checks_in_c (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  g_autoptr(GPtrArray) sc = checks_of (store, "sales");
+  g_autoptr(GPtrArray) cc = checks_of (store, "customers");
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GString) long_email = g_string_new (NULL);
+  gint64 ann = add_customer (store, "Ann", NULL);
+  const gint32 days[] = { 1, 2, 59, 60, 738000, 3652058, 3652059 };
+  const gint64 amounts[] = { G_GINT64_CONSTANT (-10000000000001),
+                             G_GINT64_CONSTANT (-10000000000000), -1, 0, 1,
+                             G_GINT64_CONSTANT (10000000000000),
+                             G_GINT64_CONSTANT (10000000000001) };
+  const gint64 costs[] = { -1, 0, 1, G_GINT64_CONSTANT (10000000000000),
+                           G_GINT64_CONSTANT (10000000000001) };
+  const char *names[] = { "", " ", "   ", "a", " a ", "\t", NULL, NULL, NULL };
+  const char *emails[] = { NULL, "a@b", NULL, NULL };
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sc->len, ==, G_N_ELEMENTS (sales_checks));
+  for (guint i = 0; i < sc->len; i++)
+    g_assert_cmpstr (sc->pdata[i], ==, sales_checks[i]);
+  g_assert_cmpuint (cc->len, ==, G_N_ELEMENTS (customers_checks));
+  for (guint i = 0; i < cc->len; i++)
+    g_assert_cmpstr (cc->pdata[i], ==, customers_checks[i]);
+
+  /* sales: every day the store can write is a date to SQLite, the amounts on their edges */
+  for (gsize i = 0; i < G_N_ELEMENTS (days); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (amounts); j++)
+      {
+        RegSaleRecord rec = sale (ann, days[i], amounts[j], NULL, NULL);
+        char day[11];
+        gboolean c_ok = reg_store_check_sale (&rec, NULL);
+
+        clv_date_format_iso_buf (days[i], day);
+        g_assert_cmpint (c_ok, ==, sql_accepts_sale (store, ann, day, amounts[j]));
+      }
+  for (gint32 bad = -1; bad <= 0; bad++)
+    {
+      RegSaleRecord rec = sale (ann, bad, 100, NULL, NULL);
+      g_assert_false (reg_store_check_sale (&rec, NULL));
+    }
+  {
+    RegSaleRecord rec = sale (ann, 3652060, 100, NULL, NULL);
+    g_assert_false (reg_store_check_sale (&rec, NULL));
+    g_assert_false (sql_accepts_sale (store, ann, "10000-01-01", 100));
+  }
+
+  /* customers: names and addresses on their edges (500 and 320 characters, not bytes) */
+  for (guint i = 0; i < 500; i++)
+    g_string_append (long_name, "é");
+  names[6] = long_name->str;
+  for (guint i = 0; i < 318; i++)
+    g_string_append (long_email, "ü");
+  g_string_append (long_email, "@x");
+  emails[2] = long_email->str;
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (emails); j++)
+      for (gsize k = 0; k < G_N_ELEMENTS (costs); k++)
+        {
+          RegCustomerRecord rec = { 0 };
+          g_autofree char *longer = NULL;
+          g_autofree char *longer_email = NULL;
+
+          rec.name = (char *) names[i];
+          if (i == 7)
+            rec.name = longer = g_strconcat (long_name->str, "é", NULL);
+          if (i == 8)
+            rec.name = (char *) "Ann";
+          rec.email = (char *) emails[j];
+          if (j == 3)
+            rec.email = longer_email = g_strconcat ("ü", long_email->str, NULL);
+          rec.acquisition_cost = costs[k];
+          rec.acquired_day = k == 0 ? 0 : days[k];
+          if (rec.name == NULL)
+            continue;
+          {
+            char day[11];
+            if (rec.acquired_day > 0)
+              clv_date_format_iso_buf (rec.acquired_day, day);
+            g_assert_cmpint (reg_store_check_customer (&rec, NULL), ==,
+                             sql_accepts_customer (store, rec.name, rec.email,
+                                                   rec.acquired_day > 0 ? day : NULL,
+                                                   rec.acquisition_cost));
+          }
+        }
+
+  /* with SQLite's checks off the inserts check in C: a bad customer is refused all the same */
+  before = reg_store_dump (store, &error);
+  g_assert_true (reg_store_begin (store, &error));
+  reg_store_check_rules_in_c (store, TRUE);
+  g_assert_true (reg_store_checks_in_c (store));
+  {
+    RegCustomerRecord rec = { 0 };
+    rec.name = (char *) "  ";
+    g_assert_cmpint (reg_store_insert_customer (store, &rec, &error), ==, 0);
+    g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+  }
+  reg_store_rollback (store);
+  g_assert_false (reg_store_checks_in_c (store));
+  after = reg_store_dump (store, &error);
+  g_assert_cmpstr (before, ==, after);
+  /* and once it is off again, SQLite checks as before */
+  g_assert_false (sql_accepts_customer (store, " ", NULL, NULL, 0));
+}
+
+/* The one-pass recount gives what the SQL of migration 5 gives: purchases are days with a
+ * positive net, refunds on the same day cancel, first and last are positive days. */
+static void
+test_refresh_totals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  gint64 ids[4];
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = add_customer (store, "Someone", NULL);
+  add_sale (store, ids[0], "2024-01-01", 1000, NULL);
+  add_sale (store, ids[0], "2024-01-01", -1000, NULL);   /* net zero: no purchase */
+  add_sale (store, ids[0], "2024-01-03", 500, NULL);
+  add_sale (store, ids[0], "2024-02-01", 700, NULL);
+  add_sale (store, ids[0], "2024-02-01", -200, NULL);
+  add_sale (store, ids[1], "2023-12-31", -300, NULL);    /* only a refund */
+  add_sale (store, ids[2], "2024-03-01", 100, NULL);
+  add_sale (store, ids[2], "2024-03-02", -50, NULL);
+  add_sale (store, ids[2], "2024-03-03", 80, NULL);
+  /* ids[3]: no sales; its figures were wrong and must be reset */
+  g_assert_cmpint (sqlite3_exec (reg_store_get_db (store),
+                                 "UPDATE customers SET purchases = 9, total_spend = 9, "
+                                 "first_purchase = '2020-01-01', last_purchase = '2020-01-02'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (reg_store_refresh_all_totals (store, &error));
+  g_assert_no_error (error);
+  got = query_text (store, "SELECT group_concat(id || ':' || purchases || ':' || total_spend || "
+                           "':' || coalesce(first_purchase, '-') || ':' || "
+                           "coalesce(last_purchase, '-'), ' ') FROM (SELECT * FROM customers "
+                           "ORDER BY id)");
+  expected = query_text (store,
+      "WITH days AS (SELECT customer_id, day, sum(amount) AS net FROM sales "
+      "  GROUP BY customer_id, day),"
+      " agg AS (SELECT customer_id, sum(net > 0) AS purchases, sum(net) AS total,"
+      "   min(CASE WHEN net > 0 THEN day END) AS first_day,"
+      "   max(CASE WHEN net > 0 THEN day END) AS last_day FROM days GROUP BY customer_id)"
+      " SELECT group_concat(c.id || ':' || coalesce(a.purchases, 0) || ':' || "
+      "coalesce(a.total, 0) || ':' || coalesce(a.first_day, '-') || ':' || "
+      "coalesce(a.last_day, '-'), ' ') FROM (SELECT id FROM customers ORDER BY id) c "
+      "LEFT JOIN agg a ON a.customer_id = c.id");
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (got, ==, "1:2:1000:2024-01-03:2024-02-01 2:0:-300:-:- "
+                            "3:2:130:2024-03-01:2024-03-03 4:0:0:-:-");
+}
+
+/* An index the bulk writer only appends to stays; the others are dropped and built again the
+ * same; a rollback brings everything back. */
+static void
+test_defer_indexes_except (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  g_autofree char *before = NULL, *after = NULL;
+  gint64 ann = add_customer (store, "Ann", NULL);
+
+  add_sale (store, ann, "2024-01-01", 100, "A1");
+  before = reg_store_dump (store, &error);
+  for (int round = 0; round < 2; round++)
+    {
+      g_assert_true (reg_store_begin (store, &error));
+      g_assert_true (reg_store_defer_indexes_except (store, "sales", "sales_batch", &error));
+      g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                           "('sales_day', 'sales_customer_day')"), ==, 0);
+      g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                           "('sales_batch', 'sqlite_autoindex_sales_1', "
+                                           "'sales_source_hash')"), ==, 3);
+      add_sale (store, ann, "2024-01-02", 200, "A2");
+      if (round == 0)
+        reg_store_rollback (store);
+      else
+        {
+          g_assert_true (reg_store_restore_indexes (store, &error));
+          g_assert_true (reg_store_commit (store, &error));
+        }
+      g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                           "('sales_day', 'sales_customer_day')"), ==, 2);
+    }
+  g_assert_true (reg_store_integrity_check (store, &error));
+  after = reg_store_dump (store, &error);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_nonnull (strstr (after, "CREATE INDEX sales_customer_day ON sales "
+                                   "(customer_id, day, amount)"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -533,6 +929,10 @@ main (int argc, char **argv)
   ADD ("/store/customer-rows", test_customer_rows);
   g_test_add_func ("/store/parse-day", test_parse_day);
   ADD ("/store/totals-stay-true", test_totals_stay_true);
+  ADD ("/store/insert-sales", test_insert_sales);
+  ADD ("/store/checks-in-c", test_checks_in_c);
+  ADD ("/store/refresh-totals", test_refresh_totals);
+  ADD ("/store/defer-indexes-except", test_defer_indexes_except);
 #undef ADD
   return g_test_run ();
 }
