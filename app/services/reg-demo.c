@@ -10,6 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -196,6 +198,23 @@ write_customers (DemoRun *run, const RegDemoOptions *opts, GRand *rand, gint32 e
   return TRUE;
 }
 
+static gboolean
+sync_to_disk (const char *path, GError **error)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+  int saved = 0;
+
+  if (fd < 0 || fsync (fd) != 0)
+    saved = errno;
+  if (fd >= 0)
+    close (fd);
+  if (saved == 0)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+               _("Cannot write the demo shop “%s”: %s"), path, g_strerror (saved));
+  return FALSE;
+}
+
 /**
  * reg_demo_write:
  * @path: a shop file; created when missing. It must hold no customers yet.
@@ -252,6 +271,9 @@ reg_demo_write (const char *path, const RegDemoOptions *opts, RegDemoProgress pr
        && reg_store_commit (store, error);
   ok = ok && reg_store_finish_unjournalled (store, error);
   g_clear_pointer (&store, reg_store_free);
+  /* the file was written without waiting for the disk: it must be on the disk before its
+   * name says it is a shop, or a crash could leave a shop file with missing pages */
+  ok = ok && sync_to_disk (tmp, error);
   if (ok)
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
