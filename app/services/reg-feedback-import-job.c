@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "reg-feedback-import-job.h"
+#include "reg-import-backup-private.h"
 #include "reg-io-error.h"
 #include "reg-store-feedback.h"
 #include "reg-store-imports.h"
@@ -78,48 +79,6 @@ hash_file (const char *path, GCancellable *cancellable, GError **error)
   if (n < 0)
     return NULL;
   return g_strdup (g_checksum_get_string (sum));
-}
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* Backups live beside the shop, named as the sales import names them, so that one rule keeps
- * the newest few of both: shop.regulars.backups/before-import-….regulars */
-static char *
-backup_path_for (const char *shop_path)
-{
-  g_autofree char *dir = g_strconcat (shop_path, ".backups", NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strdup_printf ("before-import-%s-%06d.regulars", stamp,
-                                           g_date_time_get_microsecond (now));
-
-  g_mkdir_with_parents (dir, 0700);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-prune_backups (const char *shop_path, guint keep)
-{
-  g_autofree char *dir = g_strconcat (shop_path, ".backups", NULL);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, "before-import-"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i + keep < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
-      g_unlink (path);
-    }
 }
 
 static gboolean
@@ -302,13 +261,9 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   if (!self->req.dry_run)
     {
       reg_job_set_status (job, _("Backing up the shop"));
-      result->backup_path = backup_path_for (self->shop_path);
-      if (!reg_store_backup_to (store, result->backup_path, error))
-        {
-          g_prefix_error (error, _("Nothing was imported: the backup before the import failed: "));
-          return NULL;
-        }
-      prune_backups (self->shop_path, 5);
+      result->backup_path = reg_import_backup_shop (store, self->shop_path, error);
+      if (result->backup_path == NULL)
+        return NULL;
     }
 
   reg_job_set_status (job, _("Importing"));
