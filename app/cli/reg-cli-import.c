@@ -150,6 +150,44 @@ import_sniff (RegCli *cli, int argc, char **argv)
 }
 
 static void
+add_nullable_string (JsonBuilder *b, const char *key, const char *value)
+{
+  json_builder_set_member_name (b, key);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* The members both kinds of import report alike: the batch the same file went into before,
+ * the backup taken, and the rejected rows (element-type RegImportIssue). */
+static void
+add_batch_outcome (JsonBuilder *b, gint64 previous_batch, const char *backup, GPtrArray *errors)
+{
+  json_builder_set_member_name (b, "previous_batch");
+  if (previous_batch > 0)
+    json_builder_add_int_value (b, previous_batch);
+  else
+    json_builder_add_null_value (b);
+  add_nullable_string (b, "backup", backup);
+  json_builder_set_member_name (b, "errors");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < errors->len; i++)
+    {
+      RegImportIssue *e = errors->pdata[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, e->line);
+      add_nullable_string (b, "field", e->field);
+      add_nullable_string (b, "value", e->value);
+      add_nullable_string (b, "reason", e->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
 print_result_json (RegShop *shop, const RegImportResult *r)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -181,25 +219,7 @@ print_result_json (RegShop *shop, const RegImportResult *r)
   json_builder_add_boolean_value (b, r->refused);
   json_builder_set_member_name (b, "dry_run");
   json_builder_add_boolean_value (b, r->dry_run);
-  json_builder_set_member_name (b, "previous_batch");
-  if (r->previous_batch > 0)
-    json_builder_add_int_value (b, r->previous_batch);
-  else
-    json_builder_add_null_value (b);
-  STR ("backup", r->backup_path);
-  json_builder_set_member_name (b, "errors");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < r->errors->len; i++)
-    {
-      RegImportIssue *e = r->errors->pdata[i];
-      json_builder_begin_object (b);
-      INT ("line", e->line);
-      STR ("field", e->field);
-      STR ("value", e->value);
-      STR ("reason", e->reason);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_batch_outcome (b, r->previous_batch, r->backup_path, r->errors);
   json_builder_set_member_name (b, "skips");
   json_builder_begin_array (b);
   for (guint i = 0; i < r->skips->len; i++)
@@ -388,25 +408,7 @@ print_feedback_json (const RegFeedbackImportResult *r)
   BOOL ("committed", r->committed);
   BOOL ("refused", r->refused);
   BOOL ("dry_run", r->dry_run);
-  json_builder_set_member_name (b, "previous_batch");
-  if (r->previous_batch > 0)
-    json_builder_add_int_value (b, r->previous_batch);
-  else
-    json_builder_add_null_value (b);
-  STR ("backup", r->backup_path);
-  json_builder_set_member_name (b, "errors");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < r->errors->len; i++)
-    {
-      RegImportIssue *e = r->errors->pdata[i];
-      json_builder_begin_object (b);
-      INT ("line", e->line);
-      STR ("field", e->field);
-      STR ("value", e->value);
-      STR ("reason", e->reason);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_batch_outcome (b, r->previous_batch, r->backup_path, r->errors);
   json_builder_end_object (b);
 #undef INT
 #undef STR

@@ -552,6 +552,131 @@ by_line (gconstpointer a,
   return la < lb ? -1 : la > lb;
 }
 
+/* The status line above a preview: reading, the reader's problem (no rows shown), or ready.
+ * TRUE when the rows are to be drawn. */
+static gboolean
+preview_status_ready (RegImportWizard *self,
+                      gboolean         have_preview,
+                      const char      *problem)
+{
+  if (!have_preview)
+    {
+      gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      gtk_label_set_text (self->preview_status, problem);
+      gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "dim-label");
+      gtk_widget_set_visible (self->preview_scroller, FALSE);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "dim-label");
+  gtk_widget_set_visible (self->preview_scroller, TRUE);
+  return TRUE;
+}
+
+/* Draws one row that was read (not rejected) into line @y of the preview grid, from column 1. */
+typedef void (*PreviewRowFunc) (RegImportWizard *self,
+                                gconstpointer    row,
+                                int              y,
+                                gpointer         data);
+
+/* The preview grid: headings, then the rows read and the rows rejected (each starts with its
+ * line number) in file order; a rejection's reason spans the columns after the line. */
+static void
+fill_preview_grid (RegImportWizard   *self,
+                   const char *const *headers,
+                   guint              n_headers,
+                   GPtrArray         *rows,
+                   GPtrArray         *issues,
+                   PreviewRowFunc     draw_row,
+                   gpointer           data)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  int y = 1;
+
+  for (guint c = 0; c < n_headers; c++)
+    gtk_grid_attach (self->preview_grid, cell (_(headers[c]), "heading"), (int) c, 0, 1, 1);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (items, g_ptr_array_index (rows, i));
+  for (guint i = 0; i < issues->len; i++)
+    g_ptr_array_add (items, g_ptr_array_index (issues, i));
+  g_ptr_array_sort (items, by_line);
+
+  for (guint i = 0; i < items->len; i++, y++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      gboolean is_issue = FALSE;
+      g_autofree char *line = NULL;
+
+      for (guint k = 0; k < issues->len && !is_issue; k++)
+        is_issue = g_ptr_array_index (issues, k) == item;
+      line = g_strdup_printf ("%u", *(const guint *) item);
+      gtk_grid_attach (self->preview_grid, cell (line, "dim-label"), 0, y, 1, 1);
+      if (is_issue)
+        {
+          const RegImportIssue *issue = item;
+          GtkWidget *reason = cell (issue->reason, "error");
+
+          gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (reason), 80);
+          gtk_grid_attach (self->preview_grid, reason, 1, y, (int) n_headers - 1, 1);
+        }
+      else
+        draw_row (self, item, y, data);
+    }
+}
+
+static void
+draw_sale_row (RegImportWizard *self,
+               gconstpointer    item,
+               int              y,
+               gpointer         data)
+{
+  const RegImportRow *row = item;
+  const ClvMoneyFormat *fmt = data;
+  g_autofree char *date = reg_shop_format_date (self->shop, row->day);
+  g_autofree char *amount = row->kind == REG_ROW_SKIPPED && row->amount == 0
+                            ? g_strdup ("") : reg_shop_format_amount (self->shop, row->amount);
+  const char *what = row->kind == REG_ROW_SALE ? _("Sale")
+                     : row->kind == REG_ROW_REFUND ? _("Refund")
+                     : row->skip_reason != NULL ? row->skip_reason : _("Skipped");
+  const char *ref = row->external_id != NULL ? row->external_id
+                    : row->reference != NULL ? row->reference : row->note;
+  GtkWidget *amount_cell;
+  gboolean other_currency = FALSE;
+
+  if (row->currency != NULL && g_ascii_strcasecmp (row->currency, fmt->currency->code) != 0)
+    {
+      /* another currency: the amount as written, and a mark that it stays out */
+      g_autofree char *number = clv_money_format_number (row->amount, fmt->currency->exponent);
+
+      g_free (amount);
+      amount = g_strdup_printf ("%s %s", number, row->currency);
+      other_currency = TRUE;
+    }
+  amount_cell = cell (amount, "numeric");
+  if (other_currency)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Not in the shop’s currency (%s): this row will not be imported"),
+                                              fmt->currency->code);
+      gtk_widget_add_css_class (amount_cell, "warning");
+      gtk_widget_set_tooltip_text (amount_cell, tip);
+    }
+  gtk_label_set_xalign (GTK_LABEL (amount_cell), 1);
+  gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
+  gtk_grid_attach (self->preview_grid, cell (row_customer (row), NULL), 2, y, 1, 1);
+  gtk_grid_attach (self->preview_grid, amount_cell, 3, y, 1, 1);
+  gtk_grid_attach (self->preview_grid,
+                   cell (what, row->kind == REG_ROW_SKIPPED ? "dim-label" : NULL), 4, y, 1, 1);
+  gtk_grid_attach (self->preview_grid, cell (ref != NULL ? ref : "", "dim-label"), 5, y, 1, 1);
+}
+
 /* The first rows as the reader yields them: sales, refunds, skipped rows, and rejected rows
  * with their reason, in file order. */
 static void
@@ -560,31 +685,13 @@ fill_preview (RegImportWizard *self)
   const RegImportPreview *p = self->preview;
   static const char *headers[] = { N_("Line"), N_("Date"), N_("Customer"), N_("Amount"), N_("What"),
                                    N_("Order or reference") };
-  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *status = NULL;
   ClvMoneyFormat fmt;
-  int y = 1;
 
   reg_shop_get_money_format (self->shop, &fmt);
-
   clear_box (GTK_WIDGET (self->preview_grid));
-  if (p == NULL)
-    {
-      gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
-      return;
-    }
-  if (p->problem != NULL)
-    {
-      gtk_label_set_text (self->preview_status, p->problem);
-      gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "dim-label");
-      gtk_widget_set_visible (self->preview_scroller, FALSE);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "dim-label");
-  gtk_widget_set_visible (self->preview_scroller, TRUE);
+  if (!preview_status_ready (self, p != NULL, p != NULL ? p->problem : NULL))
+    return;
 
   {
     const RegImportPreset *preset = reg_import_preset_lookup (p->preset);
@@ -606,77 +713,8 @@ fill_preview (RegImportWizard *self)
     gtk_label_set_text (self->preview_status, status);
   }
 
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (self->preview_grid, cell (_(headers[c]), "heading"), (int) c, 0, 1, 1);
-
-  /* rows and issues both start with their line number */
-  items = g_ptr_array_new ();
-  for (guint i = 0; i < p->rows->len; i++)
-    g_ptr_array_add (items, g_ptr_array_index (p->rows, i));
-  for (guint i = 0; i < p->issues->len; i++)
-    g_ptr_array_add (items, g_ptr_array_index (p->issues, i));
-  g_ptr_array_sort (items, by_line);
-
-  for (guint i = 0; i < items->len; i++, y++)
-    {
-      gpointer item = g_ptr_array_index (items, i);
-      gboolean is_issue = FALSE;
-      g_autofree char *line = NULL;
-
-      for (guint k = 0; k < p->issues->len && !is_issue; k++)
-        is_issue = g_ptr_array_index (p->issues, k) == item;
-      line = g_strdup_printf ("%u", *(const guint *) item);
-      gtk_grid_attach (self->preview_grid, cell (line, "dim-label"), 0, y, 1, 1);
-      if (is_issue)
-        {
-          const RegImportIssue *issue = item;
-          GtkWidget *reason = cell (issue->reason, "error");
-
-          gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
-          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (reason), 80);
-          gtk_grid_attach (self->preview_grid, reason, 1, y, 5, 1);
-        }
-      else
-        {
-          const RegImportRow *row = item;
-          g_autofree char *date = reg_shop_format_date (self->shop, row->day);
-          g_autofree char *amount = row->kind == REG_ROW_SKIPPED && row->amount == 0
-                                    ? g_strdup ("") : reg_shop_format_amount (self->shop, row->amount);
-          const char *what = row->kind == REG_ROW_SALE ? _("Sale")
-                             : row->kind == REG_ROW_REFUND ? _("Refund")
-                             : row->skip_reason != NULL ? row->skip_reason : _("Skipped");
-          const char *ref = row->external_id != NULL ? row->external_id
-                            : row->reference != NULL ? row->reference : row->note;
-          GtkWidget *amount_cell;
-          gboolean other_currency = FALSE;
-
-          if (row->currency != NULL && g_ascii_strcasecmp (row->currency, fmt.currency->code) != 0)
-            {
-              /* another currency: the amount as written, and a mark that it stays out */
-              g_autofree char *number = clv_money_format_number (row->amount, fmt.currency->exponent);
-
-              g_free (amount);
-              amount = g_strdup_printf ("%s %s", number, row->currency);
-              other_currency = TRUE;
-            }
-          amount_cell = cell (amount, "numeric");
-          if (other_currency)
-            {
-              g_autofree char *tip = g_strdup_printf (_("Not in the shop’s currency (%s): this row will not be imported"),
-                                                      fmt.currency->code);
-              gtk_widget_add_css_class (amount_cell, "warning");
-              gtk_widget_set_tooltip_text (amount_cell, tip);
-            }
-          gtk_label_set_xalign (GTK_LABEL (amount_cell), 1);
-          gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
-          gtk_grid_attach (self->preview_grid, cell (row_customer (row), NULL), 2, y, 1, 1);
-          gtk_grid_attach (self->preview_grid, amount_cell, 3, y, 1, 1);
-          gtk_grid_attach (self->preview_grid,
-                           cell (what, row->kind == REG_ROW_SKIPPED ? "dim-label" : NULL), 4, y, 1, 1);
-          gtk_grid_attach (self->preview_grid, cell (ref != NULL ? ref : "", "dim-label"), 5, y, 1, 1);
-        }
-    }
+  fill_preview_grid (self, headers, G_N_ELEMENTS (headers), p->rows, p->issues, draw_sale_row,
+                     &fmt);
 }
 
 static void
@@ -1410,39 +1448,42 @@ survey_columns_missing (const RegFeedbackPreview *p)
   return FALSE;
 }
 
+static void
+draw_answer_row (RegImportWizard *self,
+                 gconstpointer    item,
+                 int              y,
+                 gpointer         data)
+{
+  const RegFeedbackRow *row = item;
+  g_autofree char *date = reg_shop_format_date (self->shop, row->day);
+  g_autofree char *score = g_strdup_printf ("%d", row->score);
+  GtkWidget *score_cell = cell (score, "numeric");
+
+  gtk_label_set_xalign (GTK_LABEL (score_cell), 1);
+  gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
+  gtk_grid_attach (self->preview_grid, cell (row->email, NULL), 2, y, 1, 1);
+  gtk_grid_attach (self->preview_grid, score_cell, 3, y, 1, 1);
+  gtk_grid_attach (self->preview_grid, cell (row->comment != NULL ? row->comment : "", "dim-label"),
+                   4, y, 1, 1);
+}
+
 /* The first answers as the import reads them, and rejected rows with their reason. */
 static void
 fill_feedback_preview (RegImportWizard *self)
 {
   const RegFeedbackPreview *p = self->fb_preview;
   static const char *headers[] = { N_("Line"), N_("Date"), N_("Email"), N_("Score"), N_("Comment") };
-  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *status = NULL;
   guint n;
-  int y = 1;
 
   clear_box (GTK_WIDGET (self->preview_grid));
-  if (p == NULL)
-    {
-      gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
-      return;
-    }
-  if (p->problem != NULL)
-    {
-      /* the reader's sentence names regulars-cli's --map; here the drop-downs above do that */
-      gtk_label_set_text (self->preview_status,
-                          self->draft.columns_missing
-                          ? _("The answers are read once every needed column is chosen above.")
-                          : p->problem);
-      gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "dim-label");
-      gtk_widget_set_visible (self->preview_scroller, FALSE);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "dim-label");
-  gtk_widget_set_visible (self->preview_scroller, TRUE);
+  /* the reader's sentence names regulars-cli's --map; here the drop-downs above do that */
+  if (!preview_status_ready (self, p != NULL,
+                             p == NULL || p->problem == NULL ? NULL
+                             : self->draft.columns_missing
+                             ? _("The answers are read once every needed column is chosen above.")
+                             : p->problem))
+    return;
 
   n = p->rows->len + p->issues->len;
   if (n == 0)
@@ -1452,52 +1493,8 @@ fill_feedback_preview (RegImportWizard *self)
                                            "Survey results. The first %u answers:", n), n);
   gtk_label_set_text (self->preview_status, status);
 
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (self->preview_grid, cell (_(headers[c]), "heading"), (int) c, 0, 1, 1);
-
-  /* answers and rejected rows both start with their line number */
-  items = g_ptr_array_new ();
-  for (guint i = 0; i < p->rows->len; i++)
-    g_ptr_array_add (items, g_ptr_array_index (p->rows, i));
-  for (guint i = 0; i < p->issues->len; i++)
-    g_ptr_array_add (items, g_ptr_array_index (p->issues, i));
-  g_ptr_array_sort (items, by_line);
-
-  for (guint i = 0; i < items->len; i++, y++)
-    {
-      gpointer item = g_ptr_array_index (items, i);
-      gboolean is_issue = FALSE;
-      g_autofree char *line = NULL;
-
-      for (guint k = 0; k < p->issues->len && !is_issue; k++)
-        is_issue = g_ptr_array_index (p->issues, k) == item;
-      line = g_strdup_printf ("%u", *(const guint *) item);
-      gtk_grid_attach (self->preview_grid, cell (line, "dim-label"), 0, y, 1, 1);
-      if (is_issue)
-        {
-          const RegImportIssue *issue = item;
-          GtkWidget *reason = cell (issue->reason, "error");
-
-          gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
-          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (reason), 80);
-          gtk_grid_attach (self->preview_grid, reason, 1, y, 4, 1);
-        }
-      else
-        {
-          const RegFeedbackRow *row = item;
-          g_autofree char *date = reg_shop_format_date (self->shop, row->day);
-          g_autofree char *score = g_strdup_printf ("%d", row->score);
-          GtkWidget *score_cell = cell (score, "numeric");
-
-          gtk_label_set_xalign (GTK_LABEL (score_cell), 1);
-          gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
-          gtk_grid_attach (self->preview_grid, cell (row->email, NULL), 2, y, 1, 1);
-          gtk_grid_attach (self->preview_grid, score_cell, 3, y, 1, 1);
-          gtk_grid_attach (self->preview_grid, cell (row->comment != NULL ? row->comment : "", "dim-label"),
-                           4, y, 1, 1);
-        }
-    }
+  fill_preview_grid (self, headers, G_N_ELEMENTS (headers), p->rows, p->issues, draw_answer_row,
+                     NULL);
 }
 
 static void
