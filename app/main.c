@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "reg-application.h"
+#include "reg-locale-dir.h"
 
 int
 main (int   argc,
@@ -17,9 +18,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  /* REGULARS_LOCALEDIR: the build tree's catalogues, for tests and uninstalled runs */
-  bindtextdomain (GETTEXT_PACKAGE,
-                  g_getenv ("REGULARS_LOCALEDIR") ? g_getenv ("REGULARS_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, reg_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

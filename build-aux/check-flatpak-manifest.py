@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the Flatpak manifest: its structure, that every module's source is pinned (an archive
 with a sha256, a git source with a commit, or the project's own directory), and that it grants
-no more than the app needs (no network, no home or host file access: files go through portals)."""
+no more than the app needs (no network, no home or host file access: files go through portals).
+
+With --expect-refusal TEXT it checks the checker: it succeeds only when the manifest is refused
+by the checker's own rules with a message containing TEXT (a crash or another refusal fails)."""
 import json
 import sys
 
@@ -14,13 +17,15 @@ FORBIDDEN_PREFIXES = ('--share=network', '--filesystem=', '--socket=session-bus'
 NEEDED_MODULES = {'gsl', 'libxlsxwriter', 'libcsv', 'libofx', 'uchardet', 'regulars'}
 
 
+class Refused(Exception):
+    pass
+
+
 def fail(msg):
-    print(f'refused: {msg}')
-    sys.exit(1)
+    raise Refused(msg)
 
 
-def main():
-    path = sys.argv[1]
+def check(path):
     with open(path, encoding='utf-8') as f:
         manifest = json.load(f)
     for key in ('app-id', 'runtime', 'runtime-version', 'sdk', 'command', 'modules', 'finish-args'):
@@ -66,5 +71,30 @@ def main():
     print(f'ok: {len(names)} modules, all pinned; finish-args {", ".join(manifest["finish-args"])}')
 
 
+def main():
+    args = sys.argv[1:]
+    expected = None
+    if len(args) == 3 and args[0] == '--expect-refusal':
+        expected, args = args[1], args[2:]
+    if len(args) != 1:
+        print('usage: check-flatpak-manifest.py [--expect-refusal TEXT] MANIFEST', file=sys.stderr)
+        return 2
+    try:
+        check(args[0])
+    except Refused as refusal:
+        print(f'refused: {refusal}')
+        if expected is None:
+            return 1
+        if expected in str(refusal):
+            print(f'ok: refused as expected ("{expected}")')
+            return 0
+        print(f'the refusal should have said "{expected}"')
+        return 1
+    if expected is not None:
+        print(f'not refused, though it should have been ("{expected}")')
+        return 1
+    return 0
+
+
 if __name__ == '__main__':
-    main()
+    sys.exit(main())

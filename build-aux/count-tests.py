@@ -1,56 +1,82 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Counts test results in meson testlog.json files and prints "N passed, N failed".
+"""Counts test results in meson testlog.json files and prints "N passed, N failed, N skipped".
 
-A test that speaks TAP counts once per test case ("ok" / "not ok" lines in its output); a test
-that printed no TAP counts once by its result. Skipped cases count as passed. A TAP test whose
-program failed (crash, sanitizer report) counts one failure more than its "not ok" lines.
-Exit status 1 when anything failed or no test ran."""
+Usage: count-tests.py BUILDDIR [BUILDDIR …]. For each build directory it reads
+meson-logs/testlog.json and checks it against `meson test --list`: every test meson knows must
+be in the log (a log left over from an earlier run, or a run that never started, fails).
+
+A test that speaks TAP counts once per test case ("ok" / "not ok" lines in its output; an
+"ok … # SKIP" line is a skip, not a pass); a test that printed no TAP counts once by its result.
+A TAP test whose program failed (crash, sanitizer report, "Bail out!") counts one failure more
+than its "not ok" lines. Expected failures are not used here: a test that checks a refusal
+checks the refusal's message itself. Exit status 1 when anything failed or nothing passed."""
 import json
 import re
+import subprocess
 import sys
 
-TAP_LINE = re.compile(r'^(not ok|ok)\b', re.MULTILINE)
+TAP_LINE = re.compile(r'^(not ok|ok)\b(.*)$', re.MULTILINE)
+SKIP = re.compile(r'#\s*skip', re.IGNORECASE)
+GOOD = ('OK', 'SKIP')
 
 
-def count(path):
-    passed = failed = 0
-    with open(path, encoding='utf-8') as log:
+def listed_tests(builddir):
+    out = subprocess.run(['meson', 'test', '-C', builddir, '--list'], check=True,
+                         capture_output=True, text=True).stdout
+    # "regulars:core / core-bgnbd", as the log names them
+    return {line.strip() for line in out.splitlines() if ' / ' in line}
+
+
+def count(builddir):
+    passed = failed = skipped = 0
+    seen = set()
+    with open(f'{builddir}/meson-logs/testlog.json', encoding='utf-8') as log:
         for line in log:
             if not line.strip():
                 continue
             test = json.loads(line)
+            seen.add(test.get('name'))
             result = test.get('result')
-            if result == 'EXPECTEDFAIL':
-                # a check that must refuse bad input did refuse it
-                passed += 1
-                continue
             cases = TAP_LINE.findall(test.get('stdout') or '')
             if cases:
-                bad = sum(1 for c in cases if c == 'not ok')
-                passed += len(cases) - bad
+                bad = sum(1 for verdict, _ in cases if verdict == 'not ok')
+                skips = sum(1 for verdict, rest in cases if verdict == 'ok' and SKIP.search(rest))
+                passed += len(cases) - bad - skips
+                skipped += skips
                 failed += bad
-                if result not in ('OK', 'SKIP', 'EXPECTEDFAIL') and bad == 0:
+                if result not in GOOD and bad == 0:
+                    print(f'{builddir}: {test.get("name")}: {result} after its cases',
+                          file=sys.stderr)
                     failed += 1
-            elif result in ('OK', 'SKIP', 'EXPECTEDFAIL'):
+            elif result == 'OK':
                 passed += 1
+            elif result == 'SKIP':
+                skipped += 1
             else:
+                print(f'{builddir}: {test.get("name")}: {result}', file=sys.stderr)
                 failed += 1
-    return passed, failed
+    missing = sorted(listed_tests(builddir) - seen)
+    for name in missing:
+        print(f'{builddir}: {name}: not run (missing from the log)', file=sys.stderr)
+    failed += len(missing)
+    return passed, failed, skipped
 
 
 def main():
-    passed = failed = 0
-    for path in sys.argv[1:]:
+    passed = failed = skipped = 0
+    for builddir in sys.argv[1:]:
         try:
-            p, f = count(path)
-        except FileNotFoundError:
-            print(f'{path}: missing (the build failed)', file=sys.stderr)
-            p, f = 0, 1
-        print(f'{path}: {p} passed, {f} failed', file=sys.stderr)
+            p, f, s = count(builddir)
+        except (FileNotFoundError, subprocess.CalledProcessError) as error:
+            print(f'{builddir}: no test log ({error}): the build or the test run failed',
+                  file=sys.stderr)
+            p, f, s = 0, 1, 0
+        print(f'{builddir}: {p} passed, {f} failed, {s} skipped', file=sys.stderr)
         passed += p
         failed += f
-    print(f'{passed} passed, {failed} failed')
+        skipped += s
+    print(f'{passed} passed, {failed} failed, {skipped} skipped')
     return 1 if failed or not passed else 0
 
 

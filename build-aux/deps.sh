@@ -11,11 +11,11 @@ BUILD_PACKAGES=(
   libjson-glib-dev desktop-file-utils appstream sqlite3
 )
 # what the tests and the screenshots need besides: a headless X server, the checks of written
-# files (LibreOffice, poppler, unzip), German for the locale tests, cppcheck for the
-# static-analysis test
+# files (LibreOffice, poppler, unzip), the fonts tests/fonts.conf names, German for the locale
+# tests, cppcheck for the static-analysis test
 TEST_PACKAGES=(
-  xvfb xauth dbus-x11 imagemagick poppler-utils libxml2-utils unzip locales fonts-wqy-microhei
-  libreoffice-calc-nogui cppcheck
+  xvfb xauth dbus-x11 imagemagick poppler-utils libxml2-utils unzip locales fonts-dejavu-core
+  fonts-wqy-microhei libreoffice-calc-nogui cppcheck
 )
 # build-aux/fuzz: clang with libFuzzer and the sanitizer runtimes
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)

@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include "reg-test-utils.h"
@@ -54,4 +58,76 @@ reg_test_rm_rf (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   rm_rf_file (file);
+}
+
+char *
+reg_test_find_gl_driver (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "_dri.so") != NULL || strstr (lines[i], "libLLVM") != NULL)
+      return g_strdup (g_strstrip (lines[i]));
+  return NULL;
+}
+
+static void
+check_maps_at_exit (void)
+{
+  g_autofree char *maps = NULL;
+  g_autofree char *hit = NULL;
+
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    return;
+  hit = reg_test_find_gl_driver (maps);
+  if (hit == NULL)
+    return;
+  /* TAP: the whole program fails, whatever its cases said */
+  printf ("Bail out! a GL driver is mapped into this GUI test (set GDK_DEBUG=gl-disable): %s\n", hit);
+  fflush (stdout);
+  _exit (1);
+}
+
+void
+reg_test_forbid_gl_driver_at_exit (void)
+{
+  atexit (check_maps_at_exit);
+}
+
+char **
+reg_test_env_logging_loads (const char *log_dir)
+{
+  g_autofree char *prefix = g_build_filename (log_dir, "loads", NULL);
+  char **env = g_get_environ ();
+
+  env = g_environ_setenv (env, "LD_DEBUG", "files", TRUE);
+  return g_environ_setenv (env, "LD_DEBUG_OUTPUT", prefix, TRUE);
+}
+
+void
+reg_test_assert_no_gl_driver_loaded (const char *log_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (log_dir, 0, NULL);
+  const char *name;
+  guint logs = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *hit = NULL;
+
+      if (!g_str_has_prefix (name, "loads."))
+        continue;
+      path = g_build_filename (log_dir, name, NULL);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      /* the log really is the loader's: it names the C library at least */
+      g_assert_nonnull (strstr (text, "libc.so"));
+      hit = reg_test_find_gl_driver (text);
+      if (hit != NULL)
+        g_error ("the program loaded a GL driver (set GDK_DEBUG=gl-disable): %s", hit);
+      logs++;
+    }
+  g_assert_cmpuint (logs, >, 0);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "reg-cli.h"
+#include "reg-locale-dir.h"
 
 typedef struct
 {
@@ -56,9 +57,7 @@ main (int argc, char **argv)
   int i = 1;
 
   setlocale (LC_ALL, "");
-  /* REGULARS_LOCALEDIR: the build tree's catalogues, for tests and uninstalled runs */
-  bindtextdomain (GETTEXT_PACKAGE,
-                  g_getenv ("REGULARS_LOCALEDIR") ? g_getenv ("REGULARS_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, reg_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

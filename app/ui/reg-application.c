@@ -65,7 +65,15 @@ static void
 on_first_frame_cb (GdkFrameClock  *clock,
                    RegApplication *self)
 {
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  /* --exit-after-startup reports what the window showed, for checks from outside */
+  if (REG_IS_WINDOW (window))
+    {
+      g_autofree char *titles = reg_window_dup_view_titles (REG_WINDOW (window));
+      g_print ("%s\n", titles);
+    }
   g_application_quit (G_APPLICATION (self));
 }
 

@@ -692,6 +692,34 @@ reg_window_get_visible_view (RegWindow *self)
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
+/* The titles of the views as the switcher shows them, in order, joined by ", " (newly
+ * allocated): what `regulars --exit-after-startup` reports, in the user's language. */
+char *
+reg_window_dup_view_titles (RegWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+  pages = adw_view_stack_get_pages (self->view_stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      const char *title = adw_view_stack_page_get_title (page);
+      GString *plain;
+
+      if (title == NULL)
+        continue;
+      /* as read, without the mnemonic's underscore */
+      plain = g_string_new (title);
+      if (adw_view_stack_page_get_use_underline (page))
+        g_string_replace (plain, "_", "", 0);
+      g_ptr_array_add (titles, g_string_free (plain, FALSE));
+    }
+  g_ptr_array_add (titles, NULL);
+  return g_strjoinv (", ", (char **) titles->pdata);
+}
+
 /* Returns the view with the shop handed to it: the caller is about to use it. */
 GtkWidget *
 reg_window_get_view (RegWindow  *self,

@@ -27,6 +27,7 @@ GtkWidget  *reg_window_get_view             (RegWindow      *self,
 void        reg_window_add_toast            (RegWindow      *self,
                                              AdwToast       *toast);
 gboolean    reg_window_get_auto_analysis    (RegWindow      *self);
+char       *reg_window_dup_view_titles      (RegWindow      *self);
 void        reg_window_set_auto_analysis    (RegWindow      *self,
                                              gboolean        auto_analysis);
 gboolean    reg_window_get_analysis_running (RegWindow      *self);

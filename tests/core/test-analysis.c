@@ -366,11 +366,22 @@ test_fixed_model_side_tasks (void)
   g_assert_cmpfloat (fixed->holdout.bgnbd_predicted, ==, again->holdout.bgnbd_predicted);
   g_assert_cmpfloat (fixed->holdout.bgnbd.log_likelihood, ==, again->holdout.bgnbd.log_likelihood);
 
+  /* While the main fit waits for a side task it reports progress every 50 ms, so how many
+   * reports a run makes depends on the machine's speed: a run that ends before its cancel
+   * point is reached must be complete, one that reaches it must end cancelled. */
   for (guint at = 1; at <= pl.calls; at++)
     {
       ProgressLog cancel = { 0, 0, at };
       ClvAnalysis *a = clv_analysis_run (sales, n, 2000, NULL, 0, &o, on_progress, &cancel, &error);
 
+      if (cancel.calls < at)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (a);
+          g_assert_cmpfloat (cancel.last, ==, 1.0);
+          clv_analysis_free (a);
+          continue;
+        }
       g_assert_null (a);
       g_assert_error (error, CLV_ERROR, CLV_ERROR_CANCELLED);
       g_clear_error (&error);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "reg-test-utils.h"
@@ -67,12 +68,16 @@ skip_without_german (void)
   return TRUE;
 }
 
-/* Runs argv (NULL-terminated) in @lang (a locale name) with @language as LANGUAGE (or unset) */
+/* Runs argv (NULL-terminated) in @lang (a locale name) with @language as LANGUAGE (or unset),
+ * with the build's catalogues named in REGULARS_LOCALEDIR or (@find_own) without: the program
+ * must then find them itself; and logging the libraries it loads into @load_log_dir (nullable) */
 static void
-run_in (Run                *r,
-        const char         *lang,
-        const char         *language,
-        const char * const *argv)
+run_with (Run                *r,
+          const char         *lang,
+          const char         *language,
+          gboolean            find_own,
+          const char         *load_log_dir,
+          const char * const *argv)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
@@ -88,13 +93,32 @@ run_in (Run                *r,
     g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "REGULARS_LOCALEDIR", localedir, TRUE);
+  if (find_own)
+    g_subprocess_launcher_unsetenv (launcher, "REGULARS_LOCALEDIR");
+  else
+    g_subprocess_launcher_setenv (launcher, "REGULARS_LOCALEDIR", localedir, TRUE);
+  if (load_log_dir != NULL)
+    {
+      g_autofree char *prefix = g_build_filename (load_log_dir, "loads", NULL);
+
+      g_subprocess_launcher_setenv (launcher, "LD_DEBUG", "files", TRUE);
+      g_subprocess_launcher_setenv (launcher, "LD_DEBUG_OUTPUT", prefix, TRUE);
+    }
   proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
   g_assert_no_error (error);
   r->status = g_subprocess_get_exit_status (proc);
   g_test_message ("%s: exit %d; stdout: %s; stderr: %s", lang, r->status, r->out, r->err);
+}
+
+static void
+run_in (Run                *r,
+        const char         *lang,
+        const char         *language,
+        const char * const *argv)
+{
+  run_with (r, lang, language, FALSE, NULL, argv);
 }
 
 /* regulars-cli --shop SHOP args… (NULL-terminated) in @lang with @language */
@@ -283,13 +307,48 @@ test_window_starts (Fixture       *f,
 {
   Run r = { 0 };
   const char *argv[] = { gui, "--standalone", "--exit-after-startup", f->shop, NULL };
+  g_autofree char *loads = g_build_filename (f->dir, "loads", NULL);
 
   if (skip_without_german ())
     return;
   make_shop (f, &r);
-  /* under the tests' G_DEBUG=fatal-warnings: no warning at all while it starts in German */
-  run_in (&r, DE, NULL, argv);
+  g_assert_cmpint (g_mkdir (loads, 0700), ==, 0);
+  /* under the tests' G_DEBUG=fatal-warnings: no warning at all while it starts in German, and
+   * no GL driver loaded on the way */
+  run_with (&r, DE, NULL, FALSE, loads, argv);
   g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Übersicht"));
+  reg_test_assert_no_gl_driver_loaded (loads);
+  run_clear (&r);
+}
+
+/* Started from the build tree as build-aux/run does, with nothing saying where the catalogues
+ * are: the window is German all the same. */
+static void
+test_window_finds_catalogues (Fixture       *f,
+                              gconstpointer  data)
+{
+  Run r = { 0 };
+  const char *argv[] = { gui, "--standalone", "--exit-after-startup", f->shop, NULL };
+  const char *titles[] = { "Übersicht", "Kunden", "Verkäufe" };
+
+  if (skip_without_german ())
+    return;
+  make_shop (f, &r);
+  run_with (&r, DE, NULL, TRUE, NULL, argv);
+  g_assert_cmpint (r.status, ==, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_nonnull (strstr (r.out, titles[i]));
+  g_assert_null (strstr (r.out, "Overview"));
+
+  /* and regulars-cli as well */
+  {
+    const char *help[] = { g_getenv ("REG_CLI"), "--help", NULL };
+
+    run_with (&r, DE, NULL, TRUE, NULL, help);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_prefix (r.out, "Aufruf: regulars-cli"));
+  }
   run_clear (&r);
 }
 
@@ -310,5 +369,7 @@ main (int   argc,
   g_test_add ("/i18n/cli/errors-es", Fixture, NULL, fixture_setup, test_spanish, fixture_teardown);
   g_test_add ("/i18n/gui/starts-de", Fixture, NULL, fixture_setup, test_window_starts,
               fixture_teardown);
+  g_test_add ("/i18n/gui/build-tree-de", Fixture, NULL, fixture_setup,
+              test_window_finds_catalogues, fixture_teardown);
   return g_test_run ();
 }

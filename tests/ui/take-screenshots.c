@@ -307,6 +307,8 @@ main (int   argc,
   int height = argc > 4 ? atoi (argv[4]) : 800;
   const char *schemes[] = { "light", "dark" };
 
+  /* the shots are drawn with cairo: keep GDK from loading a GL driver to probe GL (GTK 4.8) */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   gtk_init ();
   adw_init ();
   /* what AdwApplication loads by itself from the resource base path */

@@ -38,6 +38,7 @@ ui_test_init (int    *argc,
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   atexit (remove_data_home);
+  reg_test_forbid_gl_driver_at_exit ();
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
