@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Counts test results in meson testlog.json files and prints "N passed, N failed, N skipped".
 
-Usage: count-tests.py BUILDDIR [BUILDDIR …]. For each build directory it reads
-meson-logs/testlog.json and checks it against `meson test --list`: every test meson knows must
-be in the log (a log left over from an earlier run, or a run that never started, fails).
+Usage: count-tests.py [--log NAME] [--suite SUITE …] BUILDDIR [BUILDDIR …]. For each build
+directory it reads meson-logs/NAME (testlog.json) and checks it against `meson test --list`
+(of those suites): every test meson lists must be in the log (a log left over from an earlier
+run, or a run that never started, fails).
 
 A test that speaks TAP counts once per test case ("ok" / "not ok" lines in its output; an
 "ok … # SKIP" line is a skip, not a pass); a test that printed no TAP counts once by its result.
@@ -21,17 +22,19 @@ SKIP = re.compile(r'#\s*skip', re.IGNORECASE)
 GOOD = ('OK', 'SKIP')
 
 
-def listed_tests(builddir):
-    out = subprocess.run(['meson', 'test', '-C', builddir, '--list'], check=True,
-                         capture_output=True, text=True).stdout
+def listed_tests(builddir, suites):
+    command = ['meson', 'test', '-C', builddir, '--list']
+    for suite in suites:
+        command += ['--suite', suite]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     # "regulars:core / core-bgnbd", as the log names them
     return {line.strip() for line in out.splitlines() if ' / ' in line}
 
 
-def count(builddir):
+def count(builddir, log_name, suites):
     passed = failed = skipped = 0
     seen = set()
-    with open(f'{builddir}/meson-logs/testlog.json', encoding='utf-8') as log:
+    with open(f'{builddir}/meson-logs/{log_name}', encoding='utf-8') as log:
         for line in log:
             if not line.strip():
                 continue
@@ -56,7 +59,7 @@ def count(builddir):
             else:
                 print(f'{builddir}: {test.get("name")}: {result}', file=sys.stderr)
                 failed += 1
-    missing = sorted(listed_tests(builddir) - seen)
+    missing = sorted(listed_tests(builddir, suites) - seen)
     for name in missing:
         print(f'{builddir}: {name}: not run (missing from the log)', file=sys.stderr)
     failed += len(missing)
@@ -65,18 +68,29 @@ def count(builddir):
 
 def main():
     passed = failed = skipped = 0
-    for builddir in sys.argv[1:]:
+    args = sys.argv[1:]
+    log_name, suites, builddirs = 'testlog.json', [], []
+    while args:
+        arg = args.pop(0)
+        if arg == '--log':
+            log_name = args.pop(0)
+        elif arg == '--suite':
+            suites.append(args.pop(0))
+        else:
+            builddirs.append(arg)
+    for builddir in builddirs:
         try:
-            p, f, s = count(builddir)
+            p, f, s = count(builddir, log_name, suites)
         except (FileNotFoundError, subprocess.CalledProcessError) as error:
             print(f'{builddir}: no test log ({error}): the build or the test run failed',
                   file=sys.stderr)
             p, f, s = 0, 1, 0
-        print(f'{builddir}: {p} passed, {f} failed, {s} skipped', file=sys.stderr)
+        print(f'{builddir}: {p} passed, {f} failed, {s} skipped', file=sys.stderr, flush=True)
         passed += p
         failed += f
         skipped += s
-    print(f'{passed} passed, {failed} failed, {skipped} skipped')
+    # the last line, which CI reads
+    print(f'{passed} passed, {failed} failed, {skipped} skipped', flush=True)
     return 1 if failed or not passed else 0
 
 
