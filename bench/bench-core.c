@@ -114,11 +114,12 @@ main (int argc, char **argv)
   g_autofree guint32 *xs = NULL;
   g_autofree double *ms = NULL;
   ClvBgnbdParams bg;
+  ClvMbgnbdParams mb;
   ClvParetoParams pn;
   ClvGammaGammaParams gg;
   ClvAnalysisOptions o;
   gsize n_sales, n_tr;
-  double t0, t_summary, t_bg, t_gg, t_pn, t_score;
+  double t0, t_summary, t_bg, t_mb, t_gg, t_pn, t_score;
 
   t0 = now ();
   sales = generate (n_customers, first_day, end_day, &n_sales);
@@ -141,6 +142,13 @@ main (int argc, char **argv)
   t_bg = now () - t0;
   printf ("bgnbd fit: %.3f s (r %.4f alpha %.4f a %.4f b %.4f, LL %.1f)\n", t_bg, bg.r, bg.alpha,
           bg.a, bg.b, bg.log_likelihood);
+
+  t0 = now ();
+  if (!clv_mbgnbd_fit (tr, n_tr, &mb, &error))
+    g_error ("MBG/NBD: %s", error->message);
+  t_mb = now () - t0;
+  printf ("mbgnbd fit: %.3f s (r %.4f alpha %.4f a %.4f b %.4f, LL %.1f)\n", t_mb, mb.r, mb.alpha,
+          mb.a, mb.b, mb.log_likelihood);
 
   t0 = now ();
   xs = g_new (guint32, n_customers);
@@ -174,6 +182,18 @@ main (int argc, char **argv)
           a->timings.segments);
   printf ("analysis run (bgnbd, no holdout): %.3f s (summary %.3f, fit %.3f, spend %.3f)\n",
           now () - t0, a->timings.summary, a->timings.fit, a->timings.spend);
+  {
+    /* the default: every model on the calibration period, the best holdout fit on everything */
+    g_autoptr(ClvAnalysis) au = NULL;
+
+    clv_analysis_options_init (&o);
+    o.end_day = end_day;
+    t0 = now ();
+    au = clv_analysis_run (sales, n_sales, n_customers, NULL, 0, &o, NULL, NULL, &error);
+    g_assert_no_error (error);
+    printf ("analysis run (auto, holdout): %.3f s (holdout %.3f, fit %.3f, model %s)\n",
+            now () - t0, au->timings.holdout, au->timings.fit, clv_model_id (au->model));
+  }
   printf ("total without pareto: %.3f s\n", t_summary + t_bg + t_gg + t_score);
   printf ("total: %.3f s\n", t_summary + t_bg + t_gg + t_pn + t_score);
   return 0;

@@ -52,7 +52,7 @@ validate_options (const ClvAnalysisOptions *o, GError **error)
 {
   const char *what = NULL;
 
-  if ((guint) o->model > CLV_MODEL_NONE)
+  if ((guint) o->model > CLV_MODEL_MBGNBD)
     what = "model";
   else if ((guint) o->time_unit > CLV_TIME_MONTH)
     what = "time unit";
@@ -83,43 +83,87 @@ validate_options (const ClvAnalysisOptions *o, GError **error)
   return FALSE;
 }
 
-/* A fitted purchase model, either kind. */
+/* A fitted purchase model, any kind. */
 typedef struct
 {
   ClvModelKind kind;
   ClvBgnbdParams bg;
+  ClvMbgnbdParams mb;
   ClvParetoParams pn;
 } Model;
+
+/* The candidates, simplest first: a tie in the holdout check goes to the earlier one. */
+#define N_KINDS 3
+static const ClvModelKind kinds[N_KINDS] = { CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PARETO };
+
+static int
+kind_index (ClvModelKind k)
+{
+  for (int i = 0; i < N_KINDS; i++)
+    if (kinds[i] == k)
+      return i;
+  return 0;
+}
 
 static double
 model_p_alive (const Model *m, guint32 x, double t_x, double T)
 {
-  return m->kind == CLV_MODEL_BGNBD ? clv_bgnbd_probability_alive (&m->bg, x, t_x, T)
-                                    : clv_pareto_probability_alive (&m->pn, x, t_x, T);
+  switch (m->kind)
+    {
+    case CLV_MODEL_BGNBD:
+      return clv_bgnbd_probability_alive (&m->bg, x, t_x, T);
+    case CLV_MODEL_MBGNBD:
+      return clv_mbgnbd_probability_alive (&m->mb, x, t_x, T);
+    default:
+      return clv_pareto_probability_alive (&m->pn, x, t_x, T);
+    }
 }
 
 static double
 model_if_alive (const Model *m, guint32 x, double T, double t)
 {
-  return m->kind == CLV_MODEL_BGNBD ? clv_bgnbd_expected_purchases_if_alive (&m->bg, x, T, t)
-                                    : clv_pareto_expected_purchases_if_alive (&m->pn, x, T, t);
+  switch (m->kind)
+    {
+    case CLV_MODEL_BGNBD:
+      return clv_bgnbd_expected_purchases_if_alive (&m->bg, x, T, t);
+    case CLV_MODEL_MBGNBD:
+      return clv_mbgnbd_expected_purchases_if_alive (&m->mb, x, T, t);
+    default:
+      return clv_pareto_expected_purchases_if_alive (&m->pn, x, T, t);
+    }
 }
 
-/* Posterior mean purchase rate given alive is (r + x) / (alpha + T) in both models
+/* Posterior mean purchase rate given alive is (r + x) / (alpha + T) in all three models
  * (lambda | alive ~ Gamma (r + x, alpha + T)). */
 static double
 model_rate_if_alive (const Model *m, guint32 x, double T)
 {
-  double r = m->kind == CLV_MODEL_BGNBD ? m->bg.r : m->pn.r;
-  double alpha = m->kind == CLV_MODEL_BGNBD ? m->bg.alpha : m->pn.alpha;
+  double r = m->kind == CLV_MODEL_BGNBD ? m->bg.r : m->kind == CLV_MODEL_MBGNBD ? m->mb.r : m->pn.r;
+  double alpha = m->kind == CLV_MODEL_BGNBD ? m->bg.alpha
+                 : m->kind == CLV_MODEL_MBGNBD ? m->mb.alpha : m->pn.alpha;
 
   return (r + x) / (alpha + T);
+}
+
+/* Only BG/NBD gives P(alive) = 1 by construction: to a customer without a repeat purchase. */
+static gboolean
+model_certain_by_construction (ClvModelKind kind, guint32 x)
+{
+  return kind == CLV_MODEL_BGNBD && x == 0;
 }
 
 static const char *
 model_name (ClvModelKind k)
 {
-  return k == CLV_MODEL_PARETO ? _("Pareto/NBD") : _("BG/NBD");
+  switch (k)
+    {
+    case CLV_MODEL_PARETO:
+      return _("Pareto/NBD");
+    case CLV_MODEL_MBGNBD:
+      return _("MBG/NBD");
+    default:
+      return _("BG/NBD");
+    }
 }
 
 typedef struct
@@ -210,8 +254,8 @@ predict_holdout (const Model *m, const ClvSummary *cal, double unit_days)
 }
 
 static gboolean
-fit_model (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start,
-           const Progress *p, double from, double to, Model *out, GError **error)
+fit_any (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start,
+         const Progress *p, double from, double to, Model *out, GError **error)
 {
   ClvFitOptions fo;
   double st[4];
@@ -225,6 +269,14 @@ fit_model (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start
       fit_options (&fo, p, from, to, start != NULL ? st : NULL);
       return clv_bgnbd_fit_full (tr, n, &fo, &out->bg, error);
     }
+  if (kind == CLV_MODEL_MBGNBD)
+    {
+      if (start != NULL)
+        memcpy (st, (double[]) { start->mb.r, start->mb.alpha, start->mb.a, start->mb.b },
+                sizeof st);
+      fit_options (&fo, p, from, to, start != NULL ? st : NULL);
+      return clv_mbgnbd_fit_full (tr, n, &fo, &out->mb, error);
+    }
   if (start != NULL)
     memcpy (st, (double[]) { start->pn.r, start->pn.alpha, start->pn.s, start->pn.beta },
             sizeof st);
@@ -232,10 +284,55 @@ fit_model (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start
   return clv_pareto_fit_full (tr, n, &fo, &out->pn, error);
 }
 
+static ClvFitQuality
+model_quality (const Model *m)
+{
+  switch (m->kind)
+    {
+    case CLV_MODEL_BGNBD:
+      return m->bg.quality;
+    case CLV_MODEL_MBGNBD:
+      return m->mb.quality;
+    default:
+      return m->pn.quality;
+    }
+}
+
+/* A fit that converged but is not usable (at a bound, or on a flat ridge of the likelihood)
+ * fails here like one that did not converge, so that it is never chosen. */
+static gboolean
+fit_model (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start,
+           const Progress *p, double from, double to, Model *out, GError **error)
+{
+  if (!fit_any (kind, tr, n, start, p, from, to, out, error))
+    return FALSE;
+  switch (model_quality (out))
+    {
+    case CLV_FIT_PROPER:
+      return TRUE;
+    case CLV_FIT_AT_BOUND:
+      g_set_error (error, CLV_ERROR, CLV_ERROR_NO_CONVERGENCE,
+                   _("%s ran to the edge of its parameters on this history"), model_name (kind));
+      return FALSE;
+    default:
+      g_set_error (error, CLV_ERROR, CLV_ERROR_NO_CONVERGENCE,
+                   _("this history does not pin %s’s parameters down"), model_name (kind));
+      return FALSE;
+    }
+}
+
 static double
 model_ll (const Model *m)
 {
-  return m->kind == CLV_MODEL_BGNBD ? m->bg.log_likelihood : m->pn.log_likelihood;
+  switch (m->kind)
+    {
+    case CLV_MODEL_BGNBD:
+      return m->bg.log_likelihood;
+    case CLV_MODEL_MBGNBD:
+      return m->mb.log_likelihood;
+    default:
+      return m->pn.log_likelihood;
+    }
 }
 
 static double
@@ -278,6 +375,9 @@ score_basics (ClvAnalysis *a, const ClvSummary *full, const ClvFeedback *feedbac
           if ((a->options.end_day - cs->last_day) > o->overdue_factor * sc->mean_interval_days)
             sc->at_risk |= CLV_AT_RISK_OVERDUE;
         }
+      else if (cs->purchases == 1 && a->return_days >= 0
+               && a->options.end_day - cs->first_day > a->return_days)
+        sc->at_risk |= CLV_AT_RISK_NOT_BACK;
     }
   for (gsize i = 0; feedback != NULL && i < n_feedback; i++)
     {
@@ -350,6 +450,11 @@ score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fall
                               : o->end_day + MAX_NEXT_DAYS;
       if (cs->x > 0 && pa >= 0 && pa < o->at_risk_p_alive)
         sc->at_risk |= CLV_AT_RISK_LOW_P_ALIVE;
+      if (model_certain_by_construction (m->kind, cs->x))
+        {
+          sc->p_alive = -1;
+          sc->p_alive_too_early = TRUE;
+        }
     }
   a->total_clv = total;
 }
@@ -406,6 +511,7 @@ segment (ClvAnalysis *a)
       a->at_risk_low_p_alive += (sc->at_risk & CLV_AT_RISK_LOW_P_ALIVE) != 0;
       a->at_risk_overdue += (sc->at_risk & CLV_AT_RISK_OVERDUE) != 0;
       a->at_risk_detractor += (sc->at_risk & CLV_AT_RISK_DETRACTOR) != 0;
+      a->at_risk_not_back += (sc->at_risk & CLV_AT_RISK_NOT_BACK) != 0;
     }
 }
 
@@ -440,6 +546,11 @@ set_params (ClvAnalysis *a, const Model *m)
       a->bgnbd_fitted = TRUE;
       a->bgnbd = m->bg;
     }
+  else if (m->kind == CLV_MODEL_MBGNBD)
+    {
+      a->mbgnbd_fitted = TRUE;
+      a->mbgnbd = m->mb;
+    }
   else
     {
       a->pareto_fitted = TRUE;
@@ -447,7 +558,38 @@ set_params (ClvAnalysis *a, const Model *m)
     }
 }
 
-/* Calibration fits and the holdout check. Fills a->holdout; returns FALSE only on cancel. */
+/* The shop's return pattern from the day log: first and second purchase day of every customer
+ * who came back by the end day. */
+static void
+compute_return_days (ClvAnalysis *a)
+{
+  const ClvDayLog *log = a->log;
+  g_autofree gint32 *first = g_new (gint32, MAX (log->n_customers, 1));
+  g_autofree gint32 *second = g_new (gint32, MAX (log->n_customers, 1));
+  gsize n = 0;
+
+  for (guint32 c = 0; c < log->n_customers; c++)
+    {
+      guint found = 0;
+
+      for (guint32 i = log->offsets[c]; i < log->offsets[c + 1] && found < 2; i++)
+        {
+          if (log->days[i] > a->options.end_day)
+            break;
+          if (!log->purchase[i])
+            continue;
+          if (found++ == 0)
+            first[n] = log->days[i];
+          else
+            second[n++] = log->days[i];
+        }
+    }
+  a->return_days = n >= CLV_RETURN_MIN_CUSTOMERS
+                   ? clv_return_days (first, second, n, CLV_RETURN_SHARE) : -1;
+}
+
+/* Calibration fits and the holdout check. Fills a->holdout; returns FALSE only on cancel. Fits
+ * that are not proper count as not fitted. */
 static gboolean
 run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *cal_models,
              gboolean *cal_ok, GError **error)
@@ -455,7 +597,6 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   ClvHoldout *h = &a->holdout;
   g_autofree ClvRfTriple *tr = NULL;
   gsize n_tr = 0;
-  ClvModelKind kinds[2] = { CLV_MODEL_BGNBD, CLV_MODEL_PARETO };
 
   h->calibration_end_day = cal->calibration_end_day;
   h->end_day = cal->end_day;
@@ -465,14 +606,14 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   if (cal->n_buyers < CLV_MIN_CUSTOMERS || cal->n_repeaters < CLV_MIN_REPEAT_CUSTOMERS)
     return TRUE;
   tr = clv_summary_triples (cal, a->unit_days, &n_tr);
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < N_KINDS; i++)
     {
       g_autoptr(GError) local = NULL;
-      double from = 0.10 + 0.2 * i;
+      double from = 0.10 + 0.15 * i, predicted;
 
       if (a->options.model != CLV_MODEL_AUTO && a->options.model != kinds[i])
         continue;
-      if (!fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.2, &cal_models[i], &local))
+      if (!fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.15, &cal_models[i], &local))
         {
           if (is_cancel (local))
             {
@@ -483,20 +624,34 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
         }
       cal_ok[i] = TRUE;
       h->available = TRUE;
-      if (i == 0)
+      predicted = predict_holdout (&cal_models[i], cal, a->unit_days);
+      switch (kinds[i])
         {
+        case CLV_MODEL_BGNBD:
           h->bgnbd_fitted = TRUE;
           h->bgnbd = cal_models[i].bg;
-          h->bgnbd_predicted = predict_holdout (&cal_models[i], cal, a->unit_days);
-        }
-      else
-        {
+          h->bgnbd_predicted = predicted;
+          break;
+        case CLV_MODEL_MBGNBD:
+          h->mbgnbd_fitted = TRUE;
+          h->mbgnbd = cal_models[i].mb;
+          h->mbgnbd_predicted = predicted;
+          break;
+        default:
           h->pareto_fitted = TRUE;
           h->pareto = cal_models[i].pn;
-          h->pareto_predicted = predict_holdout (&cal_models[i], cal, a->unit_days);
+          h->pareto_predicted = predicted;
+          break;
         }
     }
   return TRUE;
+}
+
+static double
+holdout_predicted (const ClvHoldout *h, int i)
+{
+  return kinds[i] == CLV_MODEL_BGNBD ? h->bgnbd_predicted
+         : kinds[i] == CLV_MODEL_MBGNBD ? h->mbgnbd_predicted : h->pareto_predicted;
 }
 
 /* Work that can run beside the main line on a second core: the check on the holdout period
@@ -601,8 +756,8 @@ side_task_cancel (SideTask *t)
 typedef struct
 {
   ClvAnalysis *a;
-  Model        models[2];
-  gboolean     ok[2];
+  Model        models[N_KINDS];
+  gboolean     ok[N_KINDS];
 } HoldoutData;
 
 static gboolean
@@ -639,6 +794,64 @@ spend_side (gpointer data, const Progress *quiet, GError **error)
   return TRUE;
 }
 
+/* Auto with a holdout: the calibration fits ranked by how close each came to the actual repeat
+ * purchases; within 0.5 % of the actual, the simpler model ranks first. Models whose
+ * calibration fit failed follow, to fall back on. Sets the reason for the first. */
+static void
+choose_by_holdout (ClvAnalysis *a, const gboolean *cal_ok, int *order, int *n_order)
+{
+  const ClvHoldout *h = &a->holdout;
+  double tol = 0.005 * MAX (h->actual, 1);
+  gboolean used[N_KINDS] = { FALSE, FALSE, FALSE };
+  g_autoptr(GString) others = g_string_new (NULL);
+  int n = 0, n_tied = 0;
+
+  for (;;)
+    {
+      double best = INFINITY;
+      int pick = -1;
+
+      for (int i = 0; i < N_KINDS; i++)
+        if (cal_ok[i] && !used[i])
+          best = MIN (best, fabs (holdout_predicted (h, i) - h->actual));
+      for (int i = 0; i < N_KINDS && pick < 0; i++)
+        if (cal_ok[i] && !used[i] && fabs (holdout_predicted (h, i) - h->actual) <= best + tol)
+          pick = i;
+      if (pick < 0)
+        break;
+      used[pick] = TRUE;
+      order[n++] = pick;
+    }
+  for (int i = 0; i < N_KINDS; i++)
+    {
+      if (cal_ok[i] && i != order[0])
+        {
+          g_string_append_printf (others, "%s%s: %.0f", others->len > 0 ? ", " : "",
+                                  model_name (kinds[i]), holdout_predicted (h, i));
+          if (fabs (fabs (holdout_predicted (h, i) - h->actual)
+                    - fabs (holdout_predicted (h, order[0]) - h->actual)) <= tol)
+            n_tied++;
+        }
+      if (!cal_ok[i])
+        order[n++] = i;
+    }
+  *n_order = n;
+  if (others->len == 0)
+    a->model_reason = g_strdup_printf (
+      _("%s is used: the other models could not be fitted on the calibration period."),
+      model_name (kinds[order[0]]));
+  else if (n_tied > 0)
+    a->model_reason = g_strdup_printf (
+      _("The models predicted the check period about equally well (%s: %.0f repeat purchases "
+        "against %.0f actual; %s); %s is used as the simplest."),
+      model_name (kinds[order[0]]), holdout_predicted (h, order[0]), h->actual, others->str,
+      model_name (kinds[order[0]]));
+  else
+    a->model_reason = g_strdup_printf (
+      _("%s predicted the check period best: %.0f repeat purchases against %.0f actual (%s)."),
+      model_name (kinds[order[0]]), holdout_predicted (h, order[0]), h->actual, others->str);
+}
+
 static ClvAnalysis *
 fail (ClvAnalysis *a, SideTask *holdout, SideTask *spend)
 {
@@ -660,8 +873,8 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   g_autoptr(ClvSummary) cal = NULL;
   g_autofree ClvRfTriple *tr = NULL;
   gsize n_tr = 0;
-  Model cal_models[2], chosen = { CLV_MODEL_NONE };
-  gboolean cal_ok[2] = { FALSE, FALSE };
+  Model cal_models[N_KINDS], chosen = { CLV_MODEL_NONE };
+  gboolean cal_ok[N_KINDS] = { FALSE, FALSE, FALSE };
   ClvHistoricOptions ho;
   double fallback_spend;
   SideTask *holdout = NULL, *spend = NULL;
@@ -730,6 +943,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   ho.acquisition_cost = a->options.acquisition_cost;
   clv_historic_compute (a->log, feedback, n_feedback, NULL, 0, &ho, &a->historic);
   fallback_spend = a->historic.aov;
+  compute_return_days (a);
   score_basics (a, full, feedback, n_feedback);
   t1 = g_get_monotonic_time ();
   a->timings.summary = (t1 - t0) / 1e6;
@@ -761,6 +975,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
     {
       g_autoptr(GError) local = NULL;
       ClvModelKind pick = a->options.model;
+      int order[N_KINDS], n_order = 0;
 
       spend_data = (SpendData) { a, full };
       spend = side_task_start ("clv-spend", spend_side, &spend_data);
@@ -783,110 +998,94 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
       t0 = t1;
       tr = clv_summary_triples (full, a->unit_days, &n_tr);
 
-      if (pick == CLV_MODEL_AUTO)
+      if (pick == CLV_MODEL_AUTO && (cal_ok[0] || cal_ok[1] || cal_ok[2]))
+        choose_by_holdout (a, cal_ok, order, &n_order);
+      else if (pick == CLV_MODEL_AUTO)
         {
-          if (cal_ok[0] && cal_ok[1])
-            {
-              double eb = fabs (a->holdout.bgnbd_predicted - a->holdout.actual);
-              double ep = fabs (a->holdout.pareto_predicted - a->holdout.actual);
+          /* No holdout: fit every model on everything, keep the highest likelihood among the
+           * proper fits (all have four parameters). */
+          Model m[N_KINDS];
+          gboolean ok[N_KINDS];
+          int best = -1;
 
-              if (ep < eb - 0.005 * MAX (a->holdout.actual, 1))
-                {
-                  pick = CLV_MODEL_PARETO;
-                  a->model_reason = g_strdup_printf (
-                    _("Pareto/NBD predicted the check period better: %.0f repeat purchases "
-                      "against %.0f actual (BG/NBD: %.0f)."),
-                    a->holdout.pareto_predicted, a->holdout.actual, a->holdout.bgnbd_predicted);
-                }
-              else if (eb < ep - 0.005 * MAX (a->holdout.actual, 1))
-                {
-                  pick = CLV_MODEL_BGNBD;
-                  a->model_reason = g_strdup_printf (
-                    _("BG/NBD predicted the check period better: %.0f repeat purchases against "
-                      "%.0f actual (Pareto/NBD: %.0f)."),
-                    a->holdout.bgnbd_predicted, a->holdout.actual, a->holdout.pareto_predicted);
-                }
-              else
-                {
-                  pick = CLV_MODEL_BGNBD;
-                  a->model_reason = g_strdup_printf (
-                    _("Both models predicted the check period about equally well (%.0f and %.0f "
-                      "repeat purchases against %.0f actual); BG/NBD is used as the simpler "
-                      "one."),
-                    a->holdout.bgnbd_predicted, a->holdout.pareto_predicted, a->holdout.actual);
-                }
-            }
-          else if (cal_ok[0] || cal_ok[1])
+          for (int i = 0; i < N_KINDS; i++)
             {
-              pick = cal_ok[0] ? CLV_MODEL_BGNBD : CLV_MODEL_PARETO;
+              g_autoptr(GError) e2 = NULL;
+
+              ok[i] = fit_model (kinds[i], tr, n_tr, NULL, &p, 0.1 + 0.23 * i, 0.33 + 0.23 * i,
+                                 &m[i], &e2);
+              if (is_cancel (e2))
+                {
+                  g_propagate_error (error, g_steal_pointer (&e2));
+                  return fail (a, holdout, spend);
+                }
+              if (ok[i])
+                {
+                  set_params (a, &m[i]);
+                  if (best < 0 || model_ll (&m[i]) > model_ll (&m[best]))
+                    best = i;
+                }
+              else if (local == NULL)
+                local = g_steal_pointer (&e2);
+            }
+          if (best >= 0)
+            {
+              chosen = m[best];
               a->model_reason = g_strdup_printf (
-                _("%s is used: %s could not be fitted on the calibration period."),
-                model_name (pick), model_name (cal_ok[0] ? CLV_MODEL_PARETO : CLV_MODEL_BGNBD));
-            }
-          else
-            {
-              /* No holdout: fit both on everything, keep the higher likelihood (same number of
-               * parameters). */
-              Model m[2];
-              gboolean ok[2];
-
-              for (int i = 0; i < 2; i++)
-                {
-                  g_autoptr(GError) e2 = NULL;
-
-                  ok[i] = fit_model (i == 0 ? CLV_MODEL_BGNBD : CLV_MODEL_PARETO, tr, n_tr, NULL,
-                                     &p, 0.1 + 0.35 * i, 0.45 + 0.35 * i, &m[i], &e2);
-                  if (is_cancel (e2))
-                    {
-                      g_propagate_error (error, g_steal_pointer (&e2));
-                      return fail (a, holdout, spend);
-                    }
-                  if (ok[i])
-                    set_params (a, &m[i]);
-                }
-              if (ok[0] || ok[1])
-                {
-                  int best = ok[0] && ok[1] ? (model_ll (&m[1]) > model_ll (&m[0]) ? 1 : 0)
-                                            : (ok[0] ? 0 : 1);
-
-                  chosen = m[best];
-                  a->model_reason = g_strdup_printf (
-                    _("The history is too short to check predictions against a later period; "
-                      "%s fits the purchase history better."),
-                    model_name (chosen.kind));
-                }
-              pick = CLV_MODEL_NONE;
+                _("The history is too short to check predictions against a later period; "
+                  "%s fits the purchase history better."),
+                model_name (chosen.kind));
             }
         }
       else
-        a->model_reason = g_strdup_printf (_("%s is used, as chosen in the settings."),
-                                           model_name (pick));
-
-      if (pick != CLV_MODEL_NONE)
         {
-          int i = pick == CLV_MODEL_BGNBD ? 0 : 1;
+          /* as chosen, with the others to fall back on */
+          order[n_order++] = kind_index (pick);
+          for (int i = 0; i < N_KINDS; i++)
+            if (kinds[i] != pick)
+              order[n_order++] = i;
+          a->model_reason = g_strdup_printf (_("%s is used, as chosen in the settings."),
+                                             model_name (pick));
+        }
 
-          /* Fit the whole period, starting from the calibration fit where there is one (a
-           * holdout check running beside this fit has none to offer yet). */
-          if (fit_model (pick, tr, n_tr, cal_ok[i] ? &cal_models[i] : NULL, &p,
-                         holdout != NULL ? 0.1 : 0.5, 0.8, &chosen, &local))
-            set_params (a, &chosen);
-          else if (is_cancel (local))
+      /* Fit the whole period with the first candidate that fits properly, starting from its
+       * calibration fit where there is one (a holdout check running beside this fit has none to
+       * offer yet). */
+      for (int k = 0; k < n_order && chosen.kind == CLV_MODEL_NONE; k++)
+        {
+          int i = order[k];
+          g_autoptr(GError) e2 = NULL;
+          Model m;
+
+          if (fit_model (kinds[i], tr, n_tr, cal_ok[i] ? &cal_models[i] : NULL, &p,
+                         holdout != NULL ? 0.1 : 0.5, 0.8, &m, &e2))
             {
-              g_propagate_error (error, g_steal_pointer (&local));
+              chosen = m;
+              set_params (a, &m);
+              if (k > 0)
+                {
+                  g_free (a->model_reason);
+                  a->model_reason = g_strdup_printf (
+                    _("%s is used: %s could not be fitted properly on this history (%s)."),
+                    model_name (kinds[i]), model_name (kinds[order[0]]), local->message);
+                }
+            }
+          else if (is_cancel (e2))
+            {
+              g_propagate_error (error, g_steal_pointer (&e2));
               return fail (a, holdout, spend);
             }
-          else
-            chosen.kind = CLV_MODEL_NONE;
+          else if (local == NULL)
+            local = g_steal_pointer (&e2);
         }
       if (chosen.kind == CLV_MODEL_NONE)
         {
           a->enough_data = FALSE;
           g_free (a->model_reason);
-          a->model_reason = g_strdup (_("No model: the purchase model could not be fitted."));
+          a->model_reason = g_strdup (_("No model: not enough history."));
           a->data_message = g_strdup_printf (
-            _("The purchase history could not be fitted by a model (%s); the figures are "
-              "historic only."),
+            _("Not enough history for predictions yet: no purchase model fits this shop’s sales "
+              "properly (%s). The figures are historic only."),
             local != NULL ? local->message : _("no convergence"));
         }
       else

@@ -10,6 +10,7 @@
 
 #include "clv-types.h"
 #include "clv-bgnbd.h"
+#include "clv-mbgnbd.h"
 #include "clv-pareto.h"
 #include "clv-gamma-gamma.h"
 #include "clv-historic.h"
@@ -23,10 +24,16 @@ G_BEGIN_DECLS
 /* Automatic split: history shorter than this has no holdout. */
 #define CLV_MIN_SPAN_FOR_HOLDOUT_DAYS 180
 #define CLV_MAX_HOLDOUT_DAYS 365
+/* The shop's return pattern: the time within which this share of the customers who came back
+ * made their second purchase ("most customers who came back did so within 5 weeks"), known once
+ * at least CLV_RETURN_MIN_CUSTOMERS came back. */
+#define CLV_RETURN_SHARE 0.8
+#define CLV_RETURN_MIN_CUSTOMERS 5
 
 typedef struct
 {
-  ClvModelKind model;            /* AUTO: fit both on calibration, keep the better holdout fit */
+  ClvModelKind model;            /* AUTO: fit every model on calibration, keep the best holdout
+                                  * fit that is proper */
   gint32 end_day;                /* last day observed (inclusive); 0 = day of the last sale */
   gint32 calibration_end_day;    /* 0 = automatic (see clv_analysis_auto_calibration_end());
                                   * == end_day: no holdout */
@@ -65,7 +72,12 @@ typedef struct
   gint32 first_day, last_day;          /* 0 when the customer never purchased */
   gint64 total_spend;                  /* net, minor units */
   double mean_repeat_spend;            /* minor units */
-  double p_alive;                      /* -1 when unknown/not fitted */
+  double p_alive;                      /* -1 when unknown/not fitted, and when the model gives 1
+                                        * by construction (see p_alive_too_early) */
+  gboolean p_alive_too_early;          /* a one-time buyer under BG/NBD, which cannot drop out
+                                        * before a repeat purchase: P(alive) = 1 says nothing,
+                                        * so it is not given (p_alive = -1) and the owner reads
+                                        * "too early to tell" against the shop's return_days */
   double expected_purchases;           /* over the horizon; -1 when unknown */
   double expected_spend;               /* per purchase, minor units; -1 when unknown */
   double clv;                          /* predicted, horizon, discounted, x margin; -1 unknown */
@@ -74,7 +86,8 @@ typedef struct
                                         * end_day + (alpha + T) / (r + x) units in days, rounded
                                         * up = when a customer still alive has made one more
                                         * purchase on average, ignoring later dropout (capped at
-                                        * 100 years); without a model, last purchase + own mean
+                                        * 100 years; shown only within the horizon); without a
+                                        * model, last purchase + own mean
                                         * interval (may be past = overdue), 0 for a one-time
                                         * buyer or no purchase */
   guint8 tier;                         /* ClvTier */
@@ -93,7 +106,9 @@ typedef struct
  * @actual: their repeat purchase days in the holdout
  * @bgnbd_fitted, @bgnbd: BG/NBD fitted on the calibration period; @bgnbd_predicted: sum of the
  *   conditional expectations over the holdout
+ * @mbgnbd_fitted, @mbgnbd, @mbgnbd_predicted: the same for MBG/NBD
  * @pareto_fitted, @pareto, @pareto_predicted: the same for Pareto/NBD
+ * A calibration fit counts as fitted only when it is proper (ClvFitQuality).
  */
 typedef struct
 {
@@ -105,6 +120,9 @@ typedef struct
   gboolean bgnbd_fitted;
   ClvBgnbdParams bgnbd;
   double bgnbd_predicted;
+  gboolean mbgnbd_fitted;
+  ClvMbgnbdParams mbgnbd;
+  double mbgnbd_predicted;
   gboolean pareto_fitted;
   ClvParetoParams pareto;
   double pareto_predicted;
@@ -132,7 +150,9 @@ typedef struct _ClvAnalysis ClvAnalysis;
  * @data_message: plain words, translated: "not enough data" explanation, or a one-line summary
  * @time_unit, @unit_days: unit of the parameters below
  * @bgnbd_fitted, @bgnbd: BG/NBD fitted on the full period up to end_day
+ * @mbgnbd_fitted, @mbgnbd: MBG/NBD fitted on the full period (when it was fitted)
  * @pareto_fitted, @pareto: Pareto/NBD fitted on the full period (when it was fitted)
+ *   (a full-period fit that is not proper is not kept: see ClvFitQuality)
  * @gamma_gamma_fitted, @gamma_gamma: spend model on the repeat customers, minor units
  * @holdout: the calibration/holdout check, fits on the calibration period
  * @n_customers, @scores: one ClvCustomerScore per customer
@@ -160,6 +180,8 @@ struct _ClvAnalysis
 
   gboolean bgnbd_fitted;
   ClvBgnbdParams bgnbd;
+  gboolean mbgnbd_fitted;
+  ClvMbgnbdParams mbgnbd;
   gboolean pareto_fitted;
   ClvParetoParams pareto;
   gboolean gamma_gamma_fitted;
@@ -178,7 +200,8 @@ struct _ClvAnalysis
   guint32 rfm_counts[CLV_N_RFM_GROUPS];
   double rfm_value[CLV_N_RFM_GROUPS];
   guint32 at_risk_count;
-  guint32 at_risk_low_p_alive, at_risk_overdue, at_risk_detractor;
+  guint32 at_risk_low_p_alive, at_risk_overdue, at_risk_detractor, at_risk_not_back;
+  gint32 return_days;
   double at_risk_value;
   double total_clv;
 

@@ -14,6 +14,7 @@
 #include <gsl/gsl_sf_psi.h>
 
 #include "clv-bgnbd.h"
+#include "clv-bgnbd-private.h"
 #include "clv-error.h"
 #include "clv-fit-private.h"
 #include "clv-special.h"
@@ -45,16 +46,22 @@ clv_bgnbd_log_likelihood_one (const ClvBgnbdParams *p, guint32 x, double t_x, do
 typedef struct
 {
   ClvTripleIndex ix;
+  /* 0: BG/NBD; 1: MBG/NBD, where dropout is possible right after the first purchase too: the
+   * Beta terms shift by one purchase and the dropout term applies for x = 0 as well. */
+  int shift;
   /* scratch, per distinct x / T / t_x */
   double *ax, *lnab, *db_x, *rx;
   double *LT, *iT, *Ltx, *itx;
 } BgData;
 
-/* Total log-likelihood and gradient d/d(r, alpha, a, b). */
+/* Total log-likelihood and gradient d/d(r, alpha, a, b). With shift = 1 this is the MBG/NBD
+ * likelihood (Batislam, Denizel & Filiztekin 2007): ln G(b + x + 1) - ln G(a + b + x + 1) in A2
+ * and A4 = ln a - ln (b + x) - (r + x) ln (alpha + t_x) for every x, including x = 0. */
 static double
 bg_ll (BgData *d, const double *prm, double *grad)
 {
   const ClvTripleIndex *ix = &d->ix;
+  int s = d->shift;
   double r = prm[0], alpha = prm[1], a = prm[2], b = prm[3];
   double lg_r = gsl_sf_lngamma (r), lg_b = gsl_sf_lngamma (b), lg_ab = gsl_sf_lngamma (a + b);
   double ps_r = 0, ps_b = 0, ps_ab = 0, ln_alpha = log (alpha), ln_a = log (a);
@@ -72,18 +79,18 @@ bg_ll (BgData *d, const double *prm, double *grad)
 
       d->rx[k] = r + x;
       d->ax[k] = gsl_sf_lngamma (r + x) - lg_r + r * ln_alpha
-                 + lg_ab + gsl_sf_lngamma (b + x) - lg_b - gsl_sf_lngamma (a + b + x);
-      d->lnab[k] = x > 0 ? ln_a - log (b + x - 1) : 0;
+                 + lg_ab + gsl_sf_lngamma (b + x + s) - lg_b - gsl_sf_lngamma (a + b + x + s);
+      d->lnab[k] = x > 0 || s ? ln_a - log (b + x - 1 + s) : 0;
       ll += ix->wx[k] * d->ax[k];
       if (grad != NULL)
         {
-          double ps_abx = gsl_sf_psi (a + b + x);
+          double ps_abx = gsl_sf_psi (a + b + x + s);
 
           g_r += ix->wx[k] * (gsl_sf_psi (r + x) - ps_r + ln_alpha);
           g_alpha += ix->wx[k] * r / alpha;
           g_a += ix->wx[k] * (ps_ab - ps_abx);
-          g_b += ix->wx[k] * (ps_ab + gsl_sf_psi (b + x) - ps_b - ps_abx);
-          d->db_x[k] = x > 0 ? 1.0 / (b + x - 1) : 0;
+          g_b += ix->wx[k] * (ps_ab + gsl_sf_psi (b + x + s) - ps_b - ps_abx);
+          d->db_x[k] = x > 0 || s ? 1.0 / (b + x - 1 + s) : 0;
         }
     }
   for (guint k = 0; k < ix->nT; k++)
@@ -102,7 +109,7 @@ bg_ll (BgData *d, const double *prm, double *grad)
       double w = ix->tr[i].weight, rx = d->rx[k];
       double a3 = -rx * d->LT[ti];
 
-      if (ix->tr[i].x == 0)
+      if (ix->tr[i].x == 0 && !s)
         {
           ll += w * a3;
           if (grad != NULL)
@@ -155,9 +162,10 @@ bg_ll (BgData *d, const double *prm, double *grad)
 }
 
 static void
-bg_data_init (BgData *d, const ClvRfTriple *triples, gsize n)
+bg_data_init (BgData *d, const ClvRfTriple *triples, gsize n, int shift)
 {
   clv_triple_index_init (&d->ix, triples, n);
+  d->shift = shift;
   d->ax = g_new (double, d->ix.nx);
   d->lnab = g_new (double, d->ix.nx);
   d->rx = g_new (double, d->ix.nx);
@@ -183,17 +191,25 @@ bg_data_clear (BgData *d)
 }
 
 double
-clv_bgnbd_log_likelihood (const ClvBgnbdParams *p, const ClvRfTriple *triples, gsize n_triples,
-                          double *grad)
+clv_bg_family_log_likelihood (int shift, const double *prm, const ClvRfTriple *triples,
+                              gsize n_triples, double *grad)
 {
   BgData d;
-  double prm[4] = { p->r, p->alpha, p->a, p->b }, ll;
+  double ll;
 
   clv_gsl_init ();
-  bg_data_init (&d, triples, n_triples);
+  bg_data_init (&d, triples, n_triples, shift);
   ll = bg_ll (&d, prm, grad);
   bg_data_clear (&d);
   return ll;
+}
+
+double
+clv_bgnbd_log_likelihood (const ClvBgnbdParams *p, const ClvRfTriple *triples, gsize n_triples,
+                          double *grad)
+{
+  return clv_bg_family_log_likelihood (0, (double[]) { p->r, p->alpha, p->a, p->b }, triples,
+                                       n_triples, grad);
 }
 
 /* Minimised: -LL / total weight at theta = ln (r, alpha, a, b); d/dtheta = param x d/dparam. */
@@ -241,8 +257,8 @@ check_triples (const ClvRfTriple *triples, gsize n, GError **error)
 }
 
 gboolean
-clv_bgnbd_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOptions *fo,
-                    ClvBgnbdParams *out, GError **error)
+clv_bg_family_fit (int shift, const ClvRfTriple *triples, gsize n_triples,
+                   const ClvFitOptions *fo, ClvBgnbdParams *out, GError **error)
 {
   BgData d;
   double theta[4], f_min = 0, rate;
@@ -254,7 +270,7 @@ clv_bgnbd_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOpt
   if (!check_triples (triples, n_triples, error))
     return FALSE;
   clv_gsl_init ();
-  bg_data_init (&d, triples, n_triples);
+  bg_data_init (&d, triples, n_triples, shift);
   if (fo != NULL && fo->start != NULL)
     for (int i = 0; i < 4; i++)
       theta[i] = log (fo->start[i]);
@@ -285,7 +301,7 @@ clv_bgnbd_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOpt
         clv_fit_options_init (&f2);
       f2.no_presample = TRUE;
       f2.progress_to = f2.progress_from + 0.5 * (f2.progress_to - f2.progress_from);
-      if (smp != NULL && clv_bgnbd_fit_full (smp, n_s, &f2, &sp, &local))
+      if (smp != NULL && clv_bg_family_fit (shift, smp, n_s, &f2, &sp, &local))
         {
           theta[0] = log (sp.r);
           theta[1] = log (sp.alpha);
@@ -319,9 +335,18 @@ clv_bgnbd_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOpt
                                _("The model fit did not converge."));
           ok = FALSE;
         }
+      else
+        out->quality = clv_fit_quality (bg_objective, &d, 4, TRUE, theta);
     }
   bg_data_clear (&d);
   return ok;
+}
+
+gboolean
+clv_bgnbd_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOptions *fo,
+                    ClvBgnbdParams *out, GError **error)
+{
+  return clv_bg_family_fit (0, triples, n_triples, fo, out, error);
 }
 
 gboolean

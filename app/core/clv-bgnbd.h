@@ -16,6 +16,7 @@ typedef struct
 {
   double r, alpha, a, b;
   double log_likelihood;      /* total over the weighted triples */
+  ClvFitQuality quality;      /* set by the fit */
 } ClvBgnbdParams;
 
 /* Log-likelihood of one customer, FHL (2005) eq. 6. */

@@ -19,6 +19,12 @@ typedef double (*ClvObjective) (const double *theta, double *grad, gpointer data
 gboolean clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
                        const ClvFitOptions *fo, double *theta, double *f_min, GError **error);
 
+/* Whether the minimum of @f found at @theta is a proper interior one: no log-parameter near
+ * the bound, and the Hessian (finite differences of the gradient, or of @f without one)
+ * finite and positive definite (the objective is the negative log-likelihood). */
+ClvFitQuality clv_fit_quality (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
+                               const double *theta);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

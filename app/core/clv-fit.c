@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_blas.h>
+#include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_multimin.h>
 
@@ -275,6 +276,108 @@ clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
     theta[i] = CLAMP (theta[i], -CLV_THETA_BOUND - 1, CLV_THETA_BOUND + 1);
   *f_min = value;
   return TRUE;
+}
+
+/* ---- is the minimum a proper one ------------------------------------------------------ */
+
+/* A log-parameter this close to the soft wall has run off towards 0 or infinity. */
+#define NEAR_BOUND (CLV_THETA_BOUND - 1.0)
+/* Finite-difference step in log-parameters, and the smallest eigenvalue of the Hessian, relative
+ * to the largest, that still counts as curvature rather than rounding on a flat ridge. */
+#define HESSIAN_STEP 1e-4
+#define HESSIAN_MIN_RATIO 1e-7
+
+static void
+hessian (ClvObjective f, gpointer data, gsize n, gboolean has_gradient, const double *theta,
+         double *H)
+{
+  double t[MAX_PARAMS], gp[MAX_PARAMS], gm[MAX_PARAMS], h = HESSIAN_STEP;
+
+  memcpy (t, theta, n * sizeof (double));
+  if (has_gradient)
+    {
+      /* central differences of the analytic gradient */
+      for (gsize i = 0; i < n; i++)
+        {
+          t[i] = theta[i] + h;
+          f (t, gp, data);
+          t[i] = theta[i] - h;
+          f (t, gm, data);
+          t[i] = theta[i];
+          for (gsize j = 0; j < n; j++)
+            H[i * n + j] = (gp[j] - gm[j]) / (2 * h);
+        }
+    }
+  else
+    {
+      double f0 = f (t, NULL, data);
+
+      for (gsize i = 0; i < n; i++)
+        for (gsize j = i; j < n; j++)
+          {
+            double fpp, fpm, fmp, fmm;
+
+            if (i == j)
+              {
+                t[i] = theta[i] + h;
+                fpp = f (t, NULL, data);
+                t[i] = theta[i] - h;
+                fmm = f (t, NULL, data);
+                t[i] = theta[i];
+                H[i * n + i] = (fpp - 2 * f0 + fmm) / (h * h);
+                continue;
+              }
+            t[i] = theta[i] + h; t[j] = theta[j] + h; fpp = f (t, NULL, data);
+            t[j] = theta[j] - h; fpm = f (t, NULL, data);
+            t[i] = theta[i] - h; fmm = f (t, NULL, data);
+            t[j] = theta[j] + h; fmp = f (t, NULL, data);
+            t[i] = theta[i];
+            t[j] = theta[j];
+            H[i * n + j] = (fpp - fpm - fmp + fmm) / (4 * h * h);
+          }
+    }
+  /* symmetrise */
+  for (gsize i = 0; i < n; i++)
+    for (gsize j = 0; j < i; j++)
+      {
+        double v = has_gradient ? 0.5 * (H[i * n + j] + H[j * n + i]) : H[j * n + i];
+
+        H[i * n + j] = H[j * n + i] = v;
+      }
+}
+
+ClvFitQuality
+clv_fit_quality (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
+                 const double *theta)
+{
+  double H[MAX_PARAMS * MAX_PARAMS], lo = INFINITY, hi = 0;
+  gsl_matrix_view m;
+  gsl_vector *eval;
+  gsl_eigen_symm_workspace *ws;
+
+  g_return_val_if_fail (n > 0 && n <= MAX_PARAMS, CLV_FIT_FLAT);
+  for (gsize i = 0; i < n; i++)
+    if (!(fabs (theta[i]) < NEAR_BOUND))
+      return CLV_FIT_AT_BOUND;
+  hessian (f, data, n, has_gradient, theta, H);
+  for (gsize i = 0; i < n * n; i++)
+    if (!isfinite (H[i]))
+      return CLV_FIT_FLAT;
+  m = gsl_matrix_view_array (H, n, n);
+  eval = gsl_vector_alloc (n);
+  ws = gsl_eigen_symm_alloc (n);
+  gsl_eigen_symm (&m.matrix, eval, ws);
+  for (gsize i = 0; i < n; i++)
+    {
+      lo = MIN (lo, gsl_vector_get (eval, i));
+      hi = MAX (hi, fabs (gsl_vector_get (eval, i)));
+    }
+  gsl_eigen_symm_free (ws);
+  gsl_vector_free (eval);
+  g_debug ("fit quality: Hessian eigenvalues %g .. %g", lo, hi);
+  if (!(hi > 0) || !(lo > HESSIAN_MIN_RATIO * hi))
+    return CLV_FIT_FLAT;
+  return CLV_FIT_PROPER;
 }
 
 /* ---- distinct values ------------------------------------------------------------------- */

@@ -33,4 +33,21 @@ typedef struct
 
 void clv_fit_options_init (ClvFitOptions *fo);
 
+/**
+ * ClvFitQuality:
+ * @CLV_FIT_PROPER: an interior maximum: every parameter well inside its bounds and the Hessian
+ *   of the log-likelihood finite and negative definite
+ * @CLV_FIT_AT_BOUND: a parameter ended at its bound (0 or infinity in practice)
+ * @CLV_FIT_FLAT: the Hessian is not finite or not negative definite: the data do not pin the
+ *   parameters down (a ridge or a saddle), so predictions from them mean nothing
+ *
+ * Why a converged fit may still not be usable. Zero is proper, so parameters set by hand are.
+ */
+typedef enum
+{
+  CLV_FIT_PROPER = 0,
+  CLV_FIT_AT_BOUND,
+  CLV_FIT_FLAT,
+} ClvFitQuality;
+
 G_END_DECLS

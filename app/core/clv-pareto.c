@@ -389,6 +389,8 @@ clv_pareto_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOp
                                _("The model fit did not converge."));
           ok = FALSE;
         }
+      else
+        out->quality = clv_fit_quality (pareto_objective, &d, 4, FALSE, theta);
     }
   pareto_data_clear (&d);
   return ok;

@@ -16,6 +16,7 @@ typedef struct
 {
   double r, alpha, s, beta;
   double log_likelihood;
+  ClvFitQuality quality;      /* set by the fit */
 } ClvParetoParams;
 
 /* Log-likelihood of one customer, Fader & Hardie (2005 note). */

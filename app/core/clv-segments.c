@@ -204,3 +204,28 @@ clv_tiers_assign (const double *values, const gboolean *include, gsize n, double
       tiers[r[k].i] = tier;
     }
 }
+
+static int
+cmp_gint32 (const void *a, const void *b)
+{
+  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
+gint32
+clv_return_days (const gint32 *first_days, const gint32 *second_days, gsize n, double share)
+{
+  g_autofree gint32 *gaps = NULL;
+  gsize k;
+
+  if (n == 0)
+    return -1;
+  gaps = g_new (gint32, n);
+  for (gsize i = 0; i < n; i++)
+    gaps[i] = second_days[i] - first_days[i];
+  qsort (gaps, n, sizeof (gint32), cmp_gint32);
+  /* the smallest gap g with at least share x n gaps <= g */
+  k = (gsize) ceil (CLAMP (share, 0, 1) * n);
+  return gaps[CLAMP (k, 1, n) - 1];
+}

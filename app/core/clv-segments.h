@@ -61,4 +61,16 @@ void clv_quintile_scores (const double *values, const gboolean *include, gsize n
 void clv_tiers_assign (const double *values, const gboolean *include, gsize n, double top,
                        double bottom, guint8 *tiers);
 
+/**
+ * clv_return_days:
+ * @first_days, @second_days: per customer who came back, the first and second purchase day
+ * @n: how many
+ * @share: e.g. 0.8
+ *
+ * The shop's return pattern: the smallest number of days within which @share of these customers
+ * made their second purchase. -1 when @n is 0. Reorders nothing; O(n log n).
+ */
+gint32 clv_return_days (const gint32 *first_days, const gint32 *second_days, gsize n,
+                        double share);
+
 G_END_DECLS

@@ -45,6 +45,8 @@ clv_model_id (ClvModelKind model)
       return "auto";
     case CLV_MODEL_BGNBD:
       return "bgnbd";
+    case CLV_MODEL_MBGNBD:
+      return "mbgnbd";
     case CLV_MODEL_PARETO:
       return "pareto";
     case CLV_MODEL_NONE:

@@ -74,6 +74,8 @@ typedef struct
  * @CLV_MODEL_BGNBD: BG/NBD (Fader, Hardie & Lee 2005)
  * @CLV_MODEL_PARETO: Pareto/NBD (Schmittlein, Morrison & Colombo 1987)
  * @CLV_MODEL_NONE: not enough data for a model: historic figures only
+ * @CLV_MODEL_MBGNBD: MBG/NBD (Batislam, Denizel & Filiztekin 2007); after NONE so that the
+ *   older values keep their numbers
  */
 typedef enum
 {
@@ -81,6 +83,7 @@ typedef enum
   CLV_MODEL_BGNBD,
   CLV_MODEL_PARETO,
   CLV_MODEL_NONE,
+  CLV_MODEL_MBGNBD,
 } ClvModelKind;
 
 /**
@@ -142,12 +145,15 @@ typedef enum
  * @CLV_AT_RISK_LOW_P_ALIVE: probability alive below the threshold (repeat customers only)
  * @CLV_AT_RISK_OVERDUE: days since the last purchase exceed factor x own mean interval
  * @CLV_AT_RISK_DETRACTOR: latest NPS answer is 0 .. 6
+ * @CLV_AT_RISK_NOT_BACK: bought once, longer ago than the time within which most of the shop's
+ *   repeat customers came back (ClvAnalysis.return_days)
  */
 typedef enum
 {
   CLV_AT_RISK_LOW_P_ALIVE = 1 << 0,
   CLV_AT_RISK_OVERDUE = 1 << 1,
   CLV_AT_RISK_DETRACTOR = 1 << 2,
+  CLV_AT_RISK_NOT_BACK = 1 << 3,
 } ClvAtRiskFlags;
 
 /**
@@ -163,7 +169,7 @@ typedef gboolean (*ClvProgressFunc) (double fraction, gpointer data);
 /* Days in one time unit (1, 7 or 30.4375). */
 double clv_time_unit_days (ClvTimeUnit unit);
 
-/* Stable ids: "day", "week", "month"; and "auto", "bgnbd", "pareto", "none". */
+/* Stable ids: "day", "week", "month"; and "auto", "bgnbd", "mbgnbd", "pareto", "none". */
 const char *clv_time_unit_id (ClvTimeUnit unit);
 const char *clv_model_id (ClvModelKind model);
 
