@@ -51,10 +51,16 @@ install_deps() {
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  if { [ "${1:-build}" = test ] || [ "${1:-build}" = valgrind ]; } && ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  # German for number and date formats, Turkish for case folding that must not follow the
+  # locale (dotless ı: "APRIL" is not "aprıl")
+  if { [ "${1:-build}" = test ] || [ "${1:-build}" = valgrind ]; } \
+     && ! { locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' \
+            && locale -a 2>/dev/null | grep -qi '^tr_TR\.utf-\?8$'; }; then
     if [ "$(id -u)" -eq 0 ]; then
-      sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
-      grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen
+      for loc in de_DE tr_TR; do
+        sed -i "s/^# *$loc.UTF-8 UTF-8/$loc.UTF-8 UTF-8/" /etc/locale.gen
+        grep -q "^$loc.UTF-8 UTF-8" /etc/locale.gen || echo "$loc.UTF-8 UTF-8" >> /etc/locale.gen
+      done
       locale-gen >/dev/null
     fi
   fi

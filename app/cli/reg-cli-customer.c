@@ -97,18 +97,18 @@ apply_options (RegShop *shop, const CustomerOptions *o, RegCustomerRecord *rec)
 #undef SET_TEXT
   if (!parse_consent (o->consent, &rec->email_consent))
     {
-      fprintf (stderr, "regulars-cli: --consent “%s”: %s\n", o->consent,
+      fprintf (stderr, "regulars-cli: --consent “%s”: %s\n", reg_cli_quote (o->consent),
                _("must be yes or no"));
       return REG_CLI_BAD_INPUT;
     }
   if (o->acquired != NULL && !reg_shop_parse_date (shop, o->acquired, &rec->acquired_day, &error))
     {
-      fprintf (stderr, "regulars-cli: --acquired “%s”: %s\n", o->acquired, error->message);
+      fprintf (stderr, "regulars-cli: --acquired “%s”: %s\n", reg_cli_quote (o->acquired), error->message);
       return REG_CLI_BAD_INPUT;
     }
   if (o->cost != NULL && !reg_shop_parse_amount (shop, o->cost, &rec->acquisition_cost, &error))
     {
-      fprintf (stderr, "regulars-cli: --acquisition-cost “%s”: %s\n", o->cost, error->message);
+      fprintf (stderr, "regulars-cli: --acquisition-cost “%s”: %s\n", reg_cli_quote (o->cost), error->message);
       return REG_CLI_BAD_INPUT;
     }
   return REG_CLI_OK;
@@ -143,7 +143,7 @@ customer_add (RegCli *cli, int argc, char **argv)
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("Add a customer."), &code))
     return code;
   if (argc > 1)
-    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+    return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if (o.name == NULL)
     return reg_cli_usage (_("customer add needs --name"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
@@ -186,7 +186,7 @@ customer_list (RegCli *cli, int argc, char **argv)
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List customers."), &code))
     return code;
   if (argc > 1)
-    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+    return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
   rows = reg_store_list_customer_rows (reg_shop_get_store (shop), archived, &error);
@@ -367,5 +367,5 @@ reg_cli_customer (RegCli *cli, int argc, char **argv)
         g_set_prgname (prog);
         return subs[i].run (cli, argc - 1, argv + 1);
       }
-  return reg_cli_usage (_("Unknown customer command “%s”"), argv[1]);
+  return reg_cli_usage (_("Unknown customer command “%s”"), reg_cli_quote (argv[1]));
 }

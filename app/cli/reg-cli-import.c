@@ -347,7 +347,7 @@ import_file (RegCli *cli, int argc, char **argv)
         {
           g_auto(GStrv) names = reg_store_list_mappings (reg_shop_get_store (shop));
           g_autofree char *known = g_strjoinv (", ", names);
-          fprintf (stderr, "regulars-cli: --mapping “%s”: %s %s\n", saved,
+          fprintf (stderr, "regulars-cli: --mapping “%s”: %s %s\n", reg_cli_quote (saved),
                    _("no mapping has that name; saved mappings:"), *known ? known : _("none"));
           return REG_CLI_BAD_INPUT;
         }
@@ -531,7 +531,7 @@ import_list (RegCli *cli, int argc, char **argv)
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List the imports, newest first."), &code))
     return code;
   if (argc != 1)
-    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+    return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
   batches = reg_store_list_batches (reg_shop_get_store (shop), &error);

@@ -40,7 +40,7 @@ sale_add (RegCli *cli, int argc, char **argv)
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("Record a sale or a refund."), &code))
     return code;
   if (argc > 1)
-    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+    return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if (customer == NULL || amount == NULL)
     return reg_cli_usage (_("sale add needs --customer and --amount"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
@@ -48,7 +48,7 @@ sale_add (RegCli *cli, int argc, char **argv)
 
   if (!reg_shop_parse_amount (shop, amount, &minor, &error))
     {
-      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Amount"), amount, error->message);
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Amount"), reg_cli_quote (amount), error->message);
       return REG_CLI_BAD_INPUT;
     }
   if (refund)
@@ -57,7 +57,7 @@ sale_add (RegCli *cli, int argc, char **argv)
     day = clv_date_today ();
   else if (!reg_shop_parse_date (shop, date, &day, &error))
     {
-      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Date"), date, error->message);
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Date"), reg_cli_quote (date), error->message);
       return REG_CLI_BAD_INPUT;
     }
   customer_id = reg_shop_find_customer (shop, customer, &error);
@@ -73,7 +73,7 @@ sale_add (RegCli *cli, int argc, char **argv)
     }
   if (customer_id == 0)
     {
-      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Customer"), customer,
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Customer"), reg_cli_quote (customer),
                _("there is no such customer (add --create to create one with that name)"));
       return REG_CLI_BAD_INPUT;
     }
@@ -117,7 +117,7 @@ sale_list (RegCli *cli, int argc, char **argv)
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List sales, newest first."), &code))
     return code;
   if (argc > 1)
-    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+    return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if (limit < 0)
     return reg_cli_usage (_("--limit must be 0 or more"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
@@ -129,7 +129,7 @@ sale_list (RegCli *cli, int argc, char **argv)
         return reg_cli_fail (error);
       if (customer_id == 0)
         {
-          fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Customer"), customer,
+          fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Customer"), reg_cli_quote (customer),
                    _("there is no such customer"));
           return REG_CLI_BAD_INPUT;
         }
@@ -201,7 +201,7 @@ reg_cli_sale (RegCli *cli, int argc, char **argv)
         g_set_prgname (prog);
         return subs[i].run (cli, argc - 1, argv + 1);
       }
-  return reg_cli_usage (_("Unknown sale command “%s”"), argv[1]);
+  return reg_cli_usage (_("Unknown sale command “%s”"), reg_cli_quote (argv[1]));
 }
 
 int
@@ -252,7 +252,7 @@ reg_cli_settings (RegCli *cli, int argc, char **argv)
       if (reg_shop_setting_description (argv[2]) == NULL)
         {
           g_autofree char *known = g_strjoinv (", ", (char **) keys);
-          fprintf (stderr, "regulars-cli: %s “%s”: %s %s\n", _("Setting"), argv[2],
+          fprintf (stderr, "regulars-cli: %s “%s”: %s %s\n", _("Setting"), reg_cli_quote (argv[2]),
                    _("does not exist; the settings are:"), known);
           return REG_CLI_BAD_INPUT;
         }
@@ -317,7 +317,7 @@ reg_cli_demo (RegCli *cli, int argc, char **argv)
                         "now and then return something. Needs a new shop file."), &code))
     return code;
   if (argc > 1)
-    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
+    return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if (customers < 1 || customers > 10000000)
     return reg_cli_usage (_("--customers must be between 1 and 10000000"));
   reg_demo_options_init (&opts);
@@ -325,7 +325,7 @@ reg_cli_demo (RegCli *cli, int argc, char **argv)
   opts.seed = (guint32) seed;
   if (end != NULL && !clv_date_parse_iso (end, &opts.end_day))
     {
-      fprintf (stderr, "regulars-cli: --end “%s”: %s\n", end, _("is not a date (YYYY-MM-DD)"));
+      fprintf (stderr, "regulars-cli: --end “%s”: %s\n", reg_cli_quote (end), _("is not a date (YYYY-MM-DD)"));
       return REG_CLI_BAD_INPUT;
     }
   if (!reg_demo_write (cli->shop_path, &opts, on_demo_progress_cb, NULL, &n_sales, &error))

@@ -10,6 +10,7 @@
 
 #include "clv-date.h"
 #include "clv-error.h"
+#include "clv-text.h"
 #include "reg-cli.h"
 
 gboolean
@@ -103,7 +104,7 @@ reg_cli_parse_id (const char *text, const char *field, gint64 *out, int *exit_co
 
   if (text == NULL || end == text || *end != '\0' || v <= 0)
     {
-      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", field, text != NULL ? text : "",
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", field, reg_cli_quote (text),
                _("is not an id (a whole number above 0)"));
       *exit_code = REG_CLI_BAD_INPUT;
       return FALSE;
@@ -127,9 +128,9 @@ reg_cli_progress (const char *what, double fraction)
   if (!isatty (STDERR_FILENO))
     return;
   if (fraction < 0)
-    fprintf (stderr, "\r%s…", what);
+    fprintf (reg_cli_raw_stderr (), "\r%s…", what);
   else
-    fprintf (stderr, "\r%s %3d %%", what, (int) (fraction * 100));
+    fprintf (reg_cli_raw_stderr (), "\r%s %3d %%", what, (int) (fraction * 100));
   progress_shown = TRUE;
 }
 
@@ -137,6 +138,17 @@ void
 reg_cli_progress_done (void)
 {
   if (progress_shown)
-    fprintf (stderr, "\r\033[K");
+    fprintf (reg_cli_raw_stderr (), "\r\033[K");
   progress_shown = FALSE;
+}
+
+const char *
+reg_cli_quote (const char *text)
+{
+  static GPtrArray *kept;   /* the quoted strings handed out; the CLI prints a few at most */
+
+  if (kept == NULL)
+    kept = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (kept, clv_text_quote (text));
+  return g_ptr_array_index (kept, kept->len - 1);
 }

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -37,6 +39,11 @@ void     reg_cli_print_json  (JsonNode *node);
 gboolean reg_cli_parse_id    (const char *text, const char *field, gint64 *out, int *exit_code);
 char    *reg_cli_format_day  (gint32 day);
 void     reg_cli_progress    (const char *what, double fraction);
+/* A value as messages quote it (clv_text_quote: escaped, at most 60 characters and "…"); the
+ * string lives until the program ends, so it can be passed straight to printf. */
+const char *reg_cli_quote    (const char *text);
+void     reg_cli_output_init (void);
+FILE    *reg_cli_raw_stderr  (void);
 void     reg_cli_progress_done (void);
 
 /* Exports and segment listings read the last analysis: a shop never analysed is analysed first. */

@@ -60,6 +60,8 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, reg_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* nothing a shop or a file holds reaches the terminal as a control sequence */
+  reg_cli_output_init ();
 
   while (i < argc && argv[i][0] == '-')
     {
@@ -85,7 +87,7 @@ main (int argc, char **argv)
           i++;
           continue;
         }
-      return reg_cli_usage (_("Unknown option “%s”"), argv[i]);
+      return reg_cli_usage (_("Unknown option “%s”"), reg_cli_quote (argv[i]));
     }
   if (i >= argc)
     {
@@ -101,5 +103,5 @@ main (int argc, char **argv)
     if (g_str_equal (argv[i], commands[c].name))
       return commands[c].run (&cli, argc - i, argv + i);
   return reg_cli_usage (_("Unknown command “%s”; run “regulars-cli --help” for the list"),
-                        argv[i]);
+                        reg_cli_quote (argv[i]));
 }

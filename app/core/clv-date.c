@@ -9,6 +9,7 @@
 
 #include "clv-date.h"
 #include "clv-error.h"
+#include "clv-text.h"
 
 static const struct { const char *name; int month; } month_names[] = {
   { "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 }, { "june", 6 },
@@ -157,7 +158,8 @@ clv_date_parse_iso (const char *text, gint32 *out_day)
 static int
 month_from_name (const char *start, gsize len)
 {
-  g_autofree char *word = g_utf8_strdown (start, (gssize) len);
+  /* folded without the locale: under tr_TR "APRIL" must not become "aprıl" */
+  g_autofree char *word = clv_text_fold (start, (gssize) len);
   gsize wlen = strlen (word);
 
   if (wlen < 3)
@@ -342,13 +344,15 @@ clv_date_parse (const char *text, ClvDateOrder order, gint32 *out_day, GError **
 {
   DateParts parts;
   gint32 day = 0;
+  /* the value as messages quote it, made only when one is written (imports read millions) */
+  g_autofree char *quoted = NULL;
 
   if (text != NULL && clv_date_parse_iso (text, out_day))
     return TRUE;
   if (text == NULL || !split_date (text, &parts))
     {
-      g_set_error (error, CLV_ERROR, CLV_ERROR_INVALID, _("“%s” is not a date"),
-                   text != NULL ? text : "");
+      quoted = clv_text_quote (text);
+      g_set_error (error, CLV_ERROR, CLV_ERROR_INVALID, _("“%s” is not a date"), quoted);
       return FALSE;
     }
 
@@ -364,8 +368,9 @@ clv_date_parse (const char *text, ClvDateOrder order, gint32 *out_day, GError **
       gint32 b = build_date (&parts, CLV_DATE_ORDER_MDY);
       if (a != 0 && b != 0 && a != b)
         {
+          quoted = clv_text_quote (text);
           g_set_error (error, CLV_ERROR, CLV_ERROR_AMBIGUOUS,
-                       _("“%s” could be day-month or month-day: choose the date order"), text);
+                       _("“%s” could be day-month or month-day: choose the date order"), quoted);
           return FALSE;
         }
       day = a != 0 ? a : b;
@@ -375,11 +380,12 @@ clv_date_parse (const char *text, ClvDateOrder order, gint32 *out_day, GError **
 
   if (day == 0)
     {
+      quoted = clv_text_quote (text);
       if (order == CLV_DATE_ORDER_UNKNOWN || parts.month_word >= 0 || parts.len[0] == 4)
-        g_set_error (error, CLV_ERROR, CLV_ERROR_INVALID, _("“%s” is not a valid date"), text);
+        g_set_error (error, CLV_ERROR, CLV_ERROR_INVALID, _("“%s” is not a valid date"), quoted);
       else
         g_set_error (error, CLV_ERROR, CLV_ERROR_INVALID,
-                     _("“%s” is not a valid date in the order %s"), text,
+                     _("“%s” is not a valid date in the order %s"), quoted,
                      clv_date_order_id (order));
       return FALSE;
     }
@@ -416,4 +422,58 @@ clv_date_order_from_id (const char *id)
   if (g_ascii_strcasecmp (id, "YMD") == 0)
     return CLV_DATE_ORDER_YMD;
   return CLV_DATE_ORDER_UNKNOWN;
+}
+
+/**
+ * clv_date_sale_max:
+ * @today: today's Julian day
+ *
+ * Returns: the latest day a sale may have: the same date a year after @today (28 February for
+ *   a 29 February).
+ */
+gint32
+clv_date_sale_max (gint32 today)
+{
+  int y, m, d;
+
+  clv_date_to_ymd (today, &y, &m, &d);
+  if (m == 2 && d == 29)
+    d = 28;
+  return y < 9999 ? clv_date_from_ymd (y + 1, m, d) : today;
+}
+
+/**
+ * clv_date_check_sale:
+ * @day: a sale's Julian day
+ * @today: today's Julian day (clv_date_today(), or fixed in tests)
+ * @error: %CLV_ERROR_RANGE with a phrase that follows the quoted value ("… is before
+ *   1970-01-01")
+ *
+ * The one rule on a sale's date, for every way a sale comes in (typed, imported, demo): not
+ * before 1970-01-01, not more than a year after today. Dates outside that are typing or export
+ * errors, and a single one bends every prediction (the model's time span) or becomes a negative
+ * date in a spreadsheet.
+ *
+ * Returns: whether @day is allowed.
+ */
+gboolean
+clv_date_check_sale (gint32 day, gint32 today, GError **error)
+{
+  char limit[11];
+
+  if (day < CLV_DATE_SALE_MIN)
+    {
+      g_set_error_literal (error, CLV_ERROR, CLV_ERROR_RANGE,
+                           _("is before 1970-01-01; sales that old are not taken"));
+      return FALSE;
+    }
+  if (day > clv_date_sale_max (today))
+    {
+      clv_date_format_iso_buf (clv_date_sale_max (today), limit);
+      /* TRANSLATORS: %s is the latest date allowed, e.g. 2027-12-07 */
+      g_set_error (error, CLV_ERROR, CLV_ERROR_RANGE,
+                   _("is more than a year after today (the latest date taken is %s)"), limit);
+      return FALSE;
+    }
+  return TRUE;
 }

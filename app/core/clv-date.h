@@ -36,4 +36,9 @@ const char  *clv_date_order_id       (ClvDateOrder order);
 ClvDateOrder clv_date_order_from_id  (const char *id);
 char        *clv_date_format_locale  (gint32 day, ClvDateOrder order, char separator);
 
+/* 1970-01-01, the earliest day a sale may have */
+#define CLV_DATE_SALE_MIN 719163
+gint32       clv_date_sale_max       (gint32 today);
+gboolean     clv_date_check_sale     (gint32 day, gint32 today, GError **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "clv-error.h"
 #include "clv-money.h"
+#include "clv-text.h"
 
 static const ClvLocale locales[] = {
   { "en_US", N_("English (United States)"), '.', ",", CLV_DATE_ORDER_MDY, '/', FALSE },
@@ -147,11 +148,24 @@ fail (GError **error, int code, const char *fmt, const char *text, ...)
 {
   va_list ap;
   g_autofree char *msg = NULL;
+  g_autofree char *quoted = NULL;
+  const char *at;
 
-  (void) text;
+  if (error == NULL)
+    return FALSE;
   va_start (ap, text);
   msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
+  /* every message quotes @text first: it is shortened and escaped there (clv_text_quote), so
+   * that a 100 KB value makes a one-line message */
+  quoted = clv_text_quote (text);
+  if (*text != '\0' && strcmp (quoted, text) != 0 && (at = strstr (msg, text)) != NULL)
+    {
+      g_autofree char *head = g_strndup (msg, at - msg);
+      char *whole = g_strconcat (head, quoted, at + strlen (text), NULL);
+      g_free (msg);
+      msg = whole;
+    }
   g_set_error_literal (error, CLV_ERROR, code, msg);
   return FALSE;
 }

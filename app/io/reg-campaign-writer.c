@@ -2,9 +2,10 @@
  *
  * Campaign lists: who goes on the list (reg_campaign_prepare), the control group
  * (reg_campaign_split, GRand with the caller's seed) and the files. CSV is UTF-8, comma, CRLF,
- * RFC 4180 quoting; every text field starting with = + - @ tab CR LF gets a leading "'"; numbers
- * and dates are written bare (1234.50, 2024-05-01). XLSX writes text with the string writer only,
- * numbers and dates as typed cells. Files go to a temp file renamed on success.
+ * RFC 4180 quoting; every text field but the address starting with = + - @ tab CR LF gets a
+ * leading "'" (an address is checked when it comes in, and "+tag@…" is one); numbers and dates
+ * are written bare (1234.50, 2024-05-01). XLSX writes text with the string writer only (a string
+ * cell is never a formula, so it needs no guard), numbers and dates as typed cells. Files go to a temp file renamed on success.
  */
 #include <errno.h>
 #include <math.h>
@@ -16,6 +17,7 @@
 
 #include "clv-date.h"
 #include "clv-money.h"
+#include "clv-text.h"
 #include "reg-campaign-writer.h"
 #include "reg-export-util.h"
 #include "reg-io-error.h"
@@ -169,23 +171,6 @@ reg_campaign_result_describe (const RegCampaignResult *result)
 
 /* ---- who goes on the list ----------------------------------------------------------------- */
 
-/* A plain check, not RFC 5322: one "@" with something on both sides, a dot inside the domain,
- * nothing that cannot appear unquoted in an address. Import tools reject worse. */
-static gboolean
-email_looks_valid (const char *email)
-{
-  const char *at = strrchr (email, '@');
-  const char *dot;
-
-  if (at == NULL || at == email || at[1] == '\0')
-    return FALSE;
-  for (const char *p = email; *p != '\0'; p++)
-    if ((guchar) *p <= ' ' || strchr ("\",;<>()[]\\", *p) != NULL || (*p == '@' && p != at))
-      return FALSE;
-  dot = strchr (at + 1, '.');
-  return dot != NULL && dot != at + 1 && dot[1] != '\0' && at[strlen (at) - 1] != '.';
-}
-
 static gint
 compare_by_id (gconstpointer a, gconstpointer b, gpointer user_data)
 {
@@ -326,12 +311,13 @@ plan (const RegCampaignRow *rows, gsize n_rows, const RegCampaignOptions *option
           result->n_no_email++;
           continue;
         }
-      if (!email_looks_valid (email))
+      /* the rule addresses met when they came in; a shop from before it may hold others */
+      if (!clv_email_is_valid (email))
         {
           result->n_bad_email++;
           continue;
         }
-      key = g_utf8_casefold (email, -1);
+      key = clv_email_fold (email);
       if (g_hash_table_contains (seen, key))
         {
           result->n_duplicate++;
@@ -438,7 +424,7 @@ cell_clear (Cell *cell)
 
 static void
 make_cell (const RegCampaignRow *row, const RegCampaignOptions *options, Column c,
-           const char *first, const char *last, Cell *cell)
+           const char *first, const char *last, gboolean csv, Cell *cell)
 {
   memset (cell, 0, sizeof *cell);
   cell->kind = CELL_TEXT;
@@ -489,7 +475,9 @@ make_cell (const RegCampaignRow *row, const RegCampaignOptions *options, Column 
     }
   if (cell->kind == CELL_TEXT)
     {
-      char *guarded = reg_text_guarded (cell->text);
+      /* a CSV cell is read as a formula by spreadsheets; an address stays as it was given */
+      char *guarded = csv && c != COLUMN_EMAIL ? reg_text_guarded (cell->text)
+                                               : g_utf8_make_valid (cell->text, -1);
 
       g_free (cell->text);
       cell->text = guarded;
@@ -617,7 +605,7 @@ csv_write_rows (FILE *fp, const char *display, const RegCampaignRow *rows, GArra
             if (any)
               g_string_append_c (line, ',');
             any = TRUE;
-            make_cell (row, options, c, first, last, &cell);
+            make_cell (row, options, c, first, last, TRUE, &cell);
             csv_append_cell (line, &cell, options->currency_exponent);
             cell_clear (&cell);
           }
@@ -805,7 +793,7 @@ xlsx_write_rows (lxw_workbook *wb, const RegCampaignRow *rows, GArray *written,
             Cell cell;
             lxw_error rc;
 
-            make_cell (row, options, c, first, last, &cell);
+            make_cell (row, options, c, first, last, FALSE, &cell);
             rc = xlsx_write_cell (ws, k + 1, col++, &cell, &f, options->currency_exponent);
             cell_clear (&cell);
             if (!reg_lxw_ok (rc, "Contacts", error))
@@ -821,8 +809,8 @@ xlsx_write_rows (lxw_workbook *wb, const RegCampaignRow *rows, GArray *written,
  * reg_campaign_write_xlsx:
  *
  * Same as reg_campaign_write_csv() as a one-sheet workbook ("Contacts"): header row, text
- * written with worksheet_write_string() and guarded like the CSV, amounts and counts as numbers
- * without thousands separators, dates as dates shown YYYY-MM-DD. Mailchimp imports CSV only:
+ * written with worksheet_write_string() (a string cell is never a formula: no guard), amounts
+ * and counts as numbers without thousands separators, dates as dates shown YYYY-MM-DD. Mailchimp imports CSV only:
  * with that preset this fails with %REG_IO_ERROR_FORMAT. Constant-memory mode, "C" numeric
  * locale.
  */

@@ -36,6 +36,8 @@ typedef struct
   gboolean      lazy_hash;      /* no content hash on rows that have an external id */
   GChecksum    *checksum;       /* (owned) reused for content hashes */
   GString      *scratch;        /* (owned) */
+  gint32        today;          /* the day the import began: sales after a year from it are
+                                 * rejected (clv_date_check_sale) */
 } RegImportCtx;
 
 typedef struct

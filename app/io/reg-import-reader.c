@@ -16,6 +16,7 @@
 
 #include "clv-error.h"
 #include "clv-money.h"
+#include "clv-text.h"
 #include "reg-import-private.h"
 #include "reg-import-reader.h"
 #include "reg-io-error.h"
@@ -46,6 +47,7 @@ reg_import_ctx_new (const char *path)
   ctx->queue = g_array_sized_new (FALSE, FALSE, sizeof (RegImportQueued), 8);
   ctx->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   ctx->scratch = g_string_sized_new (256);
+  ctx->today = clv_date_today ();
   return ctx;
 }
 
@@ -90,9 +92,71 @@ push (RegImportCtx *ctx, RegImportRow *row, RegImportIssue *issue)
   g_array_append_val (ctx->queue, res);
 }
 
+/* "orders.csv, line 4, field “name”: “Anna\x1B[2J” has a control character" for every format:
+ * the rules a sale's date, a payer's name and address must meet whichever reader made the row
+ * (CSV dates are checked with their column's name as they are read). */
+static void
+reject_field (RegImportCtx *ctx, guint line, const char *field, const char *value,
+              const char *detail)
+{
+  /* TRANSLATORS: "orders.csv, line 12, field “name”: A customer's name must have 1 to 500
+   * characters" */
+  g_autofree char *reason = g_strdup_printf (_("%s, line %u, field “%s”: %s"), ctx->display_name,
+                                             line, field, detail);
+
+  reg_import_ctx_emit_issue (ctx, line, field, value, reason);
+}
+
+static gboolean
+check_row (RegImportCtx *ctx, RegImportRow *row)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *detail = NULL;
+  char iso[11];
+
+  if (row->kind == REG_ROW_SKIPPED)
+    return TRUE;
+  if (row->day > 0 && !clv_date_check_sale (row->day, ctx->today, &local))
+    {
+      clv_date_format_iso_buf (row->day, iso);
+      detail = g_strdup_printf ("“%s” %s", iso, local->message);
+      reject_field (ctx, row->line, "date", iso, detail);
+      return FALSE;
+    }
+  if (row->name != NULL
+      && (clv_text_has_control (row->name, FALSE)
+          || g_utf8_strlen (row->name, -1) > CLV_NAME_MAX_CHARS))
+    {
+      quoted = clv_text_quote (row->name);
+      if (clv_text_has_control (row->name, FALSE))
+        /* TRANSLATORS: the value of a name, then why it is refused */
+        detail = g_strdup_printf (_("“%s” has a control character (such as ESC or BEL); remove "
+                                    "it from the file"), quoted);
+      else
+        detail = g_strdup_printf (_("“%s” is longer than %u characters"), quoted,
+                                  (guint) CLV_NAME_MAX_CHARS);
+      reject_field (ctx, row->line, "name", row->name, detail);
+      return FALSE;
+    }
+  if (row->email != NULL && !clv_email_is_valid (row->email))
+    {
+      quoted = clv_text_quote (row->email);
+      detail = g_strdup_printf (_("“%s” is not an e-mail address"), quoted);
+      reject_field (ctx, row->line, "email", row->email, detail);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 reg_import_ctx_emit_row (RegImportCtx *ctx, RegImportRow *row)
 {
+  if (!check_row (ctx, row))
+    {
+      reg_import_row_free (row);
+      return;
+    }
   if (!ctx->lazy_hash || row->external_id == NULL)
     reg_import_row_compute_hash_with (row, ctx->checksum, ctx->scratch);
   push (ctx, row, NULL);
@@ -291,10 +355,18 @@ reg_import_ctx_parse_date (RegImportCtx *ctx, guint line, const char *column, co
       reg_import_ctx_reject (ctx, line, column, "", _("the date is empty"));
       return FALSE;
     }
-  if (parse_plain_iso_date (text, out))
-    return TRUE;
-  if (clv_date_parse (text, ctx->date_order, out, &error))
-    return TRUE;
+  if (parse_plain_iso_date (text, out) || clv_date_parse (text, ctx->date_order, out, &error))
+    {
+      g_autofree char *quoted = NULL;
+      g_autofree char *detail = NULL;
+
+      if (clv_date_check_sale (*out, ctx->today, &error))
+        return TRUE;
+      quoted = clv_text_quote (text);
+      detail = g_strdup_printf ("“%s” %s", quoted, error->message);
+      reg_import_ctx_reject (ctx, line, column, text, detail);
+      return FALSE;
+    }
   reg_import_ctx_reject (ctx, line, column, text, error->message);
   return FALSE;
 }
@@ -381,7 +453,8 @@ reg_row_set_email (char **slot, const char *text)
       *slot = out;
     }
   else
-    *slot = g_utf8_strdown (start, end - start);
+    /* folded without the locale: IŞIK@ÖRNEK.COM is one key under tr_TR and under C */
+    *slot = clv_text_fold (start, end - start);
 }
 
 static gboolean

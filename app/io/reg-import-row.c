@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "clv-text.h"
 #include "reg-import-private.h"
 #include "reg-import-row.h"
 
@@ -130,7 +131,8 @@ reg_import_issue_new (guint line, const char *field, const char *value, const ch
 
   issue->line = line;
   issue->field = g_strdup (field);
-  issue->value = g_strdup (value);
+  /* kept as messages quote it: a rejected 100 KB line is not carried whole to every list */
+  issue->value = value != NULL ? clv_text_quote (value) : NULL;
   issue->reason = g_strdup (reason);
   return issue;
 }

@@ -11,6 +11,7 @@
 
 #include "clv-date.h"
 #include "clv-error.h"
+#include "clv-text.h"
 #include "reg-shop-private.h"
 
 struct _RegShop
@@ -36,8 +37,11 @@ static guint signals[N_SIGNALS];
 static gboolean
 invalid_field (GError **error, const char *field, const char *value, const char *why)
 {
-  g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID, _("%s “%s”: %s"), field,
-               value != NULL ? value : "", why);
+  /* the value shortened and escaped: a 100,000-character name makes a one-line message */
+  g_autofree char *quoted = clv_text_quote (value);
+
+  g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID, _("%s “%s”: %s"), field, quoted,
+               why);
   return FALSE;
 }
 
@@ -265,16 +269,31 @@ static gboolean
 validate_customer (const RegCustomerRecord *rec, GError **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (rec->name != NULL ? rec->name : ""));
+  g_autofree char *why = NULL;
+  const char *texts[] = { rec->phone, rec->channel };
+  const char *labels[] = { _("Phone"), _("Channel") };
 
   if (*name == '\0')
     return invalid_field (error, _("Name"), rec->name, _("a customer needs a name"));
-  if (!g_utf8_validate (rec->name, -1, NULL) || g_utf8_strlen (name, -1) > 200)
-    return invalid_field (error, _("Name"), rec->name, _("must be at most 200 characters"));
+  if (!g_utf8_validate (rec->name, -1, NULL) || g_utf8_strlen (name, -1) > CLV_NAME_MAX_CHARS)
+    {
+      why = g_strdup_printf (_("must be at most %u characters"), (guint) CLV_NAME_MAX_CHARS);
+      return invalid_field (error, _("Name"), rec->name, why);
+    }
+  if (clv_text_has_control (rec->name, FALSE))
+    return invalid_field (error, _("Name"), rec->name,
+                          _("has a control character (such as ESC or BEL)"));
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (clv_text_has_control (texts[i], FALSE))
+      return invalid_field (error, labels[i], texts[i],
+                            _("has a control character (such as ESC or BEL)"));
+  if (clv_text_has_control (rec->notes, TRUE))
+    return invalid_field (error, _("Notes"), rec->notes,
+                          _("has a control character (such as ESC or BEL)"));
   if (rec->email != NULL && *rec->email != '\0')
     {
-      const char *at = strchr (rec->email, '@');
-      if (at == NULL || at == rec->email || strchr (at + 1, '.') == NULL
-          || strpbrk (rec->email, " \t\r\n,;<>") != NULL || strlen (rec->email) > 254)
+      g_autofree char *trimmed = g_strstrip (g_strdup (rec->email));
+      if (!clv_email_is_valid (trimmed))
         return invalid_field (error, _("Email"), rec->email, _("is not an e-mail address"));
     }
   if (rec->acquisition_cost < 0 || rec->acquisition_cost > CLV_MONEY_MAX)
@@ -298,11 +317,52 @@ normalised_copy (const RegCustomerRecord *rec)
       }
   if (copy->email != NULL)
     {
-      char *lower = g_ascii_strdown (copy->email, -1);
+      /* the address's key, the same under every locale and on every way in */
+      char *folded = clv_email_fold (copy->email);
       g_free (copy->email);
-      copy->email = lower;
+      copy->email = folded;
     }
   return copy;
+}
+
+/* One e-mail address, one customer: merging is the way to join two. @self_id is the customer
+ * being edited (0 when adding), who may keep the address they have. */
+static gboolean
+check_email_free (RegShop *self, const RegCustomerRecord *copy, gint64 self_id, GError **error)
+{
+  g_autoptr(GArray) holders = NULL;
+  g_autofree char *why = NULL;
+  gint64 other = 0;
+
+  if (copy->email == NULL)
+    return TRUE;
+  if ((holders = reg_store_find_customers_by_email (self->store, copy->email, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < holders->len && other == 0; i++)
+    if (g_array_index (holders, gint64, i) != self_id)
+      other = g_array_index (holders, gint64, i);
+  if (other == 0)
+    return TRUE;
+  if (self_id > 0)
+    {
+      RegCustomerRecord old = { 0 };
+      gboolean same = FALSE;
+
+      /* a shop from before this rule may hold two customers with one address: each may still
+       * be edited as long as the address stays what it was */
+      if (reg_store_get_customer (self->store, self_id, &old, NULL) && old.email != NULL)
+        {
+          g_autofree char *was = clv_email_fold (old.email);
+          same = g_str_equal (was, copy->email);
+        }
+      reg_customer_record_clear (&old);
+      if (same)
+        return TRUE;
+    }
+  /* TRANSLATORS: %" PRId64 " is a customer's id */
+  why = g_strdup_printf (_("customer %" PRId64 " already has this address; merge the two "
+                           "customers to join them"), other);
+  return invalid_field (error, _("Email"), copy->email, why);
 }
 
 gint64
@@ -314,6 +374,8 @@ reg_shop_add_customer (RegShop *self, const RegCustomerRecord *rec, GError **err
   if (!validate_customer (rec, error))
     return 0;
   copy = normalised_copy (rec);
+  if (!check_email_free (self, copy, 0, error))
+    return 0;
   id = reg_store_insert_customer (self->store, copy, error);
   if (id > 0)
     reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, id);
@@ -328,7 +390,8 @@ reg_shop_edit_customer (RegShop *self, const RegCustomerRecord *rec, GError **er
   if (!validate_customer (rec, error))
     return FALSE;
   copy = normalised_copy (rec);
-  if (!reg_store_update_customer (self->store, copy, error))
+  if (!check_email_free (self, copy, rec->id, error)
+      || !reg_store_update_customer (self->store, copy, error))
     return FALSE;
   reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, rec->id);
   return TRUE;
@@ -428,12 +491,15 @@ check_customer_exists (RegShop *self, gint64 customer_id, GError **error)
 static gboolean
 validate_sale_values (gint32 day, gint64 amount, GError **error)
 {
-  if (day <= 0 || day > clv_date_today () + 366)
+  g_autoptr(GError) local = NULL;
+
+  if (day <= 0)
+    return invalid_field (error, _("Date"), "", _("is not a date"));
+  /* the same rule as every import (clv_date_check_sale) */
+  if (!clv_date_check_sale (day, clv_date_today (), &local))
     {
-      g_autofree char *iso = day > 0 ? clv_date_format_iso (day) : g_strdup ("");
-      return invalid_field (error, _("Date"), iso,
-                            day > 0 ? _("is more than a year in the future")
-                                    : _("is not a date"));
+      g_autofree char *iso = clv_date_format_iso (day);
+      return invalid_field (error, _("Date"), iso, local->message);
     }
   if (amount == 0)
     return invalid_field (error, _("Amount"), "0", _("a sale of zero is not a sale"));
@@ -442,6 +508,15 @@ validate_sale_values (gint32 day, gint64 amount, GError **error)
       g_autofree char *v = g_strdup_printf ("%" PRId64, amount);
       return invalid_field (error, _("Amount"), v, _("is out of range"));
     }
+  return TRUE;
+}
+
+static gboolean
+validate_note (const char *note, GError **error)
+{
+  if (clv_text_has_control (note, TRUE))
+    return invalid_field (error, _("Note"), note,
+                          _("has a control character (such as ESC or BEL)"));
   return TRUE;
 }
 
@@ -459,7 +534,7 @@ reg_shop_record_sale (RegShop *self, gint64 customer_id, gint32 day, gint64 amou
   gint64 id;
 
   if (!check_customer_exists (self, customer_id, error)
-      || !validate_sale_values (day, amount, error))
+      || !validate_sale_values (day, amount, error) || !validate_note (note, error))
     return 0;
   rec.customer_id = customer_id;
   rec.day = day;
@@ -486,10 +561,11 @@ reg_shop_record_sale_new_customer (RegShop *self, const RegCustomerRecord *custo
   gint64 customer_id, sale_id;
 
   /* both checked before either is written */
-  if (!validate_customer (customer, error) || !validate_sale_values (day, amount, error))
+  if (!validate_customer (customer, error) || !validate_sale_values (day, amount, error)
+      || !validate_note (note, error))
     return 0;
   copy = normalised_copy (customer);
-  if (!reg_store_begin (self->store, error))
+  if (!check_email_free (self, copy, 0, error) || !reg_store_begin (self->store, error))
     return 0;
   customer_id = reg_store_insert_customer (self->store, copy, error);
   rec.customer_id = customer_id;
@@ -530,7 +606,7 @@ reg_shop_edit_sale (RegShop *self, const RegSaleRecord *rec, GError **error)
   if (!reg_store_get_sale (self->store, rec->id, &old, error))
     return FALSE;
   if (!check_customer_exists (self, rec->customer_id, error)
-      || !validate_sale_values (rec->day, rec->amount, error)
+      || !validate_sale_values (rec->day, rec->amount, error) || !validate_note (rec->note, error)
       || !reg_store_update_sale (self->store, rec, error))
     {
       reg_sale_record_clear (&old);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "clv-date.h"
+#include "clv-text.h"
 #include "reg-store.h"
 
 void
@@ -108,7 +109,7 @@ not_found (gint64 id, GError **error)
 /**
  * reg_store_check_customer:
  * The CHECK rules of the customers table (migrations/0001), in C: the name has a character
- * other than a space and at most 500 characters, the e-mail address at most 320, the
+ * other than a space and at most %CLV_NAME_MAX_CHARS (500) characters, the e-mail address at most 320, the
  * acquisition date is a date of the years 1 to 9999, the acquisition cost between 0 and
  * 10,000,000,000,000 minor units. Booleans are written as 0 or 1 by the store itself.
  * Returns: %FALSE with %REG_STORE_ERROR_CONSTRAINT when one is broken.
@@ -124,10 +125,11 @@ reg_store_check_customer (const RegCustomerRecord *rec, GError **error)
         blank = FALSE;
         break;
       }
-  if (blank || g_utf8_strlen (rec->name, -1) > 500)
+  if (blank || g_utf8_strlen (rec->name, -1) > CLV_NAME_MAX_CHARS)
     {
       g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
-                   _("A customer's name must have 1 to 500 characters"));
+                   _("A customer's name must have 1 to %u characters"),
+                   (guint) CLV_NAME_MAX_CHARS);
       return FALSE;
     }
   if (rec->email != NULL && g_utf8_strlen (rec->email, -1) > 320)
@@ -182,7 +184,9 @@ reg_store_update_customer (RegStore *store, const RegCustomerRecord *rec, GError
 {
   g_autoptr(RegStmt) stmt = reg_store_prepare (store,
       "UPDATE customers SET name = ?1, email = ?2, phone = ?3, acquired_on = ?4, channel = ?5, "
-      "acquisition_cost = ?6, email_consent = ?7, notes = ?8, archived = ?9 WHERE id = ?10",
+      "acquisition_cost = ?6, email_consent = ?7, notes = ?8, archived = ?9, "
+      /* an address shared from before migration 0006 is the customer's own once changed */
+      "shared_email = shared_email AND lower(email) IS lower(?2) WHERE id = ?10",
       error);
 
   if (stmt == NULL)
@@ -274,6 +278,8 @@ reg_store_merge_customers (RegStore *store, gint64 keep_id, gint64 merge_id, GEr
     "UPDATE OR IGNORE campaign_members SET customer_id = ?1 WHERE customer_id = ?2",
     "DELETE FROM campaign_members WHERE customer_id = ?2 AND ?1 IS NOT NULL",
     "DELETE FROM customer_scores WHERE customer_id IN (?1, ?2)",
+    /* first out of the one-address-one-customer index (0006), then its address moves */
+    "UPDATE customers SET archived = 1, merged_into = ?1 WHERE id = ?2",
     "UPDATE customers SET "
     "  email = coalesce(email, (SELECT email FROM customers WHERE id = ?2)),"
     "  phone = coalesce(phone, (SELECT phone FROM customers WHERE id = ?2)),"
@@ -281,7 +287,6 @@ reg_store_merge_customers (RegStore *store, gint64 keep_id, gint64 merge_id, GEr
     "  acquired_on = CASE WHEN acquired_on IS NULL THEN (SELECT acquired_on FROM customers WHERE id = ?2)"
     "    ELSE min(acquired_on, coalesce((SELECT acquired_on FROM customers WHERE id = ?2), acquired_on)) END"
     " WHERE id = ?1",
-    "UPDATE customers SET archived = 1, merged_into = ?1 WHERE id = ?2",
     "UPDATE customers SET merged_into = ?1 WHERE merged_into = ?2",
   };
 
@@ -326,7 +331,12 @@ reg_store_delete_customer (RegStore *store, gint64 id, GError **error)
   gboolean own_txn = !reg_store_in_transaction (store);
   static const char *steps[] = {
     "DELETE FROM sales WHERE customer_id = ?1",
-    "UPDATE customers SET merged_into = NULL WHERE merged_into = ?1",
+    /* those merged into this customer come back; one whose address another customer holds
+     * keeps it as a shared one (0006) rather than failing the delete */
+    "UPDATE customers SET merged_into = NULL, shared_email = shared_email OR EXISTS ("
+    "  SELECT 1 FROM customers o WHERE o.id <> customers.id AND o.merged_into IS NULL"
+    "  AND o.email IS NOT NULL AND customers.email IS NOT NULL"
+    "  AND lower(o.email) = lower(customers.email)) WHERE merged_into = ?1",
     "DELETE FROM customers WHERE id = ?1",
   };
 
@@ -350,11 +360,53 @@ reg_store_delete_customer (RegStore *store, gint64 id, GError **error)
   return own_txn ? reg_store_commit (store, error) : TRUE;
 }
 
-static gint64
-find_one (RegStore *store, const char *sql, const char *value, GError **error)
+/**
+ * reg_store_find_customers_by_email:
+ * @email: an address, folded or not (it is folded with clv_email_fold() here)
+ *
+ * Returns: (transfer full): the ids of the customers (not merged) with this address, the
+ *   active ones first, oldest first: one at most, except in a shop from before migration 0006.
+ *   %NULL with @error set on a database error.
+ */
+GArray *
+reg_store_find_customers_by_email (RegStore *store, const char *email, GError **error)
 {
+  g_autofree char *key = clv_email_fold (email);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(RegStmt) stmt = NULL;
   int rc;
+
+  if (*key == '\0')
+    return g_steal_pointer (&ids);
+  /* "email IS NOT NULL" lets SQLite use the index on lower(email); without it every lookup
+   * scans the table (quadratic in an import) */
+  stmt = reg_store_prepare (store,
+      "SELECT id FROM customers WHERE email IS NOT NULL AND lower(email) = lower(?1) "
+      "AND merged_into IS NULL ORDER BY archived, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (!reg_store_check (store, rc, _("finding a customer"), error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+/* The one customer (not merged) whose column matches @value: 0 when none, -1 with @error when
+ * there is none or more than one, unless exactly one of them is active: a sale booked to the
+ * lowest id of two namesakes is booked to a guess. */
+static gint64
+find_unique (RegStore *store, const char *sql, const char *value, gboolean by_email,
+             GError **error)
+{
+  g_autoptr(RegStmt) stmt = NULL;
+  gint64 first = 0, second = 0;
+  int first_archived = 0, rc;
+  g_autofree char *quoted = NULL;
 
   if (value == NULL || *value == '\0')
     return 0;
@@ -362,29 +414,58 @@ find_one (RegStore *store, const char *sql, const char *value, GError **error)
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  return reg_store_check (store, rc, _("finding a customer"), error) ? 0 : -1;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      first = sqlite3_column_int64 (stmt, 0);
+      first_archived = sqlite3_column_int (stmt, 1);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int (stmt, 1) == first_archived)
+        second = sqlite3_column_int64 (stmt, 0);
+    }
+  if (rc != SQLITE_ROW && !reg_store_check (store, rc, _("finding a customer"), error))
+    return -1;
+  if (second == 0)
+    return first;
+  quoted = clv_text_quote (value);
+  if (by_email)
+    g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                 _("“%s” is the e-mail address of customers %" PRId64 " and %" PRId64 ": give "
+                   "the customer's id, or merge the two"), quoted, first, second);
+  else
+    g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
+                 _("“%s” is the name of customers %" PRId64 " and %" PRId64 ": give the "
+                   "customer's id"), quoted, first, second);
+  return -1;
 }
 
-/* Returns the id of the (not merged) customer with this e-mail, 0 when none, -1 on error. */
+/**
+ * reg_store_find_customer_by_email:
+ * Returns: the id of the (not merged) customer with this e-mail (folded with clv_email_fold()),
+ *   0 when none, -1 on a database error or when two customers share it.
+ */
 gint64
 reg_store_find_customer_by_email (RegStore *store, const char *email, GError **error)
 {
-  return find_one (store,
-                   /* "email IS NOT NULL" lets SQLite use the partial index customers_email;
-                    * without it every lookup scans the table (quadratic in an import) */
-                   "SELECT id FROM customers WHERE email IS NOT NULL AND lower(email) = lower(?1) "
-                   "AND merged_into IS NULL ORDER BY archived, id LIMIT 1", email, error);
+  g_autofree char *key = clv_email_fold (email != NULL ? email : "");
+
+  return find_unique (store,
+                      /* "email IS NOT NULL" lets SQLite use the partial index customers_email */
+                      "SELECT id, archived FROM customers WHERE email IS NOT NULL "
+                      "AND lower(email) = lower(?1) AND merged_into IS NULL "
+                      "ORDER BY archived, id LIMIT 2", key, TRUE, error);
 }
 
+/**
+ * reg_store_find_customer_by_name:
+ * Returns: the id of the (not merged) customer with this name (case-insensitive), 0 when none,
+ *   -1 on a database error or when two customers have it.
+ */
 gint64
 reg_store_find_customer_by_name (RegStore *store, const char *name, GError **error)
 {
-  return find_one (store,
-                   "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE AND merged_into IS NULL "
-                   "ORDER BY archived, id LIMIT 1", name, error);
+  return find_unique (store,
+                      "SELECT id, archived FROM customers WHERE name = ?1 COLLATE NOCASE "
+                      "AND merged_into IS NULL ORDER BY archived, id LIMIT 2", name, FALSE,
+                      error);
 }
 
 gint64

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "clv-text.h"
 #include "reg-store-imports.h"
 
 void
@@ -401,14 +402,15 @@ reg_store_load_lookup_tables (RegStore *store, const char *source, GHashTable *r
     return FALSE;
   /* the oldest unarchived customer wins an address, as reg_store_find_customer_by_email does */
   e = reg_store_prepare (store,
-      "SELECT lower(email), id FROM customers WHERE email IS NOT NULL AND merged_into IS NULL "
+      "SELECT email, id FROM customers WHERE email IS NOT NULL AND merged_into IS NULL "
       "ORDER BY archived DESC, id DESC", error);
   if (e == NULL)
     return FALSE;
   while ((rc = sqlite3_step (e)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (e, 1);
-      g_hash_table_insert (emails, g_strdup ((const char *) sqlite3_column_text (e, 0)),
+      /* keyed as the import folds a row's address: the same under every locale */
+      g_hash_table_insert (emails, clv_email_fold ((const char *) sqlite3_column_text (e, 0)),
                            g_memdup2 (&id, sizeof id));
     }
   return reg_store_check (store, rc, _("reading customers"), error);

@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 5
+#define REG_STORE_SCHEMA_VERSION 6
 
 typedef struct _RegStore RegStore;
 
@@ -215,6 +215,9 @@ gboolean   reg_store_merge_customers   (RegStore                *store,
                                         GError                 **error);
 gboolean   reg_store_delete_customer   (RegStore                *store,
                                         gint64                   id,
+                                        GError                 **error);
+GArray    *reg_store_find_customers_by_email (RegStore          *store,
+                                        const char              *email,
                                         GError                 **error);
 gint64     reg_store_find_customer_by_email (RegStore           *store,
                                         const char              *email,

@@ -148,9 +148,9 @@ make_rows (void)
   g_array_set_clear_func (rows, clear_row);
   add (rows, 1, "Anna Maria Schmidt", "anna@example.org", TRUE, 123450, day);
   add (rows, 2, "=HYPERLINK(\"http://x\",\"y\")", "evil1@example.org", TRUE, 100, day);
-  add (rows, 3, "+1", "evil2@example.org", TRUE, -1, 0);           /* no CLV, no last order */
-  add (rows, 4, "-2", "evil3@example.org", TRUE, 0, day);
-  add (rows, 5, "@SUM(A1)", "evil4@example.org", TRUE, 0, day);
+  add (rows, 3, "+1", "+evil2@example.org", TRUE, -1, 0);          /* no CLV, no last order */
+  add (rows, 4, "-2", "-evil3@example.org", TRUE, 0, day);
+  add (rows, 5, "@SUM(A1)", "=evil4@example.org", TRUE, 0, day);
   add (rows, 6, "\tTabbed Name", "evil5@example.org", TRUE, 0, day);
   add (rows, 7, "\rCarriage Return", "evil6@example.org", TRUE, 0, day);
   add (rows, 8, "Zoë Brontë", "zoe@example.org", TRUE, 999, day);
@@ -318,6 +318,10 @@ test_csv (void)
   g_assert_cmpstr (field (records, 6, 1), ==, "'\tTabbed");
   g_assert_cmpstr (field (records, 6, 2), ==, "Name");
   g_assert_cmpstr (field (records, 7, 1), ==, "'\rCarriage");
+  /* valid addresses that start with + - = are written as they are: a guard would break them */
+  g_assert_cmpstr (field (records, 3, 0), ==, "+evil2@example.org");
+  g_assert_cmpstr (field (records, 4, 0), ==, "-evil3@example.org");
+  g_assert_cmpstr (field (records, 5, 0), ==, "=evil4@example.org");
   g_assert_nonnull (strstr (text, ",-12.50,"));
   g_assert_null (strstr (text, "\"-12.50\""));
   g_assert_null (strstr (text, "'-12.50"));
@@ -451,18 +455,20 @@ check_xlsx (const char *path)
   g_autofree char *sheet = unzip_member (path, "xl/worksheets/sheet1.xml");
   g_autofree char *styles = unzip_member (path, "xl/styles.xml");
   g_autoptr(GRegex) comma = g_regex_new ("<v>-?[0-9]+,[0-9]+</v>", 0, 0, NULL);
+  /* string cells are never formulas: names and addresses as they are, no apostrophe */
   const char *inert[] = {
-    "<c r=\"B3\" t=\"inlineStr\"><is><t>'=HYPERLINK(\"http://x\",\"y\")</t></is></c>",
-    "<c r=\"B4\" t=\"inlineStr\"><is><t>'+1</t></is></c>",
-    "<c r=\"B5\" t=\"inlineStr\"><is><t>'-2</t></is></c>",
-    "<c r=\"B6\" t=\"inlineStr\"><is><t>'@SUM(A1)</t></is></c>",
-    "<c r=\"B7\" t=\"inlineStr\"><is><t>'\tTabbed</t></is></c>",
+    "<c r=\"B3\" t=\"inlineStr\"><is><t>=HYPERLINK(\"http://x\",\"y\")</t></is></c>",
+    "<c r=\"B4\" t=\"inlineStr\"><is><t>+1</t></is></c>",
+    "<c r=\"B5\" t=\"inlineStr\"><is><t>-2</t></is></c>",
+    "<c r=\"B6\" t=\"inlineStr\"><is><t>@SUM(A1)</t></is></c>",
+    "<t>+evil2@example.org</t>", "<t>-evil3@example.org</t>", "<t>=evil4@example.org</t>",
     "<t>Zoë</t>", "<t>Brontë</t>", "<t>Müller</t>", "<t>王芳</t>", "<t>Łukasz</t>", "<t>Żółw</t>",
   };
 
   g_test_message ("%s", sheet);
   for (guint i = 0; i < G_N_ELEMENTS (inert); i++)
     g_assert_nonnull (strstr (sheet, inert[i]));
+  g_assert_null (strstr (sheet, "<t>'"));
   g_assert_null (strstr (sheet, "<f>"));
   g_assert_null (strstr (sheet, "t=\"str\""));
   g_assert_nonnull (strstr (sheet, "<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>Email Address</t>"));
