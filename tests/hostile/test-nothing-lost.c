@@ -159,6 +159,52 @@ test_read_only_target (Fixture *f, gconstpointer data)
   expect_export_refused (f, xlsx, "read-only");
 }
 
+/* ---- 3. the demo and other writers ------------------------------------------------------ */
+
+/* Customers added while a demo is being written must not vanish: every "customer add" that
+ * said it succeeded is in the shop afterwards, whatever the demo did. */
+static void
+test_demo_race (Fixture *f, gconstpointer data)
+{
+  const char *demo[] = { "demo", "--customers", "20000", "--seed", "5", NULL };
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dump = NULL;
+  GPid pid;
+  int status = -1;
+  guint tries = 0;
+  gint64 uncut;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "init", "--currency", "EUR", "--name",
+                                   "Mine", NULL), ==, 0);
+  /* the adds start a third of the way into the demo, once it is surely writing */
+  {
+    g_autofree char *other = path_in (f, "timing.regulars");
+    gint64 start = g_get_monotonic_time ();
+    g_assert_cmpint (reg_safety_cli_argv (other, demo, NULL, NULL), ==, 0);
+    uncut = (g_get_monotonic_time () - start) / 3;
+  }
+  pid = reg_safety_cli_start (f->shop, demo);
+  g_usleep (uncut);
+  while (!reg_safety_reaped (pid, &status))
+    {
+      g_autofree char *name = g_strdup_printf ("Racer %u", tries);
+      g_autofree char *email = g_strdup_printf ("racer%u@example.com", tries);
+
+      tries++;
+      if (reg_safety_cli (f->shop, NULL, NULL, "customer", "add", "--name", name, "--email", email,
+                          NULL) == 0)
+        g_ptr_array_add (added, g_steal_pointer (&email));
+    }
+  g_test_message ("demo ended with status %d; %u customers added of %u tries", status,
+                  added->len, tries);
+  g_assert_cmpint (status, ==, 0);
+  dump = reg_safety_dump (f->shop);
+  for (guint i = 0; i < added->len; i++)
+    g_assert_nonnull (strstr (dump, added->pdata[i]));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -167,6 +213,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("/nothing-lost/export-over-shop", test_export_over_shop, NULL);
   ADD ("/nothing-lost/read-only-target", test_read_only_target, NULL);
+  ADD ("/nothing-lost/demo-and-other-writers", test_demo_race, NULL);
 #undef ADD
   return g_test_run ();
 }
