@@ -15,6 +15,7 @@
 #include "clv-historic.h"
 #include "clv-summary.h"
 #include "reg-campaign-job.h"
+#include "reg-output-path.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
 #include "reg-store-campaigns.h"
@@ -67,6 +68,8 @@ campaign_job_prepare (RegJob *job, GError **error)
                    _("Control group “%g %%”: use 0 to 99 %%"), self->req.control_percent);
       return FALSE;
     }
+  if (!reg_output_path_check (reg_shop_get_path (self->shop), self->path, error))
+    return FALSE;
   self->segment = reg_segment_parse (self->shop, self->segment_spec, error);
   if (self->segment == NULL)
     return FALSE;

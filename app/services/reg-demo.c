@@ -9,10 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 #include <math.h>
 
 #include "clv-date.h"
@@ -198,23 +194,6 @@ write_customers (DemoRun *run, const RegDemoOptions *opts, GRand *rand, gint32 e
   return TRUE;
 }
 
-static gboolean
-sync_to_disk (const char *path, GError **error)
-{
-  int fd = g_open (path, O_RDONLY, 0);
-  int saved = 0;
-
-  if (fd < 0 || fsync (fd) != 0)
-    saved = errno;
-  if (fd >= 0)
-    close (fd);
-  if (saved == 0)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               _("Cannot write the demo shop “%s”: %s"), path, g_strerror (saved));
-  return FALSE;
-}
-
 /**
  * reg_demo_write:
  * @path: a shop file; created when missing. It must hold no customers yet.
@@ -227,41 +206,40 @@ reg_demo_write (const char *path, const RegDemoOptions *opts, RegDemoProgress pr
 {
   g_autoptr(RegStore) store = NULL;
   g_autoptr(GRand) rand = NULL;
-  g_autofree char *tmp = g_strconcat (path, ".demo-part", NULL);
   DemoRun run = { NULL, progress, progress_data };
   gint32 end_day = opts->end_day > 0 ? opts->end_day : clv_date_from_ymd (2026, 10, 31);
   guint64 n_sales = 0;
-  gboolean ok;
+  gboolean ok, in_place;
   static const char *settings[][2] = {
     { REG_SETTING_SHOP_NAME, "Corner Café (demo)" }, { REG_SETTING_CURRENCY, "EUR" },
     { REG_SETTING_LOCALE, "en_IE" }, { REG_SETTING_MARGIN, "0.6" },
     { REG_SETTING_ACQUISITION_COST, "900" },
   };
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(RegStore) existing = reg_store_open (path, REG_STORE_OPEN_DEFAULT, error);
-      if (existing == NULL)
-        return FALSE;
-      if (reg_store_count_customers (existing, TRUE) > 0)
-        {
-          g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
-                       _("The shop “%s” already has customers; the demo needs a new shop file"),
-                       path);
-          return FALSE;
-        }
-    }
-
-  /* Written beside the target and renamed at the end: a failed or cancelled demo leaves
-   * nothing, so the bulk load may skip the journal and the waits for the disk. */
-  g_unlink (tmp);
-  store = reg_store_open (tmp, REG_STORE_OPEN_CREATE, error);
+  /* Written into the shop itself, in one write transaction that first makes sure the shop is
+   * empty: another command's customer or sale either came before (and the demo is refused) or
+   * waits for the demo's commit. Replacing the file instead would drop whatever another
+   * connection wrote meanwhile. A failed or cancelled demo rolls back and leaves the shop as
+   * it was. */
+  store = reg_store_open (path, REG_STORE_OPEN_CREATE, error);
   if (store == NULL)
     return FALSE;
   run.store = store;
-  reg_store_write_unjournalled (store);
+  reg_store_set_cache_mb (store, 64);
+  reg_store_skip_secure_delete (store);
+  in_place = reg_store_write_in_place (store);
+  if (!reg_store_begin (store, error))
+    return FALSE;
+  if (reg_store_count_customers (store, TRUE) > 0)
+    {
+      reg_store_rollback (store);
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                   _("The shop “%s” already has customers; the demo needs a new shop file"),
+                   path);
+      return FALSE;
+    }
   rand = g_rand_new_with_seed (opts->seed);
-  ok = reg_store_begin (store, error) && reg_store_defer_indexes (store, "sales", error);
+  ok = reg_store_defer_indexes (store, "sales", error);
   reg_store_bulk_begin (store);
   for (gsize i = 0; ok && i < G_N_ELEMENTS (settings); i++)
     ok = reg_store_set_setting (store, settings[i][0], settings[i][1], error);
@@ -269,34 +247,13 @@ reg_demo_write (const char *path, const RegDemoOptions *opts, RegDemoProgress pr
        && reg_store_restore_indexes (store, error)
        && reg_store_bulk_end (store, error)
        && reg_store_commit (store, error);
-  ok = ok && reg_store_finish_unjournalled (store, error);
-  g_clear_pointer (&store, reg_store_free);
-  /* the file was written without waiting for the disk: it must be on the disk before its
-   * name says it is a shop, or a crash could leave a shop file with missing pages */
-  ok = ok && sync_to_disk (tmp, error);
-  if (ok)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_unlink (wal);
-      g_unlink (shm);
-      if (g_rename (tmp, path) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("Cannot write the demo shop “%s”: %s"), path, g_strerror (saved));
-          ok = FALSE;
-        }
-    }
   if (!ok)
-    {
-      g_autofree char *tmp_wal = g_strconcat (tmp, "-wal", NULL);
-      g_autofree char *tmp_shm = g_strconcat (tmp, "-shm", NULL);
-      g_unlink (tmp);
-      g_unlink (tmp_wal);
-      g_unlink (tmp_shm);
-      return FALSE;
-    }
+    reg_store_rollback (store);
+  /* back to WAL for whoever opens the shop next; every open asks for it too */
+  if (in_place && !reg_store_finish_unjournalled (store, ok ? error : NULL))
+    ok = FALSE;
+  if (!ok)
+    return FALSE;
   if (out_sales != NULL)
     *out_sales = n_sales;
   return TRUE;

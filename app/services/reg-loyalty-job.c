@@ -11,6 +11,7 @@
 
 #include "clv-date.h"
 #include "reg-loyalty-job.h"
+#include "reg-output-path.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
 
@@ -68,6 +69,8 @@ loyalty_job_prepare (RegJob *job, GError **error)
 {
   RegLoyaltyJob *self = REG_LOYALTY_JOB (job);
 
+  if (!reg_output_path_check (reg_shop_get_path (self->shop), self->path, error))
+    return FALSE;
   self->list = reg_shop_loyalty_list (self->shop, self->segment, error);
   return self->list != NULL;
 }

@@ -12,6 +12,7 @@
 #include "clv-segments.h"
 #include "reg-analysis-private.h"
 #include "reg-report-data.h"
+#include "reg-output-path.h"
 #include "reg-report-job.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
@@ -33,6 +34,8 @@ report_job_prepare (RegJob *job, GError **error)
 {
   RegReportJob *self = REG_REPORT_JOB (job);
 
+  if (!reg_output_path_check (reg_shop_get_path (self->shop), self->path, error))
+    return FALSE;
   self->shop_path = g_strdup (reg_shop_get_path (self->shop));
   self->name = reg_shop_dup_name (self->shop);
   self->currency = reg_shop_get_setting (self->shop, REG_SETTING_CURRENCY);

@@ -304,6 +304,20 @@ reg_store_write_unjournalled (RegStore *store)
 }
 
 gboolean
+reg_store_write_in_place (RegStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (store->txn_depth == 0, FALSE);
+  /* leaving WAL needs the file to itself: with another connection open SQLite keeps WAL */
+  if (sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+  return ok;
+}
+
+gboolean
 reg_store_finish_unjournalled (RegStore *store, GError **error)
 {
   return exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error);

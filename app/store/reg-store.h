@@ -95,6 +95,12 @@ void        reg_store_set_temp_in_memory (RegStore         *store,
 void        reg_store_write_unjournalled (RegStore         *store);
 gboolean    reg_store_finish_unjournalled (RegStore        *store,
                                         GError            **error);
+/* For a bulk write into a shop that holds almost nothing yet (the demo): a rollback journal
+ * instead of WAL while no other connection has the file open, so every page is written once
+ * (WAL writes each page twice: to the log, then to the file). The journal keeps the write
+ * atomic. Returns FALSE, leaving WAL, when another connection has the file open.
+ * reg_store_finish_unjournalled puts it back to WAL. */
+gboolean    reg_store_write_in_place   (RegStore           *store);
 /* Bulk work (imports, analyses) keeps its working set in memory: a large page cache. */
 void        reg_store_set_cache_mb     (RegStore           *store,
                                         int                 megabytes);

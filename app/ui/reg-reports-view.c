@@ -15,6 +15,7 @@
 #include "reg-analysis-job.h"
 #include "reg-import-job.h"
 #include "reg-loyalty-print.h"
+#include "reg-output-path.h"
 #include "reg-report-job.h"
 #include "reg-reports-view.h"
 #include "reg-segment.h"
@@ -724,6 +725,8 @@ reg_reports_view_export_pdf_to (RegReportsView  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->shop == NULL)
+    return FALSE;
+  if (!reg_output_path_check (reg_shop_get_path (self->shop), path, error))
     return FALSE;
   op = reg_loyalty_print_new_for (self->shop, list_segment (self), error);
   if (op == NULL || !reg_loyalty_print_export_pdf (op, parent_window (GTK_WIDGET (self)), path, error))

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Nothing lost (suite 'hostile'): what the owner types or does must never cost the shop. An
+ * export aimed at the shop under any of its names is refused; backups are kept by what they
+ * are, not by their names; the demo never replaces a shop another command writes to; a
+ * signal ends a command with its temp files removed; a damaged shop or stored analysis is
+ * described in words. regulars-cli ($REG_CLI) runs as a child; the shop is compared by its
+ * content (reg_store_dump) or its bytes.
+ */
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "reg-safety-utils.h"
+#include "reg-store.h"
+#include "reg-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *shop;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = reg_test_make_tmpdir ();
+  f->shop = g_build_filename (f->dir, "shop.regulars", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  reg_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->shop);
+}
+
+static char *
+path_in (Fixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* A small analysed shop: something to lose. */
+static gboolean
+make_shop (Fixture *f)
+{
+  if (reg_safety_cli_path () == NULL)
+    return FALSE;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "demo", "--customers", "60", "--seed", "3",
+                                   NULL), ==, 0);
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "analyze", NULL), ==, 0);
+  return TRUE;
+}
+
+/* ---- 1. exports aimed at the shop -------------------------------------------------------- */
+
+static void
+expect_export_refused (Fixture *f, const char *target, const char *expect)
+{
+  const char *campaign[] = { "export", "campaign", "--segment", "all", target, NULL };
+  const char *loyalty[] = { "print", "loyalty", "--segment", "all", target, NULL };
+  const char *report[] = { "export", "report", target, NULL };
+  const char *const *commands[] = { campaign, loyalty, report };
+  g_autofree char *before = reg_safety_dump (f->shop);
+  g_autofree char *hash = reg_safety_file_hash (f->shop);
+  gboolean target_exists = g_file_test (target, G_FILE_TEST_IS_REGULAR);
+  g_autofree char *target_hash = target_exists ? reg_safety_file_hash (target) : NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *hash_after = NULL;
+
+      /* the report wants a name ending in .xlsx: the command line refuses others itself */
+      if (commands[i] == report && !g_str_has_suffix (target, ".xlsx"))
+        continue;
+      g_test_message ("%s %s → %s", commands[i][0], commands[i][1], target);
+      g_assert_cmpint (reg_safety_cli_argv (f->shop, commands[i], NULL, &err), ==, 1);
+      g_test_message ("%s", err);
+      g_assert_nonnull (strstr (err, expect));
+      after = reg_safety_dump (f->shop);
+      g_assert_cmpstr (after, ==, before);
+      hash_after = reg_safety_file_hash (f->shop);
+      g_assert_cmpstr (hash_after, ==, hash);
+      if (target_exists)
+        {
+          g_autofree char *t = reg_safety_file_hash (target);
+          g_assert_cmpstr (t, ==, target_hash);
+        }
+    }
+}
+
+static void
+test_export_over_shop (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dot = NULL;
+  g_autofree char *wal = g_strconcat (f->shop, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->shop, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (f->shop, "-journal", NULL);
+  g_autofree char *sym = path_in (f, "list.csv");
+  g_autofree char *hard = path_in (f, "hard.xlsx");
+  g_autofree char *upper = path_in (f, "SHOP.REGULARS");
+  g_autofree char *backups = g_strconcat (f->shop, ".backups", NULL);
+  g_autofree char *in_backups = g_build_filename (backups, "list.csv", NULL);
+  g_autofree char *sub = path_in (f, "sub");
+  g_autofree char *dotdot = g_build_filename (sub, "..", "shop.regulars", NULL);
+  const char *what = "the shop file itself";
+
+  if (!make_shop (f))
+    return;
+  dot = g_build_filename (f->dir, ".", "shop.regulars", NULL);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  expect_export_refused (f, f->shop, what);
+  expect_export_refused (f, dot, what);
+  expect_export_refused (f, dotdot, what);
+  expect_export_refused (f, wal, what);
+  expect_export_refused (f, shm, what);
+  expect_export_refused (f, journal, what);
+  expect_export_refused (f, upper, what);
+  g_assert_cmpint (symlink (f->shop, sym), ==, 0);
+  expect_export_refused (f, sym, what);
+  g_assert_cmpint (link (f->shop, hard), ==, 0);
+  expect_export_refused (f, hard, what);
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  expect_export_refused (f, in_backups, what);
+  expect_export_refused (f, backups, what);
+}
+
+/* ---- 14. a read-only target -------------------------------------------------------------- */
+
+static void
+test_read_only_target (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = path_in (f, "kept.csv");
+  g_autofree char *pdf = path_in (f, "kept.pdf");
+  g_autofree char *xlsx = path_in (f, "kept.xlsx");
+  const char *const targets[] = { csv, pdf, xlsx };
+  g_autoptr(GError) error = NULL;
+
+  if (!make_shop (f))
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_file_set_contents (targets[i], "the owner's own file\n", -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (targets[i], 0444), ==, 0);
+    }
+  expect_export_refused (f, csv, "read-only");
+  expect_export_refused (f, pdf, "read-only");
+  expect_export_refused (f, xlsx, "read-only");
+}
+
+/* ---- 3. the demo and other writers ------------------------------------------------------ */
+
+/* Customers added while a demo is being written must not vanish: every "customer add" that
+ * said it succeeded is in the shop afterwards, whatever the demo did. */
+static void
+test_demo_race (Fixture *f, gconstpointer data)
+{
+  const char *demo[] = { "demo", "--customers", "20000", "--seed", "5", NULL };
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dump = NULL;
+  GPid pid;
+  int status = -1;
+  guint tries = 0;
+  gint64 uncut;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "init", "--currency", "EUR", "--name",
+                                   "Mine", NULL), ==, 0);
+  /* the adds start a third of the way into the demo, once it is surely writing */
+  {
+    g_autofree char *other = path_in (f, "timing.regulars");
+    gint64 start = g_get_monotonic_time ();
+    g_assert_cmpint (reg_safety_cli_argv (other, demo, NULL, NULL), ==, 0);
+    uncut = (g_get_monotonic_time () - start) / 3;
+  }
+  pid = reg_safety_cli_start (f->shop, demo);
+  g_usleep (uncut);
+  while (!reg_safety_reaped (pid, &status))
+    {
+      g_autofree char *name = g_strdup_printf ("Racer %u", tries);
+      g_autofree char *email = g_strdup_printf ("racer%u@example.com", tries);
+
+      tries++;
+      if (reg_safety_cli (f->shop, NULL, NULL, "customer", "add", "--name", name, "--email", email,
+                          NULL) == 0)
+        g_ptr_array_add (added, g_steal_pointer (&email));
+    }
+  g_test_message ("demo ended with status %d; %u customers added of %u tries", status,
+                  added->len, tries);
+  g_assert_cmpint (status, ==, 0);
+  dump = reg_safety_dump (f->shop);
+  for (guint i = 0; i < added->len; i++)
+    g_assert_nonnull (strstr (dump, added->pdata[i]));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("/nothing-lost/export-over-shop", test_export_over_shop, NULL);
+  ADD ("/nothing-lost/read-only-target", test_read_only_target, NULL);
+  ADD ("/nothing-lost/demo-and-other-writers", test_demo_race, NULL);
+#undef ADD
+  return g_test_run ();
+}
