@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "clv-analysis.h"
+#include "clv-date.h"
 #include "clv-error.h"
 #include "clv-summary.h"
 
@@ -519,6 +520,10 @@ segment (ClvAnalysis *a)
 static void
 sanitize (ClvAnalysis *a)
 {
+  /* a shop whose sales reach 9999 would get next-purchase dates past the last one a four-digit
+   * year can write */
+  gint32 last_day = clv_date_from_ymd (9999, 12, 31);
+
   for (guint32 c = 0; c < a->n_customers; c++)
     {
       ClvCustomerScore *sc = &a->scores[c];
@@ -529,6 +534,7 @@ sanitize (ClvAnalysis *a)
       for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
         if (!isfinite (*fields[i]))
           *fields[i] = -1;
+      sc->next_purchase_day = MIN (sc->next_purchase_day, last_day);
     }
   a->total_clv = finite_or (a->total_clv, -1);
   a->at_risk_value = finite_or (a->at_risk_value, 0);

@@ -17,34 +17,28 @@
 
 #define LIFESPAN_CAP_DAYS 3652.0
 
+/* Julian day -> year * 12 + month - 1 by arithmetic (H. Hinnant, "chrono-compatible low-level
+ * date algorithms", civil_from_days), so no table over the span of the dates is needed: GDate
+ * day 1 is 0001-01-01, day 719163 is 1970-01-01, and the algorithm counts from 0000-03-01. */
+static inline gint32
+month_of (gint32 julian_day)
+{
+  gint64 z = (gint64) julian_day - 719163 + 719468;
+  gint64 era = z / 146097;                      /* z > 0 for every day >= 1 */
+  gint64 doe = z - era * 146097;                /* day of the 400-year era */
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;              /* March = 0 */
+  gint64 month = mp < 10 ? mp + 3 : mp - 9;
+  gint64 year = yoe + era * 400 + (month <= 2);
+
+  return (gint32) (year * 12 + month - 1);
+}
+
 gint32
 clv_month_key (gint32 julian_day)
 {
-  GDate d;
-
-  if (julian_day < 1)
-    return 0;
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, (guint32) julian_day);
-  return (gint32) g_date_get_year (&d) * 12 + (gint32) g_date_get_month (&d) - 1;
-}
-
-/* Month keys of the days first .. last, one GDate conversion per month, not per sale. */
-static gint32 *
-month_table (gint32 first, gint32 last)
-{
-  gint32 *t = g_new (gint32, (gsize) (last - first + 1));
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, (guint32) first);
-  for (gint32 day = first; day <= last; day++)
-    {
-      t[day - first] = (gint32) g_date_get_year (&d) * 12 + (gint32) g_date_get_month (&d) - 1;
-      if (day < last)
-        g_date_add_days (&d, 1);
-    }
-  return t;
+  return julian_day < 1 ? 0 : month_of (julian_day);
 }
 
 void
@@ -191,32 +185,45 @@ clv_historic_compute (const ClvDayLog *log, const ClvFeedback *feedback, gsize n
     }
 }
 
+/* The cohort of a customer: month of the first purchase day up to @end_day, or -1. */
+static gint32
+cohort_of (const ClvDayLog *log, guint32 c, gint32 end_day)
+{
+  for (guint32 j = log->offsets[c]; j < log->offsets[c + 1] && log->days[j] <= end_day; j++)
+    if (log->purchase[j])
+      return month_of (log->days[j]);
+  return -1;
+}
+
 void
 clv_cohorts_compute (const ClvDayLog *log, gint32 end_day, ClvCohorts *out)
 {
-  g_autofree gint32 *months = NULL;
   g_autofree guint32 *counts = NULL;
-  gint32 first_month = G_MAXINT32, last_cohort = G_MININT32, end_month;
+  gint32 earliest = G_MAXINT32, last_cohort = G_MININT32, end_month, first_month;
   gint32 lo = log->first_day;
 
   memset (out, 0, sizeof *out);
   if (lo == 0 || end_day < lo)
     return;
-  months = month_table (lo, end_day);
-  end_month = months[end_day - lo];
+  end_month = month_of (end_day);
   for (guint32 c = 0; c < log->n_customers; c++)
-    for (guint32 j = log->offsets[c]; j < log->offsets[c + 1] && log->days[j] <= end_day; j++)
-      if (log->purchase[j])
-        {
-          first_month = MIN (first_month, months[log->days[j] - lo]);
-          last_cohort = MAX (last_cohort, months[log->days[j] - lo]);
-          break;
-        }
-  if (first_month == G_MAXINT32)
+    {
+      gint32 m = cohort_of (log, c, end_day);
+
+      if (m < 0)
+        continue;
+      earliest = MIN (earliest, m);
+      last_cohort = MAX (last_cohort, m);
+    }
+  if (earliest == G_MAXINT32)
     return;
+  /* the grid is the last CLV_MAX_COHORT_MONTHS cohorts; older ones are only counted */
+  first_month = MAX (earliest, last_cohort - CLV_MAX_COHORT_MONTHS + 1);
   out->first_month = first_month;
   out->n_cohorts = (guint) (last_cohort - first_month + 1);
-  out->n_offsets = (guint) (end_month - first_month + 1);
+  out->n_offsets = (guint) MIN (end_month - first_month + 1, CLV_MAX_COHORT_MONTHS);
+  if (earliest < first_month)
+    out->earlier_first_month = earliest;
   out->sizes = g_new0 (guint32, out->n_cohorts);
   out->retention = g_new (double, (gsize) out->n_cohorts * out->n_offsets);
   counts = g_new0 (guint32, (gsize) out->n_cohorts * out->n_offsets);
@@ -230,12 +237,19 @@ clv_cohorts_compute (const ClvDayLog *log, gint32 end_day, ClvCohorts *out)
 
           if (!log->purchase[j])
             continue;
-          m = months[log->days[j] - lo];
+          m = month_of (log->days[j]);
           if (cohort < 0)
             {
+              if (m < first_month)
+                {
+                  out->earlier_customers++;
+                  break;
+                }
               cohort = m - first_month;
               out->sizes[cohort]++;
             }
+          if (m - first_month - cohort >= (gint32) out->n_offsets)
+            break;
           if (m - first_month - cohort != last_offset)
             {
               last_offset = m - first_month - cohort;
@@ -263,45 +277,111 @@ clv_cohorts_clear (ClvCohorts *c)
   c->n_cohorts = c->n_offsets = 0;
 }
 
+typedef struct
+{
+  gint32 month;
+  gint64 revenue;
+  guint32 purchases, customers;
+} MonthRow;
+
+static int
+cmp_month_row (gconstpointer a, gconstpointer b)
+{
+  const MonthRow *x = a, *y = b;
+  return (x->month > y->month) - (x->month < y->month);
+}
+
+/* Rows of the last CLV_MAX_FILLED_MONTHS months are kept in an array indexed by month; rows
+ * before them only for months that have sales, so the series is as long as the shop's sales
+ * make it and never as long as the span of their dates. */
 void
 clv_monthly_compute (const ClvDayLog *log, gint32 end_day, ClvMonthly *out)
 {
-  g_autofree gint32 *months = NULL;
-  gint32 lo = log->first_day;
+  g_autofree MonthRow *filled = NULL;
+  g_autoptr(GArray) sparse = NULL;
+  g_autoptr(GHashTable) sparse_at = NULL;
+  gint32 lo = log->first_day, end_month, window_lo;
+  guint n_filled;
 
   memset (out, 0, sizeof *out);
   if (lo == 0 || end_day < lo)
     return;
-  months = month_table (lo, end_day);
-  out->first_month = months[0];
-  out->n_months = (guint) (months[end_day - lo] - months[0] + 1);
-  out->revenue = g_new0 (gint64, out->n_months);
-  out->purchases = g_new0 (guint32, out->n_months);
-  out->customers = g_new0 (guint32, out->n_months);
+  end_month = month_of (end_day);
+  window_lo = MAX (month_of (lo), end_month - CLV_MAX_FILLED_MONTHS + 1);
+  n_filled = (guint) (end_month - window_lo + 1);
+  filled = g_new0 (MonthRow, n_filled);
+  for (guint i = 0; i < n_filled; i++)
+    filled[i].month = window_lo + (gint32) i;
+  sparse = g_array_new (FALSE, TRUE, sizeof (MonthRow));
+  sparse_at = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* days before the window are few in a real shop; the last one found saves most lookups */
+  gint32 cached_month = G_MININT32;
+  guint cached_at = 0;
+
   for (guint32 c = 0; c < log->n_customers; c++)
     {
-      gint32 seen = -1;
+      gint32 seen = G_MININT32;
 
       for (guint32 j = log->offsets[c]; j < log->offsets[c + 1] && log->days[j] <= end_day; j++)
         {
-          gint32 m = months[log->days[j] - lo] - out->first_month;
+          gint32 m = month_of (log->days[j]);
+          MonthRow *row;
 
-          out->revenue[m] += log->nets[j];
+          if (m >= window_lo)
+            row = &filled[m - window_lo];
+          else
+            {
+              gpointer at;
+
+              if (m != cached_month)
+                {
+                  if (!g_hash_table_lookup_extended (sparse_at, GINT_TO_POINTER (m), NULL, &at))
+                    {
+                      MonthRow fresh = { m, 0, 0, 0 };
+
+                      at = GUINT_TO_POINTER (sparse->len);
+                      g_array_append_val (sparse, fresh);
+                      g_hash_table_insert (sparse_at, GINT_TO_POINTER (m), at);
+                    }
+                  cached_month = m;
+                  cached_at = GPOINTER_TO_UINT (at);
+                }
+              row = &g_array_index (sparse, MonthRow, cached_at);
+            }
+          row->revenue += log->nets[j];
           if (!log->purchase[j])
             continue;
-          out->purchases[m]++;
+          row->purchases++;
           if (m != seen)
             {
-              out->customers[m]++;
+              row->customers++;
               seen = m;
             }
         }
     }
+  g_array_sort (sparse, cmp_month_row);
+  out->n_months = sparse->len + n_filled;
+  out->months = g_new (gint32, out->n_months);
+  out->revenue = g_new (gint64, out->n_months);
+  out->purchases = g_new (guint32, out->n_months);
+  out->customers = g_new (guint32, out->n_months);
+  for (guint i = 0; i < out->n_months; i++)
+    {
+      const MonthRow *row = i < sparse->len ? &g_array_index (sparse, MonthRow, i)
+                                            : &filled[i - sparse->len];
+
+      out->months[i] = row->month;
+      out->revenue[i] = row->revenue;
+      out->purchases[i] = row->purchases;
+      out->customers[i] = row->customers;
+    }
+  out->first_month = out->months[0];
 }
 
 void
 clv_monthly_clear (ClvMonthly *m)
 {
+  g_clear_pointer (&m->months, g_free);
   g_clear_pointer (&m->revenue, g_free);
   g_clear_pointer (&m->purchases, g_free);
   g_clear_pointer (&m->customers, g_free);

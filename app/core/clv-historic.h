@@ -86,15 +86,25 @@ void clv_historic_compute (const ClvDayLog *log, const ClvFeedback *feedback, gs
 /* Month keys: year * 12 + (month - 1) of a Julian day. */
 gint32 clv_month_key (gint32 julian_day);
 
+/* The cohort grid and the zero-filled stretch of the monthly series cover at most this many
+ * months: their size is bounded whatever the span of the sale dates (a stray 0001-01-01 sale
+ * must not make a grid of 24,000 x 24,000 months). */
+#define CLV_MAX_COHORT_MONTHS 120
+#define CLV_MAX_FILLED_MONTHS 120
+
 /**
  * ClvCohorts:
  * @first_month: month key of the first cohort row
- * @n_cohorts: rows, one per calendar month from the first to the last first-purchase month
- * @n_offsets: columns, months since the first purchase: 0 .. n_offsets - 1
+ * @n_cohorts: rows, one per calendar month from the first to the last first-purchase month, at
+ *   most the last CLV_MAX_COHORT_MONTHS of them
+ * @n_offsets: columns, months since the first purchase: 0 .. n_offsets - 1, at most
+ *   CLV_MAX_COHORT_MONTHS
  * @sizes: customers whose first purchase is in that month
  * @retention: row-major n_cohorts x n_offsets: share of the cohort with a purchase day in month
  *   first_month + row + column; column 0 is 1 (or 0 for an empty cohort); -1 for months after
  *   the end month (not observed yet)
+ * @earlier_customers: customers whose first purchase is before @first_month (left out of the
+ *   grid); @earlier_first_month: month key of the first of them (0 when there is none)
  */
 typedef struct
 {
@@ -102,6 +112,8 @@ typedef struct
   guint n_cohorts, n_offsets;
   guint32 *sizes;
   double *retention;
+  guint32 earlier_customers;
+  gint32 earlier_first_month;
 } ClvCohorts;
 
 void clv_cohorts_compute (const ClvDayLog *log, gint32 end_day, ClvCohorts *out);
@@ -110,7 +122,10 @@ void clv_cohorts_clear   (ClvCohorts *c);
 /**
  * ClvMonthly:
  * @first_month: month key of the first row (month of the first sale)
- * @n_months: first to end month inclusive
+ * @n_months: rows, oldest first: every month with a sale up to the end month, and every month
+ *   of the last CLV_MAX_FILLED_MONTHS up to the end month (from the first sale on), with or
+ *   without sales; so a shop of up to ten years has one row per month from the first to the end
+ * @months: month key of each row
  * @revenue: net sales of the month, minor units
  * @purchases: purchase days in the month
  * @customers: customers with a purchase day in the month
@@ -119,6 +134,7 @@ typedef struct
 {
   gint32 first_month;
   guint n_months;
+  gint32 *months;
   gint64 *revenue;
   guint32 *purchases;
   guint32 *customers;

@@ -309,7 +309,7 @@ reg_analysis_to_json (const ClvAnalysis *a)
   json_builder_begin_array (b);
   for (guint m = 0; m < a->monthly.n_months; m++)
     {
-      g_autofree char *month = month_text (a->monthly.first_month + (gint32) m);
+      g_autofree char *month = month_text (a->monthly.months[m]);
       json_builder_begin_object (b);
       add_string (b, "month", month);
       add_int (b, "revenue_minor", a->monthly.revenue[m]);
@@ -340,6 +340,16 @@ reg_analysis_to_json (const ClvAnalysis *a)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  /* customers of cohorts older than the grid: counted, not spread over months */
+  json_builder_set_member_name (b, "cohorts_earlier");
+  json_builder_begin_object (b);
+  add_int (b, "customers", a->cohorts.earlier_customers);
+  {
+    g_autofree char *month = a->cohorts.earlier_customers > 0
+                             ? month_text (a->cohorts.earlier_first_month) : NULL;
+    add_string (b, "first_month", month);
+  }
+  json_builder_end_object (b);
 
   add_histogram (b, a);
   json_builder_end_object (b);

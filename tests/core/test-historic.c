@@ -7,6 +7,7 @@
 #include <math.h>
 #include <gsl/gsl_cdf.h>
 
+#include "clv-date.h"
 #include "clv-error.h"
 #include "clv-historic.h"
 #include "core-test-data.h"
@@ -145,6 +146,79 @@ test_cohorts_and_months (void)
   clv_monthly_clear (&m);
 }
 
+/* The month of every day from 0001-01-01 to 9999-12-31 is the calendar's (GDate's). */
+static void
+test_month_key (void)
+{
+  gint32 last = clv_date_from_ymd (9999, 12, 31);
+
+  for (gint32 day = 1; day <= last; day++)
+    {
+      int y, m;
+
+      clv_date_to_ymd (day, &y, &m, NULL);
+      if (clv_month_key (day) != y * 12 + m - 1)
+        g_assert_cmpint (clv_month_key (day), ==, y * 12 + m - 1);   /* says which day */
+    }
+  g_assert_cmpint (clv_month_key (0), ==, 0);
+}
+
+/* Sales 10,000 years apart: the cohort grid is the last CLV_MAX_COHORT_MONTHS cohorts with the
+ * older customers counted beside it, and the monthly series has the months with sales and the
+ * last CLV_MAX_FILLED_MONTHS, whatever the span; nothing is lost from the totals. */
+static void
+test_far_apart_dates (void)
+{
+  const ClvSale sales[] = {
+    { 0, clv_date_from_ymd (1, 1, 1), 500 }, { 0, clv_date_from_ymd (2024, 3, 5), 100 },
+    { 1, clv_date_from_ymd (1024, 6, 15), 300 },
+    { 2, clv_date_from_ymd (2024, 1, 10), 1000 }, { 2, clv_date_from_ymd (2024, 2, 10), 1000 },
+    { 3, clv_date_from_ymd (2025, 7, 1), 200 },
+    { 4, clv_date_from_ymd (9999, 12, 31), 700 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClvDayLog) log = clv_day_log_new (sales, G_N_ELEMENTS (sales), 5, &error);
+  gint32 end = clv_date_from_ymd (9999, 12, 31);
+  ClvCohorts c;
+  ClvMonthly m;
+  gint64 revenue = 0;
+  guint32 purchases = 0;
+
+  g_assert_no_error (error);
+  clv_cohorts_compute (log, end, &c);
+  g_assert_cmpuint (c.n_cohorts, ==, CLV_MAX_COHORT_MONTHS);     /* 9990-01 .. 9999-12 */
+  g_assert_cmpuint (c.n_offsets, ==, CLV_MAX_COHORT_MONTHS);
+  g_assert_cmpint (c.first_month, ==, 9999 * 12 + 11 - CLV_MAX_COHORT_MONTHS + 1);
+  g_assert_cmpuint (c.sizes[c.n_cohorts - 1], ==, 1);
+  g_assert_cmpuint (c.earlier_customers, ==, 4);
+  g_assert_cmpint (c.earlier_first_month, ==, clv_month_key (clv_date_from_ymd (1, 1, 1)));
+  clv_cohorts_clear (&c);
+
+  /* ending in 2025: the 0001 and 1024 cohorts are counted, the grid is 2016-08 .. 2025-07 */
+  clv_cohorts_compute (log, clv_date_from_ymd (2025, 12, 31), &c);
+  g_assert_cmpuint (c.n_cohorts, ==, CLV_MAX_COHORT_MONTHS);
+  g_assert_cmpint (c.first_month, ==, 2025 * 12 + 6 - CLV_MAX_COHORT_MONTHS + 1);
+  g_assert_cmpuint (c.earlier_customers, ==, 2);
+  g_assert_cmpuint (c.sizes[(2024 * 12 + 0) - c.first_month], ==, 1);
+  clv_cohorts_clear (&c);
+
+  clv_monthly_compute (log, end, &m);
+  g_assert_cmpuint (m.n_months, ==, 6 + CLV_MAX_FILLED_MONTHS);   /* 6 months with sales */
+  g_assert_cmpint (m.first_month, ==, clv_month_key (clv_date_from_ymd (1, 1, 1)));
+  g_assert_cmpint (m.months[1], ==, clv_month_key (clv_date_from_ymd (1024, 6, 15)));
+  g_assert_cmpint (m.months[m.n_months - 1], ==, clv_month_key (end));
+  for (guint i = 0; i < m.n_months; i++)
+    {
+      if (i > 0)
+        g_assert_cmpint (m.months[i], >, m.months[i - 1]);
+      revenue += m.revenue[i];
+      purchases += m.purchases[i];
+    }
+  g_assert_cmpint (revenue, ==, 3800);
+  g_assert_cmpuint (purchases, ==, 7);
+  clv_monthly_clear (&m);
+}
+
 static void
 test_lift (void)
 {
@@ -234,6 +308,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/historic/shop", test_shop);
   g_test_add_func ("/core/historic/cohorts-and-months", test_cohorts_and_months);
+  g_test_add_func ("/core/historic/month-key", test_month_key);
+  g_test_add_func ("/core/historic/far-apart-dates", test_far_apart_dates);
   g_test_add_func ("/core/historic/lift", test_lift);
   g_test_add_func ("/core/historic/lift-simulated", test_lift_simulated);
   return g_test_run ();
