@@ -47,4 +47,8 @@ char    *reg_score_next_purchase_note   (const RegScoreContext *ctx, guint32 pur
 char    *reg_score_not_back_reason      (gint32 return_days, gint32 first_purchase,
                                          gint32 end_day);
 
+/* reg_at_risk_reason() with the one-time buyer's reason in figures (as above). */
+char    *reg_score_at_risk_reason       (const RegScoreContext *ctx, guint32 at_risk,
+                                         gint32 first_purchase);
+
 G_END_DECLS
