@@ -620,14 +620,14 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   for (int i = 0; i < N_KINDS; i++)
     {
       g_autoptr(GError) local = NULL;
-      double from = 0.10 + 0.15 * i, predicted;
+      double from = 0.10 + 0.13 * i, predicted;
 
       if (a->options.model != CLV_MODEL_AUTO && a->options.model != kinds[i])
         continue;
       if (!(kinds[i] == CLV_MODEL_PARETO && a->options.model == CLV_MODEL_AUTO
-              ? fit_any (kinds[i], tr, n_tr, NULL, p, from, from + 0.15, TRUE, &cal_models[i],
+              ? fit_any (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, TRUE, &cal_models[i],
                          &local)
-              : fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.15, &cal_models[i],
+              : fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, &cal_models[i],
                            &local)))
         {
           if (is_cancel (local))
@@ -1084,8 +1084,9 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
           g_autoptr(GError) e2 = NULL;
           Model m;
 
+          /* a fallback fit keeps the progress where it is: it never runs backwards */
           if (fit_model (kinds[i], tr, n_tr, cal_ok[i] ? &cal_models[i] : NULL, &p,
-                         holdout != NULL ? 0.1 : 0.5, 0.8, &m, &e2))
+                         k > 0 ? 0.8 : holdout != NULL ? 0.1 : 0.5, 0.8, &m, &e2))
             {
               chosen = m;
               set_params (a, &m);
