@@ -13,6 +13,7 @@
 #include "clv-date.h"
 #include "reg-analysis-job.h"
 #include "reg-cli.h"
+#include "reg-score-words.h"
 #include "reg-store-analysis.h"
 
 static void
@@ -72,6 +73,16 @@ unit_word (const char *unit)
   return _("weeks");
 }
 
+static const char *
+model_name (const char *id)
+{
+  if (g_strcmp0 (id, "pareto") == 0)
+    return "Pareto/NBD";
+  if (g_strcmp0 (id, "mbgnbd") == 0)
+    return "MBG/NBD";
+  return "BG/NBD";
+}
+
 static void
 print_summary (RegShop *shop, const RegAnalysisSummary *s)
 {
@@ -88,7 +99,7 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
     }
   else
     {
-      printf (_("Model: %s. %s\n"), g_strcmp0 (s->model, "pareto") == 0 ? "Pareto/NBD" : "BG/NBD",
+      printf (_("Model: %s. %s\n"), model_name (s->model),
               s->model_reason != NULL ? s->model_reason : "");
       if (g_strcmp0 (s->model, "pareto") == 0)
         printf (_("  r = %.4f, alpha = %.4f, s = %.4f, beta = %.4f (time in %s)\n"),
@@ -131,6 +142,17 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
     }
   printf ("\n");
   printf (_("At risk: %u customers.\n"), s->at_risk);
+  {
+    g_autofree char *pattern = reg_words_return_pattern (s->return_days);
+
+    if (pattern != NULL)
+      printf ("%s\n", pattern);
+    if (s->p_alive_too_early > 0)
+      printf (g_dngettext (GETTEXT_PACKAGE,
+                           "%u customer bought once: too early to tell whether they still buy.\n",
+                           "%u customers bought once: too early to tell whether they still buy.\n",
+                           s->p_alive_too_early), s->p_alive_too_early);
+  }
 }
 
 static gboolean
@@ -158,7 +180,7 @@ reg_cli_analyze (RegCli *cli, int argc, char **argv)
   double discount = -1;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("auto (default), bgnbd or pareto"), N_("MODEL") },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("auto (default), bgnbd, mbgnbd or pareto"), N_("MODEL") },
     { "calibration-end", 0, 0, G_OPTION_ARG_STRING, &cal, N_("Fit on sales up to this day and check the model on the rest"), N_("DATE") },
     { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("Last day observed (default: the last sale)"), N_("DATE") },
     { "time-unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("day, week or month"), N_("UNIT") },
@@ -178,8 +200,8 @@ reg_cli_analyze (RegCli *cli, int argc, char **argv)
   if (argc > 1)
     return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if (model != NULL && !g_str_equal (model, "auto") && !g_str_equal (model, "bgnbd")
-      && !g_str_equal (model, "pareto"))
-    return reg_cli_usage (_("--model must be auto, bgnbd or pareto, not “%s”"), reg_cli_quote (model));
+      && !g_str_equal (model, "mbgnbd") && !g_str_equal (model, "pareto"))
+    return reg_cli_usage (_("--model must be auto, bgnbd, mbgnbd or pareto, not “%s”"), reg_cli_quote (model));
   if (unit != NULL && !g_str_equal (unit, "day") && !g_str_equal (unit, "week")
       && !g_str_equal (unit, "month"))
     return reg_cli_usage (_("--time-unit must be day, week or month, not “%s”"), reg_cli_quote (unit));

@@ -12,6 +12,7 @@
 
 #include "clv-date.h"
 #include "reg-cli-json.h"
+#include "reg-score-words.h"
 
 void
 reg_cli_json_add_money (JsonBuilder *b, RegShop *shop, const char *key, gint64 minor)
@@ -81,23 +82,34 @@ add_row_members (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
 }
 
 static void
-add_scores (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
+add_scores (JsonBuilder *b, RegShop *shop, const RegScoreContext *ctx, const RegCustomerRow *row)
 {
+  g_autofree char *p_alive_note = NULL;
+  g_autofree char *next_note = NULL;
+
   json_builder_set_member_name (b, "scores");
   if (!row->scored)
     {
       json_builder_add_null_value (b);
       return;
     }
+  p_alive_note = reg_score_p_alive_note (ctx, row->purchases, row->p_alive, row->first_purchase);
+  next_note = reg_score_next_purchase_note (ctx, row->purchases, row->next_purchase);
   json_builder_begin_object (b);
   add_double_or_null (b, "p_alive", row->p_alive);
+  /* why p_alive is null for a one-time buyer the model cannot judge yet */
+  add_string_or_null (b, "p_alive_note", p_alive_note);
   add_double_or_null (b, "expected_purchases", row->expected_purchases);
   json_builder_set_member_name (b, "clv_minor");
   if (row->clv >= 0)
     json_builder_add_int_value (b, (gint64) llround (row->clv));
   else
     json_builder_add_null_value (b);
-  reg_cli_json_add_day (b, "next_purchase", row->next_purchase);
+  /* only a date within the prediction horizon; otherwise a note with the horizon's length */
+  reg_cli_json_add_day (b, "next_purchase",
+                        reg_score_next_purchase_shown (ctx, row->next_purchase)
+                          ? row->next_purchase : 0);
+  add_string_or_null (b, "next_purchase_note", next_note);
   add_string_or_null (b, "tier", row->tier);
   add_string_or_null (b, "rfm_group", row->rfm_group);
   json_builder_set_member_name (b, "at_risk");
@@ -108,6 +120,8 @@ add_scores (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
     json_builder_add_string_value (b, "overdue");
   if (row->at_risk & 4)
     json_builder_add_string_value (b, "detractor");
+  if (row->at_risk & 8)
+    json_builder_add_string_value (b, "not-back");
   json_builder_end_array (b);
   json_builder_end_object (b);
 }
@@ -116,13 +130,15 @@ JsonNode *
 reg_cli_json_customer_rows (RegShop *shop, GPtrArray *rows)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  RegScoreContext ctx;
 
+  reg_score_context_load (shop, &ctx);
   json_builder_begin_array (b);
   for (guint i = 0; i < rows->len; i++)
     {
       json_builder_begin_object (b);
       add_row_members (b, shop, rows->pdata[i]);
-      add_scores (b, shop, rows->pdata[i]);
+      add_scores (b, shop, &ctx, rows->pdata[i]);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -197,6 +213,7 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(RegCustomerRow) row = NULL;
   RegCustomerRecord rec = { 0 };
+  RegScoreContext ctx;
 
   if (!reg_shop_get_customer (shop, id, &rec, error))
     return NULL;
@@ -218,7 +235,8 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
     json_builder_add_int_value (b, rec.merged_into);
   else
     json_builder_add_null_value (b);
-  add_scores (b, shop, row);
+  reg_score_context_load (shop, &ctx);
+  add_scores (b, shop, &ctx, row);
   if (with_sales)
     {
       g_autoptr(GPtrArray) sales = reg_store_list_sales (reg_shop_get_store (shop), id, 0, error);
@@ -281,6 +299,8 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
         printf ("  %-18s %s\n", _("RFM group:"), member_text (s, "rfm_group"));
       if (p != NULL && !JSON_NODE_HOLDS_NULL (p))
         printf ("  %-18s %.0f %%\n", _("Still buying:"), json_node_get_double (p) * 100);
+      else if (member_text (s, "p_alive_note") != NULL)
+        printf ("  %-18s %s\n", _("Still buying:"), member_text (s, "p_alive_note"));
       if (clv != NULL && !JSON_NODE_HOLDS_NULL (clv))
         {
           g_autofree char *v = reg_shop_format_amount (shop, json_node_get_int (clv));
@@ -288,6 +308,8 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
         }
       if (member_text (s, "next_purchase") != NULL)
         printf ("  %-18s %s\n", _("Next purchase:"), member_text (s, "next_purchase"));
+      else if (member_text (s, "next_purchase_note") != NULL)
+        printf ("  %-18s %s\n", _("Next purchase:"), member_text (s, "next_purchase_note"));
     }
   if (sales != NULL && json_array_get_length (sales) > 0)
     {

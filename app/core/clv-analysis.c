@@ -183,9 +183,11 @@ progress_at (const Progress *p, double fraction, GError **error)
 }
 
 static void
-fit_options (ClvFitOptions *fo, const Progress *p, double from, double to, const double *start)
+fit_options (ClvFitOptions *fo, const Progress *p, double from, double to, const double *start,
+             gboolean no_quality)
 {
   clv_fit_options_init (fo);
+  fo->no_quality = no_quality;
   fo->progress = p->func;
   fo->progress_data = p->data;
   fo->progress_from = from;
@@ -256,7 +258,8 @@ predict_holdout (const Model *m, const ClvSummary *cal, double unit_days)
 
 static gboolean
 fit_any (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start,
-         const Progress *p, double from, double to, Model *out, GError **error)
+         const Progress *p, double from, double to, gboolean no_quality, Model *out,
+         GError **error)
 {
   ClvFitOptions fo;
   double st[4];
@@ -267,7 +270,7 @@ fit_any (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start,
       if (start != NULL)
         memcpy (st, (double[]) { start->bg.r, start->bg.alpha, start->bg.a, start->bg.b },
                 sizeof st);
-      fit_options (&fo, p, from, to, start != NULL ? st : NULL);
+      fit_options (&fo, p, from, to, start != NULL ? st : NULL, no_quality);
       return clv_bgnbd_fit_full (tr, n, &fo, &out->bg, error);
     }
   if (kind == CLV_MODEL_MBGNBD)
@@ -275,13 +278,13 @@ fit_any (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start,
       if (start != NULL)
         memcpy (st, (double[]) { start->mb.r, start->mb.alpha, start->mb.a, start->mb.b },
                 sizeof st);
-      fit_options (&fo, p, from, to, start != NULL ? st : NULL);
+      fit_options (&fo, p, from, to, start != NULL ? st : NULL, no_quality);
       return clv_mbgnbd_fit_full (tr, n, &fo, &out->mb, error);
     }
   if (start != NULL)
     memcpy (st, (double[]) { start->pn.r, start->pn.alpha, start->pn.s, start->pn.beta },
             sizeof st);
-  fit_options (&fo, p, from, to, start != NULL ? st : NULL);
+  fit_options (&fo, p, from, to, start != NULL ? st : NULL, no_quality);
   return clv_pareto_fit_full (tr, n, &fo, &out->pn, error);
 }
 
@@ -305,7 +308,7 @@ static gboolean
 fit_model (ClvModelKind kind, const ClvRfTriple *tr, gsize n, const Model *start,
            const Progress *p, double from, double to, Model *out, GError **error)
 {
-  if (!fit_any (kind, tr, n, start, p, from, to, out, error))
+  if (!fit_any (kind, tr, n, start, p, from, to, FALSE, out, error))
     return FALSE;
   switch (model_quality (out))
     {
@@ -594,6 +597,13 @@ compute_return_days (ClvAnalysis *a)
                    ? clv_return_days (first, second, n, CLV_RETURN_SHARE) : -1;
 }
 
+static double
+holdout_predicted (const ClvHoldout *h, int i)
+{
+  return kinds[i] == CLV_MODEL_BGNBD ? h->bgnbd_predicted
+         : kinds[i] == CLV_MODEL_MBGNBD ? h->mbgnbd_predicted : h->pareto_predicted;
+}
+
 /* Calibration fits and the holdout check. Fills a->holdout; returns FALSE only on cancel. Fits
  * that are not proper count as not fitted. */
 static gboolean
@@ -603,6 +613,7 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   ClvHoldout *h = &a->holdout;
   g_autofree ClvRfTriple *tr = NULL;
   gsize n_tr = 0;
+  const int ip = kind_index (CLV_MODEL_PARETO);
 
   h->calibration_end_day = cal->calibration_end_day;
   h->end_day = cal->end_day;
@@ -615,11 +626,15 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   for (int i = 0; i < N_KINDS; i++)
     {
       g_autoptr(GError) local = NULL;
-      double from = 0.10 + 0.15 * i, predicted;
+      double from = 0.10 + 0.13 * i, predicted;
 
       if (a->options.model != CLV_MODEL_AUTO && a->options.model != kinds[i])
         continue;
-      if (!fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.15, &cal_models[i], &local))
+      if (!(kinds[i] == CLV_MODEL_PARETO && a->options.model == CLV_MODEL_AUTO
+              ? fit_any (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, TRUE, &cal_models[i],
+                         &local)
+              : fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, &cal_models[i],
+                           &local)))
         {
           if (is_cancel (local))
             {
@@ -650,14 +665,26 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
           break;
         }
     }
-  return TRUE;
-}
+  /* In auto, Pareto/NBD's fit quality (costly without a gradient) is checked only when the check
+   * would choose it; as a fallback its whole-period fit is checked anyway. */
+  if (a->options.model == CLV_MODEL_AUTO && cal_ok[ip])
+    {
+      double ep = fabs (h->pareto_predicted - h->actual), best_other = INFINITY;
 
-static double
-holdout_predicted (const ClvHoldout *h, int i)
-{
-  return kinds[i] == CLV_MODEL_BGNBD ? h->bgnbd_predicted
-         : kinds[i] == CLV_MODEL_MBGNBD ? h->mbgnbd_predicted : h->pareto_predicted;
+      for (int i = 0; i < N_KINDS; i++)
+        if (i != ip && cal_ok[i])
+          best_other = MIN (best_other, fabs (holdout_predicted (h, i) - h->actual));
+      if (ep + 0.005 * MAX (h->actual, 1) < best_other
+          && clv_pareto_fit_quality (&cal_models[ip].pn, tr, n_tr) != CLV_FIT_PROPER)
+        {
+          cal_ok[ip] = FALSE;
+          h->pareto_fitted = FALSE;
+          h->available = FALSE;
+          for (int i = 0; i < N_KINDS; i++)
+            h->available = h->available || cal_ok[i];
+        }
+    }
+  return TRUE;
 }
 
 /* Work that can run beside the main line on a second core: the check on the holdout period
@@ -1063,8 +1090,9 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
           g_autoptr(GError) e2 = NULL;
           Model m;
 
+          /* a fallback fit keeps the progress where it is: it never runs backwards */
           if (fit_model (kinds[i], tr, n_tr, cal_ok[i] ? &cal_models[i] : NULL, &p,
-                         holdout != NULL ? 0.1 : 0.5, 0.8, &m, &e2))
+                         k > 0 ? 0.8 : holdout != NULL ? 0.1 : 0.5, 0.8, &m, &e2))
             {
               chosen = m;
               set_params (a, &m);

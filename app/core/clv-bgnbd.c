@@ -300,6 +300,7 @@ clv_bg_family_fit (int shift, const ClvRfTriple *triples, gsize n_triples,
       else
         clv_fit_options_init (&f2);
       f2.no_presample = TRUE;
+      f2.no_quality = TRUE;   /* only a starting point */
       f2.progress_to = f2.progress_from + 0.5 * (f2.progress_to - f2.progress_from);
       if (smp != NULL && clv_bg_family_fit (shift, smp, n_s, &f2, &sp, &local))
         {
@@ -335,8 +336,10 @@ clv_bg_family_fit (int shift, const ClvRfTriple *triples, gsize n_triples,
                                _("The model fit did not converge."));
           ok = FALSE;
         }
-      else
+      else if (fo == NULL || !fo->no_quality)
         out->quality = clv_fit_quality (bg_objective, &d, 4, TRUE, theta);
+      else
+        out->quality = CLV_FIT_PROPER;
     }
   bg_data_clear (&d);
   return ok;

@@ -32,6 +32,10 @@ gboolean clv_pareto_fit_full           (const ClvRfTriple *triples, gsize n_trip
                                         const ClvFitOptions *fo, ClvParetoParams *out,
                                         GError **error);
 
+/* The quality of a fit done with ClvFitOptions.no_quality, on the same triples. */
+ClvFitQuality clv_pareto_fit_quality   (const ClvParetoParams *p, const ClvRfTriple *triples,
+                                        gsize n_triples);
+
 /* P(alive | x, t_x, T), Fader & Hardie (2005 note). */
 double   clv_pareto_probability_alive  (const ClvParetoParams *p, guint32 x, double t_x, double T);
 /* E[X(t)] for a new customer (Schmittlein et al. 1987). */

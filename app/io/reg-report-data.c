@@ -219,6 +219,7 @@ reg_report_customer_copy (const RegReportCustomer *src, RegReportCustomer *dest)
   dest->tier_id = g_strdup (src->tier_id);
   dest->rfm_group = g_strdup (src->rfm_group);
   dest->at_risk_reason = g_strdup (src->at_risk_reason);
+  dest->p_alive_note = g_strdup (src->p_alive_note);
 }
 
 /* Frees the strings of a customer made by reg_report_customer_copy(); the struct itself stays. */
@@ -231,6 +232,7 @@ reg_report_customer_clear (RegReportCustomer *customer)
   g_clear_pointer (&customer->tier_id, g_free);
   g_clear_pointer (&customer->rfm_group, g_free);
   g_clear_pointer (&customer->at_risk_reason, g_free);
+  g_clear_pointer (&customer->p_alive_note, g_free);
 }
 
 /* "weeks", "week", … translated, for sentences that name the model's time unit. */

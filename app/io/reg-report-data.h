@@ -86,6 +86,8 @@ typedef struct
   char   *tier_id;                 /* (owned) one of the RegReportTier ids */
   char   *rfm_group;               /* (owned) (nullable) display name, "Champions" */
   char   *at_risk_reason;          /* (owned) (nullable) why at risk, NULL or "" = not at risk */
+  char   *p_alive_note;            /* (owned) (nullable) why probability_alive is not given, written
+                                    * in its place: "Bought once, 3 months ago: too early to tell." */
 } RegReportCustomer;
 
 typedef struct
@@ -117,7 +119,9 @@ typedef struct
   char   *not_enough_data;         /* (owned) (nullable) message shown when name is NULL */
   GArray *params;                  /* (owned) of RegReportParam */
   double  log_likelihood;          /* of the fit; NaN or ±inf = not available */
-  gint32  calibration_end_day;     /* Julian day the fit stops; 0 = not known */
+  gint32  data_end_day;            /* Julian day of the last sales the predictions use; 0 = not
+                                    * known */
+  gint32  calibration_end_day;     /* Julian day the holdout check's fit stops; 0 = not known */
   gint32  holdout_end_day;         /* Julian day the holdout ends; 0 = no holdout */
   double  holdout_predicted;       /* repeat purchases in the holdout; < 0 = no holdout */
   double  holdout_actual;          /* < 0 = no holdout */

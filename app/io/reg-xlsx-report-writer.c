@@ -632,6 +632,8 @@ write_customer (Report *r, TierSheet *t, const RegReportCustomer *c)
   if (reg_report_is_available (c->probability_alive))
     CHECK (worksheet_write_number (ws, row, COL_ALIVE, MIN (c->probability_alive, 1.0),
                                    r->f.percent));
+  else if (c->p_alive_note != NULL)
+    CHECK (put_text (ws, row, COL_ALIVE, c->p_alive_note, NULL));
   if (reg_report_is_available (c->expected_purchases))
     CHECK (worksheet_write_number (ws, row, COL_EXPECTED, c->expected_purchases, r->f.decimal));
   if (c->predicted_clv >= 0)
@@ -878,12 +880,23 @@ write_model (Report *r, lxw_worksheet *ws)
 
   CHECK (worksheet_write_string (ws, row, 0, _("Model"), r->f.bold));
   CHECK (put_text (ws, row++, 1, m->name, NULL));
-  if (m->calibration_end_day > 0)
+  /* Two different dates: the data the predictions use, and the shorter stretch the holdout check
+   * was fitted on. */
+  if (m->data_end_day > 0)
+    {
+      g_autofree char *day = format_date_text (&d->shop, m->data_end_day);
+      g_autofree char *text = g_strdup_printf (_("The predictions use every sale up to %s."), day);
+
+      CHECK (put_paragraph (ws, &row, 0, text, NULL, MODEL_TEXT_WIDTH));
+    }
+  if (m->calibration_end_day > 0 && m->holdout_end_day > m->calibration_end_day)
     {
       g_autofree char *day = format_date_text (&d->shop, m->calibration_end_day);
+      g_autofree char *text = g_strdup_printf (_("For the holdout check below, the model was "
+                                                 "fitted again on the sales up to %s only."),
+                                               day);
 
-      CHECK (worksheet_write_string (ws, row, 0, _("Fitted on sales up to"), r->f.bold));
-      CHECK (put_text (ws, row++, 1, day, NULL));
+      CHECK (put_paragraph (ws, &row, 0, text, NULL, MODEL_TEXT_WIDTH));
     }
   if (m->reason != NULL && m->reason[0] != '\0')
     {

@@ -65,12 +65,14 @@ analysis_job_prepare (RegJob *job, GError **error)
     self->opts.model = CLV_MODEL_AUTO;
   else if (g_str_equal (self->model, "bgnbd"))
     self->opts.model = CLV_MODEL_BGNBD;
+  else if (g_str_equal (self->model, "mbgnbd"))
+    self->opts.model = CLV_MODEL_MBGNBD;
   else if (g_str_equal (self->model, "pareto"))
     self->opts.model = CLV_MODEL_PARETO;
   else
     {
       g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
-                   _("Model “%s”: use auto, bgnbd or pareto"), self->model);
+                   _("Model “%s”: use auto, bgnbd, mbgnbd or pareto"), self->model);
       return FALSE;
     }
   unit = self->time_unit != NULL ? g_strdup (self->time_unit)

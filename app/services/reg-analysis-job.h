@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *model;              /* "auto", "bgnbd", "pareto"; NULL = auto */
+  const char *model;              /* "auto", "bgnbd", "mbgnbd", "pareto"; NULL = auto */
   gint32      calibration_end;    /* Julian day, 0 = automatic */
   gint32      end_day;            /* Julian day, 0 = last sale / today */
   const char *time_unit;          /* "day", "week", "month"; NULL = the shop's setting */
@@ -56,7 +56,7 @@ typedef struct
   char   *run_at;                 /* ISO timestamp */
   gint32  end_day;
   gint32  calibration_end;        /* 0 = no holdout */
-  char   *model;                  /* "bgnbd", "pareto" or "none" */
+  char   *model;                  /* "bgnbd", "mbgnbd", "pareto" or "none" */
   char   *model_reason;           /* plain words: why this model (or why none) */
   gboolean enough_data;
   char   *time_unit;
@@ -67,6 +67,9 @@ typedef struct
   GHashTable *spend_params;       /* p, q, gamma; empty when not fitted */
   double  holdout_predicted;      /* repeat purchases in the holdout; -1 when no holdout */
   double  holdout_actual;         /* -1 when no holdout */
+  gint32  return_days;            /* most customers who came back did so within this many days;
+                                   * -1 when too few came back to tell */
+  guint   p_alive_too_early;      /* one-time buyers whose P(alive) the model cannot tell */
 
   guint   customers;
   guint   active_customers;

@@ -13,6 +13,7 @@
 
 #include "clv-date.h"
 #include "reg-analysis-private.h"
+#include "reg-score-words.h"
 #include "reg-store-analysis.h"
 
 #define N_HISTOGRAM_BUCKETS 20
@@ -81,6 +82,19 @@ add_bgnbd (JsonBuilder *b, const ClvBgnbdParams *p, gboolean with_ll)
 }
 
 static void
+add_mbgnbd (JsonBuilder *b, const ClvMbgnbdParams *p, gboolean with_ll)
+{
+  json_builder_begin_object (b);
+  add_number (b, "r", p->r);
+  add_number (b, "alpha", p->alpha);
+  add_number (b, "a", p->a);
+  add_number (b, "b", p->b);
+  if (with_ll)
+    add_number (b, "log_likelihood", p->log_likelihood);
+  json_builder_end_object (b);
+}
+
+static void
 add_pareto (JsonBuilder *b, const ClvParetoParams *p, gboolean with_ll)
 {
   json_builder_begin_object (b);
@@ -100,6 +114,8 @@ chosen_holdout_prediction (const ClvAnalysis *a)
     return NAN;
   if (a->model == CLV_MODEL_BGNBD && a->holdout.bgnbd_fitted)
     return a->holdout.bgnbd_predicted;
+  if (a->model == CLV_MODEL_MBGNBD && a->holdout.mbgnbd_fitted)
+    return a->holdout.mbgnbd_predicted;
   if (a->model == CLV_MODEL_PARETO && a->holdout.pareto_fitted)
     return a->holdout.pareto_predicted;
   return NAN;
@@ -158,6 +174,24 @@ add_histogram (JsonBuilder *b, const ClvAnalysis *a)
   json_builder_end_object (b);
 }
 
+/* The shop's return pattern and the one-time buyers whose P(alive) the model cannot tell. */
+static void
+add_one_time_buyers (JsonBuilder *b, const ClvAnalysis *a)
+{
+  g_autofree char *pattern = reg_words_return_pattern (a->return_days);
+  guint32 too_early = 0;
+
+  for (guint32 i = 0; i < a->n_customers; i++)
+    too_early += a->scores[i].p_alive_too_early != FALSE;
+  json_builder_set_member_name (b, "return_days");
+  if (a->return_days >= 0)
+    json_builder_add_int_value (b, a->return_days);
+  else
+    json_builder_add_null_value (b);
+  add_string (b, "return_pattern", pattern);
+  add_int (b, "p_alive_too_early", too_early);
+}
+
 /**
  * reg_analysis_to_json:
  * Returns: (transfer full): the analysis as a JSON document (see the file comment).
@@ -186,6 +220,8 @@ reg_analysis_to_json (const ClvAnalysis *a)
   json_builder_set_member_name (b, "params");
   if (a->model == CLV_MODEL_BGNBD)
     add_bgnbd (b, &a->bgnbd, FALSE);
+  else if (a->model == CLV_MODEL_MBGNBD)
+    add_mbgnbd (b, &a->mbgnbd, FALSE);
   else if (a->model == CLV_MODEL_PARETO)
     add_pareto (b, &a->pareto, FALSE);
   else
@@ -193,6 +229,8 @@ reg_analysis_to_json (const ClvAnalysis *a)
   json_builder_set_member_name (b, "log_likelihood");
   if (a->model == CLV_MODEL_BGNBD)
     json_builder_add_double_value (b, a->bgnbd.log_likelihood);
+  else if (a->model == CLV_MODEL_MBGNBD)
+    json_builder_add_double_value (b, a->mbgnbd.log_likelihood);
   else if (a->model == CLV_MODEL_PARETO)
     json_builder_add_double_value (b, a->pareto.log_likelihood);
   else
@@ -203,6 +241,11 @@ reg_analysis_to_json (const ClvAnalysis *a)
   json_builder_set_member_name (b, "bgnbd");
   if (a->bgnbd_fitted)
     add_bgnbd (b, &a->bgnbd, TRUE);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "mbgnbd");
+  if (a->mbgnbd_fitted)
+    add_mbgnbd (b, &a->mbgnbd, TRUE);
   else
     json_builder_add_null_value (b);
   json_builder_set_member_name (b, "pareto");
@@ -227,6 +270,7 @@ reg_analysis_to_json (const ClvAnalysis *a)
 
   add_int (b, "customers", a->n_customers);
   add_int (b, "buyers", a->buyers);
+  add_one_time_buyers (b, a);
 
   json_builder_set_member_name (b, "holdout");
   json_builder_begin_object (b);
@@ -239,6 +283,8 @@ reg_analysis_to_json (const ClvAnalysis *a)
   add_number (b, "actual", a->holdout.available ? a->holdout.actual : NAN);
   add_number (b, "bgnbd_predicted", a->holdout.available && a->holdout.bgnbd_fitted
                                       ? a->holdout.bgnbd_predicted : NAN);
+  add_number (b, "mbgnbd_predicted", a->holdout.available && a->holdout.mbgnbd_fitted
+                                       ? a->holdout.mbgnbd_predicted : NAN);
   add_number (b, "pareto_predicted", a->holdout.available && a->holdout.pareto_fitted
                                        ? a->holdout.pareto_predicted : NAN);
   json_builder_end_object (b);
@@ -277,6 +323,7 @@ reg_analysis_to_json (const ClvAnalysis *a)
   add_int (b, "low_p_alive", a->at_risk_low_p_alive);
   add_int (b, "overdue", a->at_risk_overdue);
   add_int (b, "detractor", a->at_risk_detractor);
+  add_int (b, "not_back", a->at_risk_not_back);
   add_minor (b, "value_minor", a->at_risk_value);
   json_builder_end_object (b);
 
@@ -480,6 +527,9 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
   hold = member_object (root, "holdout");
   s->holdout_predicted = member_double (hold, "predicted", -1);
   s->holdout_actual = member_double (hold, "actual", -1);
+  /* runs stored before the return pattern was kept have none */
+  s->return_days = (gint32) member_double (root, "return_days", -1);
+  s->p_alive_too_early = (guint) member_double (root, "p_alive_too_early", 0);
 
   k = member_object (root, "kpis");
   s->customers = (guint) member_double (k, "customers", 0);

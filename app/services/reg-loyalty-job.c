@@ -12,6 +12,7 @@
 #include "clv-date.h"
 #include "reg-loyalty-job.h"
 #include "reg-output-path.h"
+#include "reg-score-words.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
 
@@ -36,6 +37,7 @@ reg_shop_loyalty_list (RegShop *shop, const char *spec, GError **error)
   gboolean predicted = FALSE;
   gint32 day;
   RegLoyaltyList *list;
+  RegScoreContext ctx;
 
   if (segment == NULL)
     return NULL;
@@ -50,13 +52,14 @@ reg_shop_loyalty_list (RegShop *shop, const char *spec, GError **error)
   locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
   currency = reg_shop_get_setting (shop, REG_SETTING_CURRENCY);
   day = reg_store_last_sale_day (reg_shop_get_store (shop));
+  reg_score_context_load (shop, &ctx);
   list = reg_loyalty_list_new (title, name, rule,
                                predicted ? _("Predicted value") : _("Spent so far"),
                                day > 0 ? day : clv_date_today (), locale, currency);
   for (guint i = 0; i < rows->len; i++)
     {
       RegCustomerRow *r = rows->pdata[i];
-      g_autofree char *reason = reg_at_risk_reason (r->at_risk);
+      g_autofree char *reason = reg_score_at_risk_reason (&ctx, r->at_risk, r->first_purchase);
       gint64 value = predicted ? (r->clv >= 0 ? (gint64) llround (r->clv) : 0) : r->total_spend;
       reg_loyalty_list_add (list, r->name, r->email, r->phone, r->last_purchase, r->purchases,
                             value, reason);

@@ -14,6 +14,7 @@
 #include "reg-report-data.h"
 #include "reg-output-path.h"
 #include "reg-report-job.h"
+#include "reg-score-words.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
 #include "reg-xlsx-report-writer.h"
@@ -49,6 +50,8 @@ typedef struct
   RegStmt        *stmt;
   RegCustomerRow *row;      /* (owned) the row the writer holds now */
   char           *reason;   /* (owned) */
+  char           *p_alive_note;   /* (owned) */
+  RegScoreContext ctx;
   RegJob         *job;
   guint           done, total;
 } CustomerCursor;
@@ -62,6 +65,7 @@ next_customer (gpointer data, RegReportCustomer *out, GError **error)
 
   g_clear_pointer (&c->row, reg_customer_row_free);
   g_clear_pointer (&c->reason, g_free);
+  g_clear_pointer (&c->p_alive_note, g_free);
   row = reg_store_next_customer_row (c->store, c->stmt, &local);
   if (row == NULL)
     {
@@ -70,7 +74,9 @@ next_customer (gpointer data, RegReportCustomer *out, GError **error)
       return FALSE;
     }
   c->row = row;
-  c->reason = reg_at_risk_reason (row->at_risk);
+  c->reason = reg_score_at_risk_reason (&c->ctx, row->at_risk, row->first_purchase);
+  c->p_alive_note = reg_score_p_alive_note (&c->ctx, row->purchases, row->p_alive,
+                                            row->first_purchase);
   out->id = row->id;
   out->name = row->name;
   out->email = row->email;
@@ -87,6 +93,7 @@ next_customer (gpointer data, RegReportCustomer *out, GError **error)
   out->rfm_group = row->rfm_group != NULL
                      ? (char *) clv_rfm_group_name (clv_rfm_group_from_id (row->rfm_group)) : NULL;
   out->at_risk_reason = c->reason;
+  out->p_alive_note = c->p_alive_note;
   if ((++c->done & 1023) == 0)
     reg_job_set_progress (c->job, c->done, MAX (c->total, c->done));
   return TRUE;
@@ -174,7 +181,9 @@ build_report_data (RegReportJob *self, const RegAnalysisSummary *s)
   if (s->enough_data)
     {
       data->model.name = g_strdup (g_strcmp0 (s->model, "pareto") == 0
-                                   ? "Pareto/NBD + Gamma-Gamma" : "BG/NBD + Gamma-Gamma");
+                                   ? "Pareto/NBD + Gamma-Gamma"
+                                   : g_strcmp0 (s->model, "mbgnbd") == 0
+                                   ? "MBG/NBD + Gamma-Gamma" : "BG/NBD + Gamma-Gamma");
       add_params (data, s->params, purchase_params);
       add_params (data, s->spend_params, spend_params);
       data->model.log_likelihood = s->log_likelihood;
@@ -185,6 +194,7 @@ build_report_data (RegReportJob *self, const RegAnalysisSummary *s)
       data->model.log_likelihood = NAN;
     }
   data->model.reason = g_strdup (s->model_reason);
+  data->model.data_end_day = s->end_day;
   data->model.calibration_end_day = s->calibration_end;
   data->model.holdout_end_day = s->holdout_actual >= 0 ? s->end_day : 0;
   data->model.holdout_predicted = s->holdout_predicted;
@@ -226,6 +236,7 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
     return NULL;
   cursor.store = store;
   cursor.job = job;
+  reg_score_context_from_summary (summary, &cursor.ctx);
   cursor.total = (guint) reg_store_count_customers (store, FALSE);
   cursor.stmt = reg_store_customer_rows_begin (store, error);
   if (cursor.stmt == NULL)
@@ -234,6 +245,7 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   reg_stmt_release (cursor.stmt);
   g_clear_pointer (&cursor.row, reg_customer_row_free);
   g_clear_pointer (&cursor.reason, g_free);
+  g_clear_pointer (&cursor.p_alive_note, g_free);
   reg_store_end_read (store);
   return ok ? g_strdup (self->path) : NULL;
 }

@@ -398,6 +398,8 @@ reg_at_risk_reason (guint32 flags)
     g_ptr_array_add (parts, (gpointer) _("overdue for their next visit"));
   if (flags & CLV_AT_RISK_DETRACTOR)
     g_ptr_array_add (parts, (gpointer) _("unhappy in their last survey"));
+  if (flags & CLV_AT_RISK_NOT_BACK)
+    g_ptr_array_add (parts, (gpointer) _("bought once and not back within the usual time"));
   if (parts->len == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);

@@ -150,7 +150,7 @@ static const SettingSpec specs[] = {
   { REG_SETTING_TIME_UNIT, "week", N_("Unit of the model's parameters: day, week or month"),
     NULL, 0, 0 },
   { REG_SETTING_MODEL, "auto",
-    N_("Purchase model: auto (the one that predicted your own history better), bgnbd or pareto"),
+    N_("Purchase model: auto (the one that predicted your own history best), bgnbd, mbgnbd or pareto"),
     NULL, 0, 0 },
 };
 
@@ -280,8 +280,8 @@ reg_shop_set_setting (RegShop *self, const char *key, const char *value, GError 
   else if (g_str_equal (key, REG_SETTING_MODEL))
     {
       if (!g_str_equal (value, "auto") && !g_str_equal (value, "bgnbd")
-          && !g_str_equal (value, "pareto"))
-        return invalid (error, key, value, _("must be auto, bgnbd or pareto"));
+          && !g_str_equal (value, "mbgnbd") && !g_str_equal (value, "pareto"))
+        return invalid (error, key, value, _("must be auto, bgnbd, mbgnbd or pareto"));
       normalised = g_strdup (value);
     }
   else if (g_str_equal (key, REG_SETTING_TIME_UNIT))

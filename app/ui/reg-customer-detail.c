@@ -16,6 +16,7 @@
 #include "reg-customer-detail.h"
 #include "reg-customer-editor.h"
 #include "reg-merge-dialog.h"
+#include "reg-score-words.h"
 #include "reg-ui-util.h"
 
 /* Purchases listed; older ones are counted, not shown. */
@@ -90,14 +91,21 @@ describe_interval (int days)
 
 /* The analysis' figures as a sentence; the thresholds only pick the wording. */
 static char *
-describe_prediction (const RegCustomerRow *row)
+describe_prediction (const RegCustomerRow *row, const RegScoreContext *ctx)
 {
   g_autofree char *alive = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *too_early = NULL;
+  g_autofree char *beyond = NULL;
   const char *lead;
 
   if (row->purchases == 0)
     return g_strdup (_("Has not bought anything yet."));
+  /* a one-time buyer the model cannot judge: never "100 % still a customer" */
+  if (row->scored
+      && (too_early = reg_score_p_alive_note (ctx, row->purchases, row->p_alive,
+                                              row->first_purchase)) != NULL)
+    return g_steal_pointer (&too_early);
   if (!row->scored || row->p_alive < 0)
     return g_strdup (_("No prediction yet: the shop needs a little more sales history."));
 
@@ -105,6 +113,10 @@ describe_prediction (const RegCustomerRow *row)
   if (row->p_alive < 0.3)
     return g_strdup_printf ("%s %s", _("Probably no longer buying."), alive);
 
+  /* a date only within the prediction horizon */
+  beyond = reg_score_next_purchase_note (ctx, row->purchases, row->next_purchase);
+  if (beyond != NULL)
+    return g_strdup_printf ("%s %s", beyond, alive);
   if (row->next_purchase > 0)
     {
       int days = row->next_purchase - clv_date_today ();
@@ -123,9 +135,10 @@ describe_prediction (const RegCustomerRow *row)
 }
 
 static char *
-describe_risk (guint32 at_risk)
+describe_risk (const RegCustomerRow *row, const RegScoreContext *ctx)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  guint32 at_risk = row->at_risk;
 
   if (at_risk & CLV_AT_RISK_LOW_P_ALIVE)
     g_string_append (text, _("At risk: unlikely to still be a customer."));
@@ -140,6 +153,15 @@ describe_risk (guint32 at_risk)
       if (text->len > 0)
         g_string_append_c (text, ' ');
       g_string_append (text, _("Gave a low score in the last survey."));
+    }
+  if (at_risk & CLV_AT_RISK_NOT_BACK)
+    {
+      g_autofree char *why = reg_score_not_back_reason (ctx->return_days, row->first_purchase,
+                                                        ctx->end_day);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, why);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -298,6 +320,7 @@ update (RegCustomerDetail *self)
   g_autofree char *last = NULL;
   g_autofree char *clv = NULL;
   gboolean archived;
+  RegScoreContext ctx;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", self->customer != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.merge", self->customer != NULL);
@@ -317,9 +340,10 @@ update (RegCustomerDetail *self)
   gtk_label_set_text (self->name_label, reg_customer_get_name (self->customer));
   gtk_label_set_text (self->email_label, row->email != NULL ? row->email : _("No email address"));
 
-  prediction = describe_prediction (row);
+  reg_score_context_load (self->shop, &ctx);
+  prediction = describe_prediction (row, &ctx);
   gtk_label_set_text (self->prediction_label, prediction);
-  risk = describe_risk (row->at_risk);
+  risk = describe_risk (row, &ctx);
   gtk_label_set_text (self->risk_label, risk);
   gtk_widget_set_visible (GTK_WIDGET (self->risk_label), *risk != '\0');
 

@@ -53,8 +53,9 @@ static const SettingRow setting_rows[] = {
 };
 
 static const struct { const char *id; const char *label; } models[] = {
-  { "auto", N_("Automatic: the one that predicted your sales better") },
+  { "auto", N_("Automatic: the one that predicted your sales best") },
   { "bgnbd", N_("BG/NBD") },
+  { "mbgnbd", N_("MBG/NBD: customers may drop out after their first purchase too") },
   { "pareto", N_("Pareto/NBD") },
 };
 

@@ -752,6 +752,39 @@ test_libreoffice (void)
   reg_test_rm_rf (home);
 }
 
+/* The Model sheet says, in words, which sales the predictions use and, separately, which the
+ * holdout check was fitted on; a customer whose P(alive) is not given has the reason in its
+ * place on the tier sheet. */
+static void
+test_model_dates_and_notes (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RegReportData) d = NULL;
+  g_autofree char *model = NULL, *tier = NULL;
+  RegReportCustomer c;
+
+  if (!have_unzip ())
+    return;
+  dir = reg_test_make_tmpdir ();
+  d = make_data (FALSE);
+  d->model.data_end_day = clv_date_from_ymd (2024, 6, 30);
+  fill_customer (&c, 0, "Once Only");
+  c.tier_id = (char *) "top";
+  c.purchases = 1;
+  c.probability_alive = REG_REPORT_NA;
+  c.p_alive_note = (char *) "Bought once, 3 months ago: too early to tell.";
+  reg_report_data_add_customer (d, &c);
+  path = write_fixture (dir, d);
+
+  model = unzip_member (path, "xl/worksheets/sheet6.xml");
+  g_assert_nonnull (strstr (model, "The predictions use every sale up to 30.06.2024."));
+  g_assert_nonnull (strstr (model, "fitted again on the sales up to 31.03.2024"));
+  g_assert_null (strstr (model, "Fitted on sales up to"));
+  tier = unzip_member (path, "xl/worksheets/sheet2.xml");
+  g_assert_nonnull (strstr (tier, "Bought once, 3 months ago: too early to tell."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -768,5 +801,6 @@ main (int argc, char **argv)
   g_test_add_func ("/io/export-xlsx/errors", test_errors);
   g_test_add_func ("/io/export-xlsx/empty", test_empty);
   g_test_add_func ("/io/export-xlsx/libreoffice", test_libreoffice);
+  g_test_add_func ("/io/export-xlsx/model-dates-and-notes", test_model_dates_and_notes);
   return g_test_run ();
 }

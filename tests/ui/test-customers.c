@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "reg-analysis-job.h"
 #include "reg-customer-detail.h"
 #include "reg-customer-editor.h"
 #include "reg-merge-dialog.h"
@@ -492,6 +493,54 @@ test_edit_and_merge (Fixture       *f,
   }
 }
 
+/* With BG/NBD (which cannot lose a customer before a repeat purchase), the detail pane never
+ * says a one-time buyer is certainly still a customer: it says it is too early to tell, against
+ * the shop's own return pattern; and a next purchase beyond the horizon is not given as a date. */
+static void
+test_detail_one_time_buyer (Fixture       *f,
+                            gconstpointer  data)
+{
+  RegCustomerDetail *detail = REG_CUSTOMER_DETAIL (reg_customers_view_get_detail (f->view));
+  GListModel *all = reg_shop_get_customers (f->shop);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegAnalysisJob) job = NULL;
+  g_autoptr(RegAnalysisSummary) summary = NULL;
+  RegAnalysisOptions aopts;
+  guint once = 0, beyond = 0;
+
+  reg_analysis_options_init (&aopts);
+  aopts.model = "bgnbd";
+  job = reg_analysis_job_new (f->shop, &aopts);
+  summary = reg_job_run_sync (REG_JOB (job), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary->model, ==, "bgnbd");
+  ui_test_drain ();
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (all, i);
+      const RegCustomerRow *row = reg_customer_get_row (c);
+      const char *text;
+
+      if (reg_customer_get_archived (c) || row->purchases == 0)
+        continue;
+      g_assert_true (reg_customers_view_select_customer (f->view, reg_customer_get_id (c)));
+      text = reg_customer_detail_get_prediction_text (detail);
+      g_assert_null (strstr (text, "100%"));
+      if (row->purchases == 1)
+        {
+          g_assert_cmpfloat (row->p_alive, <, 0);
+          g_assert_nonnull (strstr (text, "too early to tell"));
+          g_assert_nonnull (strstr (text, "Most customers who came back did so within"));
+          once++;
+        }
+      else if (strstr (text, "Not expected in the next 12 months") != NULL)
+        beyond++;
+    }
+  g_test_message ("%u one-time buyers, %u repeat customers not expected within 12 months", once,
+                  beyond);
+  g_assert_cmpuint (once, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,5 +557,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/customers/edit-and-merge", Fixture, NULL, fixture_set_up, test_edit_and_merge,
               fixture_tear_down);
+  g_test_add ("/ui/customers/detail-one-time-buyer", Fixture, NULL, fixture_set_up,
+              test_detail_one_time_buyer, fixture_tear_down);
   return g_test_run ();
 }

@@ -124,6 +124,10 @@ test_change_reanalyses (Fixture       *f,
   g_free (value);
   value = setting (f, REG_SETTING_MODEL);
   g_assert_cmpstr (value, ==, "bgnbd");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (reg_preferences_window_get_row (f->prefs, REG_SETTING_MODEL)), 2);
+  g_free (value);
+  value = setting (f, REG_SETTING_MODEL);
+  g_assert_cmpstr (value, ==, "mbgnbd");
 
   /* a percentage is kept as a fraction */
   gtk_spin_button_set_value (reg_preferences_window_get_spin (f->prefs, REG_SETTING_MARGIN), 35);

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a customer's scores mean in words, the same in the window, the command line, the JSON and
+ * the files: a one-time buyer whose P(alive) the model cannot tell ("Bought once, 3 months ago:
+ * too early to tell"), judged against the shop's own return pattern; a next purchase that falls
+ * beyond the prediction horizon ("not expected in the next 12 months"). The context comes from
+ * the shop's latest analysis.
+ */
+#pragma once
+
+#include "reg-analysis-job.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean known;            /* an analysis with a purchase model exists */
+  gboolean certain_once;     /* its model gives one-time buyers P(alive) = 1 by construction */
+  gint32   end_day;          /* the last day of sales the predictions use */
+  guint    horizon_months;
+  gint32   return_days;      /* most customers who came back did so within this; -1 unknown */
+} RegScoreContext;
+
+void     reg_score_context_from_summary (const RegAnalysisSummary *s, RegScoreContext *ctx);
+/* From the shop's latest analysis; an empty context (known FALSE) when there is none. */
+void     reg_score_context_load         (RegShop *shop, RegScoreContext *ctx);
+
+/* "5 weeks", "3 months", "4 days": a span of days in words. */
+char    *reg_words_span                 (int days);
+/* "Most customers who came back did so within 5 weeks." or NULL when not known. */
+char    *reg_words_return_pattern       (gint32 return_days);
+
+/* Why P(alive) is not given for this customer, or NULL when it is (or there is no model):
+ * "Bought once, 3 months ago: too early to tell. Most customers who came back did so within
+ * 5 weeks." */
+char    *reg_score_p_alive_note         (const RegScoreContext *ctx, guint32 purchases,
+                                         double p_alive, gint32 first_purchase);
+
+/* Whether the expected next purchase falls within the horizon (and is known). */
+gboolean reg_score_next_purchase_shown  (const RegScoreContext *ctx, gint32 next_purchase);
+/* "Not expected in the next 12 months." for a known next purchase beyond the horizon, else NULL. */
+char    *reg_score_next_purchase_note   (const RegScoreContext *ctx, guint32 purchases,
+                                         gint32 next_purchase);
+
+/* The reason for CLV_AT_RISK_NOT_BACK: "Bought once, 9 weeks ago; most customers who came back
+ * did so within 5 weeks." */
+char    *reg_score_not_back_reason      (gint32 return_days, gint32 first_purchase,
+                                         gint32 end_day);
+
+/* reg_at_risk_reason() with the one-time buyer's reason in figures (as above). */
+char    *reg_score_at_risk_reason       (const RegScoreContext *ctx, guint32 at_risk,
+                                         gint32 first_purchase);
+
+G_END_DECLS
