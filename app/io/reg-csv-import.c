@@ -215,11 +215,22 @@ emit_refund_of (CsvImport *ci, const RegImportRow *sale, gint64 refunded, gint32
   reg_import_ctx_emit_row (ci->ctx, refund);
 }
 
-/* Sale for a positive amount, refund for a negative one, skipped when zero. */
+/* Whether an order of 0.00 is a purchase: in a list of orders it is a visit without spend (a
+ * free sample, a 100 % discount), which counts for frequency and recency; in a statement of
+ * money moved (a bank, PayPal, a Stripe balance) a line of 0 is no sale. */
+static gboolean
+zero_is_purchase (const CsvImport *ci)
+{
+  return ci->kind != REG_VARIANT_BANK && ci->kind != REG_VARIANT_PAYPAL
+         && ci->kind != REG_VARIANT_STRIPE_BALANCE;
+}
+
+/* Sale for a positive amount (or 0 in a list of orders), refund for a negative one, else
+ * skipped. */
 static void
 emit_signed (CsvImport *ci, RegImportRow *row)
 {
-  if (row->amount > 0)
+  if (row->amount > 0 || (row->amount == 0 && zero_is_purchase (ci)))
     {
       row->kind = REG_ROW_SALE;
       reg_import_ctx_emit_row (ci->ctx, row);
@@ -306,7 +317,7 @@ shopify_flush (CsvImport *ci)
     reg_import_ctx_emit_skipped (ci->ctx, row, _("payment authorized but not captured"));
   else if (is_one_of (status, (const char *const[]) { "voided", NULL }))
     reg_import_ctx_emit_skipped (ci->ctx, row, _("voided"));
-  else if (revenue <= 0)
+  else if (revenue < 0 || (revenue == 0 && g->gift_fine > 0))
     reg_import_ctx_emit_skipped (ci->ctx, row,
                                  g->gift_fine > 0 ? _("gift cards only: not revenue until spent")
                                                   : _("zero amount"));
@@ -443,7 +454,8 @@ square_flush (CsvImport *ci)
   else
     {
       row->amount = amount;
-      if (amount > 0)
+      /* a payment of 0.00 (a free item) is a visit */
+      if (amount > 0 || (amount == 0 && g->gift_fine == 0))
         {
           row->kind = REG_ROW_SALE;
           reg_import_ctx_emit_row (ci->ctx, row);

@@ -45,6 +45,7 @@ reg_import_ctx_new (const char *path)
   ctx->exponent = 2;
   ctx->queue = g_array_sized_new (FALSE, FALSE, sizeof (RegImportQueued), 8);
   ctx->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  ctx->occurrences = reg_occurrence_new ();
   ctx->scratch = g_string_sized_new (256);
   return ctx;
 }
@@ -62,6 +63,7 @@ reg_import_ctx_free (RegImportCtx *ctx)
     }
   g_array_unref (ctx->queue);
   g_checksum_free (ctx->checksum);
+  reg_occurrence_free (ctx->occurrences);
   g_string_free (ctx->scratch, TRUE);
   g_free (ctx->display_name);
   g_free (ctx);
@@ -94,7 +96,14 @@ void
 reg_import_ctx_emit_row (RegImportCtx *ctx, RegImportRow *row)
 {
   if (!ctx->lazy_hash || row->external_id == NULL)
-    reg_import_row_compute_hash_with (row, ctx->checksum, ctx->scratch);
+    {
+      guint64 base = reg_import_row_content_base (row);
+
+      row->content_key = reg_import_row_key_of (base,
+                                                reg_occurrence_next (ctx->occurrences, base));
+      if (ctx->legacy_hash && row->external_id == NULL)
+        reg_import_row_compute_hash_with (row, ctx->checksum, ctx->scratch);
+    }
   push (ctx, row, NULL);
 }
 
@@ -829,6 +838,12 @@ const RegImportMapping *
 reg_import_reader_get_mapping (RegImportReader *r)
 {
   return r->mapping;
+}
+
+void
+reg_import_reader_set_legacy_hash (RegImportReader *r, gboolean legacy)
+{
+  r->ctx->legacy_hash = legacy;
 }
 
 void
