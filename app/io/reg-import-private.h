@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "clv-date.h"
+#include "clv-money.h"
 #include "reg-import-mapping.h"
 #include "reg-import-reader.h"
 #include "reg-import-row.h"
@@ -29,6 +30,7 @@ typedef struct
   char         *display_name;   /* (owned) file name for messages */
   char          decimal;        /* '.' or ',' or 0 (unknown: ambiguous amounts are rejected) */
   guint         exponent;       /* digits after the decimal mark of the shop currency */
+  const ClvCurrency *currency;  /* (nullable) the shop's: amounts stating another are refused */
   ClvDateOrder  date_order;     /* never UNKNOWN once a backend runs, except for ISO-only files */
   GArray       *queue;          /* RegImportQueued */
   guint         queue_head;

@@ -238,7 +238,8 @@ reg_import_ctx_parse_amount_exp (RegImportCtx *ctx, guint line, const char *colu
 
   if (text != NULL && reg_parse_plain_amount (text, ctx->decimal, exponent, out))
     return TRUE;
-  if (clv_money_parse_with (text != NULL ? text : "", ctx->decimal, exponent, out, &error))
+  if (clv_money_parse_in (text != NULL ? text : "", ctx->decimal, exponent, ctx->currency, out,
+                          &error))
     return TRUE;
   reg_import_ctx_reject (ctx, line, column, text != NULL ? text : "", error->message);
   return FALSE;
@@ -680,6 +681,7 @@ reg_import_reader_new (const char *path, const RegImportOptions *opts, GError **
   r->ctx->exponent = opts->currency_exponent != 0 ? opts->currency_exponent
                      : cur != NULL              ? cur->exponent
                                                 : 2;
+  r->ctx->currency = cur;
   r->ctx->decimal = opts->decimal;
   r->ctx->lazy_hash = opts->lazy_hash;
   r->ctx->date_order = reg_date_order_from_format (opts->date_format);
