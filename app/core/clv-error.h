@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  * @CLV_ERROR_NOT_ENOUGH_DATA: too few customers or repeat purchases to fit a model
  * @CLV_ERROR_NO_CONVERGENCE: the optimiser did not find a maximum
  * @CLV_ERROR_CANCELLED: the caller asked to stop
+ * @CLV_ERROR_CURRENCY: an amount states a currency other than the one expected
  */
 typedef enum
 {
@@ -27,6 +28,7 @@ typedef enum
   CLV_ERROR_NOT_ENOUGH_DATA,
   CLV_ERROR_NO_CONVERGENCE,
   CLV_ERROR_CANCELLED,
+  CLV_ERROR_CURRENCY,
 } ClvError;
 
 GQuark clv_error_quark (void);

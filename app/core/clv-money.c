@@ -102,42 +102,123 @@ is_group_space (const char *p, gsize *len)
   return FALSE;
 }
 
-/* Removes a currency symbol or code at either end, and surrounding spaces. */
-static char *
-strip_currency (const char *text, const ClvCurrency *currency)
+/* The symbols written beside amounts, longest first (so "CA$" is read before "$"), and the
+ * currencies each may stand for: "$" is the dollar of several countries (and Mexico's peso),
+ * "¥" the yen and the yuan, "kr" three crowns. */
+typedef struct
 {
-  g_autofree char *s = g_strstrip (g_strdup (text));
-  static const char *symbols[] = { "€", "$", "£", "¥", "₹", "₩", "฿", "zł", "Kč", "kr.", "kr",
-                                   "CHF", "R$" };
+  const char *symbol;
+  const char *codes;   /* ISO 4217 codes, space-separated */
+} SymbolUse;
+
+static const SymbolUse symbol_uses[] = {
+  { "US$", "USD" }, { "CA$", "CAD" }, { "AU$", "AUD" }, { "NZ$", "NZD" }, { "MX$", "MXN" },
+  { "CN¥", "CNY" }, { "JP¥", "JPY" }, { "CHF", "CHF" }, { "kr.", "DKK" }, { "A$", "AUD" },
+  { "R$", "BRL" }, { "zł", "PLN" }, { "Kč", "CZK" }, { "kr", "SEK NOK DKK" },
+  { "€", "EUR" }, { "£", "GBP" }, { "¥", "JPY CNY" }, { "₹", "INR" }, { "₩", "KRW" },
+  { "฿", "THB" }, { "$", "USD CAD AUD NZD MXN" },
+};
+
+static gboolean
+codes_include (const char *codes, const char *code)
+{
+  gsize n = strlen (code);
+
+  for (const char *p = codes; (p = strstr (p, code)) != NULL; p += n)
+    if ((p == codes || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+/* Three capital letters, an ISO 4217 code such as "USD" in "12.00 USD" or "EUR 12,50". */
+static gboolean
+is_code (const char *s)
+{
+  return g_ascii_isupper (s[0]) && g_ascii_isupper (s[1]) && g_ascii_isupper (s[2]);
+}
+
+/* ISO 4217 codes beyond the shops' own (currencies[]) that files name in headers. */
+static const char *const other_codes =
+  "HKD SGD TRY RUB HUF RON BGN ILS AED SAR IDR MYR PHP VND TWD ARS CLP COP PEN UYU NGN EGP KES "
+  "MAD UAH ISK RSD";
+
+/**
+ * clv_currency_token_match:
+ * @token: a currency symbol ("$", "€", "kr") or an ISO 4217 code ("USD") as a file writes it
+ * @currency: the currency expected
+ *
+ * Returns: 1 when @token can stand for @currency, 0 when it names another currency, -1 when it
+ *   is no currency symbol or code known here.
+ */
+int
+clv_currency_token_match (const char *token, const ClvCurrency *currency)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (symbol_uses); i++)
+    if (strcmp (token, symbol_uses[i].symbol) == 0)
+      return codes_include (symbol_uses[i].codes, currency->code);
+  if (strlen (token) != 3 || !is_code (token))
+    return -1;
+  if (strcmp (token, currency->code) == 0)
+    return 1;
+  return clv_currency_lookup (token) != NULL || codes_include (other_codes, token) ? 0 : -1;
+}
+
+/* Removes a currency symbol or code at either end, and surrounding spaces. Each one removed
+ * must be able to stand for @currency (when given): else FALSE, with the symbol or code in
+ * @stated (at most 7 bytes and its NUL). */
+static gboolean
+strip_currency (char *s, const ClvCurrency *currency, char stated[8])
+{
   gboolean changed = TRUE;
 
+  g_strstrip (s);
   while (changed)
     {
+      gsize len = strlen (s);
+
       changed = FALSE;
-      for (gsize i = 0; i < G_N_ELEMENTS (symbols) + 1; i++)
+      for (gsize i = 0; i < G_N_ELEMENTS (symbol_uses) + 1 && !changed; i++)
         {
-          const char *sym = i < G_N_ELEMENTS (symbols) ? symbols[i]
-                            : (currency != NULL ? currency->code : NULL);
+          const char *sym = i < G_N_ELEMENTS (symbol_uses) ? symbol_uses[i].symbol : NULL;
+          const char *codes = i < G_N_ELEMENTS (symbol_uses) ? symbol_uses[i].codes : NULL;
           gsize n;
+          gboolean at_start, at_end;
+
           if (sym == NULL)
-            continue;
-          n = strlen (sym);
-          if (strncmp (s, sym, n) == 0)
             {
-              memmove (s, s + n, strlen (s + n) + 1);
-              g_strstrip (s);
-              changed = TRUE;
+              /* an ISO code at either end, the shop's or another */
+              at_start = len > 3 && is_code (s) && !g_ascii_isalpha (s[3]);
+              at_end = !at_start && len > 3 && is_code (s + len - 3)
+                       && !g_ascii_isalpha (s[len - 4]);
+              if (!at_start && !at_end)
+                continue;
+              n = 3;
+              sym = at_start ? s : s + len - 3;
             }
-          else if (strlen (s) >= n && strcmp (s + strlen (s) - n, sym) == 0)
+          else
             {
-              s[strlen (s) - n] = '\0';
-              g_strstrip (s);
-              changed = TRUE;
+              n = strlen (sym);
+              at_start = strncmp (s, sym, n) == 0;
+              at_end = !at_start && len >= n && strcmp (s + len - n, sym) == 0;
+              if (!at_start && !at_end)
+                continue;
             }
+          if (currency != NULL
+              && (codes != NULL ? !codes_include (codes, currency->code)
+                                : strncmp (sym, currency->code, 3) != 0))
+            {
+              g_strlcpy (stated, sym, MIN (n + 1, 8));
+              return FALSE;
+            }
+          if (at_start)
+            memmove (s, s + n, len - n + 1);
+          else
+            s[len - n] = '\0';
+          g_strstrip (s);
+          changed = TRUE;
         }
-      /* a three-letter ISO code other than the shop's ("12.00 USD") is kept so it fails below */
     }
-  return g_steal_pointer (&s);
+  return TRUE;
 }
 
 static gboolean
@@ -209,9 +290,13 @@ parse_amount (const char *text, char decimal, guint exponent, const ClvCurrency 
       memmove (s, s + sign_len, strlen (s + sign_len) + 1);
     }
   {
-    char *stripped = strip_currency (s, currency);
-    g_free (s);
-    s = stripped;
+    char stated[8] = "";
+
+    if (!strip_currency (s, currency, stated))
+      /* TRANSLATORS: "“$12” is an amount in “$”, not in the shop's currency (EUR)" */
+      return fail (error, CLV_ERROR_CURRENCY,
+                   _("“%s” is an amount in “%s”, not in the shop's currency (%s)"), text, text,
+                   stated, currency->code);
   }
   if (s[0] == '-' || s[0] == '+')
     {
@@ -390,6 +475,20 @@ clv_money_parse_with (const char *text, char decimal, guint exponent, gint64 *ou
                       GError **error)
 {
   return parse_amount (text, decimal, exponent, NULL, out_minor, error);
+}
+
+/**
+ * clv_money_parse_in:
+ * @currency: (nullable): the currency the amount must be in; NULL accepts any symbol
+ *
+ * As clv_money_parse_with(), and a symbol or ISO code in @text that cannot stand for
+ * @currency ("$12", "¥12", "12 USD" for EUR) fails with %CLV_ERROR_CURRENCY.
+ */
+gboolean
+clv_money_parse_in (const char *text, char decimal, guint exponent, const ClvCurrency *currency,
+                    gint64 *out_minor, GError **error)
+{
+  return parse_amount (text, decimal, exponent, currency, out_minor, error);
 }
 
 static char *

@@ -42,6 +42,7 @@ const ClvLocale   *clv_locale_lookup       (const char *id);
 const ClvLocale   *clv_locale_list         (gsize *n);
 const ClvCurrency *clv_currency_lookup     (const char *code);
 const ClvCurrency *clv_currency_list       (gsize *n);
+int                clv_currency_token_match (const char *token, const ClvCurrency *currency);
 void               clv_money_format_init   (ClvMoneyFormat *fmt, const char *locale_id,
                                             const char *currency_code);
 
@@ -49,6 +50,9 @@ gboolean           clv_money_parse         (const char *text, const ClvMoneyForm
                                             gint64 *out_minor, GError **error);
 gboolean           clv_money_parse_with    (const char *text, char decimal, guint exponent,
                                             gint64 *out_minor, GError **error);
+gboolean           clv_money_parse_in      (const char *text, char decimal, guint exponent,
+                                            const ClvCurrency *currency, gint64 *out_minor,
+                                            GError **error);
 char              *clv_money_format        (gint64 minor, const ClvMoneyFormat *fmt);
 char              *clv_money_format_plain  (gint64 minor, const ClvMoneyFormat *fmt);
 char              *clv_money_format_number (gint64 minor, guint exponent);

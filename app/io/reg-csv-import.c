@@ -215,11 +215,22 @@ emit_refund_of (CsvImport *ci, const RegImportRow *sale, gint64 refunded, gint32
   reg_import_ctx_emit_row (ci->ctx, refund);
 }
 
-/* Sale for a positive amount, refund for a negative one, skipped when zero. */
+/* Whether an order of 0.00 is a purchase: in a list of orders it is a visit without spend (a
+ * free sample, a 100 % discount), which counts for frequency and recency; in a statement of
+ * money moved (a bank, PayPal, a Stripe balance) a line of 0 is no sale. */
+static gboolean
+zero_is_purchase (const CsvImport *ci)
+{
+  return ci->kind != REG_VARIANT_BANK && ci->kind != REG_VARIANT_PAYPAL
+         && ci->kind != REG_VARIANT_STRIPE_BALANCE;
+}
+
+/* Sale for a positive amount (or 0 in a list of orders), refund for a negative one, else
+ * skipped. */
 static void
 emit_signed (CsvImport *ci, RegImportRow *row)
 {
-  if (row->amount > 0)
+  if (row->amount > 0 || (row->amount == 0 && zero_is_purchase (ci)))
     {
       row->kind = REG_ROW_SALE;
       reg_import_ctx_emit_row (ci->ctx, row);
@@ -306,7 +317,7 @@ shopify_flush (CsvImport *ci)
     reg_import_ctx_emit_skipped (ci->ctx, row, _("payment authorized but not captured"));
   else if (is_one_of (status, (const char *const[]) { "voided", NULL }))
     reg_import_ctx_emit_skipped (ci->ctx, row, _("voided"));
-  else if (revenue <= 0)
+  else if (revenue < 0 || (revenue == 0 && g->gift_fine > 0))
     reg_import_ctx_emit_skipped (ci->ctx, row,
                                  g->gift_fine > 0 ? _("gift cards only: not revenue until spent")
                                                   : _("zero amount"));
@@ -443,7 +454,8 @@ square_flush (CsvImport *ci)
   else
     {
       row->amount = amount;
-      if (amount > 0)
+      /* a payment of 0.00 (a free item) is a visit */
+      if (amount > 0 || (amount == 0 && g->gift_fine == 0))
         {
           row->kind = REG_ROW_SALE;
           reg_import_ctx_emit_row (ci->ctx, row);
@@ -1241,6 +1253,74 @@ require (CsvImport *ci, int role, GError **error)
   return FALSE;
 }
 
+/* The currency a column's header states, as "Betrag (EUR)", "Amount USD", "Umsatz in EUR" or
+ * "Montant (€)" do; NULL when it states none. An ISO code counts as a word of its own; a symbol
+ * only inside brackets, where nothing else stands. */
+static char *
+header_currency (const char *name, const ClvCurrency *shop, gboolean *matches)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) && g_ascii_isupper (p[2])
+          && (p == name || !g_ascii_isalpha (p[-1])) && !g_ascii_isalpha (p[3]))
+        {
+          g_autofree char *code = g_strndup (p, 3);
+          int match = clv_currency_token_match (code, shop);
+          if (match >= 0)
+            {
+              *matches = match == 1;
+              return g_steal_pointer (&code);
+            }
+        }
+      if (*p == '(' || *p == '[')
+        {
+          const char *close = strchr (p, *p == '(' ? ')' : ']');
+          g_autofree char *inside = close != NULL ? g_strndup (p + 1, close - p - 1) : NULL;
+          int match = inside != NULL ? clv_currency_token_match (g_strstrip (inside), shop) : -1;
+          if (match >= 0)
+            {
+              *matches = match == 1;
+              return g_steal_pointer (&inside);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* A file whose amount columns are headed in another currency than the shop's is refused as a
+ * whole, before any row is read: its amounts would otherwise go in as the shop's money. */
+static gboolean
+check_header_currency (CsvImport *ci, GError **error)
+{
+  static const int roles[] = { REG_FIELD_AMOUNT, REG_FIELD_DEBIT, REG_FIELD_CREDIT,
+                               REG_ROLE_PRICE };
+
+  if (ci->ctx->currency == NULL || ci->header_line == 0)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      int c = ci->col[roles[i]];
+      gboolean matches = TRUE;
+      g_autofree char *stated = NULL;
+
+      if (c < 0 || (guint) c >= ci->n_cols)
+        continue;
+      stated = header_currency (ci->names[c], ci->ctx->currency, &matches);
+      if (stated != NULL && !matches)
+        {
+          /* TRANSLATORS: "statement.csv, line 1, column “Betrag (EUR)”: the amounts are in
+           * EUR, but the shop's currency is USD; nothing was imported" */
+          g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY,
+                       _("%s, line %u, column “%s”: the amounts are in %s, but the shop's "
+                         "currency is %s; nothing was imported"),
+                       ci->ctx->display_name, ci->header_line - 1, ci->names[c], stated,
+                       ci->ctx->currency->code);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static char *
 option_or (const char *given, const RegImportMapping *mapping, const char *key)
 {
@@ -1442,6 +1522,8 @@ reg_csv_import_new (const char *path, const RegImportOptions *opts, const RegSni
         }
       break;
     }
+  if (!check_header_currency (ci, error))
+    return NULL;
   if (ci->kind == REG_VARIANT_BANK && ci->col[REG_FIELD_IBAN] < 0)
     ci->find_iban = TRUE;
   if (ci->kind == REG_VARIANT_GENERIC && ci->col[REG_FIELD_ORDER] >= 0)

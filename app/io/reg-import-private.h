@@ -10,9 +10,11 @@
 #include <gio/gio.h>
 
 #include "clv-date.h"
+#include "clv-money.h"
 #include "reg-import-mapping.h"
 #include "reg-import-reader.h"
 #include "reg-import-row.h"
+#include "reg-occurrence.h"
 
 G_BEGIN_DECLS
 
@@ -28,13 +30,16 @@ typedef struct
   char         *display_name;   /* (owned) file name for messages */
   char          decimal;        /* '.' or ',' or 0 (unknown: ambiguous amounts are rejected) */
   guint         exponent;       /* digits after the decimal mark of the shop currency */
+  const ClvCurrency *currency;  /* (nullable) the shop's: amounts stating another are refused */
   ClvDateOrder  date_order;     /* never UNKNOWN once a backend runs, except for ISO-only files */
   GArray       *queue;          /* RegImportQueued */
   guint         queue_head;
   guint         rows_read;      /* physical data rows consumed */
   gboolean      named_fields;   /* messages say "field “D”" (QIF, OFX, XML), not "column" */
-  gboolean      lazy_hash;      /* no content hash on rows that have an external id */
-  GChecksum    *checksum;       /* (owned) reused for content hashes */
+  gboolean      lazy_hash;      /* no content key on rows that have an external id */
+  gboolean      legacy_hash;    /* rows without an external id get legacy_hash too */
+  RegOccurrence *occurrences;   /* (owned) rows of each content so far in this file */
+  GChecksum    *checksum;       /* (owned) reused for legacy hashes */
   GString      *scratch;        /* (owned) */
   gint32        today;          /* the day the import began: sales after a year from it are
                                  * rejected (clv_date_check_sale) */
@@ -55,13 +60,17 @@ typedef struct
 void      reg_import_row_compute_hash_with (RegImportRow *row,
                                             GChecksum    *checksum,
                                             GString      *scratch);
+/* The content key in two steps: the content's alone, then with the occurrence. */
+guint64   reg_import_row_content_base      (const RegImportRow *row);
+gint64    reg_import_row_key_of            (guint64       base,
+                                            guint32       occurrence);
 
 RegImportCtx *reg_import_ctx_new           (const char *path);
 void      reg_import_ctx_free              (RegImportCtx *ctx);
 RegImportRow *reg_import_ctx_new_row       (RegImportCtx *ctx,
                                             guint         line,
                                             RegRowKind    kind);
-/* Takes ownership; computes the content hash. */
+/* Takes ownership; sets the content key (counting the row's occurrence in the file). */
 void      reg_import_ctx_emit_row          (RegImportCtx *ctx,
                                             RegImportRow *row);
 /* A SKIPPED row: kind is changed, reason kept. */

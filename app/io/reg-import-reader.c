@@ -46,6 +46,7 @@ reg_import_ctx_new (const char *path)
   ctx->exponent = 2;
   ctx->queue = g_array_sized_new (FALSE, FALSE, sizeof (RegImportQueued), 8);
   ctx->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  ctx->occurrences = reg_occurrence_new ();
   ctx->scratch = g_string_sized_new (256);
   ctx->today = clv_date_today ();
   return ctx;
@@ -64,6 +65,7 @@ reg_import_ctx_free (RegImportCtx *ctx)
     }
   g_array_unref (ctx->queue);
   g_checksum_free (ctx->checksum);
+  reg_occurrence_free (ctx->occurrences);
   g_string_free (ctx->scratch, TRUE);
   g_free (ctx->display_name);
   g_free (ctx);
@@ -158,7 +160,14 @@ reg_import_ctx_emit_row (RegImportCtx *ctx, RegImportRow *row)
       return;
     }
   if (!ctx->lazy_hash || row->external_id == NULL)
-    reg_import_row_compute_hash_with (row, ctx->checksum, ctx->scratch);
+    {
+      guint64 base = reg_import_row_content_base (row);
+
+      row->content_key = reg_import_row_key_of (base,
+                                                reg_occurrence_next (ctx->occurrences, base));
+      if (ctx->legacy_hash && row->external_id == NULL)
+        reg_import_row_compute_hash_with (row, ctx->checksum, ctx->scratch);
+    }
   push (ctx, row, NULL);
 }
 
@@ -293,7 +302,8 @@ reg_import_ctx_parse_amount_exp (RegImportCtx *ctx, guint line, const char *colu
 
   if (text != NULL && reg_parse_plain_amount (text, ctx->decimal, exponent, out))
     return TRUE;
-  if (clv_money_parse_with (text != NULL ? text : "", ctx->decimal, exponent, out, &error))
+  if (clv_money_parse_in (text != NULL ? text : "", ctx->decimal, exponent, ctx->currency, out,
+                          &error))
     return TRUE;
   reg_import_ctx_reject (ctx, line, column, text != NULL ? text : "", error->message);
   return FALSE;
@@ -744,6 +754,7 @@ reg_import_reader_new (const char *path, const RegImportOptions *opts, GError **
   r->ctx->exponent = opts->currency_exponent != 0 ? opts->currency_exponent
                      : cur != NULL              ? cur->exponent
                                                 : 2;
+  r->ctx->currency = cur;
   r->ctx->decimal = opts->decimal;
   r->ctx->lazy_hash = opts->lazy_hash;
   r->ctx->date_order = reg_date_order_from_format (opts->date_format);
@@ -902,6 +913,12 @@ const RegImportMapping *
 reg_import_reader_get_mapping (RegImportReader *r)
 {
   return r->mapping;
+}
+
+void
+reg_import_reader_set_legacy_hash (RegImportReader *r, gboolean legacy)
+{
+  r->ctx->legacy_hash = legacy;
 }
 
 void

@@ -24,9 +24,7 @@ typedef struct
   const char       *encoding;          /* e.g. "windows-1252" or NULL */
   const char       *shop_currency;     /* ISO code, informative: currency is passed through */
   guint             currency_exponent; /* 0 = 2 (or the shop currency's exponent) */
-  gboolean          lazy_hash;         /* TRUE: content_hash only on rows without external_id
-                                        * (saves a SHA-256 per row; call
-                                        * reg_import_row_compute_hash() when needed) */
+  gboolean          lazy_hash;         /* TRUE: content_key only on rows without external_id */
 } RegImportOptions;
 
 typedef struct _RegImportReader RegImportReader;
@@ -54,6 +52,10 @@ const char      *reg_import_reader_get_preset      (RegImportReader *r);
 const char      *reg_import_reader_get_source      (RegImportReader *r);
 const char      *reg_import_reader_get_encoding    (RegImportReader *r);
 const RegImportMapping *reg_import_reader_get_mapping (RegImportReader *r);
+/* Rows without an external id read from now on carry legacy_hash too (for shops that hold
+ * rows imported before schema 6 from this source). */
+void             reg_import_reader_set_legacy_hash (RegImportReader *r,
+                                                    gboolean         legacy);
 void             reg_import_reader_free            (RegImportReader *r);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegImportReader, reg_import_reader_free)

@@ -36,9 +36,12 @@ typedef struct
   char      *currency;      /* (owned) (nullable) ISO 4217 upper-case when the source says */
   char      *status;        /* (owned) (nullable) raw status text */
   char      *note;          /* (owned) (nullable) */
-  char      *content_hash;  /* (owned) (nullable) hex SHA-256 of the normalised content (kind,
-                             * day, amount, currency, customer, e-mail, name, IBAN, reference);
-                             * NULL only on rows with an external_id read with lazy_hash */
+  gint64     content_key;   /* 64-bit key of the normalised content (kind, day, amount,
+                             * currency, customer, e-mail, name, IBAN, reference) and of the
+                             * occurrence of that identical row in its file (1st, 2nd, …);
+                             * never 0, except on rows with an external_id read with lazy_hash */
+  char      *legacy_hash;   /* (owned) (nullable) hex SHA-256 of the content alone, the key of
+                             * imports before schema 6; only when the reader is asked for it */
 } RegImportRow;
 
 typedef struct
@@ -51,6 +54,10 @@ typedef struct
 
 RegImportRow   *reg_import_row_new          (void);
 void            reg_import_row_free         (RegImportRow *row);
+/* The content key of @row for its @occurrence (1 for the first identical row in a file). */
+gint64          reg_import_row_content_key  (const RegImportRow *row,
+                                             guint32             occurrence);
+/* Sets @row->legacy_hash. */
 void            reg_import_row_compute_hash (RegImportRow *row);
 const char     *reg_row_kind_to_string      (RegRowKind kind);
 

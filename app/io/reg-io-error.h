@@ -20,6 +20,7 @@ typedef enum
   REG_IO_ERROR_TOO_LARGE,     /* a line, a field or the file exceeds a limit */
   REG_IO_ERROR_WRITE,         /* an export could not be written */
   REG_IO_ERROR_AMBIGUOUS,     /* the file reads more than one way: the owner has to choose */
+  REG_IO_ERROR_CURRENCY,      /* the file's amounts are in another currency than the shop's */
 } RegIoError;
 
 GQuark reg_io_error_quark (void);

@@ -469,6 +469,24 @@ reg_ofx_reader_new (const char *path, RegImportCtx *ctx, char **source_out, GErr
                    _("%s could not be read as an OFX statement"), ctx->display_name);
       return NULL;
     }
+  /* a statement in another currency than the shop's is refused as a whole, before any row */
+  if (r->curdef != NULL && ctx->currency != NULL
+      && g_ascii_strcasecmp (r->curdef, ctx->currency->code) != 0
+      && g_ascii_strcasecmp (r->curdef, "XXX") != 0)
+    {
+      const char *at = g_strstr_len (data, (gssize) r->size, "<CURDEF>");
+      guint line = 1;
+
+      for (const char *p = data; at != NULL && p < at; p++)
+        line += *p == '\n';
+      /* TRANSLATORS: "bank.ofx, line 9, field “CURDEF”: the statement is in CAD, but the shop's
+       * currency is EUR; nothing was imported" */
+      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY,
+                   _("%s, line %u, field “%s”: the statement is in %s, but the shop's currency is "
+                     "%s; nothing was imported"),
+                   ctx->display_name, line, "CURDEF", r->curdef, ctx->currency->code);
+      return NULL;
+    }
   r->use_scan = r->scan->len == r->txns->len;
   if (r->account == NULL && r->txns->len > 0)
     r->account = g_strdup (((OfxTxn *) g_ptr_array_index (r->txns, 0))->account);

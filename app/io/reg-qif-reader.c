@@ -148,7 +148,8 @@ emit_record (QifReader *q)
       return;
     }
   if (!reg_parse_plain_amount (q->amount, ctx->decimal, ctx->exponent, &row->amount)
-      && !clv_money_parse_with (q->amount, ctx->decimal, ctx->exponent, &row->amount, &error))
+      && !clv_money_parse_in (q->amount, ctx->decimal, ctx->exponent, ctx->currency, &row->amount,
+                              &error))
     {
       reg_import_ctx_reject (ctx, q->amount_line, "T", q->amount, error->message);
       return;

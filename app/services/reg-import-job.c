@@ -89,6 +89,8 @@ typedef struct
   const char       *source;
   gint64            batch;
   GArray           *new_ids;      /* (owned) gint64: the id of each new customer, in order */
+  gboolean          legacy;       /* the shop holds rows of this source imported before
+                                   * schema 6, keyed by their content alone */
   /* sales waiting to go in one statement; their texts belong to rows of the chunk at hand */
   RegSaleRecord     pending[REG_STORE_SALES_PER_INSERT];
   guint             n_pending;
@@ -218,8 +220,16 @@ write_item (ImportContext *ctx, RegImportItem *item, GError **error)
   sale.amount = row->amount;
   sale.source = (char *) ctx->source;
   sale.external_id = row->external_id;
-  /* the content hash only stands in for a missing id: two real orders may look alike */
-  sale.content_hash = row->external_id == NULL ? row->content_hash : NULL;
+  /* the content key only stands in for a missing id: two real orders may look alike */
+  sale.content_key = row->external_id == NULL ? row->content_key : 0;
+  /* a row the shop took before schema 6 is known by its content alone, whatever its
+   * occurrence: the same file imported again adds nothing */
+  if (ctx->legacy && row->external_id == NULL && row->legacy_hash != NULL
+      && reg_store_sale_exists (ctx->store, ctx->source, NULL, row->legacy_hash))
+    {
+      ctx->result->duplicates++;
+      return TRUE;
+    }
   sale.batch_id = ctx->batch;
   sale.note = row->note;
   /* the rules of the sales table, checked here so that the row is rejected with its line */
@@ -497,6 +507,8 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   /* the file's hash is filled in at the end, when the thread working it out is done */
   ctx.batch = reg_store_insert_batch (store, result->file_name, "", result->format,
                                       result->preset, mapping_text, error);
+  ctx.legacy = reg_store_source_has_hashes (store, ctx.source);
+  reg_import_reader_set_legacy_hash (reader, ctx.legacy);
   ok = ctx.batch > 0
        && reg_store_load_lookup_tables (store, ctx.source, matcher.by_ref, matcher.by_email,
                                         error);

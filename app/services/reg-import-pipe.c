@@ -337,7 +337,9 @@ match_row (RegImportMatcher *m, RegImportItem *item, GError **error)
       g_clear_pointer (&item->row, reg_import_row_free);
       return TRUE;
     }
-  if (row->amount == 0)
+  /* an order of 0.00 in a store export or a sales log is a visit without spend; a line of 0
+   * in a bank statement moves no money */
+  if (row->amount == 0 && m->bank_like)
     return skip_row (row, _("the amount is zero"));
   return match_customer (m, item, error);
 }

@@ -81,11 +81,11 @@ validate_sale (const RegSaleRecord *rec, GError **error)
                    _("The sale has no valid date"));
       return FALSE;
     }
-  if (rec->amount == 0 || rec->amount > 10000000000000 || rec->amount < -10000000000000)
+  /* a sale of 0 is an order without spend (a free sample, a 100 % discount): a visit */
+  if (rec->amount > 10000000000000 || rec->amount < -10000000000000)
     {
       g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
-                   rec->amount == 0 ? _("A sale of zero is not a sale")
-                                    : _("The amount is out of range"));
+                   _("The amount is out of range"));
       return FALSE;
     }
   return TRUE;
@@ -117,6 +117,10 @@ bind_sale (RegStmt *stmt, const RegSaleRecord *rec, char day[11])
     sqlite3_bind_null (stmt, 6);
   bind_static_text (stmt, 7, rec->note);
   bind_static_text (stmt, 8, rec->content_hash);
+  if (rec->content_key != 0)
+    sqlite3_bind_int64 (stmt, 9, rec->content_key);
+  else
+    sqlite3_bind_null (stmt, 9);
 }
 
 /**
@@ -140,16 +144,17 @@ reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   if (stamp != NULL)
     stmt = reg_store_prepare (store,
         "INSERT INTO sales (customer_id, day, amount, source, external_id, batch_id, note, "
-        "content_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+        "content_hash, content_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        error);
   else
     stmt = reg_store_prepare (store,
         "INSERT INTO sales (customer_id, day, amount, source, external_id, batch_id, note, "
-        "content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+        "content_hash, content_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return 0;
   bind_sale (stmt, rec, day);
   if (stamp != NULL)
-    sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 10, stamp, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return explain_sale_error (store, rc, rec, error) ? 0 : 0;
@@ -166,7 +171,8 @@ reg_store_check_sale (const RegSaleRecord *rec, GError **error)
 }
 
 /* One row of the multi-row insert below; the SQL is a literal put together by the compiler. */
-#define SALE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define SALE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define SALE_COLUMNS_PER_ROW 10
 #define SALE_ROWS_4 SALE_ROW ", " SALE_ROW ", " SALE_ROW ", " SALE_ROW
 #define SALE_ROWS_16 SALE_ROWS_4 ", " SALE_ROWS_4 ", " SALE_ROWS_4 ", " SALE_ROWS_4
 /* INSERT OR IGNORE: a statement of many rows that could stop half-way would need a statement
@@ -174,7 +180,7 @@ reg_store_check_sale (const RegSaleRecord *rec, GError **error)
  * what it cannot add needs none. What it skipped is then looked at (check_skipped). */
 #define SALE_INSERT \
   "INSERT OR IGNORE INTO sales (customer_id, day, amount, source, external_id, batch_id, " \
-  "note, content_hash, created_at) VALUES "
+  "note, content_hash, content_key, created_at) VALUES "
 
 G_STATIC_ASSERT (REG_STORE_SALES_PER_INSERT == 16);
 
@@ -193,7 +199,9 @@ check_skipped (RegStore *store, const RegSaleRecord *recs, guint n, GError **err
           && ((rec->external_id != NULL
                && reg_store_sale_exists (store, rec->source, rec->external_id, NULL))
               || (rec->content_hash != NULL
-                  && reg_store_sale_exists (store, rec->source, NULL, rec->content_hash))))
+                  && reg_store_sale_exists (store, rec->source, NULL, rec->content_hash))
+              || (rec->content_key != 0
+                  && reg_store_sale_key_exists (store, rec->source, rec->content_key))))
         continue;
       {
         reg_store_insert_sale (store, rec, error);
@@ -285,7 +293,7 @@ reg_store_insert_sales (RegStore *store, const RegSaleRecord *recs, guint n,
       for (guint i = 0; i < k; i++)
         {
           const RegSaleRecord *rec = &part[i];
-          int at = (int) i * 9;
+          int at = (int) i * SALE_COLUMNS_PER_ROW;
 
           clv_date_format_iso_buf (rec->day, days[i]);
           sqlite3_bind_int64 (stmt, at + 1, rec->customer_id);
@@ -299,7 +307,11 @@ reg_store_insert_sales (RegStore *store, const RegSaleRecord *recs, guint n,
             sqlite3_bind_null (stmt, at + 6);
           bind_static_text (stmt, at + 7, rec->note);
           bind_static_text (stmt, at + 8, rec->content_hash);
-          sqlite3_bind_text (stmt, at + 9, stamp, -1, SQLITE_STATIC);
+          if (rec->content_key != 0)
+            sqlite3_bind_int64 (stmt, at + 9, rec->content_key);
+          else
+            sqlite3_bind_null (stmt, at + 9);
+          sqlite3_bind_text (stmt, at + 10, stamp, -1, SQLITE_STATIC);
         }
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
@@ -348,11 +360,11 @@ reg_store_update_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   old_customer = sale_customer (store, rec->id);
   stmt = reg_store_prepare (store,
       "UPDATE sales SET customer_id = ?1, day = ?2, amount = ?3, source = ?4, external_id = ?5, "
-      "batch_id = ?6, note = ?7, content_hash = ?8 WHERE id = ?9", error);
+      "batch_id = ?6, note = ?7, content_hash = ?8, content_key = ?9 WHERE id = ?10", error);
   if (stmt == NULL)
     return FALSE;
   bind_sale (stmt, rec, day);
-  sqlite3_bind_int64 (stmt, 9, rec->id);
+  sqlite3_bind_int64 (stmt, 10, rec->id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return explain_sale_error (store, rc, rec, error);
@@ -389,7 +401,7 @@ reg_store_delete_sale (RegStore *store, gint64 id, GError **error)
 
 #define SALE_COLUMNS \
   "s.id, s.customer_id, s.day, s.amount, s.note, s.source, s.external_id, s.content_hash, " \
-  "s.batch_id, c.name"
+  "s.batch_id, c.name, s.content_key"
 
 static RegSaleRecord *
 read_sale (RegStmt *stmt, RegSaleRecord *out)
@@ -404,6 +416,7 @@ read_sale (RegStmt *stmt, RegSaleRecord *out)
   out->content_hash = reg_stmt_dup_text (stmt, 7);
   out->batch_id = sqlite3_column_int64 (stmt, 8);
   out->customer_name = reg_stmt_dup_text (stmt, 9);
+  out->content_key = sqlite3_column_int64 (stmt, 10);
   return out;
 }
 
@@ -493,6 +506,32 @@ reg_store_sale_exists (RegStore *store, const char *source, const char *external
     }
   else
     return FALSE;
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+reg_store_sale_key_exists (RegStore *store, const char *source, gint64 content_key)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT 1 FROM sales WHERE source IS ?1 AND content_key = ?2", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  reg_stmt_bind_text (stmt, 1, source);
+  sqlite3_bind_int64 (stmt, 2, content_key);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+reg_store_source_has_hashes (RegStore *store, const char *source)
+{
+  /* served by the partial index on (source, content_hash) */
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT 1 FROM sales WHERE source IS ?1 AND content_hash IS NOT NULL LIMIT 1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  reg_stmt_bind_text (stmt, 1, source);
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 

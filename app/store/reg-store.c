@@ -920,9 +920,11 @@ reg_store_refresh_customer_totals (RegStore *store, gint64 id, GError **error)
 {
   g_autoptr(RegStmt) stmt = reg_store_prepare (store,
       "UPDATE customers SET (purchases, total_spend, first_purchase, last_purchase) = "
-      "(SELECT coalesce(sum(net > 0), 0), coalesce(sum(net), 0), "
-      "  min(CASE WHEN net > 0 THEN day END), max(CASE WHEN net > 0 THEN day END) "
-      " FROM (SELECT day, sum(amount) AS net FROM sales WHERE customer_id = ?1 GROUP BY day)) "
+      "(SELECT coalesce(sum(bought), 0), coalesce(sum(net), 0), "
+      "  min(CASE WHEN bought THEN day END), max(CASE WHEN bought THEN day END) "
+      " FROM (SELECT day, sum(amount) AS net, "
+      "              sum(amount) > 0 OR (sum(amount) = 0 AND min(amount) >= 0) AS bought "
+      "       FROM sales WHERE customer_id = ?1 GROUP BY day)) "
       "WHERE id = ?1", error);
 
   if (stmt == NULL)
@@ -939,13 +941,15 @@ typedef struct
   char   first[16], last[16];   /* days with a positive net, "" for none */
   char   day[16];               /* the day being added up, and its net so far */
   gint64 day_net;
+  gboolean day_refund;          /* the day has a refund line */
 } Totals;
 
-/* The day being added up is complete: a positive net makes it a purchase. */
+/* The day being added up is complete: a positive net makes it a purchase, and so does a net
+ * of 0 without a refund (an order of 0.00 is a visit), as in the analysis (clv-summary.h). */
 static void
 close_day (Totals *t)
 {
-  if (t->day[0] != '\0' && t->day_net > 0)
+  if (t->day[0] != '\0' && (t->day_net > 0 || (t->day_net == 0 && !t->day_refund)))
     {
       t->purchases++;
       if (t->first[0] == '\0')
@@ -954,6 +958,7 @@ close_day (Totals *t)
     }
   t->day[0] = '\0';
   t->day_net = 0;
+  t->day_refund = FALSE;
 }
 
 static gboolean
@@ -978,7 +983,8 @@ write_totals (RegStore *store, const Totals *t, GError **error)
 
 /**
  * reg_store_refresh_all_totals:
- * Recounts every customer's figures from the sales: purchases are days with a positive net,
+ * Recounts every customer's figures from the sales: purchases are days with a positive net
+ * (or a net of 0 without a refund),
  * the spend is the net of all sales, first and last purchase are the first and last of those
  * days. One pass over the covering index (customer, day, amount), read in its own order and
  * added up here: neither sorted nor grouped by SQLite (a third of the time of GROUP BY
@@ -1029,6 +1035,7 @@ reg_store_refresh_all_totals (RegStore *store, GError **error)
           close_day (&t);
           g_strlcpy (t.day, day, sizeof t.day);
         }
+      t.day_refund = t.day_refund || amount < 0;
       if (__builtin_add_overflow (t.day_net, amount, &t.day_net)
           || __builtin_add_overflow (t.total, amount, &t.total))
         {

@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 6
+#define REG_STORE_SCHEMA_VERSION 7
 
 typedef struct _RegStore RegStore;
 
@@ -255,7 +255,9 @@ typedef struct
   char   *note;                /* (owned) (nullable) */
   char   *source;              /* (owned) (nullable) "manual", "shopify", "ofx:…" */
   char   *external_id;         /* (owned) (nullable) */
-  char   *content_hash;        /* (owned) (nullable) */
+  char   *content_hash;        /* (owned) (nullable) key of a row imported before schema 6 */
+  gint64  content_key;         /* key of a row without external id: its content and occurrence
+                                * in its file (0 = none) */
   gint64  batch_id;            /* 0 = entered by hand */
   char   *customer_name;       /* (owned) (nullable) filled by listings */
 } RegSaleRecord;
@@ -302,6 +304,14 @@ gboolean   reg_store_sale_exists       (RegStore             *store,
                                         const char           *source,
                                         const char           *external_id,
                                         const char           *content_hash);
+/* Whether a sale of @source has this content key (reg_import_row content_key). */
+gboolean   reg_store_sale_key_exists   (RegStore             *store,
+                                        const char           *source,
+                                        gint64                content_key);
+/* Whether sales of @source were imported with the content hashes of before schema 6 (rows of
+ * the same content are duplicates of those, whatever their occurrence). */
+gboolean   reg_store_source_has_hashes (RegStore             *store,
+                                        const char           *source);
 
 typedef gboolean (*RegSaleFunc) (gint64 customer_id, gint32 day, gint64 amount, gpointer data);
 /* Every sale of customers that are not merged away, ordered by customer then day. */

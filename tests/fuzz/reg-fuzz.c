@@ -148,8 +148,8 @@ check_row (const char *target, const RegImportRow *row)
   check_text (target, "currency", row->currency);
   check_text (target, "status", row->status);
   check_text (target, "note", row->note);
-  if (row->content_hash != NULL && strlen (row->content_hash) != 64)
-    g_error ("fuzz %s: line %u: content hash “%s”", target, row->line, row->content_hash);
+  if (row->legacy_hash != NULL && strlen (row->legacy_hash) != 64)
+    g_error ("fuzz %s: line %u: content hash “%s”", target, row->line, row->legacy_hash);
 }
 
 static void

@@ -10,11 +10,13 @@
  */
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "clv-date.h"
 #include "reg-analysis-job.h"
 #include "reg-import-job.h"
+#include "reg-import-reader.h"
 #include "reg-io-error.h"
 #include "reg-shop.h"
 #include "reg-store-imports.h"
@@ -340,9 +342,13 @@ test_cdnow_import (Fixture *f, gconstpointer data)
   r = run_import (f, path, &req, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (r->rows_read, ==, 6919);
-  /* 8 rows of $0.00 are skipped: a zero amount is not a sale */
-  g_assert_cmpuint (r->imported + r->duplicates, ==, 6911);
-  g_assert_cmpuint (r->new_customers, ==, 2349);
+  /* every row is a purchase: the 8 orders of $0.00 (visits without spend) and the rows that
+   * repeat another of the same customer, day and amount (separate purchases) */
+  g_assert_cmpuint (r->imported, ==, 6919);
+  g_assert_cmpuint (r->duplicates, ==, 0);
+  g_assert_cmpuint (r->skipped, ==, 0);
+  g_assert_cmpuint (r->new_customers, ==, 2357);
+  g_assert_cmpint (r->total_imported, ==, 24409194);
 
   reg_analysis_options_init (&opts);
   opts.model = "bgnbd";
@@ -513,10 +519,11 @@ test_bulk_duplicates (Fixture *f, gconstpointer data)
   g_assert_true (g_str_equal (before, after));
 }
 
-/* Without order ids the content hash tells a sale the shop has: the same line twice (in one
- * statement and far apart) is one sale; one cent more is another. */
+/* Without order ids the content key tells a sale the shop has: the same line three times in
+ * one file (in one statement and far apart) is three purchases, one cent more is another; the
+ * same file again adds nothing. */
 static void
-test_bulk_content_hash (Fixture *f, gconstpointer data)
+test_bulk_content_key (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) s = g_string_new ("Order,Customer ID,Email,Name,Date,Total,Currency\n");
@@ -556,13 +563,78 @@ test_bulk_content_hash (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (first->committed);
   g_assert_cmpuint (first->rows_read, ==, BULK_ROWS + 5);
-  g_assert_cmpuint (first->imported, ==, BULK_ROWS + 3);
-  g_assert_cmpuint (first->duplicates, ==, 2);
-  g_assert_cmpint (first->total_imported, ==, sum_orders (0, BULK_ROWS) + 1234 + 100 + 1235);
+  g_assert_cmpuint (first->imported, ==, BULK_ROWS + 5);
+  g_assert_cmpuint (first->duplicates, ==, 0);
+  g_assert_cmpint (first->total_imported, ==,
+                   sum_orders (0, BULK_ROWS) + 3 * 1234 + 100 + 1235);
   again = run_import (f, path, &req, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->imported, ==, 0);
   g_assert_cmpuint (again->duplicates, ==, BULK_ROWS + 5);
+  assert_totals_true (f);
+}
+
+/* A shop of schema 5 keyed rows without an id by their content alone, and kept only the first
+ * of identical rows in a file. Such a shop imports the same file again without adding anything,
+ * and a later download adds only its new rows. */
+static void
+test_legacy_hashes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = "Customer,Date,Amount\n"
+                     "c1,2024-01-05,4.50\n"
+                     "c1,2024-01-05,4.50\n"
+                     "c2,2024-01-06,9.00\n";
+  g_autofree char *path = write_file (f, "log.csv", text);
+  g_autofree char *longer = g_strconcat (text, "c2,2024-01-07,9.00\n", NULL);
+  g_autofree char *later_path = write_file (f, "later.csv", longer);
+  g_autoptr(RegImportResult) first = NULL;
+  g_autoptr(RegImportResult) again = NULL;
+  g_autoptr(RegImportResult) later = NULL;
+  g_autoptr(RegImportReader) reader = NULL;
+  RegStore *store = reg_shop_get_store (f->shop);
+  sqlite3 *db = reg_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  RegImportRow *row;
+  RegImportIssue *issue;
+
+  first = run_import (f, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->imported, ==, 3);
+
+  /* the shop as schema 5 left it: the content hash on the first of identical rows, no keys,
+   * the second identical row dropped */
+  reader = reg_import_reader_new (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE sales SET content_hash = ?1, content_key = NULL "
+                                       "WHERE content_key = ?2", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (reg_import_reader_next (reader, &row, &issue, NULL, &error))
+    {
+      g_assert_nonnull (row);
+      reg_import_row_compute_hash (row);
+      sqlite3_bind_text (stmt, 1, row->legacy_hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, reg_import_row_content_key (row, 1));
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+      reg_import_row_free (row);
+    }
+  g_assert_no_error (error);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM sales WHERE content_key IS NOT NULL", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_true (reg_store_refresh_all_totals (store, &error));
+  g_assert_true (reg_store_source_has_hashes (store, first->source));
+
+  again = run_import (f, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->imported, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, 3);
+  later = run_import (f, later_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->imported, ==, 1);
+  g_assert_cmpuint (later->duplicates, ==, 3);
+  g_assert_cmpint (later->total_imported, ==, 900);
   assert_totals_true (f);
 }
 
@@ -747,7 +819,8 @@ main (int argc, char **argv)
   ADD ("/import/unfit-payer", test_unfit_payer);
   ADD ("/import/pipeline-error", test_pipeline_error);
   ADD ("/import/bulk-duplicates", test_bulk_duplicates);
-  ADD ("/import/bulk-content-hash", test_bulk_content_hash);
+  ADD ("/import/bulk-content-key", test_bulk_content_key);
+  ADD ("/import/legacy-hashes", test_legacy_hashes);
   ADD ("/import/bulk-cancel", test_bulk_cancel);
   ADD ("/import/bulk-rejects", test_bulk_rejects);
 #undef ADD

@@ -57,7 +57,16 @@ static const AmountCase amount_cases[] = {
   { "en_US", "12,50", 1250, NULL },           /* two digits after a comma can only be cents */
   { "en_US", "1.234,56", 123456, NULL },
   { "en_US", "1,234.56", 123456, NULL },
-  { "en_US", "$12", 1200, NULL },
+  /* the shop's currency is EUR: a symbol or code of another currency is refused, never read
+   * as euros */
+  { "en_US", "$12", 0, "not in the shop's currency (EUR)" },
+  { "en_US", "¥12", 0, "not in the shop's currency (EUR)" },
+  { "en_US", "12 USD", 0, "an amount in “USD”" },
+  { "de_DE", "US$ 12,00", 0, "an amount in “US$”" },
+  { "en_US", "£3.50", 0, "not in the shop's currency (EUR)" },
+  { "en_US", "€12", 1200, NULL },
+  { "en_US", "12 EUR", 1200, NULL },
+  { "de_DE", "EUR 12,50", 1250, NULL },
   { "en_US", "-3.00", -300, NULL },
   { "en_US", "(4.00)", -400, NULL },
   { "en_US", "12.345", 0, "has three decimals" },

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "clv-date.h"
+#include "clv-money.h"
 #include "reg-store.h"
 #include "reg-store-imports.h"
 #include "reg-test-utils.h"
@@ -137,6 +138,12 @@ test_migrate_from (Fixture *f, gconstpointer data)
                                        "INSERT INTO sales (customer_id, day, amount) VALUES (7, '2020-02-29', 1250);",
                                        NULL, NULL, NULL), ==, SQLITE_OK);
       }
+    if (from >= 2)
+      /* a row imported with the content hash of before schema 6 */
+      g_assert_cmpint (sqlite3_exec (reg_store_get_db (store),
+                                     "INSERT INTO sales (customer_id, day, amount, source, content_hash) "
+                                     "VALUES (7, '2020-03-01', 300, 'csv', 'abc');",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
   }
   {
     g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
@@ -152,11 +159,16 @@ test_migrate_from (Fixture *f, gconstpointer data)
         reg_customer_record_clear (&rec);
         sales = reg_store_list_sales (store, 7, 0, &error);
         g_assert_no_error (error);
-        g_assert_cmpuint (sales->len, ==, 1);
-        g_assert_cmpint (((RegSaleRecord *) sales->pdata[0])->amount, ==, 1250);
-        name = clv_date_format_iso (((RegSaleRecord *) sales->pdata[0])->day);
+        g_assert_cmpuint (sales->len, ==, from >= 2 ? 2 : 1);
+        g_assert_cmpint (((RegSaleRecord *) sales->pdata[sales->len - 1])->amount, ==, 1250);
+        name = clv_date_format_iso (((RegSaleRecord *) sales->pdata[sales->len - 1])->day);
         g_assert_cmpstr (name, ==, "2020-02-29");
+        /* an order of 0.00 can be kept since schema 6 */
+        g_assert_cmpint (add_sale (store, 7, "2020-03-02", 0, NULL), >, 0);
       }
+    /* the old hashes stay, and say that the source was imported before the occurrence rule */
+    g_assert_true (reg_store_source_has_hashes (store, "csv") == (from >= 2));
+    g_assert_false (reg_store_source_has_hashes (store, "shopify"));
     g_assert_true (reg_store_integrity_check (store, &error));
   }
 }
@@ -573,20 +585,27 @@ test_insert_sales (Fixture *f, gconstpointer data)
   recs[11].content_hash = (char *) "h1";
   recs[13].external_id = NULL;
   recs[13].content_hash = (char *) "h1";
+  recs[12].external_id = NULL;            /* content keys: the second is a duplicate */
+  recs[12].content_key = 77;
+  recs[14].external_id = NULL;
+  recs[14].content_key = 77;
   recs[18].external_id = ext[0];          /* a duplicate among those written one by one */
-  expected -= recs[7].amount + recs[9].amount + recs[13].amount + recs[18].amount;
+  expected -= recs[7].amount + recs[9].amount + recs[13].amount + recs[14].amount
+              + recs[18].amount;
 
   g_assert_true (reg_store_begin (store, &error));
   reg_store_bulk_begin (store);
   g_assert_true (reg_store_insert_sales (store, recs, 20, &inserted, &amount, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (inserted, ==, 16);
+  g_assert_cmpuint (inserted, ==, 15);
   g_assert_cmpint (amount, ==, expected);
   g_assert_cmpint (query_int64 (store, "SELECT count(DISTINCT created_at) FROM sales "
                                        "WHERE source = 'bulk' AND id > 1"), ==, 1);
   g_assert_true (reg_store_bulk_end (store, &error));
   g_assert_true (reg_store_commit (store, &error));
-  g_assert_cmpint (reg_store_count_sales (store), ==, 17);
+  g_assert_cmpint (reg_store_count_sales (store), ==, 16);
+  g_assert_true (reg_store_sale_key_exists (store, "bulk", 77));
+  g_assert_false (reg_store_sale_key_exists (store, "bulk", 78));
   /* the first of each pair is the one kept */
   g_assert_cmpint (query_int64 (store, "SELECT amount FROM sales WHERE external_id = 'E102'"),
                    ==, 300);
@@ -599,7 +618,7 @@ test_insert_sales (Fixture *f, gconstpointer data)
 
   /* a sale that breaks a rule fails the call before anything is written */
   before = reg_store_dump (store, &error);
-  recs[3].amount = 0;
+  recs[3].amount = CLV_MONEY_MAX + 1;
   g_assert_false (reg_store_insert_sales (store, recs, 20, &inserted, &amount, &error));
   g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
@@ -632,7 +651,7 @@ test_insert_sales (Fixture *f, gconstpointer data)
  * that changes one must change reg_store_check_sale / reg_store_check_customer with it. */
 static const char *const sales_checks[] = {
   "date(day, '+0 days') IS day",
-  "amount <> 0 AND amount BETWEEN -10000000000000 AND 10000000000000",
+  "amount BETWEEN -10000000000000 AND 10000000000000",
 };
 static const char *const customers_checks[] = {
   "length(trim(name)) > 0 AND length(name) <= 500",
@@ -829,9 +848,10 @@ test_refresh_totals (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
-  gint64 ids[4];
+  gint64 ids[5];
   g_autofree char *expected = NULL;
   g_autofree char *got = NULL;
+  g_autofree char *one = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     ids[i] = add_customer (store, "Someone", NULL);
@@ -844,6 +864,12 @@ test_refresh_totals (Fixture *f, gconstpointer data)
   add_sale (store, ids[2], "2024-03-01", 100, NULL);
   add_sale (store, ids[2], "2024-03-02", -50, NULL);
   add_sale (store, ids[2], "2024-03-03", 80, NULL);
+  add_sale (store, ids[4], "2024-04-01", 0, NULL);       /* an order of 0.00: a visit */
+  add_sale (store, ids[4], "2024-04-05", 900, NULL);
+  /* figures kept row by row agree with the recount below */
+  one = query_text (store, "SELECT purchases || ':' || first_purchase FROM customers "
+                           "WHERE id = (SELECT max(id) FROM customers)");
+  g_assert_cmpstr (one, ==, "2:2024-04-01");
   /* ids[3]: no sales; its figures were wrong and must be reset */
   g_assert_cmpint (sqlite3_exec (reg_store_get_db (store),
                                  "UPDATE customers SET purchases = 9, total_spend = 9, "
@@ -856,18 +882,20 @@ test_refresh_totals (Fixture *f, gconstpointer data)
                            "coalesce(last_purchase, '-'), ' ') FROM (SELECT * FROM customers "
                            "ORDER BY id)");
   expected = query_text (store,
-      "WITH days AS (SELECT customer_id, day, sum(amount) AS net FROM sales "
+      "WITH days AS (SELECT customer_id, day, sum(amount) AS net, "
+      "  sum(amount) > 0 OR (sum(amount) = 0 AND min(amount) >= 0) AS bought FROM sales "
       "  GROUP BY customer_id, day),"
-      " agg AS (SELECT customer_id, sum(net > 0) AS purchases, sum(net) AS total,"
-      "   min(CASE WHEN net > 0 THEN day END) AS first_day,"
-      "   max(CASE WHEN net > 0 THEN day END) AS last_day FROM days GROUP BY customer_id)"
+      " agg AS (SELECT customer_id, sum(bought) AS purchases, sum(net) AS total,"
+      "   min(CASE WHEN bought THEN day END) AS first_day,"
+      "   max(CASE WHEN bought THEN day END) AS last_day FROM days GROUP BY customer_id)"
       " SELECT group_concat(c.id || ':' || coalesce(a.purchases, 0) || ':' || "
       "coalesce(a.total, 0) || ':' || coalesce(a.first_day, '-') || ':' || "
       "coalesce(a.last_day, '-'), ' ') FROM (SELECT id FROM customers ORDER BY id) c "
       "LEFT JOIN agg a ON a.customer_id = c.id");
   g_assert_cmpstr (got, ==, expected);
   g_assert_cmpstr (got, ==, "1:2:1000:2024-01-03:2024-02-01 2:0:-300:-:- "
-                            "3:2:130:2024-03-01:2024-03-03 4:0:0:-:-");
+                            "3:2:130:2024-03-01:2024-03-03 4:0:0:-:- "
+                            "5:2:900:2024-04-01:2024-04-05");
 }
 
 /* An index the bulk writer only appends to stays; the others are dropped and built again the
