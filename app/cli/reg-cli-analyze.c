@@ -162,7 +162,7 @@ parse_date_option (const char *text, const char *name, gint32 *out, int *code)
     return TRUE;
   if (!clv_date_parse_iso (text, out))
     {
-      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", name, reg_cli_quote (text), _("is not a date (YYYY-MM-DD)"));
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", name, text, _("is not a date (YYYY-MM-DD)"));
       *code = REG_CLI_BAD_INPUT;
       return FALSE;
     }
@@ -198,13 +198,13 @@ reg_cli_analyze (RegCli *cli, int argc, char **argv)
                         "scores in the shop."), &code))
     return code;
   if (argc > 1)
-    return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
   if (model != NULL && !g_str_equal (model, "auto") && !g_str_equal (model, "bgnbd")
       && !g_str_equal (model, "mbgnbd") && !g_str_equal (model, "pareto"))
     return reg_cli_usage (_("--model must be auto, bgnbd, mbgnbd or pareto, not “%s”"), reg_cli_quote (model));
   if (unit != NULL && !g_str_equal (unit, "day") && !g_str_equal (unit, "week")
       && !g_str_equal (unit, "month"))
-    return reg_cli_usage (_("--time-unit must be day, week or month, not “%s”"), reg_cli_quote (unit));
+    return reg_cli_usage (_("--time-unit must be day, week or month, not “%s”"), unit);
   if (horizon < 0 || horizon > 600)
     return reg_cli_usage (_("--horizon-months must be between 1 and 600"));
   if (discount >= 1)
@@ -256,7 +256,7 @@ reg_cli_segments (RegCli *cli, int argc, char **argv)
                         "values, from the last analysis (run now when there is none)."), &code))
     return code;
   if (argc > 1)
-    return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
+    return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
   if (!reg_cli_ensure_analysis (shop, &code))

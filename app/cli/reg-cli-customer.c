@@ -103,12 +103,14 @@ apply_options (RegShop *shop, const CustomerOptions *o, RegCustomerRecord *rec)
     }
   if (o->acquired != NULL && !reg_shop_parse_date (shop, o->acquired, &rec->acquired_day, &error))
     {
-      fprintf (stderr, "regulars-cli: --acquired “%s”: %s\n", reg_cli_quote (o->acquired), error->message);
+      fprintf (stderr, "regulars-cli: --acquired “%s”: %s\n", reg_cli_quote (o->acquired),
+               error->message);
       return REG_CLI_BAD_INPUT;
     }
   if (o->cost != NULL && !reg_shop_parse_amount (shop, o->cost, &rec->acquisition_cost, &error))
     {
-      fprintf (stderr, "regulars-cli: --acquisition-cost “%s”: %s\n", reg_cli_quote (o->cost), error->message);
+      fprintf (stderr, "regulars-cli: --acquisition-cost “%s”: %s\n", reg_cli_quote (o->cost),
+               error->message);
       return REG_CLI_BAD_INPUT;
     }
   return REG_CLI_OK;

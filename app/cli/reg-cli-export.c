@@ -43,7 +43,8 @@ export_report (RegCli *cli, int argc, char **argv)
   if (argc != 2)
     return reg_cli_usage (_("export report needs one FILE.xlsx"));
   if (!g_str_has_suffix (argv[1], ".xlsx"))
-    return reg_cli_usage (_("The report is an Excel workbook: name the file …xlsx, not “%s”"), reg_cli_quote (argv[1]));
+    return reg_cli_usage (_("The report is an Excel workbook: name the file …xlsx, not “%s”"),
+                          reg_cli_quote (argv[1]));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
   if (!reg_cli_ensure_analysis (shop, &code))

@@ -48,7 +48,8 @@ sale_add (RegCli *cli, int argc, char **argv)
 
   if (!reg_shop_parse_amount (shop, amount, &minor, &error))
     {
-      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Amount"), reg_cli_quote (amount), error->message);
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Amount"), reg_cli_quote (amount),
+               error->message);
       return REG_CLI_BAD_INPUT;
     }
   if (refund)
@@ -57,7 +58,8 @@ sale_add (RegCli *cli, int argc, char **argv)
     day = clv_date_today ();
   else if (!reg_shop_parse_date (shop, date, &day, &error))
     {
-      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Date"), reg_cli_quote (date), error->message);
+      fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Date"), reg_cli_quote (date),
+               error->message);
       return REG_CLI_BAD_INPUT;
     }
   customer_id = reg_shop_find_customer (shop, customer, &error);

@@ -230,24 +230,16 @@ fail (GError **error, int code, const char *fmt, const char *text, ...)
   va_list ap;
   g_autofree char *msg = NULL;
   g_autofree char *quoted = NULL;
-  const char *at;
 
   if (error == NULL)
     return FALSE;
   va_start (ap, text);
   msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  /* every message quotes @text first: it is shortened and escaped there (clv_text_quote), so
-   * that a 100 KB value makes a one-line message */
-  quoted = clv_text_quote (text);
-  if (*text != '\0' && strcmp (quoted, text) != 0 && (at = strstr (msg, text)) != NULL)
-    {
-      g_autofree char *head = g_strndup (msg, at - msg);
-      char *whole = g_strconcat (head, quoted, at + strlen (text), NULL);
-      g_free (msg);
-      msg = whole;
-    }
-  g_set_error_literal (error, CLV_ERROR, code, msg);
+  /* every message quotes @text: shortened and escaped there, so that a 100 KB value makes a
+   * one-line message */
+  quoted = clv_text_quote_in (msg, text);
+  g_set_error_literal (error, CLV_ERROR, code, quoted);
   return FALSE;
 }
 

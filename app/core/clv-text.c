@@ -105,6 +105,34 @@ clv_text_quote (const char *text)
 }
 
 /**
+ * clv_text_quote_in:
+ * @message: a message that quotes @value as it was given
+ * @value: (nullable): the value
+ *
+ * For messages built before the value could be shortened (a parser's sentence handed up):
+ * the first occurrence of @value in @message is replaced with clv_text_quote (@value).
+ *
+ * Returns: (transfer full): the message, shortened where it quoted a long value.
+ */
+char *
+clv_text_quote_in (const char *message, const char *value)
+{
+  g_autofree char *quoted = NULL;
+  const char *at;
+  GString *out;
+
+  if (value == NULL || *value == '\0' || (at = strstr (message, value)) == NULL)
+    return g_strdup (message);
+  quoted = clv_text_quote (value);
+  if (strcmp (quoted, value) == 0)
+    return g_strdup (message);
+  out = g_string_new_len (message, at - message);
+  g_string_append (out, quoted);
+  g_string_append (out, at + strlen (value));
+  return g_string_free (out, FALSE);
+}
+
+/**
  * clv_text_fold:
  * @text: UTF-8 text
  * @len: its length in bytes, or -1 when nul-terminated

@@ -22,6 +22,8 @@ gboolean  clv_text_has_control     (const char *text,
                                     gboolean    allow_line_breaks);
 char     *clv_text_escape_controls (const char *text);
 char     *clv_text_quote           (const char *text);
+char     *clv_text_quote_in        (const char *message,
+                                    const char *value);
 char     *clv_text_fold            (const char *text,
                                     gssize      len);
 

@@ -189,9 +189,11 @@ reg_import_ctx_emit_issue (RegImportCtx *ctx, guint line, const char *field, con
 
 void
 reg_import_ctx_reject (RegImportCtx *ctx, guint line, const char *column, const char *value,
-                       const char *detail)
+                       const char *raw_detail)
 {
   g_autofree char *reason = NULL;
+  /* the readers quote the value whole: shortened and escaped here, once for every format */
+  g_autofree char *detail = clv_text_quote_in (raw_detail, value);
 
   if (column != NULL && ctx->named_fields)
     /* TRANSLATORS: "web.qif, line 2, field “D”: “13/45/99” is not a valid date" */

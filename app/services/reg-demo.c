@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "clv-date.h"
+#include "clv-text.h"
 #include "reg-demo.h"
 #include "reg-shop.h"
 #include "reg-store.h"
@@ -87,7 +88,7 @@ sample_beta (GRand *rand, double a, double b)
 static char *
 ascii_fold (const char *s)
 {
-  g_autofree char *lower = g_utf8_strdown (s, -1);
+  g_autofree char *lower = clv_text_fold (s, -1);   /* the same under tr_TR */
   char *folded = g_str_to_ascii (lower, "C");
   GString *out = g_string_new (NULL);
 

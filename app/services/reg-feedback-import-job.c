@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "clv-text.h"
 #include "reg-feedback-import-job.h"
 #include "reg-import-backup-private.h"
 #include "reg-io-error.h"
@@ -174,11 +175,12 @@ write_all (RegFeedbackImportJob *self, RegStore *store, RegFeedbackReader *reade
       if (customer == NULL)
         {
           const char *column = reg_feedback_reader_get_column (reader, REG_FEEDBACK_FIELD_EMAIL);
+          g_autofree char *quoted = clv_text_quote (row->email);
           g_autofree char *reason = g_strdup_printf (
               /* TRANSLATORS: "survey.csv, line 4, column “Email”: “x@example.com” is …" */
               _("%s, line %u, column “%s”: “%s” is not the e-mail address of any of your "
                 "customers; add the customer (or their address) first, then import the file again"),
-              result->file_name, row->line, column, row->email);
+              result->file_name, row->line, column, quoted);
           reject (result, reg_import_issue_new (row->line, column, row->email, reason));
           result->unknown_emails++;
           continue;

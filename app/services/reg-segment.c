@@ -11,6 +11,7 @@
 
 #include "clv-date.h"
 #include "clv-segments.h"
+#include "clv-text.h"
 #include "reg-segment.h"
 
 typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER } SegmentKind;
@@ -185,6 +186,19 @@ parse_condition (RegShop *shop, const char *text, Condition *out, GError **error
     }
 }
 
+/* A condition is quoted whole in its message: shortened and escaped like every value */
+static void
+shorten_quoted (GError **error, const char *value)
+{
+  char *shorter;
+
+  if (error == NULL || *error == NULL)
+    return;
+  shorter = clv_text_quote_in ((*error)->message, value);
+  g_free ((*error)->message);
+  (*error)->message = shorter;
+}
+
 /**
  * reg_segment_parse:
  * @spec: "all", "top", "middle", "bottom", an RFM group id ("champions", "at-risk" is the
@@ -240,6 +254,7 @@ reg_segment_parse (RegShop *shop, const char *spec, GError **error)
           if (!parse_condition (shop, parts[i], &c, error))
             {
               condition_clear (&c);
+              shorten_quoted (error, parts[i]);
               return NULL;
             }
           g_array_append_val (seg->conditions, c);
@@ -252,6 +267,7 @@ reg_segment_parse (RegShop *shop, const char *spec, GError **error)
       g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
                    _("Segment “%s”: not a segment; use one of %s, or conditions such as "
                      "clv>=100,p_alive<0.5"), s, known);
+      shorten_quoted (error, s);
       return NULL;
     }
   return g_steal_pointer (&seg);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "clv-text.h"
 #include "reg-shop-private.h"
 
 typedef gboolean (*NormaliseFunc) (RegShop *shop, const char *key, const char *value,
@@ -29,8 +30,10 @@ typedef struct
 static gboolean
 invalid (GError **error, const char *key, const char *value, const char *why)
 {
+  g_autofree char *quoted = clv_text_quote (value);
+
   g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID, _("Setting “%s”: “%s” %s"), key,
-               value, why);
+               quoted, why);
   return FALSE;
 }
 

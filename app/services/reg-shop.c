@@ -359,7 +359,7 @@ check_email_free (RegShop *self, const RegCustomerRecord *copy, gint64 self_id, 
       if (same)
         return TRUE;
     }
-  /* TRANSLATORS: %" PRId64 " is a customer's id */
+  /* TRANSLATORS: the number is the id of the customer who has the address */
   why = g_strdup_printf (_("customer %" PRId64 " already has this address; merge the two "
                            "customers to join them"), other);
   return invalid_field (error, _("Email"), copy->email, why);

@@ -109,9 +109,9 @@ not_found (gint64 id, GError **error)
 /**
  * reg_store_check_customer:
  * The CHECK rules of the customers table (migrations/0001), in C: the name has a character
- * other than a space and at most %CLV_NAME_MAX_CHARS (500) characters, the e-mail address at most 320, the
- * acquisition date is a date of the years 1 to 9999, the acquisition cost between 0 and
- * 10,000,000,000,000 minor units. Booleans are written as 0 or 1 by the store itself.
+ * other than a space and at most %CLV_NAME_MAX_CHARS (500) characters, the e-mail address at
+ * most 320, the acquisition date is a date of the years 1 to 9999, the acquisition cost
+ * between 0 and 10,000,000,000,000 minor units. Booleans are written as 0 or 1 by the store itself.
  * Returns: %FALSE with %REG_STORE_ERROR_CONSTRAINT when one is broken.
  */
 gboolean

@@ -164,6 +164,51 @@ test_dates (Fixture *f, gconstpointer data)
   g_assert_cmpstr (error->message, ==, "“soon” is not a date");
 }
 
+/* The window's sale entry and sale editor go through these: one rule on a sale's date with the
+ * CLI and every import (1970-01-01 to a year from today). */
+static void
+test_sale_date_bounds (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RegCustomerRecord ann = { .name = (char *) "Ann" };
+  RegCustomerRecord bob = { .name = (char *) "Bob" };
+  RegSaleRecord rec = { 0 };
+  gint32 today = clv_date_today ();
+  gint32 last_ok = clv_date_sale_max (today);
+  gint64 customer, sale, other = 0;
+
+  customer = reg_shop_add_customer (f->shop, &ann, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (reg_shop_record_sale (f->shop, customer, clv_date_from_ymd (1899, 12, 31),
+                                         500, NULL, &error), ==, 0);
+  g_assert_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1899-12-31"));
+  g_clear_error (&error);
+  g_assert_cmpint (reg_shop_record_sale (f->shop, customer, last_ok + 1, 500, NULL, &error), ==, 0);
+  g_assert_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (reg_shop_record_sale_new_customer (f->shop, &bob,
+                                                      clv_date_from_ymd (1969, 12, 31), 500,
+                                                      NULL, &other, &error), ==, 0);
+  g_assert_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (other, ==, 0);
+
+  sale = reg_shop_record_sale (f->shop, customer, last_ok, 500, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sale, >, 0);
+  g_assert_true (reg_shop_get_sale (f->shop, sale, &rec, &error));
+  rec.day = clv_date_from_ymd (1024, 1, 1);
+  g_assert_false (reg_shop_edit_sale (f->shop, &rec, &error));
+  g_assert_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1024-01-01"));
+  g_clear_error (&error);
+  rec.day = CLV_DATE_SALE_MIN;
+  g_assert_true (reg_shop_edit_sale (f->shop, &rec, &error));
+  g_assert_no_error (error);
+  reg_sale_record_clear (&rec);
+}
+
 static void
 test_settings (Fixture *f, gconstpointer data)
 {
@@ -390,6 +435,7 @@ main (int argc, char **argv)
   ADD ("/shop/amounts", test_amounts);
   ADD ("/shop/format-amounts", test_format_amounts);
   ADD ("/shop/dates", test_dates);
+  ADD ("/shop/sale-date-bounds", test_sale_date_bounds);
   ADD ("/shop/settings", test_settings);
   ADD ("/shop/lists-follow-changes", test_lists_follow_changes);
   ADD ("/shop/demo-same-seed", test_demo_same_seed);
