@@ -227,7 +227,6 @@ reg_demo_write (const char *path, const RegDemoOptions *opts, RegDemoProgress pr
     return FALSE;
   run.store = store;
   reg_store_set_cache_mb (store, 64);
-  reg_store_skip_secure_delete (store);
   in_place = reg_store_write_in_place (store);
   if (!reg_store_begin (store, error))
     return FALSE;

@@ -667,12 +667,35 @@ copy_database (RegStore *store, sqlite3 *dest, sqlite3 *src, const char *what, G
   return TRUE;
 }
 
-/**
- * reg_store_backup_to:
- * Writes a consistent copy of the shop to @dest_path (mode 0600) with SQLite's online backup.
- */
-gboolean
-reg_store_backup_to (RegStore *store, const char *dest_path, GError **error)
+/* Writes the stamp into the copy, as a rollback-journal file: reading a backup later needs no
+ * -wal or -shm beside it. */
+static gboolean
+stamp_backup (sqlite3 *dest, gint64 sequence)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *taken = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, sequence);
+  const char *values[][2] = { { REG_BACKUP_SEQUENCE, seq }, { REG_BACKUP_TAKEN_AT, taken } };
+
+  if (sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (dest, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", -1, &stmt,
+                             NULL) != SQLITE_OK)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      sqlite3_bind_text (stmt, 1, values[i][0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, values[i][1], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static gboolean
+backup_to (RegStore *store, const char *dest_path, gint64 sequence, GError **error)
 {
   sqlite3 *dest = NULL;
   g_autofree char *tmp = g_strconcat (dest_path, ".part", NULL);
@@ -690,6 +713,12 @@ reg_store_backup_to (RegStore *store, const char *dest_path, GError **error)
       return FALSE;
     }
   ok = copy_database (store, dest, store->db, _("writing a backup"), error);
+  if (ok && sequence > 0 && !stamp_backup (dest, sequence))
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN,
+                   _("Cannot write the backup “%s”: %s"), dest_path, sqlite3_errmsg (dest));
+      ok = FALSE;
+    }
   sqlite3_close (dest);
   if (ok && g_rename (tmp, dest_path) != 0)
     {
@@ -699,10 +728,91 @@ reg_store_backup_to (RegStore *store, const char *dest_path, GError **error)
       ok = FALSE;
     }
   if (!ok)
-    g_unlink (tmp);
+    {
+      g_autofree char *journal = g_strconcat (tmp, "-journal", NULL);
+      g_unlink (tmp);
+      g_unlink (journal);
+    }
   else
     g_chmod (dest_path, 0600);
   return ok;
+}
+
+/**
+ * reg_store_backup_to:
+ * Writes a consistent copy of the shop to @dest_path (mode 0600) with SQLite's online backup.
+ */
+gboolean
+reg_store_backup_to (RegStore *store, const char *dest_path, GError **error)
+{
+  return backup_to (store, dest_path, 0, error);
+}
+
+/**
+ * reg_store_backup_stamped:
+ * As reg_store_backup_to(), with the backup's stamp (sequence, time) in its settings.
+ */
+gboolean
+reg_store_backup_stamped (RegStore *store, const char *dest_path, gint64 sequence,
+                          GError **error)
+{
+  g_return_val_if_fail (sequence > 0, FALSE);
+  return backup_to (store, dest_path, sequence, error);
+}
+
+void
+reg_backup_info_clear (RegBackupInfo *info)
+{
+  g_clear_pointer (&info->shop_id, g_free);
+  g_clear_pointer (&info->taken_at, g_free);
+  info->sequence = 0;
+}
+
+gboolean
+reg_store_read_backup_info (const char *path, RegBackupInfo *info)
+{
+  sqlite3 *db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GStatBuf st;
+  gint64 pages = 0, page_size = 0;
+
+  memset (info, 0, sizeof *info);
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+  if (sqlite3_prepare_v2 (db, "SELECT (SELECT page_count FROM pragma_page_count), "
+                          "(SELECT page_size FROM pragma_page_size), "
+                          "(SELECT value FROM settings WHERE key = ?1), "
+                          "(SELECT value FROM settings WHERE key = ?2), "
+                          "(SELECT value FROM settings WHERE key = ?3)", -1, &stmt, NULL)
+        == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, REG_SETTING_SHOP_ID, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, REG_BACKUP_SEQUENCE, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, REG_BACKUP_TAKEN_AT, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          pages = sqlite3_column_int64 (stmt, 0);
+          page_size = sqlite3_column_int64 (stmt, 1);
+          info->shop_id = reg_stmt_dup_text (stmt, 2);
+          info->sequence = sqlite3_column_int64 (stmt, 3);
+          info->taken_at = reg_stmt_dup_text (stmt, 4);
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  /* a backup cut short has fewer bytes than its header's page count says */
+  if (pages <= 0 || pages * page_size != (gint64) st.st_size || info->shop_id == NULL
+      || info->taken_at == NULL || info->sequence <= 0)
+    {
+      reg_backup_info_clear (info);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -723,6 +833,10 @@ reg_store_restore_from (RegStore *store, const char *backup_path, GError **error
     }
   g_hash_table_remove_all (store->stmts);
   if (!copy_database (store, store->db, src->db, _("restoring a backup"), error))
+    return FALSE;
+  /* the restored shop is the shop again, not a backup */
+  if (!reg_store_set_setting (store, REG_BACKUP_SEQUENCE, NULL, error)
+      || !reg_store_set_setting (store, REG_BACKUP_TAKEN_AT, NULL, error))
     return FALSE;
   if (reg_store_get_schema_version (store) < REG_STORE_SCHEMA_VERSION)
     return reg_store_migrate_to (store, REG_STORE_SCHEMA_VERSION, error);
@@ -748,6 +862,7 @@ static const char *const dump_tables[][2] = {
   { "feedback", "SELECT * FROM feedback ORDER BY 1" },
   { "campaigns", "SELECT * FROM campaigns ORDER BY 1" },
   { "campaign_members", "SELECT * FROM campaign_members ORDER BY 1, 2" },
+  { "pending_exports", "SELECT * FROM pending_exports ORDER BY 1" },
 };
 
 char *

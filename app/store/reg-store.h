@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 7
+#define REG_STORE_SCHEMA_VERSION 8
 
 typedef struct _RegStore RegStore;
 
@@ -116,6 +116,28 @@ gboolean    reg_store_in_transaction   (RegStore           *store);
 gboolean    reg_store_backup_to        (RegStore           *store,
                                         const char         *dest_path,
                                         GError            **error);
+/* A backup that says what it is: this shop's id, a sequence number that orders the backups
+ * whatever the clock did, and the time it was taken (UTC, ISO 8601), kept in its settings as
+ * REG_BACKUP_SEQUENCE and REG_BACKUP_TAKEN_AT. Written to a ".part" file renamed into place,
+ * with a rollback journal, so it can be read without files appearing beside it. */
+#define REG_SETTING_SHOP_ID   "shop-id"
+#define REG_BACKUP_SEQUENCE   "backup-sequence"
+#define REG_BACKUP_TAKEN_AT   "backup-taken-at"
+gboolean    reg_store_backup_stamped   (RegStore           *store,
+                                        const char         *dest_path,
+                                        gint64              sequence,
+                                        GError            **error);
+typedef struct
+{
+  char   *shop_id;     /* (owned) */
+  char   *taken_at;    /* (owned) UTC, "2026-12-07T15:04:05.123456Z" */
+  gint64  sequence;
+} RegBackupInfo;
+void        reg_backup_info_clear      (RegBackupInfo      *info);
+/* Reads what a backup says it is; FALSE for a file that is not a complete SQLite file (its
+ * size is not its page count times its page size) or carries no stamp. Opens read-only. */
+gboolean    reg_store_read_backup_info (const char         *path,
+                                        RegBackupInfo      *info);
 gboolean    reg_store_restore_from     (RegStore           *store,
                                         const char         *backup_path,
                                         GError            **error);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -40,6 +41,15 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   reg_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->shop);
+}
+
+/* Child output as one TAP comment line. */
+static void
+note (const char *text)
+{
+  g_autofree char *one = g_strdup (text != NULL ? text : "");
+  g_strdelimit (g_strstrip (one), "\n", ' ');
+  g_test_message ("%s", one);
 }
 
 static char *
@@ -85,7 +95,7 @@ expect_export_refused (Fixture *f, const char *target, const char *expect)
         continue;
       g_test_message ("%s %s → %s", commands[i][0], commands[i][1], target);
       g_assert_cmpint (reg_safety_cli_argv (f->shop, commands[i], NULL, &err), ==, 1);
-      g_test_message ("%s", err);
+      note (err);
       g_assert_nonnull (strstr (err, expect));
       after = reg_safety_dump (f->shop);
       g_assert_cmpstr (after, ==, before);
@@ -205,6 +215,166 @@ test_demo_race (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (dump, added->pdata[i]));
 }
 
+/* ---- 2. backups kept by what they are ---------------------------------------------------- */
+
+/* Imports a small CSV (different each time, so each import adds something) and returns the
+ * backup the import reports. */
+static char *
+import_once (Fixture *f, guint n)
+{
+  g_autofree char *csv = g_strdup_printf ("%s/sales-%u.csv", f->dir, n);
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+
+  reg_safety_write_sales_csv (csv, 10 + n);
+  g_assert_cmpint (reg_safety_cli (f->shop, &out, NULL, "import", csv, "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (o, "backup"));
+  return g_strdup (json_object_get_string_member (o, "backup"));
+}
+
+static guint
+count_names (const char *dir, const char *suffix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_prefix (name, "before-import-") && g_str_has_suffix (name, suffix);
+  return n;
+}
+
+static void
+sql_on (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* 3 good imports, 3 killed while writing their backup (their partial files left as a killed
+ * run leaves them, named to sort after the good ones), then 1 good import: 4 backups, no
+ * partial files. */
+static void
+test_backups_after_killed_runs (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_strconcat (f->shop, ".backups", NULL);
+  g_autofree char *last = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_free (import_once (f, i));
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *part = g_strdup_printf ("%s/before-import-20991231-2359%02u-000000"
+                                               ".regulars.part", dir, k);
+      g_autofree char *journal = g_strconcat (part, "-journal", NULL);
+      g_file_set_contents (part, "SQLite format 3", -1, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (journal, "half a journal", -1, &error);
+      g_assert_no_error (error);
+    }
+  last = import_once (f, 3);
+  g_assert_true (g_file_test (last, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_names (dir, ".regulars"), ==, 4);
+  g_assert_cmpuint (count_names (dir, ".part"), ==, 0);
+  g_assert_cmpuint (count_names (dir, ".part-journal"), ==, 0);
+}
+
+/* Five backups whose clock was ahead (named and stamped 2099), and files the shop did not
+ * write; every new backup must survive its own import, and the strangers every import. */
+static void
+test_backups_clock_ahead (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_strconcat (f->shop, ".backups", NULL);
+  g_autofree char *stranger = g_build_filename (dir, "before-import-00000000-000000-000000.regulars",
+                                                NULL);
+  g_autofree char *other_shop = path_in (f, "other.regulars");
+  g_autofree char *foreign = g_build_filename (dir, "before-import-00000000-000001-000000.regulars",
+                                               NULL);
+  g_autoptr(GPtrArray) reported = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *backup = import_once (f, i);
+      g_autofree char *ahead = g_strdup_printf ("%s/before-import-20991231-2359%02u-000000.regulars",
+                                                dir, i);
+      g_autofree char *sql = g_strdup_printf ("UPDATE settings SET value = "
+                                              "'2099-12-31T23:59:%02u.000000Z' "
+                                              "WHERE key = 'backup-taken-at'", i);
+      sql_on (backup, sql);
+      g_assert_cmpint (g_rename (backup, ahead), ==, 0);
+    }
+  /* a stranger's file and another shop's backup, under names that sort first */
+  g_file_set_contents (stranger, "not ours", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (reg_safety_cli (other_shop, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  reg_safety_copy (other_shop, foreign);
+  sql_on (foreign, "INSERT INTO settings VALUES ('backup-sequence', '1'), "
+                   "('backup-taken-at', '2000-01-01T00:00:00.000000Z')");
+  for (guint i = 5; i < 8; i++)
+    {
+      char *backup = import_once (f, i);
+      g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+      g_ptr_array_add (reported, backup);
+    }
+  for (guint i = 0; i < reported->len; i++)
+    g_assert_true (g_file_test (reported->pdata[i], G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (stranger, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_IS_REGULAR));
+  /* five of this shop's, and the two strangers */
+  g_assert_cmpuint (count_names (dir, ".regulars"), ==, 7);
+}
+
+/* A backups folder that is a symbolic link to a folder of unrelated files: refused, and not a
+ * file there touched. */
+static void
+test_backups_symlinked_folder (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_strconcat (f->shop, ".backups", NULL);
+  g_autofree char *elsewhere = path_in (f, "elsewhere");
+  g_autofree char *csv = path_in (f, "sales.csv");
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/before-import-%u.regulars", elsewhere, i);
+      g_file_set_contents (name, "someone's file", -1, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (symlink (elsewhere, dir), ==, 0);
+  reg_safety_write_sales_csv (csv, 10);
+  before = reg_safety_dump (f->shop);
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, &err, "import", csv, NULL), ==, 1);
+  note (err);
+  g_assert_nonnull (strstr (err, "symbolic link"));
+  g_assert_nonnull (strstr (err, dir));
+  after = reg_safety_dump (f->shop);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_names (elsewhere, ".regulars"), ==, 7);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -214,6 +384,9 @@ main (int argc, char **argv)
   ADD ("/nothing-lost/export-over-shop", test_export_over_shop, NULL);
   ADD ("/nothing-lost/read-only-target", test_read_only_target, NULL);
   ADD ("/nothing-lost/demo-and-other-writers", test_demo_race, NULL);
+  ADD ("/nothing-lost/backups/after-killed-runs", test_backups_after_killed_runs, NULL);
+  ADD ("/nothing-lost/backups/clock-ahead", test_backups_clock_ahead, NULL);
+  ADD ("/nothing-lost/backups/symlinked-folder", test_backups_symlinked_folder, NULL);
 #undef ADD
   return g_test_run ();
 }
