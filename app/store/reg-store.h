@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 5
+#define REG_STORE_SCHEMA_VERSION 6
 
 typedef struct _RegStore RegStore;
 
