@@ -228,6 +228,10 @@ gint64     reg_store_count_customers   (RegStore                *store,
 GPtrArray *reg_store_list_customer_rows (RegStore               *store,
                                         gboolean                 include_archived,
                                         GError                 **error);
+/* The same rows one at a time, for listings of any size: step it with
+ * reg_store_next_customer_row(). */
+RegStmt   *reg_store_list_customer_rows_begin (RegStore *store, gboolean include_archived,
+                                        GError **error);
 /* Streaming the same rows: a statement to step with reg_store_next_customer_row(). */
 RegStmt   *reg_store_customer_rows_begin (RegStore *store, GError **error);
 RegCustomerRow *reg_store_next_customer_row (RegStore *store, RegStmt *stmt, GError **error);

@@ -210,6 +210,9 @@ test_customer_list_stream (Fixture *f, gconstpointer data)
   g_assert_cmpint (r.status, ==, 0);
   cli (f, &r, "analyze", NULL);
   g_assert_cmpint (r.status, ==, 0);
+  /* text that JSON must escape, and a customer without an analysis */
+  cli (f, &r, "customer", "add", "--name", "Zoë \"Quote\" Back\\slash\tTab", NULL);
+  g_assert_cmpint (r.status, ==, 0);
   cli (f, &r, "customer", "list", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
@@ -218,7 +221,7 @@ test_customer_list_stream (Fixture *f, gconstpointer data)
     g_autofree char *again = NULL;
     g_autoptr(GString) want = NULL;
 
-    g_assert_cmpuint (json_array_get_length (arr), ==, 300);
+    g_assert_cmpuint (json_array_get_length (arr), ==, 301);
     for (guint i = 0; i < json_array_get_length (arr); i++)
       {
         JsonObject *o = json_array_get_object_element (arr, i);
