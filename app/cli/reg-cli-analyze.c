@@ -176,16 +176,18 @@ reg_cli_analyze (RegCli *cli, int argc, char **argv)
   g_autofree char *cal = NULL;
   g_autofree char *end = NULL;
   g_autofree char *unit = NULL;
-  int horizon = 0, code = REG_CLI_OK;
-  double discount = -1;
+  g_autofree char *horizon_text = NULL;
+  g_autofree char *discount_text = NULL;
+  int code = REG_CLI_OK;
+  double horizon = 0, discount = -1, lo, hi;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("auto (default), bgnbd, mbgnbd or pareto"), N_("MODEL") },
     { "calibration-end", 0, 0, G_OPTION_ARG_STRING, &cal, N_("Fit on sales up to this day and check the model on the rest"), N_("DATE") },
     { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("Last day observed (default: the last sale)"), N_("DATE") },
     { "time-unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("day, week or month"), N_("UNIT") },
-    { "horizon-months", 0, 0, G_OPTION_ARG_INT, &horizon, N_("Months ahead for predicted value"), N_("N") },
-    { "discount-monthly", 0, 0, G_OPTION_ARG_DOUBLE, &discount, N_("Monthly discount rate, such as 0.01"), N_("R") },
+    { "horizon-months", 0, 0, G_OPTION_ARG_STRING, &horizon_text, N_("Months ahead for predicted value"), N_("N") },
+    { "discount-monthly", 0, 0, G_OPTION_ARG_STRING, &discount_text, N_("Monthly discount rate, such as 0.01"), N_("R") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -205,14 +207,17 @@ reg_cli_analyze (RegCli *cli, int argc, char **argv)
   if (unit != NULL && !g_str_equal (unit, "day") && !g_str_equal (unit, "week")
       && !g_str_equal (unit, "month"))
     return reg_cli_usage (_("--time-unit must be day, week or month, not “%s”"), unit);
-  if (horizon < 0 || horizon > 600)
-    return reg_cli_usage (_("--horizon-months must be between 1 and 600"));
-  if (discount >= 1)
-    return reg_cli_usage (_("--discount-monthly must be below 1 (0.01 is 1 %% a month)"));
+  /* the same ranges as the shop's settings of the same name */
+  reg_shop_setting_range (REG_SETTING_HORIZON_MONTHS, &lo, &hi);
+  if (!reg_cli_parse_number ("--horizon-months", horizon_text, lo, hi, TRUE, &horizon, &code))
+    return code;
+  reg_shop_setting_range (REG_SETTING_DISCOUNT_MONTHLY, &lo, &hi);
+  if (!reg_cli_parse_number ("--discount-monthly", discount_text, lo, hi, FALSE, &discount, &code))
+    return code;
   reg_analysis_options_init (&opts);
   opts.model = model;
   opts.time_unit = unit;
-  opts.horizon_months = horizon;
+  opts.horizon_months = (int) horizon;
   opts.discount_monthly = discount;
   if (!parse_date_option (cal, "--calibration-end", &opts.calibration_end, &code)
       || !parse_date_option (end, "--end", &opts.end_day, &code))

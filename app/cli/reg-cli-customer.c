@@ -183,7 +183,8 @@ customer_list (RegCli *cli, int argc, char **argv)
   };
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RegStmt) rows = NULL;
+  ClvMoneyFormat fmt;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List customers."), &code))
     return code;
@@ -191,26 +192,33 @@ customer_list (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  rows = reg_store_list_customer_rows (reg_shop_get_store (shop), archived, &error);
+  /* row by row as they are read, so a million customers print in flat memory */
+  rows = reg_store_list_customer_rows_begin (reg_shop_get_store (shop), archived, &error);
   if (rows == NULL)
     return reg_cli_fail (error);
   if (json)
-    {
-      g_autoptr(JsonNode) node = reg_cli_json_customer_rows (shop, rows);
-      reg_cli_print_json (node);
-      return REG_CLI_OK;
-    }
+    return reg_cli_json_stream_customer_rows (shop, rows, stdout, &error)
+           ? REG_CLI_OK : reg_cli_fail (error);
+  reg_shop_get_money_format (shop, &fmt);   /* once, not once per customer */
   printf ("%-8s  %-28s  %-32s  %9s  %14s  %-10s\n", _("ID"), _("Name"), _("Email"),
           _("Purchases"), _("Total spend"), _("Last"));
-  for (guint i = 0; i < rows->len; i++)
+  for (;;)
     {
-      RegCustomerRow *row = rows->pdata[i];
-      g_autofree char *spend = reg_shop_format_amount (shop, row->total_spend);
-      g_autofree char *last = reg_cli_format_day (row->last_purchase);
+      g_autoptr(RegCustomerRow) row = reg_store_next_customer_row (reg_shop_get_store (shop),
+                                                                   rows, &error);
+      g_autofree char *spend = NULL;
+      g_autofree char *last = NULL;
+
+      if (row == NULL)
+        break;
+      spend = clv_money_format (row->total_spend, &fmt);
+      last = reg_cli_format_day (row->last_purchase);
       printf ("%-8" PRId64 "  %-28s  %-32s  %9u  %14s  %-10s%s\n", row->id, row->name,
               row->email != NULL ? row->email : "", row->purchases, spend, last,
               row->archived ? _(" (archived)") : "");
     }
+  if (error != NULL)
+    return reg_cli_fail (error);
   return REG_CLI_OK;
 }
 

@@ -112,13 +112,15 @@ export_campaign (RegCli *cli, int argc, char **argv)
   g_autofree char *name = NULL;
   g_autofree char *preset = NULL;
   g_autofree char *columns = NULL;
-  double control = 0;
-  int seed = 1, code = REG_CLI_OK;
+  g_autofree char *control_text = NULL;
+  g_autofree char *seed_text = NULL;
+  double control = 0, seed = 1;
+  int code = REG_CLI_OK;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "segment", 0, 0, G_OPTION_ARG_STRING, &segment, N_("top, middle, bottom, at-risk, an RFM group (champions, loyal, … or rfm:at-risk), all, or conditions such as clv>=100,p_alive<0.5"), N_("NAME") },
-    { "control", 0, 0, G_OPTION_ARG_DOUBLE, &control, N_("Hold back this percentage as a control group"), N_("PERCENT") },
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed for the control group (default 1)"), N_("S") },
+    { "control", 0, 0, G_OPTION_ARG_STRING, &control_text, N_("Hold back this percentage as a control group"), N_("PERCENT") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("Random seed for the control group (default 1)"), N_("S") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the campaign"), N_("NAME") },
     { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("generic (default), mailchimp, klaviyo or brevo"), N_("TOOL") },
     { "columns", 0, 0, G_OPTION_ARG_STRING, &columns, N_("Figures to include: segment, clv, last-order, spend, purchases, p-alive"), N_("LIST") },
@@ -145,8 +147,9 @@ export_campaign (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("--preset must be generic, mailchimp, klaviyo or brevo"));
   if (!parse_columns (columns, &req.columns))
     return reg_cli_usage (_("--columns takes segment, clv, last-order, spend, purchases, p-alive"));
-  if (control < 0 || control >= 100)
-    return reg_cli_usage (_("--control must be between 0 and 99"));
+  if (!reg_cli_parse_number ("--control", control_text, 0, 99, FALSE, &control, &code)
+      || !reg_cli_parse_number ("--seed", seed_text, 0, G_MAXUINT32, TRUE, &seed, &code))
+    return code;
   req.segment = segment;
   req.name = name;
   req.control_percent = control;

@@ -9,24 +9,31 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "clv-date.h"
 #include "reg-cli-json.h"
 #include "reg-score-words.h"
 
-void
-reg_cli_json_add_money (JsonBuilder *b, RegShop *shop, const char *key, gint64 minor)
+static void
+add_money_exp (JsonBuilder *b, const char *key, gint64 minor, guint exponent)
 {
-  ClvMoneyFormat fmt;
   g_autofree char *minor_key = g_strconcat (key, "_minor", NULL);
-  g_autofree char *text = NULL;
+  g_autofree char *text = clv_money_format_number (minor, exponent);
 
-  reg_shop_get_money_format (shop, &fmt);
-  text = clv_money_format_number (minor, fmt.currency->exponent);
   json_builder_set_member_name (b, minor_key);
   json_builder_add_int_value (b, minor);
   json_builder_set_member_name (b, key);
   json_builder_add_string_value (b, text);
+}
+
+void
+reg_cli_json_add_money (JsonBuilder *b, RegShop *shop, const char *key, gint64 minor)
+{
+  ClvMoneyFormat fmt;
+
+  reg_shop_get_money_format (shop, &fmt);
+  add_money_exp (b, key, minor, fmt.currency->exponent);
 }
 
 void
@@ -64,7 +71,7 @@ add_double_or_null (JsonBuilder *b, const char *key, double value)
 }
 
 static void
-add_row_members (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
+add_row_members (JsonBuilder *b, guint exponent, const RegCustomerRow *row)
 {
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, row->id);
@@ -76,7 +83,7 @@ add_row_members (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
   json_builder_add_boolean_value (b, row->archived);
   json_builder_set_member_name (b, "purchases");
   json_builder_add_int_value (b, row->purchases);
-  reg_cli_json_add_money (b, shop, "total_spend", row->total_spend);
+  add_money_exp (b, "total_spend", row->total_spend, exponent);
   reg_cli_json_add_day (b, "first_purchase", row->first_purchase);
   reg_cli_json_add_day (b, "last_purchase", row->last_purchase);
 }
@@ -126,23 +133,78 @@ add_scores (JsonBuilder *b, RegShop *shop, const RegScoreContext *ctx, const Reg
   json_builder_end_object (b);
 }
 
-JsonNode *
-reg_cli_json_customer_rows (RegShop *shop, GPtrArray *rows)
+/* Writes @text with every line indented by two spaces: an element of a pretty-printed array. */
+static void
+write_indented (FILE *out, const char *text)
 {
+  for (const char *line = text; *line != '\0';)
+    {
+      const char *nl = strchr (line, '\n');
+      gsize len = nl != NULL ? (gsize) (nl - line) : strlen (line);
+
+      fputs ("  ", out);
+      fwrite (line, 1, len, out);
+      if (nl == NULL)
+        break;
+      fputc ('\n', out);
+      line = nl + 1;
+    }
+}
+
+gboolean
+reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out, GError **error)
+{
+  RegStore *store = reg_shop_get_store (shop);
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  guint n = 0;
+  ClvMoneyFormat fmt;
   RegScoreContext ctx;
 
+  /* the settings once, not once per customer */
+  reg_shop_get_money_format (shop, &fmt);
   reg_score_context_load (shop, &ctx);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < rows->len; i++)
+  json_generator_set_pretty (gen, TRUE);
+  for (;;)
     {
+      g_autoptr(GError) local = NULL;
+      g_autoptr(RegCustomerRow) row = reg_store_next_customer_row (store, stmt, &local);
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *text = NULL;
+
+      if (row == NULL)
+        {
+          if (local != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          break;
+        }
+      json_builder_reset (b);
       json_builder_begin_object (b);
-      add_row_members (b, shop, rows->pdata[i]);
-      add_scores (b, shop, &ctx, rows->pdata[i]);
+      add_row_members (b, fmt.currency->exponent, row);
+      add_scores (b, shop, &ctx, row);
       json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      json_generator_set_root (gen, node);
+      text = json_generator_to_data (gen, NULL);
+      fputs (n++ == 0 ? "[\n" : ",\n", out);
+      write_indented (out, text);
     }
-  json_builder_end_array (b);
-  return json_builder_get_root (b);
+  if (n == 0)
+    {
+      /* json-glib's own text for an empty array, as before */
+      g_autoptr(JsonNode) empty = json_node_init_array (json_node_alloc (), json_array_new ());
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (gen, empty);
+      text = json_generator_to_data (gen, NULL);
+      fprintf (out, "%s\n", text);
+    }
+  else
+    fputs ("\n]\n", out);
+  return TRUE;
 }
 
 static void
@@ -214,7 +276,9 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
   g_autoptr(RegCustomerRow) row = NULL;
   RegCustomerRecord rec = { 0 };
   RegScoreContext ctx;
+  ClvMoneyFormat fmt;
 
+  reg_shop_get_money_format (shop, &fmt);
   if (!reg_shop_get_customer (shop, id, &rec, error))
     return NULL;
   row = reg_store_get_customer_row (reg_shop_get_store (shop), id, error);
@@ -224,7 +288,7 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
       return NULL;
     }
   json_builder_begin_object (b);
-  add_row_members (b, shop, row);
+  add_row_members (b, fmt.currency->exponent, row);
   add_string_or_null (b, "phone", rec.phone);
   add_string_or_null (b, "channel", rec.channel);
   add_string_or_null (b, "notes", rec.notes);

@@ -5,13 +5,20 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include "reg-cli.h"
 
 G_BEGIN_DECLS
 
 JsonNode *reg_cli_json_customer       (RegShop *shop, gint64 id, gboolean with_sales,
                                        GError **error);
-JsonNode *reg_cli_json_customer_rows  (RegShop *shop, GPtrArray *rows);
+/* The customers of @stmt (reg_store_list_customer_rows_begin) as one pretty-printed JSON array,
+ * written to @out object by object as the rows are read: memory stays flat in the number of
+ * customers, and the text is what json-glib prints for the whole array. FALSE when reading
+ * fails part way. */
+gboolean  reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out,
+                                             GError **error);
 JsonNode *reg_cli_json_sales          (RegShop *shop, GPtrArray *sales);
 void      reg_cli_json_add_money      (JsonBuilder *b, RegShop *shop, const char *key,
                                        gint64 minor);

@@ -103,11 +103,13 @@ static int
 sale_list (RegCli *cli, int argc, char **argv)
 {
   g_autofree char *customer = NULL;
-  int limit = 0, code = REG_CLI_OK;
+  g_autofree char *limit_text = NULL;
+  double limit = 0;
+  int code = REG_CLI_OK;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "customer", 0, 0, G_OPTION_ARG_STRING, &customer, N_("Only this customer's sales (id, e-mail or name)"), N_("WHO") },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many, newest first"), N_("N") },
+    { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text, N_("At most this many, newest first"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -120,8 +122,8 @@ sale_list (RegCli *cli, int argc, char **argv)
     return code;
   if (argc > 1)
     return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
-  if (limit < 0)
-    return reg_cli_usage (_("--limit must be 0 or more"));
+  if (!reg_cli_parse_number ("--limit", limit_text, 0, G_MAXINT, TRUE, &limit, &code))
+    return code;
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
   if (customer != NULL)
@@ -302,11 +304,14 @@ on_demo_progress_cb (guint done, guint total, gpointer data)
 int
 reg_cli_demo (RegCli *cli, int argc, char **argv)
 {
-  int customers = 500, seed = 1, code = REG_CLI_OK;
+  g_autofree char *customers_text = NULL;
+  g_autofree char *seed_text = NULL;
+  double customers = 500, seed = 1;
+  int code = REG_CLI_OK;
   g_autofree char *end = NULL;
   const GOptionEntry entries[] = {
-    { "customers", 0, 0, G_OPTION_ARG_INT, &customers, N_("How many customers (default 500)"), N_("N") },
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed: the same seed gives the same shop (default 1)"), N_("S") },
+    { "customers", 0, 0, G_OPTION_ARG_STRING, &customers_text, N_("How many customers (default 500)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("Random seed: the same seed gives the same shop (default 1)"), N_("S") },
     { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("Last day of sales, YYYY-MM-DD (default 2026-10-31)"), N_("DATE") },
     { NULL }
   };
@@ -320,8 +325,9 @@ reg_cli_demo (RegCli *cli, int argc, char **argv)
     return code;
   if (argc > 1)
     return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
-  if (customers < 1 || customers > 10000000)
-    return reg_cli_usage (_("--customers must be between 1 and 10000000"));
+  if (!reg_cli_parse_number ("--customers", customers_text, 1, 10000000, TRUE, &customers, &code)
+      || !reg_cli_parse_number ("--seed", seed_text, 0, G_MAXUINT32, TRUE, &seed, &code))
+    return code;
   reg_demo_options_init (&opts);
   opts.customers = (guint) customers;
   opts.seed = (guint32) seed;

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -111,6 +112,61 @@ reg_cli_parse_id (const char *text, const char *field, gint64 *out, int *exit_co
     }
   *out = v;
   return TRUE;
+}
+
+static gboolean
+is_decimal (const char *s)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (digits && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return digits && *p == '\0';
+}
+
+gboolean
+reg_cli_parse_number (const char *option, const char *text, double min, double max,
+                      gboolean whole, double *out, int *exit_code)
+{
+  char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+  double v;
+
+  if (text == NULL)
+    return TRUE;
+  v = is_decimal (text) ? g_ascii_strtod (text, NULL) : NAN;
+  if (isfinite (v) && v >= min && v <= max && (!whole || v == floor (v)))
+    {
+      *out = v;
+      return TRUE;
+    }
+  g_ascii_formatd (lo, sizeof lo, "%.15g", min);
+  g_ascii_formatd (hi, sizeof hi, "%.15g", max);
+  fprintf (stderr, "regulars-cli: %s “%s”: ", option, text);
+  if (whole)
+    /* Translators: after "--horizon-months “0”: "; %s are the smallest and largest values */
+    fprintf (stderr, _("must be a whole number from %s to %s"), lo, hi);
+  else
+    /* Translators: after "--discount-monthly “-0.5”: "; %s are the smallest and largest values */
+    fprintf (stderr, _("must be a number from %s to %s"), lo, hi);
+  fputc ('\n', stderr);
+  *exit_code = REG_CLI_USAGE;
+  return FALSE;
 }
 
 char *

@@ -37,6 +37,12 @@ int      reg_cli_fail        (GError *error);
 int      reg_cli_usage       (const char *format, ...) G_GNUC_PRINTF (1, 2);
 void     reg_cli_print_json  (JsonNode *node);
 gboolean reg_cli_parse_id    (const char *text, const char *field, gint64 *out, int *exit_code);
+/* Every numeric option goes through this: the whole text a decimal number (no "nan", "inf" or
+ * hex), from @min to @max, whole when @whole. Otherwise prints the option, the value and the
+ * range, sets *exit_code to REG_CLI_USAGE and returns FALSE. A %NULL @text (option not given)
+ * leaves @out as it is. */
+gboolean reg_cli_parse_number (const char *option, const char *text, double min, double max,
+                               gboolean whole, double *out, int *exit_code);
 char    *reg_cli_format_day  (gint32 day);
 void     reg_cli_progress    (const char *what, double fraction);
 /* A value as messages quote it (clv_text_quote: escaped, at most 60 characters and "…"); the

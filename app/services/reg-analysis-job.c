@@ -84,25 +84,35 @@ analysis_job_prepare (RegJob *job, GError **error)
       return FALSE;
     }
   self->opts.time_unit = time_unit_from_id (unit);
-  self->opts.horizon_months = self->request.horizon_months > 0
-                                ? (guint) self->request.horizon_months
-                                : (guint) reg_shop_get_setting_double (shop, REG_SETTING_HORIZON_MONTHS);
-  self->opts.discount_monthly = self->request.discount_monthly >= 0
-                                  ? self->request.discount_monthly
-                                  : reg_shop_get_setting_double (shop, REG_SETTING_DISCOUNT_MONTHLY);
-  if (self->opts.horizon_months < 1 || self->opts.horizon_months > 600)
-    {
-      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
-                   _("Horizon “%u” months: use 1 to 600"), self->opts.horizon_months);
-      return FALSE;
-    }
-  if (self->opts.discount_monthly >= 1)
-    {
-      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
-                   _("Monthly discount rate “%g”: use a rate below 1 (such as 0.01 for 1 %%)"),
-                   self->opts.discount_monthly);
-      return FALSE;
-    }
+  /* the request's own values, else the shop's settings; either way within the settings' range,
+   * so a bad value (or one stored by hand) is refused, never swapped for another */
+  {
+    double h = self->request.horizon_months != 0
+               ? (double) self->request.horizon_months
+               : reg_shop_get_setting_double (shop, REG_SETTING_HORIZON_MONTHS);
+    double d = self->request.discount_monthly != -1
+               ? self->request.discount_monthly
+               : reg_shop_get_setting_double (shop, REG_SETTING_DISCOUNT_MONTHLY);
+    double lo, hi;
+
+    reg_shop_setting_range (REG_SETTING_HORIZON_MONTHS, &lo, &hi);
+    if (!(h >= lo && h <= hi) || h != floor (h))
+      {
+        g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                     _("Months ahead “%g”: use a whole number from %g to %g"), h, lo, hi);
+        return FALSE;
+      }
+    reg_shop_setting_range (REG_SETTING_DISCOUNT_MONTHLY, &lo, &hi);
+    if (!(d >= lo && d <= hi))
+      {
+        g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                     _("Monthly discount rate “%g”: use a rate from %g to %g (0.01 is 1 %% a "
+                       "month)"), d, lo, hi);
+        return FALSE;
+      }
+    self->opts.horizon_months = (guint) h;
+    self->opts.discount_monthly = d;
+  }
   self->opts.margin = reg_shop_get_setting_double (shop, REG_SETTING_MARGIN);
   cost = reg_shop_get_setting (shop, REG_SETTING_ACQUISITION_COST);
   self->opts.acquisition_cost = g_ascii_strtoll (cost, NULL, 10);

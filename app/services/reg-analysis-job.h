@@ -17,8 +17,8 @@ typedef struct
   gint32      calibration_end;    /* Julian day, 0 = automatic */
   gint32      end_day;            /* Julian day, 0 = last sale / today */
   const char *time_unit;          /* "day", "week", "month"; NULL = the shop's setting */
-  int         horizon_months;     /* 0 = the shop's setting */
-  double      discount_monthly;   /* < 0 = the shop's setting */
+  int         horizon_months;     /* 0 = the shop's setting; else 1 .. 120, as the setting */
+  double      discount_monthly;   /* -1 = the shop's setting; else 0 .. 0.5, as the setting */
 } RegAnalysisOptions;
 
 void reg_analysis_options_init (RegAnalysisOptions *opts);

@@ -90,6 +90,34 @@ normalise_locale (RegShop *shop, const char *key, const char *value, char **out,
   return TRUE;
 }
 
+/* Digits with at most one decimal point and an optional exponent: g_ascii_strtod alone would
+ * also take "0x1p-4", "nan" and "inf". */
+static gboolean
+plain_decimal (const char *s)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (digits && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return digits && *p == '\0';
+}
+
 /* "30%", "30 %", "0.3" and "0,3" all mean 0.3 */
 static gboolean
 parse_fraction (const char *value, double *out)
@@ -106,7 +134,7 @@ parse_fraction (const char *value, double *out)
       g_strstrip (s);
     }
   g_strdelimit (s, ",", '.');
-  if (*s == '\0')
+  if (!plain_decimal (s))
     return FALSE;
   *out = g_ascii_strtod (s, &end);
   if (end == s || *end != '\0' || !isfinite (*out))
@@ -198,7 +226,7 @@ normalise_number (RegShop *shop, const char *key, const char *value, char **out,
 
   g_strdelimit (s, ",", '.');
   v = g_ascii_strtod (s, &end);
-  if (*s == '\0' || end == s || *end != '\0' || !isfinite (v))
+  if (!plain_decimal (s) || end == s || *end != '\0' || !isfinite (v))
     return invalid (error, key, value, _("is not a number"));
   if (v < spec->min || v > spec->max)
     {
@@ -221,6 +249,18 @@ reg_shop_setting_keys (void)
     for (gsize i = 0; i < G_N_ELEMENTS (specs); i++)
       keys[i] = specs[i].key;
   return keys;
+}
+
+gboolean
+reg_shop_setting_range (const char *key, double *min, double *max)
+{
+  const SettingSpec *spec = find_spec (key);
+
+  if (spec == NULL || (spec->normalise != normalise_fraction && spec->normalise != normalise_number))
+    return FALSE;
+  *min = spec->min;
+  *max = spec->max;
+  return TRUE;
 }
 
 const char *

@@ -75,6 +75,11 @@ gboolean    reg_shop_is_empty            (RegShop           *self);
 /* settings */
 const char *const *reg_shop_setting_keys (void);
 const char *reg_shop_setting_description (const char        *key);
+/* The range a numeric setting must be in (fractions as fractions); FALSE for other keys. The
+ * command line and the analysis check the same values against the same range. */
+gboolean    reg_shop_setting_range       (const char        *key,
+                                          double            *min,
+                                          double            *max);
 char       *reg_shop_get_setting         (RegShop           *self,
                                           const char        *key);
 gboolean    reg_shop_set_setting         (RegShop           *self,

@@ -30,8 +30,9 @@ reg_store_insert_campaign (RegStore *store, const char *name, const char *segmen
                            guint32 seed, const char *file_name, GError **error)
 {
   g_autoptr(RegStmt) stmt = reg_store_prepare (store,
-      "INSERT INTO campaigns (name, segment, rule, started_on, control_percent, seed, file_name) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+      "INSERT INTO campaigns (id, name, segment, rule, started_on, control_percent, seed, "
+      "file_name) VALUES ((SELECT last + 1 FROM numbers_used WHERE name = 'campaigns'), "
+      "?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   char day[11];
 
   if (stmt == NULL)

@@ -524,18 +524,27 @@ read_customer_row (RegStmt *stmt)
   return row;
 }
 
+RegStmt *
+reg_store_list_customer_rows_begin (RegStore *store, gboolean include_archived, GError **error)
+{
+  RegStmt *stmt = reg_store_prepare (store,
+      CUSTOMER_ROW_SQL " WHERE (?1 OR c.archived = 0) AND c.merged_into IS NULL ORDER BY c.id",
+      error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  return stmt;
+}
+
 GPtrArray *
 reg_store_list_customer_rows (RegStore *store, gboolean include_archived, GError **error)
 {
-  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
-      CUSTOMER_ROW_SQL " WHERE (?1 OR c.archived = 0) AND c.merged_into IS NULL ORDER BY c.id",
-      error);
+  g_autoptr(RegStmt) stmt = reg_store_list_customer_rows_begin (store, include_archived, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_customer_row_free);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, read_customer_row (stmt));
   if (!reg_store_check (store, rc, _("listing customers"), error))

@@ -33,8 +33,9 @@ reg_store_insert_batch (RegStore *store, const char *file_name, const char *file
                         GError **error)
 {
   g_autoptr(RegStmt) stmt = reg_store_prepare (store,
-      "INSERT INTO import_batches (file_name, file_hash, format, preset, mapping) "
-      "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      "INSERT INTO import_batches (id, file_name, file_hash, format, preset, mapping) "
+      "VALUES ((SELECT last + 1 FROM numbers_used WHERE name = 'import_batches'), "
+      "?1, ?2, ?3, ?4, ?5)", error);
 
   if (stmt == NULL)
     return 0;
@@ -136,6 +137,15 @@ reg_store_list_batches (RegStore *store, GError **error)
   return g_steal_pointer (&out);
 }
 
+static gint64
+highest_batch_number (RegStore *store)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT last FROM numbers_used WHERE name = 'import_batches'", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
 RegBatchRecord *
 reg_store_get_batch (RegStore *store, gint64 id, GError **error)
 {
@@ -149,7 +159,11 @@ reg_store_get_batch (RegStore *store, gint64 id, GError **error)
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return read_batch (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == SQLITE_DONE && id > 0 && id <= highest_batch_number (store))
+    /* numbers are never given out again, so a missing one below the highest was undone */
+    g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                 _("Import %" PRId64 " was undone already; there is nothing more to undo"), id);
+  else if (rc == SQLITE_DONE)
     g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
                  _("There is no import with number %" PRId64), id);
   else

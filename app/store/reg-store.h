@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 8
+#define REG_STORE_SCHEMA_VERSION 9
 
 typedef struct _RegStore RegStore;
 
@@ -259,6 +259,10 @@ gint64     reg_store_count_customers   (RegStore                *store,
 GPtrArray *reg_store_list_customer_rows (RegStore               *store,
                                         gboolean                 include_archived,
                                         GError                 **error);
+/* The same rows one at a time, for listings of any size: step it with
+ * reg_store_next_customer_row(). */
+RegStmt   *reg_store_list_customer_rows_begin (RegStore *store, gboolean include_archived,
+                                        GError **error);
 /* Streaming the same rows: a statement to step with reg_store_next_customer_row(). */
 RegStmt   *reg_store_customer_rows_begin (RegStore *store, GError **error);
 RegCustomerRow *reg_store_next_customer_row (RegStore *store, RegStmt *stmt, GError **error);
