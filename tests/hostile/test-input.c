@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "reg-safety-utils.h"
+#include "reg-store.h"
 #include "reg-test-utils.h"
 
 typedef struct
@@ -435,12 +436,19 @@ test_duplicate_emails_old_shop (Fixture *f, gconstpointer data)
 
   if (reg_safety_cli_path () == NULL)
     return;
-  init_shop (f);
-  /* back to schema 5 with the duplicates such a shop could hold */
-  exec_sql (f, "DROP INDEX customers_one_per_email; ALTER TABLE customers DROP COLUMN shared_email;"
+  /* a shop at schema 5 (before the rule) with the duplicates such a shop could hold */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RegStore) old = reg_store_open (f->shop, REG_STORE_OPEN_CREATE
+                                                       | REG_STORE_OPEN_NO_MIGRATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (reg_store_migrate_to (old, 5, &error));
+    g_assert_no_error (error);
+  }
+  exec_sql (f, "INSERT INTO settings (key, value) VALUES ('currency', 'EUR');"
                "INSERT INTO customers (name, email) VALUES ('First', 'shared@example.com'),"
-               "('Second', 'SHARED@example.com'), ('Third', 'third@example.com');"
-               "PRAGMA user_version = 5;");
+               "('Second', 'SHARED@example.com'), ('Third', 'third@example.com');");
   g_assert_cmpint (cli (f, NULL, NULL, "customer", "list", NULL), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM customers"), ==, 3);
   g_assert_cmpint (count_rows (f, "PRAGMA user_version"), >=, 6);
