@@ -452,12 +452,20 @@ score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fall
       sc->next_purchase_day = isfinite (next) && next < MAX_NEXT_DAYS
                               ? o->end_day + (gint32) ceil (MAX (next, 1))
                               : o->end_day + MAX_NEXT_DAYS;
-      if (cs->x > 0 && pa >= 0 && pa < o->at_risk_p_alive)
-        sc->at_risk |= CLV_AT_RISK_LOW_P_ALIVE;
       if (model_certain_by_construction (m->kind, cs->x))
         {
+          /* P(alive) = 1 says nothing here: judged by the shop's return pattern instead
+           * (CLV_AT_RISK_NOT_BACK, set with the historic figures) */
           sc->p_alive = -1;
           sc->p_alive_too_early = TRUE;
+        }
+      else
+        {
+          /* the model tells how likely this customer still buys, one-time buyers included:
+           * that chance decides, not the return pattern */
+          sc->at_risk &= ~(guint32) CLV_AT_RISK_NOT_BACK;
+          if (pa >= 0 && pa < o->at_risk_p_alive)
+            sc->at_risk |= CLV_AT_RISK_LOW_P_ALIVE;
         }
     }
   a->total_clv = total;
