@@ -4,7 +4,7 @@
  * and the CLI run it: reading sales, fitting BG/NBD + Gamma-Gamma, scoring, writing back.
  * Prints the time of each stage and the total. Never fails on time.
  *
- *   bench-analysis [CUSTOMERS] [auto|bgnbd|pareto] [SHOP]
+ *   bench-analysis [CUSTOMERS] [auto|bgnbd|mbgnbd|pareto] [SHOP]
  *
  * With SHOP, that existing shop file is analysed instead of a new demo shop (to repeat a
  * measurement without writing the demo again).
@@ -57,7 +57,7 @@ int
 main (int argc, char **argv)
 {
   guint customers = argc > 1 ? (guint) atoi (argv[1]) : 100000;
-  const char *model = argc > 2 ? argv[2] : "bgnbd";
+  const char *model = argc > 2 ? argv[2] : "auto";
   const char *existing = argc > 3 ? argv[3] : NULL;
   g_autofree char *dir = existing == NULL ? g_dir_make_tmp ("bench-analysis-XXXXXX", NULL) : NULL;
   g_autofree char *path = existing == NULL ? g_build_filename (dir, "shop.regulars", NULL)
@@ -105,7 +105,7 @@ main (int argc, char **argv)
   if (s == NULL)
     g_error ("%s", error->message);
   printf ("  %-22s %.3f s\n", t.stage, t1 - t.stage_start);
-  printf ("  %-22s %.3f s, %.3f s of CPU (budget 1 s for BG/NBD + Gamma-Gamma)\n", "total",
+  printf ("  %-22s %.3f s, %.3f s of CPU (budget < 1 s)\n", "total",
           t1 - t.start, cpu_seconds () - c0);
   printf ("  model %s, holdout predicted %.0f vs actual %.0f repeat purchases\n", s->model,
           s->holdout_predicted, s->holdout_actual);

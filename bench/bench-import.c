@@ -1,61 +1,146 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Import of a generated store export (1,000,000 rows, 100,000 customers by default) into a
- * fresh shop, beside the time the sqlite3 shell's .import takes for the same file in the same
- * run. Prints both, the ratio, and the peak memory of the import. Never fails on time.
+ * Import of two generated files (1,000,000 rows, 100,000 customers by default) into fresh
+ * shops, each beside its anchor measured in the same run: the sqlite3 shell doing the same job,
+ * `.import` of the file into a table and then `CREATE INDEX` of the indexes the shop keeps for
+ * it (the order id's uniqueness, customer + day + amount for the analysis, the day, the folded
+ * e-mail address). The files:
+ *   - a store export with order ids (one row per order);
+ *   - a sales log without ids, as a bank file is (customer, date, amount), which the import
+ *     deduplicates by content and occurrence.
+ * Prints each time, the ratio against the budget (1.5 x the anchor), and the peak memory of
+ * each process on its own. Fails (exit 1) when a child fails or the shop does not hold every
+ * row afterwards: a figure of a failed import is no measurement. Never fails on time.
  *
  *   bench-import [ROWS] [REGULARS-CLI]
  */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 
-static double
-now (void)
+#include "bench-util.h"
+
+#define BUDGET 1.5
+
+static char *
+date_text (GRand *rand)
 {
-  return g_get_monotonic_time () / 1e6;
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 1, 1, 2022);
+  g_date_add_days (&d, g_rand_int_range (rand, 0, 1000));
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+                          g_date_get_day (&d));
 }
 
-static double
-children_cpu (void)
+/* A store export: one row per order, customers with e-mail addresses. */
+static void
+write_store_export (const char *path, guint rows)
 {
-  struct rusage ru;
+  FILE *out = fopen (path, "w");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
 
-  getrusage (RUSAGE_CHILDREN, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-
-/* Runs a command; returns its wall time, and its CPU time in *cpu (the fairer figure on a
- * machine that is busy with other work). */
-static double
-run (const char *const *argv, const char *stdin_text, long *max_rss_kb, double *cpu)
-{
-  double c0 = children_cpu ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  double t0 = now ();
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                           | (stdin_text != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0);
-
-  proc = g_subprocess_newv (argv, flags, &error);
-  if (proc == NULL)
-    g_error ("%s: %s", argv[0], error->message);
-  if (!g_subprocess_communicate_utf8 (proc, stdin_text, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  if (!g_subprocess_get_successful (proc))
-    g_printerr ("%s exited with %d\n", argv[0], g_subprocess_get_exit_status (proc));
-  if (cpu != NULL)
-    *cpu = children_cpu () - c0;
-  if (max_rss_kb != NULL)
+  fprintf (out, "Order,Customer ID,Email,Name,Date,Total,Currency\n");
+  for (guint i = 0; i < rows; i++)
     {
-      struct rusage ru;
-      getrusage (RUSAGE_CHILDREN, &ru);
-      *max_rss_kb = ru.ru_maxrss;
+      guint c = g_rand_int_range (rand, 0, MAX (rows / 10, 1));
+      g_autofree char *day = date_text (rand);
+
+      fprintf (out, "%u,C%06u,customer%u@example.com,Customer %u,%s,%u.%02u,EUR\n",
+               100000 + i, c, c, c, day, g_rand_int_range (rand, 5, 300),
+               g_rand_int_range (rand, 0, 100));
     }
-  return now () - t0;
+  fclose (out);
+}
+
+/* A sales log without ids: who, when, how much; now and then the same customer pays the same
+ * amount twice on one day (two real purchases, both kept). */
+static void
+write_sales_log (const char *path, guint rows)
+{
+  FILE *out = fopen (path, "w");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2);
+
+  fprintf (out, "Email,Name,Date,Amount\n");
+  for (guint i = 0; i < rows; i++)
+    {
+      guint c = g_rand_int_range (rand, 0, MAX (rows / 10, 1));
+      g_autofree char *day = date_text (rand);
+
+      fprintf (out, "customer%u@example.com,Customer %u,%s,%u.%02u\n", c, c, day,
+               g_rand_int_range (rand, 2, 40), g_rand_int_range (rand, 0, 4) * 25);
+    }
+  fclose (out);
+}
+
+static gint64
+json_int (const char *json, const char *key)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_printerr ("not the JSON expected: %s\n", json);
+      exit (1);
+    }
+  o = json_node_get_object (json_parser_get_root (parser));
+  return json_object_get_int_member_with_default (o, key, -1);
+}
+
+static void
+bench_file (const char *cli, const char *dir, const char *label, const char *csv,
+            guint rows, const char *map, const char *const *index_sql)
+{
+  g_autofree char *shop = g_build_filename (dir, "shop.regulars", NULL);
+  g_autofree char *raw = g_build_filename (dir, "raw.sqlite", NULL);
+  g_autofree char *import_cmd = g_strdup_printf (".import %s rows", csv);
+  g_autoptr(GPtrArray) sqlite_argv = g_ptr_array_new ();
+  const char *init_argv[] = { cli, "--shop", shop, "init", "--currency", "EUR", NULL };
+  const char *import_argv[] = { cli, "--shop", shop, "import", csv, "--map", map, "--json", NULL };
+  const char *count_argv[] = { "sqlite3", shop, "SELECT count(*) FROM sales", NULL };
+  BenchMeasure anchor, ours, counted, init;
+  gint64 imported;
+  struct stat st;
+
+  g_stat (csv, &st);
+  printf ("%s: %u rows, %.1f MB\n", label, rows, st.st_size / 1e6);
+
+  g_ptr_array_add (sqlite_argv, (gpointer) "sqlite3");
+  g_ptr_array_add (sqlite_argv, raw);
+  g_ptr_array_add (sqlite_argv, (gpointer) ".mode csv");
+  g_ptr_array_add (sqlite_argv, import_cmd);
+  for (guint i = 0; index_sql[i] != NULL; i++)
+    g_ptr_array_add (sqlite_argv, (gpointer) index_sql[i]);
+  g_ptr_array_add (sqlite_argv, NULL);
+  anchor = bench_run ((const char *const *) sqlite_argv->pdata, FALSE);
+  printf ("  anchor, sqlite3 .import + CREATE INDEX: %.2f s (%.2f s of CPU), peak RSS %.1f MB\n",
+          anchor.wall, anchor.cpu, anchor.max_rss_kb / 1024.0);
+
+  init = bench_run (init_argv, FALSE);
+  ours = bench_run (import_argv, TRUE);
+  imported = json_int (ours.out, "imported");
+  counted = bench_run (count_argv, TRUE);
+  if (imported != rows || g_ascii_strtoll (counted.out, NULL, 10) != rows)
+    {
+      g_printerr ("  the import kept %" G_GINT64_FORMAT " of %u rows (the shop holds %s): no figure\n",
+                  imported, rows, g_strstrip (counted.out));
+      exit (1);
+    }
+  printf ("  regulars-cli import:                   %.2f s (%.2f s of CPU), peak RSS %.1f MB, "
+          "every row kept\n", ours.wall, ours.cpu, ours.max_rss_kb / 1024.0);
+  printf ("  ratio:                                 %.2f x wall, %.2f x CPU (budget %.1f x)\n\n",
+          ours.wall / anchor.wall, ours.cpu / MAX (anchor.cpu, 0.001), BUDGET);
+  bench_measure_clear (&anchor);
+  bench_measure_clear (&init);
+  bench_measure_clear (&ours);
+  bench_measure_clear (&counted);
+  g_unlink (shop);
+  g_unlink (raw);
 }
 
 int
@@ -64,53 +149,30 @@ main (int argc, char **argv)
   guint rows = argc > 1 ? (guint) atoi (argv[1]) : 1000000;
   const char *cli = argc > 2 ? argv[2] : "app/cli/regulars-cli";
   g_autofree char *dir = g_dir_make_tmp ("bench-import-XXXXXX", NULL);
-  g_autofree char *csv = g_build_filename (dir, "orders.csv", NULL);
-  g_autofree char *shop = g_build_filename (dir, "shop.regulars", NULL);
-  g_autofree char *raw = g_build_filename (dir, "raw.sqlite", NULL);
-  g_autofree char *import_cmd = NULL;
-  FILE *out = fopen (csv, "w");
-  GRand *rand = g_rand_new_with_seed (1);
-  double t_sqlite, t_regulars, c_sqlite = 0, c_regulars = 0;
-  long rss = 0;
-  struct stat st;
+  g_autofree char *orders = g_build_filename (dir, "orders.csv", NULL);
+  g_autofree char *log = g_build_filename (dir, "sales-log.csv", NULL);
+  /* the indexes the shop keeps for these rows (app/store/migrations), on the shell's table */
+  const char *orders_indexes[] = {
+    "CREATE UNIQUE INDEX rows_order ON rows (\"Order\")",
+    "CREATE INDEX rows_customer_day ON rows (\"Customer ID\", Date, Total)",
+    "CREATE INDEX rows_day ON rows (Date)",
+    "CREATE INDEX rows_email ON rows (lower(Email))",
+    NULL
+  };
+  const char *log_indexes[] = {
+    "CREATE INDEX rows_customer_day ON rows (Email, Date, Amount)",
+    "CREATE INDEX rows_day ON rows (Date)",
+    "CREATE INDEX rows_email ON rows (lower(Email))",
+    NULL
+  };
 
-  /* a store export: one row per order, 100,000 customers with e-mail addresses */
-  fprintf (out, "Order,Customer ID,Email,Name,Date,Total,Currency\n");
-  for (guint i = 0; i < rows; i++)
-    {
-      guint c = g_rand_int_range (rand, 0, MAX (rows / 10, 1));
-      guint day = g_rand_int_range (rand, 0, 1000);
-      GDate d;
-      g_date_clear (&d, 1);
-      g_date_set_dmy (&d, 1, 1, 2022);
-      g_date_add_days (&d, day);
-      fprintf (out, "%u,C%06u,customer%u@example.com,Customer %u,%04d-%02d-%02d,%u.%02u,EUR\n",
-               100000 + i, c, c, c, g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
-               g_rand_int_range (rand, 5, 300), g_rand_int_range (rand, 0, 100));
-    }
-  fclose (out);
-  g_rand_free (rand);
-  g_stat (csv, &st);
-  printf ("store export: %u rows, %.1f MB\n", rows, st.st_size / 1e6);
-
-  import_cmd = g_strdup_printf (".import --csv %s orders\n", csv);
-  {
-    const char *argv_sqlite[] = { "sqlite3", raw, NULL };
-    t_sqlite = run (argv_sqlite, import_cmd, NULL, &c_sqlite);
-  }
-  printf ("  sqlite3 .import:        %.2f s (%.2f s of CPU)\n", t_sqlite, c_sqlite);
-  {
-    const char *argv_init[] = { cli, "--shop", shop, "init", "--currency", "EUR", NULL };
-    const char *argv_import[] = { cli, "--shop", shop, "import", csv,
-                                  "--map", "order=Order,customer=Customer ID,email=Email,name=Name,date=Date,amount=Total,currency=Currency",
-                                  NULL };
-    run (argv_init, NULL, NULL, NULL);
-    t_regulars = run (argv_import, NULL, &rss, &c_regulars);
-  }
-  printf ("  regulars-cli import:    %.2f s (%.2f s of CPU), peak RSS %.1f MB\n", t_regulars,
-          c_regulars, rss / 1024.0);
-  printf ("  ratio:                  %.2f x wall, %.2f x CPU (budget 1.5 x)\n",
-          t_regulars / t_sqlite, c_regulars / MAX (c_sqlite, 0.001));
+  write_store_export (orders, rows);
+  write_sales_log (log, rows);
+  bench_file (cli, dir, "store export with order ids", orders, rows,
+              "order=Order,customer=Customer ID,email=Email,name=Name,date=Date,amount=Total,currency=Currency",
+              orders_indexes);
+  bench_file (cli, dir, "sales log without ids (as a bank file)", log, rows,
+              "email=Email,name=Name,date=Date,amount=Amount", log_indexes);
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
     if (system (cmd) != 0)

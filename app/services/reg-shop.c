@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <inttypes.h>
 
 #include <string.h>
@@ -217,6 +219,32 @@ reg_shop_format_amount (RegShop *self, gint64 minor)
 
   reg_shop_get_money_format (self, &fmt);
   return clv_money_format (minor, &fmt);
+}
+
+char *
+reg_shop_format_amount_whole (RegShop *self, gint64 minor)
+{
+  ClvMoneyFormat fmt;
+  ClvCurrency whole;
+  gint64 unit = reg_shop_get_currency_unit (self);
+
+  reg_shop_get_money_format (self, &fmt);
+  whole = *fmt.currency;
+  whole.exponent = 0;
+  fmt.currency = &whole;
+  return clv_money_format ((gint64) llround ((double) minor / (double) unit), &fmt);
+}
+
+gint64
+reg_shop_get_currency_unit (RegShop *self)
+{
+  ClvMoneyFormat fmt;
+  gint64 unit = 1;
+
+  reg_shop_get_money_format (self, &fmt);
+  for (guint i = 0; i < fmt.currency->exponent; i++)
+    unit *= 10;
+  return unit;
 }
 
 /**

@@ -99,6 +99,12 @@ gboolean    reg_shop_parse_amount        (RegShop           *self,
                                           GError           **error);
 char       *reg_shop_format_amount       (RegShop           *self,
                                           gint64             minor);
+/* The amount rounded to whole currency units and written without cents ("€20,000"): for the
+ * round values of a chart's axis. */
+char       *reg_shop_format_amount_whole (RegShop           *self,
+                                          gint64             minor);
+/* One whole currency unit in minor units (100 for EUR, 1 for JPY). */
+gint64      reg_shop_get_currency_unit   (RegShop           *self);
 gboolean    reg_shop_parse_date          (RegShop           *self,
                                           const char        *text,
                                           gint32            *out_day,

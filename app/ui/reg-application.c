@@ -432,3 +432,12 @@ reg_application_get_exit_status (RegApplication *self)
   g_return_val_if_fail (REG_IS_APPLICATION (self), 1);
   return self->exit_status;
 }
+
+/* What the program exits with once the application quits (the benchmark's failures). */
+void
+reg_application_set_exit_status (RegApplication *self,
+                                 int             status)
+{
+  g_return_if_fail (REG_IS_APPLICATION (self));
+  self->exit_status = status;
+}

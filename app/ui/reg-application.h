@@ -21,5 +21,7 @@ gboolean        reg_application_open_shop       (RegApplication *self,
                                                  GtkWindow      *replace);
 /* What main() returns when g_application_run() itself returned 0 (smoke tests). */
 int             reg_application_get_exit_status (RegApplication *self);
+void            reg_application_set_exit_status (RegApplication *self,
+                                                 int             status);
 
 G_END_DECLS

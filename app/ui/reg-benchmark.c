@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "reg-application.h"
 #include "reg-benchmark.h"
 #include "reg-customer-sort-model.h"
 #include "reg-customers-view.h"
@@ -72,8 +73,11 @@ sorted_as_asked (RegCustomersView *view,
          && descending == (sorts[step].order == GTK_SORT_DESCENDING);
 }
 
+/* Prints the peak memory and quits; a benchmark that did not complete (@ok FALSE) ends the
+ * program with exit status 1, so that no figure of a failed run passes for a measurement. */
 static void
-finish (Bench *bench)
+finish (Bench    *bench,
+        gboolean  ok)
 {
   struct rusage usage;
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (bench->window)));
@@ -86,6 +90,8 @@ finish (Bench *bench)
     g_signal_handler_disconnect (bench->clock, bench->paint_id);
   g_object_unref (bench->window);
   g_free (bench);
+  if (app != NULL && !ok)
+    reg_application_set_exit_status (REG_APPLICATION (app), 1);
   if (app != NULL)
     g_application_quit (app);
 }
@@ -97,7 +103,7 @@ on_watchdog_cb (gpointer user_data)
 
   bench->watchdog_id = 0;
   g_printerr ("benchmark: step %d did not complete within %d s\n", bench->step, WATCHDOG_S);
-  finish (bench);
+  finish (bench, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -129,7 +135,7 @@ on_after_paint_cb (GdkFrameClock *clock,
       if (!sorted_as_asked (view, bench->step))
         {
           g_printerr ("benchmark: the list is not sorted as asked (%s)\n", sorts[bench->step].label);
-          finish (bench);
+          finish (bench, FALSE);
           return;
         }
       if (!rows_shown (reg_customers_view_get_column_view (view)))
@@ -144,7 +150,7 @@ on_after_paint_cb (GdkFrameClock *clock,
   bench->step++;
   if ((gsize) bench->step >= G_N_ELEMENTS (sorts))
     {
-      finish (bench);
+      finish (bench, TRUE);
       return;
     }
   g_clear_handle_id (&bench->watchdog_id, g_source_remove);

@@ -26,6 +26,10 @@ struct _RegChart
   RegChartValueFunc value_func;
   gpointer       value_data;
   GDestroyNotify value_destroy;
+  double         axis_unit;         /* ticks are multiples of it; 0 = any */
+  RegChartValueFunc axis_func;      /* (nullable) tick labels; else value_func */
+  gpointer       axis_data;
+  GDestroyNotify axis_destroy;
 
   /* geometry of the last frame, for tooltips */
   double         plot_x, plot_y, slot_w, slot_h;
@@ -60,6 +64,56 @@ format_value (RegChart *self,
   if (fabs (value - round (value)) < 1e-9)
     return g_strdup_printf ("%.0f", value);
   return g_strdup_printf ("%.2f", value);
+}
+
+static char *
+format_tick (RegChart *self,
+             double    value)
+{
+  if (self->axis_func != NULL)
+    return self->axis_func (value, self->axis_data);
+  return format_value (self, value);
+}
+
+/* 1, 2 or 5 times a power of ten, at least @x (Heckbert, "Nice numbers for graph labels",
+ * Graphics Gems, 1990) */
+static double
+nice_step (double x)
+{
+  double p = pow (10, floor (log10 (x)));
+  double f = x / p;
+
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+guint
+reg_chart_nice_ticks (double  lo,
+                      double  hi,
+                      double  unit,
+                      guint   max_ticks,
+                      double *ticks)
+{
+  double step, first, last;
+  guint n;
+
+  g_return_val_if_fail (max_ticks >= 2 && unit > 0, 0);
+  if (!(hi > lo))
+    hi = lo + unit;
+  step = MAX (nice_step ((hi - lo) / (max_ticks - 1)), unit);
+  /* a multiple of the unit: whole currency units, whole customers */
+  step = ceil (step / unit - 1e-9) * unit;
+  for (;;)
+    {
+      first = floor (lo / step + 1e-9) * step;
+      last = ceil (hi / step - 1e-9) * step;
+      n = (guint) llround ((last - first) / step) + 1;
+      if (n <= max_ticks)
+        break;
+      step = ceil (nice_step (step * 1.5) / unit - 1e-9) * unit;
+    }
+  for (guint i = 0; i < n; i++)
+    ticks[i] = first + i * step;
+  return n;
 }
 
 static void
@@ -189,7 +243,8 @@ snapshot_series (RegChart    *self,
   guint n = self->values->len;
   const double *v = (const double *) self->values->data;
   double vmin = 0, vmax = 0;
-  double ticks[3];
+  double ticks[6];
+  guint n_ticks;
   int label_w = 0, line_h = 0, max_xlabel_w = 0;
   double x0, x1, y0, y1, slot, y_zero;
   GdkRGBA fg, grid, accent, negative;
@@ -199,8 +254,11 @@ snapshot_series (RegChart    *self,
       vmin = MIN (vmin, v[i]);
       vmax = MAX (vmax, v[i]);
     }
-  if (vmax - vmin < 1e-12)
-    vmax = vmin + 1;
+  /* round ticks, and the scale runs from the lowest to the highest of them */
+  n_ticks = reg_chart_nice_ticks (vmin, vmax, self->axis_unit > 0 ? self->axis_unit : 1e-9,
+                                  h >= 160 ? 5 : 3, ticks);
+  vmin = ticks[0];
+  vmax = ticks[n_ticks - 1];
 
   get_fg (widget, &fg);
   grid = fg;
@@ -208,12 +266,9 @@ snapshot_series (RegChart    *self,
   lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
   lookup_color (widget, "destructive_bg_color", "#e01b24", &negative);
 
-  ticks[0] = vmax;
-  ticks[1] = (vmax + vmin) / 2;
-  ticks[2] = vmin;
-  for (guint t = 0; t < G_N_ELEMENTS (ticks); t++)
+  for (guint t = 0; t < n_ticks; t++)
     {
-      g_autofree char *text = format_value (self, ticks[t]);
+      g_autofree char *text = format_tick (self, ticks[t]);
       g_autoptr(PangoLayout) layout = small_layout (widget, text);
       int tw, th;
 
@@ -248,10 +303,10 @@ snapshot_series (RegChart    *self,
   self->slot_h = y1 - y0;
 
   /* grid lines and their values */
-  for (guint t = 0; t < G_N_ELEMENTS (ticks); t++)
+  for (guint t = 0; t < n_ticks; t++)
     {
       double y = y1 - (ticks[t] - vmin) / (vmax - vmin) * (y1 - y0);
-      g_autofree char *text = format_value (self, ticks[t]);
+      g_autofree char *text = format_tick (self, ticks[t]);
       g_autoptr(PangoLayout) layout = small_layout (widget, text);
       GdkRGBA dim = fg;
       int tw, th;
@@ -550,6 +605,8 @@ reg_chart_finalize (GObject *object)
 
   if (self->value_destroy != NULL)
     self->value_destroy (self->value_data);
+  if (self->axis_destroy != NULL)
+    self->axis_destroy (self->axis_data);
   g_clear_pointer (&self->empty_text, g_free);
   g_clear_pointer (&self->values, g_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
@@ -768,5 +825,23 @@ reg_chart_set_value_func (RegChart          *self,
   self->value_data = user_data;
   self->value_destroy = destroy;
   update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+reg_chart_set_axis (RegChart          *self,
+                    double             unit,
+                    RegChartValueFunc  func,
+                    gpointer           user_data,
+                    GDestroyNotify     destroy)
+{
+  g_return_if_fail (REG_IS_CHART (self));
+
+  if (self->axis_destroy != NULL)
+    self->axis_destroy (self->axis_data);
+  self->axis_unit = unit;
+  self->axis_func = func;
+  self->axis_data = user_data;
+  self->axis_destroy = destroy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

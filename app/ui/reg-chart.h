@@ -52,5 +52,22 @@ void         reg_chart_set_value_func  (RegChart           *self,
                                         RegChartValueFunc   func,
                                         gpointer            user_data,
                                         GDestroyNotify      destroy);
+/* The value axis: its ticks are round multiples of @unit (1 for counts, one whole currency
+ * unit in minor units for money), labelled by @func (or the value func when NULL), which may
+ * leave out what a round tick does not need (cents). */
+void         reg_chart_set_axis        (RegChart           *self,
+                                        double              unit,
+                                        RegChartValueFunc   func,
+                                        gpointer            user_data,
+                                        GDestroyNotify      destroy);
+
+/* Round ticks from at most @lo to at least @hi (lo <= 0 <= hi is kept): 1, 2 or 5 times a
+ * power of ten, a multiple of @unit (> 0), at most @max_ticks of them (>= 2). Fills @ticks
+ * ascending and returns how many. Pure; for the chart and its tests. */
+guint        reg_chart_nice_ticks      (double              lo,
+                                        double              hi,
+                                        double              unit,
+                                        guint               max_ticks,
+                                        double             *ticks);
 
 G_END_DECLS

@@ -243,6 +243,17 @@ clear_history (RegCustomerDetail *self)
   reg_chart_clear (self->history_chart);
 }
 
+static char *
+axis_money_cb (double   value,
+               gpointer user_data)
+{
+  RegCustomerDetail *self = user_data;
+
+  if (self->shop == NULL)
+    return g_strdup_printf ("%.0f", value);
+  return reg_shop_format_amount_whole (self->shop, (gint64) llround (value));
+}
+
 static void
 load_history (RegCustomerDetail *self)
 {
@@ -296,6 +307,8 @@ load_history (RegCustomerDetail *self)
       g_ptr_array_add (labels, reg_shop_format_date (self->shop, rec->day));
     }
   g_ptr_array_add (labels, NULL);
+  reg_chart_set_axis (self->history_chart, (double) reg_shop_get_currency_unit (self->shop),
+                      axis_money_cb, self, NULL);
   reg_chart_set_series (self->history_chart, values, (const char * const *) labels->pdata, n_chart);
 
   if (sales->len >= HISTORY_LIMIT)

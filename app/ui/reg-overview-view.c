@@ -81,6 +81,17 @@ chart_money_cb (double   value,
 }
 
 static char *
+axis_money_cb (double   value,
+               gpointer user_data)
+{
+  RegOverviewView *self = user_data;
+
+  if (self->shop == NULL)
+    return g_strdup_printf ("%.0f", value);
+  return reg_shop_format_amount_whole (self->shop, (gint64) llround (value));
+}
+
+static char *
 chart_count_cb (double   value,
                 gpointer user_data)
 {
@@ -199,6 +210,8 @@ fill_revenue_chart (RegOverviewView          *self,
       g_ptr_array_add (labels, month_label (m->month));
     }
   g_ptr_array_add (labels, NULL);
+  reg_chart_set_axis (self->revenue_chart, (double) reg_shop_get_currency_unit (self->shop),
+                      axis_money_cb, self, NULL);
   reg_chart_set_series (self->revenue_chart, values, (const char * const *) labels->pdata, n - first);
 }
 
@@ -524,6 +537,9 @@ reg_overview_view_init (RegOverviewView *self)
   reg_chart_set_value_func (self->revenue_chart, chart_money_cb, self, NULL);
   reg_chart_set_value_func (self->tier_chart, chart_count_cb, self, NULL);
   reg_chart_set_value_func (self->value_chart, chart_count_cb, self, NULL);
+  /* whole customers on the axes of the count charts */
+  reg_chart_set_axis (self->tier_chart, 1, NULL, NULL, NULL);
+  reg_chart_set_axis (self->value_chart, 1, NULL, NULL, NULL);
   update_page (self);
 }
 

@@ -92,11 +92,49 @@ test_kinds (void)
   g_assert_finalize_object (chart);
 }
 
+/* Round ticks: 0, €10,000, €20,000, €30,000 over €28,665.21 (in cents), not the maximum
+ * itself; 0, 500, 1,000, 1,500 over 1,001 customers; whole customers, never one label twice. */
+static void
+test_nice_ticks (void)
+{
+  static const struct { double lo, hi, unit; guint max; guint n; double first, step; } cases[] = {
+    { 0, 2866521, 100, 5, 4, 0, 1000000 },
+    { 0, 1001, 1, 5, 4, 0, 500 },
+    { 0, 1, 1, 5, 2, 0, 1 },
+    { 0, 3, 1, 5, 4, 0, 1 },
+    { 0, 61728, 100, 5, 5, 0, 20000 },
+    { 0, 61728, 100, 3, 3, 0, 50000 },
+    { -1250, 4000, 100, 5, 4, -2000, 2000 },
+    { 0, 0, 100, 5, 2, 0, 100 },
+    { 0, 7, 100, 5, 2, 0, 100 },
+  };
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      double ticks[8];
+      guint n = reg_chart_nice_ticks (cases[c].lo, cases[c].hi, cases[c].unit, cases[c].max, ticks);
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %u ticks from %g", c, n, ticks[0]);
+      g_assert_cmpuint (n, ==, cases[c].n);
+      g_assert_cmpuint (n, <=, cases[c].max);
+      g_assert_cmpfloat (ticks[0], ==, cases[c].first);
+      g_assert_cmpfloat (ticks[0], <=, cases[c].lo);
+      g_assert_cmpfloat (ticks[n - 1], >=, cases[c].hi);
+      for (guint i = 1; i < n; i++)
+        {
+          g_assert_cmpfloat (ticks[i] - ticks[i - 1], ==, cases[c].step);
+          /* multiples of the unit: whole currency units or whole customers */
+          g_assert_cmpfloat (fmod (ticks[i], cases[c].unit), ==, 0);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/chart/kinds", test_kinds);
+  g_test_add_func ("/ui/chart/nice-ticks", test_nice_ticks);
   return g_test_run ();
 }
