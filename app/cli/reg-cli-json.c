@@ -13,6 +13,7 @@
 
 #include "clv-date.h"
 #include "reg-cli-json.h"
+#include "reg-cli-json-out.h"
 #include "reg-score-words.h"
 
 static void
@@ -59,118 +60,126 @@ add_string_or_null (JsonBuilder *b, const char *key, const char *value)
     json_builder_add_null_value (b);
 }
 
+static void
+out_day (RegJsonOut *o, const char *key, gint32 day)
+{
+  char iso[11];
+
+  reg_json_out_member (o, key);
+  if (day > 0)
+    {
+      clv_date_format_iso_buf (day, iso);
+      reg_json_out_string (o, iso);
+    }
+  else
+    reg_json_out_null (o);
+}
+
 /* -1 means "not known" in the scores: JSON null, never a made-up number */
 static void
-add_double_or_null (JsonBuilder *b, const char *key, double value)
+out_double_or_null (RegJsonOut *o, const char *key, double value)
 {
-  json_builder_set_member_name (b, key);
+  reg_json_out_member (o, key);
   if (value >= 0 && isfinite (value))
-    json_builder_add_double_value (b, value);
+    reg_json_out_double (o, value);
   else
-    json_builder_add_null_value (b);
+    reg_json_out_null (o);
 }
 
+/* One shape for a customer row, whether it goes into a document or into a streamed listing. */
 static void
-add_row_members (JsonBuilder *b, guint exponent, const RegCustomerRow *row)
+add_row_members (RegJsonOut *o, guint exponent, const RegCustomerRow *row)
 {
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, row->id);
-  add_string_or_null (b, "name", row->name);
-  add_string_or_null (b, "email", row->email);
-  json_builder_set_member_name (b, "email_consent");
-  json_builder_add_boolean_value (b, row->email_consent);
-  json_builder_set_member_name (b, "archived");
-  json_builder_add_boolean_value (b, row->archived);
-  json_builder_set_member_name (b, "purchases");
-  json_builder_add_int_value (b, row->purchases);
-  add_money_exp (b, "total_spend", row->total_spend, exponent);
-  reg_cli_json_add_day (b, "first_purchase", row->first_purchase);
-  reg_cli_json_add_day (b, "last_purchase", row->last_purchase);
+  g_autofree char *spend = clv_money_format_number (row->total_spend, exponent);
+
+  reg_json_out_member (o, "id");
+  reg_json_out_int (o, row->id);
+  reg_json_out_member (o, "name");
+  reg_json_out_string (o, row->name);
+  reg_json_out_member (o, "email");
+  reg_json_out_string (o, row->email);
+  reg_json_out_member (o, "email_consent");
+  reg_json_out_boolean (o, row->email_consent);
+  reg_json_out_member (o, "archived");
+  reg_json_out_boolean (o, row->archived);
+  reg_json_out_member (o, "purchases");
+  reg_json_out_int (o, row->purchases);
+  reg_json_out_member (o, "total_spend_minor");
+  reg_json_out_int (o, row->total_spend);
+  reg_json_out_member (o, "total_spend");
+  reg_json_out_string (o, spend);
+  out_day (o, "first_purchase", row->first_purchase);
+  out_day (o, "last_purchase", row->last_purchase);
 }
 
 static void
-add_scores (JsonBuilder *b, RegShop *shop, const RegScoreContext *ctx, const RegCustomerRow *row)
+out_string (RegJsonOut *o, const char *key, const char *value)
+{
+  reg_json_out_member (o, key);
+  reg_json_out_string (o, value);
+}
+
+static void
+add_scores (RegJsonOut *o, const RegScoreContext *ctx, const RegCustomerRow *row)
 {
   g_autofree char *p_alive_note = NULL;
   g_autofree char *next_note = NULL;
 
-  json_builder_set_member_name (b, "scores");
+  reg_json_out_member (o, "scores");
   if (!row->scored)
     {
-      json_builder_add_null_value (b);
+      reg_json_out_null (o);
       return;
     }
   p_alive_note = reg_score_p_alive_note (ctx, row->purchases, row->p_alive, row->first_purchase);
   next_note = reg_score_next_purchase_note (ctx, row->purchases, row->next_purchase);
-  json_builder_begin_object (b);
-  add_double_or_null (b, "p_alive", row->p_alive);
+  reg_json_out_begin_object (o);
+  out_double_or_null (o, "p_alive", row->p_alive);
   /* why p_alive is null for a one-time buyer the model cannot judge yet */
-  add_string_or_null (b, "p_alive_note", p_alive_note);
-  add_double_or_null (b, "expected_purchases", row->expected_purchases);
-  json_builder_set_member_name (b, "clv_minor");
+  out_string (o, "p_alive_note", p_alive_note);
+  out_double_or_null (o, "expected_purchases", row->expected_purchases);
+  reg_json_out_member (o, "clv_minor");
   if (row->clv >= 0)
-    json_builder_add_int_value (b, (gint64) llround (row->clv));
+    reg_json_out_int (o, (gint64) llround (row->clv));
   else
-    json_builder_add_null_value (b);
+    reg_json_out_null (o);
   /* only a date within the prediction horizon; otherwise a note with the horizon's length */
-  reg_cli_json_add_day (b, "next_purchase",
-                        reg_score_next_purchase_shown (ctx, row->next_purchase)
-                          ? row->next_purchase : 0);
-  add_string_or_null (b, "next_purchase_note", next_note);
-  add_string_or_null (b, "tier", row->tier);
-  add_string_or_null (b, "rfm_group", row->rfm_group);
-  json_builder_set_member_name (b, "at_risk");
-  json_builder_begin_array (b);
+  out_day (o, "next_purchase",
+           reg_score_next_purchase_shown (ctx, row->next_purchase) ? row->next_purchase : 0);
+  out_string (o, "next_purchase_note", next_note);
+  out_string (o, "tier", row->tier);
+  out_string (o, "rfm_group", row->rfm_group);
+  reg_json_out_member (o, "at_risk");
+  reg_json_out_begin_array (o);
   if (row->at_risk & 1)
-    json_builder_add_string_value (b, "low-p-alive");
+    reg_json_out_string (o, "low-p-alive");
   if (row->at_risk & 2)
-    json_builder_add_string_value (b, "overdue");
+    reg_json_out_string (o, "overdue");
   if (row->at_risk & 4)
-    json_builder_add_string_value (b, "detractor");
+    reg_json_out_string (o, "detractor");
   if (row->at_risk & 8)
-    json_builder_add_string_value (b, "not-back");
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-}
-
-/* Writes @text with every line indented by two spaces: an element of a pretty-printed array. */
-static void
-write_indented (FILE *out, const char *text)
-{
-  for (const char *line = text; *line != '\0';)
-    {
-      const char *nl = strchr (line, '\n');
-      gsize len = nl != NULL ? (gsize) (nl - line) : strlen (line);
-
-      fputs ("  ", out);
-      fwrite (line, 1, len, out);
-      if (nl == NULL)
-        break;
-      fputc ('\n', out);
-      line = nl + 1;
-    }
+    reg_json_out_string (o, "not-back");
+  reg_json_out_end_array (o);
+  reg_json_out_end_object (o);
 }
 
 gboolean
 reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out, GError **error)
 {
   RegStore *store = reg_shop_get_store (shop);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  guint n = 0;
+  g_autoptr(GString) text = g_string_sized_new (64 * 1024);
+  g_autoptr(RegJsonOut) o = reg_json_out_new_text (text);
   ClvMoneyFormat fmt;
   RegScoreContext ctx;
 
   /* the settings once, not once per customer */
   reg_shop_get_money_format (shop, &fmt);
   reg_score_context_load (shop, &ctx);
-  json_generator_set_pretty (gen, TRUE);
+  reg_json_out_begin_array (o);
   for (;;)
     {
       g_autoptr(GError) local = NULL;
       g_autoptr(RegCustomerRow) row = reg_store_next_customer_row (store, stmt, &local);
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *text = NULL;
 
       if (row == NULL)
         {
@@ -181,29 +190,19 @@ reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out, GErr
             }
           break;
         }
-      json_builder_reset (b);
-      json_builder_begin_object (b);
-      add_row_members (b, fmt.currency->exponent, row);
-      add_scores (b, shop, &ctx, row);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      json_generator_set_root (gen, node);
-      text = json_generator_to_data (gen, NULL);
-      fputs (n++ == 0 ? "[\n" : ",\n", out);
-      write_indented (out, text);
+      reg_json_out_begin_object (o);
+      add_row_members (o, fmt.currency->exponent, row);
+      add_scores (o, &ctx, row);
+      reg_json_out_end_object (o);
+      if (text->len >= 60 * 1024)
+        {
+          fwrite (text->str, 1, text->len, out);
+          g_string_truncate (text, 0);
+        }
     }
-  if (n == 0)
-    {
-      /* json-glib's own text for an empty array, as before */
-      g_autoptr(JsonNode) empty = json_node_init_array (json_node_alloc (), json_array_new ());
-      g_autofree char *text = NULL;
-
-      json_generator_set_root (gen, empty);
-      text = json_generator_to_data (gen, NULL);
-      fprintf (out, "%s\n", text);
-    }
-  else
-    fputs ("\n]\n", out);
+  reg_json_out_end_array (o);
+  g_string_append_c (text, '\n');
+  fwrite (text->str, 1, text->len, out);
   return TRUE;
 }
 
@@ -273,12 +272,14 @@ JsonNode *
 reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(RegJsonOut) o = reg_json_out_new_builder (b);
   g_autoptr(RegCustomerRow) row = NULL;
   RegCustomerRecord rec = { 0 };
-  RegScoreContext ctx;
   ClvMoneyFormat fmt;
+  RegScoreContext ctx;
 
   reg_shop_get_money_format (shop, &fmt);
+  reg_score_context_load (shop, &ctx);
   if (!reg_shop_get_customer (shop, id, &rec, error))
     return NULL;
   row = reg_store_get_customer_row (reg_shop_get_store (shop), id, error);
@@ -288,7 +289,7 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
       return NULL;
     }
   json_builder_begin_object (b);
-  add_row_members (b, fmt.currency->exponent, row);
+  add_row_members (o, fmt.currency->exponent, row);
   add_string_or_null (b, "phone", rec.phone);
   add_string_or_null (b, "channel", rec.channel);
   add_string_or_null (b, "notes", rec.notes);
@@ -299,8 +300,7 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
     json_builder_add_int_value (b, rec.merged_into);
   else
     json_builder_add_null_value (b);
-  reg_score_context_load (shop, &ctx);
-  add_scores (b, shop, &ctx, row);
+  add_scores (o, &ctx, row);
   if (with_sales)
     {
       g_autoptr(GPtrArray) sales = reg_store_list_sales (reg_shop_get_store (shop), id, 0, error);

@@ -819,10 +819,48 @@ reg_store_read_backup_info (const char *path, RegBackupInfo *info)
  * reg_store_restore_from:
  * Replaces the whole content of the open shop by the backup at @backup_path, in one step.
  */
+/* The highest import or campaign number given out (migration 6), 0 before that schema. */
+static gint64
+number_used (RegStore *store, const char *name)
+{
+  RegStmt *stmt = reg_store_prepare (store, "SELECT last FROM numbers_used WHERE name = ?1", NULL);
+  gint64 last = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return last;
+}
+
+static gboolean
+keep_number_used (RegStore *store, const char *name, gint64 at_least, GError **error)
+{
+  RegStmt *stmt = reg_store_prepare (store,
+      "UPDATE numbers_used SET last = max(last, ?2) WHERE name = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, at_least);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return reg_store_check (store, rc, _("restoring a backup"), error);
+}
+
 gboolean
 reg_store_restore_from (RegStore *store, const char *backup_path, GError **error)
 {
   g_autoptr(RegStore) src = NULL;
+
+  /* numbers given out after the backup was taken stay given out */
+  gint64 batches = number_used (store, "import_batches");
+  gint64 campaigns = number_used (store, "campaigns");
 
   g_return_val_if_fail (store->txn_depth == 0, FALSE);
   src = reg_store_open (backup_path, REG_STORE_OPEN_NO_MIGRATE, error);
@@ -838,9 +876,11 @@ reg_store_restore_from (RegStore *store, const char *backup_path, GError **error
   if (!reg_store_set_setting (store, REG_BACKUP_SEQUENCE, NULL, error)
       || !reg_store_set_setting (store, REG_BACKUP_TAKEN_AT, NULL, error))
     return FALSE;
-  if (reg_store_get_schema_version (store) < REG_STORE_SCHEMA_VERSION)
-    return reg_store_migrate_to (store, REG_STORE_SCHEMA_VERSION, error);
-  return TRUE;
+  if (reg_store_get_schema_version (store) < REG_STORE_SCHEMA_VERSION
+      && !reg_store_migrate_to (store, REG_STORE_SCHEMA_VERSION, error))
+    return FALSE;
+  return keep_number_used (store, "import_batches", batches, error)
+         && keep_number_used (store, "campaigns", campaigns, error);
 }
 
 /**

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Import and campaign numbers are never given out twice in a shop: not after an undo, not after
- * the update of an older shop file (whose existing numbers stay as they are), and not by a row
- * written without the store's numbering.
+ * the update of an older shop file (whose existing numbers stay as they are), not after a backup
+ * from before is restored, and not by a row written without the store's numbering.
  */
 #include <sqlite3.h>
 
@@ -111,7 +111,8 @@ test_older_shop (Fixture *f, gconstpointer data)
     g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE
                                                 | REG_STORE_OPEN_NO_MIGRATE, &error);
     g_assert_no_error (error);
-    g_assert_true (reg_store_migrate_to (store, 5, &error));
+    /* 8: the last schema before migrations/0009-numbers-never-reused.sql */
+    g_assert_true (reg_store_migrate_to (store, 8, &error));
     g_assert_cmpint (exec (store,
                            "INSERT INTO import_batches (id, file_name, file_hash, format) VALUES "
                            "(2, 'a.csv', 'h', 'csv'), (5, 'b.csv', 'h', 'csv');"
@@ -152,6 +153,28 @@ test_reuse_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (add_campaign (store), ==, 2);
 }
 
+/* A backup from before an import, restored: the import's number stays given out. */
+static void
+test_restore_keeps_number (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  g_autofree char *backup = g_build_filename (f->dir, "before.regulars", NULL);
+  gint64 first, campaign;
+
+  g_assert_no_error (error);
+  first = add_batch (store, "a.csv");
+  g_assert_true (reg_store_backup_to (store, backup, &error));
+  g_assert_no_error (error);
+  add_batch (store, "b.csv");
+  campaign = add_campaign (store);
+  g_assert_true (reg_store_restore_from (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_batches (store), ==, 1);
+  g_assert_cmpint (add_batch (store, "c.csv"), ==, first + 2);
+  g_assert_cmpint (add_campaign (store), ==, campaign + 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -161,6 +184,7 @@ main (int argc, char **argv)
   ADD ("/store/numbers/undo-keeps-number", test_undo_keeps_number);
   ADD ("/store/numbers/older-shop", test_older_shop);
   ADD ("/store/numbers/reuse-refused", test_reuse_refused);
+  ADD ("/store/numbers/restore-keeps-number", test_restore_keeps_number);
 #undef ADD
   return g_test_run ();
 }
