@@ -197,6 +197,28 @@ test_ofx_bank_medium (void)
   g_assert_cmpstr (row->note, ==, "CHECK");
 }
 
+/* An OFX statement in another currency than the shop's is refused as a whole, its CURDEF
+ * named with its line; in a shop of its own currency it reads as before. */
+static void
+test_ofx_curdef (void)
+{
+  g_autofree char *path = real_export ("ofx", "bank_medium.ofx");
+  RegImportOptions eur = { .shop_currency = "EUR" };
+  RegImportOptions cad = { .shop_currency = "CAD" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportReader) reader = reg_import_reader_new (path, &eur, &error);
+  g_autoptr(ImportResult) res = NULL;
+
+  g_assert_null (reader);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY);
+  g_assert_cmpstr (error->message, ==, "bank_medium.ofx, line 13, field “CURDEF”: the statement "
+                                       "is in CAD, but the shop's currency is EUR; nothing was "
+                                       "imported");
+  res = import_file (path, &cad);
+  g_assert_cmpuint (res->rows_read, ==, 3);
+  g_assert_cmpuint (res->issues->len, ==, 0);
+}
+
 /* Nubank card statement: 6 DEBITs summing to −1280.91 (= LEDGERBAL), BRL, dates
  * 20240323000000[-3:GMT] → 2024-03-23 as written. */
 static void
@@ -532,6 +554,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/bank/csv-sparkasse", test_sparkasse);
   g_test_add_func ("/import/bank/csv-ing", test_ing);
   g_test_add_func ("/import/bank/ofx-bank-medium", test_ofx_bank_medium);
+  g_test_add_func ("/import/bank/ofx-curdef", test_ofx_curdef);
   g_test_add_func ("/import/bank/ofx-nubank", test_ofx_nubank);
   g_test_add_func ("/import/bank/ofx-empty-tags", test_ofx_empty_tags);
   g_test_add_func ("/import/bank/ofx-euro", test_ofx_euro);
