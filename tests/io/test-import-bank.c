@@ -219,6 +219,28 @@ test_ofx_curdef (void)
   g_assert_cmpuint (res->issues->len, ==, 0);
 }
 
+/* An MT940 statement whose opening balance (:60F:) is in another currency than the shop's is
+ * refused as a whole. */
+static void
+test_mt940_currency (void)
+{
+  g_autofree char *path = real_export ("mt940", "sepa_snippet.sta");
+  RegImportOptions usd = { .shop_currency = "USD" };
+  RegImportOptions eur = { .shop_currency = "EUR" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportReader) reader = reg_import_reader_new (path, &usd, &error);
+  g_autoptr(ImportResult) res = NULL;
+
+  g_assert_null (reader);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY);
+  g_assert_cmpstr (error->message, ==, "sepa_snippet.sta, line 4, field “60F”: the statement is "
+                                       "in EUR, but the shop's currency is USD; nothing was "
+                                       "imported");
+  res = import_file (path, &eur);
+  g_assert_cmpuint (res->issues->len, ==, 0);
+  g_assert_cmpuint (res->sales, >, 0);
+}
+
 /* Nubank card statement: 6 DEBITs summing to −1280.91 (= LEDGERBAL), BRL, dates
  * 20240323000000[-3:GMT] → 2024-03-23 as written. */
 static void
@@ -569,5 +591,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/bank/camt-v08", test_camt_v08);
   g_test_add_func ("/import/bank/mt940-rabobank", test_mt940_rabobank);
   g_test_add_func ("/import/bank/mt940-sepa", test_mt940_sepa);
+  g_test_add_func ("/import/bank/mt940-currency", test_mt940_currency);
   return g_test_run ();
 }
