@@ -219,6 +219,28 @@ test_ofx_curdef (void)
   g_assert_cmpuint (res->issues->len, ==, 0);
 }
 
+/* A CAMT.053 statement whose account or balances are in another currency than the shop's is
+ * refused as a whole. */
+static void
+test_camt_currency (void)
+{
+  g_autofree char *path = real_export ("camt053", "test-camt053");
+  RegImportOptions usd = { .shop_currency = "USD" };
+  RegImportOptions eur = { .shop_currency = "EUR" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportReader) reader = reg_import_reader_new (path, &usd, &error);
+  g_autoptr(ImportResult) res = NULL;
+
+  g_assert_null (reader);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY);
+  g_assert_cmpstr (error->message, ==, "test-camt053, line 32, field “Ccy”: the statement is in "
+                                       "EUR, but the shop's currency is USD; nothing was "
+                                       "imported");
+  res = import_file (path, &eur);
+  g_assert_cmpuint (res->issues->len, ==, 0);
+  g_assert_cmpuint (res->sales, >, 0);
+}
+
 /* An MT940 statement whose opening balance (:60F:) is in another currency than the shop's is
  * refused as a whole. */
 static void
@@ -592,5 +614,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/bank/mt940-rabobank", test_mt940_rabobank);
   g_test_add_func ("/import/bank/mt940-sepa", test_mt940_sepa);
   g_test_add_func ("/import/bank/mt940-currency", test_mt940_currency);
+  g_test_add_func ("/import/bank/camt-currency", test_camt_currency);
   return g_test_run ();
 }
