@@ -21,6 +21,9 @@ typedef struct
   guint64          bytes_read;
   guint64          size;
   char            *iban;       /* (owned) (nullable) the statement's account */
+  char            *currency;   /* (owned) (nullable) the account's (Acct/Ccy) or its first
+                                * balance's (Bal/Amt/@Ccy) currency */
+  long             currency_line;
   gboolean         on_entry;   /* the reader stands on an Ntry not yet read */
   gboolean         eof;
   char            *xml_error;  /* (owned) (nullable) first parser error */
@@ -413,7 +416,24 @@ advance_to_entry (CamtReader *r, gboolean *found_statement, GError **error)
       else if (g_str_equal (name, "Acct") && r->iban == NULL)
         {
           xmlNodePtr acct = xmlTextReaderExpand (r->reader);
+          xmlNodePtr ccy = child (acct, "Ccy");
           r->iban = account_iban (acct);
+          if (ccy != NULL && r->currency == NULL)
+            {
+              r->currency = text_of (ccy);
+              r->currency_line = xmlGetLineNo (ccy);
+            }
+        }
+      else if (g_str_equal (name, "Bal") && r->currency == NULL)
+        {
+          xmlNodePtr amt = child (xmlTextReaderExpand (r->reader), "Amt");
+          xmlChar *ccy = amt != NULL ? xmlGetProp (amt, (const xmlChar *) "Ccy") : NULL;
+          if (ccy != NULL)
+            {
+              r->currency = g_strdup ((const char *) ccy);
+              r->currency_line = xmlGetLineNo (amt);
+              xmlFree (ccy);
+            }
         }
       else if (g_str_equal (name, "Ntry"))
         return TRUE;
@@ -496,6 +516,7 @@ camt_free (gpointer data)
     xmlFreeTextReader (r->reader);
   g_clear_object (&r->in);
   g_free (r->iban);
+  g_free (r->currency);
   g_free (r->xml_error);
   g_free (r);
 }
@@ -560,6 +581,18 @@ reg_camt_reader_new (const char *path, RegImportCtx *ctx, char **source_out, GEr
     {
       g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_FORMAT,
                    _("%s is XML but not a CAMT.053 bank statement"), ctx->display_name);
+      return NULL;
+    }
+  /* a statement in another currency than the shop's is refused as a whole, before any row */
+  if (r->currency != NULL && ctx->currency != NULL
+      && g_ascii_strcasecmp (r->currency, ctx->currency->code) != 0
+      && g_ascii_strcasecmp (r->currency, "XXX") != 0)
+    {
+      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY,
+                   _("%s, line %u, field “%s”: the statement is in %s, but the shop's currency is "
+                     "%s; nothing was imported"),
+                   ctx->display_name, (guint) MAX (r->currency_line, 0), "Ccy", r->currency,
+                   ctx->currency->code);
       return NULL;
     }
   *source_out = g_strconcat ("camt053:", r->iban != NULL ? r->iban : "", NULL);

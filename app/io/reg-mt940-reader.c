@@ -426,18 +426,42 @@ reg_mt940_reader_new (const char *path, RegImportCtx *ctx, char **source_out, GE
   m->f61_extra = g_string_new (NULL);
   m->f86 = g_string_new (NULL);
   ctx->named_fields = TRUE;
-  /* the account number names the dedupe namespace: peek at :25: */
+  /* the account number names the dedupe namespace: peek at :25:; the opening balance :60F:
+   * gives the statement's currency, which must be the shop's */
   {
     g_autoptr(RegLineReader) peek = reg_line_reader_new (path, NULL, NULL);
+    g_autofree char *currency = NULL;
     const char *line, *rest;
-    guint number;
-    char tag[5];
-    while (peek != NULL && reg_line_reader_next (peek, &line, &number, NULL, NULL) && number < 200)
-      if (tag_of_line (line, tag, &rest) && g_str_equal (tag, "25"))
+    guint number, currency_line = 0;
+    char tag[5], currency_tag[5] = "";
+    while (peek != NULL && (m->account == NULL || currency == NULL)
+           && reg_line_reader_next (peek, &line, &number, NULL, NULL) && number < 200)
+      if (tag_of_line (line, tag, &rest))
         {
-          m->account = g_strstrip (g_strdup (rest));
-          break;
+          if (g_str_equal (tag, "25") && m->account == NULL)
+            m->account = g_strstrip (g_strdup (rest));
+          else if ((g_str_equal (tag, "60F") || g_str_equal (tag, "60M")) && currency == NULL
+                   && strlen (rest) >= 10)
+            {
+              currency = g_strndup (rest + 7, 3);
+              currency_line = number;
+              g_strlcpy (currency_tag, tag, sizeof currency_tag);
+            }
         }
+    if (currency != NULL && ctx->currency != NULL
+        && g_ascii_strcasecmp (currency, ctx->currency->code) != 0
+        && g_ascii_strcasecmp (currency, "XXX") != 0)
+      {
+        /* TRANSLATORS: "bank.sta, line 4, field “60F”: the statement is in EUR, but the
+         * shop's currency is USD; nothing was imported" */
+        g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY,
+                     _("%s, line %u, field “%s”: the statement is in %s, but the shop's currency "
+                       "is %s; nothing was imported"),
+                     ctx->display_name, currency_line, currency_tag,
+                     currency, ctx->currency->code);
+        mt940_free (m);
+        return NULL;
+      }
   }
   *source_out = g_strconcat ("mt940:", m->account != NULL ? m->account : "", NULL);
   return m;

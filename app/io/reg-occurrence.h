@@ -3,8 +3,8 @@
  * RegOccurrence: how many times each content key has been seen so far in one file, so that the
  * 2nd, 3rd, … identical row of a file gets a key of its own (YNAB's rule for bank files): two
  * identical purchases on one day both count, and the same rows downloaded again add nothing.
- * An open-addressing table of 64-bit keys and 32-bit counts, 12 bytes a slot, at most
- * three-quarters full; it grows with the distinct rows of the file. One thread at a time.
+ * About 16 bytes per distinct row of the file (a table at most three-quarters full of 8-byte
+ * keys); the few contents seen more than once are counted beside it. One thread at a time.
  */
 #pragma once
 

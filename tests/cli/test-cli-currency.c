@@ -142,6 +142,7 @@ static const RealExport real_exports[] = {
   { "camt053/test-camt053", "EUR" },
   { "camt053/davider80.xml", "CHF" },
   { "mt940/sepa_snippet.sta", "EUR" },
+  { "mt940/rabobank-iban.sta", "EUR" },
   { "ofx/bank_medium.ofx", "CAD" },
   { "ofx/suncorp.ofx", "AUD" },
   { "ofx/br_nubank_cc.ofx", "BRL" },

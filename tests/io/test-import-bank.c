@@ -197,6 +197,72 @@ test_ofx_bank_medium (void)
   g_assert_cmpstr (row->note, ==, "CHECK");
 }
 
+/* An OFX statement in another currency than the shop's is refused as a whole, its CURDEF
+ * named with its line; in a shop of its own currency it reads as before. */
+static void
+test_ofx_curdef (void)
+{
+  g_autofree char *path = real_export ("ofx", "bank_medium.ofx");
+  RegImportOptions eur = { .shop_currency = "EUR" };
+  RegImportOptions cad = { .shop_currency = "CAD" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportReader) reader = reg_import_reader_new (path, &eur, &error);
+  g_autoptr(ImportResult) res = NULL;
+
+  g_assert_null (reader);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY);
+  g_assert_cmpstr (error->message, ==, "bank_medium.ofx, line 13, field “CURDEF”: the statement "
+                                       "is in CAD, but the shop's currency is EUR; nothing was "
+                                       "imported");
+  res = import_file (path, &cad);
+  g_assert_cmpuint (res->rows_read, ==, 3);
+  g_assert_cmpuint (res->issues->len, ==, 0);
+}
+
+/* A CAMT.053 statement whose account or balances are in another currency than the shop's is
+ * refused as a whole. */
+static void
+test_camt_currency (void)
+{
+  g_autofree char *path = real_export ("camt053", "test-camt053");
+  RegImportOptions usd = { .shop_currency = "USD" };
+  RegImportOptions eur = { .shop_currency = "EUR" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportReader) reader = reg_import_reader_new (path, &usd, &error);
+  g_autoptr(ImportResult) res = NULL;
+
+  g_assert_null (reader);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY);
+  g_assert_cmpstr (error->message, ==, "test-camt053, line 32, field “Ccy”: the statement is in "
+                                       "EUR, but the shop's currency is USD; nothing was "
+                                       "imported");
+  res = import_file (path, &eur);
+  g_assert_cmpuint (res->issues->len, ==, 0);
+  g_assert_cmpuint (res->sales, >, 0);
+}
+
+/* An MT940 statement whose opening balance (:60F:) is in another currency than the shop's is
+ * refused as a whole. */
+static void
+test_mt940_currency (void)
+{
+  g_autofree char *path = real_export ("mt940", "sepa_snippet.sta");
+  RegImportOptions usd = { .shop_currency = "USD" };
+  RegImportOptions eur = { .shop_currency = "EUR" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportReader) reader = reg_import_reader_new (path, &usd, &error);
+  g_autoptr(ImportResult) res = NULL;
+
+  g_assert_null (reader);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY);
+  g_assert_cmpstr (error->message, ==, "sepa_snippet.sta, line 4, field “60F”: the statement is "
+                                       "in EUR, but the shop's currency is USD; nothing was "
+                                       "imported");
+  res = import_file (path, &eur);
+  g_assert_cmpuint (res->issues->len, ==, 0);
+  g_assert_cmpuint (res->sales, >, 0);
+}
+
 /* Nubank card statement: 6 DEBITs summing to −1280.91 (= LEDGERBAL), BRL, dates
  * 20240323000000[-3:GMT] → 2024-03-23 as written. */
 static void
@@ -532,6 +598,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/bank/csv-sparkasse", test_sparkasse);
   g_test_add_func ("/import/bank/csv-ing", test_ing);
   g_test_add_func ("/import/bank/ofx-bank-medium", test_ofx_bank_medium);
+  g_test_add_func ("/import/bank/ofx-curdef", test_ofx_curdef);
   g_test_add_func ("/import/bank/ofx-nubank", test_ofx_nubank);
   g_test_add_func ("/import/bank/ofx-empty-tags", test_ofx_empty_tags);
   g_test_add_func ("/import/bank/ofx-euro", test_ofx_euro);
@@ -546,5 +613,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/bank/camt-v08", test_camt_v08);
   g_test_add_func ("/import/bank/mt940-rabobank", test_mt940_rabobank);
   g_test_add_func ("/import/bank/mt940-sepa", test_mt940_sepa);
+  g_test_add_func ("/import/bank/mt940-currency", test_mt940_currency);
+  g_test_add_func ("/import/bank/camt-currency", test_camt_currency);
   return g_test_run ();
 }

@@ -518,6 +518,87 @@ test_content_key (void)
   reg_test_rm_rf (dir);
 }
 
+/* Thousands of identical rows among others: each has a key of its own, the n-th that of its
+ * content's n-th occurrence, however far apart they stand. */
+static void
+test_content_key_many (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autoptr(GString) s = g_string_new ("customer,date,amount\n");
+  g_autoptr(ImportResult) res = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint coffee = 0;
+
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (s, i % 2 ? "C%u,2024-01-01,%u.00\n" : "A,2024-01-01,4.50\n", i, i);
+  g_assert_true (g_file_set_contents (path, s->str, -1, NULL));
+  res = import_file (path, NULL);
+  g_assert_cmpuint (res->sales, ==, 6000);
+  for (guint i = 0; i < res->rows->len; i++)
+    {
+      RegImportRow *row = g_ptr_array_index (res->rows, i);
+
+      g_hash_table_add (keys, g_memdup2 (&row->content_key, sizeof row->content_key));
+      if (g_strcmp0 (row->customer_ref, "A") == 0)
+        g_assert_cmpint (row->content_key, ==, reg_import_row_content_key (row, ++coffee));
+    }
+  g_assert_cmpuint (coffee, ==, 3000);
+  g_assert_cmpuint (g_hash_table_size (keys), ==, 6000);
+  reg_test_rm_rf (dir);
+}
+
+/* A header that states a currency other than the shop's refuses the file, with its line and
+ * column; one that states the shop's, or none (an abbreviation is no currency), does not. An
+ * amount whose symbol names another currency is a rejected row. */
+static void
+test_header_currency (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "releve.csv", NULL);
+  g_autoptr(RegImportMapping) symbol = reg_import_mapping_new ();
+  g_autoptr(RegImportMapping) vat = reg_import_mapping_new ();
+  RegImportOptions usd = { .shop_currency = "USD", .mapping = symbol };
+  RegImportOptions eur = { .shop_currency = "EUR", .mapping = symbol };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportReader) reader = NULL;
+  g_autoptr(ImportResult) res = NULL;
+
+  /* headers with more than a name are not recognised by themselves: mapped */
+  reg_import_mapping_set (symbol, REG_FIELD_AMOUNT, "Amount (€)");
+  reg_import_mapping_set (vat, REG_FIELD_AMOUNT, "Amount incl. VAT");
+
+  g_assert_true (g_file_set_contents (path, "Date,Customer,Amount (€)\n"
+                                            "2024-01-05,Ann,12.50\n", -1, NULL));
+  reader = reg_import_reader_new (path, &usd, &error);
+  g_assert_null (reader);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_CURRENCY);
+  g_assert_cmpstr (error->message, ==, "releve.csv, line 1, column “Amount (€)”: the amounts "
+                                       "are in €, but the shop's currency is USD; nothing was "
+                                       "imported");
+  g_clear_error (&error);
+  res = import_file (path, &eur);
+  g_assert_cmpuint (res->sales, ==, 1);
+  g_clear_pointer (&res, import_result_free);
+
+  g_assert_true (g_file_set_contents (path, "Date,Customer,Amount incl. VAT\n"
+                                            "2024-01-05,Ann,12.50\n"
+                                            "2024-01-06,Bob,$3.00\n"
+                                            "2024-01-07,Cy,3.00 USD\n", -1, NULL));
+  usd.mapping = eur.mapping = vat;
+  res = import_file (path, &usd);
+  g_assert_cmpuint (res->sales, ==, 3);
+  g_clear_pointer (&res, import_result_free);
+  res = import_file (path, &eur);
+  g_assert_cmpuint (res->sales, ==, 1);
+  g_assert_cmpuint (res->issues->len, ==, 2);
+  g_assert_cmpstr (issue_at (res, 0)->reason, ==, "releve.csv, line 3, column “Amount incl. VAT”: "
+                                                  "“$3.00” is an amount in “$”, not in the shop's "
+                                                  "currency (EUR)");
+  g_assert_cmpstr (issue_at (res, 1)->value, ==, "3.00 USD");
+  reg_test_rm_rf (dir);
+}
+
 /* The CDNOW sample event log (masterid,sampleid,date,cds,sales) with an explicit mapping.
  * Expected, from the file itself:
  *   awk -F, 'NR>1{n++; s+=$5} END{print n, s}'         → 6919 rows, 244091.94 dollars
@@ -659,6 +740,8 @@ main (int argc, char **argv)
   g_test_add_func ("/import/csv/encoding-errors", test_encoding_errors);
   g_test_add_func ("/import/csv/cancel", test_cancel);
   g_test_add_func ("/import/csv/content-key", test_content_key);
+  g_test_add_func ("/import/csv/content-key-many", test_content_key_many);
+  g_test_add_func ("/import/csv/header-currency", test_header_currency);
   g_test_add_func ("/import/csv/cdnow", test_cdnow);
   g_test_add_func ("/import/csv/cdnow-auto", test_cdnow_auto);
   g_test_add_func ("/import/csv/many-rows", test_many_rows);
