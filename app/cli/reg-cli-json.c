@@ -12,6 +12,7 @@
 
 #include "clv-date.h"
 #include "reg-cli-json.h"
+#include "reg-segment.h"
 
 void
 reg_cli_json_add_money (JsonBuilder *b, RegShop *shop, const char *key, gint64 minor)
@@ -81,8 +82,10 @@ add_row_members (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
 }
 
 static void
-add_scores (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
+add_scores (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row, const char *locale)
 {
+  g_autofree char *reason = NULL;
+
   json_builder_set_member_name (b, "scores");
   if (!row->scored)
     {
@@ -109,6 +112,9 @@ add_scores (JsonBuilder *b, RegShop *shop, const RegCustomerRow *row)
   if (row->at_risk & 4)
     json_builder_add_string_value (b, "detractor");
   json_builder_end_array (b);
+  /* the same words as the window and the printed list, with the figures behind them */
+  reason = reg_at_risk_reason (row, locale);
+  add_string_or_null (b, "at_risk_reason", reason);
   json_builder_end_object (b);
 }
 
@@ -116,13 +122,14 @@ JsonNode *
 reg_cli_json_customer_rows (RegShop *shop, GPtrArray *rows)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
 
   json_builder_begin_array (b);
   for (guint i = 0; i < rows->len; i++)
     {
       json_builder_begin_object (b);
       add_row_members (b, shop, rows->pdata[i]);
-      add_scores (b, shop, rows->pdata[i]);
+      add_scores (b, shop, rows->pdata[i], locale);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -218,7 +225,10 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
     json_builder_add_int_value (b, rec.merged_into);
   else
     json_builder_add_null_value (b);
-  add_scores (b, shop, row);
+  {
+    g_autofree char *locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
+    add_scores (b, shop, row, locale);
+  }
   if (with_sales)
     {
       g_autoptr(GPtrArray) sales = reg_store_list_sales (reg_shop_get_store (shop), id, 0, error);

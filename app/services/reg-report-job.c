@@ -46,6 +46,7 @@ typedef struct
   RegStmt        *stmt;
   RegCustomerRow *row;      /* (owned) the row the writer holds now */
   char           *reason;   /* (owned) */
+  const char     *locale;   /* (unowned) the shop's, for dates in the reasons */
   RegJob         *job;
   guint           done, total;
 } CustomerCursor;
@@ -67,7 +68,7 @@ next_customer (gpointer data, RegReportCustomer *out, GError **error)
       return FALSE;
     }
   c->row = row;
-  c->reason = reg_at_risk_reason (row->at_risk);
+  c->reason = reg_at_risk_reason (row, c->locale);
   out->id = row->id;
   out->name = row->name;
   out->email = row->email;
@@ -223,6 +224,7 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
     return NULL;
   cursor.store = store;
   cursor.job = job;
+  cursor.locale = self->locale;
   cursor.total = (guint) reg_store_count_customers (store, FALSE);
   cursor.stmt = reg_store_customer_rows_begin (store, error);
   if (cursor.stmt == NULL)

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "clv-at-risk.h"
 #include "clv-date.h"
 #include "clv-segments.h"
 #include "reg-segment.h"
@@ -388,20 +389,21 @@ reg_segment_describe (const RegSegment *segment)
 }
 
 char *
-reg_at_risk_reason (guint32 flags)
+reg_at_risk_reason (const RegCustomerRow *row, const char *locale_id)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  ClvAtRiskFacts facts;
+  ClvMoneyFormat fmt;
 
-  if (flags & CLV_AT_RISK_LOW_P_ALIVE)
-    g_ptr_array_add (parts, (gpointer) _("probably no longer buying"));
-  if (flags & CLV_AT_RISK_OVERDUE)
-    g_ptr_array_add (parts, (gpointer) _("overdue for their next visit"));
-  if (flags & CLV_AT_RISK_DETRACTOR)
-    g_ptr_array_add (parts, (gpointer) _("unhappy in their last survey"));
-  if (parts->len == 0)
-    return NULL;
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv ("; ", (char **) parts->pdata);
+  /* the shop's way of writing dates, as reg_shop_format_date() has it */
+  clv_money_format_init (&fmt, locale_id, NULL);
+  clv_at_risk_facts_init (&facts);
+  facts.flags = row->at_risk;
+  facts.p_alive = row->p_alive;
+  facts.days_since = row->risk_days_since;
+  facts.gap_days = row->risk_gap_days;
+  facts.nps_score = row->nps_score;
+  facts.nps_day = row->nps_day;
+  return clv_at_risk_reason (&facts, locale_id != NULL ? fmt.locale : NULL);
 }
 
 static int

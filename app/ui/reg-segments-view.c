@@ -305,7 +305,11 @@ on_bind_cb (GtkSignalListItemFactory *factory,
       break;
     case COL_WHY:
     default:
-      text = reg_at_risk_reason (reg_customer_get_at_risk (c));
+      {
+        g_autofree char *locale = reg_shop_get_setting (self->shop, REG_SETTING_LOCALE);
+
+        text = reg_at_risk_reason (reg_customer_get_row (c), locale);
+      }
       if (text == NULL)
         text = g_strdup (reg_ui_rfm_label (reg_customer_get_rfm_group (c)));
       break;
