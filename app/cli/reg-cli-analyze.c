@@ -107,11 +107,17 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
   if (s->holdout_actual >= 0 && s->holdout_predicted >= 0)
     {
       g_autofree char *cal = clv_date_format_iso (s->calibration_end);
-      double err = s->holdout_actual > 0
-                     ? 100.0 * (s->holdout_predicted - s->holdout_actual) / s->holdout_actual : 0;
-      printf (_("Check: fitted on sales up to %s, the model expected %.0f repeat purchases after "
-                "that; customers made %.0f (%+.0f %%).\n"),
-              cal, s->holdout_predicted, s->holdout_actual, err);
+
+      /* a difference relative to nothing is no percentage: then the two counts alone */
+      if (s->holdout_actual > 0)
+        printf (_("Check: fitted on sales up to %s, the model expected %.0f repeat purchases after "
+                  "that; customers made %.0f (%+.0f %%).\n"),
+                cal, s->holdout_predicted, s->holdout_actual,
+                100.0 * (s->holdout_predicted - s->holdout_actual) / s->holdout_actual);
+      else
+        printf (_("Check: fitted on sales up to %s, the model expected %.0f repeat purchases after "
+                  "that; customers made none.\n"),
+                cal, s->holdout_predicted);
     }
   else
     printf (_("Check: the history is too short to hold part of it back and test the model.\n"));
@@ -130,7 +136,7 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
       printf ("  %s %u (%s)", t->id, t->customers, v);
     }
   printf ("\n");
-  printf (_("At risk: %u customers.\n"), s->at_risk);
+  printf (_("Slipping away: %u customers.\n"), s->at_risk);
 }
 
 static gboolean
@@ -279,7 +285,7 @@ reg_cli_segments (RegCli *cli, int argc, char **argv)
   {
     JsonObject *risk = json_object_get_object_member (root, "at_risk");
     g_autofree char *v = reg_shop_format_amount (shop, json_object_get_int_member (risk, "value_minor"));
-    printf ("%s\n  %-22s %8" PRId64 "  %16s\n", _("At risk"), "at-risk",
+    printf ("%s\n  %-22s %8" PRId64 "  %16s\n", _("Slipping away"), "at-risk",
             json_object_get_int_member (risk, "customers"), v);
   }
   return REG_CLI_OK;

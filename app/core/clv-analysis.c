@@ -709,6 +709,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
           a->scores[c].nps_score = -1;
         }
       a->historic.churn_rate = -1;
+      a->historic.repeat_rate = -1;
       a->tier_counts[CLV_TIER_NONE] = n_customers;
       a->rfm_counts[CLV_RFM_NONE] = n_customers;
       a->tier_by_historic = TRUE;
@@ -967,6 +968,7 @@ clv_analysis_historic_for (const ClvAnalysis *a, const ClvFeedback *feedback, gs
     {
       memset (out, 0, sizeof *out);
       out->churn_rate = -1;
+      out->repeat_rate = -1;
       return;
     }
   clv_historic_compute (a->log, feedback, n_feedback, customer_subset, n_subset, &ho, out);

@@ -372,9 +372,19 @@ reg_segment_describe (const RegSegment *segment)
                                 "often and how much they bought."),
                               clv_rfm_group_name (clv_rfm_group_from_id (segment->id)));
     case SEG_AT_RISK:
-      return g_strdup (_("Customers who are slipping away: the chance they still buy is low, "
-                         "they are overdue against their own usual gap between visits, or their "
-                         "last survey answer was unhappy."));
+      {
+        /* the rules as the analysis applies them, with the shop's own thresholds; each
+         * customer's line then says which rule put them on the list, with its figures */
+        double p_alive = reg_shop_get_setting_double (segment->shop, REG_SETTING_AT_RISK_P_ALIVE);
+        double factor = reg_shop_get_setting_double (segment->shop, REG_SETTING_OVERDUE_FACTOR);
+
+        return g_strdup_printf (_("Customers on this list meet at least one rule, named beside "
+                                  "each of them: they have not bought for more than %g times "
+                                  "their own usual gap between purchases, their chance of still "
+                                  "buying fell below %.0f %% (customers who came back before), "
+                                  "or their last NPS answer was 6 or less."),
+                                factor, p_alive * 100);
+      }
     case SEG_FILTER:
     default:
       {
