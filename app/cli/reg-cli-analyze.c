@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "clv-date.h"
+#include "clv-segments.h"
 #include "reg-analysis-job.h"
 #include "reg-cli.h"
 #include "reg-store-analysis.h"
@@ -277,9 +278,20 @@ reg_cli_segments (RegCli *cli, int argc, char **argv)
         {
           JsonObject *o = json_array_get_object_element (arr, i);
           g_autofree char *v = reg_shop_format_amount (shop, json_object_get_int_member (o, "value_minor"));
-          printf ("  %-22s %8" PRId64 "  %16s\n",
-                  json_object_get_string_member (o, l == 0 ? "tier" : "group"),
-                  json_object_get_int_member (o, "customers"), v);
+          const char *id = json_object_get_string_member (o, l == 0 ? "tier" : "group");
+          /* the name to type after --segment: the RFM group "at-risk" is rfm:at-risk, since
+           * plain at-risk is the list of customers slipping away */
+          g_autofree char *spec = l == 1 && g_strcmp0 (id, "at-risk") == 0
+                                  ? g_strconcat ("rfm:", id, NULL) : g_strdup (id);
+
+          /* names in the language of this run, not of the run that saved the analysis */
+          const char *name = l == 0 ? clv_tier_name (g_strcmp0 (id, "top") == 0 ? CLV_TIER_TOP
+                                                     : g_strcmp0 (id, "middle") == 0 ? CLV_TIER_MIDDLE
+                                                     : CLV_TIER_BOTTOM)
+                                    : clv_rfm_group_name (clv_rfm_group_from_id (id));
+
+          printf ("  %-22s %8" PRId64 "  %16s  %s\n", spec,
+                  json_object_get_int_member (o, "customers"), v, name);
         }
     }
   {

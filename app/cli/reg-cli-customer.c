@@ -12,6 +12,7 @@
 #include "clv-date.h"
 #include "reg-cli.h"
 #include "reg-cli-json.h"
+#include "reg-segment.h"
 
 int
 reg_cli_init (RegCli *cli, int argc, char **argv)
@@ -173,15 +174,19 @@ static int
 customer_list (RegCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE, archived = FALSE;
+  g_autofree char *segment_name = NULL;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "archived", 0, 0, G_OPTION_ARG_NONE, &archived, N_("Include archived customers"), NULL },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment_name, N_("The customers to list (as for export campaign)"), N_("NAME") },
     { NULL }
   };
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RegSegment) segment = NULL;
+  g_autofree char *locale = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List customers."), &code))
     return code;
@@ -189,7 +194,19 @@ customer_list (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  rows = reg_store_list_customer_rows (reg_shop_get_store (shop), archived, &error);
+  if (segment_name != NULL)
+    {
+      /* a segment's customers, best value first, as the window and the printed list show them */
+      if (archived)
+        return reg_cli_usage (_("--archived and --segment do not go together: a segment leaves "
+                                "archived customers out"));
+      segment = reg_segment_parse (shop, segment_name, &error);
+      if (segment == NULL)
+        return reg_cli_fail (error);
+      rows = reg_segment_list (segment, reg_shop_get_store (shop), &error);
+    }
+  else
+    rows = reg_store_list_customer_rows (reg_shop_get_store (shop), archived, &error);
   if (rows == NULL)
     return reg_cli_fail (error);
   if (json)
@@ -198,16 +215,22 @@ customer_list (RegCli *cli, int argc, char **argv)
       reg_cli_print_json (node);
       return REG_CLI_OK;
     }
-  printf ("%-8s  %-28s  %-32s  %9s  %14s  %-10s\n", _("ID"), _("Name"), _("Email"),
-          _("Purchases"), _("Total spend"), _("Last"));
+  locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
+  printf ("%-8s  %-28s  %-32s  %9s  %14s  %-10s%s%s\n", _("ID"), _("Name"), _("Email"),
+          _("Purchases"), _("Total spend"), _("Last"), segment != NULL ? "  " : "",
+          segment != NULL ? _("Slipping away because") : "");
   for (guint i = 0; i < rows->len; i++)
     {
       RegCustomerRow *row = rows->pdata[i];
       g_autofree char *spend = reg_shop_format_amount (shop, row->total_spend);
       g_autofree char *last = reg_cli_format_day (row->last_purchase);
-      printf ("%-8" PRId64 "  %-28s  %-32s  %9u  %14s  %-10s%s\n", row->id, row->name,
+      /* a segment's listing says why each customer is slipping away, as every list does */
+      g_autofree char *why = segment != NULL ? reg_at_risk_reason (row, locale) : NULL;
+
+      printf ("%-8" PRId64 "  %-28s  %-32s  %9u  %14s  %-10s%s%s%s\n", row->id, row->name,
               row->email != NULL ? row->email : "", row->purchases, spend, last,
-              row->archived ? _(" (archived)") : "");
+              row->archived ? _(" (archived)") : "", why != NULL ? "  " : "",
+              why != NULL ? why : "");
     }
   return REG_CLI_OK;
 }

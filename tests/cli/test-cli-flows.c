@@ -265,6 +265,91 @@ test_export_flow (Fixture *f, gconstpointer data)
   run_clear (&r);
 }
 
+/* The at-risk list from the command line: every listed customer with the rule that put them
+ * there in words and figures (at_risk_reason), the same in the text listing; the RFM group of
+ * the same id is another list with another name. */
+static void
+test_at_risk_reasons (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) group = NULL;
+  JsonArray *rows;
+  guint overdue = 0, low = 0;
+
+  cli (f, &r, "demo", "--customers", "400", "--seed", "5", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (f, &r, "analyze", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Slipping away: "));
+  g_assert_null (strstr (r.out, "At risk"));
+
+  cli (f, &r, "customer", "list", "--segment", "at-risk", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse_json (r.out);
+  rows = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (rows), >, 0);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *scores = json_object_get_object_member (json_array_get_object_element (rows, i),
+                                                          "scores");
+      JsonArray *flags = json_object_get_array_member (scores, "at_risk");
+      const char *why = json_object_get_string_member_with_default (scores, "at_risk_reason", NULL);
+
+      g_assert_cmpuint (json_array_get_length (flags), >, 0);
+      g_assert_nonnull (why);
+      for (guint k = 0; k < json_array_get_length (flags); k++)
+        {
+          const char *flag = json_array_get_string_element (flags, k);
+
+          if (g_str_equal (flag, "overdue"))
+            {
+              g_assert_nonnull (strstr (why, "usually buys every "));
+              g_assert_nonnull (strstr (why, "last bought "));
+              overdue++;
+            }
+          else if (g_str_equal (flag, "low-p-alive"))
+            {
+              double p = json_object_get_double_member (scores, "p_alive");
+              g_autofree char *want = g_strdup_printf ("chance still buying %.0f %%", 100 * p);
+
+              g_assert_nonnull (strstr (why, want));
+              low++;
+            }
+        }
+    }
+  g_test_message ("%u overdue, %u unlikely to buy", overdue, low);
+  g_assert_cmpuint (overdue, >, 0);
+
+  /* the text listing says the same */
+  cli (f, &r, "customer", "list", "--segment", "at-risk", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Slipping away because"));
+  g_assert_nonnull (strstr (r.out, "usually buys every "));
+  cli (f, &r, "customer", "list", "--segment", "at-risk", "--archived", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+
+  /* the RFM group keeps its id and is named apart from the list */
+  cli (f, &r, "customer", "list", "--segment", "rfm:at-risk", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  group = parse_json (r.out);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (group)); i++)
+    {
+      JsonObject *o = json_array_get_object_element (json_node_get_array (group), i);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "scores"),
+                                                      "rfm_group"), ==, "at-risk");
+    }
+  cli (f, &r, "segments", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Slipping away\n  at-risk"));
+  g_assert_nonnull (strstr (r.out, "  rfm:at-risk "));
+  g_assert_nonnull (strstr (r.out, "Used to buy often"));
+  g_assert_null (strstr (r.out, "At risk"));
+  cli (f, &r, "segments", "--json", NULL);
+  g_assert_nonnull (strstr (r.out, "\"Used to buy often\""));
+  run_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -274,6 +359,7 @@ main (int argc, char **argv)
   ADD ("/cli/analyze-json", test_analyze_json);
   ADD ("/cli/import-flow", test_import_flow);
   ADD ("/cli/export-flow", test_export_flow);
+  ADD ("/cli/at-risk-reasons", test_at_risk_reasons);
 #undef ADD
   return g_test_run ();
 }
