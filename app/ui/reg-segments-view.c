@@ -315,6 +315,9 @@ on_bind_cb (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_label_set_text (label, text != NULL ? text : "");
+  /* the reason is a sentence with figures: all of it on hover when the column cuts it */
+  if (column == COL_WHY)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 static void
