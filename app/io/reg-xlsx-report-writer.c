@@ -378,10 +378,17 @@ write_summary (Report *r, lxw_worksheet *ws)
                     "purchases.")));
   CHECK (put_kpi (r, ws, &row, _("Purchase frequency"), KPI_DECIMAL, k->purchase_frequency, 0,
                   _("Purchases per customer on average.")));
+  /* a share of nobody is not available, and the sentence beside it says why */
   CHECK (put_kpi (r, ws, &row, _("Repeat rate"), KPI_FRACTION, k->repeat_rate, 0,
-                  _("Share of customers who came back for a second purchase.")));
+                  reg_report_is_available (k->repeat_rate)
+                    ? _("Share of customers who came back for a second purchase.")
+                    : _("Share of customers who came back for a second purchase: not known yet, "
+                        "there are no customers.")));
   CHECK (put_kpi (r, ws, &row, _("Churn rate"), KPI_FRACTION, k->churn_rate, 0,
-                  _("Share of customers who stopped buying in a period.")));
+                  reg_report_is_available (k->churn_rate)
+                    ? _("Share of customers who stopped buying in a period.")
+                    : _("Share of customers who stopped buying in a period: not known yet, there "
+                        "were no customers in the period before.")));
   {
     g_autofree char *avg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                          "What a customer is expected to spend "
