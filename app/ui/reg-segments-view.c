@@ -270,6 +270,13 @@ on_setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   if (column == COL_EMAIL || column == COL_WHY)
     gtk_widget_add_css_class (label, "dim-label");
+  if (column == COL_WHY)
+    {
+      /* a reason is a short sentence with figures: two lines before it is cut */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+    }
   gtk_list_item_set_child (item, label);
 }
 
