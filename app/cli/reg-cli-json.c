@@ -291,6 +291,8 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
         printf ("  %-18s %s\n", _("RFM group:"), member_text (s, "rfm_group"));
       if (p != NULL && !JSON_NODE_HOLDS_NULL (p))
         printf ("  %-18s %.0f %%\n", _("Still buying:"), json_node_get_double (p) * 100);
+      if (member_text (s, "at_risk_reason") != NULL)
+        printf ("  %-18s %s\n", _("Slipping away:"), member_text (s, "at_risk_reason"));
       if (clv != NULL && !JSON_NODE_HOLDS_NULL (clv))
         {
           g_autofree char *v = reg_shop_format_amount (shop, json_node_get_int (clv));

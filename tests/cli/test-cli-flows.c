@@ -321,6 +321,19 @@ test_at_risk_reasons (Fixture *f, gconstpointer data)
   g_test_message ("%u overdue, %u unlikely to buy", overdue, low);
   g_assert_cmpuint (overdue, >, 0);
 
+  /* one customer's page says it too */
+  {
+    JsonObject *first = json_array_get_object_element (rows, 0);
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (first, "id"));
+    const char *why = json_object_get_string_member (json_object_get_object_member (first, "scores"),
+                                                     "at_risk_reason");
+
+    cli (f, &r, "customer", "show", id, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Slipping away:"));
+    g_assert_nonnull (strstr (r.out, why));
+  }
+
   /* the text listing says the same */
   cli (f, &r, "customer", "list", "--segment", "at-risk", NULL);
   g_assert_cmpint (r.status, ==, 0);
