@@ -334,6 +334,35 @@ test_at_risk_reasons (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (r.out, why));
   }
 
+  /* so do the workbook's tier sheets and the printed list */
+  {
+    JsonObject *first = json_array_get_object_element (rows, 0);
+    const char *why = json_object_get_string_member (json_object_get_object_member (first, "scores"),
+                                                     "at_risk_reason");
+    g_autofree char *xlsx = g_build_filename (f->dir, "report.xlsx", NULL);
+    g_autofree char *pdf = g_build_filename (f->dir, "risk.pdf", NULL);
+
+    cli (f, &r, "export", "report", xlsx, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    if (has_program ("unzip"))
+      {
+        const char *argv[] = { "unzip", "-p", xlsx, "xl/worksheets/*.xml", NULL };
+        g_autofree char *sheets = run_text (argv);
+        g_assert_nonnull (strstr (sheets, why));
+      }
+    cli (f, &r, "print", "loyalty", "--segment", "at-risk", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    if (has_program ("pdftotext"))
+      {
+        const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+        g_autofree char *text = run_text (argv);
+
+        /* the column wraps the reason over lines */
+        g_strdelimit (text, "\n", ' ');
+        g_assert_nonnull (strstr (text, why));
+      }
+  }
+
   /* the text listing says the same */
   cli (f, &r, "customer", "list", "--segment", "at-risk", NULL);
   g_assert_cmpint (r.status, ==, 0);
