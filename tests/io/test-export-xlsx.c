@@ -357,7 +357,7 @@ test_structure (void)
 
     g_assert_cmpstr (a1, ==, "Customer ID");
     g_assert_cmpstr (l1, ==, "Predicted CLV (next 12 months)");
-    g_assert_cmpstr (n1, ==, "At risk because");
+    g_assert_cmpstr (n1, ==, "Slipping away because");
   }
 
   /* Values of the first top-tier customer (index 0, the HYPERLINK name). */
@@ -480,7 +480,7 @@ test_structure (void)
   g_assert_nonnull (strstr (meanings, "next 12 months, in today’s money"));
   g_assert_nonnull (strstr (meanings, "Probability alive"));
   g_assert_nonnull (strstr (meanings, "RFM group"));
-  g_assert_nonnull (strstr (meanings, "At risk because"));
+  g_assert_nonnull (strstr (meanings, "Slipping away because"));
 
   g_unlink (path);
   reg_test_rm_rf (dir);
