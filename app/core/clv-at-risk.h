@@ -17,8 +17,10 @@ G_BEGIN_DECLS
  * @flags: the ClvAtRiskFlags that put the customer on the list; 0 = not at risk
  * @p_alive: the chance of still buying, 0 .. 1; -1 when unknown
  * @days_since: days from the last purchase to the end of the analysis; -1 when unknown
- * @gap_days: the gap the overdue rule measured against (the customer's own mean gap between
- *   purchase days), in days; -1 when unknown
+ * @gap_days: the gap a time rule measured against, in days; -1 when unknown. For the overdue
+ *   rule the customer's own mean gap between purchase days; a rule about one-time buyers puts
+ *   the shop's usual time to come back here, so that its row in the table renders "bought once
+ *   N weeks ago" from @days_since and this figure
  * @nps_score: the latest NPS answer up to the end of the analysis, 0 .. 10; -1 when none
  * @nps_day: its Julian day; 0 when unknown
  *
