@@ -86,6 +86,7 @@ create_action (GtkWidget  *widget,
   RegNewShopDialog *self = REG_NEW_SHOP_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(RegShop) shop = NULL;
+  GtkWindow *parent;
 
   shop = reg_shop_create (self->path, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                           selected_value (self->currency_row, self->currencies),
@@ -98,10 +99,17 @@ create_action (GtkWidget  *widget,
     }
   /* the window that opens it makes its own connection */
   g_clear_object (&shop);
+  /* The handler may destroy the window this dialog belongs to (the new shop's window takes
+   * its place), and the dialog with it: both stay allocated until the dialog has let go of
+   * its parent, which GTK does only when the dialog is finalized. */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    g_object_ref (parent);
   g_object_ref (self);
   g_signal_emit (self, signals[SIGNAL_CREATED], 0, self->path);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
+  g_clear_object (&parent);
 }
 
 static void

@@ -137,6 +137,33 @@ test_refused (void)
   reg_test_rm_rf (dir);
 }
 
+static void
+on_created_destroy_parent_cb (RegNewShopDialog *dialog, const char *path, GtkWindow *parent)
+{
+  /* what the application does: the new shop's window takes the place of the old one */
+  gtk_window_destroy (parent);
+}
+
+/* The window the dialog belongs to goes away while the dialog reports the new shop. */
+static void
+test_parent_replaced (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "shop.regulars", NULL);
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *dialog;
+
+  gtk_window_present (parent);
+  dialog = reg_new_shop_dialog_new (parent, path);
+  g_signal_connect (dialog, "created", G_CALLBACK (on_created_destroy_parent_cb), parent);
+  gtk_window_present (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-shop.create", NULL);
+  UI_WAIT_UNTIL (!window_alive (dialog) && !window_alive (parent), 5);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  ui_test_drain ();
+  reg_test_rm_rf (dir);
+}
+
 /* The choices start from the system's locale: with money written as in Germany, euros and
  * German dates. */
 static void
@@ -173,6 +200,7 @@ main (int argc, char **argv)
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/new-shop/create", test_create);
   g_test_add_func ("/ui/new-shop/refused", test_refused);
+  g_test_add_func ("/ui/new-shop/parent-replaced", test_parent_replaced);
   g_test_add_func ("/ui/new-shop/defaults", test_defaults);
   return g_test_run ();
 }
