@@ -392,6 +392,48 @@ test_at_risk_reasons (Fixture *f, gconstpointer data)
   run_clear (&r);
 }
 
+/* Thirty weekly buyers who all stopped well before the end, and one late first purchase: the
+ * model's check expects repeat purchases where none happened. A difference relative to none is
+ * no percentage, so the check gives the two counts alone. */
+static void
+test_holdout_without_repeat_purchases (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+  g_autofree char *csv = g_build_filename (f->dir, "sales.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("customer,date,amount\n");
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *holdout;
+
+  for (int c = 0; c < 30; c++)
+    for (int k = 0; k < 29; k++)
+      {
+        GDate day;
+        char iso[16];
+
+        g_date_clear (&day, 1);
+        g_date_set_dmy (&day, 6, G_DATE_JANUARY, 2025);
+        g_date_add_days (&day, 7 * k + c % 5);
+        g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &day);
+        g_string_append_printf (text, "c%d@example.com,%s,%d.50\n", c, iso, 10 + c);
+      }
+  g_string_append (text, "late@example.com,2025-12-02,12.00\n");
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+
+  cli (f, &r, "init", NULL);
+  cli (f, &r, "import", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (f, &r, "analyze", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "customers made none."));
+  g_assert_null (strstr (r.out, "%)"));
+  cli (f, &r, "analyze", "--json", NULL);
+  node = parse_json (r.out);
+  holdout = json_object_get_object_member (json_node_get_object (node), "holdout");
+  g_assert_cmpfloat (json_object_get_double_member (holdout, "actual"), ==, 0);
+  g_assert_cmpfloat (json_object_get_double_member (holdout, "predicted"), >, 0);
+  run_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -402,6 +444,7 @@ main (int argc, char **argv)
   ADD ("/cli/import-flow", test_import_flow);
   ADD ("/cli/export-flow", test_export_flow);
   ADD ("/cli/at-risk-reasons", test_at_risk_reasons);
+  ADD ("/cli/holdout-without-repeat-purchases", test_holdout_without_repeat_purchases);
 #undef ADD
   return g_test_run ();
 }
