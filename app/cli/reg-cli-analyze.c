@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "clv-date.h"
+#include "clv-segments.h"
 #include "reg-analysis-job.h"
 #include "reg-cli.h"
 #include "reg-score-words.h"
@@ -118,11 +119,17 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
   if (s->holdout_actual >= 0 && s->holdout_predicted >= 0)
     {
       g_autofree char *cal = clv_date_format_iso (s->calibration_end);
-      double err = s->holdout_actual > 0
-                     ? 100.0 * (s->holdout_predicted - s->holdout_actual) / s->holdout_actual : 0;
-      printf (_("Check: fitted on sales up to %s, the model expected %.0f repeat purchases after "
-                "that; customers made %.0f (%+.0f %%).\n"),
-              cal, s->holdout_predicted, s->holdout_actual, err);
+
+      /* a difference relative to nothing is no percentage: then the two counts alone */
+      if (s->holdout_actual > 0)
+        printf (_("Check: fitted on sales up to %s, the model expected %.0f repeat purchases after "
+                  "that; customers made %.0f (%+.0f %%).\n"),
+                cal, s->holdout_predicted, s->holdout_actual,
+                100.0 * (s->holdout_predicted - s->holdout_actual) / s->holdout_actual);
+      else
+        printf (_("Check: fitted on sales up to %s, the model expected %.0f repeat purchases after "
+                  "that; customers made none.\n"),
+                cal, s->holdout_predicted);
     }
   else
     printf (_("Check: the history is too short to hold part of it back and test the model.\n"));
@@ -141,7 +148,7 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
       printf ("  %s %u (%s)", t->id, t->customers, v);
     }
   printf ("\n");
-  printf (_("At risk: %u customers.\n"), s->at_risk);
+  printf (_("Slipping away: %u customers.\n"), s->at_risk);
   {
     g_autofree char *pattern = reg_words_return_pattern (s->return_days);
 
@@ -298,15 +305,26 @@ reg_cli_segments (RegCli *cli, int argc, char **argv)
         {
           JsonObject *o = json_array_get_object_element (arr, i);
           g_autofree char *v = reg_shop_format_amount (shop, json_object_get_int_member (o, "value_minor"));
-          printf ("  %-22s %8" PRId64 "  %16s\n",
-                  json_object_get_string_member (o, l == 0 ? "tier" : "group"),
-                  json_object_get_int_member (o, "customers"), v);
+          const char *id = json_object_get_string_member (o, l == 0 ? "tier" : "group");
+          /* the name to type after --segment: the RFM group "at-risk" is rfm:at-risk, since
+           * plain at-risk is the list of customers slipping away */
+          g_autofree char *spec = l == 1 && g_strcmp0 (id, "at-risk") == 0
+                                  ? g_strconcat ("rfm:", id, NULL) : g_strdup (id);
+
+          /* names in the language of this run, not of the run that saved the analysis */
+          const char *name = l == 0 ? clv_tier_name (g_strcmp0 (id, "top") == 0 ? CLV_TIER_TOP
+                                                     : g_strcmp0 (id, "middle") == 0 ? CLV_TIER_MIDDLE
+                                                     : CLV_TIER_BOTTOM)
+                                    : clv_rfm_group_name (clv_rfm_group_from_id (id));
+
+          printf ("  %-22s %8" PRId64 "  %16s  %s\n", spec,
+                  json_object_get_int_member (o, "customers"), v, name);
         }
     }
   {
     JsonObject *risk = json_object_get_object_member (root, "at_risk");
     g_autofree char *v = reg_shop_format_amount (shop, json_object_get_int_member (risk, "value_minor"));
-    printf ("%s\n  %-22s %8" PRId64 "  %16s\n", _("At risk"), "at-risk",
+    printf ("%s\n  %-22s %8" PRId64 "  %16s\n", _("Slipping away"), "at-risk",
             json_object_get_int_member (risk, "customers"), v);
   }
   return REG_CLI_OK;

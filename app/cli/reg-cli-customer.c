@@ -12,6 +12,7 @@
 #include "clv-date.h"
 #include "reg-cli.h"
 #include "reg-cli-json.h"
+#include "reg-segment.h"
 
 int
 reg_cli_init (RegCli *cli, int argc, char **argv)
@@ -175,15 +176,20 @@ static int
 customer_list (RegCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE, archived = FALSE;
+  g_autofree char *segment_name = NULL;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "archived", 0, 0, G_OPTION_ARG_NONE, &archived, N_("Include archived customers"), NULL },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment_name, N_("The customers to list (as for export campaign)"), N_("NAME") },
     { NULL }
   };
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RegStmt) rows = NULL;
+  g_autoptr(RegStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RegSegment) segment = NULL;
+  g_autofree char *locale = NULL;
   ClvMoneyFormat fmt;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List customers."), &code))
@@ -192,30 +198,61 @@ customer_list (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  /* row by row as they are read, so a million customers print in flat memory */
-  rows = reg_store_list_customer_rows_begin (reg_shop_get_store (shop), archived, &error);
-  if (rows == NULL)
-    return reg_cli_fail (error);
-  if (json)
-    return reg_cli_json_stream_customer_rows (shop, rows, stdout, &error)
-           ? REG_CLI_OK : reg_cli_fail (error);
   reg_shop_get_money_format (shop, &fmt);   /* once, not once per customer */
-  printf ("%-8s  %-28s  %-32s  %9s  %14s  %-10s\n", _("ID"), _("Name"), _("Email"),
-          _("Purchases"), _("Total spend"), _("Last"));
-  for (;;)
+  if (segment_name != NULL)
     {
-      g_autoptr(RegCustomerRow) row = reg_store_next_customer_row (reg_shop_get_store (shop),
-                                                                   rows, &error);
+      /* a segment's customers, best value first, as the window and the printed list show them */
+      if (archived)
+        return reg_cli_usage (_("--archived and --segment do not go together: a segment leaves "
+                                "archived customers out"));
+      segment = reg_segment_parse (shop, segment_name, &error);
+      if (segment == NULL)
+        return reg_cli_fail (error);
+      rows = reg_segment_list (segment, reg_shop_get_store (shop), &error);
+      if (rows == NULL)
+        return reg_cli_fail (error);
+      if (json)
+        {
+          reg_cli_json_print_customer_rows (shop, rows, stdout);
+          return REG_CLI_OK;
+        }
+    }
+  else
+    {
+      /* row by row as they are read, so a million customers print in flat memory */
+      stmt = reg_store_list_customer_rows_begin (reg_shop_get_store (shop), archived, &error);
+      if (stmt == NULL)
+        return reg_cli_fail (error);
+      if (json)
+        return reg_cli_json_stream_customer_rows (shop, stmt, stdout, &error)
+               ? REG_CLI_OK : reg_cli_fail (error);
+    }
+  locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
+  printf ("%-8s  %-28s  %-32s  %9s  %14s  %-10s%s%s\n", _("ID"), _("Name"), _("Email"),
+          _("Purchases"), _("Total spend"), _("Last"), segment != NULL ? "  " : "",
+          segment != NULL ? _("Slipping away because") : "");
+  for (guint i = 0;; i++)
+    {
+      g_autoptr(RegCustomerRow) streamed = NULL;
+      const RegCustomerRow *row;
       g_autofree char *spend = NULL;
       g_autofree char *last = NULL;
+      g_autofree char *why = NULL;
 
+      if (rows != NULL)
+        row = i < rows->len ? rows->pdata[i] : NULL;
+      else
+        row = streamed = reg_store_next_customer_row (reg_shop_get_store (shop), stmt, &error);
       if (row == NULL)
         break;
       spend = clv_money_format (row->total_spend, &fmt);
       last = reg_cli_format_day (row->last_purchase);
-      printf ("%-8" PRId64 "  %-28s  %-32s  %9u  %14s  %-10s%s\n", row->id, row->name,
+      /* a segment's listing says why each customer is slipping away, as every list does */
+      why = segment != NULL ? reg_at_risk_reason (row, locale) : NULL;
+      printf ("%-8" PRId64 "  %-28s  %-32s  %9u  %14s  %-10s%s%s%s\n", row->id, row->name,
               row->email != NULL ? row->email : "", row->purchases, spend, last,
-              row->archived ? _(" (archived)") : "");
+              row->archived ? _(" (archived)") : "", why != NULL ? "  " : "",
+              why != NULL ? why : "");
     }
   if (error != NULL)
     return reg_cli_fail (error);

@@ -15,6 +15,7 @@
 #include "reg-cli-json.h"
 #include "reg-cli-json-out.h"
 #include "reg-score-words.h"
+#include "reg-segment.h"
 
 static void
 add_money_exp (JsonBuilder *b, const char *key, gint64 minor, guint exponent)
@@ -119,11 +120,33 @@ out_string (RegJsonOut *o, const char *key, const char *value)
   reg_json_out_string (o, value);
 }
 
-static void
-add_scores (RegJsonOut *o, const RegScoreContext *ctx, const RegCustomerRow *row)
+/* What every customer's scores are read with: the latest analysis and the shop's locale. */
+typedef struct
 {
+  RegScoreContext score;
+  char           *locale;   /* (owned) (nullable) writes the dates in the at-risk reasons */
+} ScoresContext;
+
+static void
+scores_context_load (RegShop *shop, ScoresContext *ctx)
+{
+  reg_score_context_load (shop, &ctx->score);
+  ctx->locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
+}
+
+static void
+scores_context_clear (ScoresContext *ctx)
+{
+  g_clear_pointer (&ctx->locale, g_free);
+}
+
+static void
+add_scores (RegJsonOut *o, const ScoresContext *sctx, const RegCustomerRow *row)
+{
+  const RegScoreContext *ctx = &sctx->score;
   g_autofree char *p_alive_note = NULL;
   g_autofree char *next_note = NULL;
+  g_autofree char *reason = NULL;
 
   reg_json_out_member (o, "scores");
   if (!row->scored)
@@ -160,6 +183,19 @@ add_scores (RegJsonOut *o, const RegScoreContext *ctx, const RegCustomerRow *row
   if (row->at_risk & 8)
     reg_json_out_string (o, "not-back");
   reg_json_out_end_array (o);
+  /* the same words as the window and the printed list, with the figures behind them */
+  reason = reg_at_risk_reason (row, sctx->locale);
+  out_string (o, "at_risk_reason", reason);
+  reg_json_out_end_object (o);
+}
+
+static void
+add_customer_row (RegJsonOut *o, guint exponent, const ScoresContext *ctx,
+                  const RegCustomerRow *row)
+{
+  reg_json_out_begin_object (o);
+  add_row_members (o, exponent, row);
+  add_scores (o, ctx, row);
   reg_json_out_end_object (o);
 }
 
@@ -170,11 +206,11 @@ reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out, GErr
   g_autoptr(GString) text = g_string_sized_new (64 * 1024);
   g_autoptr(RegJsonOut) o = reg_json_out_new_text (text);
   ClvMoneyFormat fmt;
-  RegScoreContext ctx;
+  ScoresContext ctx;
 
   /* the settings once, not once per customer */
   reg_shop_get_money_format (shop, &fmt);
-  reg_score_context_load (shop, &ctx);
+  scores_context_load (shop, &ctx);
   reg_json_out_begin_array (o);
   for (;;)
     {
@@ -185,15 +221,13 @@ reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out, GErr
         {
           if (local != NULL)
             {
+              scores_context_clear (&ctx);
               g_propagate_error (error, g_steal_pointer (&local));
               return FALSE;
             }
           break;
         }
-      reg_json_out_begin_object (o);
-      add_row_members (o, fmt.currency->exponent, row);
-      add_scores (o, &ctx, row);
-      reg_json_out_end_object (o);
+      add_customer_row (o, fmt.currency->exponent, &ctx, row);
       if (text->len >= 60 * 1024)
         {
           fwrite (text->str, 1, text->len, out);
@@ -203,7 +237,27 @@ reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out, GErr
   reg_json_out_end_array (o);
   g_string_append_c (text, '\n');
   fwrite (text->str, 1, text->len, out);
+  scores_context_clear (&ctx);
   return TRUE;
+}
+
+void
+reg_cli_json_print_customer_rows (RegShop *shop, GPtrArray *rows, FILE *out)
+{
+  g_autoptr(GString) text = g_string_sized_new (64 * 1024);
+  g_autoptr(RegJsonOut) o = reg_json_out_new_text (text);
+  ClvMoneyFormat fmt;
+  ScoresContext ctx;
+
+  reg_shop_get_money_format (shop, &fmt);
+  scores_context_load (shop, &ctx);
+  reg_json_out_begin_array (o);
+  for (guint i = 0; i < rows->len; i++)
+    add_customer_row (o, fmt.currency->exponent, &ctx, rows->pdata[i]);
+  reg_json_out_end_array (o);
+  g_string_append_c (text, '\n');
+  fwrite (text->str, 1, text->len, out);
+  scores_context_clear (&ctx);
 }
 
 static void
@@ -276,10 +330,9 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
   g_autoptr(RegCustomerRow) row = NULL;
   RegCustomerRecord rec = { 0 };
   ClvMoneyFormat fmt;
-  RegScoreContext ctx;
+  ScoresContext ctx = { 0 };
 
   reg_shop_get_money_format (shop, &fmt);
-  reg_score_context_load (shop, &ctx);
   if (!reg_shop_get_customer (shop, id, &rec, error))
     return NULL;
   row = reg_store_get_customer_row (reg_shop_get_store (shop), id, error);
@@ -300,7 +353,9 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
     json_builder_add_int_value (b, rec.merged_into);
   else
     json_builder_add_null_value (b);
+  scores_context_load (shop, &ctx);
   add_scores (o, &ctx, row);
+  scores_context_clear (&ctx);
   if (with_sales)
     {
       g_autoptr(GPtrArray) sales = reg_store_list_sales (reg_shop_get_store (shop), id, 0, error);
@@ -365,6 +420,8 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
         printf ("  %-18s %.0f %%\n", _("Still buying:"), json_node_get_double (p) * 100);
       else if (member_text (s, "p_alive_note") != NULL)
         printf ("  %-18s %s\n", _("Still buying:"), member_text (s, "p_alive_note"));
+      if (member_text (s, "at_risk_reason") != NULL)
+        printf ("  %-18s %s\n", _("Slipping away:"), member_text (s, "at_risk_reason"));
       if (clv != NULL && !JSON_NODE_HOLDS_NULL (clv))
         {
           g_autofree char *v = reg_shop_format_amount (shop, json_node_get_int (clv));

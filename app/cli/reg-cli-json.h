@@ -19,6 +19,8 @@ JsonNode *reg_cli_json_customer       (RegShop *shop, gint64 id, gboolean with_s
  * fails part way. */
 gboolean  reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out,
                                              GError **error);
+/* The same for customers already read (a segment's, in its order). */
+void      reg_cli_json_print_customer_rows (RegShop *shop, GPtrArray *rows, FILE *out);
 JsonNode *reg_cli_json_sales          (RegShop *shop, GPtrArray *sales);
 void      reg_cli_json_add_money      (JsonBuilder *b, RegShop *shop, const char *key,
                                        gint64 minor);

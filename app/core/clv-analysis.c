@@ -372,6 +372,8 @@ score_basics (ClvAnalysis *a, const ClvSummary *full, const ClvFeedback *feedbac
       sc->clv = -1;
       sc->historic_clv = (double) cs->total_spend * o->margin;
       sc->mean_interval_days = cs->x > 0 ? cs->t_x / cs->x : -1;
+      sc->nps_score = -1;
+      sc->nps_day = 0;
       if (cs->x > 0)
         {
           /* no model: the customer's own rhythm from the last purchase */
@@ -392,6 +394,8 @@ score_basics (ClvAnalysis *a, const ClvSummary *full, const ClvFeedback *feedbac
           || f->day < nps_day[f->customer])
         continue;
       nps_day[f->customer] = f->day;
+      a->scores[f->customer].nps_score = f->score;
+      a->scores[f->customer].nps_day = f->day;
       if (f->score <= 6)
         a->scores[f->customer].at_risk |= CLV_AT_RISK_DETRACTOR;
       else
@@ -956,8 +960,10 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
         {
           a->scores[c].p_alive = a->scores[c].expected_purchases = -1;
           a->scores[c].expected_spend = a->scores[c].clv = a->scores[c].mean_interval_days = -1;
+          a->scores[c].nps_score = -1;
         }
       a->historic.churn_rate = -1;
+      a->historic.repeat_rate = -1;
       a->tier_counts[CLV_TIER_NONE] = n_customers;
       a->rfm_counts[CLV_RFM_NONE] = n_customers;
       a->tier_by_historic = TRUE;
@@ -1203,9 +1209,28 @@ clv_analysis_historic_for (const ClvAnalysis *a, const ClvFeedback *feedback, gs
     {
       memset (out, 0, sizeof *out);
       out->churn_rate = -1;
+      out->repeat_rate = -1;
       return;
     }
   clv_historic_compute (a->log, feedback, n_feedback, customer_subset, n_subset, &ho, out);
+}
+
+void
+clv_analysis_at_risk_facts (const ClvAnalysis *a, guint32 customer, ClvAtRiskFacts *out)
+{
+  const ClvCustomerScore *sc;
+
+  clv_at_risk_facts_init (out);
+  g_return_if_fail (a != NULL && customer < a->n_customers);
+  sc = &a->scores[customer];
+  out->flags = sc->at_risk;
+  out->p_alive = sc->p_alive;
+  if (sc->purchases > 0)
+    out->days_since = a->options.end_day - sc->last_day;
+  /* a one-time buyer who is not back is measured against the shop's usual time to come back */
+  out->gap_days = (sc->at_risk & CLV_AT_RISK_NOT_BACK) ? a->return_days : sc->mean_interval_days;
+  out->nps_score = sc->nps_score;
+  out->nps_day = sc->nps_day;
 }
 
 ClvModelKind

@@ -15,6 +15,7 @@
 #include "clv-gamma-gamma.h"
 #include "clv-historic.h"
 #include "clv-segments.h"
+#include "clv-at-risk.h"
 
 G_BEGIN_DECLS
 
@@ -95,6 +96,8 @@ typedef struct
   guint8 rfm_group;                    /* ClvRfmGroup */
   guint32 at_risk;                     /* ClvAtRiskFlags */
   double mean_interval_days;           /* t_x / x, own mean days between purchase days; -1 x=0 */
+  gint8 nps_score;                     /* latest NPS answer up to the end, 0 .. 10; -1 none */
+  gint32 nps_day;                      /* its Julian day; 0 none */
 } ClvCustomerScore;
 
 /**
@@ -238,6 +241,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClvAnalysis, clv_analysis_free)
 void clv_analysis_historic_for (const ClvAnalysis *a, const ClvFeedback *feedback,
                                 gsize n_feedback, const guint32 *customer_subset, gsize n_subset,
                                 ClvHistoric *out);
+
+/* What the at-risk rules measured for @customer (see clv-at-risk.h), at the analysis's end. */
+void clv_analysis_at_risk_facts (const ClvAnalysis *a, guint32 customer, ClvAtRiskFacts *out);
 
 /* Accessors for bindings and the service (same as the fields). */
 ClvModelKind            clv_analysis_get_model       (const ClvAnalysis *a);

@@ -98,6 +98,7 @@ clv_historic_compute (const ClvDayLog *log, const ClvFeedback *feedback, gsize n
       span_days += last - first + 1;
     }
 
+  out->repeat_rate = -1;
   if (out->customers > 0)
     {
       out->purchases_per_customer = (double) out->purchases / out->customers;
@@ -107,6 +108,7 @@ clv_historic_compute (const ClvDayLog *log, const ClvFeedback *feedback, gsize n
     }
   if (out->purchases > 0)
     out->aov = (double) out->revenue / out->purchases;
+  out->churn_base = base;
   out->churn_rate = base > 0 ? (double) churned / base : -1;
   if (out->churn_rate > 0)
     out->average_lifespan_days = MIN (period / out->churn_rate, LIFESPAN_CAP_DAYS);
@@ -475,8 +477,10 @@ clv_lift_compute (const ClvDayLog *log, const guint32 *treatment, gsize n_treatm
   out->rate_diff = out->treatment.rate - out->control.rate;
   se = sqrt (out->treatment.rate * (1 - out->treatment.rate) / n_treatment
              + out->control.rate * (1 - out->control.rate) / n_control);
-  out->rate_low = out->rate_diff - z * se;
-  out->rate_high = out->rate_diff + z * se;
+  /* a difference of two shares lies in -1 .. 1 (-100 to +100 points); the Wald interval of
+   * a small group can reach past that, which no campaign can do */
+  out->rate_low = MAX (out->rate_diff - z * se, -1.0);
+  out->rate_high = MIN (out->rate_diff + z * se, 1.0);
 
   /* Welch (1947): se^2 = s1^2/n1 + s2^2/n2, Welch-Satterthwaite degrees of freedom. */
   v1 = out->treatment.revenue_sd * out->treatment.revenue_sd / n_treatment;

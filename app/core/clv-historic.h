@@ -29,15 +29,18 @@ G_BEGIN_DECLS
  * @simple_clv: aov x purchase_frequency x lifespan in years, minor units
  * @clv_net: simple_clv x margin - acquisition cost, minor units
  * @churn_rate: of the customers who bought in the churn period before the last one, the share
- *   who did not buy in the last churn period; -1 when nobody bought in that earlier period
- * @repeat_rate: repeat_customers / customers
+ *   who did not buy in the last churn period, 0 .. 1; -1 (unknown) when nobody bought in that
+ *   earlier period (@churn_base is then 0)
+ * @churn_base: the customers who bought in the churn period before the last one
+ * @repeat_rate: repeat_customers / customers, 0 .. 1; -1 (unknown) when there is no customer
  * @revenue_per_customer: revenue / customers
  * @nps_responses: customers with an NPS answer (their latest counts); 0 = no NPS
  * @nps: % promoters (9-10) - % detractors (0-6), -100 .. 100; 0 when no answer
  * @csat_responses: customers with a CSAT answer (latest counts); 0 = no CSAT
  * @csat: % satisfied (4 or 5), 0 .. 100; @csat_mean: mean score 1 .. 5 (0 when none)
  *
- * Ratios are 0 when their denominator is 0.
+ * Shares (@churn_rate, @repeat_rate) are 0 .. 1, or -1 when their denominator is 0: a share
+ * of nobody is unknown, not 0 % nor -100 %. Other ratios are 0 when their denominator is 0.
  */
 typedef struct
 {
@@ -53,6 +56,7 @@ typedef struct
   double simple_clv;
   double clv_net;
   double churn_rate;
+  guint32 churn_base;
   double repeat_rate;
   double revenue_per_customer;
   guint32 nps_responses;
@@ -164,7 +168,7 @@ typedef struct
 /**
  * ClvLift:
  * @rate_diff: treatment rate - control rate, with a 95 % Wald interval for a difference of
- *   proportions [@rate_low, @rate_high]
+ *   proportions [@rate_low, @rate_high], cut to -1 .. 1
  * @revenue_diff: difference of revenue per customer (minor units) with a 95 % Welch interval
  *   [@revenue_low, @revenue_high] (Student t with Welch-Satterthwaite degrees of freedom)
  * @rate_lift, @revenue_lift: relative lift (treatment / control - 1); 0 with

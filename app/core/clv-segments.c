@@ -26,7 +26,8 @@ static const struct
   [CLV_RFM_PROMISING] = { "promising", N_("Promising") },
   [CLV_RFM_NEED_ATTENTION] = { "need-attention", N_("Need attention") },
   [CLV_RFM_ABOUT_TO_SLEEP] = { "about-to-sleep", N_("About to sleep") },
-  [CLV_RFM_AT_RISK] = { "at-risk", N_("At risk") },
+  /* not "At risk": the at-risk list ("Slipping away") is another thing, by other rules */
+  [CLV_RFM_AT_RISK] = { "at-risk", N_("Used to buy often") },
   [CLV_RFM_CANT_LOSE] = { "cant-lose", N_("Can’t lose them") },
   [CLV_RFM_HIBERNATING] = { "hibernating", N_("Hibernating") },
   [CLV_RFM_LOST] = { "lost", N_("Lost") },

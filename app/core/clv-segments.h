@@ -10,7 +10,7 @@
  * mean of F and M (ceil ((F + M) / 2)), first matching row:
  *
  *   R 5,   FM 4-5  Champions            R 1-2, FM 5    Can't lose them
- *   R 3-4, FM 4-5  Loyal                R 1-2, FM 3-4  At risk
+ *   R 3-4, FM 4-5  Loyal                R 1-2, FM 3-4  Used to buy often (id at-risk)
  *   R 4-5, FM 2-3  Potential loyalists  R 3,   FM 3    Need attention
  *   R 5,   FM 1    New                  R 3,   FM 1-2  About to sleep
  *   R 4,   FM 1    Promising            R 2,   FM 1-2  Hibernating

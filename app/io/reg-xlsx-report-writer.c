@@ -378,10 +378,17 @@ write_summary (Report *r, lxw_worksheet *ws)
                     "purchases.")));
   CHECK (put_kpi (r, ws, &row, _("Purchase frequency"), KPI_DECIMAL, k->purchase_frequency, 0,
                   _("Purchases per customer on average.")));
+  /* a share of nobody is not available, and the sentence beside it says why */
   CHECK (put_kpi (r, ws, &row, _("Repeat rate"), KPI_FRACTION, k->repeat_rate, 0,
-                  _("Share of customers who came back for a second purchase.")));
+                  reg_report_is_available (k->repeat_rate)
+                    ? _("Share of customers who came back for a second purchase.")
+                    : _("Share of customers who came back for a second purchase: not known yet, "
+                        "there are no customers.")));
   CHECK (put_kpi (r, ws, &row, _("Churn rate"), KPI_FRACTION, k->churn_rate, 0,
-                  _("Share of customers who stopped buying in a period.")));
+                  reg_report_is_available (k->churn_rate)
+                    ? _("Share of customers who stopped buying in a period.")
+                    : _("Share of customers who stopped buying in a period: not known yet, there "
+                        "were no customers in the period before.")));
   {
     g_autofree char *avg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                          "What a customer is expected to spend "
@@ -564,7 +571,7 @@ begin_customer_sheet (Report *r, TierSheet *t)
   const char *labels[N_CUSTOMER_COLS] = {
     _("Customer ID"), _("Name"), _("Email"), _("Phone"), _("Email consent"),
     _("First purchase"), _("Last purchase"), _("Purchases"), _("Total spend"),
-    _("Probability alive"), expected, clv, _("RFM group"), _("At risk because"),
+    _("Probability alive"), expected, clv, _("RFM group"), _("Slipping away because"),
   };
   static const double widths[N_CUSTOMER_COLS] = { 11, 28, 30, 17, 10, 12, 12, 11, 14, 12, 14,
                                                    17, 22, 44 };
@@ -1098,15 +1105,16 @@ write_meanings (Report *r, lxw_worksheet *ws)
                         "5 on how recently, how often and how much they bought, and the scores "
                         "give the group. Champions bought recently, often and a lot; Loyal "
                         "customers buy often; Potential loyalists are recent customers who may "
-                        "become loyal; New customers bought for the first time recently; At "
-                        "risk used to buy often but not lately; Can’t lose them were among your "
-                        "best and are slipping away; Hibernating and Lost have not bought for a "
-                        "long time.")));
-  CHECK (put_meaning (r, ws, &row, _("At risk because"),
-                      _("Why a customer is flagged as at risk: the probability that they still "
-                        "buy fell below the shop’s threshold, they are overdue compared with "
-                        "their own usual time between purchases, or they gave a low score when "
-                        "asked whether they would recommend you. Empty means not at risk.")));
+                        "become loyal; New customers bought for the first time recently; Used "
+                        "to buy often: bought often, but not lately; Can’t lose them were among "
+                        "your best but have not bought lately; Hibernating and Lost have not "
+                        "bought for a long time.")));
+  CHECK (put_meaning (r, ws, &row, _("Slipping away because"),
+                      _("Why the customer is on the list of customers slipping away, with the "
+                        "figures behind it: since they last bought, more of their own usual gaps "
+                        "between purchases than the shop allows; a chance of still buying below "
+                        "the shop’s threshold; or a low score when asked whether they would "
+                        "recommend you. Empty means not on that list.")));
   CHECK (put_meaning (r, ws, &row, _("Customers"),
                       _("Everyone who bought from you at least once.")));
   CHECK (put_meaning (r, ws, &row, _("Active customers"),

@@ -223,6 +223,18 @@ write_scores (RegStore *store, gint64 run_id, const ClvAnalysis *a, GArray *ids,
       row->m_score = s->m_score;
       row->rfm_group = s->rfm_group == CLV_RFM_NONE ? NULL : clv_rfm_group_id ((ClvRfmGroup) s->rfm_group);
       row->at_risk = s->at_risk;
+      {
+        /* the figures behind the flags, kept only where there is a flag to explain */
+        ClvAtRiskFacts facts;
+
+        clv_at_risk_facts_init (&facts);
+        if (s->at_risk != 0)
+          clv_analysis_at_risk_facts (a, i, &facts);
+        row->risk_days_since = facts.days_since;
+        row->risk_gap_days = facts.gap_days;
+        row->nps_score = facts.nps_score;
+        row->nps_day = facts.nps_day;
+      }
       if (n == SCORE_BATCH || i + 1 == a->n_customers)
         {
           if (!reg_store_insert_scores (store, run_id, rows, n, error))

@@ -79,8 +79,9 @@ typedef struct
   double  avg_lifespan_days;
   double  simple_clv;             /* minor units */
   double  clv_after_costs;        /* simple CLV × margin − acquisition cost */
-  double  repeat_rate;            /* 0..1 */
-  double  churn_rate;             /* 0..1 per churn period */
+  double  repeat_rate;            /* 0..1; -1 unknown (no customer) */
+  double  churn_rate;             /* 0..1 per churn period; -1 unknown (nobody bought in the
+                                   * period before the last) */
   guint   churn_period_days;      /* the period: customers who bought in the one before and not in it */
   double  revenue_per_customer;
   double  clv_total;              /* minor units; -1 when no model */

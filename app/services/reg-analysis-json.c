@@ -339,8 +339,12 @@ reg_analysis_to_json (const ClvAnalysis *a)
   add_number (b, "avg_lifespan_days", h->average_lifespan_days);
   add_minor (b, "simple_clv_minor", h->simple_clv);
   add_minor (b, "clv_after_costs_minor", h->clv_net);
-  add_number (b, "repeat_rate", h->repeat_rate);
-  add_number (b, "churn_rate", h->churn_rate);
+  /* a share of nobody is unknown: null with the reason in words, never -1 */
+  add_number (b, "repeat_rate", h->repeat_rate >= 0 ? h->repeat_rate : NAN);
+  add_string (b, "repeat_rate_note", h->repeat_rate >= 0 ? NULL : _("no customers yet"));
+  add_number (b, "churn_rate", h->churn_rate >= 0 ? h->churn_rate : NAN);
+  add_string (b, "churn_rate_note", h->churn_rate >= 0 ? NULL
+                                    : _("no customers in the period before"));
   add_int (b, "churn_period_days", a->options.churn_period_days);
   add_minor (b, "revenue_per_customer_minor", h->revenue_per_customer);
   add_number (b, "nps", h->nps_responses > 0 ? h->nps : NAN);
@@ -540,8 +544,9 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
   s->avg_lifespan_days = member_double (k, "avg_lifespan_days", 0);
   s->simple_clv = member_double (k, "simple_clv_minor", 0);
   s->clv_after_costs = member_double (k, "clv_after_costs_minor", 0);
-  s->repeat_rate = member_double (k, "repeat_rate", 0);
-  s->churn_rate = member_double (k, "churn_rate", 0);
+  /* null (or the -1 of analyses saved before) is unknown */
+  s->repeat_rate = member_double (k, "repeat_rate", -1);
+  s->churn_rate = member_double (k, "churn_rate", -1);
   s->churn_period_days = (guint) member_double (k, "churn_period_days", 90);
   s->revenue_per_customer = member_double (k, "revenue_per_customer_minor", 0);
   s->clv_total = member_double (k, "clv_total_minor", -1);

@@ -59,7 +59,7 @@ reg_shop_loyalty_list (RegShop *shop, const char *spec, GError **error)
   for (guint i = 0; i < rows->len; i++)
     {
       RegCustomerRow *r = rows->pdata[i];
-      g_autofree char *reason = reg_score_at_risk_reason (&ctx, r->at_risk, r->first_purchase);
+      g_autofree char *reason = reg_at_risk_reason (r, locale);
       gint64 value = predicted ? (r->clv >= 0 ? (gint64) llround (r->clv) : 0) : r->total_spend;
       reg_loyalty_list_add (list, r->name, r->email, r->phone, r->last_purchase, r->purchases,
                             value, reason);

@@ -52,6 +52,7 @@ typedef struct
   char           *reason;   /* (owned) */
   char           *p_alive_note;   /* (owned) */
   RegScoreContext ctx;
+  const char     *locale;   /* (unowned) the shop's, for dates in the reasons */
   RegJob         *job;
   guint           done, total;
 } CustomerCursor;
@@ -74,7 +75,7 @@ next_customer (gpointer data, RegReportCustomer *out, GError **error)
       return FALSE;
     }
   c->row = row;
-  c->reason = reg_score_at_risk_reason (&c->ctx, row->at_risk, row->first_purchase);
+  c->reason = reg_at_risk_reason (row, c->locale);
   c->p_alive_note = reg_score_p_alive_note (&c->ctx, row->purchases, row->p_alive,
                                             row->first_purchase);
   out->id = row->id;
@@ -237,6 +238,7 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   cursor.store = store;
   cursor.job = job;
   reg_score_context_from_summary (summary, &cursor.ctx);
+  cursor.locale = self->locale;
   cursor.total = (guint) reg_store_count_customers (store, FALSE);
   cursor.stmt = reg_store_customer_rows_begin (store, error);
   if (cursor.stmt == NULL)

@@ -120,27 +120,3 @@ reg_score_next_purchase_note (const RegScoreContext *ctx, guint32 purchases, gin
                                        ctx->horizon_months),
                           ctx->horizon_months);
 }
-
-char *
-reg_score_not_back_reason (gint32 return_days, gint32 first_purchase, gint32 end_day)
-{
-  g_autofree char *ago = reg_words_span (end_day - first_purchase);
-  g_autofree char *within = reg_words_span (MAX (return_days, 0));
-
-  /* TRANSLATORS: both %s are spans such as "9 weeks" and "5 weeks" */
-  return g_strdup_printf (_("Bought once, %s ago; most customers who came back did so within %s."),
-                          ago, within);
-}
-
-char *
-reg_score_at_risk_reason (const RegScoreContext *ctx, guint32 at_risk, gint32 first_purchase)
-{
-  g_autofree char *others = NULL;
-  g_autofree char *not_back = NULL;
-
-  if (!(at_risk & CLV_AT_RISK_NOT_BACK) || ctx->return_days < 0 || first_purchase <= 0)
-    return reg_at_risk_reason (at_risk);
-  others = reg_at_risk_reason (at_risk & ~(guint32) CLV_AT_RISK_NOT_BACK);
-  not_back = reg_score_not_back_reason (ctx->return_days, first_purchase, ctx->end_day);
-  return others != NULL ? g_strdup_printf ("%s; %s", others, not_back) : g_steal_pointer (&not_back);
-}

@@ -42,13 +42,4 @@ gboolean reg_score_next_purchase_shown  (const RegScoreContext *ctx, gint32 next
 char    *reg_score_next_purchase_note   (const RegScoreContext *ctx, guint32 purchases,
                                          gint32 next_purchase);
 
-/* The reason for CLV_AT_RISK_NOT_BACK: "Bought once, 9 weeks ago; most customers who came back
- * did so within 5 weeks." */
-char    *reg_score_not_back_reason      (gint32 return_days, gint32 first_purchase,
-                                         gint32 end_day);
-
-/* reg_at_risk_reason() with the one-time buyer's reason in figures (as above). */
-char    *reg_score_at_risk_reason       (const RegScoreContext *ctx, guint32 at_risk,
-                                         gint32 first_purchase);
-
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "clv-at-risk.h"
 #include "clv-date.h"
 #include "clv-segments.h"
 #include "clv-text.h"
@@ -387,9 +388,19 @@ reg_segment_describe (const RegSegment *segment)
                                 "often and how much they bought."),
                               clv_rfm_group_name (clv_rfm_group_from_id (segment->id)));
     case SEG_AT_RISK:
-      return g_strdup (_("Customers who are slipping away: the chance they still buy is low, "
-                         "they are overdue against their own usual gap between visits, or their "
-                         "last survey answer was unhappy."));
+      {
+        /* the rules as the analysis applies them, with the shop's own thresholds; each
+         * customer's line then says which rule put them on the list, with its figures */
+        double p_alive = reg_shop_get_setting_double (segment->shop, REG_SETTING_AT_RISK_P_ALIVE);
+        double factor = reg_shop_get_setting_double (segment->shop, REG_SETTING_OVERDUE_FACTOR);
+
+        return g_strdup_printf (_("Customers on this list meet at least one rule, named beside "
+                                  "each of them: they have not bought for more than %g times "
+                                  "their own usual gap between purchases, their chance of still "
+                                  "buying fell below %.0f %% (customers who came back before), "
+                                  "or their last NPS answer was 6 or less."),
+                                factor, p_alive * 100);
+      }
     case SEG_FILTER:
     default:
       {
@@ -404,22 +415,21 @@ reg_segment_describe (const RegSegment *segment)
 }
 
 char *
-reg_at_risk_reason (guint32 flags)
+reg_at_risk_reason (const RegCustomerRow *row, const char *locale_id)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  ClvAtRiskFacts facts;
+  ClvMoneyFormat fmt;
 
-  if (flags & CLV_AT_RISK_LOW_P_ALIVE)
-    g_ptr_array_add (parts, (gpointer) _("probably no longer buying"));
-  if (flags & CLV_AT_RISK_OVERDUE)
-    g_ptr_array_add (parts, (gpointer) _("overdue for their next visit"));
-  if (flags & CLV_AT_RISK_DETRACTOR)
-    g_ptr_array_add (parts, (gpointer) _("unhappy in their last survey"));
-  if (flags & CLV_AT_RISK_NOT_BACK)
-    g_ptr_array_add (parts, (gpointer) _("bought once and not back within the usual time"));
-  if (parts->len == 0)
-    return NULL;
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv ("; ", (char **) parts->pdata);
+  /* the shop's way of writing dates, as reg_shop_format_date() has it */
+  clv_money_format_init (&fmt, locale_id, NULL);
+  clv_at_risk_facts_init (&facts);
+  facts.flags = row->at_risk;
+  facts.p_alive = row->p_alive;
+  facts.days_since = row->risk_days_since;
+  facts.gap_days = row->risk_gap_days;
+  facts.nps_score = row->nps_score;
+  facts.nps_day = row->nps_day;
+  return clv_at_risk_reason (&facts, locale_id != NULL ? fmt.locale : NULL);
 }
 
 static int

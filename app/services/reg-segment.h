@@ -26,8 +26,10 @@ char       *reg_segment_title     (const RegSegment *segment);
 GPtrArray  *reg_segment_list      (const RegSegment *segment,
                                    RegStore         *store,
                                    GError          **error);
-/* Why a customer is at risk, in words, or NULL. */
-char       *reg_at_risk_reason    (guint32 flags);
+/* Why a customer is at risk, in words and the figures the analysis measured ("usually buys
+ * every 3 weeks, last bought 9 weeks ago"), dates in @locale_id (NULL = ISO), or NULL. */
+char       *reg_at_risk_reason    (const RegCustomerRow *row,
+                                   const char       *locale_id);
 /* Every named segment: tier ids, RFM group ids, "at-risk", "all". */
 GStrv       reg_segment_names     (void);
 

@@ -64,6 +64,15 @@ char       *reg_shop_default_path        (void);
 RegShop    *reg_shop_open                (const char        *path,
                                           gboolean           create,
                                           GError           **error);
+/* A new shop with its name, currency and locale (reg-shop-create.c). */
+RegShop    *reg_shop_create              (const char        *path,
+                                          const char        *name,
+                                          const char        *currency,
+                                          const char        *locale,
+                                          GError           **error);
+void        reg_shop_guess_defaults      (const char        *posix_locale,
+                                          const char       **out_locale,
+                                          const char       **out_currency);
 const char *reg_shop_get_path            (RegShop           *self);
 RegStore   *reg_shop_get_store           (RegShop           *self);
 guint       reg_shop_get_revision        (RegShop           *self);

@@ -20,6 +20,10 @@ typedef struct
   guint8  r_score, f_score, m_score;
   const char *rfm_group;                   /* (nullable) */
   guint32 at_risk;
+  gint32  risk_days_since;                 /* the at-risk rules' figures (ClvAtRiskFacts) */
+  double  risk_gap_days;                   /* -1 = unknown */
+  int     nps_score;                       /* -1 = none */
+  gint32  nps_day;                         /* 0 = none */
 } RegScoreRow;
 
 typedef struct

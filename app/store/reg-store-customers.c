@@ -485,7 +485,8 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   "SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
   "   c.purchases, c.total_spend, c.first_purchase, c.last_purchase," \
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
-  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone" \
+  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone," \
+  "   s.risk_days_since, s.risk_gap_days, s.nps_score, s.nps_day" \
   " FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id"
 
 #define CUSTOMER_ROW_SQL_ONE CUSTOMER_ROW_SQL " WHERE c.id = ?1"
@@ -521,6 +522,12 @@ read_customer_row (RegStmt *stmt)
   row->at_risk = (guint32) sqlite3_column_int (stmt, 16);
   row->merged_into = sqlite3_column_int64 (stmt, 17);
   row->phone = reg_stmt_dup_text (stmt, 18);
+  row->risk_days_since = sqlite3_column_type (stmt, 19) == SQLITE_NULL
+                         ? -1 : sqlite3_column_int (stmt, 19);
+  row->risk_gap_days = column_double_or (stmt, 20, -1);
+  row->nps_score = sqlite3_column_type (stmt, 21) == SQLITE_NULL
+                   ? -1 : sqlite3_column_int (stmt, 21);
+  row->nps_day = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 22));
   return row;
 }
 

@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 9
+#define REG_STORE_SCHEMA_VERSION 10
 
 typedef struct _RegStore RegStore;
 
@@ -218,6 +218,10 @@ typedef struct
   guint32  at_risk;            /* ClvAtRisk flags */
   gint64   merged_into;        /* 0 unless merged into another customer */
   char    *phone;              /* (owned) (nullable) */
+  gint32   risk_days_since;    /* what the at-risk rules measured (ClvAtRiskFacts); -1 unknown */
+  double   risk_gap_days;      /* -1 unknown */
+  int      nps_score;          /* latest NPS answer at the analysis, -1 none */
+  gint32   nps_day;            /* Julian day, 0 none */
 } RegCustomerRow;
 
 void reg_customer_row_free (RegCustomerRow *row);

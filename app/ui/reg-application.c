@@ -12,6 +12,7 @@
 
 #include "reg-application.h"
 #include "reg-benchmark.h"
+#include "reg-new-shop-dialog.h"
 #include "reg-shop.h"
 #include "reg-window.h"
 
@@ -124,6 +125,14 @@ add_shop_filters (GtkFileChooser *chooser)
 }
 
 static void
+on_new_shop_created_cb (RegNewShopDialog *dialog,
+                        const char       *path,
+                        RegApplication   *self)
+{
+  reg_application_open_shop (self, path, FALSE, gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+}
+
+static void
 on_chooser_response_cb (GtkNativeDialog *native,
                         int              response,
                         RegApplication  *self)
@@ -136,12 +145,17 @@ on_chooser_response_cb (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = g_file_get_path (file);
 
-      if (create && g_file_test (path, G_FILE_TEST_EXISTS))
+      if (create)
         {
-          /* The chooser asked to replace it already: start an empty shop. */
-          g_unlink (path);
+          /* name, currency and locale are asked before anything is written; a file there is
+           * replaced (the chooser asked already) only once the new shop is complete */
+          GtkWindow *dialog = reg_new_shop_dialog_new (parent, path);
+
+          g_signal_connect_object (dialog, "created", G_CALLBACK (on_new_shop_created_cb), self, 0);
+          gtk_window_present (dialog);
         }
-      reg_application_open_shop (self, path, create, parent);
+      else
+        reg_application_open_shop (self, path, FALSE, parent);
     }
   gtk_native_dialog_destroy (native);
   g_object_unref (native);

@@ -17,6 +17,7 @@
 #include "reg-customer-editor.h"
 #include "reg-merge-dialog.h"
 #include "reg-score-words.h"
+#include "reg-segment.h"
 #include "reg-ui-util.h"
 
 /* Purchases listed; older ones are counted, not shown. */
@@ -135,35 +136,16 @@ describe_prediction (const RegCustomerRow *row, const RegScoreContext *ctx)
 }
 
 static char *
-describe_risk (const RegCustomerRow *row, const RegScoreContext *ctx)
+describe_risk (RegShop              *shop,
+               const RegCustomerRow *row)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint32 at_risk = row->at_risk;
+  g_autofree char *locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
+  g_autofree char *reason = reg_at_risk_reason (row, locale);
 
-  if (at_risk & CLV_AT_RISK_LOW_P_ALIVE)
-    g_string_append (text, _("At risk: unlikely to still be a customer."));
-  if (at_risk & CLV_AT_RISK_OVERDUE)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, _("Overdue: much longer than usual since the last purchase."));
-    }
-  if (at_risk & CLV_AT_RISK_DETRACTOR)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, _("Gave a low score in the last survey."));
-    }
-  if (at_risk & CLV_AT_RISK_NOT_BACK)
-    {
-      g_autofree char *why = reg_score_not_back_reason (ctx->return_days, row->first_purchase,
-                                                        ctx->end_day);
-
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, why);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  if (reason == NULL)
+    return g_strdup ("");
+  /* Translators: %s is why, such as "usually buys every 3 weeks, last bought 9 weeks ago" */
+  return g_strdup_printf (_("Slipping away: %s."), reason);
 }
 
 /* ---- filling in ---- */
@@ -356,7 +338,7 @@ update (RegCustomerDetail *self)
   reg_score_context_load (self->shop, &ctx);
   prediction = describe_prediction (row, &ctx);
   gtk_label_set_text (self->prediction_label, prediction);
-  risk = describe_risk (row, &ctx);
+  risk = describe_risk (self->shop, row);
   gtk_label_set_text (self->risk_label, risk);
   gtk_widget_set_visible (GTK_WIDGET (self->risk_label), *risk != '\0');
 

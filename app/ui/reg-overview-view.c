@@ -157,8 +157,17 @@ fill_kpis (RegOverviewView          *self,
   g_autofree char *active = g_strdup_printf ("%u", s->active_customers);
   g_autofree char *revenue = reg_shop_format_amount (self->shop, s->revenue);
   g_autofree char *aov = format_money (self, s->aov);
-  g_autofree char *repeat = reg_ui_format_percent (s->repeat_rate);
-  g_autofree char *churn = reg_ui_format_percent (s->churn_rate);
+  /* a share of nobody is unknown: a dash and the reason, never a negative percentage */
+  g_autofree char *repeat = s->repeat_rate >= 0 ? reg_ui_format_percent (MIN (s->repeat_rate, 1))
+                                                : g_strdup ("—");
+  g_autofree char *churn = s->churn_rate >= 0 ? reg_ui_format_percent (MIN (s->churn_rate, 1))
+                                              : g_strdup ("—");
+  g_autofree char *churn_unknown =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  "not known yet: no customers in the period before the last day",
+                                  "not known yet: no customers in the period before the last %u days",
+                                  s->churn_period_days),
+                     s->churn_period_days);
   g_autofree char *per_customer = format_money (self, s->revenue_per_customer);
   g_autofree char *revenue_caption = g_strdup_printf (_("taken in all, %s per customer"), per_customer);
 
@@ -170,9 +179,11 @@ fill_kpis (RegOverviewView          *self,
                         s->active_customers));
   set_kpi (self->revenue_value, self->revenue_caption, revenue, revenue_caption);
   set_kpi (self->aov_value, self->aov_caption, aov, _("spent on an average visit"));
-  set_kpi (self->repeat_value, self->repeat_caption, repeat, _("of customers came back and bought again"));
+  set_kpi (self->repeat_value, self->repeat_caption, repeat,
+           s->repeat_rate >= 0 ? _("of customers came back and bought again")
+                               : _("not known yet: no customers"));
   set_kpi (self->churn_value, self->churn_caption, churn,
-           _("of customers stopped buying in the last period"));
+           s->churn_rate >= 0 ? _("of customers stopped buying in the last period") : churn_unknown);
 
   if (s->clv_average >= 0 && s->enough_data)
     {
@@ -303,7 +314,7 @@ fill_predictions (RegOverviewView          *self,
     {
       int weeks = MAX (1, (s->end_day - s->calibration_end + 3) / 7);
       double diff = s->holdout_actual > 0
-                    ? (s->holdout_predicted - s->holdout_actual) / s->holdout_actual : 0;
+                    ? (s->holdout_predicted - s->holdout_actual) / s->holdout_actual : NAN;
       g_autofree char *first = NULL;
       const char *verdict;
 
@@ -317,7 +328,12 @@ fill_predictions (RegOverviewView          *self,
                                             weeks),
                                weeks, s->holdout_predicted, s->holdout_actual);
       /* the wording of the difference, not a decision: the figures above stay visible */
-      if (fabs (diff) < 0.10)
+      if (isnan (diff))
+        verdict = s->holdout_predicted < 0.5
+                  ? _("That is close, so the predictions for single customers are a good guide.")
+                  : _("With no repeat purchases to compare with, treat the predictions with caution "
+                      "until there is more history.");
+      else if (fabs (diff) < 0.10)
         verdict = _("That is close, so the predictions for single customers are a good guide.");
       else if (fabs (diff) < 0.25)
         verdict = _("That is fairly close: take the predictions for single customers as a rough guide.");

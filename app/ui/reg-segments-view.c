@@ -270,6 +270,13 @@ on_setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   if (column == COL_EMAIL || column == COL_WHY)
     gtk_widget_add_css_class (label, "dim-label");
+  if (column == COL_WHY)
+    {
+      /* a reason is a short sentence with figures: two lines before it is cut */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -305,12 +312,19 @@ on_bind_cb (GtkSignalListItemFactory *factory,
       break;
     case COL_WHY:
     default:
-      text = reg_at_risk_reason (reg_customer_get_at_risk (c));
+      {
+        g_autofree char *locale = reg_shop_get_setting (self->shop, REG_SETTING_LOCALE);
+
+        text = reg_at_risk_reason (reg_customer_get_row (c), locale);
+      }
       if (text == NULL)
         text = g_strdup (reg_ui_rfm_label (reg_customer_get_rfm_group (c)));
       break;
     }
   gtk_label_set_text (label, text != NULL ? text : "");
+  /* the reason is a sentence with figures: all of it on hover when the column cuts it */
+  if (column == COL_WHY)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 static void

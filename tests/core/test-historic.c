@@ -302,6 +302,108 @@ test_lift_simulated (void)
   g_assert_true (l.rate_low < 0 && l.rate_high > 0);
 }
 
+/* A share is a known value in 0 .. 1 or exactly -1 (unknown), and unknown only when its
+ * denominator is 0. */
+static void
+assert_share (double share, guint64 denominator)
+{
+  if (denominator == 0)
+    g_assert_cmpfloat (share, ==, -1);
+  else
+    {
+      g_assert_cmpfloat (share, >=, 0);
+      g_assert_cmpfloat (share, <=, 1);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  ClvSale sales[6];
+  guint n_sales, n_customers;
+} TinyShop;
+
+/* 1, 2 and 3 customers, everyone on one day, refunds only: every share stays a share. */
+static void
+test_tiny_shops (void)
+{
+  gint32 d = core_test_julian (20260301);
+  const TinyShop shops[] = {
+    { "one customer", { { 0, d, 1000 } }, 1, 1 },
+    { "two customers", { { 0, d, 1000 }, { 1, d + 200, 500 }, { 1, d + 230, 700 } }, 3, 2 },
+    { "three customers", { { 0, d, 123456 }, { 1, d + 250, 5000 }, { 2, d + 255, 700 },
+                           { 2, d + 256, 700 } }, 4, 3 },
+    { "everyone on one day", { { 0, d, 1000 }, { 1, d, 2000 }, { 2, d, 3000 } }, 3, 3 },
+    { "refunds only", { { 0, d, -1000 }, { 1, d + 5, -500 } }, 2, 2 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (shops); i++)
+    {
+      const TinyShop *t = &shops[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ClvDayLog) log = clv_day_log_new (t->sales, t->n_sales, t->n_customers, &error);
+      ClvHistoricOptions o = { 0, 90, 1.0, 0 };
+      ClvHistoric h;
+
+      g_test_message ("%s", t->name);
+      g_assert_no_error (error);
+      o.end_day = MAX (log->last_day, d);
+      clv_historic_compute (log, NULL, 0, NULL, 0, &o, &h);
+      assert_share (h.repeat_rate, h.customers);
+      assert_share (h.churn_rate, h.churn_base);
+      g_assert_cmpuint (h.churn_base, <=, h.customers);
+      g_assert_cmpuint (h.active_customers, <=, h.customers);
+      g_assert_true (isfinite (h.average_lifespan_days) && h.average_lifespan_days >= 0);
+      g_assert_true (isfinite (h.simple_clv));
+    }
+}
+
+/* The three-customer shop of the Overview seen at -100 % churn: nobody bought in the period
+ * before the last, so churn is unknown (not -1 shown as a percentage). */
+static void
+test_churn_unknown_then_known (void)
+{
+  gint32 d = core_test_julian (20260301);
+  const ClvSale sales[] = { { 0, d, 123456 }, { 1, d + 250, 5000 }, { 2, d + 255, 700 },
+                            { 2, d + 256, 700 } };
+  g_autoptr(ClvDayLog) log = clv_day_log_new (sales, G_N_ELEMENTS (sales), 3, NULL);
+  ClvHistoricOptions o = { d + 256, 90, 1.0, 0 };
+  ClvHistoric h;
+
+  clv_historic_compute (log, NULL, 0, NULL, 0, &o, &h);
+  g_assert_cmpuint (h.churn_base, ==, 0);
+  g_assert_cmpfloat (h.churn_rate, ==, -1);
+  g_assert_cmpfloat_with_epsilon (h.repeat_rate, 1.0 / 3, 1e-12);
+  /* 100 days on, customers 1 and 2 bought in the period before and not since: both churned */
+  o.end_day = d + 256 + 100;
+  clv_historic_compute (log, NULL, 0, NULL, 0, &o, &h);
+  g_assert_cmpuint (h.churn_base, ==, 2);
+  g_assert_cmpfloat (h.churn_rate, ==, 1.0);
+}
+
+/* Two customers a side: the Wald interval of a difference of shares is cut to -1 .. 1. */
+static void
+test_lift_interval_bounds (void)
+{
+  const ClvSale sales[] = { { 0, 100, 500 }, { 1, 100, 500 }, { 2, 100, 500 } };
+  g_autoptr(ClvDayLog) log = clv_day_log_new (sales, G_N_ELEMENTS (sales), 4, NULL);
+  g_autoptr(GError) error = NULL;
+  ClvLift l;
+
+  g_assert_true (clv_lift_compute (log, (const guint32[]) { 0, 1 }, 2, (const guint32[]) { 2, 3 },
+                                   2, 50, 150, &l, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (l.rate_diff, ==, 0.5);
+  /* uncut: 0.5 +- 1.96 sqrt (0.25 / 2) reaches 1.19 */
+  g_assert_cmpfloat (l.rate_high, ==, 1.0);
+  g_assert_cmpfloat (l.rate_low, >=, -1.0);
+  g_assert_cmpfloat_with_epsilon (l.rate_low, 0.5 - gsl_cdf_ugaussian_Pinv (0.975) * sqrt (0.125),
+                                  1e-9);
+  g_assert_true (clv_lift_compute (log, (const guint32[]) { 2, 3 }, 2, (const guint32[]) { 0, 1 },
+                                   2, 50, 150, &l, &error));
+  g_assert_cmpfloat (l.rate_low, ==, -1.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -312,5 +414,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/historic/far-apart-dates", test_far_apart_dates);
   g_test_add_func ("/core/historic/lift", test_lift);
   g_test_add_func ("/core/historic/lift-simulated", test_lift_simulated);
+  g_test_add_func ("/core/historic/tiny-shops", test_tiny_shops);
+  g_test_add_func ("/core/historic/churn-unknown-then-known", test_churn_unknown_then_known);
+  g_test_add_func ("/core/historic/lift-interval-bounds", test_lift_interval_bounds);
   return g_test_run ();
 }

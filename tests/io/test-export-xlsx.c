@@ -357,7 +357,7 @@ test_structure (void)
 
     g_assert_cmpstr (a1, ==, "Customer ID");
     g_assert_cmpstr (l1, ==, "Predicted CLV (next 12 months)");
-    g_assert_cmpstr (n1, ==, "At risk because");
+    g_assert_cmpstr (n1, ==, "Slipping away because");
   }
 
   /* Values of the first top-tier customer (index 0, the HYPERLINK name). */
@@ -434,6 +434,11 @@ test_structure (void)
     g_assert_cmpfloat_with_epsilon (cell_number (summary, "B7"), 98765.43, 1e-9);
     g_assert_cmpstr (b10, ==, "0.375");
     g_assert_cmpstr (b11, ==, "not available");
+    {
+      /* and why, beside it */
+      g_autofree char *d11 = cell_value (summary, "D11");
+      g_assert_nonnull (strstr (d11, "no customers in the period before"));
+    }
   }
   g_assert_nonnull (strstr (summary, "<f>SUM(C34:C36)</f><v>98720</v>"));
   g_assert_nonnull (strstr (summary, "<f>SUM(B41:B46)</f><v>21003</v>"));
@@ -475,7 +480,7 @@ test_structure (void)
   g_assert_nonnull (strstr (meanings, "next 12 months, in today’s money"));
   g_assert_nonnull (strstr (meanings, "Probability alive"));
   g_assert_nonnull (strstr (meanings, "RFM group"));
-  g_assert_nonnull (strstr (meanings, "At risk because"));
+  g_assert_nonnull (strstr (meanings, "Slipping away because"));
 
   g_unlink (path);
   reg_test_rm_rf (dir);

@@ -10,7 +10,7 @@
  * the X server shows with ImageMagick's import (no window manager needed):
  *   xvfb-run -a -s "-screen 0 1280x800x24" take-screenshots SHOP OUTDIR [WIDTH HEIGHT]
  * REG_SHOT_ONLY=segments,reports,import,survey,preferences,print,… limits the shots to those
- * names.
+ * names; REG_SHOT_ONLY=new-shop takes the New shop dialog alone (not one of data/screenshots).
  */
 #include "config.h"
 
@@ -21,6 +21,7 @@
 #include "reg-customer.h"
 #include "reg-customers-view.h"
 #include "reg-import-wizard.h"
+#include "reg-new-shop-dialog.h"
 #include "reg-preferences-window.h"
 #include "reg-reports-view.h"
 #include "reg-segments-view.h"
@@ -287,7 +288,8 @@ shoot_segments (RegWindow  *window,
   graphene_point_t at;
 
   reg_window_show_view (window, "segments");
-  reg_segments_view_select (segments, "rfm:loyal", NULL);
+  /* the at-risk list: each customer with the rule that put them there */
+  reg_segments_view_select (segments, "at-risk", NULL);
   save (GTK_WIDGET (window), dir, name);
   /* further down: the selection, its customers and the campaigns */
   if (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (scroller), &GRAPHENE_POINT_INIT (0, 0), &at))
@@ -408,6 +410,17 @@ main (int   argc,
         shoot_print (window, argv[2]);
       if (wanted ("segments"))
         shoot_segments (window, argv[2], schemes[s]);
+      /* asked for by name only: the dialog over the window, as "New Shop…" opens it */
+      if (s == 0 && g_strcmp0 (g_getenv ("REG_SHOT_ONLY"), "new-shop") == 0)
+        {
+          g_autofree char *path = g_build_filename (g_get_home_dir (), "Café Zoë.regulars", NULL);
+          GtkWindow *dialog = reg_new_shop_dialog_new (GTK_WINDOW (window), path);
+
+          gtk_window_present (dialog);
+          UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)), 10);
+          save (GTK_WIDGET (window), argv[2], "new-shop-light.png");
+          gtk_window_destroy (dialog);
+        }
       if (wanted ("reports"))
         {
           reg_window_show_view (window, "reports");
