@@ -441,13 +441,22 @@ test_holdout_without_repeat_purchases (Fixture *f, gconstpointer data)
   g_assert_cmpint (r.status, ==, 0);
   cli (f, &r, "analyze", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "customers made none."));
+  /* never a percentage of nothing */
   g_assert_null (strstr (r.out, "%)"));
-  cli (f, &r, "analyze", "--json", NULL);
-  node = parse_json (r.out);
-  holdout = json_object_get_object_member (json_node_get_object (node), "holdout");
-  g_assert_cmpfloat (json_object_get_double_member (holdout, "actual"), ==, 0);
-  g_assert_cmpfloat (json_object_get_double_member (holdout, "predicted"), >, 0);
+  {
+    g_autofree char *said = g_strdup (r.out);
+
+    cli (f, &r, "analyze", "--json", NULL);
+    node = parse_json (r.out);
+    holdout = json_object_get_object_member (json_node_get_object (node), "holdout");
+    g_assert_cmpfloat (json_object_get_double_member (holdout, "actual"), ==, 0);
+    /* everyone stopped before the held-back stretch: a fit that cannot pin its parameters down
+     * is not used, and then the words say so; a model that was used says "none" */
+    if (JSON_NODE_HOLDS_NULL (json_object_get_member (holdout, "predicted")))
+      g_assert_nonnull (strstr (said, "not enough history"));
+    else
+      g_assert_nonnull (strstr (said, "customers made none."));
+  }
   run_clear (&r);
 }
 

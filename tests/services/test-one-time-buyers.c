@@ -81,7 +81,7 @@ test_at_risk_list (Fixture *f, gconstpointer data)
       const RegLoyaltyEntry *e = &g_array_index (list->entries, RegLoyaltyEntry, i);
 
       g_assert_nonnull (e->reason);
-      if (strstr (e->reason, "Bought once,") == NULL)
+      if (strstr (e->reason, "bought once,") == NULL)
         continue;
       g_assert_cmpuint (e->visits, ==, 1);
       g_assert_nonnull (strstr (e->reason, within));
