@@ -61,6 +61,7 @@ main (int argc, char **argv)
                   g_getenv ("REGULARS_LOCALEDIR") ? g_getenv ("REGULARS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  reg_cli_signals_init ();
 
   while (i < argc && argv[i][0] == '-')
     {

@@ -11,6 +11,7 @@
 
 #include "clv-date.h"
 #include "clv-error.h"
+#include "reg-export-target.h"
 #include "reg-shop-private.h"
 
 struct _RegShop
@@ -126,6 +127,9 @@ reg_shop_open (const char *path, gboolean create, GError **error)
   store = reg_store_open (path, create ? REG_STORE_OPEN_CREATE : REG_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return NULL;
+  /* exports a killed process left are finished or undone before anyone reads the campaigns;
+   * a shop that cannot be written keeps them for a later start */
+  reg_export_recover (store, NULL);
   self = g_object_new (REG_TYPE_SHOP, NULL);
   self->store = store;
   self->path = g_strdup (path);
