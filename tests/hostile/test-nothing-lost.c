@@ -375,6 +375,57 @@ test_backups_symlinked_folder (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_names (elsewhere, ".regulars"), ==, 7);
 }
 
+/* ---- 14. names SQLite would read as URIs; times with their zone --------------------------- */
+
+/* "file:shop.regulars?mode=memory" is a file name like any other: the customer lands in that
+ * file, not in a database in memory that is gone when the command ends. */
+static void
+test_file_uri_name (Fixture *f, gconstpointer data)
+{
+  const char *name = "file:shop.regulars?mode=memory";
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *full = path_in (f, name);
+  g_autofree char *dump = NULL;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+  g_assert_cmpint (reg_safety_cli (name, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  g_assert_cmpint (reg_safety_cli (name, NULL, NULL, "customer", "add", "--name", "Uri",
+                                   "--email", "uri@example.com", NULL), ==, 0);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (g_file_test (full, G_FILE_TEST_IS_REGULAR));
+  dump = reg_safety_dump (full);
+  g_assert_nonnull (strstr (dump, "uri@example.com"));
+}
+
+/* The shop records import times in UTC; "import list" shows them in local time, with the zone. */
+static void
+test_import_list_local_time (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = path_in (f, "sales.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *tz = g_strdup (g_getenv ("TZ"));
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  reg_safety_write_sales_csv (csv, 10);
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "import", csv, NULL), ==, 0);
+  g_setenv ("TZ", "Asia/Kolkata", TRUE);
+  g_assert_cmpint (reg_safety_cli (f->shop, &out, NULL, "import", "list", NULL), ==, 0);
+  g_assert_cmpint (reg_safety_cli (f->shop, &json, NULL, "import", "list", "--json", NULL), ==, 0);
+  if (tz != NULL)
+    g_setenv ("TZ", tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  note (out);
+  note (json);
+  g_assert_nonnull (strstr (out, " IST "));
+  g_assert_nonnull (strstr (json, "+05:30\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -387,6 +438,8 @@ main (int argc, char **argv)
   ADD ("/nothing-lost/backups/after-killed-runs", test_backups_after_killed_runs, NULL);
   ADD ("/nothing-lost/backups/clock-ahead", test_backups_clock_ahead, NULL);
   ADD ("/nothing-lost/backups/symlinked-folder", test_backups_symlinked_folder, NULL);
+  ADD ("/nothing-lost/file-uri-name", test_file_uri_name, NULL);
+  ADD ("/nothing-lost/import-list-local-time", test_import_list_local_time, NULL);
 #undef ADD
   return g_test_run ();
 }
