@@ -602,7 +602,8 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
     {
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_SHOP,
-                     _("“%s” is not a Regulars shop file (it is not an SQLite database)"), path);
+                     _("The shop file “%s” is damaged and cannot be read (or it is not a "
+                       "Regulars shop file at all)"), path);
       else
         reg_store_check (store, rc, _("opening the shop"), error);
       return NULL;
