@@ -141,6 +141,10 @@ reg_job_run_async (RegJob *self, GAsyncReadyCallback callback, gpointer user_dat
   GSource *source;
 
   g_task_set_source_tag (outer, reg_job_run_async);
+  /* the result tells what happened: work that was done (a list written, its campaign
+   * recorded) is reported as done even when a cancel came in at the end, never as
+   * "Cancelled; nothing was changed" */
+  g_task_set_check_cancellable (outer, FALSE);
   g_return_if_fail (!priv->running);
 
   if (REG_JOB_GET_CLASS (self)->prepare != NULL && !REG_JOB_GET_CLASS (self)->prepare (self, &error))
@@ -162,6 +166,7 @@ reg_job_run_async (RegJob *self, GAsyncReadyCallback callback, gpointer user_dat
   inner = g_task_new (NULL, priv->cancellable, on_task_done_cb, g_steal_pointer (&outer));
   g_task_set_task_data (inner, self, NULL);
   g_task_set_return_on_cancel (inner, FALSE);
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_run_in_thread (inner, run_in_thread);
 }
 
