@@ -46,13 +46,17 @@ reg_cli_ensure_analysis (RegShop *shop, int *code)
   g_autofree char *json = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
   g_autoptr(RegAnalysisSummary) s = NULL;
 
-  if (json != NULL)
+  if (json != NULL && reg_analysis_stored_is_readable (json))
     return TRUE;
   if (error != NULL)
     {
       *code = reg_cli_fail (error);
       return FALSE;
     }
+  if (json != NULL)
+    fprintf (stderr, "regulars-cli: %s\n",
+             _("The last analysis stored in the shop is damaged and cannot be read; analysing "
+               "again."));
   s = run_analysis (shop, NULL, code);
   return s != NULL;
 }

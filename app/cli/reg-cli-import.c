@@ -16,6 +16,7 @@
 #include "reg-sniffer.h"
 #include "reg-store-feedback.h"
 #include "reg-store-imports.h"
+#include "reg-time.h"
 
 static void
 on_import_progress_cb (RegJob *job, double fraction, const char *status, gpointer data)
@@ -568,7 +569,11 @@ import_list (RegCli *cli, int argc, char **argv)
           json_builder_set_member_name (b, "new_customers");
           json_builder_add_int_value (b, r->new_customers);
           json_builder_set_member_name (b, "created_at");
-          json_builder_add_string_value (b, r->created_at);
+          {
+            /* ISO 8601 with its zone: the shop records UTC */
+            g_autofree char *stamp = reg_time_format_local (r->created_at, "%Y-%m-%dT%H:%M:%S%:z");
+            json_builder_add_string_value (b, stamp);
+          }
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -576,12 +581,14 @@ import_list (RegCli *cli, int argc, char **argv)
       reg_cli_print_json (root);
       return REG_CLI_OK;
     }
-  printf ("%-6s  %-19s  %-32s  %-10s  %8s  %8s  %8s\n", _("Import"), _("When"), _("File"),
+  printf ("%-6s  %-23s  %-32s  %-10s  %8s  %8s  %8s\n", _("Import"), _("When"), _("File"),
           _("Format"), _("Imported"), _("Dupl."), _("Rejected"));
   for (guint i = 0; i < batches->len; i++)
     {
       RegBatchRecord *r = batches->pdata[i];
-      printf ("%-6" PRId64 "  %-19s  %-32s  %-10s  %8u  %8u  %8u\n", r->id, r->created_at,
+      /* local time, with the zone's abbreviation: the shop records UTC */
+      g_autofree char *when = reg_time_format_local (r->created_at, "%Y-%m-%d %H:%M:%S %Z");
+      printf ("%-6" PRId64 "  %-23s  %-32s  %-10s  %8u  %8u  %8u\n", r->id, when,
               r->file_name, r->preset != NULL ? r->preset : r->format, r->imported, r->duplicates,
               r->rejected);
     }

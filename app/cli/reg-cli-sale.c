@@ -298,7 +298,7 @@ static gboolean
 on_demo_progress_cb (guint done, guint total, gpointer data)
 {
   reg_cli_progress (_("Writing the demo shop"), (double) done / total);
-  return TRUE;
+  return !reg_cli_interrupted ();
 }
 
 int
@@ -336,6 +336,7 @@ reg_cli_demo (RegCli *cli, int argc, char **argv)
       fprintf (stderr, "regulars-cli: --end “%s”: %s\n", reg_cli_quote (end), _("is not a date (YYYY-MM-DD)"));
       return REG_CLI_BAD_INPUT;
     }
+  reg_cli_signals_polled (TRUE);
   if (!reg_demo_write (cli->shop_path, &opts, on_demo_progress_cb, NULL, &n_sales, &error))
     {
       reg_cli_progress_done ();

@@ -52,6 +52,13 @@ void     reg_cli_output_init (void);
 FILE    *reg_cli_raw_stderr  (void);
 void     reg_cli_progress_done (void);
 
+/* SIGINT and SIGTERM cancel the running job (reg-cli-signals.c). A command that runs no job
+ * but can stop half-way (the demo) says so with reg_cli_signals_polled() and checks
+ * reg_cli_interrupted(). */
+void     reg_cli_signals_init    (void);
+void     reg_cli_signals_polled  (gboolean polled);
+gboolean reg_cli_interrupted     (void);
+
 /* Exports and segment listings read the last analysis: a shop never analysed is analysed first. */
 gboolean reg_cli_ensure_analysis (RegShop *shop, int *exit_code);
 

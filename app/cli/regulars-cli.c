@@ -62,6 +62,7 @@ main (int argc, char **argv)
   textdomain (GETTEXT_PACKAGE);
   /* nothing a shop or a file holds reaches the terminal as a control sequence */
   reg_cli_output_init ();
+  reg_cli_signals_init ();
 
   while (i < argc && argv[i][0] == '-')
     {

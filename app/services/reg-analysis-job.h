@@ -102,6 +102,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegAnalysisSummary, reg_analysis_summary_free)
 
 /* The newest run in the shop, or NULL (no error) when the shop was never analysed. */
 RegAnalysisSummary *reg_shop_load_latest_analysis (RegShop *shop, GError **error);
+/* Whether an analysis stored in the shop can be read back: a damaged one (a bad disk, an
+ * edited file) is reported in words and is to be run again. */
+gboolean    reg_analysis_stored_is_readable (const char *json);
 
 #define REG_TYPE_ANALYSIS_JOB (reg_analysis_job_get_type ())
 G_DECLARE_FINAL_TYPE (RegAnalysisJob, reg_analysis_job, REG, ANALYSIS_JOB, RegJob)

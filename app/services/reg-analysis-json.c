@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "clv-date.h"
+#include "reg-analysis-job.h"
 #include "reg-analysis-private.h"
 #include "reg-score-words.h"
 #include "reg-store-analysis.h"
@@ -501,6 +502,15 @@ reg_analysis_summary_free (RegAnalysisSummary *s)
   g_free (s);
 }
 
+gboolean
+reg_analysis_stored_is_readable (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  return json != NULL && json_parser_load_from_data (parser, json, -1, NULL)
+         && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser));
+}
+
 RegAnalysisSummary *
 reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run_at,
                                 GError **error)
@@ -511,8 +521,15 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
   JsonArray *arr;
   const char *text;
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    return NULL;
+  /* the parser's own message (line, column, token) means nothing to an owner */
+  if (!json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                   _("The last analysis stored in the shop is damaged and cannot be read; run "
+                     "the analysis again"));
+      return NULL;
+    }
   root = json_node_get_object (json_parser_get_root (parser));
   s->run_id = run_id;
   s->run_at = g_strdup (run_at);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The campaign export job and the measurement of a campaign's lift. The list is written
- * first (the writer renames a finished temp file into place); the campaign is then recorded in
- * one transaction, and when that fails the written file is removed again, so the shop and the
- * folder agree.
+ * The campaign export job and the measurement of a campaign's lift. The list is written in a
+ * working folder the shop knows of (RegExportTarget); the campaign is recorded and tied to it in
+ * one transaction; then the file is renamed into place. Killed at any moment, the list and the
+ * campaign arrive together or not at all (reg_export_recover settles it at the next start).
  */
 #include "config.h"
 
@@ -15,10 +15,12 @@
 #include "clv-historic.h"
 #include "clv-summary.h"
 #include "reg-campaign-job.h"
+#include "reg-export-target.h"
 #include "reg-output-path.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
 #include "reg-store-campaigns.h"
+#include "reg-store-exports.h"
 
 struct _RegCampaignJob
 {
@@ -95,6 +97,7 @@ campaign_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   g_autoptr(GArray) rows = NULL;
   g_autoptr(RegCampaignResult) result = NULL;
   g_autoptr(RegCampaignExport) out = g_new0 (RegCampaignExport, 1);
+  g_autoptr(RegExportTarget) target = NULL;
   RegCampaignOptions options;
   gboolean ok;
   gint64 id;
@@ -130,12 +133,17 @@ campaign_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   options.seed = self->req.seed;
   options.currency_exponent = self->exponent;
   reg_job_set_status (job, _("Writing the list"));
+  target = reg_export_target_begin (store, self->path, TRUE, error);
+  if (target == NULL)
+    return NULL;
   if (g_str_has_suffix (self->path, ".xlsx") || g_str_has_suffix (self->path, ".XLSX"))
-    ok = reg_campaign_write_xlsx (self->path, (RegCampaignRow *) rows->data, rows->len, &options,
-                                  &result, cancellable, error);
+    ok = reg_campaign_write_xlsx (reg_export_target_get_work_path (target),
+                                  (RegCampaignRow *) rows->data, rows->len, &options, &result,
+                                  cancellable, error);
   else
-    ok = reg_campaign_write_csv (self->path, (RegCampaignRow *) rows->data, rows->len, &options,
-                                 &result, cancellable, error);
+    ok = reg_campaign_write_csv (reg_export_target_get_work_path (target),
+                                 (RegCampaignRow *) rows->data, rows->len, &options, &result,
+                                 cancellable, error);
   if (!ok)
     return NULL;
 
@@ -153,15 +161,28 @@ campaign_job_run (RegJob *job, GCancellable *cancellable, GError **error)
     for (guint i = 0; ok && i < result->control->len; i++)
       ok = reg_store_add_campaign_member (store, id, g_array_index (result->control, gint64, i),
                                           TRUE, error);
+    ok = ok && reg_store_set_pending_campaign (store, reg_export_target_get_pending_id (target),
+                                               id, error);
     ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error)
          && reg_store_commit (store, error);
     if (!ok)
       {
         reg_store_rollback (store);
-        g_unlink (self->path);
         return NULL;
       }
   }
+  if (!reg_export_target_commit (target, error))
+    {
+      /* the list never arrived: neither may the campaign (its row goes with it) */
+      if (reg_store_begin (store, NULL))
+        {
+          if (reg_store_delete_campaign (store, id, NULL))
+            reg_store_commit (store, NULL);
+          else
+            reg_store_rollback (store);
+        }
+      return NULL;
+    }
   out->campaign = id;
   out->path = g_strdup (self->path);
   out->description = reg_campaign_result_describe (result);

@@ -13,4 +13,8 @@ G_BEGIN_DECLS
  * newest five. Returns the backup's path, or NULL with an error saying nothing was imported. */
 char *reg_import_backup_shop (RegStore *store, const char *shop_path, GError **error);
 
+/* For a shop that cannot be read: where its backups are, the newest one's time and path, and
+ * how to go back to it; NULL when it has no backups folder. */
+char *reg_import_backup_advice (const char *shop_path);
+
 G_END_DECLS

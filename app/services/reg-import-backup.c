@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "reg-import-backup-private.h"
+#include "reg-time.h"
 
 #define KEEP_BACKUPS 5
 #define BACKUP_PREFIX "before-import-"
@@ -114,9 +115,10 @@ is_partial (const char *name)
   return g_str_has_prefix (name, BACKUP_PREFIX) && strstr (name, ".regulars.part") != NULL;
 }
 
-/* This shop's complete backups in @dir; removes partial files of killed runs. */
+/* This shop's complete backups in @dir (any shop's when @shop_id is NULL); removes partial
+ * files of killed runs when @remove_partial (only under the folder's lock). */
 static GPtrArray *
-scan_folder (const char *dir, const char *shop_id)
+scan_folder (const char *dir, const char *shop_id, gboolean remove_partial)
 {
   GPtrArray *backups = g_ptr_array_new_with_free_func (backup_free);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
@@ -133,12 +135,13 @@ scan_folder (const char *dir, const char *shop_id)
         continue;
       if (is_partial (name))
         {
-          g_unlink (path);
+          if (remove_partial)
+            g_unlink (path);
           continue;
         }
       if (!g_str_has_suffix (name, ".regulars") || !reg_store_read_backup_info (path, &info))
         continue;
-      if (g_strcmp0 (info.shop_id, shop_id) == 0)
+      if (shop_id == NULL || g_strcmp0 (info.shop_id, shop_id) == 0)
         {
           Backup *b = g_new0 (Backup, 1);
           b->name = g_strdup (name);
@@ -191,7 +194,7 @@ reg_import_backup_shop (RegStore *store, const char *shop_path, GError **error)
   /* one backup at a time per folder: a ".part" file found under the lock is a killed run's */
   while (flock (fd, LOCK_EX) != 0 && errno == EINTR)
     ;
-  backups = scan_folder (dir, shop_id);
+  backups = scan_folder (dir, shop_id, TRUE);
   for (guint i = 0; i < backups->len; i++)
     sequence = MAX (sequence, ((Backup *) backups->pdata[i])->sequence + 1);
   name = new_backup_name (dir);
@@ -218,4 +221,31 @@ reg_import_backup_shop (RegStore *store, const char *shop_path, GError **error)
     }
   close (fd);
   return g_steal_pointer (&path);
+}
+
+char *
+reg_import_backup_advice (const char *shop_path)
+{
+  g_autofree char *dir = g_strconcat (shop_path, ".backups", NULL);
+  g_autofree char *display = g_filename_display_name (dir);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *shop = g_filename_display_name (shop_path);
+  GStatBuf st;
+  Backup *newest;
+
+  /* the shop's id cannot be read from a damaged file: any backup in its folder will do */
+  if (g_lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode))
+    return NULL;
+  backups = scan_folder (dir, NULL, FALSE);
+  if (backups->len == 0)
+    return g_strdup_printf (_("No backup of it was found in “%s”."), display);
+  g_ptr_array_sort (backups, compare_newest_first);
+  newest = backups->pdata[0];
+  when = reg_time_format_local (newest->taken_at, "%Y-%m-%d %H:%M:%S %Z");
+  path = g_build_filename (dir, newest->name, NULL);
+  return g_strdup_printf (_("Its backups are in “%s”; the newest was taken %s: “%s”. To go back "
+                            "to it, move the damaged file “%s” aside and copy that backup in its "
+                            "place."), display, when, path, shop);
 }

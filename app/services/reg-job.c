@@ -32,6 +32,10 @@ G_DEFINE_TYPE_WITH_PRIVATE (RegJob, reg_job, G_TYPE_OBJECT)
 enum { PROP_0, PROP_FRACTION, PROP_STATUS_TEXT, PROP_RUNNING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+/* The cancellables of the jobs running now, for reg_job_cancel_all() from any thread. */
+static GMutex running_lock;
+static GPtrArray *running_cancellables;
+
 static void
 set_running (RegJob *self, gboolean running)
 {
@@ -40,6 +44,14 @@ set_running (RegJob *self, gboolean running)
   if (priv->running == running)
     return;
   priv->running = running;
+  g_mutex_lock (&running_lock);
+  if (running_cancellables == NULL)
+    running_cancellables = g_ptr_array_new_with_free_func (g_object_unref);
+  if (running)
+    g_ptr_array_add (running_cancellables, g_object_ref (priv->cancellable));
+  else
+    g_ptr_array_remove (running_cancellables, priv->cancellable);
+  g_mutex_unlock (&running_lock);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
@@ -129,6 +141,10 @@ reg_job_run_async (RegJob *self, GAsyncReadyCallback callback, gpointer user_dat
   GSource *source;
 
   g_task_set_source_tag (outer, reg_job_run_async);
+  /* the result tells what happened: work that was done (a list written, its campaign
+   * recorded) is reported as done even when a cancel came in at the end, never as
+   * "Cancelled; nothing was changed" */
+  g_task_set_check_cancellable (outer, FALSE);
   g_return_if_fail (!priv->running);
 
   if (REG_JOB_GET_CLASS (self)->prepare != NULL && !REG_JOB_GET_CLASS (self)->prepare (self, &error))
@@ -150,6 +166,7 @@ reg_job_run_async (RegJob *self, GAsyncReadyCallback callback, gpointer user_dat
   inner = g_task_new (NULL, priv->cancellable, on_task_done_cb, g_steal_pointer (&outer));
   g_task_set_task_data (inner, self, NULL);
   g_task_set_return_on_cancel (inner, FALSE);
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_run_in_thread (inner, run_in_thread);
 }
 
@@ -227,6 +244,23 @@ reg_job_set_progress_func (RegJob *self, RegJobProgressFunc func, gpointer data)
 
   priv->progress_func = func;
   priv->progress_data = data;
+}
+
+/**
+ * reg_job_cancel_all:
+ * Cancels every job running in the process; safe from any thread (the CLI's signal thread).
+ * Returns: how many were running.
+ */
+guint
+reg_job_cancel_all (void)
+{
+  guint n = 0;
+
+  g_mutex_lock (&running_lock);
+  for (guint i = 0; running_cancellables != NULL && i < running_cancellables->len; i++, n++)
+    g_cancellable_cancel (running_cancellables->pdata[i]);
+  g_mutex_unlock (&running_lock);
+  return n;
 }
 
 GCancellable *

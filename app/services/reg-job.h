@@ -31,6 +31,8 @@ double        reg_job_get_fraction     (RegJob *self);      /* -1 = unknown */
 const char   *reg_job_get_status_text  (RegJob *self);
 gboolean      reg_job_get_running      (RegJob *self);
 void          reg_job_cancel           (RegJob *self);
+/* Cancels every running job of the process, from any thread; returns how many there were. */
+guint         reg_job_cancel_all       (void);
 
 void          reg_job_run_async        (RegJob              *self,
                                         GAsyncReadyCallback  callback,

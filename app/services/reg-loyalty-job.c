@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "clv-date.h"
+#include "reg-export-target.h"
 #include "reg-loyalty-job.h"
 #include "reg-output-path.h"
 #include "reg-score-words.h"
@@ -22,6 +23,7 @@ struct _RegLoyaltyJob
   RegShop        *shop;     /* (owned) */
   char           *segment;  /* (owned) */
   char           *path;     /* (owned) */
+  char           *shop_path; /* (owned) read in prepare, for the worker's own connection */
   RegPaperSize    paper;
   RegLoyaltyList *list;     /* (owned) built in prepare */
 };
@@ -74,6 +76,7 @@ loyalty_job_prepare (RegJob *job, GError **error)
 
   if (!reg_output_path_check (reg_shop_get_path (self->shop), self->path, error))
     return FALSE;
+  self->shop_path = g_strdup (reg_shop_get_path (self->shop));
   self->list = reg_shop_loyalty_list (self->shop, self->segment, error);
   return self->list != NULL;
 }
@@ -85,9 +88,19 @@ loyalty_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   g_autoptr(RegLoyaltyLayout) layout = NULL;
   double w, h;
   guint *pages;
+  g_autoptr(RegStore) store = reg_store_open (self->shop_path, REG_STORE_OPEN_DEFAULT, error);
+  g_autoptr(RegExportTarget) target = NULL;
 
+  if (store == NULL)
+    return NULL;
+  target = reg_export_target_begin (store, self->path, FALSE, error);
+  if (target == NULL)
+    return NULL;
   reg_job_set_status (job, _("Writing the pages"));
-  if (!reg_loyalty_write_pdf (self->path, self->list, self->paper, cancellable, error))
+  if (!reg_loyalty_write_pdf (reg_export_target_get_work_path (target), self->list, self->paper,
+                              cancellable, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !reg_export_target_commit (target, error))
     return NULL;
   reg_paper_size_get_points (self->paper, &w, &h);
   layout = reg_loyalty_layout_new (self->list, w, h);
@@ -104,6 +117,7 @@ reg_loyalty_job_finalize (GObject *object)
   g_clear_object (&self->shop);
   g_free (self->segment);
   g_free (self->path);
+  g_free (self->shop_path);
   g_clear_pointer (&self->list, reg_loyalty_list_free);
   G_OBJECT_CLASS (reg_loyalty_job_parent_class)->finalize (object);
 }

@@ -11,6 +11,7 @@
 
 #include "clv-segments.h"
 #include "reg-analysis-private.h"
+#include "reg-export-target.h"
 #include "reg-report-data.h"
 #include "reg-output-path.h"
 #include "reg-report-job.h"
@@ -211,11 +212,16 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   g_autoptr(RegAnalysisSummary) summary = NULL;
   g_autoptr(RegReportData) data = NULL;
   g_autofree char *json = NULL;
+  g_autoptr(RegExportTarget) target = NULL;
   CustomerCursor cursor = { 0 };
   gint64 run_id = 0;
   gboolean ok;
 
   if (store == NULL)
+    return NULL;
+  /* the workbook holds every customer: a killed run's half-written copy must not stay behind */
+  target = reg_export_target_begin (store, self->path, FALSE, error);
+  if (target == NULL)
     return NULL;
   reg_job_set_status (job, _("Reading the analysis"));
   json = reg_store_latest_run (store, &run_id, NULL, error);
@@ -243,12 +249,15 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   cursor.stmt = reg_store_customer_rows_begin (store, error);
   if (cursor.stmt == NULL)
     return NULL;
-  ok = reg_xlsx_report_write (self->path, data, next_customer, &cursor, cancellable, error);
+  ok = reg_xlsx_report_write (reg_export_target_get_work_path (target), data, next_customer,
+                              &cursor, cancellable, error);
   reg_stmt_release (cursor.stmt);
   g_clear_pointer (&cursor.row, reg_customer_row_free);
   g_clear_pointer (&cursor.reason, g_free);
   g_clear_pointer (&cursor.p_alive_note, g_free);
   reg_store_end_read (store);
+  ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error)
+       && reg_export_target_commit (target, error);
   return ok ? g_strdup (self->path) : NULL;
 }
 

@@ -14,6 +14,8 @@
 #include "clv-date.h"
 #include "clv-error.h"
 #include "clv-text.h"
+#include "reg-export-target.h"
+#include "reg-import-backup-private.h"
 #include "reg-shop-private.h"
 
 struct _RegShop
@@ -131,7 +133,26 @@ reg_shop_open (const char *path, gboolean create, GError **error)
 
   store = reg_store_open (path, create ? REG_STORE_OPEN_CREATE : REG_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
-    return NULL;
+    {
+      /* a shop that cannot be read: say where its backups are and how to go back to one */
+      if (error != NULL && *error != NULL
+          && ((*error)->domain == REG_STORE_ERROR
+              && ((*error)->code == REG_STORE_ERROR_NOT_A_SHOP
+                  || (*error)->code == REG_STORE_ERROR_CORRUPT)))
+        {
+          g_autofree char *advice = reg_import_backup_advice (path);
+          if (advice != NULL)
+            {
+              char *msg = g_strconcat ((*error)->message, ". ", advice, NULL);
+              g_free ((*error)->message);
+              (*error)->message = msg;
+            }
+        }
+      return NULL;
+    }
+  /* exports a killed process left are finished or undone before anyone reads the campaigns;
+   * a shop that cannot be written keeps them for a later start */
+  reg_export_recover (store, NULL);
   self = g_object_new (REG_TYPE_SHOP, NULL);
   self->store = store;
   self->path = g_strdup (path);

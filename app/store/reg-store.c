@@ -489,6 +489,17 @@ finalize_stmt (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* SQLite reads a name that starts with "file:" as a URI ("file:shop?mode=memory" would keep
+ * the shop in memory and lose it). Such a name is always relative, so "./" in front makes it
+ * a plain path to the same file. */
+static char *
+plain_path (const char *path)
+{
+  if (g_str_has_prefix (path, "file:"))
+    return g_strconcat ("." G_DIR_SEPARATOR_S, path, NULL);
+  return g_strdup (path);
+}
+
 static gboolean
 create_private_file (const char *path, GError **error)
 {
@@ -547,6 +558,7 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
 {
   g_autoptr(RegStore) store = g_new0 (RegStore, 1);
   gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  g_autofree char *plain = NULL;
   gboolean writable;
   int rc;
 
@@ -572,7 +584,8 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
     return NULL;
 
   writable = !(flags & REG_STORE_OPEN_READ_ONLY) && g_access (path, W_OK) == 0;
-  rc = sqlite3_open_v2 (path, &store->db,
+  plain = plain_path (path);
+  rc = sqlite3_open_v2 (plain, &store->db,
                         (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY)
                         | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -589,7 +602,8 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
     {
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_SHOP,
-                     _("“%s” is not a Regulars shop file (it is not an SQLite database)"), path);
+                     _("The shop file “%s” is damaged and cannot be read (or it is not a "
+                       "Regulars shop file at all)"), path);
       else
         reg_store_check (store, rc, _("opening the shop"), error);
       return NULL;
@@ -699,12 +713,13 @@ backup_to (RegStore *store, const char *dest_path, gint64 sequence, GError **err
 {
   sqlite3 *dest = NULL;
   g_autofree char *tmp = g_strconcat (dest_path, ".part", NULL);
+  g_autofree char *plain = plain_path (tmp);
   gboolean ok;
 
   g_unlink (tmp);
   if (!create_private_file (tmp, error))
     return FALSE;
-  if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (plain, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN,
                    _("Cannot write the backup “%s”: %s"), dest_path, sqlite3_errmsg (dest));
@@ -775,11 +790,12 @@ reg_store_read_backup_info (const char *path, RegBackupInfo *info)
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GStatBuf st;
   gint64 pages = 0, page_size = 0;
+  g_autofree char *plain = plain_path (path);
 
   memset (info, 0, sizeof *info);
   if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return FALSE;
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (plain, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
       sqlite3_close (db);
       return FALSE;

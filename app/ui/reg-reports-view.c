@@ -19,6 +19,7 @@
 #include "reg-report-job.h"
 #include "reg-reports-view.h"
 #include "reg-segment.h"
+#include "reg-time.h"
 #include "reg-store-imports.h"
 #include "reg-ui-util.h"
 
@@ -165,16 +166,11 @@ fill_imports (RegReportsView *self)
       const RegBatchRecord *b = g_ptr_array_index (batches, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo…"));
-      g_autofree char *when = g_strdup (b->created_at != NULL ? b->created_at : "");
+      /* recorded in UTC, shown in the owner's time zone: "2025-05-11 11:55" */
+      g_autofree char *when = reg_time_format_local (b->created_at, "%Y-%m-%d %H:%M");
       g_autofree char *subtitle = NULL;
       g_autofree char *a11y = NULL;
 
-      /* "2025-05-11T09:55:16" → "2025-05-11 09:55" */
-      if (strlen (when) >= 16)
-        {
-          when[10] = ' ';
-          when[16] = '\0';
-        }
       if (g_str_has_prefix (b->preset != NULL ? b->preset : "", "survey-"))
         /* Translators: under the file name of an import of survey results: when, what it brought */
         subtitle = g_strdup_printf (_("%s · %u survey answers; %u already there, %u rejected"), when,

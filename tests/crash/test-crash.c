@@ -6,11 +6,16 @@
  * After every kill the shop is opened as found (REG_STORE_OPEN_NO_MIGRATE) and must pass
  * PRAGMA integrity_check and hold either the whole operation or none of it: every sale of the
  * batch or none, the old analysis run or the new one with every customer's scores, a schema
- * that is exactly one whole version with every row still there.
+ * that is exactly one whole version with every row still there. Campaign and workbook exports
+ * are killed too: after the next start a campaign is recorded exactly when its list arrived,
+ * and nothing of a killed export (working folder, temp file) is left beside the target; SIGINT
+ * and SIGTERM end an export cleanly, with its temp files removed.
  * The kill moments are spread over the time an uncut run takes on this machine (measured first),
  * so the test adapts to slow machines and sanitizer builds; nothing is asserted about time.
  */
 #include <gio/gio.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -466,6 +471,232 @@ test_kill_migration (Fixture *f, gconstpointer data)
     g_free (expect.schemas[v]);
 }
 
+/* ---- campaign export: the list and its record together --------------------------------- */
+
+typedef struct
+{
+  char *list;     /* the campaign list's path */
+  char *base;     /* the shop before the export */
+} ExportExpect;
+
+/* Exports the shop still has to settle (none where the schema predates them). */
+static gint64
+count_pending (RegStore *store)
+{
+  if (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'pending_exports'") == 0)
+    return 0;
+  return query_int (store, "SELECT count(*) FROM pending_exports");
+}
+
+/* Working folders or hidden temp files the export may have left beside the list. */
+static guint
+count_leftovers (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".regulars-export-") || g_str_has_prefix (name, ".list.csv.")
+        || g_str_has_prefix (name, ".report.xlsx."))
+      n++;
+  return n;
+}
+
+static guint
+count_lines (const char *path)
+{
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* After the next start (any command settles what a killed export left): a campaign exactly
+ * when its list is there, with one member per line of the list, and nothing else left behind. */
+static gboolean
+check_campaign_export (Fixture *f, gpointer data)
+{
+  ExportExpect *e = data;
+  g_autoptr(RegStore) store = NULL;
+  gint64 campaigns;
+  gboolean have_list = g_file_test (e->list, G_FILE_TEST_IS_REGULAR);
+
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "campaign", "list", NULL), ==, 0);
+  store = open_checked (f->shop);
+  campaigns = query_int (store, "SELECT count(*) FROM campaigns");
+  g_assert_cmpint (count_pending (store), ==, 0);
+  g_assert_cmpuint (count_leftovers (f->dir), ==, 0);
+  if (!have_list)
+    {
+      g_assert_cmpint (campaigns, ==, 0);
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM campaign_members"), ==, 0);
+      return FALSE;
+    }
+  g_assert_cmpint (campaigns, ==, 1);
+  /* a header line, then one line per customer who gets the campaign */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM campaign_members WHERE grp = 'treatment'"),
+                   ==, count_lines (e->list) - 1);
+  g_unlink (e->list);
+  return TRUE;
+}
+
+static void
+make_analysed_shop (Fixture *f, const char *base, guint customers)
+{
+  g_autofree char *n = g_strdup_printf ("%u", customers);
+
+  g_assert_cmpint (reg_safety_cli (base, NULL, NULL, "demo", "--customers", n, "--seed", "2",
+                                   NULL), ==, 0);
+  g_assert_cmpint (reg_safety_cli (base, NULL, NULL, "analyze", NULL), ==, 0);
+}
+
+static void
+test_kill_campaign_export (Fixture *f, gconstpointer data)
+{
+  g_autofree char *base = g_build_filename (f->dir, "base.regulars", NULL);
+  g_autofree char *list = g_build_filename (f->dir, "list.csv", NULL);
+  const char *args[] = { "export", "campaign", "--segment", "all", "--control", "10", list, NULL };
+  ExportExpect expect = { list, base };
+  double uncut;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  make_analysed_shop (f, base, MAX (f->rows / 2, 2000));
+  uncut = time_uncut_run (f, base, args);
+  g_assert_true (check_campaign_export (f, &expect));
+  kill_repeatedly (f, base, args, uncut, 0.3, check_campaign_export, &expect);
+}
+
+/* A killed workbook export leaves nothing with customers' data behind after the next start. */
+static gboolean
+check_report_export (Fixture *f, gpointer data)
+{
+  const char *report = data;
+  gboolean have = g_file_test (report, G_FILE_TEST_IS_REGULAR);
+
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "campaign", "list", NULL), ==, 0);
+  g_assert_cmpuint (count_leftovers (f->dir), ==, 0);
+  {
+    g_autoptr(RegStore) store = open_checked (f->shop);
+    g_assert_cmpint (count_pending (store), ==, 0);
+  }
+  g_unlink (report);
+  return have;
+}
+
+static void
+test_kill_report_export (Fixture *f, gconstpointer data)
+{
+  g_autofree char *base = g_build_filename (f->dir, "base.regulars", NULL);
+  g_autofree char *report = g_build_filename (f->dir, "report.xlsx", NULL);
+  const char *args[] = { "export", "report", report, NULL };
+  double uncut;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  make_analysed_shop (f, base, MAX (f->rows / 2, 2000));
+  uncut = time_uncut_run (f, base, args);
+  g_assert_true (check_report_export (f, report));
+  kill_repeatedly (f, base, args, uncut, 0.3, check_report_export, report);
+}
+
+/* Waits until @pid blocks SIGINT and SIGTERM (read from /proc): from then on its signal thread
+ * takes them. Before that, while the program is still being loaded, a signal ends it as it
+ * would any program. */
+static void
+wait_signals_taken (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
+  guint64 want = (1ull << (SIGINT - 1)) | (1ull << (SIGTERM - 1));
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *text = NULL;
+      const char *blk;
+
+      if (!g_file_get_contents (path, &text, NULL, NULL))
+        return;   /* no /proc: the random delay has to do */
+      blk = strstr (text, "SigBlk:");
+      if (blk != NULL && (g_ascii_strtoull (blk + 7, NULL, 16) & want) == want)
+        return;
+      g_usleep (500);
+    }
+}
+
+/* SIGINT and SIGTERM at random moments of a campaign export and a report: the command ends by
+ * itself (never killed by the signal), with exit status 0 when it had finished and non-zero
+ * otherwise, and leaves no temp file, no working folder and no unsettled export behind, and
+ * a campaign exactly when its list arrived. */
+static void
+test_interrupt_exports (Fixture *f, gconstpointer data)
+{
+  g_autofree char *base = g_build_filename (f->dir, "base.regulars", NULL);
+  g_autofree char *list = g_build_filename (f->dir, "list.csv", NULL);
+  g_autofree char *report = g_build_filename (f->dir, "report.xlsx", NULL);
+  const char *campaign[] = { "export", "campaign", "--segment", "all", list, NULL };
+  const char *workbook[] = { "export", "report", report, NULL };
+  const char *const *commands[] = { campaign, workbook };
+  guint stopped = 0, finished = 0;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  make_analysed_shop (f, base, MAX (f->rows / 2, 2000));
+  for (gsize c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      double uncut = time_uncut_run (f, base, commands[c]);
+
+      g_unlink (list);
+      g_unlink (report);
+      for (guint k = 0; k < MAX (f->kills_wanted / 2, 4); k++)
+        {
+          int sig = k % 2 ? SIGTERM : SIGINT;
+          int status = -1;
+          GPid pid;
+
+          reset_shop (f, base);
+          pid = reg_safety_cli_start (f->shop, commands[c]);
+          wait_signals_taken (pid);
+          g_usleep ((gulong) (g_rand_double_range (f->rand, 0, 1.0) * uncut * G_USEC_PER_SEC));
+          kill (pid, sig);
+          {
+            int raw = 0;
+            g_assert_cmpint (waitpid (pid, &raw, 0), ==, pid);
+            /* ended by itself, not by the signal */
+            g_assert_false (WIFSIGNALED (raw));
+            status = WEXITSTATUS (raw);
+          }
+          if (status == 0)
+            finished++;
+          else
+            stopped++;
+          {
+            g_autoptr(RegStore) store = open_checked (f->shop);
+            gint64 campaigns = query_int (store, "SELECT count(*) FROM campaigns");
+
+            g_assert_cmpint (count_pending (store), ==, 0);
+            g_assert_cmpuint (count_leftovers (f->dir), ==, 0);
+            if (commands[c] == campaign)
+              g_assert_cmpint (campaigns, ==, g_file_test (list, G_FILE_TEST_EXISTS) ? 1 : 0);
+            /* cancelled (status 1): nothing written. A signal that comes after the job ended
+             * ends the command with 128 + the signal, its work kept whole */
+            if (status == 1)
+              g_assert_false (g_file_test (commands[c] == campaign ? list : report,
+                                           G_FILE_TEST_EXISTS));
+            else
+              g_assert_true (status == 0 || status == 128 + sig);
+          }
+          g_unlink (list);
+          g_unlink (report);
+        }
+    }
+  g_test_message ("%u commands stopped by a signal, %u had finished first", stopped, finished);
+  g_assert_cmpuint (stopped, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -475,6 +706,12 @@ main (int argc, char **argv)
   g_test_add ("/crash/kill-analysis", Fixture, NULL, fixture_set_up, test_kill_analysis,
               fixture_tear_down);
   g_test_add ("/crash/kill-migration", Fixture, NULL, fixture_set_up, test_kill_migration,
+              fixture_tear_down);
+  g_test_add ("/crash/kill-campaign-export", Fixture, NULL, fixture_set_up,
+              test_kill_campaign_export, fixture_tear_down);
+  g_test_add ("/crash/kill-report-export", Fixture, NULL, fixture_set_up,
+              test_kill_report_export, fixture_tear_down);
+  g_test_add ("/crash/interrupt-exports", Fixture, NULL, fixture_set_up, test_interrupt_exports,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -534,8 +534,8 @@ test_not_a_shop (Fixture *f, gconstpointer data)
     g_string_append (text, "This is a letter to the tax office, not a database.\n");
   g_file_set_contents (f->shop, text->str, (gssize) text->len, &error);
   g_assert_no_error (error);
-  expect_shop_refused (f->shop, "not an SQLite database", list);
-  expect_shop_refused (f->shop, "not an SQLite database", import);
+  expect_shop_refused (f->shop, "is damaged and cannot be read", list);
+  expect_shop_refused (f->shop, "is damaged and cannot be read", import);
 
   /* someone else's SQLite database */
   {

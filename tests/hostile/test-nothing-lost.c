@@ -375,6 +375,116 @@ test_backups_symlinked_folder (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_names (elsewhere, ".regulars"), ==, 7);
 }
 
+/* ---- 14. names SQLite would read as URIs; times with their zone --------------------------- */
+
+/* "file:shop.regulars?mode=memory" is a file name like any other: the customer lands in that
+ * file, not in a database in memory that is gone when the command ends. */
+static void
+test_file_uri_name (Fixture *f, gconstpointer data)
+{
+  const char *name = "file:shop.regulars?mode=memory";
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *full = path_in (f, name);
+  g_autofree char *dump = NULL;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+  g_assert_cmpint (reg_safety_cli (name, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  g_assert_cmpint (reg_safety_cli (name, NULL, NULL, "customer", "add", "--name", "Uri",
+                                   "--email", "uri@example.com", NULL), ==, 0);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (g_file_test (full, G_FILE_TEST_IS_REGULAR));
+  dump = reg_safety_dump (full);
+  g_assert_nonnull (strstr (dump, "uri@example.com"));
+}
+
+/* The shop records import times in UTC; "import list" shows them in local time, with the zone. */
+static void
+test_import_list_local_time (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = path_in (f, "sales.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *tz = g_strdup (g_getenv ("TZ"));
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  reg_safety_write_sales_csv (csv, 10);
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "import", csv, NULL), ==, 0);
+  g_setenv ("TZ", "Asia/Kolkata", TRUE);
+  g_assert_cmpint (reg_safety_cli (f->shop, &out, NULL, "import", "list", NULL), ==, 0);
+  g_assert_cmpint (reg_safety_cli (f->shop, &json, NULL, "import", "list", "--json", NULL), ==, 0);
+  if (tz != NULL)
+    g_setenv ("TZ", tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  note (out);
+  note (json);
+  g_assert_nonnull (strstr (out, " IST "));
+  g_assert_nonnull (strstr (json, "+05:30\""));
+}
+
+/* ---- 15. damage described in words ------------------------------------------------------ */
+
+/* A shop whose first page was overwritten: called damaged, with its backups folder, the newest
+ * backup and how to go back to it; the file is left as it was. */
+static void
+test_damaged_shop (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = path_in (f, "sales.csv");
+  g_autofree char *backup = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *hash_after = NULL;
+  FILE *fp;
+
+  if (reg_safety_cli_path () == NULL)
+    return;
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, NULL, "init", "--currency", "EUR", NULL), ==, 0);
+  g_free (import_once (f, 0));
+  backup = import_once (f, 1);
+  fp = fopen (f->shop, "r+b");
+  g_assert_nonnull (fp);
+  g_assert_cmpint (fwrite ("a disk error wrote this", 1, 23, fp), ==, 23);
+  fclose (fp);
+  hash = reg_safety_file_hash (f->shop);
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, &err, "customer", "list", NULL), ==, 1);
+  note (err);
+  g_assert_nonnull (strstr (err, "damaged"));
+  g_assert_null (strstr (err, "SQLite"));
+  g_assert_nonnull (strstr (err, ".backups"));
+  /* the newest backup, by its path, and what to do with it */
+  g_assert_nonnull (strstr (err, backup));
+  g_assert_nonnull (strstr (err, "copy that backup"));
+  hash_after = reg_safety_file_hash (f->shop);
+  g_assert_cmpstr (hash_after, ==, hash);
+}
+
+/* A stored analysis that cannot be read is reported in words, and analysed again. */
+static void
+test_damaged_analysis (Fixture *f, gconstpointer data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *report = path_in (f, "report.xlsx");
+
+  if (!make_shop (f))
+    return;
+  sql_on (f->shop, "UPDATE model_runs SET result = substr(result, 1, 40)");
+  g_assert_cmpint (reg_safety_cli (f->shop, &out, &err, "segments", NULL), ==, 0);
+  note (err);
+  g_assert_nonnull (strstr (err, "analysis stored in the shop is damaged"));
+  /* no parser talk: line numbers, tokens, json-glib's wording */
+  g_assert_null (strstr (err, "<data>"));
+  g_assert_null (strstr (err, "Unexpected"));
+  g_clear_pointer (&err, g_free);
+  /* analysed again: the next command reads it without a word */
+  g_assert_cmpint (reg_safety_cli (f->shop, NULL, &err, "export", "report", report, NULL), ==, 0);
+  g_assert_null (strstr (err, "damaged"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -387,6 +497,10 @@ main (int argc, char **argv)
   ADD ("/nothing-lost/backups/after-killed-runs", test_backups_after_killed_runs, NULL);
   ADD ("/nothing-lost/backups/clock-ahead", test_backups_clock_ahead, NULL);
   ADD ("/nothing-lost/backups/symlinked-folder", test_backups_symlinked_folder, NULL);
+  ADD ("/nothing-lost/file-uri-name", test_file_uri_name, NULL);
+  ADD ("/nothing-lost/import-list-local-time", test_import_list_local_time, NULL);
+  ADD ("/nothing-lost/damaged-shop", test_damaged_shop, NULL);
+  ADD ("/nothing-lost/damaged-analysis", test_damaged_analysis, NULL);
 #undef ADD
   return g_test_run ();
 }

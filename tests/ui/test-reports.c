@@ -217,6 +217,34 @@ test_import_history (Fixture       *f,
   g_assert_cmpint (reg_store_count_sales (store), ==, before);
 }
 
+/* The save dialogs' targets go through the services' check: the shop itself, by any name, is
+ * refused with the message, and the shop's bytes stay as they were. */
+static void
+test_export_over_shop (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *shop = reg_shop_get_path (f->shop);
+  g_autofree char *wal = g_strconcat (shop, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (shop, &before, &len, NULL));
+  g_assert_false (reg_reports_view_export_pdf_to (f->view, shop, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "the shop file itself"));
+  g_clear_error (&error);
+  g_assert_false (reg_reports_view_export_pdf_to (f->view, wal, NULL, &error));
+  g_assert_nonnull (error);
+
+  reg_reports_view_export_workbook_to (f->view, shop);
+  UI_WAIT_UNTIL (reg_reports_view_get_workbook_job (f->view) == NULL, 60);
+  g_assert_null (reg_reports_view_get_workbook_path (f->view));
+  g_assert_true (g_file_get_contents (shop, &after, NULL, NULL));
+  g_assert_true (memcmp (before, after, len) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,5 +254,6 @@ main (int   argc,
   g_test_add ("/ui/reports/workbook", Fixture, NULL, fixture_set_up, test_workbook, fixture_tear_down);
   g_test_add ("/ui/reports/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
   g_test_add ("/ui/reports/import-history", Fixture, NULL, fixture_set_up, test_import_history, fixture_tear_down);
+  g_test_add ("/ui/reports/export-over-shop", Fixture, NULL, fixture_set_up, test_export_over_shop, fixture_tear_down);
   return g_test_run ();
 }
