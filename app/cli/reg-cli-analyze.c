@@ -13,6 +13,7 @@
 #include "clv-date.h"
 #include "reg-analysis-job.h"
 #include "reg-cli.h"
+#include "reg-forecast-words.h"
 #include "reg-score-words.h"
 #include "reg-store-analysis.h"
 
@@ -133,6 +134,12 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
       printf (_("Predicted value over the next %u months: %s in all, %s per customer.\n"),
               s->horizon_months, total, avg);
     }
+  {
+    g_autofree char *forecast = reg_words_forecast (shop, s);
+
+    if (forecast != NULL)
+      printf ("%s\n", forecast);
+  }
   printf (_("Tiers:"));
   for (guint i = 0; i < s->tiers->len; i++)
     {
