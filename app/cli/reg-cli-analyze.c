@@ -135,7 +135,11 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
               s->horizon_months, total, avg);
     }
   {
-    g_autofree char *forecast = reg_words_forecast (shop, s);
+    ClvMoneyFormat fmt;
+    g_autofree char *forecast = NULL;
+
+    reg_shop_get_money_format (shop, &fmt);
+    forecast = reg_words_forecast (&fmt, s);
 
     if (forecast != NULL)
       printf ("%s\n", forecast);

@@ -60,7 +60,7 @@ reg_tracking_split_index (const RegAnalysisSummary *s)
 }
 
 char *
-reg_words_tracking (RegShop *shop, const RegAnalysisSummary *s)
+reg_words_tracking (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s)
 {
   const RegTrackingPoint *last;
   g_autofree char *day = NULL;
@@ -69,7 +69,8 @@ reg_words_tracking (RegShop *shop, const RegAnalysisSummary *s)
   if (s->tracking == NULL || s->tracking->len == 0)
     return NULL;
   last = &g_array_index (s->tracking, RegTrackingPoint, s->tracking->len - 1);
-  day = reg_shop_format_date (shop, s->end_day);
+  day = clv_date_format_locale (s->end_day, fmt->locale->date_order,
+                                fmt->locale->date_separator);
   diff = last->actual_cumulative > 0
          ? 100.0 * (last->expected_cumulative - last->actual_cumulative) / last->actual_cumulative
          : 0;
@@ -85,7 +86,7 @@ reg_words_tracking (RegShop *shop, const RegAnalysisSummary *s)
 }
 
 char *
-reg_words_forecast (RegShop *shop, const RegAnalysisSummary *s)
+reg_words_forecast (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s)
 {
   g_autofree char *ahead = NULL;
   g_autofree char *past = NULL;
@@ -94,8 +95,8 @@ reg_words_forecast (RegShop *shop, const RegAnalysisSummary *s)
   if (s->forecast == NULL || s->forecast->len == 0)
     return NULL;
   months = s->forecast->len;
-  ahead = reg_shop_format_amount (shop, reg_forecast_total (s));
-  past = reg_shop_format_amount (shop, reg_forecast_last_12_months (s));
+  ahead = clv_money_format (reg_forecast_total (s), fmt);
+  past = clv_money_format (reg_forecast_last_12_months (s), fmt);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Today’s customers are likely to spend %s with you in the "
                                        "next %u month; the last 12 months brought %s. New "

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "clv-money.h"
 #include "reg-analysis-job.h"
 
 G_BEGIN_DECLS
@@ -18,9 +19,11 @@ gint64 reg_forecast_last_12_months (const RegAnalysisSummary *s);
 /* Index of the first tracking period after the split, or -1 when there is no holdout. */
 int    reg_tracking_split_index    (const RegAnalysisSummary *s);
 
-/* One sentence on the tracking chart, or NULL when there is no tracking. */
-char  *reg_words_tracking          (RegShop *shop, const RegAnalysisSummary *s);
+/* One sentence on the tracking chart, or NULL when there is no tracking. Dates and money are
+ * written as @fmt says (reg_shop_get_money_format(), or the report's: no RegShop is touched, so
+ * a worker thread may call these). */
+char  *reg_words_tracking          (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s);
 /* One sentence on the forecast, or NULL when there is none. */
-char  *reg_words_forecast          (RegShop *shop, const RegAnalysisSummary *s);
+char  *reg_words_forecast          (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s);
 
 G_END_DECLS
