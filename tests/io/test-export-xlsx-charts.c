@@ -223,8 +223,8 @@ test_libreoffice (void)
   if (strstr (summary, total_text) == NULL)
     g_error ("total not read back as %s:\n%s", total_text, summary);
   /* the first month ahead, and the last month of revenue before it */
-  g_assert_nonnull (strstr (summary, "2024-07-01,,€900.00,"));
-  g_assert_nonnull (strstr (summary, "2024-06-01,\"€1,170.00\","));
+  g_assert_nonnull (strstr (summary, "07/01/2024,,€900.00,"));
+  g_assert_nonnull (strstr (summary, "06/01/2024,\"€1,170.00\","));
   reg_test_rm_rf (dir);
   reg_test_rm_rf (home);
 }
