@@ -176,6 +176,45 @@ test_bounded (void)
   g_assert_false (t.available);
 }
 
+/* On purchases drawn from BG/NBD with known parameters, the expectation under those parameters
+ * follows the actual repeat purchases: within 4 % (about three standard deviations of the
+ * total at this size) cumulatively at the end, week by week and
+ * month by month. */
+static void
+test_simulated (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  gint32 first = core_test_julian (20210104), end = core_test_julian (20231231);
+  ClvBgnbdParams p = { .r = 0.243, .alpha = 4.414, .a = 0.793, .b = 2.426 };
+  gsize n;
+  g_autofree ClvSale *sales = core_test_simulate_bgnbd (rand, 50000, first, 365, p.r,
+                                                        p.alpha * 7, p.a, p.b, end, &n);
+  g_autoptr(ClvDayLog) log = NULL;
+  GError *error = NULL;
+
+  log = clv_day_log_new (sales, n, 50000, &error);
+  g_assert_no_error (error);
+  for (int weekly = 0; weekly < 2; weekly++)
+    {
+      ClvTracking t;
+      const ClvTrackingPeriod *last;
+
+      g_assert_true (clv_tracking_compute (log, CLV_MODEL_BGNBD, &p, 7, weekly,
+                                           core_test_julian (20230101), end, &t));
+      last = &t.periods[t.n_periods - 1];
+      g_test_message ("%s: %u periods, actual %.0f, expected %.1f", weekly ? "weeks" : "months",
+                      t.n_periods, last->actual_cumulative, last->expected_cumulative);
+      g_assert_cmpuint (t.customers, ==, 50000);
+      /* weeks from the first purchase, or the 36 calendar months of 2021 .. 2023 */
+      g_assert_cmpint (t.periods[0].start_day, >=, first);
+      g_assert_cmpuint (t.n_periods, ==, weekly ? (guint) (end - t.periods[0].start_day) / 7 + 1
+                                                : 36);
+      g_assert_cmpfloat (last->actual_cumulative, >, 25000);
+      g_assert_cmpfloat (fabs (last->expected_cumulative / last->actual_cumulative - 1), <, 0.04);
+      clv_tracking_clear (&t);
+    }
+}
+
 static ClvAnalysis *
 cdnow_analysis (ClvModelKind model, ClvTimeUnit unit)
 {
@@ -270,6 +309,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/tracking/cdnow-pareto", test_cdnow_pareto);
   g_test_add_func ("/core/tracking/cdnow-months", test_cdnow_months);
   g_test_add_func ("/core/tracking/bounded", test_bounded);
+  g_test_add_func ("/core/tracking/simulated", test_simulated);
   g_test_add_func ("/core/tracking/analysis-cdnow", test_analysis_cdnow);
   g_test_add_func ("/core/tracking/analysis-months-and-none", test_analysis_months_and_none);
   return g_test_run ();
