@@ -14,6 +14,7 @@
 #include "clv-segments.h"
 #include "reg-analysis-job.h"
 #include "reg-cli.h"
+#include "reg-forecast-words.h"
 #include "reg-score-words.h"
 #include "reg-store-analysis.h"
 
@@ -144,6 +145,16 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
       printf (_("Predicted value over the next %u months: %s in all, %s per customer.\n"),
               s->horizon_months, total, avg);
     }
+  {
+    ClvMoneyFormat fmt;
+    g_autofree char *forecast = NULL;
+
+    reg_shop_get_money_format (shop, &fmt);
+    forecast = reg_words_forecast (&fmt, s);
+
+    if (forecast != NULL)
+      printf ("%s\n", forecast);
+  }
   printf (_("Tiers:"));
   for (guint i = 0; i < s->tiers->len; i++)
     {

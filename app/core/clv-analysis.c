@@ -414,6 +414,7 @@ score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fall
   g_autofree Keyed *k = group_buyers (full, &n);
   double total = 0;
 
+  a->forecast = g_new0 (double, h);
   for (guint j = 1; j <= h; j++)
     disc[j] = pow (1 + o->discount_monthly, -(double) j);
   for (gsize i = 0; i < n; i++)
@@ -449,6 +450,10 @@ score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fall
       sc->clv = finite_or (clv, -1);
       if (sc->clv >= 0)
         total += sc->clv;
+      /* next year's revenue from today's customers, month by month */
+      if (pa > 0 && spend > 0 && isfinite (e[h]))
+        for (guint j = 1; j <= h; j++)
+          a->forecast[j - 1] += pa * (e[j] - e[j - 1]) * spend;
       /* Expected date of the next purchase: the time at which the expected purchases of a
        * customer still alive reach 1 ignoring future dropout, 1 / E[lambda | alive] =
        * (alpha + T) / (r + x) model units after the end of observation. */
@@ -557,6 +562,8 @@ sanitize (ClvAnalysis *a)
     a->tier_value[i] = finite_or (a->tier_value[i], 0);
   for (guint i = 0; i < CLV_N_RFM_GROUPS; i++)
     a->rfm_value[i] = finite_or (a->rfm_value[i], 0);
+  for (guint j = 0; a->forecast != NULL && j < a->options.horizon_months; j++)
+    a->forecast[j] = finite_or (a->forecast[j], 0);
 }
 
 static void
@@ -906,6 +913,35 @@ fail (ClvAnalysis *a, SideTask *holdout, SideTask *spend)
   return NULL;
 }
 
+/* The tracking check of the chosen model: its calibration fit over the calibration period and
+ * the holdout when there was one, else its full fit up to the end. Weeks for a week time unit
+ * (as Fader, Hardie & Lee 2005), else calendar months. */
+static void
+compute_tracking (ClvAnalysis *a, const Model *chosen)
+{
+  const ClvHoldout *h = &a->holdout;
+  gconstpointer params = NULL;
+  gint32 split = a->options.end_day;
+  gboolean weekly = a->time_unit == CLV_TIME_WEEK;
+
+  if (a->model == CLV_MODEL_NONE)
+    return;
+  if (h->available && a->model == CLV_MODEL_BGNBD && h->bgnbd_fitted)
+    params = &h->bgnbd;
+  else if (h->available && a->model == CLV_MODEL_MBGNBD && h->mbgnbd_fitted)
+    params = &h->mbgnbd;
+  else if (h->available && a->model == CLV_MODEL_PARETO && h->pareto_fitted)
+    params = &h->pareto;
+  if (params != NULL)
+    split = h->calibration_end_day;
+  else
+    params = a->model == CLV_MODEL_BGNBD    ? (gconstpointer) &chosen->bg
+             : a->model == CLV_MODEL_MBGNBD ? (gconstpointer) &chosen->mb
+                                            : (gconstpointer) &chosen->pn;
+  clv_tracking_compute (a->log, a->model, params, a->unit_days, weekly, split,
+                        a->options.end_day, &a->tracking);
+}
+
 ClvAnalysis *
 clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
                   const ClvFeedback *feedback, gsize n_feedback, const ClvAnalysisOptions *opts,
@@ -1171,6 +1207,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   if (!progress_at (&p, 0.9, error))
     return fail (a, holdout, spend);
   segment (a);
+  compute_tracking (a, &chosen);
   clv_cohorts_compute (a->log, a->options.end_day, &a->cohorts);
   clv_monthly_compute (a->log, a->options.end_day, &a->monthly);
   sanitize (a);
@@ -1191,7 +1228,15 @@ clv_analysis_free (ClvAnalysis *a)
   clv_cohorts_clear (&a->cohorts);
   clv_monthly_clear (&a->monthly);
   clv_day_log_free (a->log);
+  clv_tracking_clear (&a->tracking);
+  g_free (a->forecast);
   g_free (a);
+}
+
+gint32
+clv_analysis_forecast_start (const ClvAnalysis *a, guint month)
+{
+  return a->options.end_day + 1 + (gint32) floor (month * a->options.month_days);
 }
 
 void

@@ -16,6 +16,7 @@
 #include "clv-historic.h"
 #include "clv-segments.h"
 #include "clv-at-risk.h"
+#include "clv-tracking.h"
 
 G_BEGIN_DECLS
 
@@ -169,6 +170,13 @@ typedef struct _ClvAnalysis ClvAnalysis;
  * @total_clv: sum of predicted CLV over buyers (-1 when no model)
  * @cohorts: retention by month of first purchase; @monthly: revenue by month
  * @log: the day log the analysis was run on (for per-segment historic figures)
+ * @tracking: actual against expected repeat purchases per week (week time unit) or month, from
+ *   the chosen model's calibration fit when there was a holdout, else from its full fit
+ * @forecast: (nullable): expected revenue from today's customers in each month of the
+ *   horizon (horizon_months entries of month_days, the first starting the day after end_day),
+ *   minor units, undiscounted, before margin: sum over customers of P(alive) x (E[Y] at the
+ *   month's end - at its start | alive) x expected spend; over the horizon it adds up to the sum
+ *   of expected_purchases x expected_spend. NULL when no model.
  * @timings: seconds per stage
  */
 struct _ClvAnalysis
@@ -213,6 +221,9 @@ struct _ClvAnalysis
 
   ClvDayLog *log;
   ClvAnalysisTimings timings;
+
+  ClvTracking tracking;
+  double *forecast;
 };
 
 /**
@@ -244,6 +255,8 @@ void clv_analysis_historic_for (const ClvAnalysis *a, const ClvFeedback *feedbac
 
 /* What the at-risk rules measured for @customer (see clv-at-risk.h), at the analysis's end. */
 void clv_analysis_at_risk_facts (const ClvAnalysis *a, guint32 customer, ClvAtRiskFacts *out);
+/* First day of month @month (0-based) of the forecast horizon. */
+gint32 clv_analysis_forecast_start (const ClvAnalysis *a, guint month);
 
 /* Accessors for bindings and the service (same as the fields). */
 ClvModelKind            clv_analysis_get_model       (const ClvAnalysis *a);

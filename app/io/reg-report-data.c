@@ -83,6 +83,8 @@ reg_report_data_new (void)
   data->model.holdout_rows = g_array_new (FALSE, TRUE, sizeof (RegReportHoldoutRow));
   g_array_set_clear_func (data->model.holdout_rows, clear_holdout);
   data->model.log_likelihood = NAN;   /* not available */
+  data->model.tracking = g_array_new (FALSE, TRUE, sizeof (RegReportTrackingRow));
+  data->forecast = g_array_new (FALSE, TRUE, sizeof (RegReportMonth));
   data->model.holdout_predicted = REG_REPORT_NA;
   data->model.holdout_actual = REG_REPORT_NA;
   return data;
@@ -105,6 +107,10 @@ reg_report_data_free (RegReportData *data)
   g_free (data->model.not_enough_data);
   g_array_unref (data->model.params);
   g_array_unref (data->model.holdout_rows);
+  g_array_unref (data->model.tracking);
+  g_free (data->model.tracking_text);
+  g_array_unref (data->forecast);
+  g_free (data->forecast_text);
   g_free (data);
 }
 
@@ -249,4 +255,23 @@ reg_time_unit_to_string (RegTimeUnit unit, gboolean plural)
     default:
       return plural ? _("weeks") : _("week");
     }
+}
+
+void
+reg_report_data_add_tracking (RegReportData *data, gint32 period_day, double actual,
+                              double expected, double actual_cumulative,
+                              double expected_cumulative)
+{
+  RegReportTrackingRow t = { period_day, actual, expected, actual_cumulative,
+                             expected_cumulative };
+
+  g_array_append_val (data->model.tracking, t);
+}
+
+void
+reg_report_data_add_forecast (RegReportData *data, gint32 month_day, gint64 expected)
+{
+  RegReportMonth m = { month_day, expected };
+
+  g_array_append_val (data->forecast, m);
 }

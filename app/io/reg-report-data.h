@@ -114,6 +114,13 @@ typedef struct
 
 typedef struct
 {
+  gint32 period_day;               /* Julian day the week or month starts */
+  double actual, expected;         /* repeat purchases in the period */
+  double actual_cumulative, expected_cumulative;
+} RegReportTrackingRow;
+
+typedef struct
+{
   char   *name;                    /* (owned) (nullable) "BG/NBD + Gamma-Gamma"; NULL = no model */
   char   *reason;                  /* (owned) (nullable) why this model, in plain words */
   char   *not_enough_data;         /* (owned) (nullable) message shown when name is NULL */
@@ -126,6 +133,10 @@ typedef struct
   double  holdout_predicted;       /* repeat purchases in the holdout; < 0 = no holdout */
   double  holdout_actual;          /* < 0 = no holdout */
   GArray *holdout_rows;            /* (owned) of RegReportHoldoutRow, may be empty */
+  GArray *tracking;                /* (owned) of RegReportTrackingRow, oldest first, may be empty */
+  gboolean tracking_weekly;        /* weeks, else calendar months */
+  gint32  tracking_split_day;      /* last day the model's fit saw; 0 = no holdout */
+  char   *tracking_text;           /* (owned) (nullable) the check in one sentence */
 } RegReportModel;
 
 /**
@@ -153,6 +164,10 @@ typedef struct
   GArray        *cohorts;           /* (owned) of RegReportCohort, oldest first */
   RegReportModel model;
   GArray        *customers;         /* (owned) of RegReportCustomer; used when no callback given */
+  GArray        *forecast;          /* (owned) of RegReportMonth: expected revenue from today's
+                                     * customers per month ahead (month_day = its first day);
+                                     * empty without a model */
+  char          *forecast_text;     /* (owned) (nullable) the forecast in one sentence */
 } RegReportData;
 
 RegReportData *reg_report_data_new           (void);
@@ -186,6 +201,15 @@ void           reg_report_data_add_holdout   (RegReportData *data,
                                               const char    *label,
                                               double         predicted,
                                               double         actual);
+void           reg_report_data_add_tracking  (RegReportData *data,
+                                              gint32         period_day,
+                                              double         actual,
+                                              double         expected,
+                                              double         actual_cumulative,
+                                              double         expected_cumulative);
+void           reg_report_data_add_forecast  (RegReportData *data,
+                                              gint32         month_day,
+                                              gint64         expected);
 void           reg_report_data_add_customer  (RegReportData           *data,
                                               const RegReportCustomer *customer);
 

@@ -329,6 +329,80 @@ put_kpi (Report *r, lxw_worksheet *ws, lxw_row_t *row, const char *label, KpiKin
   return LXW_NO_ERROR;
 }
 
+/* Next year's revenue from today's customers: the last 12 months' revenue, then the expected
+ * revenue per month ahead, as a table and a column chart (at @chart_row) drawn from it. */
+static lxw_error
+write_forecast (Report *r, lxw_worksheet *ws, lxw_row_t *row, lxw_row_t chart_row)
+{
+  const RegReportData *d = r->data;
+  const char *labels[] = { _("Month from"), _("Revenue"), _("Expected from today’s customers") };
+  guint n_past = MIN (d->revenue_by_month->len, 12);
+  lxw_row_t first, last;
+  gint64 total = 0;
+  char cell_a[16], cell_b[16];
+  g_autofree char *formula = NULL;
+  g_autofree char *money_fmt = reg_excel_currency_format (&d->shop.money);
+  const char *title = _("The last 12 months and the next, from today’s customers (new customers "
+                        "not included)");
+
+  CHECK (worksheet_write_string (ws, (*row)++, 0, _("Revenue ahead from today’s customers"),
+                                 r->f.section));
+  if (d->forecast_text != NULL)
+    CHECK (put_paragraph (ws, row, 0, d->forecast_text, NULL, 110));
+  CHECK (worksheet_set_row (ws, *row, 30, NULL));
+  CHECK (put_header_row (r, ws, (*row)++, labels, G_N_ELEMENTS (labels)));
+  first = *row;
+  for (guint i = d->revenue_by_month->len - n_past; i < d->revenue_by_month->len; i++)
+    {
+      const RegReportMonth *m = &g_array_index (d->revenue_by_month, RegReportMonth, i);
+      g_autofree char *day = format_date_text (&d->shop, m->month_day);
+
+      /* dates as text: a chart over date cells spaces its columns by day, leaving slivers */
+      CHECK (put_text (ws, *row, 0, day, NULL));
+      CHECK (put_money (r, ws, (*row)++, 1, m->revenue, r->f.money));
+    }
+  for (guint i = 0; i < d->forecast->len; i++)
+    {
+      const RegReportMonth *m = &g_array_index (d->forecast, RegReportMonth, i);
+      g_autofree char *day = format_date_text (&d->shop, m->month_day);
+
+      CHECK (put_text (ws, *row, 0, day, NULL));
+      CHECK (put_money (r, ws, (*row)++, 2, m->revenue, r->f.money));
+      total += m->revenue;
+    }
+  last = *row - 1;
+  CHECK (worksheet_write_string (ws, *row, 0, _("Total ahead"), r->f.bold));
+  lxw_rowcol_to_cell (cell_a, last - d->forecast->len + 1, 2);
+  lxw_rowcol_to_cell (cell_b, last, 2);
+  formula = g_strdup_printf ("=SUM(%s:%s)", cell_a, cell_b);
+  CHECK (worksheet_write_formula_num (ws, (*row)++, 2, formula, r->f.money_bold,
+                                      reg_minor_to_major (total, r->exponent)));
+
+  {
+    lxw_chart *chart = workbook_add_chart (r->wb, LXW_CHART_COLUMN);
+    lxw_chart_series *past = chart_add_series (chart, NULL, NULL);
+    lxw_chart_series *ahead = chart_add_series (chart, NULL, NULL);
+    lxw_chart_fill pale = { .color = 0x9BBBE0 };
+    lxw_chart_options opts = { .x_offset = 4, .y_offset = 4, .x_scale = 2.2, .y_scale = 1.0,
+                               .object_position = LXW_OBJECT_MOVE_DONT_SIZE };
+
+    chart_series_set_categories (past, ws->name, first, 0, last, 0);
+    chart_series_set_values (past, ws->name, first, 1, last, 1);
+    chart_series_set_name (past, _("Revenue"));
+    chart_series_set_categories (ahead, ws->name, first, 0, last, 0);
+    chart_series_set_values (ahead, ws->name, first, 2, last, 2);
+    chart_series_set_name (ahead, _("Expected from today’s customers"));
+    chart_series_set_fill (ahead, &pale);
+    chart_set_series_overlap (chart, 100);
+    chart_title_set_name (chart, title);
+    chart_axis_set_num_format (chart->y_axis, money_fmt);
+    chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+    opts.description = (char *) title;
+    CHECK (worksheet_insert_chart_opt (ws, chart_row, 0, chart, &opts));
+  }
+  return LXW_NO_ERROR;
+}
+
 static lxw_error
 write_summary (Report *r, lxw_worksheet *ws)
 {
@@ -337,6 +411,7 @@ write_summary (Report *r, lxw_worksheet *ws)
   guint h = d->shop.horizon_months;
   lxw_row_t row = 0;
   lxw_row_t chart_row, tier_first = 0, tier_last = 0, month_first = 0, month_last = 0;
+  lxw_row_t forecast_chart_row = 0;
   gboolean clv_by_tier = d->tiers->len > 0;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -416,6 +491,11 @@ write_summary (Report *r, lxw_worksheet *ws)
   /* Room for the two charts side by side; their data follows below. */
   chart_row = row;
   row += CHART_ROWS;
+  if (d->forecast->len > 0)
+    {
+      forecast_chart_row = row;
+      row += CHART_ROWS;
+    }
 
   clv_header = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Predicted CLV (next %u month)",
@@ -498,7 +578,10 @@ write_summary (Report *r, lxw_worksheet *ws)
       formula = g_strdup_printf ("=SUM(%s:%s)", cell_a, cell_b);
       CHECK (worksheet_write_formula_num (ws, row, 1, formula, r->f.money_bold,
                                           reg_minor_to_major (total, r->exponent)));
+      row += 2;
     }
+  if (d->forecast->len > 0)
+    CHECK (write_forecast (r, ws, &row, forecast_chart_row));
 
   /* Charts, drawn from the cells written above. */
   if (d->tiers->len > 0)
@@ -858,6 +941,77 @@ write_cohorts (Report *r, lxw_worksheet *ws)
 
 #define MODEL_TEXT_WIDTH 110
 
+/* The tracking check: repeat purchases per period, actual and expected, as a table with a line
+ * chart above it drawn from the table's cells. */
+static lxw_error
+write_tracking (Report *r, lxw_worksheet *ws, lxw_row_t *row)
+{
+  const RegReportModel *m = &r->data->model;
+  const char *labels[] = { m->tracking_weekly ? _("Week from") : _("Month"), _("Actual"),
+                           _("Expected"), _("Actual, in all"), _("Expected, in all") };
+  lxw_row_t chart_row, first, last;
+  g_autofree char *chart_title = NULL;
+
+  CHECK (worksheet_write_string (ws, (*row)++, 0, m->tracking_weekly
+                                                    ? _("Repeat purchases week by week")
+                                                    : _("Repeat purchases month by month"),
+                                 r->f.section));
+  if (m->tracking_text != NULL)
+    CHECK (put_paragraph (ws, row, 0, m->tracking_text, NULL, MODEL_TEXT_WIDTH));
+  if (m->tracking_split_day > 0)
+    {
+      g_autofree char *day = format_date_text (&r->data->shop, m->tracking_split_day);
+      g_autofree char *text = g_strdup_printf (_("The model was fitted on the sales up to %s; "
+                                                 "what came after was new to it."), day);
+
+      CHECK (put_paragraph (ws, row, 0, text, r->f.subtitle, MODEL_TEXT_WIDTH));
+      chart_title = g_strdup_printf (_("Repeat purchases: actual and expected (fitted up to %s)"),
+                                     day);
+    }
+  else
+    chart_title = g_strdup (_("Repeat purchases: actual and expected"));
+  chart_row = *row;
+  *row += CHART_ROWS;
+  CHECK (put_header_row (r, ws, (*row)++, labels, G_N_ELEMENTS (labels)));
+  first = *row;
+  for (guint i = 0; i < m->tracking->len; i++)
+    {
+      const RegReportTrackingRow *t = &g_array_index (m->tracking, RegReportTrackingRow, i);
+
+      CHECK (put_date (r, ws, *row, 0, t->period_day,
+                       m->tracking_weekly ? r->f.date : r->f.month));
+      CHECK (worksheet_write_number (ws, *row, 1, t->actual, r->f.integer));
+      CHECK (worksheet_write_number (ws, *row, 2, t->expected, r->f.decimal));
+      CHECK (worksheet_write_number (ws, *row, 3, t->actual_cumulative, r->f.integer));
+      CHECK (worksheet_write_number (ws, *row, 4, t->expected_cumulative, r->f.decimal));
+      (*row)++;
+    }
+  last = *row - 1;
+
+  {
+    lxw_chart *chart = workbook_add_chart (r->wb, LXW_CHART_LINE);
+    lxw_chart_series *actual = chart_add_series (chart, NULL, NULL);
+    lxw_chart_series *expected = chart_add_series (chart, NULL, NULL);
+    lxw_chart_line dashed = { .dash_type = LXW_CHART_LINE_DASH_DASH, .width = 1.75 };
+    lxw_chart_options opts = { .x_offset = 4, .y_offset = 4, .x_scale = 1.6, .y_scale = 1.0,
+                               .object_position = LXW_OBJECT_MOVE_DONT_SIZE };
+
+    chart_series_set_categories (actual, ws->name, first, 0, last, 0);
+    chart_series_set_values (actual, ws->name, first, 1, last, 1);
+    chart_series_set_name (actual, _("Actual"));
+    chart_series_set_categories (expected, ws->name, first, 0, last, 0);
+    chart_series_set_values (expected, ws->name, first, 2, last, 2);
+    chart_series_set_name (expected, _("Expected"));
+    chart_series_set_line (expected, &dashed);
+    chart_title_set_name (chart, chart_title);
+    chart_axis_set_num_format (chart->x_axis, m->tracking_weekly ? "yyyy-mm-dd" : "mmm yyyy");
+    chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+    opts.description = chart_title;
+    CHECK (worksheet_insert_chart_opt (ws, chart_row, 0, chart, &opts));
+  }
+  return LXW_NO_ERROR;
+}
+
 static lxw_error
 write_model (Report *r, lxw_worksheet *ws)
 {
@@ -1022,6 +1176,11 @@ write_model (Report *r, lxw_worksheet *ws)
   else
     CHECK (put_paragraph (ws, &row, 0, _("No holdout check: the sales history is too short to "
                                          "set part of it aside."), NULL, MODEL_TEXT_WIDTH));
+  if (m->tracking->len > 0)
+    {
+      row++;
+      CHECK (write_tracking (r, ws, &row));
+    }
   return LXW_NO_ERROR;
 }
 

@@ -50,6 +50,14 @@ typedef struct
   GArray *retention;              /* (element-type double) share active in month k after the first */
 } RegCohortRow;
 
+/* One period of the tracking check: repeat purchases, actual and as the model expected. */
+typedef struct
+{
+  gint32 period;                  /* Julian day the week or month starts */
+  double actual, expected;
+  double actual_cumulative, expected_cumulative;
+} RegTrackingPoint;
+
 typedef struct
 {
   gint64  run_id;
@@ -95,6 +103,13 @@ typedef struct
   GPtrArray *cohorts;             /* (element-type RegCohortRow) */
   GArray *clv_histogram;          /* (element-type guint) customers per CLV bucket */
   double  clv_histogram_step;     /* bucket width, minor units */
+  GArray *tracking;               /* (element-type RegTrackingPoint) oldest first; empty when
+                                   * there is no model */
+  gboolean tracking_weekly;       /* weeks, else calendar months */
+  gint32  tracking_split;         /* last day the model saw (the holdout follows); 0 = none */
+  GArray *forecast;               /* (element-type RegMonthAmount) expected revenue from today's
+                                   * customers per month ahead, keyed by the month's first day;
+                                   * empty when there is no model */
 } RegAnalysisSummary;
 
 void reg_analysis_summary_free (RegAnalysisSummary *s);

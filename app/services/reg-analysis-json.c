@@ -193,6 +193,49 @@ add_one_time_buyers (JsonBuilder *b, const ClvAnalysis *a)
   add_int (b, "p_alive_too_early", too_early);
 }
 
+/* The tracking check: one object per period (its first day), from the calibration fit when there
+ * was a holdout; "tracking_split" is where the fit's data ends. */
+static void
+add_tracking (JsonBuilder *b, const ClvAnalysis *a)
+{
+  const ClvTracking *t = &a->tracking;
+
+  add_string (b, "tracking_period", t->available ? (t->weekly ? "week" : "month") : NULL);
+  add_day (b, "tracking_split", t->available ? t->calibration_end_day : 0);
+  json_builder_set_member_name (b, "tracking");
+  json_builder_begin_array (b);
+  for (guint i = 0; t->available && i < t->n_periods; i++)
+    {
+      const ClvTrackingPeriod *p = &t->periods[i];
+
+      json_builder_begin_object (b);
+      add_day (b, "period", p->start_day);
+      add_number (b, "actual", p->actual);
+      add_number (b, "expected", p->expected);
+      add_number (b, "actual_cumulative", p->actual_cumulative);
+      add_number (b, "expected_cumulative", p->expected_cumulative);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+/* Next year's revenue from today's customers: one object per month of the horizon, keyed by its
+ * first day. */
+static void
+add_forecast (JsonBuilder *b, const ClvAnalysis *a)
+{
+  json_builder_set_member_name (b, "forecast");
+  json_builder_begin_array (b);
+  for (guint j = 0; a->forecast != NULL && j < a->options.horizon_months; j++)
+    {
+      json_builder_begin_object (b);
+      add_day (b, "month", clv_analysis_forecast_start (a, j));
+      add_minor (b, "expected_minor", a->forecast[j]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 /**
  * reg_analysis_to_json:
  * Returns: (transfer full): the analysis as a JSON document (see the file comment).
@@ -404,6 +447,8 @@ reg_analysis_to_json (const ClvAnalysis *a)
   json_builder_end_object (b);
 
   add_histogram (b, a);
+  add_tracking (b, a);
+  add_forecast (b, a);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -499,6 +544,8 @@ reg_analysis_summary_free (RegAnalysisSummary *s)
   g_clear_pointer (&s->rfm_groups, g_array_unref);
   g_clear_pointer (&s->cohorts, g_ptr_array_unref);
   g_clear_pointer (&s->clv_histogram, g_array_unref);
+  g_clear_pointer (&s->tracking, g_array_unref);
+  g_clear_pointer (&s->forecast, g_array_unref);
   g_free (s);
 }
 
@@ -631,6 +678,36 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
       {
         guint c = (guint) json_array_get_int_element (arr, i);
         g_array_append_val (s->clv_histogram, c);
+      }
+  s->tracking = g_array_new (FALSE, TRUE, sizeof (RegTrackingPoint));
+  s->tracking_weekly = g_strcmp0 (member_string (root, "tracking_period"), "week") == 0;
+  if ((text = member_string (root, "tracking_split")) != NULL)
+    clv_date_parse_iso (text, &s->tracking_split);
+  if ((arr = member_array (root, "tracking")) != NULL)
+    for (guint i = 0; i < json_array_get_length (arr); i++)
+      {
+        JsonObject *o = json_array_get_object_element (arr, i);
+        RegTrackingPoint t = { 0 };
+
+        if (o == NULL || !clv_date_parse_iso (member_string (o, "period"), &t.period))
+          continue;
+        t.actual = member_double (o, "actual", 0);
+        t.expected = member_double (o, "expected", 0);
+        t.actual_cumulative = member_double (o, "actual_cumulative", 0);
+        t.expected_cumulative = member_double (o, "expected_cumulative", 0);
+        g_array_append_val (s->tracking, t);
+      }
+  s->forecast = g_array_new (FALSE, TRUE, sizeof (RegMonthAmount));
+  if ((arr = member_array (root, "forecast")) != NULL)
+    for (guint i = 0; i < json_array_get_length (arr); i++)
+      {
+        JsonObject *o = json_array_get_object_element (arr, i);
+        RegMonthAmount m = { 0 };
+
+        if (o == NULL || !clv_date_parse_iso (member_string (o, "month"), &m.month))
+          continue;
+        m.amount = (gint64) member_double (o, "expected_minor", 0);
+        g_array_append_val (s->forecast, m);
       }
   return g_steal_pointer (&s);
 }

@@ -12,6 +12,7 @@
 #include "clv-segments.h"
 #include "reg-analysis-private.h"
 #include "reg-export-target.h"
+#include "reg-forecast-words.h"
 #include "reg-report-data.h"
 #include "reg-output-path.h"
 #include "reg-report-job.h"
@@ -201,6 +202,23 @@ build_report_data (RegReportJob *self, const RegAnalysisSummary *s)
   data->model.holdout_end_day = s->holdout_actual >= 0 ? s->end_day : 0;
   data->model.holdout_predicted = s->holdout_predicted;
   data->model.holdout_actual = s->holdout_actual;
+  for (guint i = 0; s->tracking != NULL && i < s->tracking->len; i++)
+    {
+      const RegTrackingPoint *t = &g_array_index (s->tracking, RegTrackingPoint, i);
+
+      reg_report_data_add_tracking (data, t->period, t->actual, t->expected,
+                                    t->actual_cumulative, t->expected_cumulative);
+    }
+  data->model.tracking_weekly = s->tracking_weekly;
+  data->model.tracking_split_day = s->tracking_split < s->end_day ? s->tracking_split : 0;
+  data->model.tracking_text = reg_words_tracking (&data->shop.money, s);
+  for (guint i = 0; s->forecast != NULL && i < s->forecast->len; i++)
+    {
+      const RegMonthAmount *m = &g_array_index (s->forecast, RegMonthAmount, i);
+
+      reg_report_data_add_forecast (data, m->month, m->amount);
+    }
+  data->forecast_text = reg_words_forecast (&data->shop.money, s);
   return data;
 }
 

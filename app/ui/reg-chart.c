@@ -22,6 +22,9 @@ struct _RegChart
   GPtrArray     *labels;          /* (owned) (element-type utf8): one per value, or per column */
   GPtrArray     *row_labels;      /* (owned) (element-type utf8): heat map rows */
   guint          rows, cols;      /* heat map shape */
+  GArray        *second;          /* (owned) (element-type double): dashed line over the series */
+  int            marker;          /* dashed vertical line before this value; -1 none */
+  int            pale_from;       /* bars from this value on are pale; -1 none */
 
   RegChartValueFunc value_func;
   gpointer       value_data;
@@ -254,6 +257,11 @@ snapshot_series (RegChart    *self,
       vmin = MIN (vmin, v[i]);
       vmax = MAX (vmax, v[i]);
     }
+  for (guint i = 0; i < self->second->len; i++)
+    {
+      vmin = MIN (vmin, g_array_index (self->second, double, i));
+      vmax = MAX (vmax, g_array_index (self->second, double, i));
+    }
   /* round ticks, and the scale runs from the lowest to the highest of them */
   n_ticks = reg_chart_nice_ticks (vmin, vmax, self->axis_unit > 0 ? self->axis_unit : 1e-9,
                                   h >= 160 ? 5 : 3, ticks);
@@ -295,7 +303,7 @@ snapshot_series (RegChart    *self,
   y1 = h - PAD - (self->labels->len > 0 ? line_h + 4 : line_h / 2.0);
   if (x1 - x0 < 10 || y1 - y0 < 10)
     return;
-  slot = (x1 - x0) / n;
+  slot = (x1 - x0) / MAX (n, self->second->len);
   y_zero = y1 - (0 - vmin) / (vmax - vmin) * (y1 - y0);
   self->plot_x = x0;
   self->plot_y = y0;
@@ -361,12 +369,50 @@ snapshot_series (RegChart    *self,
           double y = y1 - (v[i] - vmin) / (vmax - vmin) * (y1 - y0);
           double top = MIN (y, y_zero), bottom = MAX (y, y_zero);
 
+          GdkRGBA c = v[i] < 0 ? negative : accent;
+
           if (bottom - top < 1 && v[i] != 0)
             top = bottom - 1;
-          gtk_snapshot_append_color (snapshot, v[i] < 0 ? &negative : &accent,
+          if (self->pale_from >= 0 && (int) i >= self->pale_from)
+            c.alpha *= 0.45f;
+          gtk_snapshot_append_color (snapshot, &c,
                                      &GRAPHENE_RECT_INIT (x0 + slot * i + gap / 2, top,
                                                           MAX (1.0, slot - gap), bottom - top));
         }
+    }
+
+  /* the expectation as a dashed line in the text colour, and the split */
+  if (self->second->len > 0 || self->marker >= 0)
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      const double dash[] = { 5.0, 3.0 };
+
+      cairo_set_line_width (cr, 2.0);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      for (guint i = 0; i < self->second->len; i++)
+        {
+          double x = x0 + slot * (i + 0.5);
+          double y = y1 - (g_array_index (self->second, double, i) - vmin) / (vmax - vmin) * (y1 - y0);
+
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_stroke (cr);
+      if (self->marker >= 0)
+        {
+          double x = round (x0 + slot * self->marker) + 0.5;
+
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, x, y0);
+          cairo_line_to (cr, x, y1);
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6 * fg.alpha);
+          cairo_stroke (cr);
+        }
+      cairo_destroy (cr);
     }
 
   /* category labels, thinned out so they never overlap */
@@ -609,6 +655,7 @@ reg_chart_finalize (GObject *object)
     self->axis_destroy (self->axis_data);
   g_clear_pointer (&self->empty_text, g_free);
   g_clear_pointer (&self->values, g_array_unref);
+  g_clear_pointer (&self->second, g_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->row_labels, g_ptr_array_unref);
 
@@ -689,6 +736,8 @@ static void
 reg_chart_init (RegChart *self)
 {
   self->values = g_array_new (FALSE, FALSE, sizeof (double));
+  self->second = g_array_new (FALSE, FALSE, sizeof (double));
+  self->marker = self->pale_from = -1;
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->row_labels = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -799,8 +848,46 @@ reg_chart_set_matrix (RegChart           *self,
 }
 
 void
+reg_chart_set_second_series (RegChart     *self,
+                             const double *values,
+                             guint         n)
+{
+  g_return_if_fail (REG_IS_CHART (self));
+  g_return_if_fail (values != NULL || n == 0);
+
+  g_array_set_size (self->second, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      double v = isfinite (values[i]) ? values[i] : 0.0;
+      g_array_append_val (self->second, v);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+reg_chart_set_marker (RegChart *self,
+                      int       index)
+{
+  g_return_if_fail (REG_IS_CHART (self));
+  self->marker = MAX (index, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+reg_chart_set_pale_from (RegChart *self,
+                         int       index)
+{
+  g_return_if_fail (REG_IS_CHART (self));
+  self->pale_from = MAX (index, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 reg_chart_clear (RegChart *self)
 {
+  reg_chart_set_second_series (self, NULL, 0);
+  reg_chart_set_marker (self, -1);
+  reg_chart_set_pale_from (self, -1);
   reg_chart_set_series (self, NULL, NULL, 0);
 }
 

@@ -46,6 +46,17 @@ void         reg_chart_set_matrix      (RegChart           *self,
                                         guint               cols,
                                         const char * const *row_labels,
                                         const char * const *col_labels);
+/* Bars and line: a second series drawn as a dashed line over the first (an expectation beside
+ * what happened); n may differ from the first series. NULL or 0 removes it. */
+void         reg_chart_set_second_series (RegChart         *self,
+                                        const double       *values,
+                                        guint               n);
+/* Bars and line: a dashed vertical line before value @index (a split); -1 for none. */
+void         reg_chart_set_marker      (RegChart           *self,
+                                        int                 index);
+/* Bars: values from @index on are drawn paler (figures ahead, not yet happened); -1 for none. */
+void         reg_chart_set_pale_from   (RegChart           *self,
+                                        int                 index);
 void         reg_chart_clear           (RegChart           *self);
 guint        reg_chart_get_n_values    (RegChart           *self);
 void         reg_chart_set_value_func  (RegChart           *self,

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "reg-chart.h"
+#include "reg-forecast-words.h"
 #include "reg-overview-view.h"
 #include "reg-ui-util.h"
 
@@ -45,6 +46,11 @@ struct _RegOverviewView
   RegChart           *tier_chart;
   RegChart           *value_chart;
   RegChart           *cohort_chart;
+  RegChart           *forecast_chart;
+  GtkLabel           *forecast_label;
+  GtkWidget          *forecast_card;
+  RegChart           *tracking_chart;
+  GtkLabel           *tracking_label;
   GtkLabel           *prediction_label;
   GtkLabel           *model_label;
 };
@@ -144,6 +150,11 @@ clear_figures (RegOverviewView *self,
   reg_chart_clear (self->tier_chart);
   reg_chart_clear (self->value_chart);
   reg_chart_set_matrix (self->cohort_chart, NULL, 0, 0, NULL, NULL);
+  reg_chart_clear (self->tracking_chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->tracking_chart), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->tracking_label), FALSE);
+  reg_chart_clear (self->forecast_chart);
+  gtk_widget_set_visible (self->forecast_card, FALSE);
   gtk_label_set_text (self->prediction_label, "");
   gtk_label_set_text (self->model_label, "");
   gtk_label_set_text (self->status_label, why);
@@ -304,6 +315,86 @@ fill_cohort_chart (RegOverviewView          *self,
                         (const char * const *) col_labels->pdata);
 }
 
+/* Repeat purchases per week or month (bars) against the model's expectation (dashed line), with
+ * the split marked where the model's data ends. */
+static void
+fill_tracking (RegOverviewView          *self,
+               const RegAnalysisSummary *s)
+{
+  guint n = s->tracking != NULL ? s->tracking->len : 0;
+  g_autofree double *actual = g_new0 (double, MAX (1, n));
+  g_autofree double *expected = g_new0 (double, MAX (1, n));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  ClvMoneyFormat fmt;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RegTrackingPoint *t = &g_array_index (s->tracking, RegTrackingPoint, i);
+
+      actual[i] = t->actual;
+      expected[i] = t->expected;
+      g_ptr_array_add (labels, s->tracking_weekly ? reg_shop_format_date (self->shop, t->period)
+                                                  : month_label (t->period));
+    }
+  g_ptr_array_add (labels, NULL);
+  reg_chart_set_series (self->tracking_chart, actual, (const char * const *) labels->pdata, n);
+  reg_chart_set_second_series (self->tracking_chart, expected, n);
+  reg_chart_set_marker (self->tracking_chart, reg_tracking_split_index (s));
+  gtk_widget_set_visible (GTK_WIDGET (self->tracking_chart), n > 0);
+  reg_shop_get_money_format (self->shop, &fmt);
+  text = reg_words_tracking (&fmt, s);
+  gtk_label_set_text (self->tracking_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->tracking_label), text != NULL);
+}
+
+/* The last 12 months' revenue (bars) and the expected revenue from today's customers in the
+ * months ahead (pale bars). */
+static void
+fill_forecast (RegOverviewView          *self,
+               const RegAnalysisSummary *s)
+{
+  guint n_past = s->revenue_by_month != NULL ? MIN (s->revenue_by_month->len, 12) : 0;
+  guint n_ahead = s->forecast != NULL ? s->forecast->len : 0;
+  g_autofree double *values = g_new0 (double, MAX (1, n_past + n_ahead));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  ClvMoneyFormat fmt;
+
+  gtk_widget_set_visible (self->forecast_card, n_ahead > 0);
+  if (n_ahead == 0)
+    {
+      reg_chart_clear (self->forecast_chart);
+      return;
+    }
+  for (guint i = 0; i < n_past; i++)
+    {
+      const RegMonthAmount *m = &g_array_index (s->revenue_by_month, RegMonthAmount,
+                                                s->revenue_by_month->len - n_past + i);
+
+      values[i] = (double) m->amount;
+      g_ptr_array_add (labels, month_label (m->month));
+    }
+  for (guint i = 0; i < n_ahead; i++)
+    {
+      const RegMonthAmount *m = &g_array_index (s->forecast, RegMonthAmount, i);
+
+      values[n_past + i] = (double) m->amount;
+      /* a month ahead starts on any day: named by the calendar month of its middle */
+      g_ptr_array_add (labels, month_label (m->month + 15));
+    }
+  g_ptr_array_add (labels, NULL);
+  reg_chart_set_axis (self->forecast_chart, (double) reg_shop_get_currency_unit (self->shop),
+                      axis_money_cb, self, NULL);
+  reg_chart_set_series (self->forecast_chart, values, (const char * const *) labels->pdata,
+                        n_past + n_ahead);
+  reg_chart_set_pale_from (self->forecast_chart, (int) n_past);
+  reg_chart_set_marker (self->forecast_chart, (int) n_past);
+  reg_shop_get_money_format (self->shop, &fmt);
+  text = reg_words_forecast (&fmt, s);
+  gtk_label_set_text (self->forecast_label, text != NULL ? text : "");
+}
+
 static void
 fill_predictions (RegOverviewView          *self,
                   const RegAnalysisSummary *s)
@@ -374,6 +465,8 @@ update_page (RegOverviewView *self)
   fill_value_chart (self, s);
   fill_cohort_chart (self, s);
   fill_predictions (self, s);
+  fill_tracking (self, s);
+  fill_forecast (self, s);
 
   if (s->end_day > 0)
     {
@@ -537,6 +630,11 @@ reg_overview_view_class_init (RegOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, tier_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, value_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, cohort_chart);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_chart);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_label);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_card);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, tracking_chart);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, tracking_label);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, prediction_label);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, model_label);
   /* named for tests and for gtk_widget_get_template_child () */
@@ -553,9 +651,12 @@ reg_overview_view_init (RegOverviewView *self)
   reg_chart_set_value_func (self->revenue_chart, chart_money_cb, self, NULL);
   reg_chart_set_value_func (self->tier_chart, chart_count_cb, self, NULL);
   reg_chart_set_value_func (self->value_chart, chart_count_cb, self, NULL);
+  reg_chart_set_value_func (self->forecast_chart, chart_money_cb, self, NULL);
+  reg_chart_set_value_func (self->tracking_chart, chart_count_cb, self, NULL);
   /* whole customers on the axes of the count charts */
   reg_chart_set_axis (self->tier_chart, 1, NULL, NULL, NULL);
   reg_chart_set_axis (self->value_chart, 1, NULL, NULL, NULL);
+  reg_chart_set_axis (self->tracking_chart, 1, NULL, NULL, NULL);
   update_page (self);
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Not a test: writes the screenshots of data/screenshots. Opens a copy of SHOP in a RegWindow,
- * shows Overview, Customers (the list, and with a customer's details), Sales, Segments and
+ * shows Overview (its top, and scrolled to the prediction cards), Customers (the list, and with a customer's details), Sales, Segments and
  * Reports in light and dark styles; in the light style also every page of the import wizard
  * (importing REG_SHOT_IMPORT, by default Stripe's payments export from ../shared/data, into
  * the copy), its survey flow (an export of the most valuable customers' answers whose columns
@@ -355,6 +355,20 @@ main (int   argc,
       name = g_strdup_printf ("overview-%s.png", schemes[s]);
       if (wanted ("overview"))
         save (GTK_WIDGET (window), argv[2], name);
+      if (wanted ("overview-predictions"))
+        {
+          /* the cards further down: next year's revenue and the tracking check */
+          GtkWidget *label = ui_test_child (reg_window_get_view (window, "overview"),
+                                            REG_TYPE_OVERVIEW_VIEW, "prediction_label");
+          GtkWidget *scroller = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
+          GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+          g_autofree char *shot = g_strdup_printf ("overview-predictions-%s.png", schemes[s]);
+
+          gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj)
+                                         - gtk_adjustment_get_page_size (adj));
+          save (GTK_WIDGET (window), argv[2], shot);
+          gtk_adjustment_set_value (adj, 0);
+        }
 
       /* survey answers first, so that the customer's page shows them */
       if (s == 0 && (wanted ("survey") || wanted ("customer-detail")))
