@@ -565,7 +565,7 @@ test_kill_campaign_export (Fixture *f, gconstpointer data)
 
   if (reg_safety_cli_path () == NULL)
     return;
-  make_analysed_shop (f, base, MAX (f->rows / 2, 2000));
+  make_analysed_shop (f, base, MAX (f->rows / 5, 2000));
   uncut = time_uncut_run (f, base, args);
   g_assert_true (check_campaign_export (f, &expect));
   kill_repeatedly (f, base, args, uncut, 0.3, check_campaign_export, &expect);
@@ -598,7 +598,7 @@ test_kill_report_export (Fixture *f, gconstpointer data)
 
   if (reg_safety_cli_path () == NULL)
     return;
-  make_analysed_shop (f, base, MAX (f->rows / 2, 2000));
+  make_analysed_shop (f, base, MAX (f->rows / 5, 2000));
   uncut = time_uncut_run (f, base, args);
   g_assert_true (check_report_export (f, report));
   kill_repeatedly (f, base, args, uncut, 0.3, check_report_export, report);
@@ -644,14 +644,14 @@ test_interrupt_exports (Fixture *f, gconstpointer data)
 
   if (reg_safety_cli_path () == NULL)
     return;
-  make_analysed_shop (f, base, MAX (f->rows / 2, 2000));
+  make_analysed_shop (f, base, MAX (f->rows / 5, 2000));
   for (gsize c = 0; c < G_N_ELEMENTS (commands); c++)
     {
       double uncut = time_uncut_run (f, base, commands[c]);
 
       g_unlink (list);
       g_unlink (report);
-      for (guint k = 0; k < MAX (f->kills_wanted / 2, 4); k++)
+      for (guint k = 0; k < MAX (f->kills_wanted / 3, 4); k++)
         {
           int sig = k % 2 ? SIGTERM : SIGINT;
           int status = -1;

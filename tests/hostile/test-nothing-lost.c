@@ -209,7 +209,8 @@ test_demo_race (Fixture *f, gconstpointer data)
     }
   g_test_message ("demo ended with status %d; %u customers added of %u tries", status,
                   added->len, tries);
-  g_assert_cmpint (status, ==, 0);
+  /* 1: an add came before the demo's transaction, which then refused the shop (a slow start) */
+  g_assert_true (status == 0 || status == 1);
   dump = reg_safety_dump (f->shop);
   for (guint i = 0; i < added->len; i++)
     g_assert_nonnull (strstr (dump, added->pdata[i]));
