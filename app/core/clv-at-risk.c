@@ -37,48 +37,46 @@ span_count (double days, SpanUnit unit)
   return (gulong) MAX (1, llround (n));
 }
 
-/* Each unit has its own sentence, since languages inflect the unit differently after
- * "every" and before "ago" (German: "alle 3 Wochen", "vor 9 Tagen"). */
+/* Marks a singular and plural pair for xgettext (po/meson.build: --keyword=NP_:1,2) in a
+ * table; the pair is translated where it is used, by g_dngettext. */
+#define NP_(singular, plural) { singular, plural }
+
+/* One sentence per unit, since languages inflect the unit differently after "every" and before
+ * "ago" (German: "alle 3 Wochen", "vor 9 Tagen"), indexed by SpanUnit. */
+typedef const char *const SpanForms[3][2];
+
+static SpanForms usual_gap_forms = {
+  NP_("usually buys every day", "usually buys every %lu days"),
+  NP_("usually buys every week", "usually buys every %lu weeks"),
+  NP_("usually buys every month", "usually buys every %lu months"),
+};
+static SpanForms since_forms = {
+  NP_("last bought %lu day ago", "last bought %lu days ago"),
+  NP_("last bought %lu week ago", "last bought %lu weeks ago"),
+  NP_("last bought %lu month ago", "last bought %lu months ago"),
+};
+static SpanForms bought_once_forms = {
+  NP_("bought once, %lu day ago", "bought once, %lu days ago"),
+  NP_("bought once, %lu week ago", "bought once, %lu weeks ago"),
+  NP_("bought once, %lu month ago", "bought once, %lu months ago"),
+};
+static SpanForms came_back_within_forms = {
+  NP_("most customers who came back did so within %lu day",
+      "most customers who came back did so within %lu days"),
+  NP_("most customers who came back did so within %lu week",
+      "most customers who came back did so within %lu weeks"),
+  NP_("most customers who came back did so within %lu month",
+      "most customers who came back did so within %lu months"),
+};
+
+/* The span of @days in the unit an owner would say, in the sentence of @forms. */
 static char *
-usual_gap_text (double days)
+span_text (double days, SpanForms forms)
 {
   SpanUnit unit = span_unit (days);
   gulong n = span_count (days, unit);
 
-  switch (unit)
-    {
-    case SPAN_DAYS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually buys every day",
-                                           "usually buys every %lu days", n), n);
-    case SPAN_WEEKS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually buys every week",
-                                           "usually buys every %lu weeks", n), n);
-    case SPAN_MONTHS:
-    default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually buys every month",
-                                           "usually buys every %lu months", n), n);
-    }
-}
-
-static char *
-since_text (double days)
-{
-  SpanUnit unit = span_unit (days);
-  gulong n = span_count (days, unit);
-
-  switch (unit)
-    {
-    case SPAN_DAYS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last bought %lu day ago",
-                                           "last bought %lu days ago", n), n);
-    case SPAN_WEEKS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last bought %lu week ago",
-                                           "last bought %lu weeks ago", n), n);
-    case SPAN_MONTHS:
-    default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last bought %lu month ago",
-                                           "last bought %lu months ago", n), n);
-    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, forms[unit][0], forms[unit][1], n), n);
 }
 
 static char *
@@ -98,59 +96,11 @@ overdue_reason (const ClvAtRiskFacts *f, const ClvLocale *locale)
 
   if (!(f->gap_days > 0) || f->days_since < 0)
     return g_strdup (_("overdue for their next visit"));
-  gap = usual_gap_text (f->gap_days);
-  since = since_text (f->days_since);
+  gap = span_text (f->gap_days, usual_gap_forms);
+  since = span_text (f->days_since, since_forms);
   /* Translators: the usual gap, then the time since the last purchase: "usually buys every
    * 3 weeks, last bought 9 weeks ago" */
   return g_strdup_printf (_("%s, %s"), gap, since);
-}
-
-static char *
-bought_once_text (double days)
-{
-  SpanUnit unit = span_unit (days);
-  gulong n = span_count (days, unit);
-
-  switch (unit)
-    {
-    case SPAN_DAYS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "bought once, %lu day ago",
-                                           "bought once, %lu days ago", n), n);
-    case SPAN_WEEKS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "bought once, %lu week ago",
-                                           "bought once, %lu weeks ago", n), n);
-    case SPAN_MONTHS:
-    default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "bought once, %lu month ago",
-                                           "bought once, %lu months ago", n), n);
-    }
-}
-
-static char *
-came_back_within_text (double days)
-{
-  SpanUnit unit = span_unit (days);
-  gulong n = span_count (days, unit);
-
-  switch (unit)
-    {
-    case SPAN_DAYS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "most customers who came back did so within %lu day",
-                                           "most customers who came back did so within %lu days",
-                                           n), n);
-    case SPAN_WEEKS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "most customers who came back did so within %lu week",
-                                           "most customers who came back did so within %lu weeks",
-                                           n), n);
-    case SPAN_MONTHS:
-    default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "most customers who came back did so within %lu month",
-                                           "most customers who came back did so within %lu months",
-                                           n), n);
-    }
 }
 
 /* A one-time buyer the model cannot judge, gone longer than the shop's usual time to come
@@ -163,8 +113,8 @@ not_back_reason (const ClvAtRiskFacts *f, const ClvLocale *locale)
 
   if (!(f->gap_days > 0) || f->days_since < 0)
     return g_strdup (_("bought once and not back for longer than most customers take"));
-  once = bought_once_text (f->days_since);
-  within = came_back_within_text (f->gap_days);
+  once = span_text (f->days_since, bought_once_forms);
+  within = span_text (f->gap_days, came_back_within_forms);
   /* Translators: "bought once, 9 weeks ago; most customers who came back did so within 5 weeks" */
   return g_strdup_printf (_("%s; %s"), once, within);
 }
