@@ -133,6 +133,13 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
       printf (_("Predicted value over the next %u months: %s in all, %s per customer.\n"),
               s->horizon_months, total, avg);
     }
+  {
+    /* the total with its 80 % range, or why there is none */
+    g_autofree char *range = reg_words_clv_total_range (shop, s);
+
+    if (range != NULL)
+      printf ("%s\n", range);
+  }
   printf (_("Tiers:"));
   for (guint i = 0; i < s->tiers->len; i++)
     {

@@ -88,6 +88,38 @@ add_row_members (JsonBuilder *b, guint exponent, const RegCustomerRow *row)
   reg_cli_json_add_day (b, "last_purchase", row->last_purchase);
 }
 
+/* The 80 % ranges of the purchases and their value over the horizon, and the same in words;
+ * null where the analysis gave none. */
+static void
+add_ranges (JsonBuilder *b, RegShop *shop, const RegScoreContext *ctx, const RegCustomerRow *row)
+{
+  g_autofree char *words = reg_score_range_words (shop, ctx, row->purchases_low,
+                                                  row->purchases_high, row->clv_low,
+                                                  row->clv_high);
+
+  json_builder_set_member_name (b, "purchases_range");
+  if (row->purchases_low >= 0 && row->purchases_high >= row->purchases_low)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, (gint64) row->purchases_low);
+      json_builder_add_int_value (b, (gint64) row->purchases_high);
+      json_builder_end_array (b);
+    }
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "clv_range_minor");
+  if (row->clv_low >= 0 && row->clv_high >= row->clv_low)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, (gint64) llround (row->clv_low));
+      json_builder_add_int_value (b, (gint64) llround (row->clv_high));
+      json_builder_end_array (b);
+    }
+  else
+    json_builder_add_null_value (b);
+  add_string_or_null (b, "range_words", words);
+}
+
 static void
 add_scores (JsonBuilder *b, RegShop *shop, const RegScoreContext *ctx, const RegCustomerRow *row)
 {
@@ -117,6 +149,7 @@ add_scores (JsonBuilder *b, RegShop *shop, const RegScoreContext *ctx, const Reg
                         reg_score_next_purchase_shown (ctx, row->next_purchase)
                           ? row->next_purchase : 0);
   add_string_or_null (b, "next_purchase_note", next_note);
+  add_ranges (b, shop, ctx, row);
   add_string_or_null (b, "tier", row->tier);
   add_string_or_null (b, "rfm_group", row->rfm_group);
   json_builder_set_member_name (b, "at_risk");
@@ -370,6 +403,8 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
           g_autofree char *v = reg_shop_format_amount (shop, json_node_get_int (clv));
           printf ("  %-18s %s\n", _("Predicted value:"), v);
         }
+      if (member_text (s, "range_words") != NULL)
+        printf ("  %-18s %s\n", _("Likely ahead:"), member_text (s, "range_words"));
       if (member_text (s, "next_purchase") != NULL)
         printf ("  %-18s %s\n", _("Next purchase:"), member_text (s, "next_purchase"));
       else if (member_text (s, "next_purchase_note") != NULL)

@@ -223,6 +223,10 @@ write_scores (RegStore *store, gint64 run_id, const ClvAnalysis *a, GArray *ids,
       row->m_score = s->m_score;
       row->rfm_group = s->rfm_group == CLV_RFM_NONE ? NULL : clv_rfm_group_id ((ClvRfmGroup) s->rfm_group);
       row->at_risk = s->at_risk;
+      row->purchases_low = s->purchases_low;
+      row->purchases_high = s->purchases_high;
+      row->clv_low = s->clv_low;
+      row->clv_high = s->clv_high;
       if (n == SCORE_BATCH || i + 1 == a->n_customers)
         {
           if (!reg_store_insert_scores (store, run_id, rows, n, error))

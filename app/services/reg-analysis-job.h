@@ -94,6 +94,10 @@ typedef struct
   GPtrArray *cohorts;             /* (element-type RegCohortRow) */
   GArray *clv_histogram;          /* (element-type guint) customers per CLV bucket */
   double  clv_histogram_step;     /* bucket width, minor units */
+  double  clv_total_range[2];     /* 80 % range of clv_total, minor units; -1 when none */
+  double  expected_purchases;     /* all buyers' expected purchases over the horizon; -1 none */
+  double  expected_purchases_range[2];  /* its 80 % range; -1 when none */
+  char   *ranges_note;            /* (nullable) why there are no ranges, translated */
 } RegAnalysisSummary;
 
 void reg_analysis_summary_free (RegAnalysisSummary *s);

@@ -20,6 +20,8 @@ typedef struct
   guint8  r_score, f_score, m_score;
   const char *rfm_group;                   /* (nullable) */
   guint32 at_risk;
+  double  purchases_low, purchases_high;   /* 80 % range of the purchases, -1 = unknown */
+  double  clv_low, clv_high;               /* the value of those, minor units, -1 = unknown */
 } RegScoreRow;
 
 typedef struct

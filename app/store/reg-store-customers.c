@@ -485,7 +485,8 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   "SELECT c.id, c.name, c.email, c.archived, c.email_consent," \
   "   c.purchases, c.total_spend, c.first_purchase, c.last_purchase," \
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
-  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone" \
+  "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone," \
+  "   s.purchases_low, s.purchases_high, s.clv_low, s.clv_high" \
   " FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id"
 
 #define CUSTOMER_ROW_SQL_ONE CUSTOMER_ROW_SQL " WHERE c.id = ?1"
@@ -521,6 +522,10 @@ read_customer_row (RegStmt *stmt)
   row->at_risk = (guint32) sqlite3_column_int (stmt, 16);
   row->merged_into = sqlite3_column_int64 (stmt, 17);
   row->phone = reg_stmt_dup_text (stmt, 18);
+  row->purchases_low = column_double_or (stmt, 19, -1);
+  row->purchases_high = column_double_or (stmt, 20, -1);
+  row->clv_low = column_double_or (stmt, 21, -1);
+  row->clv_high = column_double_or (stmt, 22, -1);
   return row;
 }
 

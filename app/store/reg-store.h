@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 9
+#define REG_STORE_SCHEMA_VERSION 10
 
 typedef struct _RegStore RegStore;
 
@@ -218,6 +218,9 @@ typedef struct
   guint32  at_risk;            /* ClvAtRisk flags */
   gint64   merged_into;        /* 0 unless merged into another customer */
   char    *phone;              /* (owned) (nullable) */
+  double   purchases_low, purchases_high;  /* 80 % range of the purchases over the horizon,
+                                            * -1 unknown */
+  double   clv_low, clv_high;  /* the value of those, minor units, -1 unknown */
 } RegCustomerRow;
 
 void reg_customer_row_free (RegCustomerRow *row);
