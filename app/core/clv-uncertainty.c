@@ -126,22 +126,28 @@ clv_purchases_pmf_if_alive (ClvModelKind kind, const double *prm, guint32 x, dou
   }
 }
 
-void
-clv_purchases_range (const double *pmf_if_alive, gsize n, double p_alive, double level,
-                     guint32 *lo, guint32 *hi)
-{
-  double pa = CLAMP (p_alive, 0, 1), best = INFINITY, below = 0, upto;
-  gsize h = 0;
+/* Ranges whose probability is this close to the best one count as equally good: the shortest
+ * of them is kept, so that a range sits where the counts are likeliest, not out in a tail whose
+ * small steps happen to add up to the level more exactly. */
+#define RANGE_CLOSE 0.02
 
-  *lo = *hi = 0;
-  /* Counts are discrete: a customer who will most likely not come back has 0 with a
-   * probability well above 80 %, and a range holding exactly 80 % rarely exists. Of the ranges
-   * [l, h], the one whose probability comes closest to the level (the lowest such l on a tie),
-   * found in one pass: for each l the best h does not move left as l grows. */
-#define MASS(y) (pa * pmf_if_alive[y] + ((y) == 0 ? 1 - pa : 0))
+/* For each low end l (while what lies below it leaves room for the level), the high end whose
+ * range [l, h] holds closest to the level: as l grows that h does not move left, so one pass.
+ * With @d_best < 0 the pass finds the best distance; otherwise it keeps the shortest range
+ * within RANGE_CLOSE of it. */
+static double
+scan_ranges (const double *pmf, gsize n, double pa, double level, double d_best, gsize *lo,
+             gsize *hi)
+{
+  double below = 0, upto, best = INFINITY;
+  gsize h = 0, best_len = G_MAXSIZE;
+
+#define MASS(y) (pa * pmf[y] + ((y) == 0 ? 1 - pa : 0))
   upto = MASS (0);
-  for (gsize l = 0; l < n && below <= 1 - level; l++)
+  for (gsize l = 0; l < n && below <= 1 - level + RANGE_CLOSE; l++)
     {
+      double d;
+
       if (h < l)
         {
           h = l;
@@ -152,15 +158,38 @@ clv_purchases_range (const double *pmf_if_alive, gsize n, double p_alive, double
           h++;
           upto += MASS (h);
         }
-      if (fabs (upto - below - level) < best - 1e-12)
+      d = fabs (upto - below - level);
+      if (d_best < 0 ? d < best : d <= d_best + RANGE_CLOSE && h - l < best_len)
         {
-          best = fabs (upto - below - level);
-          *lo = (guint32) l;
-          *hi = (guint32) h;
+          best = MIN (best, d);
+          best_len = h - l;
+          *lo = l;
+          *hi = h;
         }
       below += MASS (l);
     }
 #undef MASS
+  return best;
+}
+
+void
+clv_purchases_range (const double *pmf_if_alive, gsize n, double p_alive, double level,
+                     guint32 *lo, guint32 *hi)
+{
+  double pa = CLAMP (p_alive, 0, 1), d;
+  gsize l = 0, h = 0;
+
+  /* Counts are discrete: a customer who will most likely not come back has 0 with a
+   * probability well above 80 %, and a range of quantiles would hold far more than the level
+   * over many customers; the range closest to the level, shortest among near ties, holds about
+   * the level. */
+  if (n > 0)
+    {
+      d = scan_ranges (pmf_if_alive, n, pa, level, -1, &l, &h);
+      scan_ranges (pmf_if_alive, n, pa, level, d, &l, &h);
+    }
+  *lo = (guint32) l;
+  *hi = (guint32) h;
 }
 
 /* ---- totals from parameter draws ------------------------------------------------------ */

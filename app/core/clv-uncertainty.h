@@ -58,10 +58,10 @@ gsize clv_purchases_pmf_size (double mean_if_alive);
  * @pmf_if_alive, @n: as from clv_purchases_pmf_if_alive()
  * @p_alive: P(alive at T); the purchases are 0 otherwise
  * @level: e.g. 0.8
- * @lo, @hi: (out): the range of counts whose probability comes closest to @level (the one
- *   starting lowest on a tie), so that over many customers about @level of them land inside
- *   (the ranges of quantiles would hold far more: most customers buy nothing with a
- *   probability well above the level)
+ * @lo, @hi: (out): the range of counts whose probability comes closest to @level, the
+ *   shortest of those within 2 points of it (so it sits where the counts are likeliest): over
+ *   many customers about @level of them land inside (a range of quantiles would hold far more:
+ *   most customers buy nothing with a probability well above the level)
  */
 void clv_purchases_range (const double *pmf_if_alive, gsize n, double p_alive, double level,
                           guint32 *lo, guint32 *hi);
