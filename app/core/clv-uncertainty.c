@@ -255,18 +255,90 @@ total_purchases (const ClvTotalsDraws *in, const ClvRfTriple *tr, gsize n, const
   return total;
 }
 
+/* The buyers' weights by x: E[Z | x, m] = p (gamma + x m) / (p x + q - 1) is linear in m, so
+ * the weighted total needs only the sums of w and of w m per distinct x (Fader & Hardie 2013,
+ * note 025). */
+typedef struct
+{
+  guint32 *x;
+  double *w, *wm;
+  gsize n;
+} SpendByX;
+
+static void
+spend_by_x_init (SpendByX *s, const ClvTotalsDraws *in)
+{
+  guint32 max_x = 0;
+  g_autofree gssize *slot = NULL;
+
+  for (gsize i = 0; i < in->n_spend; i++)
+    max_x = MAX (max_x, in->spend_x[i]);
+  slot = g_new (gssize, (gsize) max_x + 1);
+  for (gsize i = 0; i <= max_x; i++)
+    slot[i] = -1;
+  s->x = g_new (guint32, MAX (in->n_spend, 1));
+  s->w = g_new0 (double, MAX (in->n_spend, 1));
+  s->wm = g_new0 (double, MAX (in->n_spend, 1));
+  s->n = 0;
+  for (gsize i = 0; i < in->n_spend; i++)
+    {
+      guint32 x = in->spend_x[i];
+
+      if (slot[x] < 0)
+        {
+          slot[x] = (gssize) s->n;
+          s->x[s->n++] = x;
+        }
+      s->w[slot[x]] += in->spend_w[i];
+      /* the customer's own mean counts only with repeat purchases, as in the expectation */
+      s->wm[slot[x]] += x > 0 ? in->spend_w[i] * MAX (in->spend_m[i], 0) : 0;
+    }
+}
+
+static void
+spend_by_x_clear (SpendByX *s)
+{
+  g_free (s->x);
+  g_free (s->w);
+  g_free (s->wm);
+}
+
 static double
-total_spend (const ClvTotalsDraws *in, const ClvGammaGammaParams *gg)
+total_spend (const SpendByX *s, const ClvGammaGammaParams *gg)
 {
   double total = 0;
 
-  for (gsize i = 0; i < in->n_spend; i++)
-    {
-      double v = clv_gamma_gamma_expected_spend (gg, in->spend_x[i], in->spend_m[i]);
-
-      total += in->spend_w[i] * MAX (v, 0);
-    }
+  if (!(gg->q > 1))
+    return 0;
+  for (gsize i = 0; i < s->n; i++)
+    total += gg->p * (gg->gamma * s->w[i] + s->x[i] * s->wm[i]) / (gg->p * s->x[i] + gg->q - 1);
   return total;
+}
+
+/* At most this many triples enter the draws: blocks of consecutive triples in (x, T, t_x) order,
+ * each stood for by its middle triple with the block's weight. The ratio to the fitted
+ * parameters' total is what is taken from the draws, and that hardly depends on the sample. */
+#define DRAW_TRIPLES 800
+
+static ClvRfTriple *
+sample_triples (const ClvRfTriple *tr, gsize n, gsize *n_out)
+{
+  gsize block = (n + DRAW_TRIPLES - 1) / DRAW_TRIPLES, m = 0;
+  ClvRfTriple *out = g_new (ClvRfTriple, (n + block - 1) / block);
+
+  for (gsize start = 0; start < n; start += block)
+    {
+      gsize end = MIN (start + block, n);
+      guint64 w = 0;
+
+      for (gsize i = start; i < end; i++)
+        w += tr[i].weight;
+      out[m] = tr[start + (end - start) / 2];
+      out[m].weight = (guint32) MIN (w, G_MAXUINT32);
+      m++;
+    }
+  *n_out = m;
+  return out;
 }
 
 /* theta = mu + L z, L the Cholesky factor of the covariance (lower triangle of @l). */
@@ -350,7 +422,9 @@ clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, d
   double mu[4], l[16], gmu[3], gl[9], theta[4], gtheta[3], prm[4], p0, s0 = 0;
   gboolean spend_varies;
   gsize n_s = 0;
+  g_autofree ClvRfTriple *sorted = NULL;
   g_autofree ClvRfTriple *sample = NULL;
+  SpendByX by_x = { 0 };
   const ClvRfTriple *tr = in->triples;
   gsize n_tr = in->n_triples;
   g_autofree double *rp = NULL;
@@ -372,26 +446,30 @@ clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, d
       gmu[0] = log (in->gg->p);
       gmu[1] = log (in->gg->q);
       gmu[2] = log (in->gg->gamma);
-      s0 = total_spend (in, in->gg);
+      spend_by_x_init (&by_x, in);
+      s0 = total_spend (&by_x, in->gg);
       spend_varies = s0 > 0;
     }
-  /* large shops: the ratio is taken on a systematic sample of the triples */
-  sample = clv_triples_presample (in->triples, in->n_triples, CLV_PRESAMPLE_TARGET, &n_s);
-  if (sample != NULL)
+  /* in (x, T, t_x) order, E[Y | alive] is computed once per run of equal (x, T) */
+  if (!triples_sorted (tr, n_tr))
     {
+      sorted = g_memdup2 (tr, n_tr * sizeof (ClvRfTriple));
+      qsort (sorted, n_tr, sizeof (ClvRfTriple), cmp_triple);
+      tr = sorted;
+    }
+  /* large shops: the ratio is taken on a systematic sample of the triples */
+  if (n_tr > DRAW_TRIPLES)
+    {
+      sample = sample_triples (tr, n_tr, &n_s);
       tr = sample;
       n_tr = n_s;
     }
-  else if (!triples_sorted (tr, n_tr))
-    {
-      /* E[Y | alive] is computed once per run of equal (x, T) */
-      sample = g_memdup2 (tr, n_tr * sizeof (ClvRfTriple));
-      qsort (sample, n_tr, sizeof (ClvRfTriple), cmp_triple);
-      tr = sample;
-    }
   p0 = total_purchases (in, tr, n_tr, in->prm);
   if (!(p0 > 0) || !isfinite (p0))
-    return FALSE;
+    {
+      spend_by_x_clear (&by_x);
+      return FALSE;
+    }
   rp = g_new (double, n_draws);
   rv = g_new (double, n_draws);
   rng = gsl_rng_alloc (gsl_rng_mt19937);
@@ -414,12 +492,13 @@ clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, d
           g.p = exp (gtheta[0]);
           g.q = exp (gtheta[1]);
           g.gamma = exp (gtheta[2]);
-          ts = total_spend (in, &g);
+          ts = total_spend (&by_x, &g);
           sr = isfinite (ts) && ts > 0 ? ts / s0 : 1;
         }
       rv[d] = rp[d] * sr;
     }
   gsl_rng_free (rng);
+  spend_by_x_clear (&by_x);
   quantiles (rp, n_draws, level, purchases);
   quantiles (rv, n_draws, level, value);
   return TRUE;

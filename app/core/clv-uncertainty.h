@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 /* The level of every range shown: 80 %. */
 #define CLV_RANGE_LEVEL 0.8
 /* Parameter draws for the ranges of the totals, and their fixed seed. */
-#define CLV_RANGE_DRAWS 300
+#define CLV_RANGE_DRAWS 250
 #define CLV_RANGE_SEED 20051
 
 /**
@@ -102,8 +102,8 @@ typedef struct
  *   as a ratio to its value at the fitted parameters (multiply the point total by it)
  * @value: (out): the same for the predicted value (purchases times spend per purchase)
  *
- * Over the distinct triples with their counts (a systematic sample of them for large shops), so
- * a few hundred draws stay fast. Returns: %FALSE when the purchase model has no covariance.
+ * Over the distinct triples with their counts (a systematic sample of 800 of them for large
+ * shops), so a few hundred draws stay fast. Returns: %FALSE when the purchase model has no covariance.
  */
 gboolean clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed,
                                  double level, double purchases[2], double value[2]);
