@@ -394,7 +394,10 @@ clv_pareto_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOp
         out->quality = clv_fit_quality_cov (pareto_objective, &d, 4, FALSE, theta, d.ix.wsum,
                                             out->log_cov);
       else
-        out->quality = CLV_FIT_PROPER;
+        {
+          out->quality = CLV_FIT_PROPER;
+          memset (out->log_cov, 0, sizeof out->log_cov);   /* unknown: not computed */
+        }
     }
   pareto_data_clear (&d);
   return ok;
