@@ -168,7 +168,7 @@ test_too_little_history (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli/ranges/analyze-json", Fixture, NULL, fixture_setup, test_analyze_json,
               fixture_teardown);
   g_test_add ("/cli/ranges/words", Fixture, NULL, fixture_setup, test_words, fixture_teardown);

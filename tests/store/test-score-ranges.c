@@ -125,7 +125,7 @@ test_older_shop (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
   g_test_add ("/store/score-ranges/round-trip", Fixture, NULL, fixture_setup, test_round_trip,
               fixture_teardown);
   g_test_add ("/store/score-ranges/older-shop", Fixture, NULL, fixture_setup, test_older_shop,
