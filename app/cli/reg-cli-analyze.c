@@ -146,6 +146,13 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
               s->horizon_months, total, avg);
     }
   {
+    /* the total with its 80 % range, or why there is none */
+    g_autofree char *range = reg_words_clv_total_range (shop, s);
+
+    if (range != NULL)
+      printf ("%s\n", range);
+  }
+  {
     ClvMoneyFormat fmt;
     g_autofree char *forecast = NULL;
 

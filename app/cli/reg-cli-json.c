@@ -124,6 +124,7 @@ out_string (RegJsonOut *o, const char *key, const char *value)
 typedef struct
 {
   RegScoreContext score;
+  RegShop        *shop;     /* (unowned) writes the money in the ranges' words */
   char           *locale;   /* (owned) (nullable) writes the dates in the at-risk reasons */
 } ScoresContext;
 
@@ -131,7 +132,41 @@ static void
 scores_context_load (RegShop *shop, ScoresContext *ctx)
 {
   reg_score_context_load (shop, &ctx->score);
+  ctx->shop = shop;
   ctx->locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
+}
+
+/* The 80 % ranges of the purchases and their value over the horizon, and the same in words;
+ * null where the analysis gave none. */
+/* A customer's 80 % ranges: purchases, their value, and both in words. */
+static void
+add_ranges (RegJsonOut *o, const ScoresContext *sctx, const RegCustomerRow *row)
+{
+  g_autofree char *words = reg_score_range_words (sctx->shop, &sctx->score, row->purchases_low,
+                                                  row->purchases_high, row->clv_low,
+                                                  row->clv_high);
+
+  reg_json_out_member (o, "purchases_range");
+  if (row->purchases_low >= 0 && row->purchases_high >= row->purchases_low)
+    {
+      reg_json_out_begin_array (o);
+      reg_json_out_int (o, (gint64) row->purchases_low);
+      reg_json_out_int (o, (gint64) row->purchases_high);
+      reg_json_out_end_array (o);
+    }
+  else
+    reg_json_out_null (o);
+  reg_json_out_member (o, "clv_range_minor");
+  if (row->clv_low >= 0 && row->clv_high >= row->clv_low)
+    {
+      reg_json_out_begin_array (o);
+      reg_json_out_int (o, (gint64) llround (row->clv_low));
+      reg_json_out_int (o, (gint64) llround (row->clv_high));
+      reg_json_out_end_array (o);
+    }
+  else
+    reg_json_out_null (o);
+  out_string (o, "range_words", words);
 }
 
 static void
@@ -170,6 +205,7 @@ add_scores (RegJsonOut *o, const ScoresContext *sctx, const RegCustomerRow *row)
   out_day (o, "next_purchase",
            reg_score_next_purchase_shown (ctx, row->next_purchase) ? row->next_purchase : 0);
   out_string (o, "next_purchase_note", next_note);
+  add_ranges (o, sctx, row);
   out_string (o, "tier", row->tier);
   out_string (o, "rfm_group", row->rfm_group);
   reg_json_out_member (o, "at_risk");
@@ -427,6 +463,8 @@ reg_cli_print_customer_text (RegShop *shop, JsonNode *node)
           g_autofree char *v = reg_shop_format_amount (shop, json_node_get_int (clv));
           printf ("  %-18s %s\n", _("Predicted value:"), v);
         }
+      if (member_text (s, "range_words") != NULL)
+        printf ("  %-18s %s\n", _("Likely ahead:"), member_text (s, "range_words"));
       if (member_text (s, "next_purchase") != NULL)
         printf ("  %-18s %s\n", _("Next purchase:"), member_text (s, "next_purchase"));
       else if (member_text (s, "next_purchase_note") != NULL)

@@ -370,6 +370,7 @@ score_basics (ClvAnalysis *a, const ClvSummary *full, const ClvFeedback *feedbac
       sc->expected_purchases = -1;
       sc->expected_spend = -1;
       sc->clv = -1;
+      sc->purchases_low = sc->purchases_high = sc->clv_low = sc->clv_high = -1;
       sc->historic_clv = (double) cs->total_spend * o->margin;
       sc->mean_interval_days = cs->x > 0 ? cs->t_x / cs->x : -1;
       sc->nps_score = -1;
@@ -403,6 +404,31 @@ score_basics (ClvAnalysis *a, const ClvSummary *full, const ClvFeedback *feedbac
     }
 }
 
+/* The purchase model's four parameters in natural scale, and the covariance of their logs. */
+static void
+model_params (const Model *m, double prm[4])
+{
+  switch (m->kind)
+    {
+    case CLV_MODEL_BGNBD:
+      memcpy (prm, (double[]) { m->bg.r, m->bg.alpha, m->bg.a, m->bg.b }, 4 * sizeof (double));
+      break;
+    case CLV_MODEL_MBGNBD:
+      memcpy (prm, (double[]) { m->mb.r, m->mb.alpha, m->mb.a, m->mb.b }, 4 * sizeof (double));
+      break;
+    default:
+      memcpy (prm, (double[]) { m->pn.r, m->pn.alpha, m->pn.s, m->pn.beta }, 4 * sizeof (double));
+      break;
+    }
+}
+
+static const double *
+model_log_cov (const Model *m)
+{
+  return m->kind == CLV_MODEL_BGNBD ? m->bg.log_cov
+         : m->kind == CLV_MODEL_MBGNBD ? m->mb.log_cov : m->pn.log_cov;
+}
+
 static void
 score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fallback_spend)
 {
@@ -412,9 +438,12 @@ score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fall
   g_autofree double *disc = g_new (double, h + 1);
   gsize n;
   g_autofree Keyed *k = group_buyers (full, &n);
-  double total = 0;
+  double total = 0, total_purchases = 0, prm[4];
+  g_autofree double *pmf = NULL;
+  gsize n_pmf = 0;
 
   a->forecast = g_new0 (double, h);
+  model_params (m, prm);
   for (guint j = 1; j <= h; j++)
     disc[j] = pow (1 + o->discount_monthly, -(double) j);
   for (gsize i = 0; i < n; i++)
@@ -431,6 +460,11 @@ score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fall
           for (guint j = 1; j <= h; j++)
             e[j] = finite_or (model_if_alive (m, cs->x, T, j * o->month_days / a->unit_days),
                               e[j - 1]);
+          /* the predictive distribution of a customer still buying: shared by the group */
+          n_pmf = clv_purchases_pmf_size (e[h]);
+          pmf = g_renew (double, pmf, n_pmf);
+          clv_purchases_pmf_if_alive (m->kind, prm, cs->x, T, h * o->month_days / a->unit_days,
+                                      pmf, n_pmf);
         }
       pa = finite_or (model_p_alive (m, cs->x, cs->t_x / a->unit_days, T), -1);
       if (a->gamma_gamma_fitted)
@@ -454,6 +488,22 @@ score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fall
       if (pa > 0 && spend > 0 && isfinite (e[h]))
         for (guint j = 1; j <= h; j++)
           a->forecast[j - 1] += pa * (e[j] - e[j - 1]) * spend;
+      if (sc->expected_purchases >= 0)
+        total_purchases += sc->expected_purchases;
+      if (pa >= 0)
+        {
+          guint32 lo, hi;
+          /* the value of one purchase as the CLV counts it: spend x margin, discounted by the
+           * same average factor as the expected purchases */
+          double per = e[h] > 0 && sc->clv >= 0 && pa > 0 ? sc->clv / (pa * e[h])
+                                                          : spend * o->margin;
+
+          clv_purchases_range (pmf, n_pmf, pa, CLV_RANGE_LEVEL, &lo, &hi);
+          sc->purchases_low = lo;
+          sc->purchases_high = hi;
+          sc->clv_low = finite_or (lo * per, -1);
+          sc->clv_high = finite_or (hi * per, -1);
+        }
       /* Expected date of the next purchase: the time at which the expected purchases of a
        * customer still alive reach 1 ignoring future dropout, 1 / E[lambda | alive] =
        * (alpha + T) / (r + x) model units after the end of observation. */
@@ -478,6 +528,54 @@ score_model (ClvAnalysis *a, const ClvSummary *full, const Model *m, double fall
         }
     }
   a->total_clv = total;
+  a->expected_purchases_total = total_purchases;
+}
+
+/* The totals' ranges from draws of the fitted parameters (CLV_RANGE_DRAWS, fixed seed): the
+ * purchase model's and, when it has one, the spend model's covariance. */
+static void
+score_ranges (ClvAnalysis *a, const ClvSummary *full, const ClvRfTriple *tr, gsize n_tr,
+              const Model *m)
+{
+  double prm[4], rp[2], rv[2];
+  ClvTotalsDraws in = { 0 };
+  g_autofree guint32 *xs = g_new (guint32, MAX (a->n_customers, 1));
+  g_autofree double *ms = g_new (double, MAX (a->n_customers, 1));
+  g_autofree double *ws = g_new (double, MAX (a->n_customers, 1));
+  gsize n = 0;
+
+  model_params (m, prm);
+  for (guint32 c = 0; c < a->n_customers; c++)
+    if (a->scores[c].expected_purchases > 0)
+      {
+        xs[n] = full->customers[c].x;
+        ms[n] = full->customers[c].mean_repeat_spend;
+        ws[n] = a->scores[c].expected_purchases;
+        n++;
+      }
+  in.kind = m->kind;
+  in.prm = prm;
+  in.log_cov = model_log_cov (m);
+  in.gg = a->gamma_gamma_fitted ? &a->gamma_gamma : NULL;
+  in.triples = tr;
+  in.n_triples = n_tr;
+  in.horizon = a->options.horizon_months * a->options.month_days / a->unit_days;
+  in.spend_x = xs;
+  in.spend_m = ms;
+  in.spend_w = ws;
+  in.n_spend = n;
+  if (a->total_clv < 0 || a->expected_purchases_total < 0
+      || !clv_totals_ratio_range (&in, CLV_RANGE_DRAWS, CLV_RANGE_SEED, CLV_RANGE_LEVEL, rp, rv))
+    {
+      a->ranges_note = g_strdup (_("No ranges: the fitted model does not say how sure it is on "
+                                   "this history."));
+      return;
+    }
+  a->ranges_known = TRUE;
+  a->expected_purchases_range[0] = a->expected_purchases_total * rp[0];
+  a->expected_purchases_range[1] = a->expected_purchases_total * rp[1];
+  a->total_clv_range[0] = a->total_clv * rv[0];
+  a->total_clv_range[1] = a->total_clv * rv[1];
 }
 
 static void
@@ -549,7 +647,8 @@ sanitize (ClvAnalysis *a)
       ClvCustomerScore *sc = &a->scores[c];
       double *fields[] = { &sc->t_x, &sc->T, &sc->mean_repeat_spend, &sc->p_alive,
                            &sc->expected_purchases, &sc->expected_spend, &sc->clv,
-                           &sc->historic_clv, &sc->mean_interval_days };
+                           &sc->historic_clv, &sc->mean_interval_days, &sc->purchases_low,
+                           &sc->purchases_high, &sc->clv_low, &sc->clv_high };
 
       for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
         if (!isfinite (*fields[i]))
@@ -557,6 +656,10 @@ sanitize (ClvAnalysis *a)
       sc->next_purchase_day = MIN (sc->next_purchase_day, last_day);
     }
   a->total_clv = finite_or (a->total_clv, -1);
+  a->expected_purchases_total = finite_or (a->expected_purchases_total, -1);
+  for (int k = 0; k < 2; k++)
+    if (!isfinite (a->total_clv_range[k]) || !isfinite (a->expected_purchases_range[k]))
+      a->ranges_known = FALSE;
   a->at_risk_value = finite_or (a->at_risk_value, 0);
   for (guint i = 0; i < CLV_N_TIERS; i++)
     a->tier_value[i] = finite_or (a->tier_value[i], 0);
@@ -978,6 +1081,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   a->scores = g_new0 (ClvCustomerScore, MAX (n_customers, 1));
   a->model = CLV_MODEL_NONE;
   a->total_clv = -1;
+  a->expected_purchases_total = -1;
   if (!progress_at (&p, 0, error))
     return fail (a, holdout, spend);
 
@@ -992,6 +1096,8 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
       a->enough_data = FALSE;
       a->data_message = g_strdup (_("There are no sales yet, so there is nothing to analyse."));
       a->model_reason = g_strdup (_("No model: there are no sales yet."));
+      a->ranges_note = g_strdup (_("No ranges: there is not enough history for predictions, "
+                                   "so there is nothing to give a range for."));
       for (guint32 c = 0; c < n_customers; c++)
         {
           a->scores[c].p_alive = a->scores[c].expected_purchases = -1;
@@ -1198,6 +1304,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
       if (!progress_at (&p, 0.85, error))
         return fail (a, holdout, spend);
       score_model (a, full, &chosen, fallback_spend);
+      score_ranges (a, full, tr, n_tr, &chosen);
       t1 = g_get_monotonic_time ();
       a->timings.scores = (t1 - t0) / 1e6;
       t0 = t1;
@@ -1206,6 +1313,9 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
     return fail (a, holdout, spend);
   if (!progress_at (&p, 0.9, error))
     return fail (a, holdout, spend);
+  if (!a->ranges_known && a->ranges_note == NULL)
+    a->ranges_note = g_strdup (_("No ranges: there is not enough history for predictions, so "
+                                 "there is nothing to give a range for."));
   segment (a);
   compute_tracking (a, &chosen);
   clv_cohorts_compute (a->log, a->options.end_day, &a->cohorts);
@@ -1224,6 +1334,7 @@ clv_analysis_free (ClvAnalysis *a)
     return;
   g_free (a->model_reason);
   g_free (a->data_message);
+  g_free (a->ranges_note);
   g_free (a->scores);
   clv_cohorts_clear (&a->cohorts);
   clv_monthly_clear (&a->monthly);

@@ -17,6 +17,7 @@
 #include "clv-segments.h"
 #include "clv-at-risk.h"
 #include "clv-tracking.h"
+#include "clv-uncertainty.h"
 
 G_BEGIN_DECLS
 
@@ -99,6 +100,11 @@ typedef struct
   double mean_interval_days;           /* t_x / x, own mean days between purchase days; -1 x=0 */
   gint8 nps_score;                     /* latest NPS answer up to the end, 0 .. 10; -1 none */
   gint32 nps_day;                      /* its Julian day; 0 none */
+  double purchases_low, purchases_high;  /* 80 % range (CLV_RANGE_LEVEL) of the purchases over
+                                        * the horizon from the model's predictive distribution
+                                        * given the history; -1 when unknown */
+  double clv_low, clv_high;            /* the value of those purchases (spend x margin,
+                                        * discounted as clv), minor units; -1 when unknown */
 } ClvCustomerScore;
 
 /**
@@ -224,6 +230,13 @@ struct _ClvAnalysis
 
   ClvTracking tracking;
   double *forecast;
+  /* How sure: the 80 % ranges (CLV_RANGE_LEVEL) of the totals over the horizon from draws of
+   * the fitted parameters; ranges_known FALSE with ranges_note saying why (translated) */
+  double expected_purchases_total;     /* sum over buyers; -1 when no model */
+  gboolean ranges_known;
+  double expected_purchases_range[2];
+  double total_clv_range[2];           /* minor units */
+  char *ranges_note;
 };
 
 /**

@@ -337,9 +337,13 @@ clv_bg_family_fit (int shift, const ClvRfTriple *triples, gsize n_triples,
           ok = FALSE;
         }
       else if (fo == NULL || !fo->no_quality)
-        out->quality = clv_fit_quality (bg_objective, &d, 4, TRUE, theta);
+        out->quality = clv_fit_quality_cov (bg_objective, &d, 4, TRUE, theta, d.ix.wsum,
+                                            out->log_cov);
       else
-        out->quality = CLV_FIT_PROPER;
+        {
+          out->quality = CLV_FIT_PROPER;
+          memset (out->log_cov, 0, sizeof out->log_cov);   /* unknown: not computed */
+        }
     }
   bg_data_clear (&d);
   return ok;

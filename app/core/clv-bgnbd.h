@@ -17,6 +17,9 @@ typedef struct
   double r, alpha, a, b;
   double log_likelihood;      /* total over the weighted triples */
   ClvFitQuality quality;      /* set by the fit */
+  double log_cov[16];         /* covariance of the log-parameters ln (r, alpha, a, b) from the observed
+                               * information, row-major; all 0 when unknown (set by a fit
+                               * whose quality was checked and is proper) */
 } ClvBgnbdParams;
 
 /* Log-likelihood of one customer, FHL (2005) eq. 6. */

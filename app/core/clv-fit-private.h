@@ -24,6 +24,11 @@ gboolean clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_grad
  * finite and positive definite (the objective is the negative log-likelihood). */
 ClvFitQuality clv_fit_quality (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
                                const double *theta);
+/* The same, and for a proper fit the covariance of the log-parameters (n x n, row-major) from
+ * the observed information: @f is a mean over @n_obs weighted observations. @log_cov is all
+ * zeros when the fit is not proper or the information cannot be inverted. */
+ClvFitQuality clv_fit_quality_cov (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
+                                   const double *theta, double n_obs, double *log_cov);
 
 G_END_DECLS
 

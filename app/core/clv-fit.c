@@ -14,6 +14,7 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_multimin.h>
 
 #include "clv-error.h"
@@ -350,12 +351,52 @@ ClvFitQuality
 clv_fit_quality (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
                  const double *theta)
 {
-  double H[MAX_PARAMS * MAX_PARAMS], lo = INFINITY, hi = 0;
+  return clv_fit_quality_cov (f, data, n, has_gradient, theta, 1, NULL);
+}
+
+/* The observed information of the whole sample is n_obs x the Hessian of the mean negative
+ * log-likelihood the fits minimise; its inverse is the asymptotic covariance of the
+ * log-parameters (the same Hessian that decides the quality, so it is computed once). */
+static gboolean
+invert_information (const double *H, gsize n, double n_obs, double *log_cov)
+{
+  double A[MAX_PARAMS * MAX_PARAMS];
+  gsl_matrix_view m = gsl_matrix_view_array (A, n, n);
+  gsl_error_handler_t *old;
+  int rc;
+
+  for (gsize i = 0; i < n * n; i++)
+    A[i] = H[i] * n_obs;
+  old = gsl_set_error_handler_off ();
+  rc = gsl_linalg_cholesky_decomp1 (&m.matrix);
+  if (rc == 0)
+    rc = gsl_linalg_cholesky_invert (&m.matrix);
+  gsl_set_error_handler (old);
+  if (rc != 0)
+    return FALSE;
+  for (gsize i = 0; i < n * n; i++)
+    if (!isfinite (A[i]))
+      return FALSE;
+  /* exactly symmetric, whatever the rounding of the inversion */
+  for (gsize i = 0; i < n; i++)
+    for (gsize j = 0; j < i; j++)
+      A[i * n + j] = A[j * n + i] = 0.5 * (A[i * n + j] + A[j * n + i]);
+  memcpy (log_cov, A, n * n * sizeof (double));
+  return TRUE;
+}
+
+ClvFitQuality
+clv_fit_quality_cov (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
+                     const double *theta, double n_obs, double *log_cov)
+{
+  double H[MAX_PARAMS * MAX_PARAMS], H2[MAX_PARAMS * MAX_PARAMS], lo = INFINITY, hi = 0;
   gsl_matrix_view m;
   gsl_vector *eval;
   gsl_eigen_symm_workspace *ws;
 
   g_return_val_if_fail (n > 0 && n <= MAX_PARAMS, CLV_FIT_FLAT);
+  if (log_cov != NULL)
+    memset (log_cov, 0, n * n * sizeof (double));
   for (gsize i = 0; i < n; i++)
     if (!(fabs (theta[i]) < NEAR_BOUND))
       return CLV_FIT_AT_BOUND;
@@ -363,7 +404,9 @@ clv_fit_quality (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
   for (gsize i = 0; i < n * n; i++)
     if (!isfinite (H[i]))
       return CLV_FIT_FLAT;
-  m = gsl_matrix_view_array (H, n, n);
+  /* gsl_eigen_symm overwrites its matrix */
+  memcpy (H2, H, sizeof H2);
+  m = gsl_matrix_view_array (H2, n, n);
   eval = gsl_vector_alloc (n);
   ws = gsl_eigen_symm_alloc (n);
   gsl_eigen_symm (&m.matrix, eval, ws);
@@ -377,6 +420,8 @@ clv_fit_quality (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
   g_debug ("fit quality: Hessian eigenvalues %g .. %g", lo, hi);
   if (!(hi > 0) || !(lo > HESSIAN_MIN_RATIO * hi))
     return CLV_FIT_FLAT;
+  if (log_cov != NULL && !invert_information (H, n, n_obs, log_cov))
+    memset (log_cov, 0, n * n * sizeof (double));
   return CLV_FIT_PROPER;
 }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_psi.h>
@@ -204,6 +205,10 @@ clv_gamma_gamma_fit_full (const guint32 *x, const double *mean_spend, gsize n,
                                _("The spend model fit did not converge."));
           ok = FALSE;
         }
+      /* ln gamma is fitted on rescaled spend: a shift in log space, so its covariance holds */
+      else if (clv_fit_quality_cov (gg_objective, &d, 3, TRUE, theta, d.n, out->log_cov)
+               != CLV_FIT_PROPER)
+        memset (out->log_cov, 0, sizeof out->log_cov);
     }
   g_free (d.x);
   g_free (d.z);

@@ -16,6 +16,8 @@ typedef struct
 {
   double p, q, gamma;
   double log_likelihood;
+  double log_cov[9];          /* covariance of ln (p, q, gamma) from the observed information,
+                               * row-major; all 0 when unknown */
 } ClvGammaGammaParams;
 
 /* Log-likelihood of one customer's mean spend @mean_spend over @x purchases (note 025,

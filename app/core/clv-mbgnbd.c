@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <gsl/gsl_sf_gamma.h>
 
 #include "clv-mbgnbd.h"
@@ -59,6 +60,7 @@ clv_mbgnbd_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOp
   out->b = p.b;
   out->log_likelihood = p.log_likelihood;
   out->quality = p.quality;
+  memcpy (out->log_cov, p.log_cov, sizeof out->log_cov);
   return TRUE;
 }
 

@@ -391,9 +391,13 @@ clv_pareto_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOp
           ok = FALSE;
         }
       else if (fo == NULL || !fo->no_quality)
-        out->quality = clv_fit_quality (pareto_objective, &d, 4, FALSE, theta);
+        out->quality = clv_fit_quality_cov (pareto_objective, &d, 4, FALSE, theta, d.ix.wsum,
+                                            out->log_cov);
       else
-        out->quality = CLV_FIT_PROPER;
+        {
+          out->quality = CLV_FIT_PROPER;
+          memset (out->log_cov, 0, sizeof out->log_cov);   /* unknown: not computed */
+        }
     }
   pareto_data_clear (&d);
   return ok;

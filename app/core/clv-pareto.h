@@ -17,6 +17,9 @@ typedef struct
   double r, alpha, s, beta;
   double log_likelihood;
   ClvFitQuality quality;      /* set by the fit */
+  double log_cov[16];         /* covariance of the log-parameters ln (r, alpha, s, beta) from the observed
+                               * information, row-major; all 0 when unknown (set by a fit
+                               * whose quality was checked and is proper) */
 } ClvParetoParams;
 
 /* Log-likelihood of one customer, Fader & Hardie (2005 note). */

@@ -88,6 +88,9 @@ typedef struct
   char   *at_risk_reason;          /* (owned) (nullable) why at risk, NULL or "" = not at risk */
   char   *p_alive_note;            /* (owned) (nullable) why probability_alive is not given, written
                                     * in its place: "Bought once, 3 months ago: too early to tell." */
+  double  purchases_low, purchases_high;  /* 80 % range of the purchases over the horizon;
+                                           * < 0 = unknown */
+  gint64  clv_low, clv_high;       /* the value of those, minor units; < 0 = unknown */
 } RegReportCustomer;
 
 typedef struct

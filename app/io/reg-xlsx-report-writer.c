@@ -86,6 +86,11 @@ enum
   COL_CLV,
   COL_RFM,
   COL_RISK,
+  COL_PURCHASES_LOW,             /* the 80 % ranges, after the older columns so that those keep
+                                  * their letters */
+  COL_PURCHASES_HIGH,
+  COL_CLV_LOW,
+  COL_CLV_HIGH,
   N_CUSTOMER_COLS
 };
 
@@ -655,9 +660,11 @@ begin_customer_sheet (Report *r, TierSheet *t)
     _("Customer ID"), _("Name"), _("Email"), _("Phone"), _("Email consent"),
     _("First purchase"), _("Last purchase"), _("Purchases"), _("Total spend"),
     _("Probability alive"), expected, clv, _("RFM group"), _("Slipping away because"),
+    _("Purchases, 80 % range: low"), _("Purchases, 80 % range: high"),
+    _("Predicted CLV, 80 % range: low"), _("Predicted CLV, 80 % range: high"),
   };
   static const double widths[N_CUSTOMER_COLS] = { 11, 28, 30, 17, 10, 12, 12, 11, 14, 12, 14,
-                                                   17, 22, 44 };
+                                                   17, 22, 44, 12, 12, 14, 14 };
 
   for (guint c = 0; c < N_CUSTOMER_COLS; c++)
     {
@@ -669,6 +676,8 @@ begin_customer_sheet (Report *r, TierSheet *t)
           f = r->f.id;
           break;
         case COL_PURCHASES:
+        case COL_PURCHASES_LOW:
+        case COL_PURCHASES_HIGH:
           f = r->f.integer;
           break;
         case COL_FIRST:
@@ -677,6 +686,8 @@ begin_customer_sheet (Report *r, TierSheet *t)
           break;
         case COL_SPEND:
         case COL_CLV:
+        case COL_CLV_LOW:
+        case COL_CLV_HIGH:
           f = r->f.money;
           break;
         case COL_ALIVE:
@@ -730,6 +741,18 @@ write_customer (Report *r, TierSheet *t, const RegReportCustomer *c)
     CHECK (put_money (r, ws, row, COL_CLV, c->predicted_clv, r->f.money));
   CHECK (put_text (ws, row, COL_RFM, c->rfm_group, NULL));
   CHECK (put_text (ws, row, COL_RISK, c->at_risk_reason, NULL));
+  if (c->purchases_low >= 0 && c->purchases_high >= c->purchases_low)
+    {
+      CHECK (worksheet_write_number (ws, row, COL_PURCHASES_LOW, c->purchases_low,
+                                     r->f.integer));
+      CHECK (worksheet_write_number (ws, row, COL_PURCHASES_HIGH, c->purchases_high,
+                                     r->f.integer));
+    }
+  if (c->clv_low >= 0 && c->clv_high >= c->clv_low)
+    {
+      CHECK (put_money (r, ws, row, COL_CLV_LOW, c->clv_low, r->f.money));
+      CHECK (put_money (r, ws, row, COL_CLV_HIGH, c->clv_high, r->f.money));
+    }
   t->next_row = row + 1;
   return LXW_NO_ERROR;
 }
@@ -1258,6 +1281,11 @@ write_meanings (Report *r, lxw_worksheet *ws)
                         "certainly still a customer, 0 % means gone for good. It falls the "
                         "longer someone stays away compared with how often they used to come.")));
   CHECK (put_meaning (r, ws, &row, _("Expected purchases"), expected));
+  CHECK (put_meaning (r, ws, &row, _("80 % range"),
+                      _("The purchases and the predicted CLV of a customer are not certain: in "
+                        "about 8 of 10 cases the real figure will lie between the low and the "
+                        "high end given on the tier sheets. A wide range means the history says "
+                        "little yet. Empty when there is not enough history to predict.")));
   CHECK (put_meaning (r, ws, &row, _("Tiers"), tiers));
   CHECK (put_meaning (r, ws, &row, _("RFM group"),
                       _("RFM stands for recency, frequency and money: each customer scores 1 to "

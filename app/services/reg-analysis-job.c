@@ -235,6 +235,10 @@ write_scores (RegStore *store, gint64 run_id, const ClvAnalysis *a, GArray *ids,
         row->nps_score = facts.nps_score;
         row->nps_day = facts.nps_day;
       }
+      row->purchases_low = s->purchases_low;
+      row->purchases_high = s->purchases_high;
+      row->clv_low = s->clv_low;
+      row->clv_high = s->clv_high;
       if (n == SCORE_BATCH || i + 1 == a->n_customers)
         {
           if (!reg_store_insert_scores (store, run_id, rows, n, error))

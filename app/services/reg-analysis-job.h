@@ -110,6 +110,10 @@ typedef struct
   GArray *forecast;               /* (element-type RegMonthAmount) expected revenue from today's
                                    * customers per month ahead, keyed by the month's first day;
                                    * empty when there is no model */
+  double  clv_total_range[2];     /* 80 % range of clv_total, minor units; -1 when none */
+  double  expected_purchases;     /* all buyers' expected purchases over the horizon; -1 none */
+  double  expected_purchases_range[2];  /* its 80 % range; -1 when none */
+  char   *ranges_note;            /* (nullable) why there are no ranges, translated */
 } RegAnalysisSummary;
 
 void reg_analysis_summary_free (RegAnalysisSummary *s);

@@ -108,6 +108,88 @@ add_pareto (JsonBuilder *b, const ClvParetoParams *p, gboolean with_ll)
   json_builder_end_object (b);
 }
 
+/* Standard errors (delta method) under the parameters' own keys, and the symmetric covariance
+ * as an object of rows keyed the same way; null when the fit gave no covariance. */
+static void
+add_uncertainty (JsonBuilder *b, const char *se_key, const char *cov_key,
+                 const char *const *names, const double *params, const double *log_cov, guint n)
+{
+  double cov[16], se[4];
+  gboolean known = clv_natural_covariance (params, log_cov, n, cov, se);
+
+  json_builder_set_member_name (b, se_key);
+  if (known)
+    {
+      json_builder_begin_object (b);
+      for (guint i = 0; i < n; i++)
+        add_number (b, names[i], se[i]);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+  if (cov_key == NULL)
+    return;
+  json_builder_set_member_name (b, cov_key);
+  if (known)
+    {
+      json_builder_begin_object (b);
+      for (guint i = 0; i < n; i++)
+        {
+          json_builder_set_member_name (b, names[i]);
+          json_builder_begin_object (b);
+          for (guint j = 0; j < n; j++)
+            add_number (b, names[j], cov[i * n + j]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_model_uncertainty (JsonBuilder *b, const ClvAnalysis *a)
+{
+  static const char *const bg_names[] = { "r", "alpha", "a", "b" };
+  static const char *const pn_names[] = { "r", "alpha", "s", "beta" };
+  static const double none[16] = { 0 };
+
+  if (a->model == CLV_MODEL_BGNBD)
+    add_uncertainty (b, "params_se", "params_covariance", bg_names,
+                     (double[]) { a->bgnbd.r, a->bgnbd.alpha, a->bgnbd.a, a->bgnbd.b },
+                     a->bgnbd.log_cov, 4);
+  else if (a->model == CLV_MODEL_MBGNBD)
+    add_uncertainty (b, "params_se", "params_covariance", bg_names,
+                     (double[]) { a->mbgnbd.r, a->mbgnbd.alpha, a->mbgnbd.a, a->mbgnbd.b },
+                     a->mbgnbd.log_cov, 4);
+  else if (a->model == CLV_MODEL_PARETO)
+    add_uncertainty (b, "params_se", "params_covariance", pn_names,
+                     (double[]) { a->pareto.r, a->pareto.alpha, a->pareto.s, a->pareto.beta },
+                     a->pareto.log_cov, 4);
+  else
+    add_uncertainty (b, "params_se", "params_covariance", bg_names,
+                     (double[]) { 1, 1, 1, 1 }, none, 4);
+}
+
+static void
+add_range (JsonBuilder *b, const char *key, const ClvAnalysis *a, const double *range,
+           gboolean minor)
+{
+  json_builder_set_member_name (b, key);
+  if (!a->ranges_known)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_array (b);
+  for (int k = 0; k < 2; k++)
+    if (minor)
+      json_builder_add_int_value (b, (gint64) llround (range[k]));
+    else
+      json_builder_add_double_value (b, range[k]);
+  json_builder_end_array (b);
+}
+
 static double
 chosen_holdout_prediction (const ClvAnalysis *a)
 {
@@ -270,6 +352,7 @@ reg_analysis_to_json (const ClvAnalysis *a)
     add_pareto (b, &a->pareto, FALSE);
   else
     json_builder_add_null_value (b);
+  add_model_uncertainty (b, a);
   json_builder_set_member_name (b, "log_likelihood");
   if (a->model == CLV_MODEL_BGNBD)
     json_builder_add_double_value (b, a->bgnbd.log_likelihood);
@@ -311,6 +394,14 @@ reg_analysis_to_json (const ClvAnalysis *a)
     }
   else
     json_builder_add_null_value (b);
+  {
+    static const char *const gg_names[] = { "p", "q", "gamma" };
+    static const double none[9] = { 0 };
+
+    add_uncertainty (b, "spend_params_se", NULL, gg_names,
+                     (double[]) { a->gamma_gamma.p, a->gamma_gamma.q, a->gamma_gamma.gamma },
+                     a->gamma_gamma_fitted ? a->gamma_gamma.log_cov : none, 3);
+  }
 
   add_int (b, "customers", a->n_customers);
   add_int (b, "buyers", a->buyers);
@@ -398,6 +489,11 @@ reg_analysis_to_json (const ClvAnalysis *a)
   add_minor (b, "clv_total_minor", a->total_clv >= 0 ? a->total_clv : NAN);
   add_minor (b, "clv_average_minor", a->total_clv >= 0 && a->buyers > 0
                                        ? a->total_clv / a->buyers : NAN);
+  add_range (b, "clv_total_range", a, a->total_clv_range, TRUE);
+  add_number (b, "expected_purchases", a->expected_purchases_total >= 0
+                                         ? a->expected_purchases_total : NAN);
+  add_range (b, "expected_purchases_range", a, a->expected_purchases_range, FALSE);
+  add_string (b, "ranges_note", a->ranges_note);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "revenue_by_month");
@@ -491,6 +587,15 @@ member_array (JsonObject *o, const char *key)
   return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
 }
 
+static void
+range_pair (JsonArray *arr, double out[2])
+{
+  gboolean ok = arr != NULL && json_array_get_length (arr) == 2;
+
+  out[0] = ok ? json_array_get_double_element (arr, 0) : -1;
+  out[1] = ok ? json_array_get_double_element (arr, 1) : -1;
+}
+
 static gint32
 parse_month (const char *text)
 {
@@ -537,6 +642,7 @@ reg_analysis_summary_free (RegAnalysisSummary *s)
   g_free (s->model);
   g_free (s->model_reason);
   g_free (s->time_unit);
+  g_free (s->ranges_note);
   g_clear_pointer (&s->params, g_hash_table_unref);
   g_clear_pointer (&s->spend_params, g_hash_table_unref);
   g_clear_pointer (&s->revenue_by_month, g_array_unref);
@@ -615,6 +721,11 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
   s->revenue_per_customer = member_double (k, "revenue_per_customer_minor", 0);
   s->clv_total = member_double (k, "clv_total_minor", -1);
   s->clv_average = member_double (k, "clv_average_minor", -1);
+  /* runs stored before the ranges were kept have none */
+  range_pair (member_array (k, "clv_total_range"), s->clv_total_range);
+  s->expected_purchases = member_double (k, "expected_purchases", -1);
+  range_pair (member_array (k, "expected_purchases_range"), s->expected_purchases_range);
+  s->ranges_note = g_strdup (member_string (k, "ranges_note"));
   s->nps = member_double (k, "nps", -101);
   s->csat = member_double (k, "csat", -1);
   risk = member_object (root, "at_risk");

@@ -97,6 +97,10 @@ next_customer (gpointer data, RegReportCustomer *out, GError **error)
                      ? (char *) clv_rfm_group_name (clv_rfm_group_from_id (row->rfm_group)) : NULL;
   out->at_risk_reason = c->reason;
   out->p_alive_note = c->p_alive_note;
+  out->purchases_low = row->purchases_low;
+  out->purchases_high = row->purchases_high;
+  out->clv_low = row->clv_low >= 0 ? (gint64) llround (row->clv_low) : REG_REPORT_NA;
+  out->clv_high = row->clv_high >= 0 ? (gint64) llround (row->clv_high) : REG_REPORT_NA;
   if ((++c->done & 1023) == 0)
     reg_job_set_progress (c->job, c->done, MAX (c->total, c->done));
   return TRUE;

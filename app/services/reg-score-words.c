@@ -120,3 +120,88 @@ reg_score_next_purchase_note (const RegScoreContext *ctx, guint32 purchases, gin
                                        ctx->horizon_months),
                           ctx->horizon_months);
 }
+
+char *
+reg_words_horizon (guint horizon_months)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in the next %u month",
+                                       "in the next %u months", horizon_months),
+                          horizon_months);
+}
+
+/* A total as an owner says it: three significant figures, whole currency units. */
+static char *
+format_rounded (RegShop *shop, double minor)
+{
+  ClvMoneyFormat fmt;
+  ClvCurrency whole;
+  double major;
+
+  reg_shop_get_money_format (shop, &fmt);
+  major = minor / pow (10, fmt.currency->exponent);
+  if (major >= 1000)
+    {
+      double step = pow (10, floor (log10 (major)) - 2);
+      major = round (major / step) * step;
+    }
+  whole = *fmt.currency;
+  whole.exponent = 0;
+  fmt.currency = &whole;
+  return clv_money_format ((gint64) llround (major), &fmt);
+}
+
+char *
+reg_words_clv_total_range (RegShop *shop, const RegAnalysisSummary *s)
+{
+  g_autofree char *total = NULL;
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
+  g_autofree char *when = NULL;
+
+  if (s == NULL || s->clv_total < 0)
+    return s != NULL && s->ranges_note != NULL ? g_strdup (s->ranges_note) : NULL;
+  if (s->clv_total_range[0] < 0 || s->clv_total_range[1] < 0)
+    return s->ranges_note != NULL ? g_strdup (s->ranges_note) : NULL;
+  total = format_rounded (shop, s->clv_total);
+  lo = format_rounded (shop, s->clv_total_range[0]);
+  hi = format_rounded (shop, s->clv_total_range[1]);
+  when = reg_words_horizon (s->horizon_months);
+  /* TRANSLATORS: the predicted value, "in the next 12 months", then the low and high end of
+   * the 80 % range: "Your customers are likely to spend €304,000 with you in the next 12 months
+   * (80 % range €281,000 to €329,000)." Reorder with %2$s etc. where your language needs it. */
+  return g_strdup_printf (_("Your customers are likely to spend %s with you %s (80 %% range %s "
+                            "to %s)."), total, when, lo, hi);
+}
+
+char *
+reg_score_range_words (RegShop *shop, const RegScoreContext *ctx, double purchases_low,
+                       double purchases_high, double clv_low, double clv_high)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *visits = NULL;
+  guint lo, hi;
+
+  if (purchases_low < 0 || purchases_high < purchases_low)
+    return NULL;
+  lo = (guint) purchases_low;
+  hi = (guint) purchases_high;
+  when = reg_words_horizon (ctx->horizon_months > 0 ? ctx->horizon_months : 12);
+  if (lo == hi)
+    /* TRANSLATORS: "3 more visits in the next 12 months (80 %)" */
+    visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more visit %s (80 %%)",
+                                           "%u more visits %s (80 %%)", hi), hi, when);
+  else
+    /* TRANSLATORS: "2 to 5 more visits in the next 12 months (80 %)" */
+    visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to %u more visit %s (80 %%)",
+                                           "%u to %u more visits %s (80 %%)", hi), lo, hi, when);
+  if (clv_low >= 0 && clv_high >= clv_low && hi > 0)
+    {
+      g_autofree char *vlo = reg_shop_format_amount (shop, (gint64) llround (clv_low));
+      g_autofree char *vhi = reg_shop_format_amount (shop, (gint64) llround (clv_high));
+
+      /* TRANSLATORS: the visits as above, then the value of those visits: "2 to 5 more visits
+       * in the next 12 months (80 %), worth €40.00 to €100.00" */
+      return g_strdup_printf (_("%s, worth %s to %s"), visits, vlo, vhi);
+    }
+  return g_steal_pointer (&visits);
+}

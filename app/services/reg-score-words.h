@@ -42,4 +42,19 @@ gboolean reg_score_next_purchase_shown  (const RegScoreContext *ctx, gint32 next
 char    *reg_score_next_purchase_note   (const RegScoreContext *ctx, guint32 purchases,
                                          gint32 next_purchase);
 
+/* "in the next 12 months" */
+char    *reg_words_horizon              (guint horizon_months);
+
+/* The shop's predicted value over the horizon with its 80 % range, rounded as an owner says it:
+ * "Your customers are likely to spend €304,000 with you in the next 12 months (80 % range
+ * €281,000 to €329,000)."; without a range, why there is none ("No ranges: …"); NULL when there
+ * is no prediction at all. */
+char    *reg_words_clv_total_range      (RegShop *shop, const RegAnalysisSummary *s);
+
+/* One customer's range: "2 to 5 more visits in the next 12 months (80 %), worth €40.00 to
+ * €100.00", or NULL when the range is unknown (-1). */
+char    *reg_score_range_words          (RegShop *shop, const RegScoreContext *ctx,
+                                         double purchases_low, double purchases_high,
+                                         double clv_low, double clv_high);
+
 G_END_DECLS

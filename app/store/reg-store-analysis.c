@@ -135,10 +135,10 @@ bind_score (RegStmt *stmt, int index, double value)
   "INSERT INTO customer_scores (customer_id, run_id, purchases, total_spend, first_purchase, " \
   "last_purchase, p_alive, expected_purchases, expected_spend, clv, historic_clv, " \
   "next_purchase, tier, r_score, f_score, m_score, rfm_group, at_risk, risk_days_since, " \
-  "risk_gap_days, nps_score, nps_day) VALUES "
-#define SCORE_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  "risk_gap_days, nps_score, nps_day, purchases_low, purchases_high, clv_low, clv_high) VALUES "
+#define SCORE_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define SCORE_VALUES_4 SCORE_VALUES ", " SCORE_VALUES ", " SCORE_VALUES ", " SCORE_VALUES
-#define SCORE_PARAMS 22
+#define SCORE_PARAMS 26
 #define SCORE_ROWS_PER_STATEMENT 16
 
 /* @first is the number of the row's first parameter. Tier and RFM group ids are the core's
@@ -177,7 +177,28 @@ bind_score_row (RegStmt *stmt, int first, gint64 run_id, const RegScoreRow *row)
   else
     sqlite3_bind_null (stmt, i);
   i++;
-  bind_day_or_null (stmt, i, row->nps_day);
+  bind_day_or_null (stmt, i++, row->nps_day);
+  /* whole counts; a range is stored whole or not at all */
+  if (row->purchases_low >= 0 && row->purchases_high >= row->purchases_low)
+    {
+      sqlite3_bind_int64 (stmt, i++, (gint64) row->purchases_low);
+      sqlite3_bind_int64 (stmt, i++, (gint64) row->purchases_high);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, i++);
+      sqlite3_bind_null (stmt, i++);
+    }
+  if (row->clv_low >= 0 && row->clv_high >= row->clv_low)
+    {
+      bind_score (stmt, i++, row->clv_low);
+      bind_score (stmt, i, row->clv_high);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, i++);
+      sqlite3_bind_null (stmt, i);
+    }
 }
 
 /* Sixteen rows per statement: a tenth of the statement runs of one row at a time, for the

@@ -24,6 +24,8 @@ typedef struct
   double  risk_gap_days;                   /* -1 = unknown */
   int     nps_score;                       /* -1 = none */
   gint32  nps_day;                         /* 0 = none */
+  double  purchases_low, purchases_high;   /* 80 % range of the purchases, -1 = unknown */
+  double  clv_low, clv_high;               /* the value of those, minor units, -1 = unknown */
 } RegScoreRow;
 
 typedef struct

@@ -486,7 +486,8 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   "   c.purchases, c.total_spend, c.first_purchase, c.last_purchase," \
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
   "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone," \
-  "   s.risk_days_since, s.risk_gap_days, s.nps_score, s.nps_day" \
+  "   s.risk_days_since, s.risk_gap_days, s.nps_score, s.nps_day, " \
+  "   s.purchases_low, s.purchases_high, s.clv_low, s.clv_high" \
   " FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id"
 
 #define CUSTOMER_ROW_SQL_ONE CUSTOMER_ROW_SQL " WHERE c.id = ?1"
@@ -528,6 +529,10 @@ read_customer_row (RegStmt *stmt)
   row->nps_score = sqlite3_column_type (stmt, 21) == SQLITE_NULL
                    ? -1 : sqlite3_column_int (stmt, 21);
   row->nps_day = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 22));
+  row->purchases_low = column_double_or (stmt, 23, -1);
+  row->purchases_high = column_double_or (stmt, 24, -1);
+  row->clv_low = column_double_or (stmt, 25, -1);
+  row->clv_high = column_double_or (stmt, 26, -1);
   return row;
 }
 

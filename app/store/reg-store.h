@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 10
+#define REG_STORE_SCHEMA_VERSION 11
 
 typedef struct _RegStore RegStore;
 
@@ -222,6 +222,9 @@ typedef struct
   double   risk_gap_days;      /* -1 unknown */
   int      nps_score;          /* latest NPS answer at the analysis, -1 none */
   gint32   nps_day;            /* Julian day, 0 none */
+  double   purchases_low, purchases_high;  /* 80 % range of the purchases over the horizon,
+                                            * -1 unknown */
+  double   clv_low, clv_high;  /* the value of those, minor units, -1 unknown */
 } RegCustomerRow;
 
 void reg_customer_row_free (RegCustomerRow *row);

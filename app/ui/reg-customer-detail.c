@@ -337,6 +337,21 @@ update (RegCustomerDetail *self)
 
   reg_score_context_load (self->shop, &ctx);
   prediction = describe_prediction (row, &ctx);
+  if (row->scored && row->purchases > 0)
+    {
+      /* how many more visits, and what they are worth, with the 80 % range */
+      g_autofree char *range = reg_score_range_words (self->shop, &ctx, row->purchases_low,
+                                                      row->purchases_high, row->clv_low,
+                                                      row->clv_high);
+
+      if (range != NULL)
+        {
+          char *both = g_strdup_printf ("%s\n%s.", prediction, range);
+
+          g_free (prediction);
+          prediction = both;
+        }
+    }
   gtk_label_set_text (self->prediction_label, prediction);
   risk = describe_risk (self->shop, row);
   gtk_label_set_text (self->risk_label, risk);

@@ -14,6 +14,7 @@
 #include "reg-chart.h"
 #include "reg-forecast-words.h"
 #include "reg-overview-view.h"
+#include "reg-score-words.h"
 #include "reg-ui-util.h"
 
 /* Cohorts and months shown in the heat map, and months in the revenue chart. */
@@ -42,6 +43,7 @@ struct _RegOverviewView
   GtkLabel           *repeat_value, *repeat_caption;
   GtkLabel           *churn_value, *churn_caption;
   GtkLabel           *clv_value, *clv_caption;
+  GtkLabel           *clv_range_label;
   RegChart           *revenue_chart;
   RegChart           *tier_chart;
   RegChart           *value_chart;
@@ -146,6 +148,8 @@ clear_figures (RegOverviewView *self,
   set_kpi (self->repeat_value, self->repeat_caption, "—", "");
   set_kpi (self->churn_value, self->churn_caption, "—", "");
   set_kpi (self->clv_value, self->clv_caption, "—", "");
+  gtk_label_set_text (self->clv_range_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->clv_range_label), FALSE);
   reg_chart_clear (self->revenue_chart);
   reg_chart_clear (self->tier_chart);
   reg_chart_clear (self->value_chart);
@@ -213,6 +217,13 @@ fill_kpis (RegOverviewView          *self,
       set_kpi (self->clv_value, self->clv_caption, clv,
                _("a customer is worth, from past sales (too little history to predict)"));
     }
+  {
+    /* the shop's total with its 80 % range, or why there is none */
+    g_autofree char *range = reg_words_clv_total_range (self->shop, s);
+
+    gtk_label_set_text (self->clv_range_label, range != NULL ? range : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->clv_range_label), range != NULL);
+  }
 }
 
 static void
@@ -626,6 +637,7 @@ reg_overview_view_class_init (RegOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, churn_caption);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, clv_value);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, clv_caption);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, clv_range_label);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, revenue_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, tier_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, value_chart);

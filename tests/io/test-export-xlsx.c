@@ -165,6 +165,10 @@ fill_customer (RegReportCustomer *c, guint i, const char *name)
   c->tier_id = (char *) tiers[i % 3];
   c->rfm_group = (char *) "Champions";
   c->at_risk_reason = (char *) (i % 6 == 5 ? "Overdue: usually every 3 weeks, now 9" : NULL);
+  c->purchases_low = i % 4 == 3 ? REG_REPORT_NA : 0;
+  c->purchases_high = i % 4 == 3 ? REG_REPORT_NA : 3;
+  c->clv_low = i % 4 == 3 ? REG_REPORT_NA : 0;
+  c->clv_high = i % 4 == 3 ? REG_REPORT_NA : 120000 + (gint64) i;
 }
 
 static RegReportData *
@@ -345,10 +349,10 @@ test_structure (void)
   /* Top tier sheet: header row, autofilter over every row, frozen header, banding. The fixture
    * deals customers 0, 3, 6, … (10 of them) to the top tier. */
   tier = unzip_member (path, "xl/worksheets/sheet2.xml");
-  g_assert_nonnull (strstr (tier, "<autoFilter ref=\"A1:N11\"/>"));
+  g_assert_nonnull (strstr (tier, "<autoFilter ref=\"A1:R11\"/>"));
   g_assert_nonnull (strstr (tier, "<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\" "
                                   "activePane=\"bottomRight\" state=\"frozen\"/>"));
-  g_assert_nonnull (strstr (tier, "<conditionalFormatting sqref=\"A2:N11\">"));
+  g_assert_nonnull (strstr (tier, "<conditionalFormatting sqref=\"A2:R11\">"));
   g_assert_nonnull (strstr (tier, "<formula>MOD(ROW(),2)=0</formula>"));
   {
     g_autofree char *a1 = cell_value (tier, "A1");
@@ -358,6 +362,27 @@ test_structure (void)
     g_assert_cmpstr (a1, ==, "Customer ID");
     g_assert_cmpstr (l1, ==, "Predicted CLV (next 12 months)");
     g_assert_cmpstr (n1, ==, "Slipping away because");
+  }
+  /* the 80 % ranges after the older columns */
+  {
+    g_autofree char *o1 = cell_value (tier, "O1");
+    g_autofree char *r1 = cell_value (tier, "R1");
+    g_autofree char *o2 = cell_value (tier, "O2");
+    g_autofree char *p2 = cell_value (tier, "P2");
+    g_autofree char *q2 = cell_value (tier, "Q2");
+    g_autofree char *r2 = cell_value (tier, "R2");
+    g_autofree char *o3 = cell_xml (tier, "O3");
+    g_autofree char *r3 = cell_xml (tier, "R3");
+
+    g_assert_cmpstr (o1, ==, "Purchases, 80 % range: low");
+    g_assert_cmpstr (r1, ==, "Predicted CLV, 80 % range: high");
+    g_assert_cmpstr (o2, ==, "0");
+    g_assert_cmpstr (p2, ==, "3");
+    g_assert_cmpstr (q2, ==, "0");
+    g_assert_cmpstr (r2, ==, "1200");
+    /* customer 3 has no model figures: no range either */
+    g_assert_null (o3);
+    g_assert_null (r3);
   }
 
   /* Values of the first top-tier customer (index 0, the HYPERLINK name). */
@@ -590,7 +615,7 @@ test_stream (void)
   g_assert_cmpuint (s.n, ==, 5000);
   /* middle tier: customers 1, 4, 7, … 4999 → 1667 rows after the header */
   tier = unzip_member (path, "xl/worksheets/sheet3.xml");
-  g_assert_nonnull (strstr (tier, "<autoFilter ref=\"A1:N1668\"/>"));
+  g_assert_nonnull (strstr (tier, "<autoFilter ref=\"A1:R1668\"/>"));
   last = cell_value (tier, "B1668");
   g_assert_cmpstr (last, ==, "Streamed customer 4999");
   after = cell_xml (tier, "B1669");
