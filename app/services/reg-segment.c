@@ -397,8 +397,9 @@ reg_segment_describe (const RegSegment *segment)
         return g_strdup_printf (_("Customers on this list meet at least one rule, named beside "
                                   "each of them: they have not bought for more than %g times "
                                   "their own usual gap between purchases, their chance of still "
-                                  "buying fell below %.0f %% (customers who came back before), "
-                                  "or their last NPS answer was 6 or less."),
+                                  "buying fell below %.0f %%, they bought once and stayed away "
+                                  "longer than most returning customers took (where the model "
+                                  "cannot tell yet), or their last NPS answer was 6 or less."),
                                 factor, p_alive * 100);
       }
     case SEG_FILTER:
