@@ -166,11 +166,12 @@ reg_words_clv_total_range (RegShop *shop, const RegAnalysisSummary *s)
   lo = format_rounded (shop, s->clv_total_range[0]);
   hi = format_rounded (shop, s->clv_total_range[1]);
   when = reg_words_horizon (s->horizon_months);
-  /* TRANSLATORS: the predicted value, "in the next 12 months", then the low and high end of
-   * the 80 % range: "Your customers are likely to spend €304,000 with you in the next 12 months
+  /* TRANSLATORS: the predicted value (what the customers' purchases leave after the shop's
+   * margin), "in the next 12 months", then the low and high end of the 80 % range: "Your
+   * customers are likely to be worth €304,000 to you in the next 12 months, after your margin
    * (80 % range €281,000 to €329,000)." Reorder with %2$s etc. where your language needs it. */
-  return g_strdup_printf (_("Your customers are likely to spend %s with you %s (80 %% range %s "
-                            "to %s)."), total, when, lo, hi);
+  return g_strdup_printf (_("Your customers are likely to be worth %s to you %s, after your "
+                            "margin (80 %% range %s to %s)."), total, when, lo, hi);
 }
 
 char *

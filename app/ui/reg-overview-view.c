@@ -205,8 +205,10 @@ fill_kpis (RegOverviewView          *self,
       g_autofree char *clv = format_money (self, s->clv_average);
       g_autofree char *caption =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "a customer is likely to spend with you in the next month",
-                                      "a customer is likely to spend with you in the next %u months",
+                                      "a customer is likely to be worth to you over the next "
+                                      "month, after your margin",
+                                      "a customer is likely to be worth to you over the next %u "
+                                      "months, after your margin",
                                       s->horizon_months),
                          s->horizon_months);
       set_kpi (self->clv_value, self->clv_caption, clv, caption);

@@ -105,8 +105,8 @@ test_words (Fixture *f, gconstpointer data)
   cli (f, &r, "analyze", "--end", "1997-09-30", "--calibration-end", "1997-09-30", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_test_message ("%s", r.out);
-  g_assert_nonnull (strstr (r.out, "Your customers are likely to spend $"));
-  g_assert_nonnull (strstr (r.out, "with you in the next 12 months (80 % range $"));
+  g_assert_nonnull (strstr (r.out, "Your customers are likely to be worth $"));
+  g_assert_nonnull (strstr (r.out, " to you in the next 12 months, after your margin (80 % range $"));
   run_clear (&r);
 
   /* customer 1 of the sample bought on four days in the calibration period */

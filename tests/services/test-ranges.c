@@ -45,8 +45,8 @@ test_total_in_words (void)
   g_assert_cmpfloat (s->clv_total_range[0], ==, 28111006);
   g_assert_cmpfloat (s->expected_purchases_range[1], ==, 11959.4);
   words = reg_words_clv_total_range (shop, s);
-  g_assert_cmpstr (words, ==, "Your customers are likely to spend €304,000 with you in the next "
-                              "12 months (80 % range €281,000 to €329,000).");
+  g_assert_cmpstr (words, ==, "Your customers are likely to be worth €304,000 to you in the next "
+                              "12 months, after your margin (80 % range €281,000 to €329,000).");
   g_assert_finalize_object (shop);
   reg_test_rm_rf (dir);
 }

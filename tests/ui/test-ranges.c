@@ -50,7 +50,7 @@ test_overview_card (void)
   reg_overview_view_set_summary (view, reg_shop_load_latest_analysis (shop, &error));
   g_assert_no_error (error);
   g_test_message ("%s", range_text (view));
-  g_assert_nonnull (strstr (range_text (view), "Your customers are likely to spend "));
+  g_assert_nonnull (strstr (range_text (view), "Your customers are likely to be worth "));
   g_assert_nonnull (strstr (range_text (view), " (80 % range "));
 
   gtk_window_destroy (window);
