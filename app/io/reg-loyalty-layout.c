@@ -42,12 +42,12 @@ static const struct
   int      max_lines;
   gboolean right;
 } cols[N_COLS] = {
-  [COL_NAME] = { 0.20, 2, FALSE },
-  [COL_CONTACT] = { 0.24, 3, FALSE },
-  [COL_LAST_VISIT] = { 0.12, 1, FALSE },
-  [COL_VISITS] = { 0.08, 1, TRUE },
-  [COL_VALUE] = { 0.13, 1, TRUE },
-  [COL_REASON] = { 0.23, 3, FALSE },
+  [COL_NAME] = { 0.15, 2, FALSE },
+  [COL_CONTACT] = { 0.31, 1, FALSE },   /* per line: an address or a number is never broken */
+  [COL_LAST_VISIT] = { 0.13, 1, FALSE },
+  [COL_VISITS] = { 0.07, 1, TRUE },
+  [COL_VALUE] = { 0.12, 1, TRUE },
+  [COL_REASON] = { 0.22, 3, FALSE },
 };
 
 struct _RegLoyaltyLayout
@@ -179,10 +179,16 @@ new_text (RegLoyaltyLayout *self, const char *font, double width, int max_lines,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoAttrList *attrs = pango_attr_list_new ();
 
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* staff copy from paper: lines break between words only and no hyphen is ever added inside
+   * a name, an address or a number; what does not fit ends in an ellipsis */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (layout, -MAX (max_lines, 1));   /* negative: at most that many lines */
   pango_layout_set_alignment (layout, align);
@@ -199,16 +205,20 @@ text_height (PangoLayout *layout)
 }
 
 /* Sets @layout's text, made valid UTF-8 with control characters as spaces (a stray CR in a
- * name would otherwise break the line). */
+ * name would otherwise break the line), and a percentage kept on one line with its number
+ * ("50 %" never breaks before the sign). */
 static void
 set_text (PangoLayout *layout, const char *text)
 {
   g_autofree char *clean = reg_text_clean (text);
+  g_autoptr(GString) glued = NULL;
 
   for (char *p = clean; *p != '\0'; p++)
     if (*p == '\t')
       *p = ' ';
-  pango_layout_set_text (layout, clean, -1);
+  glued = g_string_new (clean);
+  g_string_replace (glued, " %", "\u00a0%", 0);
+  pango_layout_set_text (layout, glued->str, -1);
 }
 
 static char *

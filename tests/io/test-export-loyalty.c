@@ -336,6 +336,46 @@ test_cancel (void)
   reg_test_rm_rf (dir);
 }
 
+/* Staff copy addresses and numbers from paper: none is ever broken across lines or given a
+ * hyphen (before, "anna.king6@example.n-et"), and a percentage stays with its number. */
+static void
+test_whole_addresses (void)
+{
+  static const char *const emails[] = {
+    "anna.king6@example.net", "maximilian.oberhuber-schmidt@example-company.co.uk",
+    "soeren.horvat1491@example.net", "fatima.bernard1720@example.com", "x@example.org",
+    "customer.service.department.of.a.long.name@subdomain.example.travel",
+  };
+  g_autoptr(RegLoyaltyList) list = reg_loyalty_list_new ("Slipping away", "Café Zoë", NULL,
+                                                         "Predicted value",
+                                                         clv_date_from_ymd (2024, 6, 30),
+                                                         "en_US", "USD");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_poppler ())
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (emails); i++)
+    reg_loyalty_list_add (list, "Anna King", emails[i], "+49 30 1234 5678 90",
+                          clv_date_from_ymd (2024, 6, 1), 3, 4200,
+                          "chance still buying 50 %; usually buys every 3 weeks, last bought 9 "
+                          "weeks ago");
+  dir = reg_test_make_tmpdir ();
+  path = g_build_filename (dir, "list.pdf", NULL);
+  g_assert_true (reg_loyalty_write_pdf (path, list, REG_PAPER_A4, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_page_text (path, 1);
+  /* an ellipsized address still carries its whole text in the PDF (cairo maps the "…" glyph
+   * back to it); a broken one would read "example.n- et" or "example.n et" */
+  for (gsize i = 0; i < G_N_ELEMENTS (emails); i++)
+    g_assert_nonnull (strstr (text, emails[i]));
+  g_assert_nonnull (strstr (text, "+49 30 1234 5678 90"));
+  g_assert_true (strstr (text, "50 %;") != NULL || strstr (text, "50\u00a0%;") != NULL);
+  reg_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -344,6 +384,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/io/export-loyalty/pages", test_pages);
   g_test_add_func ("/io/export-loyalty/pdf", test_pdf);
+  g_test_add_func ("/io/export-loyalty/whole-addresses", test_whole_addresses);
   g_test_add_func ("/io/export-loyalty/empty", test_empty);
   g_test_add_func ("/io/export-loyalty/other-surface", test_other_surface);
   g_test_add_func ("/io/export-loyalty/cancel", test_cancel);
