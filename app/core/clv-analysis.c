@@ -612,6 +612,38 @@ holdout_predicted (const ClvHoldout *h, int i)
          : kinds[i] == CLV_MODEL_MBGNBD ? h->mbgnbd_predicted : h->pareto_predicted;
 }
 
+typedef struct _SideTask SideTask;
+typedef gboolean (*SideFunc) (gpointer data, const Progress *quiet, GError **error);
+static SideTask *side_task_start  (const char *name, SideFunc func, gpointer data);
+static gboolean  side_task_finish (SideTask *t, const Progress *p, double fraction,
+                                   GError **error);
+static void      side_task_cancel (SideTask *t);
+
+/* Auto's Pareto/NBD calibration fit, the slowest candidate, on a second core beside the
+ * others; it reads the calibration triples only and writes its own model. */
+typedef struct
+{
+  const ClvRfTriple *tr;
+  gsize n;
+  Model *out;
+  gboolean ok;
+} ParetoSide;
+
+static gboolean
+pareto_side (gpointer data, const Progress *quiet, GError **error)
+{
+  ParetoSide *ps = data;
+  g_autoptr(GError) local = NULL;
+
+  ps->ok = fit_any (CLV_MODEL_PARETO, ps->tr, ps->n, NULL, quiet, 0, 1, TRUE, ps->out, &local);
+  if (!ps->ok && is_cancel (local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Calibration fits and the holdout check. Fills a->holdout; returns FALSE only on cancel. Fits
  * that are not proper count as not fitted. */
 static gboolean
@@ -622,6 +654,8 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   g_autofree ClvRfTriple *tr = NULL;
   gsize n_tr = 0;
   const int ip = kind_index (CLV_MODEL_PARETO);
+  SideTask *pareto = NULL;
+  ParetoSide pareto_data;
 
   h->calibration_end_day = cal->calibration_end_day;
   h->end_day = cal->end_day;
@@ -631,6 +665,11 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   if (cal->n_buyers < CLV_MIN_CUSTOMERS || cal->n_repeaters < CLV_MIN_REPEAT_CUSTOMERS)
     return TRUE;
   tr = clv_summary_triples (cal, a->unit_days, &n_tr);
+  if (a->options.model == CLV_MODEL_AUTO)
+    {
+      pareto_data = (ParetoSide) { tr, n_tr, &cal_models[ip], FALSE };
+      pareto = side_task_start ("clv-pareto", pareto_side, &pareto_data);
+    }
   for (int i = 0; i < N_KINDS; i++)
     {
       g_autoptr(GError) local = NULL;
@@ -638,14 +677,20 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
 
       if (a->options.model != CLV_MODEL_AUTO && a->options.model != kinds[i])
         continue;
-      if (!(kinds[i] == CLV_MODEL_PARETO && a->options.model == CLV_MODEL_AUTO
-              ? fit_any (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, TRUE, &cal_models[i],
-                         &local)
-              : fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, &cal_models[i],
-                           &local)))
+      if (pareto != NULL && i == ip)
+        {
+          /* waits for the fit beside, still answering a cancel */
+          if (!side_task_finish (g_steal_pointer (&pareto), p, from, error))
+            return FALSE;
+          if (!pareto_data.ok)
+            continue;
+        }
+      else if (!fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, &cal_models[i],
+                           &local))
         {
           if (is_cancel (local))
             {
+              side_task_cancel (g_steal_pointer (&pareto));
               g_propagate_error (error, g_steal_pointer (&local));
               return FALSE;
             }
@@ -673,8 +718,8 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
           break;
         }
     }
-  /* In auto, Pareto/NBD's fit quality (costly without a gradient) is checked only when the check
-   * would choose it; as a fallback its whole-period fit is checked anyway. */
+  /* In auto, Pareto/NBD's fit quality is checked only when the check would choose it; as a
+   * fallback its whole-period fit is checked anyway. */
   if (a->options.model == CLV_MODEL_AUTO && cal_ok[ip])
     {
       double ep = fabs (h->pareto_predicted - h->actual), best_other = INFINITY;
@@ -702,7 +747,7 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
  * tasks run. */
 typedef gboolean (*SideFunc) (gpointer data, const Progress *quiet, GError **error);
 
-typedef struct
+struct _SideTask
 {
   SideFunc     func;
   gpointer     data;
@@ -712,7 +757,7 @@ typedef struct
   GMutex       lock;
   GCond        finished;
   GThread     *thread;               /* (owned) */
-} SideTask;
+};
 
 static gboolean
 side_task_keep_going (double fraction, gpointer data)
