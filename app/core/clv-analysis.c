@@ -619,24 +619,28 @@ static gboolean  side_task_finish (SideTask *t, const Progress *p, double fracti
                                    GError **error);
 static void      side_task_cancel (SideTask *t);
 
-/* Auto's Pareto/NBD calibration fit, the slowest candidate, on a second core beside the
- * others; it reads the calibration triples only and writes its own model. */
+/* Auto's calibration fits of MBG/NBD and Pareto/NBD, each on a core beside BG/NBD's; they read
+ * the calibration triples only and write their own model. Pareto/NBD's quality is checked
+ * later, only when it would be chosen. */
 typedef struct
 {
+  ClvModelKind kind;
   const ClvRfTriple *tr;
   gsize n;
   Model *out;
   gboolean ok;
-} ParetoSide;
+} CandidateSide;
 
 static gboolean
-pareto_side (gpointer data, const Progress *quiet, GError **error)
+candidate_side (gpointer data, const Progress *quiet, GError **error)
 {
-  ParetoSide *ps = data;
+  CandidateSide *cs = data;
   g_autoptr(GError) local = NULL;
 
-  ps->ok = fit_any (CLV_MODEL_PARETO, ps->tr, ps->n, NULL, quiet, 0, 1, TRUE, ps->out, &local);
-  if (!ps->ok && is_cancel (local))
+  cs->ok = cs->kind == CLV_MODEL_PARETO
+           ? fit_any (cs->kind, cs->tr, cs->n, NULL, quiet, 0, 1, TRUE, cs->out, &local)
+           : fit_model (cs->kind, cs->tr, cs->n, NULL, quiet, 0, 1, cs->out, &local);
+  if (!cs->ok && is_cancel (local))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
@@ -654,8 +658,8 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   g_autofree ClvRfTriple *tr = NULL;
   gsize n_tr = 0;
   const int ip = kind_index (CLV_MODEL_PARETO);
-  SideTask *pareto = NULL;
-  ParetoSide pareto_data;
+  SideTask *side[N_KINDS] = { NULL, NULL, NULL };
+  CandidateSide side_data[N_KINDS];
 
   h->calibration_end_day = cal->calibration_end_day;
   h->end_day = cal->end_day;
@@ -665,10 +669,10 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   if (cal->n_buyers < CLV_MIN_CUSTOMERS || cal->n_repeaters < CLV_MIN_REPEAT_CUSTOMERS)
     return TRUE;
   tr = clv_summary_triples (cal, a->unit_days, &n_tr);
-  if (a->options.model == CLV_MODEL_AUTO)
+  for (int i = 1; i < N_KINDS && a->options.model == CLV_MODEL_AUTO; i++)
     {
-      pareto_data = (ParetoSide) { tr, n_tr, &cal_models[ip], FALSE };
-      pareto = side_task_start ("clv-pareto", pareto_side, &pareto_data);
+      side_data[i] = (CandidateSide) { kinds[i], tr, n_tr, &cal_models[i], FALSE };
+      side[i] = side_task_start ("clv-candidate", candidate_side, &side_data[i]);
     }
   for (int i = 0; i < N_KINDS; i++)
     {
@@ -677,12 +681,16 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
 
       if (a->options.model != CLV_MODEL_AUTO && a->options.model != kinds[i])
         continue;
-      if (pareto != NULL && i == ip)
+      if (side[i] != NULL)
         {
           /* waits for the fit beside, still answering a cancel */
-          if (!side_task_finish (g_steal_pointer (&pareto), p, from, error))
-            return FALSE;
-          if (!pareto_data.ok)
+          if (!side_task_finish (g_steal_pointer (&side[i]), p, from, error))
+            {
+              for (int j = i + 1; j < N_KINDS; j++)
+                side_task_cancel (g_steal_pointer (&side[j]));
+              return FALSE;
+            }
+          if (!side_data[i].ok)
             continue;
         }
       else if (!fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, &cal_models[i],
@@ -690,7 +698,8 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
         {
           if (is_cancel (local))
             {
-              side_task_cancel (g_steal_pointer (&pareto));
+              for (int j = 0; j < N_KINDS; j++)
+                side_task_cancel (g_steal_pointer (&side[j]));
               g_propagate_error (error, g_steal_pointer (&local));
               return FALSE;
             }
