@@ -620,6 +620,14 @@ clv_pareto_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOp
       f2.progress_to = f2.progress_from + 0.5 * (f2.progress_to - f2.progress_from);
       if (smp != NULL && clv_pareto_fit_full (smp, n_s, &f2, &sp, &local))
         {
+          if (sp.s > 100)
+            {
+              /* the sample ran up the ridge towards the bound, where phi2 barely moves the
+               * likelihood: start the fit on everything off it, at s = 1 with the sample's mean
+               * dropout rate, so that it finds an interior maximum the sample missed */
+              sp.beta /= sp.s;
+              sp.s = 1;
+            }
           theta[0] = log (sp.r);
           theta[1] = log (sp.alpha);
           theta[2] = log (sp.s);
