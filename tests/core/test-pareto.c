@@ -236,8 +236,8 @@ test_edges (void)
   }
 }
 
-/* The grouped likelihood (per-x Chebyshev interpolation of the 2F1 terms when an x has many
- * distinct times) equals the sum of the direct per-customer likelihoods, also far from the
+/* The grouped likelihood (quadrature of the integral form per distinct x, which the fit uses)
+ * equals the sum of the direct per-customer likelihoods (the 2F1 form), also far from the
  * optimum (alpha >> beta, beta >> alpha, large s). */
 static void
 test_grouped_equals_direct (void)
