@@ -726,6 +726,42 @@ holdout_predicted (const ClvHoldout *h, int i)
          : kinds[i] == CLV_MODEL_MBGNBD ? h->mbgnbd_predicted : h->pareto_predicted;
 }
 
+typedef struct _SideTask SideTask;
+typedef gboolean (*SideFunc) (gpointer data, const Progress *quiet, GError **error);
+static SideTask *side_task_start  (const char *name, SideFunc func, gpointer data);
+static gboolean  side_task_finish (SideTask *t, const Progress *p, double fraction,
+                                   GError **error);
+static void      side_task_cancel (SideTask *t);
+
+/* Auto's calibration fits of MBG/NBD and Pareto/NBD, each on a core beside BG/NBD's; they read
+ * the calibration triples only and write their own model. Pareto/NBD's quality is checked
+ * later, only when it would be chosen. */
+typedef struct
+{
+  ClvModelKind kind;
+  const ClvRfTriple *tr;
+  gsize n;
+  Model *out;
+  gboolean ok;
+} CandidateSide;
+
+static gboolean
+candidate_side (gpointer data, const Progress *quiet, GError **error)
+{
+  CandidateSide *cs = data;
+  g_autoptr(GError) local = NULL;
+
+  cs->ok = cs->kind == CLV_MODEL_PARETO
+           ? fit_any (cs->kind, cs->tr, cs->n, NULL, quiet, 0, 1, TRUE, cs->out, &local)
+           : fit_model (cs->kind, cs->tr, cs->n, NULL, quiet, 0, 1, cs->out, &local);
+  if (!cs->ok && is_cancel (local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Calibration fits and the holdout check. Fills a->holdout; returns FALSE only on cancel. Fits
  * that are not proper count as not fitted. */
 static gboolean
@@ -736,6 +772,8 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   g_autofree ClvRfTriple *tr = NULL;
   gsize n_tr = 0;
   const int ip = kind_index (CLV_MODEL_PARETO);
+  SideTask *side[N_KINDS] = { NULL, NULL, NULL };
+  CandidateSide side_data[N_KINDS];
 
   h->calibration_end_day = cal->calibration_end_day;
   h->end_day = cal->end_day;
@@ -745,6 +783,11 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
   if (cal->n_buyers < CLV_MIN_CUSTOMERS || cal->n_repeaters < CLV_MIN_REPEAT_CUSTOMERS)
     return TRUE;
   tr = clv_summary_triples (cal, a->unit_days, &n_tr);
+  for (int i = 1; i < N_KINDS && a->options.model == CLV_MODEL_AUTO; i++)
+    {
+      side_data[i] = (CandidateSide) { kinds[i], tr, n_tr, &cal_models[i], FALSE };
+      side[i] = side_task_start ("clv-candidate", candidate_side, &side_data[i]);
+    }
   for (int i = 0; i < N_KINDS; i++)
     {
       g_autoptr(GError) local = NULL;
@@ -752,14 +795,25 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
 
       if (a->options.model != CLV_MODEL_AUTO && a->options.model != kinds[i])
         continue;
-      if (!(kinds[i] == CLV_MODEL_PARETO && a->options.model == CLV_MODEL_AUTO
-              ? fit_any (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, TRUE, &cal_models[i],
-                         &local)
-              : fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, &cal_models[i],
-                           &local)))
+      if (side[i] != NULL)
+        {
+          /* waits for the fit beside, still answering a cancel */
+          if (!side_task_finish (g_steal_pointer (&side[i]), p, from, error))
+            {
+              for (int j = i + 1; j < N_KINDS; j++)
+                side_task_cancel (g_steal_pointer (&side[j]));
+              return FALSE;
+            }
+          if (!side_data[i].ok)
+            continue;
+        }
+      else if (!fit_model (kinds[i], tr, n_tr, NULL, p, from, from + 0.13, &cal_models[i],
+                           &local))
         {
           if (is_cancel (local))
             {
+              for (int j = 0; j < N_KINDS; j++)
+                side_task_cancel (g_steal_pointer (&side[j]));
               g_propagate_error (error, g_steal_pointer (&local));
               return FALSE;
             }
@@ -787,8 +841,8 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
           break;
         }
     }
-  /* In auto, Pareto/NBD's fit quality (costly without a gradient) is checked only when the check
-   * would choose it; as a fallback its whole-period fit is checked anyway. */
+  /* In auto, Pareto/NBD's fit quality is checked only when the check would choose it; as a
+   * fallback its whole-period fit is checked anyway. */
   if (a->options.model == CLV_MODEL_AUTO && cal_ok[ip])
     {
       double ep = fabs (h->pareto_predicted - h->actual), best_other = INFINITY;
@@ -816,7 +870,7 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
  * tasks run. */
 typedef gboolean (*SideFunc) (gpointer data, const Progress *quiet, GError **error);
 
-typedef struct
+struct _SideTask
 {
   SideFunc     func;
   gpointer     data;
@@ -826,7 +880,7 @@ typedef struct
   GMutex       lock;
   GCond        finished;
   GThread     *thread;               /* (owned) */
-} SideTask;
+};
 
 static gboolean
 side_task_keep_going (double fraction, gpointer data)

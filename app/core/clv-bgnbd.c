@@ -310,6 +310,8 @@ clv_bg_family_fit (int shift, const ClvRfTriple *triples, gsize n_triples,
           theta[3] = log (sp.b);
           memcpy (start_buf, (double[]) { sp.r, sp.alpha, sp.a, sp.b }, sizeof start_buf);
           polish = f2;
+          /* the fit on everything is checked as the caller asked, not skipped like the start's */
+          polish.no_quality = fo != NULL && fo->no_quality;
           polish.progress_from = f2.progress_to;
           polish.progress_to = fo != NULL ? fo->progress_to : 1.0;
           polish.start = start_buf;

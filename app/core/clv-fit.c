@@ -249,6 +249,7 @@ clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
               grad_norm = g2;
             }
         }
+      g_debug ("fit: %u evaluations, gradient %g", w.evaluations, grad_norm);
       if (!(grad_norm < 1e-3))
         {
           g_set_error (error, CLV_ERROR, CLV_ERROR_NO_CONVERGENCE,

@@ -26,9 +26,12 @@ typedef struct
 double   clv_pareto_log_likelihood_one (const ClvParetoParams *p, guint32 x, double t_x, double T);
 double   clv_pareto_log_likelihood     (const ClvParetoParams *p, const ClvRfTriple *triples,
                                         gsize n_triples);
+/* The same, and with @grad (4 doubles) not NULL its gradient d/d(r, alpha, s, beta). */
+double   clv_pareto_log_likelihood_gradient (const ClvParetoParams *p, const ClvRfTriple *triples,
+                                             gsize n_triples, double *grad);
 
-/* Maximum likelihood with GSL's Nelder-Mead simplex (nmsimplex2) on log-parameters. Errors as
- * clv_bgnbd_fit(). */
+/* Maximum likelihood with GSL's BFGS2 and the analytic gradient, on ln r, ln (r / alpha), ln s,
+ * ln (s / beta). Errors as clv_bgnbd_fit(). */
 gboolean clv_pareto_fit                (const ClvRfTriple *triples, gsize n_triples,
                                         ClvParetoParams *out, GError **error);
 gboolean clv_pareto_fit_full           (const ClvRfTriple *triples, gsize n_triples,

@@ -236,8 +236,8 @@ test_edges (void)
   }
 }
 
-/* The grouped likelihood (per-x Chebyshev interpolation of the 2F1 terms when an x has many
- * distinct times) equals the sum of the direct per-customer likelihoods, also far from the
+/* The grouped likelihood (quadrature of the integral form per distinct x, which the fit uses)
+ * equals the sum of the direct per-customer likelihoods (the 2F1 form), also far from the
  * optimum (alpha >> beta, beta >> alpha, large s). */
 static void
 test_grouped_equals_direct (void)
@@ -270,6 +270,84 @@ test_grouped_equals_direct (void)
     }
 }
 
+/* The analytic gradient of the grouped likelihood against central differences of it in
+ * log-parameters, near the optimum and far from it (beta >> alpha, large s, alpha >> beta). */
+static void
+test_gradient (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  const guint n = 4000;
+  g_autofree ClvRfTriple *tr = g_new (ClvRfTriple, n);
+  const ClvParetoParams ps[] = {
+    { 0.6, 8.0, 0.8, 10.0, 0 }, { 1.8, 14.4, 6860, 1.19e6, 0 }, { 0.3, 0.2, 2.0, 400, 0 },
+    { 2.5, 300, 0.5, 0.3, 0 }, { 0.8, 5, 1, 5, 0 }, { 1.6, 11, 2000, 3.6e5, 0 },
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoreSimCustomer c;
+
+      core_test_sim_pareto (rand, 0.9, 6.0, 0.8, 40.0, floor (730 * g_rand_double (rand)) / 7,
+                            0, &c);
+      tr[i] = (ClvRfTriple) { c.x, floor (c.t_x * 7) / 7, c.T, 1 };
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (ps); k++)
+    {
+      double grad[4], ll = clv_pareto_log_likelihood_gradient (&ps[k], tr, n, grad);
+
+      g_assert_cmpfloat_with_epsilon (ll, clv_pareto_log_likelihood (&ps[k], tr, n),
+                                      1e-12 * fabs (ll));
+      for (int i = 0; i < 4; i++)
+        {
+          const double h = 1e-4;
+          ClvParetoParams up = ps[k], down = ps[k];
+          double *pu = i == 0 ? &up.r : i == 1 ? &up.alpha : i == 2 ? &up.s : &up.beta;
+          double *pd = i == 0 ? &down.r : i == 1 ? &down.alpha : i == 2 ? &down.s : &down.beta;
+          double v = *pu, numeric;
+
+          *pu = v * exp (h);
+          *pd = v * exp (-h);
+          numeric = (clv_pareto_log_likelihood (&up, tr, n)
+                     - clv_pareto_log_likelihood (&down, tr, n)) / (2 * h);
+          g_test_message ("params %u, d/d ln p%d: analytic %.8g numeric %.8g", k, i,
+                          v * grad[i], numeric);
+          /* the differences carry ~1e-11 of the likelihood in rounding (large s: exponents
+           * of ~1e5 whose last bits differ) */
+          g_assert_cmpfloat_with_epsilon (v * grad[i], numeric,
+                                          1e-5 * MAX (fabs (numeric), 1) + 1e-11 * fabs (ll) / h);
+        }
+    }
+}
+
+/* Dropout without heterogeneity (every customer's rate 1/40): the likelihood rises towards
+ * s, beta -> infinity, and the fit must end there and say so, not pass for a proper fit. */
+static void
+test_homogeneous_dropout_at_bound (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  const guint n = 20000;
+  g_autofree ClvRfTriple *tr = g_new (ClvRfTriple, n);
+  g_autoptr(GError) error = NULL;
+  ClvParetoParams p;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoreSimCustomer c;
+
+      core_test_sim_pareto (rand, 0.9, 6.0, 1e7, 4e8, floor (730 * g_rand_double (rand)) / 7,
+                            0, &c);
+      /* whole days, a repeat purchase at least a day after the first */
+      tr[i] = (ClvRfTriple) { c.x, ceil (c.t_x * 7) / 7, c.T, 1 };
+    }
+  clv_pareto_fit (tr, n, &p, &error);
+  g_assert_no_error (error);
+  g_test_message ("r=%g alpha=%g s=%g beta=%g quality %d", p.r, p.alpha, p.s, p.beta, p.quality);
+  g_assert_cmpint (p.quality, ==, CLV_FIT_AT_BOUND);
+  g_assert_cmpint (clv_pareto_fit_quality (&p, tr, n), ==, CLV_FIT_AT_BOUND);
+  /* the mean dropout rate is still the one simulated */
+  assert_rel (p.s / p.beta, 1.0 / 40, 0.1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,5 +358,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/pareto/recovery", test_recovery);
   g_test_add_func ("/core/pareto/edges", test_edges);
   g_test_add_func ("/core/pareto/grouped-equals-direct", test_grouped_equals_direct);
+  g_test_add_func ("/core/pareto/gradient", test_gradient);
+  g_test_add_func ("/core/pareto/homogeneous-dropout-at-bound", test_homogeneous_dropout_at_bound);
   return g_test_run ();
 }
