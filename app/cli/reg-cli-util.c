@@ -114,32 +114,6 @@ reg_cli_parse_id (const char *text, const char *field, gint64 *out, int *exit_co
   return TRUE;
 }
 
-static gboolean
-is_decimal (const char *s)
-{
-  const char *p = s;
-  gboolean digits = FALSE;
-
-  if (*p == '+' || *p == '-')
-    p++;
-  for (; g_ascii_isdigit (*p); p++)
-    digits = TRUE;
-  if (*p == '.')
-    for (p++; g_ascii_isdigit (*p); p++)
-      digits = TRUE;
-  if (digits && (*p == 'e' || *p == 'E'))
-    {
-      p++;
-      if (*p == '+' || *p == '-')
-        p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  return digits && *p == '\0';
-}
-
 gboolean
 reg_cli_parse_number (const char *option, const char *text, double min, double max,
                       gboolean whole, double *out, int *exit_code)
@@ -149,7 +123,7 @@ reg_cli_parse_number (const char *option, const char *text, double min, double m
 
   if (text == NULL)
     return TRUE;
-  v = is_decimal (text) ? g_ascii_strtod (text, NULL) : NAN;
+  v = clv_text_is_plain_decimal (text) ? g_ascii_strtod (text, NULL) : NAN;
   if (isfinite (v) && v >= min && v <= max && (!whole || v == floor (v)))
     {
       *out = v;

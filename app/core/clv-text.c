@@ -252,3 +252,29 @@ clv_email_is_valid (const char *email)
     }
   return TRUE;
 }
+
+gboolean
+clv_text_is_plain_decimal (const char *s)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (digits && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return digits && *p == '\0';
+}

@@ -28,6 +28,9 @@ char     *clv_text_fold            (const char *text,
                                     gssize      len);
 
 gboolean  clv_email_is_valid       (const char *email);
+/* Digits with at most one decimal point and an optional exponent, nothing else: what a number
+ * typed by a person looks like (g_ascii_strtod alone would also take "0x1p-4", "nan", "inf"). */
+gboolean  clv_text_is_plain_decimal (const char *s);
 char     *clv_email_fold           (const char *email);
 
 G_END_DECLS

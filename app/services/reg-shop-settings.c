@@ -90,34 +90,6 @@ normalise_locale (RegShop *shop, const char *key, const char *value, char **out,
   return TRUE;
 }
 
-/* Digits with at most one decimal point and an optional exponent: g_ascii_strtod alone would
- * also take "0x1p-4", "nan" and "inf". */
-static gboolean
-plain_decimal (const char *s)
-{
-  const char *p = s;
-  gboolean digits = FALSE;
-
-  if (*p == '+' || *p == '-')
-    p++;
-  for (; g_ascii_isdigit (*p); p++)
-    digits = TRUE;
-  if (*p == '.')
-    for (p++; g_ascii_isdigit (*p); p++)
-      digits = TRUE;
-  if (digits && (*p == 'e' || *p == 'E'))
-    {
-      p++;
-      if (*p == '+' || *p == '-')
-        p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  return digits && *p == '\0';
-}
-
 /* "30%", "30 %", "0.3" and "0,3" all mean 0.3 */
 static gboolean
 parse_fraction (const char *value, double *out)
@@ -134,7 +106,7 @@ parse_fraction (const char *value, double *out)
       g_strstrip (s);
     }
   g_strdelimit (s, ",", '.');
-  if (!plain_decimal (s))
+  if (!clv_text_is_plain_decimal (s))
     return FALSE;
   *out = g_ascii_strtod (s, &end);
   if (end == s || *end != '\0' || !isfinite (*out))
@@ -226,7 +198,7 @@ normalise_number (RegShop *shop, const char *key, const char *value, char **out,
 
   g_strdelimit (s, ",", '.');
   v = g_ascii_strtod (s, &end);
-  if (!plain_decimal (s) || end == s || *end != '\0' || !isfinite (v))
+  if (!clv_text_is_plain_decimal (s) || end == s || *end != '\0' || !isfinite (v))
     return invalid (error, key, value, _("is not a number"));
   if (v < spec->min || v > spec->max)
     {
