@@ -69,30 +69,31 @@ month_text (gint32 month_key)
   return g_strdup_printf ("%04d-%02d", month_key / 12, month_key % 12 + 1);
 }
 
+/* BG/NBD and MBG/NBD share their parameters' names (r, alpha, a, b) */
+static void
+add_beta_geometric (JsonBuilder *b, double r, double alpha, double a, double bb,
+                    double log_likelihood, gboolean with_ll)
+{
+  json_builder_begin_object (b);
+  add_number (b, "r", r);
+  add_number (b, "alpha", alpha);
+  add_number (b, "a", a);
+  add_number (b, "b", bb);
+  if (with_ll)
+    add_number (b, "log_likelihood", log_likelihood);
+  json_builder_end_object (b);
+}
+
 static void
 add_bgnbd (JsonBuilder *b, const ClvBgnbdParams *p, gboolean with_ll)
 {
-  json_builder_begin_object (b);
-  add_number (b, "r", p->r);
-  add_number (b, "alpha", p->alpha);
-  add_number (b, "a", p->a);
-  add_number (b, "b", p->b);
-  if (with_ll)
-    add_number (b, "log_likelihood", p->log_likelihood);
-  json_builder_end_object (b);
+  add_beta_geometric (b, p->r, p->alpha, p->a, p->b, p->log_likelihood, with_ll);
 }
 
 static void
 add_mbgnbd (JsonBuilder *b, const ClvMbgnbdParams *p, gboolean with_ll)
 {
-  json_builder_begin_object (b);
-  add_number (b, "r", p->r);
-  add_number (b, "alpha", p->alpha);
-  add_number (b, "a", p->a);
-  add_number (b, "b", p->b);
-  if (with_ll)
-    add_number (b, "log_likelihood", p->log_likelihood);
-  json_builder_end_object (b);
+  add_beta_geometric (b, p->r, p->alpha, p->a, p->b, p->log_likelihood, with_ll);
 }
 
 static void
