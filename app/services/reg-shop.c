@@ -256,6 +256,14 @@ reg_shop_format_amount_whole (RegShop *self, gint64 minor)
   return clv_money_format ((gint64) llround ((double) minor / (double) unit), &fmt);
 }
 
+gboolean
+reg_shop_uses_letter_paper (RegShop *self)
+{
+  g_autofree char *locale = reg_shop_get_setting (self, REG_SETTING_LOCALE);
+
+  return locale != NULL && (g_str_has_suffix (locale, "_US") || g_str_has_suffix (locale, "_CA"));
+}
+
 gint64
 reg_shop_get_currency_unit (RegShop *self)
 {

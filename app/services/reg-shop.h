@@ -112,6 +112,9 @@ char       *reg_shop_format_amount       (RegShop           *self,
  * round values of a chart's axis. */
 char       *reg_shop_format_amount_whole (RegShop           *self,
                                           gint64             minor);
+/* The paper the shop's country uses: Letter for the United States and Canada (en_US, es_US,
+ * en_CA, fr_CA…), A4 everywhere else. */
+gboolean    reg_shop_uses_letter_paper   (RegShop           *self);
 /* One whole currency unit in minor units (100 for EUR, 1 for JPY). */
 gint64      reg_shop_get_currency_unit   (RegShop           *self);
 gboolean    reg_shop_parse_date          (RegShop           *self,

@@ -14,8 +14,8 @@
 
 #include "reg-analysis-job.h"
 #include "reg-import-job.h"
+#include "reg-loyalty-job.h"
 #include "reg-loyalty-print.h"
-#include "reg-output-path.h"
 #include "reg-report-job.h"
 #include "reg-reports-view.h"
 #include "reg-segment.h"
@@ -715,20 +715,25 @@ reg_reports_view_export_pdf_to (RegReportsView  *self,
                                 guint           *out_pages,
                                 GError         **error)
 {
-  g_autoptr(RegLoyaltyPrint) op = NULL;
+  g_autoptr(RegLoyaltyJob) job = NULL;
+  g_autofree guint *pages = NULL;
 
   g_return_val_if_fail (REG_IS_REPORTS_VIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->shop == NULL)
     return FALSE;
-  if (!reg_output_path_check (reg_shop_get_path (self->shop), path, error))
-    return FALSE;
-  op = reg_loyalty_print_new_for (self->shop, list_segment (self), error);
-  if (op == NULL || !reg_loyalty_print_export_pdf (op, parent_window (GTK_WIDGET (self)), path, error))
+  /* the same job as `regulars-cli print loyalty`: the same checks of the target, the same
+   * private file (0600) written in full or not at all, on the paper of the shop's country */
+  job = reg_loyalty_job_new (self->shop, list_segment (self),
+                             reg_shop_uses_letter_paper (self->shop) ? REG_PAPER_LETTER
+                                                                     : REG_PAPER_A4,
+                             path);
+  pages = reg_job_run_sync (REG_JOB (job), error);
+  if (pages == NULL)
     return FALSE;
   if (out_pages != NULL)
-    *out_pages = reg_loyalty_print_get_n_pages (op);
+    *out_pages = *pages;
   return TRUE;
 }
 

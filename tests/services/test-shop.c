@@ -425,6 +425,39 @@ test_demo_same_seed (Fixture *f, gconstpointer data)
   g_assert_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID);
 }
 
+/* Paper and axis units follow the shop: Letter where the shop's country uses it, whole
+ * currency units on a chart's axis without cents. */
+static void
+test_paper_and_units (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  static const struct { const char *locale; gboolean letter; } cases[] = {
+    { "en_US", TRUE }, { "en_CA", TRUE }, { "de_DE", FALSE }, { "en_GB", FALSE },
+    { "es_ES", FALSE }, { "fr_FR", FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (!reg_shop_set_setting (f->shop, REG_SETTING_LOCALE, cases[i].locale, &error))
+        {
+          g_test_message ("%s: %s", cases[i].locale, error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      g_assert_cmpint (reg_shop_uses_letter_paper (f->shop), ==, cases[i].letter);
+    }
+  g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_LOCALE, "en_US", &error));
+  g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_CURRENCY, "USD", &error));
+  g_assert_cmpint (reg_shop_get_currency_unit (f->shop), ==, 100);
+  {
+    g_autofree char *whole = reg_shop_format_amount_whole (f->shop, 2000000);
+
+    g_assert_cmpstr (whole, ==, "$20,000");
+  }
+  g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_CURRENCY, "JPY", &error));
+  g_assert_cmpint (reg_shop_get_currency_unit (f->shop), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -435,6 +468,7 @@ main (int argc, char **argv)
   ADD ("/shop/amounts", test_amounts);
   ADD ("/shop/format-amounts", test_format_amounts);
   ADD ("/shop/dates", test_dates);
+  ADD ("/shop/paper-and-units", test_paper_and_units);
   ADD ("/shop/sale-date-bounds", test_sale_date_bounds);
   ADD ("/shop/settings", test_settings);
   ADD ("/shop/lists-follow-changes", test_lists_follow_changes);

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "reg-import-job.h"
@@ -125,6 +127,13 @@ test_print_to_pdf (Fixture       *f,
       g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
       g_assert_cmpuint (len, >, 0);
       g_assert_true (memcmp (bytes, "%PDF", 4) == 0);
+      /* private, as the command line writes it: the list holds customers' data */
+      {
+        GStatBuf st;
+
+        g_assert_cmpint (g_stat (path, &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      }
       counted = pdfinfo_pages (path);
       if (counted > 0)
         g_assert_cmpuint (counted, ==, pages);
