@@ -219,7 +219,7 @@ reg_cli_print (RegCli *cli, int argc, char **argv)
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
     { "segment", 0, 0, G_OPTION_ARG_STRING, &segment, N_("The customers to list (as for export campaign)"), N_("NAME") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 (default) or letter"), N_("a4|letter") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 or letter (by default the paper of the shop's country)"), N_("a4|letter") },
     { NULL }
   };
   g_autoptr(RegShop) shop = NULL;
@@ -249,8 +249,11 @@ reg_cli_print (RegCli *cli, int argc, char **argv)
     return REG_CLI_BAD_INPUT;
   if (!reg_cli_ensure_analysis (shop, &code))
     return code;
+  /* without --paper, the paper of the shop's country */
   job = reg_loyalty_job_new (shop, segment,
-                             g_strcmp0 (paper, "letter") == 0 ? REG_PAPER_LETTER : REG_PAPER_A4,
+                             (paper != NULL ? g_str_equal (paper, "letter")
+                                            : reg_shop_uses_letter_paper (shop))
+                               ? REG_PAPER_LETTER : REG_PAPER_A4,
                              argv[1]);
   pages = reg_job_run_sync (REG_JOB (job), &error);
   if (pages == NULL)
