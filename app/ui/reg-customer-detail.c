@@ -50,6 +50,7 @@ struct _RegCustomerDetail
   GtkLabel     *clv_value;
   GtkButton    *archive_button;
   RegChart     *history_chart;
+  GtkScrolledWindow *scroller;   /* the customer's page: back to its top for another customer */
   GtkListBox   *history_list;
   GtkLabel     *history_note;
   GtkListBox   *feedback_list;
@@ -540,6 +541,7 @@ reg_customer_detail_class_init (RegCustomerDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-customer-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, email_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, prediction_label);
@@ -615,9 +617,20 @@ reg_customer_detail_set_customer (RegCustomerDetail *self,
   /* a new snapshot of the same customer is still a change: figures may differ */
   if (self->customer == customer && customer != NULL)
     return;
+  /* another customer's page starts at its top, not where the previous one was scrolled to */
+  if (customer == NULL || self->customer == NULL
+      || reg_customer_get_id (customer) != reg_customer_get_id (self->customer))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_set_object (&self->customer, customer);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
+}
+
+double
+reg_customer_detail_get_scroll (RegCustomerDetail *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMER_DETAIL (self), 0);
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
 }
 
 const char *

@@ -26,5 +26,7 @@ const char  *reg_customer_detail_get_prediction_text (RegCustomerDetail *self);
 guint        reg_customer_detail_get_n_history   (RegCustomerDetail *self);
 /* Survey answers listed (the latest, up to 20). */
 guint        reg_customer_detail_get_n_feedback  (RegCustomerDetail *self);
+/* The page's vertical scroll position, 0 at the top (for tests). */
+double       reg_customer_detail_get_scroll      (RegCustomerDetail *self);
 
 G_END_DECLS

@@ -131,6 +131,7 @@ struct _RegImportWizard
   GtkWidget         *preview_box;
   GtkLabel          *preview_status;
   GtkWidget         *preview_scroller;
+  GtkScrolledWindow *scroller;          /* the page area */
   GtkGrid           *preview_grid;
 };
 
@@ -312,6 +313,9 @@ apply_state (RegImportWizard *self)
   g_autofree char *subtitle = NULL;
   const char *blocked = s.blocked;
 
+  /* a page shown anew starts at its top, not where the last page was scrolled to */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), s.page) != 0)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, s.page);
   /* Translators: under the wizard's title: "Step 2 of 6: What Was Found" */
   subtitle = g_strdup_printf (_("Step %u of %u: %s"), s.step_number, s.n_steps, s.title);
@@ -2389,6 +2393,7 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_box);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_status);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, scroller);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_grid);
   /* named for tests */
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, back_button);

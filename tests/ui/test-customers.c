@@ -541,6 +541,36 @@ test_detail_one_time_buyer (Fixture       *f,
   g_assert_cmpuint (once, >, 0);
 }
 
+/* Another customer's page opens at its top, wherever the previous one was scrolled to; the
+ * same customer again keeps the place. */
+static void
+test_detail_scroll_reset (Fixture       *f,
+                          gconstpointer  data)
+{
+  RegCustomerDetail *detail = REG_CUSTOMER_DETAIL (reg_customers_view_get_detail (f->view));
+  GListModel *all = reg_shop_get_customers (f->shop);
+  GtkScrolledWindow *scroller = ui_test_child (detail, REG_TYPE_CUSTOMER_DETAIL, "scroller");
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+  gint64 ids[2] = { 0, 0 };
+  guint found = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && found < 2; i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (all, i);
+
+      if (!reg_customer_get_archived (c) && reg_customer_get_row (c)->purchases > 3)
+        ids[found++] = reg_customer_get_id (c);
+    }
+  g_assert_cmpuint (found, ==, 2);
+  gtk_window_set_default_size (f->window, 900, 400);
+  g_assert_true (reg_customers_view_select_customer (f->view, ids[0]));
+  UI_WAIT_UNTIL (gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) + 50, 10);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  g_assert_cmpfloat (reg_customer_detail_get_scroll (detail), >, 0);
+  g_assert_true (reg_customers_view_select_customer (f->view, ids[1]));
+  g_assert_cmpfloat (reg_customer_detail_get_scroll (detail), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +587,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/customers/edit-and-merge", Fixture, NULL, fixture_set_up, test_edit_and_merge,
               fixture_tear_down);
+  g_test_add ("/ui/customers/detail-scroll-reset", Fixture, NULL, fixture_set_up,
+              test_detail_scroll_reset, fixture_tear_down);
   g_test_add ("/ui/customers/detail-one-time-buyer", Fixture, NULL, fixture_set_up,
               test_detail_one_time_buyer, fixture_tear_down);
   return g_test_run ();
