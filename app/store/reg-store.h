@@ -270,7 +270,8 @@ GPtrArray *reg_store_list_customer_rows (RegStore               *store,
  * reg_store_next_customer_row(). */
 RegStmt   *reg_store_list_customer_rows_begin (RegStore *store, gboolean include_archived,
                                         GError **error);
-/* Streaming the same rows: a statement to step with reg_store_next_customer_row(). */
+/* The active customers for the workbook, most valuable first (predicted value, then those
+ * without a prediction by what they spent): step it with reg_store_next_customer_row(). */
 RegStmt   *reg_store_customer_rows_begin (RegStore *store, GError **error);
 RegCustomerRow *reg_store_next_customer_row (RegStore *store, RegStmt *stmt, GError **error);
 RegCustomerRow *reg_store_get_customer_row (RegStore            *store,

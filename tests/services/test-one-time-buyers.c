@@ -115,10 +115,28 @@ test_workbook (Fixture *f, gconstpointer data)
       const char *argv[] = { "unzip", "-p", path, member, NULL };
       g_autofree char *out = NULL;
 
+      g_autoptr(GRegex) clv_cell = g_regex_new ("<c r=\"L([0-9]+)\"[^>]*><v>([^<]+)</v>", 0, 0,
+                                                NULL);
+      g_autoptr(GMatchInfo) m = NULL;
+      double previous = G_MAXDOUBLE;
+      guint values = 0;
+
       g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
                                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                                    &out, NULL, NULL, &error));
       g_string_append (tiers, out);
+      /* each tier sheet lists its customers most valuable first (column L: predicted CLV) */
+      for (g_regex_match (clv_cell, out, 0, &m); g_match_info_matches (m);
+           g_match_info_next (m, NULL))
+        {
+          g_autofree char *v = g_match_info_fetch (m, 2);
+          double clv = g_ascii_strtod (v, NULL);
+
+          g_assert_cmpfloat (clv, <=, previous);
+          previous = clv;
+          values++;
+        }
+      g_assert_cmpuint (values, >, 1);
     }
   g_assert_nonnull (strstr (tiers->str, "too early to tell"));
   g_assert_nonnull (strstr (tiers->str, "most customers who came back did so within"));
