@@ -384,9 +384,15 @@ clv_date_parse (const char *text, ClvDateOrder order, gint32 *out_day, GError **
       if (order == CLV_DATE_ORDER_UNKNOWN || parts.month_word >= 0 || parts.len[0] == 4)
         g_set_error (error, CLV_ERROR, CLV_ERROR_INVALID, _("“%s” is not a valid date"), quoted);
       else
-        g_set_error (error, CLV_ERROR, CLV_ERROR_INVALID,
-                     _("“%s” is not a valid date in the order %s"), quoted,
-                     clv_date_order_id (order));
+        {
+          /* the form expected, as an example an owner can copy: 31/12/2024 or 12/31/2024 */
+          g_autofree char *example = clv_date_format_locale (clv_date_from_ymd (2024, 12, 31),
+                                                             order, '/');
+
+          g_set_error (error, CLV_ERROR, CLV_ERROR_INVALID,
+                       _("“%s” is not a valid date: write it like %s"), quoted,
+                       example);
+        }
       return FALSE;
     }
   *out_day = day;

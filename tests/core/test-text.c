@@ -194,6 +194,28 @@ test_sale_days (void)
   g_assert_cmpint (clv_date_sale_max (leap), ==, clv_date_from_ymd (2029, 2, 28));
 }
 
+/* A date that cannot be read says how to write one, with an example in the shop's order. */
+static void
+test_date_error_example (void)
+{
+  static const struct { ClvDateOrder order; const char *example; } cases[] = {
+    { CLV_DATE_ORDER_MDY, "12/31/2024" }, { CLV_DATE_ORDER_DMY, "31/12/2024" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint32 day = 0;
+
+      g_assert_false (clv_date_parse ("31/13/2024", cases[i].order, &day, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "31/13/2024"));
+      g_assert_nonnull (strstr (error->message, cases[i].example));
+      g_assert_null (strstr (error->message, "MDY"));
+      g_assert_null (strstr (error->message, "DMY"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -202,6 +224,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/text/fold-without-locale", test_fold_without_locale);
   g_test_add_func ("/core/text/controls", test_controls);
   g_test_add_func ("/core/text/quote", test_quote);
+  g_test_add_func ("/core/text/date-error-example", test_date_error_example);
   g_test_add_func ("/core/text/sale-days", test_sale_days);
   return g_test_run ();
 }
