@@ -26,6 +26,7 @@ struct _RegSaleEntry
   RegShop     *shop;               /* (owned) (nullable) */
   gint64       picked_id;          /* customer chosen from the suggestions, 0 = none */
   char        *picked_name;        /* (owned) (nullable) its name as put in the field */
+  char        *saved_message;      /* (owned) (nullable) the last "sale saved" toast's text */
   gboolean     setting_text;       /* the field is being filled by a pick, not typed */
   guint        n_suggestions;
 
@@ -371,6 +372,7 @@ reg_sale_entry_dispose (GObject *object)
     gtk_popover_popdown (self->suggestion_popover);
   g_clear_object (&self->shop);
   g_clear_pointer (&self->picked_name, g_free);
+  g_clear_pointer (&self->saved_message, g_free);
   G_OBJECT_CLASS (reg_sale_entry_parent_class)->dispose (object);
 }
 
@@ -487,8 +489,10 @@ reg_sale_entry_save (RegSaleEntry *self)
 
   if (*date_text == '\0')
     day = clv_date_today ();
-  else if (!reg_shop_parse_date (self->shop, date_text, &day, &error))
+  else if (!reg_shop_parse_date (self->shop, date_text, &day, &error)
+           || !clv_date_check_sale (day, clv_date_today (), &error))
     {
+      /* each error on its own field: a date too early or too far ahead is the date's */
       reg_ui_set_field_error (GTK_WIDGET (self->date_entry), self->date_error, error->message);
       g_clear_error (&error);
       if (first_invalid == NULL)
@@ -568,11 +572,15 @@ reg_sale_entry_save (RegSaleEntry *self)
       return 0;
     }
 
-  money = reg_shop_format_amount (self->shop, amount);
+  /* "Refund of $12.50", not "Refund of -$12.50": the word says the direction */
+  money = reg_shop_format_amount (self->shop, amount < 0 ? -amount : amount);
   /* toast titles are markup: names are text */
   title = amount < 0 ? g_markup_printf_escaped (_("Refund of %s to %s saved"), money, customer)
                      : g_markup_printf_escaped (_("Sale of %s to %s saved"), money, customer);
   toast = adw_toast_new (title);
+  g_free (self->saved_message);
+  self->saved_message = amount < 0 ? g_strdup_printf (_("Refund of %s to %s saved"), money, customer)
+                                   : g_strdup_printf (_("Sale of %s to %s saved"), money, customer);
   adw_toast_set_button_label (toast, _("_Undo"));
   undo = g_new0 (SaleUndo, 1);
   undo->shop = g_object_ref (self->shop);
@@ -602,4 +610,11 @@ reg_sale_entry_get_n_suggestions (RegSaleEntry *self)
 {
   g_return_val_if_fail (REG_IS_SALE_ENTRY (self), 0);
   return self->n_suggestions;
+}
+
+const char *
+reg_sale_entry_get_saved_message (RegSaleEntry *self)
+{
+  g_return_val_if_fail (REG_IS_SALE_ENTRY (self), NULL);
+  return self->saved_message;
 }

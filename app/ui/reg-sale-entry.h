@@ -23,5 +23,7 @@ void       reg_sale_entry_focus          (RegSaleEntry *self);
 gint64     reg_sale_entry_save           (RegSaleEntry *self);
 /* Suggestions currently offered for the customer field (for tests). */
 guint      reg_sale_entry_get_n_suggestions (RegSaleEntry *self);
+/* The text of the last "saved" message, as the toast says it (for tests). */
+const char *reg_sale_entry_get_saved_message (RegSaleEntry *self);
 
 G_END_DECLS

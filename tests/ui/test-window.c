@@ -240,6 +240,19 @@ test_invalid_input (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->date), "error"));
   g_assert_cmpuint (n_sales (f), ==, 0);
 
+  /* a date years ahead: its error on the date, not on the amount, which is fine */
+  {
+    g_autofree char *ahead = clv_date_format_iso (clv_date_today () + 3 * 366);
+
+    gtk_editable_set_text (f->date, "");
+    type_sale (f, "Bob Builder", ahead, "12", f->amount);
+    g_assert_true (gtk_widget_get_visible (date_error));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->date), "error"));
+    g_assert_false (gtk_widget_get_visible (amount_error));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->amount), "error"));
+    g_assert_cmpuint (n_sales (f), ==, 0);
+  }
+
   /* no customer */
   gtk_editable_set_text (f->date, "");
   type_sale (f, "", NULL, "12", f->amount);
@@ -267,6 +280,10 @@ test_refund_toggle (Fixture       *f,
   g_assert_cmpuint (n_sales (f), ==, 2);
   sale = g_list_model_get_item (reg_shop_get_sales (f->shop), 0);
   g_assert_cmpint (reg_sale_get_amount (sale), ==, -500);
+  /* the word says it is a refund: the amount without a minus sign */
+  g_assert_nonnull (strstr (reg_sale_entry_get_saved_message (REG_SALE_ENTRY (f->entry)),
+                            "Refund of "));
+  g_assert_null (strstr (reg_sale_entry_get_saved_message (REG_SALE_ENTRY (f->entry)), "-"));
   g_assert_false (gtk_toggle_button_get_active (refund));   /* cleared after saving */
 }
 
