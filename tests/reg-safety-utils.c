@@ -235,3 +235,20 @@ reg_safety_file_hash (const char *path)
   g_assert_no_error (error);
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
+
+void
+reg_safety_shop_dir_set_up (RegSafetyShopDir *f,
+                            gconstpointer     data)
+{
+  f->dir = reg_test_make_tmpdir ();
+  f->shop = g_build_filename (f->dir, "shop.regulars", NULL);
+}
+
+void
+reg_safety_shop_dir_tear_down (RegSafetyShopDir *f,
+                               gconstpointer     data)
+{
+  reg_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->shop);
+}

@@ -11,6 +11,19 @@
 
 G_BEGIN_DECLS
 
+/* The fixture of the suites that run regulars-cli on a shop: a folder of the test's own, and
+ * the shop's path in it (not created). */
+typedef struct
+{
+  char *dir;    /* (owned) */
+  char *shop;   /* (owned) */
+} RegSafetyShopDir;
+
+void        reg_safety_shop_dir_set_up    (RegSafetyShopDir *f,
+                                           gconstpointer     data);
+void        reg_safety_shop_dir_tear_down (RegSafetyShopDir *f,
+                                           gconstpointer     data);
+
 /* $REG_CLI; the test is skipped (and NULL returned) when it is not set. */
 const char *reg_safety_cli_path   (void);
 

@@ -17,26 +17,10 @@
 #include "reg-store.h"
 #include "reg-test-utils.h"
 
-typedef struct
-{
-  char *dir;
-  char *shop;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = reg_test_make_tmpdir ();
-  f->shop = g_build_filename (f->dir, "shop.regulars", NULL);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  reg_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->shop);
-}
+/* a shop path in a fresh folder of its own (reg-safety-utils.h) */
+typedef RegSafetyShopDir Fixture;
+#define fixture_set_up reg_safety_shop_dir_set_up
+#define fixture_tear_down reg_safety_shop_dir_tear_down
 
 static void
 assert_mode (const char *path, guint mode)
