@@ -13,7 +13,6 @@
 #include "reg-export-target.h"
 #include "reg-loyalty-job.h"
 #include "reg-output-path.h"
-#include "reg-score-words.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
 
@@ -39,7 +38,6 @@ reg_shop_loyalty_list (RegShop *shop, const char *spec, GError **error)
   gboolean predicted = FALSE;
   gint32 day;
   RegLoyaltyList *list;
-  RegScoreContext ctx;
 
   if (segment == NULL)
     return NULL;
@@ -54,7 +52,6 @@ reg_shop_loyalty_list (RegShop *shop, const char *spec, GError **error)
   locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
   currency = reg_shop_get_setting (shop, REG_SETTING_CURRENCY);
   day = reg_store_last_sale_day (reg_shop_get_store (shop));
-  reg_score_context_load (shop, &ctx);
   list = reg_loyalty_list_new (title, name, rule,
                                predicted ? _("Predicted value") : _("Spent so far"),
                                day > 0 ? day : clv_date_today (), locale, currency);
