@@ -71,3 +71,16 @@ parse_json (const char *text)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+void
+cli_import_cdnow (Fixture *f)
+{
+  Run r = { 0 };
+  g_autofree char *elog = reg_test_shared_data_path ("cdnow", "cdnowElog.csv", NULL);
+
+  cli (f, &r, "init", "--currency", "USD", "--locale", "en_US", "--name", "CDNOW", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (f, &r, "import", elog, "--map", "customer=masterid,date=date,amount=sales",
+       "--date-format", "%Y%m%d", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+}

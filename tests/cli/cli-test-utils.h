@@ -29,5 +29,7 @@ void      cli              (Fixture *f, Run *r, ...) G_GNUC_NULL_TERMINATED;
 void      fixture_setup    (Fixture *f, gconstpointer data);
 void      fixture_teardown (Fixture *f, gconstpointer data);
 JsonNode *parse_json       (const char *text);
+/* A new USD shop (en_US) holding the CDNOW sample's purchase log, imported by the CLI. */
+void      cli_import_cdnow (Fixture *f);
 
 G_END_DECLS

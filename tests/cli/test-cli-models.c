@@ -13,20 +13,6 @@
 #include "cli-test-utils.h"
 #include "reg-test-utils.h"
 
-static void
-import_cdnow (Fixture *f)
-{
-  Run r = { 0 };
-  g_autofree char *elog = reg_test_shared_data_path ("cdnow", "cdnowElog.csv", NULL);
-
-  cli (f, &r, "init", "--currency", "USD", "--locale", "en_US", "--name", "CDNOW", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  cli (f, &r, "import", elog, "--map", "customer=masterid,date=date,amount=sales",
-       "--date-format", "%Y%m%d", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
-}
-
 static JsonNode *
 analyze (Fixture *f, const char *model, const char *end, const char *cal)
 {
@@ -52,7 +38,7 @@ test_mbgnbd_cdnow (Fixture *f, gconstpointer data)
   g_autoptr(JsonNode) split = NULL;
   JsonObject *o, *params, *holdout;
 
-  import_cdnow (f);
+  cli_import_cdnow (f);
   fit = analyze (f, "mbgnbd", "1997-09-30", "1997-09-30");
   o = json_node_get_object (fit);
   g_assert_cmpstr (json_object_get_string_member (o, "model"), ==, "mbgnbd");
@@ -97,7 +83,7 @@ test_one_time_buyers (Fixture *f, gconstpointer data)
   gint64 return_days;
   g_autofree char *once_id = NULL;
 
-  import_cdnow (f);
+  cli_import_cdnow (f);
   an = analyze (f, "bgnbd", "1998-06-30", "1997-09-30");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (an), "model"), ==,
                    "bgnbd");

@@ -14,20 +14,6 @@
 #include "reg-test-utils.h"
 
 static void
-import_cdnow (Fixture *f)
-{
-  Run r = { 0 };
-  g_autofree char *elog = reg_test_shared_data_path ("cdnow", "cdnowElog.csv", NULL);
-
-  cli (f, &r, "init", "--currency", "USD", "--locale", "en_US", "--name", "CDNOW", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  cli (f, &r, "import", elog, "--map", "customer=masterid,date=date,amount=sales",
-       "--date-format", "%Y%m%d", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
-}
-
-static void
 assert_range (JsonObject *o, const char *key, double point)
 {
   JsonArray *range = json_object_get_array_member (o, key);
@@ -51,7 +37,7 @@ test_analyze_json (Fixture *f, gconstpointer data)
   const char *keys[] = { "r", "alpha", "a", "b" };
   const double ref[] = { 0.01256, 0.3782, 0.1857, 0.7054 };
 
-  import_cdnow (f);
+  cli_import_cdnow (f);
   cli (f, &r, "analyze", "--model", "bgnbd", "--end", "1997-09-30", "--calibration-end",
        "1997-09-30", "--time-unit", "week", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -101,7 +87,7 @@ test_words (Fixture *f, gconstpointer data)
   JsonObject *scores;
   JsonArray *range;
 
-  import_cdnow (f);
+  cli_import_cdnow (f);
   cli (f, &r, "analyze", "--end", "1997-09-30", "--calibration-end", "1997-09-30", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_test_message ("%s", r.out);

@@ -13,20 +13,6 @@
 #include "reg-test-utils.h"
 
 static void
-import_cdnow (Fixture *f)
-{
-  Run r = { 0 };
-  g_autofree char *elog = reg_test_shared_data_path ("cdnow", "cdnowElog.csv", NULL);
-
-  cli (f, &r, "init", "--currency", "USD", "--locale", "en_US", "--name", "CDNOW", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  cli (f, &r, "import", elog, "--map", "customer=masterid,date=date,amount=sales",
-       "--date-format", "%Y%m%d", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
-}
-
-static void
 test_tracking_json (Fixture *f, gconstpointer data)
 {
   Run r = { 0 };
@@ -36,7 +22,7 @@ test_tracking_json (Fixture *f, gconstpointer data)
   double actual = 0, expected = 0;
   gint64 ahead = 0;
 
-  import_cdnow (f);
+  cli_import_cdnow (f);
   cli (f, &r, "analyze", "--model", "bgnbd", "--end", "1998-06-30", "--calibration-end",
        "1997-09-30", "--time-unit", "week", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);

@@ -196,3 +196,17 @@ core_test_sim_pareto (GRand *rand, double r, double alpha, double s, double beta
         out->future++;
     }
 }
+
+ClvSummary *
+core_test_cdnow_calibration (void)
+{
+  gsize n;
+  guint32 nc;
+  g_autofree ClvSale *sales = core_test_load_cdnow (&n, &nc);
+  g_autoptr(GError) error = NULL;
+  ClvSummary *s = clv_summary_compute (sales, n, nc, core_test_julian (19970930),
+                                       core_test_julian (19980630), &error);
+
+  g_assert_no_error (error);
+  return s;
+}

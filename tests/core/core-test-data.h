@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include "clv-summary.h"
 #include "clv-types.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,9 @@ gint32 core_test_julian (guint32 yyyymmdd);
 
 /* Loads cdnowElog.csv; aborts the test on error. Returns (transfer full) an array of ClvSale. */
 ClvSale *core_test_load_cdnow (gsize *n_sales, guint32 *n_customers);
+/* The CDNOW summary of the published fits: calibration to 1997-09-30, holdout to 1998-06-30.
+ * Returns (transfer full). */
+ClvSummary *core_test_cdnow_calibration (void);
 
 /**
  * core_test_simulate_bgnbd:

@@ -15,25 +15,11 @@
 #define assert_rel(v, ref, tol) \
   g_assert_cmpfloat_with_epsilon ((v), (ref), (tol) * fabs (ref))
 
-static ClvSummary *
-cdnow_calibration (void)
-{
-  gsize n;
-  guint32 nc;
-  g_autofree ClvSale *sales = core_test_load_cdnow (&n, &nc);
-  g_autoptr(GError) error = NULL;
-  ClvSummary *s = clv_summary_compute (sales, n, nc, core_test_julian (19970930),
-                                       core_test_julian (19980630), &error);
-
-  g_assert_no_error (error);
-  return s;
-}
-
 /* FHL (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4 (weeks). */
 static void
 test_cdnow (void)
 {
-  g_autoptr(ClvSummary) s = cdnow_calibration ();
+  g_autoptr(ClvSummary) s = core_test_cdnow_calibration ();
   g_autoptr(GError) error = NULL;
   gsize n_tr;
   g_autofree ClvRfTriple *tr = clv_summary_triples (s, 7.0, &n_tr);

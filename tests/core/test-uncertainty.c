@@ -17,27 +17,13 @@
 #define assert_rel(v, ref, tol) \
   g_assert_cmpfloat_with_epsilon ((v), (ref), (tol) * fabs (ref))
 
-static ClvSummary *
-cdnow_calibration (void)
-{
-  gsize n;
-  guint32 nc;
-  g_autofree ClvSale *sales = core_test_load_cdnow (&n, &nc);
-  g_autoptr(GError) error = NULL;
-  ClvSummary *s = clv_summary_compute (sales, n, nc, core_test_julian (19970930),
-                                       core_test_julian (19980630), &error);
-
-  g_assert_no_error (error);
-  return s;
-}
-
 /* lifetimes on the CDNOW sample (39-week calibration, weeks), delta method from the observed
  * information: BG/NBD r 0.01256, alpha 0.3782, a 0.1857, b 0.7054; Gamma-Gamma p 1.19,
  * q 0.290, gamma 4.16 dollars. */
 static void
 test_cdnow_standard_errors (void)
 {
-  g_autoptr(ClvSummary) s = cdnow_calibration ();
+  g_autoptr(ClvSummary) s = core_test_cdnow_calibration ();
   g_autoptr(GError) error = NULL;
   gsize n_tr;
   g_autofree ClvRfTriple *tr = clv_summary_triples (s, 7.0, &n_tr);
@@ -217,7 +203,7 @@ test_simulated_totals_coverage (void)
 static void
 test_cdnow_holdout_coverage (void)
 {
-  g_autoptr(ClvSummary) s = cdnow_calibration ();
+  g_autoptr(ClvSummary) s = core_test_cdnow_calibration ();
   gsize n_tr;
   g_autofree ClvRfTriple *tr = clv_summary_triples (s, 7.0, &n_tr);
   double len = (s->end_day - s->calibration_end_day) / 7.0;

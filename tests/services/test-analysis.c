@@ -13,32 +13,12 @@
 #include "reg-shop.h"
 #include "reg-store-analysis.h"
 #include "reg-test-utils.h"
+#include "services-test-utils.h"
 
-typedef struct
-{
-  char    *dir;
-  RegShop *shop;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = reg_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "shop.regulars", NULL);
-  f->shop = reg_shop_open (path, TRUE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_assert_finalize_object (f->shop);
-  reg_test_rm_rf (f->dir);
-  g_free (f->dir);
-}
+/* a new, empty shop in a folder of its own (services-test-utils.h) */
+typedef RegServicesShopFixture Fixture;
+#define fixture_setup services_shop_fixture_setup
+#define fixture_teardown services_shop_fixture_teardown
 
 /* cdnowElog.csv: masterid,sampleid,date(YYYYMMDD),cds,sales(dollars) */
 static void
