@@ -344,6 +344,18 @@ reg_segment_matches (const RegSegment *segment, const RegCustomerRow *row)
     }
 }
 
+/* "Customers where clv>100 and purchases>=3": the filter as the owner wrote it. */
+static char *
+filter_in_words (const RegSegment *segment)
+{
+  GString *out = g_string_new (_("Customers where "));
+
+  for (guint i = 0; i < segment->conditions->len; i++)
+    g_string_append_printf (out, "%s%s", i ? _(" and ") : "",
+                            g_array_index (segment->conditions, Condition, i).source);
+  return g_string_free (out, FALSE);
+}
+
 char *
 reg_segment_title (const RegSegment *segment)
 {
@@ -352,16 +364,19 @@ reg_segment_title (const RegSegment *segment)
     case SEG_ALL:
       return g_strdup (_("All customers"));
     case SEG_TIER:
-      return g_strdup (clv_tier_name (g_str_equal (segment->id, "top") ? CLV_TIER_TOP
-                                      : g_str_equal (segment->id, "middle") ? CLV_TIER_MIDDLE
-                                      : CLV_TIER_BOTTOM));
+      /* a printed list's heading must say who is on it: "Top" alone reads as a word cut off */
+      if (g_str_equal (segment->id, "top"))
+        return g_strdup (_("Top-tier customers"));
+      if (g_str_equal (segment->id, "middle"))
+        return g_strdup (_("Middle-tier customers"));
+      return g_strdup (_("Bottom-tier customers"));
     case SEG_RFM:
       return g_strdup (clv_rfm_group_name (clv_rfm_group_from_id (segment->id)));
     case SEG_AT_RISK:
       return g_strdup (_("Customers slipping away"));
     case SEG_FILTER:
     default:
-      return g_strdup (_("Selected customers"));
+      return filter_in_words (segment);
     }
 }
 
@@ -405,12 +420,8 @@ reg_segment_describe (const RegSegment *segment)
     case SEG_FILTER:
     default:
       {
-        GString *out = g_string_new (_("Customers where "));
-        for (guint i = 0; i < segment->conditions->len; i++)
-          g_string_append_printf (out, "%s%s", i ? _(" and ") : "",
-                                  g_array_index (segment->conditions, Condition, i).source);
-        g_string_append_c (out, '.');
-        return g_string_free (out, FALSE);
+        g_autofree char *words = filter_in_words (segment);
+        return g_strconcat (words, ".", NULL);
       }
     }
 }

@@ -262,12 +262,41 @@ test_tiny_shop (Fixture *f, gconstpointer data)
     g_assert_cmpfloat (s->repeat_rate, ==, -1);
 }
 
+/* A list's heading says who is on it, in words: never a bare tier name. */
+static void
+test_segment_titles (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *spec, *title; } cases[] = {
+    { "top", "Top-tier customers" },
+    { "middle", "Middle-tier customers" },
+    { "bottom", "Bottom-tier customers" },
+    { "at-risk", "Customers slipping away" },
+    { "clv>100, purchases>=2", "Customers where clv>100 and purchases>=2" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      RegSegment *segment = reg_segment_parse (f->shop, cases[i].spec, &error);
+      g_autofree char *title = NULL, *rule = NULL;
+
+      g_assert_no_error (error);
+      title = reg_segment_title (segment);
+      g_assert_cmpstr (title, ==, cases[i].title);
+      rule = reg_segment_describe (segment);
+      g_assert_cmpstr (rule, !=, title);
+      reg_segment_free (segment);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/services/figures/at-risk-reasons", Fixture, NULL, fixture_setup,
               test_at_risk_reasons, fixture_teardown);
+  g_test_add ("/services/figures/segment-titles", Fixture, NULL, fixture_setup,
+              test_segment_titles, fixture_teardown);
   for (gsize i = 0; i < G_N_ELEMENTS (tiny_shops); i++)
     {
       g_autofree char *path = g_strdup_printf ("/services/figures/tiny-shop/%s", tiny_shops[i].name);
