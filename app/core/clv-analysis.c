@@ -579,7 +579,8 @@ score_ranges (ClvAnalysis *a, const ClvSummary *full, const ClvRfTriple *tr, gsi
   a->expected_purchases_range[1] = a->expected_purchases_total * rp[1];
   a->total_clv_range[0] = a->total_clv * rv[0];
   a->total_clv_range[1] = a->total_clv * rv[1];
-  if (a->forecast != NULL)
+  /* a horizon longer than the draws split month by month has no band */
+  if (a->forecast != NULL && a->options.horizon_months <= CLV_RANGE_MAX_MONTHS)
     {
       a->forecast_range = g_new (double, 2 * (gsize) a->options.horizon_months);
       for (guint j = 0; j < a->options.horizon_months; j++)

@@ -241,8 +241,8 @@ if_alive_of (ClvModelKind kind, const double *prm, guint32 x, double T, double t
 }
 
 /* Total expected purchases over the horizon; with @n_months > 0 also per month of it in
- * @monthly (the horizon split in @n_months equal months, at most MAX_MONTHS). */
-#define MAX_MONTHS 120
+ * @monthly (the horizon split in @n_months equal months, at most CLV_RANGE_MAX_MONTHS). */
+#define MAX_MONTHS CLV_RANGE_MAX_MONTHS
 
 static double
 total_purchases_by_month (const ClvTotalsDraws *in, const ClvRfTriple *tr, gsize n,
@@ -457,7 +457,7 @@ clv_totals_monthly_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64
   SpendByX by_x = { 0 };
   const ClvRfTriple *tr = in->triples;
   gsize n_tr = in->n_triples;
-  guint n_m = monthly != NULL ? MIN (in->n_months, MAX_MONTHS) : 0;
+  guint n_m = monthly != NULL && in->n_months <= MAX_MONTHS ? in->n_months : 0;
   g_autofree double *rp = NULL;
   g_autofree double *rv = NULL;
   g_autofree double *m0 = g_new0 (double, MAX (n_m, 1));

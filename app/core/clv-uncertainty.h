@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 /* Parameter draws for the ranges of the totals, and their fixed seed. */
 #define CLV_RANGE_DRAWS 250
 #define CLV_RANGE_SEED 20051
+/* The longest horizon, in months, that gets month-by-month ranges (ten years). */
+#define CLV_RANGE_MAX_MONTHS 120
 
 /**
  * clv_natural_covariance:
@@ -75,7 +77,8 @@ void clv_purchases_range (const double *pmf_if_alive, gsize n, double p_alive, d
  * @horizon: in model units
  * @spend_x, @spend_m, @spend_w, @n_spend: per buyer, x, mean repeat spend and a weight (the
  *   point prediction of the customer's purchases) for the Gamma-Gamma expectation
- * @n_months: for clv_totals_monthly_ratio_range(): the horizon in this many equal months
+ * @n_months: for clv_totals_monthly_ratio_range(): the horizon in this many equal months, at
+ *   most CLV_RANGE_MAX_MONTHS (more: no month-by-month ranges, their ratios stay 1)
  *
  * What the draws for the totals need.
  */

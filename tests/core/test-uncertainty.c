@@ -285,7 +285,7 @@ test_analysis_ranges (void)
 
 /* CDNOW with the customers below @n_customers only (sales come sorted by customer). */
 static ClvAnalysis *
-cdnow_forecast (guint32 n_customers)
+cdnow_forecast_over (guint32 n_customers, guint horizon_months)
 {
   gsize n, keep = 0;
   guint32 nc;
@@ -299,11 +299,18 @@ cdnow_forecast (guint32 n_customers)
       sales[keep++] = sales[i];
   clv_analysis_options_init (&o);
   o.model = CLV_MODEL_BGNBD;
+  o.horizon_months = horizon_months;
   o.end_day = o.calibration_end_day = core_test_julian (19970930);
   a = clv_analysis_run (sales, keep, MIN (nc, n_customers), NULL, 0, &o, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (a->ranges_known);
   return a;
+}
+
+static ClvAnalysis *
+cdnow_forecast (guint32 n_customers)
+{
+  return cdnow_forecast_over (n_customers, 12);
 }
 
 /* Relative width of the forecast's band, over the horizon. */
@@ -345,6 +352,21 @@ test_forecast_band (void)
   g_test_message ("band width: %.3f of the forecast with every customer, %.3f with 400",
                   band_width (a), band_width (few));
   g_assert_cmpfloat (band_width (few), >, 1.5 * band_width (a));
+}
+
+/* A horizon longer than the draws split month by month: the forecast without a band, the
+ * totals' ranges still there. */
+static void
+test_forecast_band_long_horizon (void)
+{
+  g_autoptr(ClvAnalysis) ten = cdnow_forecast_over (G_MAXUINT32, CLV_RANGE_MAX_MONTHS);
+  g_autoptr(ClvAnalysis) longer = cdnow_forecast_over (G_MAXUINT32, CLV_RANGE_MAX_MONTHS + 1);
+
+  g_assert_nonnull (ten->forecast_range);
+  g_assert_cmpfloat (ten->forecast_range[2 * (CLV_RANGE_MAX_MONTHS - 1)], <,
+                     ten->forecast[CLV_RANGE_MAX_MONTHS - 1]);
+  g_assert_nonnull (longer->forecast);
+  g_assert_null (longer->forecast_range);
 }
 
 /* The month-by-month ratios come from the draws of the seed given: another seed, other ranges;
@@ -417,5 +439,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/uncertainty/too-little-history", test_too_little_history);
   g_test_add_func ("/core/uncertainty/forecast-band", test_forecast_band);
   g_test_add_func ("/core/uncertainty/forecast-band-seed", test_forecast_band_seed);
+  g_test_add_func ("/core/uncertainty/forecast-band-long-horizon",
+                   test_forecast_band_long_horizon);
   return g_test_run ();
 }
