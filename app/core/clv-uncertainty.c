@@ -240,10 +240,10 @@ if_alive_of (ClvModelKind kind, const double *prm, guint32 x, double T, double t
     }
 }
 
-/* Total expected purchases over the horizon; with @n_months > 0 also per month of it in
- * @monthly (the horizon split in @n_months equal months, at most CLV_RANGE_MAX_MONTHS). */
 #define MAX_MONTHS CLV_RANGE_MAX_MONTHS
 
+/* Total expected purchases over the horizon; with @n_months > 0 also per month of it in
+ * @monthly (the horizon split in @n_months equal months, at most MAX_MONTHS). */
 static double
 total_purchases_by_month (const ClvTotalsDraws *in, const ClvRfTriple *tr, gsize n,
                           const double *prm, guint n_months, double *monthly)
@@ -271,7 +271,6 @@ total_purchases_by_month (const ClvTotalsDraws *in, const ClvRfTriple *tr, gsize
     }
   return total;
 }
-
 
 /* The buyers' weights by x: E[Z | x, m] = p (gamma + x m) / (p x + q - 1) is linear in m, so
  * the weighted total needs only the sums of w and of w m per distinct x (Fader & Hardie 2013,
