@@ -339,7 +339,7 @@ total_spend (const SpendByX *s, const ClvGammaGammaParams *gg)
 
 /* The months' ratios take twelve expectations per triple where the totals take one: they come
  * from a smaller sample, as they are ratios too. */
-#define MONTH_TRIPLES 100
+#define MONTH_TRIPLES 60
 
 static ClvRfTriple *
 sample_triples (const ClvRfTriple *tr, gsize n, gsize max, gsize *n_out)
