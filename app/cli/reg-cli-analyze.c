@@ -155,12 +155,15 @@ print_summary (RegShop *shop, const RegAnalysisSummary *s)
   {
     ClvMoneyFormat fmt;
     g_autofree char *forecast = NULL;
+    g_autofree char *band = NULL;
 
     reg_shop_get_money_format (shop, &fmt);
     forecast = reg_words_forecast (&fmt, s);
+    band = reg_words_forecast_range (&fmt, s, FALSE);
 
+    /* one line: the forecast, then its range when there is one */
     if (forecast != NULL)
-      printf ("%s\n", forecast);
+      printf ("%s%s%s\n", forecast, band != NULL ? " " : "", band != NULL ? band : "");
   }
   printf (_("Tiers:"));
   for (guint i = 0; i < s->tiers->len; i++)

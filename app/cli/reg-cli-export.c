@@ -185,7 +185,12 @@ export_campaign (RegCli *cli, int argc, char **argv)
       json_builder_add_int_value (b, out->n_bad_email);
       json_builder_set_member_name (b, "duplicate");
       json_builder_add_int_value (b, out->n_duplicate);
+      json_builder_set_member_name (b, "total");
+      json_builder_add_int_value (b, out->n_no_consent + out->n_no_email + out->n_bad_email
+                                     + out->n_duplicate);
       json_builder_end_object (b);
+      json_builder_set_member_name (b, "selected");
+      json_builder_add_int_value (b, out->selected);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       reg_cli_print_json (root);
@@ -374,6 +379,10 @@ campaign_results (RegCli *cli, int argc, char **argv)
       json_builder_add_string_value (b, from);
       json_builder_set_member_name (b, "to");
       json_builder_add_string_value (b, to);
+      json_builder_set_member_name (b, "days_measured");
+      json_builder_add_int_value (b, lift->days_measured);
+      json_builder_set_member_name (b, "too_early");
+      json_builder_add_boolean_value (b, lift->too_early);
       json_builder_set_member_name (b, "treatment");
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "customers");
@@ -410,7 +419,7 @@ campaign_results (RegCli *cli, int argc, char **argv)
       return REG_CLI_OK;
     }
   printf ("%s (#%" PRId64 ")\n%s\n", lift->name, lift->campaign, lift->summary);
-  if (lift->control > 0 && lift->measured_to > lift->started_on)
+  if (lift->control > 0 && !lift->too_early)
     printf (_("  Purchase rate difference: %+.1f points (95 %% interval %+.1f to %+.1f)\n"),
             lift->rate_diff * 100, lift->rate_low * 100, lift->rate_high * 100);
   return REG_CLI_OK;

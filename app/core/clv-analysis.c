@@ -538,6 +538,7 @@ score_ranges (ClvAnalysis *a, const ClvSummary *full, const ClvRfTriple *tr, gsi
               const Model *m)
 {
   double prm[4], rp[2], rv[2];
+  g_autofree double *rm = g_new (double, 2 * (gsize) MAX (a->options.horizon_months, 1));
   ClvTotalsDraws in = { 0 };
   g_autofree guint32 *xs = g_new (guint32, MAX (a->n_customers, 1));
   g_autofree double *ms = g_new (double, MAX (a->n_customers, 1));
@@ -564,8 +565,10 @@ score_ranges (ClvAnalysis *a, const ClvSummary *full, const ClvRfTriple *tr, gsi
   in.spend_m = ms;
   in.spend_w = ws;
   in.n_spend = n;
+  in.n_months = a->options.horizon_months;
   if (a->total_clv < 0 || a->expected_purchases_total < 0
-      || !clv_totals_ratio_range (&in, CLV_RANGE_DRAWS, CLV_RANGE_SEED, CLV_RANGE_LEVEL, rp, rv))
+      || !clv_totals_monthly_ratio_range (&in, CLV_RANGE_DRAWS, CLV_RANGE_SEED, CLV_RANGE_LEVEL,
+                                          rp, rv, rm))
     {
       a->ranges_note = g_strdup (_("No ranges: the fitted model does not say how sure it is on "
                                    "this history."));
@@ -576,6 +579,16 @@ score_ranges (ClvAnalysis *a, const ClvSummary *full, const ClvRfTriple *tr, gsi
   a->expected_purchases_range[1] = a->expected_purchases_total * rp[1];
   a->total_clv_range[0] = a->total_clv * rv[0];
   a->total_clv_range[1] = a->total_clv * rv[1];
+  /* a horizon longer than the draws split month by month has no band */
+  if (a->forecast != NULL && a->options.horizon_months <= CLV_RANGE_MAX_MONTHS)
+    {
+      a->forecast_range = g_new (double, 2 * (gsize) a->options.horizon_months);
+      for (guint j = 0; j < a->options.horizon_months; j++)
+        {
+          a->forecast_range[2 * j] = a->forecast[j] * rm[2 * j];
+          a->forecast_range[2 * j + 1] = a->forecast[j] * rm[2 * j + 1];
+        }
+    }
 }
 
 static void
@@ -667,6 +680,11 @@ sanitize (ClvAnalysis *a)
     a->rfm_value[i] = finite_or (a->rfm_value[i], 0);
   for (guint j = 0; a->forecast != NULL && j < a->options.horizon_months; j++)
     a->forecast[j] = finite_or (a->forecast[j], 0);
+  for (guint j = 0; a->forecast_range != NULL && j < a->options.horizon_months; j++)
+    if (!isfinite (a->forecast_range[2 * j]) || !isfinite (a->forecast_range[2 * j + 1]))
+      g_clear_pointer (&a->forecast_range, g_free);
+  if (!a->ranges_known)
+    g_clear_pointer (&a->forecast_range, g_free);
 }
 
 static void
@@ -1395,6 +1413,7 @@ clv_analysis_free (ClvAnalysis *a)
   clv_day_log_free (a->log);
   clv_tracking_clear (&a->tracking);
   g_free (a->forecast);
+  g_free (a->forecast_range);
   g_free (a);
 }
 

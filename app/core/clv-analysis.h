@@ -237,6 +237,9 @@ struct _ClvAnalysis
   double expected_purchases_range[2];
   double total_clv_range[2];           /* minor units */
   char *ranges_note;
+  /* the forecast's 80 % band: low and high of month j at [2 j] and [2 j + 1], minor units, from
+   * the same draws; NULL when there are no ranges */
+  double *forecast_range;
 };
 
 /**

@@ -240,17 +240,34 @@ if_alive_of (ClvModelKind kind, const double *prm, guint32 x, double T, double t
     }
 }
 
-static double
-total_purchases (const ClvTotalsDraws *in, const ClvRfTriple *tr, gsize n, const double *prm)
-{
-  double total = 0, e = 0;
+#define MAX_MONTHS CLV_RANGE_MAX_MONTHS
 
+/* Total expected purchases over the horizon; with @n_months > 0 also per month of it in
+ * @monthly (the horizon split in @n_months equal months, at most MAX_MONTHS). */
+static double
+total_purchases_by_month (const ClvTotalsDraws *in, const ClvRfTriple *tr, gsize n,
+                          const double *prm, guint n_months, double *monthly)
+{
+  double total = 0, e[MAX_MONTHS + 1] = { 0 };
+
+  for (guint j = 0; j < n_months; j++)
+    monthly[j] = 0;
   for (gsize i = 0; i < n; i++)
     {
+      double w;
+
       /* triples come in (x, T, t_x) order: E[Y | alive] depends on x and T only */
       if (i == 0 || tr[i].x != tr[i - 1].x || tr[i].T != tr[i - 1].T)
-        e = if_alive_of (in->kind, prm, tr[i].x, tr[i].T, in->horizon);
-      total += tr[i].weight * p_alive_of (in->kind, prm, tr[i].x, tr[i].t_x, tr[i].T) * e;
+        {
+          if (n_months == 0)
+            e[0] = if_alive_of (in->kind, prm, tr[i].x, tr[i].T, in->horizon);
+          for (guint j = 1; j <= n_months; j++)
+            e[j] = if_alive_of (in->kind, prm, tr[i].x, tr[i].T, in->horizon * j / n_months);
+        }
+      w = tr[i].weight * p_alive_of (in->kind, prm, tr[i].x, tr[i].t_x, tr[i].T);
+      total += w * e[n_months];
+      for (guint j = 0; j < n_months; j++)
+        monthly[j] += w * (e[j + 1] - e[j]);
     }
   return total;
 }
@@ -320,10 +337,14 @@ total_spend (const SpendByX *s, const ClvGammaGammaParams *gg)
  * parameters' total is what is taken from the draws, and that hardly depends on the sample. */
 #define DRAW_TRIPLES 800
 
+/* The months' ratios take twelve expectations per triple where the totals take one: they come
+ * from a smaller sample, as they are ratios too. */
+#define MONTH_TRIPLES 60
+
 static ClvRfTriple *
-sample_triples (const ClvRfTriple *tr, gsize n, gsize *n_out)
+sample_triples (const ClvRfTriple *tr, gsize n, gsize max, gsize *n_out)
 {
-  gsize block = (n + DRAW_TRIPLES - 1) / DRAW_TRIPLES, m = 0;
+  gsize block = (n + max - 1) / max, m = 0;
   ClvRfTriple *out = g_new (ClvRfTriple, (n + block - 1) / block);
 
   for (gsize start = 0; start < n; start += block)
@@ -419,6 +440,14 @@ gboolean
 clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, double level,
                         double purchases[2], double value[2])
 {
+  return clv_totals_monthly_ratio_range (in, n_draws, seed, level, purchases, value, NULL);
+}
+
+gboolean
+clv_totals_monthly_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed,
+                                double level, double purchases[2], double value[2],
+                                double *monthly)
+{
   double mu[4], l[16], gmu[3], gl[9], theta[4], gtheta[3], prm[4], p0, s0 = 0;
   gboolean spend_varies;
   gsize n_s = 0;
@@ -427,11 +456,19 @@ clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, d
   SpendByX by_x = { 0 };
   const ClvRfTriple *tr = in->triples;
   gsize n_tr = in->n_triples;
+  guint n_m = monthly != NULL && in->n_months <= MAX_MONTHS ? in->n_months : 0;
   g_autofree double *rp = NULL;
   g_autofree double *rv = NULL;
+  g_autofree double *m0 = g_new0 (double, MAX (n_m, 1));
+  g_autofree double *md = g_new0 (double, MAX (n_m, 1));
+  g_autofree double *rm = NULL;
+  g_autofree ClvRfTriple *month_sample = NULL;
+  gsize n_mtr = 0;
   gsl_rng *rng;
 
   purchases[0] = purchases[1] = value[0] = value[1] = 1;
+  for (guint j = 0; monthly != NULL && j < in->n_months; j++)
+    monthly[2 * j] = monthly[2 * j + 1] = 1;
   if (!clv_natural_covariance (in->prm, in->log_cov, 4, NULL, NULL) || n_draws < 2
       || !cholesky (in->log_cov, 4, l))
     return FALSE;
@@ -460,11 +497,19 @@ clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, d
   /* large shops: the ratio is taken on a systematic sample of the triples */
   if (n_tr > DRAW_TRIPLES)
     {
-      sample = sample_triples (tr, n_tr, &n_s);
+      sample = sample_triples (tr, n_tr, DRAW_TRIPLES, &n_s);
       tr = sample;
       n_tr = n_s;
     }
-  p0 = total_purchases (in, tr, n_tr, in->prm);
+  if (n_m > 0)
+    {
+      if (n_tr > MONTH_TRIPLES)
+        month_sample = sample_triples (tr, n_tr, MONTH_TRIPLES, &n_mtr);
+      else
+        month_sample = g_memdup2 (tr, (n_mtr = n_tr) * sizeof (ClvRfTriple));
+      total_purchases_by_month (in, month_sample, n_mtr, in->prm, n_m, m0);
+    }
+  p0 = total_purchases_by_month (in, tr, n_tr, in->prm, 0, NULL);
   if (!(p0 > 0) || !isfinite (p0))
     {
       spend_by_x_clear (&by_x);
@@ -472,6 +517,8 @@ clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, d
     }
   rp = g_new (double, n_draws);
   rv = g_new (double, n_draws);
+  /* month j's ratios of draw d at rm[j * n_draws + d] */
+  rm = g_new (double, (gsize) MAX (n_m, 1) * n_draws);
   rng = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (rng, (unsigned long) seed);
   for (guint d = 0; d < n_draws; d++)
@@ -481,8 +528,10 @@ clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, d
       draw_normal (rng, mu, l, 4, theta);
       for (int i = 0; i < 4; i++)
         prm[i] = exp (theta[i]);
-      tp = total_purchases (in, tr, n_tr, prm);
+      tp = total_purchases_by_month (in, tr, n_tr, prm, 0, NULL);
       rp[d] = isfinite (tp) ? tp / p0 : 1;
+      if (n_m > 0)
+        total_purchases_by_month (in, month_sample, n_mtr, prm, n_m, md);
       if (spend_varies)
         {
           ClvGammaGammaParams g = { 0 };
@@ -496,10 +545,15 @@ clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed, d
           sr = isfinite (ts) && ts > 0 ? ts / s0 : 1;
         }
       rv[d] = rp[d] * sr;
+      /* a month's value moves with that month's purchases and the same spend draw */
+      for (guint j = 0; j < n_m; j++)
+        rm[j * n_draws + d] = (m0[j] > 0 && isfinite (md[j]) ? md[j] / m0[j] : 1) * sr;
     }
   gsl_rng_free (rng);
   spend_by_x_clear (&by_x);
   quantiles (rp, n_draws, level, purchases);
   quantiles (rv, n_draws, level, value);
+  for (guint j = 0; j < n_m; j++)
+    quantiles (rm + (gsize) j * n_draws, n_draws, level, monthly + 2 * j);
   return TRUE;
 }

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 /* Parameter draws for the ranges of the totals, and their fixed seed. */
 #define CLV_RANGE_DRAWS 250
 #define CLV_RANGE_SEED 20051
+/* The longest horizon, in months, that gets month-by-month ranges (ten years). */
+#define CLV_RANGE_MAX_MONTHS 120
 
 /**
  * clv_natural_covariance:
@@ -75,6 +77,8 @@ void clv_purchases_range (const double *pmf_if_alive, gsize n, double p_alive, d
  * @horizon: in model units
  * @spend_x, @spend_m, @spend_w, @n_spend: per buyer, x, mean repeat spend and a weight (the
  *   point prediction of the customer's purchases) for the Gamma-Gamma expectation
+ * @n_months: for clv_totals_monthly_ratio_range(): the horizon in this many equal months, at
+ *   most CLV_RANGE_MAX_MONTHS (more: no month-by-month ranges, their ratios stay 1)
  *
  * What the draws for the totals need.
  */
@@ -91,6 +95,7 @@ typedef struct
   const double *spend_m;
   const double *spend_w;
   gsize n_spend;
+  guint n_months;
 } ClvTotalsDraws;
 
 /**
@@ -107,5 +112,18 @@ typedef struct
  */
 gboolean clv_totals_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed,
                                  double level, double purchases[2], double value[2]);
+
+/**
+ * clv_totals_monthly_ratio_range:
+ * @monthly: (out) (nullable): 2 x @in->n_months: for each month of the horizon, the central
+ *   @level range of its expected value (purchases in that month times spend) as a ratio to its
+ *   value at the fitted parameters, low then high; from the same draws as @purchases and @value
+ *
+ * clv_totals_ratio_range() with the month-by-month ranges of the revenue forecast as well.
+ * Each month costs one more expectation per distinct (x, T) and draw.
+ */
+gboolean clv_totals_monthly_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64 seed,
+                                         double level, double purchases[2], double value[2],
+                                         double *monthly);
 
 G_END_DECLS

@@ -161,10 +161,15 @@ reg_campaign_result_describe (const RegCampaignResult *result)
                                                 result->n_duplicate));
   if (left_out->len > 0)
     {
+      guint n_left = result->n_no_consent + result->n_no_email + result->n_bad_email
+                     + result->n_duplicate;
+
       g_ptr_array_add (left_out, NULL);
       g_autofree char *joined = g_strjoinv ("; ", (char **) left_out->pdata);
       g_string_append_c (s, ' ');
-      g_string_append_printf (s, _("Left out: %s."), joined);
+      /* Translators: customers left out of all handed in, then the reasons */
+      g_string_append_printf (s, _("Left out %u of %u: %s."), n_left,
+                              MAX (result->n_rows, n_left), joined);
     }
   return g_string_free (s, FALSE);
 }

@@ -271,7 +271,16 @@ reg_report_data_add_tracking (RegReportData *data, gint32 period_day, double act
 void
 reg_report_data_add_forecast (RegReportData *data, gint32 month_day, gint64 expected)
 {
-  RegReportMonth m = { month_day, expected };
+  RegReportMonth m = { month_day, expected, FALSE, -1, -1 };
+
+  g_array_append_val (data->forecast, m);
+}
+
+void
+reg_report_data_add_forecast_range (RegReportData *data, gint32 month_day, gint64 expected,
+                                    gint64 low, gint64 high)
+{
+  RegReportMonth m = { month_day, expected, TRUE, low, high };
 
   g_array_append_val (data->forecast, m);
 }

@@ -59,6 +59,8 @@ typedef struct
 {
   gint32 month_day;                /* Julian day of the 1st of the month */
   gint64 revenue;                  /* minor units; may be negative (refunds) */
+  gboolean ranged;                 /* forecast months: low and high hold the 80 % band */
+  gint64 low, high;                /* minor units */
 } RegReportMonth;
 
 typedef struct
@@ -213,6 +215,12 @@ void           reg_report_data_add_tracking  (RegReportData *data,
 void           reg_report_data_add_forecast  (RegReportData *data,
                                               gint32         month_day,
                                               gint64         expected);
+/* A forecast month with its 80 % band, minor units. */
+void           reg_report_data_add_forecast_range (RegReportData *data,
+                                                   gint32         month_day,
+                                                   gint64         expected,
+                                                   gint64         low,
+                                                   gint64         high);
 void           reg_report_data_add_customer  (RegReportData           *data,
                                               const RegReportCustomer *customer);
 

@@ -340,8 +340,10 @@ static lxw_error
 write_forecast (Report *r, lxw_worksheet *ws, lxw_row_t *row, lxw_row_t chart_row)
 {
   const RegReportData *d = r->data;
-  const char *labels[] = { _("Month from"), _("Revenue"), _("Expected from today’s customers") };
+  const char *labels[] = { _("Month from"), _("Revenue"), _("Expected from today’s customers"),
+                           _("80 % range, low"), _("80 % range, high") };
   guint n_past = MIN (d->revenue_by_month->len, 12);
+  gboolean ranged = d->forecast->len > 0;
   lxw_row_t first, last;
   gint64 total = 0;
   char cell_a[16], cell_b[16];
@@ -350,12 +352,15 @@ write_forecast (Report *r, lxw_worksheet *ws, lxw_row_t *row, lxw_row_t chart_ro
   const char *title = _("The last 12 months and the next, from today’s customers (new customers "
                         "not included)");
 
+  /* the band's columns only when every month ahead has one */
+  for (guint i = 0; i < d->forecast->len; i++)
+    ranged &= g_array_index (d->forecast, RegReportMonth, i).ranged;
   CHECK (worksheet_write_string (ws, (*row)++, 0, _("Revenue ahead from today’s customers"),
                                  r->f.section));
   if (d->forecast_text != NULL)
     CHECK (put_paragraph (ws, row, 0, d->forecast_text, NULL, 110));
   CHECK (worksheet_set_row (ws, *row, 30, NULL));
-  CHECK (put_header_row (r, ws, (*row)++, labels, G_N_ELEMENTS (labels)));
+  CHECK (put_header_row (r, ws, (*row)++, labels, ranged ? 5 : 3));
   first = *row;
   for (guint i = d->revenue_by_month->len - n_past; i < d->revenue_by_month->len; i++)
     {
@@ -372,6 +377,11 @@ write_forecast (Report *r, lxw_worksheet *ws, lxw_row_t *row, lxw_row_t chart_ro
       g_autofree char *day = format_date_text (&d->shop, m->month_day);
 
       CHECK (put_text (ws, *row, 0, day, NULL));
+      if (ranged)
+        {
+          CHECK (put_money (r, ws, *row, 3, m->low, r->f.money));
+          CHECK (put_money (r, ws, *row, 4, m->high, r->f.money));
+        }
       CHECK (put_money (r, ws, (*row)++, 2, m->revenue, r->f.money));
       total += m->revenue;
     }
@@ -398,6 +408,28 @@ write_forecast (Report *r, lxw_worksheet *ws, lxw_row_t *row, lxw_row_t chart_ro
     chart_series_set_values (ahead, ws->name, first, 2, last, 2);
     chart_series_set_name (ahead, _("Expected from today’s customers"));
     chart_series_set_fill (ahead, &pale);
+    if (ranged)
+      {
+        /* the band as two outlined columns over the expected ones: the range's low and high
+         * ends of each month ahead (a column chart has no shaded band of its own) */
+        lxw_chart_fill no_fill = { .none = LXW_TRUE };
+        lxw_chart_line low_line = { .color = 0x555555, .width = 1.25,
+                                    .dash_type = LXW_CHART_LINE_DASH_DASH };
+        lxw_chart_line high_line = { .color = 0x555555, .width = 1.25 };
+        lxw_chart_series *low = chart_add_series (chart, NULL, NULL);
+        lxw_chart_series *high = chart_add_series (chart, NULL, NULL);
+
+        chart_series_set_categories (low, ws->name, first, 0, last, 0);
+        chart_series_set_values (low, ws->name, first, 3, last, 3);
+        chart_series_set_name (low, _("80 % range, low"));
+        chart_series_set_fill (low, &no_fill);
+        chart_series_set_line (low, &low_line);
+        chart_series_set_categories (high, ws->name, first, 0, last, 0);
+        chart_series_set_values (high, ws->name, first, 4, last, 4);
+        chart_series_set_name (high, _("80 % range, high"));
+        chart_series_set_fill (high, &no_fill);
+        chart_series_set_line (high, &high_line);
+      }
     chart_set_series_overlap (chart, 100);
     chart_title_set_name (chart, title);
     chart_axis_set_num_format (chart->y_axis, money_fmt);

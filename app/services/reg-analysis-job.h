@@ -27,6 +27,8 @@ typedef struct
 {
   gint32 month;                   /* Julian day of the 1st of the month */
   gint64 amount;                  /* minor units */
+  gboolean ranged;                /* forecast months: TRUE when low and high hold its 80 % band */
+  gint64 low, high;               /* minor units */
 } RegMonthAmount;
 
 typedef struct

@@ -314,6 +314,17 @@ add_forecast (JsonBuilder *b, const ClvAnalysis *a)
       json_builder_begin_object (b);
       add_day (b, "month", clv_analysis_forecast_start (a, j));
       add_minor (b, "expected_minor", a->forecast[j]);
+      /* the 80 % band from the same draws as the totals' ranges; null without ranges */
+      json_builder_set_member_name (b, "range_minor");
+      if (a->ranges_known && a->forecast_range != NULL)
+        {
+          json_builder_begin_array (b);
+          json_builder_add_int_value (b, (gint64) llround (a->forecast_range[2 * j]));
+          json_builder_add_int_value (b, (gint64) llround (a->forecast_range[2 * j + 1]));
+          json_builder_end_array (b);
+        }
+      else
+        json_builder_add_null_value (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -815,10 +826,16 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
       {
         JsonObject *o = json_array_get_object_element (arr, i);
         RegMonthAmount m = { 0 };
+        double band[2];
 
         if (o == NULL || !clv_date_parse_iso (member_string (o, "month"), &m.month))
           continue;
         m.amount = (gint64) member_double (o, "expected_minor", 0);
+        /* runs stored before the band was kept have none */
+        range_pair (member_array (o, "range_minor"), band);
+        m.ranged = band[0] >= 0 && band[1] >= band[0];
+        m.low = m.ranged ? (gint64) band[0] : -1;
+        m.high = m.ranged ? (gint64) band[1] : -1;
         g_array_append_val (s->forecast, m);
       }
   return g_steal_pointer (&s);

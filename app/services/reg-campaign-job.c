@@ -192,7 +192,44 @@ campaign_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   out->n_no_email = result->n_no_email;
   out->n_bad_email = result->n_bad_email;
   out->n_duplicate = result->n_duplicate;
+  out->selected = result->n_rows;
   return g_steal_pointer (&out);
+}
+
+char *
+reg_campaign_export_words (const RegCampaignExport *e)
+{
+  guint left_out = e->n_no_consent + e->n_no_email + e->n_bad_email + e->n_duplicate;
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) why = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  /* Translators: after a campaign export: people on the list, people held back */
+  written = g_strdup_printf (_("Campaign list written: %u customers on it, %u held back"),
+                             e->treatment, e->control);
+  if (left_out == 0)
+    return g_strdup_printf ("%s.", written);
+  if (e->n_no_consent > 0)
+    g_ptr_array_add (why, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u without consent to emails",
+                                                        "%u without consent to emails",
+                                                        e->n_no_consent), e->n_no_consent));
+  if (e->n_no_email + e->n_bad_email > 0)
+    g_ptr_array_add (why, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u without a usable address",
+                                                        "%u without a usable address",
+                                                        e->n_no_email + e->n_bad_email),
+                                           e->n_no_email + e->n_bad_email));
+  if (e->n_duplicate > 0)
+    g_ptr_array_add (why, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u sharing an address already on it",
+                                                        "%u sharing an address already on it",
+                                                        e->n_duplicate), e->n_duplicate));
+  g_ptr_array_add (why, NULL);
+  joined = g_strjoinv (", ", (char **) why->pdata);
+  /* Translators: the export's sentence, customers left out of all in the segment, the reasons */
+  return g_strdup_printf (_("%s; %u of %u left out: %s."), written, left_out,
+                          MAX (e->selected, left_out), joined);
 }
 
 static void
@@ -314,12 +351,16 @@ reg_shop_measure_campaign (RegShop *shop, gint64 campaign, GError **error)
   log = clv_day_log_new ((ClvSale *) sales->data, sales->len, n, error);
   if (log == NULL)
     return NULL;
-  end = MAX (reg_store_last_sale_day (store), rec->started_on);
+  /* from the campaign's first day on, that day's sales included for both groups alike; before
+   * any sale on or after it, there is nothing to measure yet */
+  end = reg_store_last_sale_day (store);
+  out = g_new0 (RegCampaignLift, 1);
+  out->too_early = end < rec->started_on;
+  end = MAX (end, rec->started_on);
   if (!clv_lift_compute (log, (guint32 *) t_idx->data, t_idx->len, (guint32 *) c_idx->data,
                          c_idx->len, rec->started_on, end, &lift, error))
     return NULL;
 
-  out = g_new0 (RegCampaignLift, 1);
   out->campaign = rec->id;
   out->name = g_strdup (rec->name);
   out->segment = g_strdup (rec->segment);
@@ -339,17 +380,27 @@ reg_shop_measure_campaign (RegShop *shop, gint64 campaign, GError **error)
   out->revenue_high = lift.revenue_high;
   out->rate_significant = lift.rate_significant;
   out->revenue_significant = lift.revenue_significant;
-  if (control->len == 0)
+  out->days_measured = out->too_early ? 0 : (guint) (end - rec->started_on + 1);
+  if (out->too_early)
+    {
+      g_autofree char *first = reg_shop_format_date (shop, out->started_on);
+
+      out->summary = g_strdup_printf (_("Too early to measure: no sales have been recorded from "
+                                        "the campaign's first day (%s) on. Come back when some "
+                                        "have."), first);
+    }
+  else if (control->len == 0)
     out->summary = g_strdup (_("There was no control group, so the campaign's effect cannot be "
                                "told apart from what customers would have done anyway."));
-  else if (out->measured_to <= out->started_on)
-    out->summary = g_strdup (_("No sales since the campaign started yet: come back when some "
-                               "have been recorded."));
   else
     {
+      g_autofree char *from = reg_shop_format_date (shop, out->started_on);
+      g_autofree char *to = reg_shop_format_date (shop, out->measured_to);
+      g_autofree char *days = NULL;
+
       g_autofree char *t_rev = reg_shop_format_amount (shop, (gint64) llround (out->treatment_revenue));
       g_autofree char *c_rev = reg_shop_format_amount (shop, (gint64) llround (out->control_revenue));
-      out->summary = g_strdup_printf (
+      g_autofree char *result = g_strdup_printf (
           _("Since the campaign, %.0f %% of those who got it bought again, against %.0f %% of the "
             "control group (%s vs %s per customer). %s"),
           out->treatment_rate * 100, out->control_rate * 100, t_rev, c_rev,
@@ -359,6 +410,16 @@ reg_shop_measure_campaign (RegShop *shop, gint64 campaign, GError **error)
                                   : _("The campaign group bought less, by more than chance would "
                                       "explain."))
             : _("The difference could be chance: there is no clear effect yet."));
+
+      /* Translators: the days a campaign was measured over: first day, last day, their count */
+      days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Measured on the sales of %s to %s (%u day, the "
+                                           "campaign's first day included).",
+                                           "Measured on the sales of %s to %s (%u days, the "
+                                           "campaign's first day included).",
+                                           out->days_measured),
+                              from, to, out->days_measured);
+      out->summary = g_strdup_printf ("%s %s", result, days);
     }
   return g_steal_pointer (&out);
 }

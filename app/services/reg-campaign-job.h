@@ -31,7 +31,12 @@ typedef struct
   char   *description;      /* who went in, who was left out and why, in words */
   guint   treatment, control;
   guint   n_no_consent, n_no_email, n_bad_email, n_duplicate;
+  guint   selected;         /* customers in the segment: on the list, held back or left out */
 } RegCampaignExport;
+
+/* The window's one sentence on an export: who is on the list, held back, and how many of the
+ * segment were left out and why. */
+char *reg_campaign_export_words (const RegCampaignExport *e);
 
 void reg_campaign_export_free (RegCampaignExport *e);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCampaignExport, reg_campaign_export_free)
@@ -43,7 +48,8 @@ G_DECLARE_FINAL_TYPE (RegCampaignJob, reg_campaign_job, REG, CAMPAIGN_JOB, RegJo
 RegCampaignJob *reg_campaign_job_new (RegShop *shop, const char *path,
                                       const RegCampaignRequest *req);
 
-/* Measured effect of a recorded campaign: treatment vs control after its start. */
+/* Measured effect of a recorded campaign: treatment vs control from its first day on (the
+ * sales of that day count for both groups alike) to the shop's last sale. */
 typedef struct
 {
   gint64  campaign;
@@ -56,6 +62,9 @@ typedef struct
   double  treatment_revenue, control_revenue;    /* per customer, minor units */
   double  revenue_diff, revenue_low, revenue_high;
   gboolean rate_significant, revenue_significant;
+  gboolean too_early;                            /* no sale yet from the first day on: the
+                                                  * figures above say nothing */
+  guint   days_measured;                         /* started_on .. measured_to, both counted */
   char   *summary;                               /* plain words */
 } RegCampaignLift;
 

@@ -107,3 +107,34 @@ reg_words_forecast (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s)
                                        months),
                           ahead, months, past);
 }
+
+char *
+reg_words_forecast_range (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s,
+                          gboolean shaded)
+{
+  const RegMonthAmount *first, *last;
+  g_autofree char *first_low = NULL;
+  g_autofree char *first_high = NULL;
+  g_autofree char *last_low = NULL;
+  g_autofree char *last_high = NULL;
+
+  if (s->forecast == NULL || s->forecast->len == 0)
+    return NULL;
+  for (guint i = 0; i < s->forecast->len; i++)
+    if (!g_array_index (s->forecast, RegMonthAmount, i).ranged)
+      return NULL;
+  first = &g_array_index (s->forecast, RegMonthAmount, 0);
+  last = &g_array_index (s->forecast, RegMonthAmount, s->forecast->len - 1);
+  first_low = clv_money_format (first->low, fmt);
+  first_high = clv_money_format (first->high, fmt);
+  last_low = clv_money_format (last->low, fmt);
+  last_high = clv_money_format (last->high, fmt);
+  if (shaded)
+    return g_strdup_printf (_("The shaded band is each month’s 80 %% range, also without new "
+                              "customers: %s to %s in the first month ahead, %s to %s in the "
+                              "last."),
+                            first_low, first_high, last_low, last_high);
+  return g_strdup_printf (_("Each month’s 80 %% range, also without new customers: %s to %s in "
+                            "the first month ahead, %s to %s in the last."),
+                          first_low, first_high, last_low, last_high);
+}

@@ -25,5 +25,9 @@ int    reg_tracking_split_index    (const RegAnalysisSummary *s);
 char  *reg_words_tracking          (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s);
 /* One sentence on the forecast, or NULL when there is none. */
 char  *reg_words_forecast          (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s);
+/* One sentence on the forecast's 80 % band (its first and last month), or NULL when the
+ * forecast has none; @shaded: said of a chart that draws it as a shaded band. */
+char  *reg_words_forecast_range    (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s,
+                                    gboolean shaded);
 
 G_END_DECLS

@@ -220,9 +220,23 @@ build_report_data (RegReportJob *self, const RegAnalysisSummary *s)
     {
       const RegMonthAmount *m = &g_array_index (s->forecast, RegMonthAmount, i);
 
-      reg_report_data_add_forecast (data, m->month, m->amount);
+      if (m->ranged)
+        reg_report_data_add_forecast_range (data, m->month, m->amount, m->low, m->high);
+      else
+        reg_report_data_add_forecast (data, m->month, m->amount);
     }
   data->forecast_text = reg_words_forecast (&data->shop.money, s);
+  {
+    g_autofree char *band = reg_words_forecast_range (&data->shop.money, s, FALSE);
+
+    if (data->forecast_text != NULL && band != NULL)
+      {
+        char *both = g_strdup_printf ("%s %s", data->forecast_text, band);
+
+        g_free (data->forecast_text);
+        data->forecast_text = both;
+      }
+  }
   return data;
 }
 

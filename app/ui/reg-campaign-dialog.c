@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The campaign page: the record from the shop (name, segment, group sizes) and its lift from
- * reg_shop_measure_campaign(), measured when the page opens. Rates as percentages with their
+ * reg_shop_measure_campaign(), measured when the page opens; before any sale from the first day
+ * on, "too early to measure" in place of figures. Rates as percentages with their
  * 95 % interval, revenue per customer in the shop's money, the summary the service writes.
  * Main thread only; holds a reference to the shop.
  */
@@ -78,11 +79,29 @@ fill (RegCampaignDialog *self,
   self->summary = g_strdup (lift->summary != NULL ? lift->summary : "");
   gtk_label_set_text (self->summary_label, self->summary);
 
+  if (lift->too_early)
+    {
+      g_autofree char *from = reg_shop_format_date (self->shop, lift->started_on);
+      /* Translators: a campaign's first day, before any sale from it on */
+      g_autofree char *text = g_strdup_printf (_("From %s on: no sales yet"), from);
+
+      /* no figures that read as a result: "+0 points" would look like a measured effect */
+      adw_action_row_set_subtitle (self->when_row, text);
+      adw_action_row_set_subtitle (self->rate_row, _("Too early to measure"));
+      adw_action_row_set_subtitle (self->revenue_row, _("Too early to measure"));
+      return;
+    }
   {
     g_autofree char *from = reg_shop_format_date (self->shop, lift->started_on);
     g_autofree char *to = reg_shop_format_date (self->shop, lift->measured_to);
-    /* Translators: the time the campaign's effect is measured over */
-    g_autofree char *text = g_strdup_printf (_("From %s to %s"), from, to);
+    /* Translators: the days the campaign's effect is measured over, both included */
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "From %s to %s (%u day, the first "
+                                                          "day included)",
+                                                          "From %s to %s (%u days, the first "
+                                                          "day included)",
+                                                          lift->days_measured),
+                                             from, to, lift->days_measured);
     adw_action_row_set_subtitle (self->when_row, text);
   }
   if (lift->control > 0)

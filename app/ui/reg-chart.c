@@ -25,6 +25,8 @@ struct _RegChart
   GArray        *second;          /* (owned) (element-type double): dashed line over the series */
   int            marker;          /* dashed vertical line before this value; -1 none */
   int            pale_from;       /* bars from this value on are pale; -1 none */
+  guint          band_from;       /* the band starts at this value */
+  GArray        *band;            /* (owned) (element-type double): low, high per value */
 
   RegChartValueFunc value_func;
   gpointer       value_data;
@@ -262,6 +264,11 @@ snapshot_series (RegChart    *self,
       vmin = MIN (vmin, g_array_index (self->second, double, i));
       vmax = MAX (vmax, g_array_index (self->second, double, i));
     }
+  for (guint i = 0; i < self->band->len; i++)
+    {
+      vmin = MIN (vmin, g_array_index (self->band, double, i));
+      vmax = MAX (vmax, g_array_index (self->band, double, i));
+    }
   /* round ticks, and the scale runs from the lowest to the highest of them */
   n_ticks = reg_chart_nice_ticks (vmin, vmax, self->axis_unit > 0 ? self->axis_unit : 1e-9,
                                   h >= 160 ? 5 : 3, ticks);
@@ -379,6 +386,42 @@ snapshot_series (RegChart    *self,
                                      &GRAPHENE_RECT_INIT (x0 + slot * i + gap / 2, top,
                                                           MAX (1.0, slot - gap), bottom - top));
         }
+    }
+
+  /* the range around the values: a shaded band from the slots' centres, its edges outlined
+   * thinly so it reads over pale bars in both styles */
+  if (self->band->len >= 2)
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      guint nb = self->band->len / 2;
+      const double *b = (const double *) self->band->data;
+
+#define BAND_X(i) (x0 + slot * (self->band_from + (i) + 0.5))
+#define BAND_Y(v) (y1 - ((v) - vmin) / (vmax - vmin) * (y1 - y0))
+      /* one value: a box the width of its bar */
+      if (nb == 1)
+        cairo_rectangle (cr, BAND_X (0) - slot / 2, BAND_Y (b[1]), slot, BAND_Y (b[0]) - BAND_Y (b[1]));
+      else
+        {
+          /* through the centres, held flat to the outer edges of the first and last bar */
+          cairo_move_to (cr, BAND_X (0) - slot / 2, BAND_Y (b[1]));
+          for (guint i = 0; i < nb; i++)
+            cairo_line_to (cr, BAND_X (i), BAND_Y (b[2 * i + 1]));
+          cairo_line_to (cr, BAND_X (nb - 1) + slot / 2, BAND_Y (b[2 * nb - 1]));
+          cairo_line_to (cr, BAND_X (nb - 1) + slot / 2, BAND_Y (b[2 * nb - 2]));
+          for (guint i = nb; i-- > 0;)
+            cairo_line_to (cr, BAND_X (i), BAND_Y (b[2 * i]));
+          cairo_line_to (cr, BAND_X (0) - slot / 2, BAND_Y (b[0]));
+          cairo_close_path (cr);
+        }
+#undef BAND_X
+#undef BAND_Y
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.22 * fg.alpha);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.5 * fg.alpha);
+      cairo_stroke (cr);
+      cairo_destroy (cr);
     }
 
   /* the expectation as a dashed line in the text colour, and the split */
@@ -630,6 +673,18 @@ reg_chart_query_tooltip (GtkWidget  *widget,
         return FALSE;
       value = format_value (self, g_array_index (self->values, double, i));
       label = i < self->labels->len ? g_ptr_array_index (self->labels, i) : NULL;
+      if (i >= self->band_from && 2 * (i - self->band_from) + 1 < self->band->len)
+        {
+          guint k = 2 * (i - self->band_from);
+          g_autofree char *low = format_value (self, g_array_index (self->band, double, k));
+          g_autofree char *high = format_value (self, g_array_index (self->band, double, k + 1));
+          char *with_range;
+
+          /* Translators: a chart's value with its 80 % range: value, low end, high end */
+          with_range = g_strdup_printf (_("%s (80 %% range %s to %s)"), value, low, high);
+          g_free (value);
+          value = with_range;
+        }
       text = label != NULL ? g_strdup_printf ("%s: %s", label, value) : g_strdup (value);
     }
   gtk_tooltip_set_text (tooltip, text);
@@ -656,6 +711,7 @@ reg_chart_finalize (GObject *object)
   g_clear_pointer (&self->empty_text, g_free);
   g_clear_pointer (&self->values, g_array_unref);
   g_clear_pointer (&self->second, g_array_unref);
+  g_clear_pointer (&self->band, g_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->row_labels, g_ptr_array_unref);
 
@@ -737,6 +793,7 @@ reg_chart_init (RegChart *self)
 {
   self->values = g_array_new (FALSE, FALSE, sizeof (double));
   self->second = g_array_new (FALSE, FALSE, sizeof (double));
+  self->band = g_array_new (FALSE, FALSE, sizeof (double));
   self->marker = self->pale_from = -1;
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->row_labels = g_ptr_array_new_with_free_func (g_free);
@@ -865,6 +922,41 @@ reg_chart_set_second_series (RegChart     *self,
 }
 
 void
+reg_chart_set_band (RegChart     *self,
+                    guint         from,
+                    const double *low,
+                    const double *high,
+                    guint         n)
+{
+  g_return_if_fail (REG_IS_CHART (self));
+  g_return_if_fail ((low != NULL && high != NULL) || n == 0);
+
+  g_array_set_size (self->band, 0);
+  self->band_from = from;
+  for (guint i = 0; i < n; i++)
+    {
+      double lo = isfinite (low[i]) ? low[i] : 0.0, hi = isfinite (high[i]) ? high[i] : 0.0;
+
+      g_array_append_val (self->band, lo);
+      g_array_append_val (self->band, hi);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+reg_chart_get_band (RegChart      *self,
+                    guint         *from,
+                    const double **low_high)
+{
+  g_return_val_if_fail (REG_IS_CHART (self), 0);
+  if (from != NULL)
+    *from = self->band_from;
+  if (low_high != NULL)
+    *low_high = (const double *) self->band->data;
+  return self->band->len / 2;
+}
+
+void
 reg_chart_set_marker (RegChart *self,
                       int       index)
 {
@@ -885,6 +977,7 @@ reg_chart_set_pale_from (RegChart *self,
 void
 reg_chart_clear (RegChart *self)
 {
+  reg_chart_set_band (self, 0, NULL, NULL, 0);
   reg_chart_set_second_series (self, NULL, 0);
   reg_chart_set_marker (self, -1);
   reg_chart_set_pale_from (self, -1);

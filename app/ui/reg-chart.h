@@ -51,6 +51,17 @@ void         reg_chart_set_matrix      (RegChart           *self,
 void         reg_chart_set_second_series (RegChart         *self,
                                         const double       *values,
                                         guint               n);
+/* Bars and line: a shaded band from @low[i] to @high[i] over values @from .. @from + @n - 1 (a
+ * range around figures ahead); @n 0 removes it. */
+void         reg_chart_set_band        (RegChart           *self,
+                                        guint               from,
+                                        const double       *low,
+                                        const double       *high,
+                                        guint               n);
+/* The band as set: how many values it spans, the first of them, and low, high pairs. */
+guint        reg_chart_get_band        (RegChart           *self,
+                                        guint              *from,
+                                        const double      **low_high);
 /* Bars and line: a dashed vertical line before value @index (a split); -1 for none. */
 void         reg_chart_set_marker      (RegChart           *self,
                                         int                 index);

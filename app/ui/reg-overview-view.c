@@ -370,6 +370,10 @@ fill_forecast (RegOverviewView          *self,
   guint n_past = s->revenue_by_month != NULL ? MIN (s->revenue_by_month->len, 12) : 0;
   guint n_ahead = s->forecast != NULL ? s->forecast->len : 0;
   g_autofree double *values = g_new0 (double, MAX (1, n_past + n_ahead));
+  g_autofree double *low = g_new0 (double, MAX (1, n_ahead));
+  g_autofree double *high = g_new0 (double, MAX (1, n_ahead));
+  guint n_band = 0;
+  g_autofree char *band_text = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
   ClvMoneyFormat fmt;
@@ -403,8 +407,28 @@ fill_forecast (RegOverviewView          *self,
                         n_past + n_ahead);
   reg_chart_set_pale_from (self->forecast_chart, (int) n_past);
   reg_chart_set_marker (self->forecast_chart, (int) n_past);
+  /* the 80 % band of the months ahead, when the analysis gave one for every month */
+  for (guint i = 0; i < n_ahead; i++)
+    {
+      const RegMonthAmount *m = &g_array_index (s->forecast, RegMonthAmount, i);
+
+      if (!m->ranged)
+        break;
+      low[i] = (double) m->low;
+      high[i] = (double) m->high;
+      n_band++;
+    }
+  reg_chart_set_band (self->forecast_chart, n_past, low, high, n_band == n_ahead ? n_band : 0);
   reg_shop_get_money_format (self->shop, &fmt);
   text = reg_words_forecast (&fmt, s);
+  band_text = reg_words_forecast_range (&fmt, s, TRUE);
+  if (text != NULL && band_text != NULL)
+    {
+      char *both = g_strdup_printf ("%s %s", text, band_text);
+
+      g_free (text);
+      text = both;
+    }
   gtk_label_set_text (self->forecast_label, text != NULL ? text : "");
 }
 

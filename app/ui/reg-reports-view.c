@@ -2,7 +2,7 @@
  *
  * The Reports page. The workbook is RegReportJob's (file chooser, progress bar and cancel,
  * then "Open" with the default application); the loyalty list is RegLoyaltyPrint's, printed
- * with the print dialog (which has the preview) or exported as PDF through the operation's
+ * with the print dialog, previewed in RegPrintPreview, or exported as PDF through the operation's
  * export path; the import history lists reg_store_list_batches() with an Undo per batch that
  * asks first and then calls reg_shop_undo_import(). Main thread only; owns the shop reference
  * and the running workbook job.
@@ -16,6 +16,7 @@
 #include "reg-import-job.h"
 #include "reg-loyalty-job.h"
 #include "reg-loyalty-print.h"
+#include "reg-print-preview.h"
 #include "reg-report-job.h"
 #include "reg-reports-view.h"
 #include "reg-segment.h"
@@ -393,6 +394,26 @@ on_print_done_cb (GtkPrintOperation       *op,
     }
 }
 
+/* "Preview": the pages drawn inside Regulars. GTK's own preview hands the pages to an outside
+ * previewer and shows nothing, not even an error, where none is installed. */
+static void
+show_preview (RegReportsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegLoyaltyList) list = reg_shop_loyalty_list (self->shop, list_segment (self), &error);
+  GtkWindow *preview;
+
+  if (list == NULL)
+    {
+      reg_ui_toast_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  preview = reg_print_preview_new (parent_window (GTK_WIDGET (self)), list,
+                                   reg_shop_uses_letter_paper (self->shop) ? REG_PAPER_LETTER
+                                                                           : REG_PAPER_A4);
+  gtk_window_present (preview);
+}
+
 /* "Print…" (the dialog, which has a preview and printing to a file too) and "Preview" */
 static void
 print_action (GtkWidget  *widget,
@@ -401,11 +422,15 @@ print_action (GtkWidget  *widget,
 {
   RegReportsView *self = REG_REPORTS_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RegLoyaltyPrint) op = reg_loyalty_print_new_for (self->shop, list_segment (self), &error);
-  GtkPrintOperationAction action = g_str_equal (action_name, "reports.preview")
-                                   ? GTK_PRINT_OPERATION_ACTION_PREVIEW
-                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
+  g_autoptr(RegLoyaltyPrint) op = NULL;
+  GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
 
+  if (g_str_equal (action_name, "reports.preview"))
+    {
+      show_preview (self);
+      return;
+    }
+  op = reg_loyalty_print_new_for (self->shop, list_segment (self), &error);
   if (op == NULL)
     {
       reg_ui_toast_text (widget, error->message);

@@ -41,7 +41,8 @@ struct _RegSaleEntry
   GtkEntry    *amount_entry;
   GtkLabel    *amount_error;
   GtkEntry    *note_entry;
-  GtkToggleButton *refund_toggle;
+  GtkLabel    *amount_label;
+  GtkSwitch   *refund_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RegSaleEntry, reg_sale_entry, ADW_TYPE_BIN)
@@ -376,6 +377,26 @@ reg_sale_entry_dispose (GObject *object)
   G_OBJECT_CLASS (reg_sale_entry_parent_class)->dispose (object);
 }
 
+/* A refund shows on the amount itself: its label says the money goes back and the field takes
+ * the warning colour, so the state reads without looking at the switch. */
+static void
+on_refund_changed_cb (GtkSwitch    *refund,
+                      GParamSpec   *pspec,
+                      RegSaleEntry *self)
+{
+  gboolean on = gtk_switch_get_active (refund);
+
+  gtk_label_set_text_with_mnemonic (self->amount_label, on ? _("_Amount refunded") : _("_Amount"));
+  if (on)
+    gtk_widget_add_css_class (GTK_WIDGET (self->amount_entry), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->amount_entry), "warning");
+  gtk_entry_set_icon_from_icon_name (self->amount_entry, GTK_ENTRY_ICON_PRIMARY,
+                                     on ? "edit-undo-symbolic" : NULL);
+  gtk_entry_set_icon_tooltip_text (self->amount_entry, GTK_ENTRY_ICON_PRIMARY,
+                                   on ? _("A refund: this amount is taken off") : NULL);
+}
+
 static void
 reg_sale_entry_class_init (RegSaleEntryClass *klass)
 {
@@ -396,7 +417,9 @@ reg_sale_entry_class_init (RegSaleEntryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegSaleEntry, amount_entry);
   gtk_widget_class_bind_template_child (widget_class, RegSaleEntry, amount_error);
   gtk_widget_class_bind_template_child (widget_class, RegSaleEntry, note_entry);
-  gtk_widget_class_bind_template_child (widget_class, RegSaleEntry, refund_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RegSaleEntry, amount_label);
+  gtk_widget_class_bind_template_child (widget_class, RegSaleEntry, refund_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_refund_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_activate_cb);
@@ -515,7 +538,7 @@ reg_sale_entry_save (RegSaleEntry *self)
       if (first_invalid == NULL)
         first_invalid = GTK_WIDGET (self->amount_entry);
     }
-  else if (gtk_toggle_button_get_active (self->refund_toggle) && amount > 0)
+  else if (gtk_switch_get_active (self->refund_switch) && amount > 0)
     amount = -amount;   /* a refund is a negative sale */
 
   if (first_invalid != NULL)
@@ -599,7 +622,7 @@ reg_sale_entry_save (RegSaleEntry *self)
   clear_suggestions (self);
   gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  gtk_toggle_button_set_active (self->refund_toggle, FALSE);
+  gtk_switch_set_active (self->refund_switch, FALSE);
   clear_errors (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_entry));
   return sale_id;

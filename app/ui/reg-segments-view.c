@@ -541,9 +541,8 @@ on_export_done_cb (GObject      *source,
   g_clear_pointer (&self->last_export, reg_campaign_export_free);
   self->last_export = e;
   {
-    /* Translators: after a campaign export: people on the list, people held back */
-    g_autofree char *text = g_strdup_printf (_("Campaign list written: %u customers on it, %u held back"),
-                                             e->treatment, e->control);
+    g_autofree char *text = reg_campaign_export_words (e);
+
     reg_ui_toast_text (GTK_WIDGET (self), text);
   }
   if (self->shop != NULL)
@@ -585,6 +584,7 @@ export_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+  g_autofree char *csv_name = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->spec == NULL)
@@ -592,7 +592,8 @@ export_action (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Export Campaign List"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (csv, _("CSV for any email tool"));
+  csv_name = reg_segments_view_csv_filter_name (self);
+  gtk_file_filter_set_name (csv, csv_name);
   gtk_file_filter_add_pattern (csv, "*.csv");
   g_object_set_data (G_OBJECT (csv), "ext", (gpointer) ".csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), csv);
@@ -904,6 +905,27 @@ reg_segments_view_export_to (RegSegmentsView *self,
   g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_export_progress_cb), self, 0);
   g_signal_connect_object (job, "notify::status-text", G_CALLBACK (on_export_progress_cb), self, 0);
   reg_job_run_async (REG_JOB (job), on_export_done_cb, g_object_ref (self));
+}
+
+char *
+reg_segments_view_csv_filter_name (RegSegmentsView *self)
+{
+  guint preset;
+
+  g_return_val_if_fail (REG_IS_SEGMENTS_VIEW (self), NULL);
+  /* the tool chosen under "Columns for", as the row lists them (brand names stay as they are) */
+  preset = adw_combo_row_get_selected (self->preset_row);
+  switch (preset)
+    {
+    case 1:
+      return g_strdup_printf (_("CSV for %s"), "Mailchimp");
+    case 2:
+      return g_strdup_printf (_("CSV for %s"), "Klaviyo");
+    case 3:
+      return g_strdup_printf (_("CSV for %s"), "Brevo");
+    default:
+      return g_strdup (_("CSV for any email tool"));
+    }
 }
 
 RegJob *

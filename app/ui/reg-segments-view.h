@@ -35,6 +35,8 @@ RegSegmentFilter        *reg_segments_view_get_filter      (RegSegmentsView *sel
 void                     reg_segments_view_export_to       (RegSegmentsView *self,
                                                             const char      *path);
 RegJob                  *reg_segments_view_get_export_job  (RegSegmentsView *self);
+/* The save dialog's name for the CSV list: the tool chosen under "Columns for". */
+char                    *reg_segments_view_csv_filter_name (RegSegmentsView *self);
 const RegCampaignExport *reg_segments_view_get_last_export (RegSegmentsView *self);
 guint                    reg_segments_view_get_n_campaigns (RegSegmentsView *self);
 GtkWindow               *reg_segments_view_open_campaign   (RegSegmentsView *self,

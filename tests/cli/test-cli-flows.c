@@ -242,6 +242,21 @@ test_export_flow (Fixture *f, gconstpointer data)
   node = parse_json (r.out);
   campaign = json_object_get_int_member (json_node_get_object (node), "campaign");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "control"), >, 0);
+  {
+    /* who was left out, and of how many: the whole demo plus the one added */
+    JsonObject *o = json_node_get_object (node);
+    JsonObject *left = json_object_get_object_member (o, "left_out");
+    gint64 total = json_object_get_int_member (left, "total");
+
+    g_assert_cmpint (json_object_get_int_member (o, "selected"), ==, 301);
+    g_assert_cmpint (total, >, 0);
+    g_assert_cmpint (total, ==, json_object_get_int_member (left, "no_consent")
+                                + json_object_get_int_member (left, "no_email")
+                                + json_object_get_int_member (left, "bad_email")
+                                + json_object_get_int_member (left, "duplicate"));
+    g_assert_cmpint (json_object_get_int_member (o, "treatment")
+                     + json_object_get_int_member (o, "control") + total, ==, 301);
+  }
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "Email Address,First Name,Last Name,Tags"));
   g_assert_nonnull (strstr (text, "evil@example.com"));
@@ -260,6 +275,14 @@ test_export_flow (Fixture *f, gconstpointer data)
     node = parse_json (r.out);
     g_assert_true (json_object_has_member (json_node_get_object (node), "lift"));
     g_assert_true (json_object_has_member (json_node_get_object (node), "summary"));
+    /* recorded today, after the demo's last sale: too early, and no days measured */
+    g_assert_true (json_object_get_boolean_member (json_node_get_object (node), "too_early"));
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "days_measured"), ==, 0);
+    g_clear_pointer (&node, json_node_unref);
+    cli (f, &r, "campaign", "results", id, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Too early to measure"));
+    g_assert_null (strstr (r.out, "points"));
   }
   cli (f, &r, "campaign", "results", "77", NULL);
   g_assert_cmpint (r.status, ==, 1);

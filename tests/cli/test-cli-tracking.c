@@ -62,10 +62,18 @@ test_tracking_json (Fixture *f, gconstpointer data)
                                                   "month"), ==, "1998-07-01");
   for (guint i = 0; i < json_array_get_length (forecast); i++)
     {
-      gint64 v = json_object_get_int_member (json_array_get_object_element (forecast, i),
-                                             "expected_minor");
+      JsonObject *m = json_array_get_object_element (forecast, i);
+      gint64 v = json_object_get_int_member (m, "expected_minor");
+      JsonArray *band = json_object_get_array_member (m, "range_minor");
+
       g_assert_cmpint (v, >, 0);
       ahead += v;
+      /* the month's 80 % band around it */
+      g_assert_cmpuint (json_object_get_size (m), ==, 3);
+      g_assert_nonnull (band);
+      g_assert_cmpuint (json_array_get_length (band), ==, 2);
+      g_assert_cmpint (json_array_get_int_element (band, 0), <, v);
+      g_assert_cmpint (json_array_get_int_element (band, 1), >, v);
     }
   g_test_message ("next 12 months from today's customers: %" G_GINT64_FORMAT " cents", ahead);
 
@@ -76,6 +84,8 @@ test_tracking_json (Fixture *f, gconstpointer data)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Today’s customers are likely to spend $"));
   g_assert_nonnull (strstr (r.out, "New customers are not included."));
+  g_assert_nonnull (strstr (r.out, "New customers are not included. Each month’s 80 % range, "
+                                   "also without new customers: $"));
   run_clear (&r);
 }
 

@@ -283,6 +283,126 @@ test_analysis_ranges (void)
     }
 }
 
+/* CDNOW with the customers below @n_customers only (sales come sorted by customer). */
+static ClvAnalysis *
+cdnow_forecast_over (guint32 n_customers, guint horizon_months)
+{
+  gsize n, keep = 0;
+  guint32 nc;
+  g_autofree ClvSale *sales = core_test_load_cdnow (&n, &nc);
+  g_autoptr(GError) error = NULL;
+  ClvAnalysis *a;
+  ClvAnalysisOptions o;
+
+  for (gsize i = 0; i < n; i++)
+    if (sales[i].customer < n_customers)
+      sales[keep++] = sales[i];
+  clv_analysis_options_init (&o);
+  o.model = CLV_MODEL_BGNBD;
+  o.horizon_months = horizon_months;
+  o.end_day = o.calibration_end_day = core_test_julian (19970930);
+  a = clv_analysis_run (sales, keep, MIN (nc, n_customers), NULL, 0, &o, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (a->ranges_known);
+  return a;
+}
+
+static ClvAnalysis *
+cdnow_forecast (guint32 n_customers)
+{
+  return cdnow_forecast_over (n_customers, 12);
+}
+
+/* Relative width of the forecast's band, over the horizon. */
+static double
+band_width (const ClvAnalysis *a)
+{
+  double lo = 0, hi = 0, point = 0;
+
+  for (guint j = 0; j < a->options.horizon_months; j++)
+    {
+      lo += a->forecast_range[2 * j];
+      hi += a->forecast_range[2 * j + 1];
+      point += a->forecast[j];
+    }
+  return (hi - lo) / point;
+}
+
+/* The monthly forecast's 80 % band: around the point forecast in every month, from the fixed
+ * seed (the same on every run), wider for a shop with fewer customers. */
+static void
+test_forecast_band (void)
+{
+  g_autoptr(ClvAnalysis) a = cdnow_forecast (G_MAXUINT32);
+  g_autoptr(ClvAnalysis) again = cdnow_forecast (G_MAXUINT32);
+  g_autoptr(ClvAnalysis) few = cdnow_forecast (400);
+  guint h = a->options.horizon_months;
+
+  g_assert_nonnull (a->forecast_range);
+  for (guint j = 0; j < h; j++)
+    {
+      g_test_message ("month %u: %.0f (%.0f .. %.0f)", j + 1, a->forecast[j],
+                      a->forecast_range[2 * j], a->forecast_range[2 * j + 1]);
+      g_assert_cmpfloat (a->forecast_range[2 * j], <, a->forecast[j]);
+      g_assert_cmpfloat (a->forecast_range[2 * j + 1], >, a->forecast[j]);
+      g_assert_cmpfloat (a->forecast_range[2 * j], >, 0);
+    }
+  g_assert_cmpmem (a->forecast_range, 2 * h * sizeof (double), again->forecast_range,
+                   2 * h * sizeof (double));
+  g_test_message ("band width: %.3f of the forecast with every customer, %.3f with 400",
+                  band_width (a), band_width (few));
+  g_assert_cmpfloat (band_width (few), >, 1.5 * band_width (a));
+}
+
+/* A horizon longer than the draws split month by month: the forecast without a band, the
+ * totals' ranges still there. */
+static void
+test_forecast_band_long_horizon (void)
+{
+  g_autoptr(ClvAnalysis) ten = cdnow_forecast_over (G_MAXUINT32, CLV_RANGE_MAX_MONTHS);
+  g_autoptr(ClvAnalysis) longer = cdnow_forecast_over (G_MAXUINT32, CLV_RANGE_MAX_MONTHS + 1);
+
+  g_assert_nonnull (ten->forecast_range);
+  g_assert_cmpfloat (ten->forecast_range[2 * (CLV_RANGE_MAX_MONTHS - 1)], <,
+                     ten->forecast[CLV_RANGE_MAX_MONTHS - 1]);
+  g_assert_nonnull (longer->forecast);
+  g_assert_null (longer->forecast_range);
+}
+
+/* The month-by-month ratios come from the draws of the seed given: another seed, other ranges;
+ * without months asked for, the totals' ranges are the same as with them. */
+static void
+test_forecast_band_seed (void)
+{
+  g_autoptr(ClvSummary) s = core_test_cdnow_calibration ();
+  gsize n_tr;
+  g_autofree ClvRfTriple *tr = clv_summary_triples (s, 7.0, &n_tr);
+  ClvBgnbdParams fit;
+  ClvTotalsDraws in = { 0 };
+  double prm[4], rp[2], rv[2], rp0[2], rv0[2], m1[24], m2[24];
+
+  g_assert_true (clv_bgnbd_fit (tr, n_tr, &fit, NULL));
+  memcpy (prm, (double[]) { fit.r, fit.alpha, fit.a, fit.b }, sizeof prm);
+  in.kind = CLV_MODEL_BGNBD;
+  in.prm = prm;
+  in.log_cov = fit.log_cov;
+  in.triples = tr;
+  in.n_triples = n_tr;
+  in.horizon = 52;
+  in.n_months = 12;
+  g_assert_true (clv_totals_monthly_ratio_range (&in, CLV_RANGE_DRAWS, CLV_RANGE_SEED,
+                                                 CLV_RANGE_LEVEL, rp, rv, m1));
+  g_assert_true (clv_totals_ratio_range (&in, CLV_RANGE_DRAWS, CLV_RANGE_SEED, CLV_RANGE_LEVEL,
+                                         rp0, rv0));
+  g_assert_cmpfloat_with_epsilon (rp[0], rp0[0], 1e-9);
+  g_assert_cmpfloat_with_epsilon (rp[1], rp0[1], 1e-9);
+  for (guint j = 0; j < 12; j++)
+    g_assert_cmpfloat (m1[2 * j], <, m1[2 * j + 1]);
+  g_assert_true (clv_totals_monthly_ratio_range (&in, CLV_RANGE_DRAWS, CLV_RANGE_SEED + 1,
+                                                 CLV_RANGE_LEVEL, rp, rv, m2));
+  g_assert_true (memcmp (m1, m2, sizeof m1) != 0);
+}
+
 /* Too little history: no ranges anywhere, and a sentence saying why. */
 static void
 test_too_little_history (void)
@@ -297,6 +417,7 @@ test_too_little_history (void)
   g_assert_false (a->ranges_known);
   g_assert_nonnull (a->ranges_note);
   g_assert_nonnull (strstr (a->ranges_note, "not enough history"));
+  g_assert_null (a->forecast_range);
   for (guint c = 0; c < 2; c++)
     {
       g_assert_cmpfloat (a->scores[c].purchases_low, ==, -1);
@@ -316,5 +437,9 @@ main (int argc, char **argv)
   g_test_add_func ("/core/uncertainty/cdnow-holdout-coverage", test_cdnow_holdout_coverage);
   g_test_add_func ("/core/uncertainty/analysis-ranges", test_analysis_ranges);
   g_test_add_func ("/core/uncertainty/too-little-history", test_too_little_history);
+  g_test_add_func ("/core/uncertainty/forecast-band", test_forecast_band);
+  g_test_add_func ("/core/uncertainty/forecast-band-seed", test_forecast_band_seed);
+  g_test_add_func ("/core/uncertainty/forecast-band-long-horizon",
+                   test_forecast_band_long_horizon);
   return g_test_run ();
 }

@@ -197,7 +197,7 @@ test_prepare (void)
   g_assert_cmpint (g_array_index (result->treatment, gint64, 0), ==, 1);   /* first one kept */
   text = reg_campaign_result_describe (result);
   g_test_message ("%s", text);
-  g_assert_cmpstr (text, ==, "12 customers on the list. Left out: 1 did not agree to emails; "
+  g_assert_cmpstr (text, ==, "12 customers on the list. Left out 5 of 17: 1 did not agree to emails; "
                              "2 have no email address; 1 has an address that is not an email "
                              "address; 1 shares an address with a customer already on the "
                              "list.");

@@ -39,7 +39,7 @@ static gint32 first_week;
 /* A shop observed Jan 2023 .. Jun 2024 with 20 weeks tracked from 2024-02-12 and 12 months
  * ahead: the figures vary so that each cell is told apart. */
 static RegReportData *
-make_data (gint64 *forecast_total)
+make_data_ranged (gint64 *forecast_total, gboolean ranged)
 {
   RegReportData *d = reg_report_data_new ();
   double actual_cum = 0, expected_cum = 0;
@@ -71,11 +71,23 @@ make_data (gint64 *forecast_total)
     {
       gint64 v = 90000 - 2500 * m;
 
-      reg_report_data_add_forecast (d, clv_date_from_ymd (2024, 6, 30) + 1 + (gint32) floor (m * 30.4375), v);
+      gint32 day = clv_date_from_ymd (2024, 6, 30) + 1 + (gint32) floor (m * 30.4375);
+
+      /* the band widens month by month: 150 below, 200 + 10 a month above */
+      if (ranged)
+        reg_report_data_add_forecast_range (d, day, v, v - 15000, v + 20000 + 1000 * m);
+      else
+        reg_report_data_add_forecast (d, day, v);
       *forecast_total += v;
     }
   d->forecast_text = g_strdup ("Today’s customers are likely to spend €9,450.00 with you.");
   return d;
+}
+
+static RegReportData *
+make_data (gint64 *forecast_total)
+{
+  return make_data_ranged (forecast_total, TRUE);
 }
 
 static char *
@@ -120,6 +132,10 @@ test_chart_ranges (void)
           forecast = TRUE;
           g_assert_nonnull (strstr (xml, "Summary!$B$"));
           g_assert_nonnull (strstr (xml, "new customers not included"));
+          /* the 80 % band's low and high columns as series of their own */
+          g_assert_nonnull (strstr (xml, "Summary!$D$"));
+          g_assert_nonnull (strstr (xml, "Summary!$E$"));
+          g_assert_nonnull (strstr (xml, "80 % range, high"));
         }
     }
   g_assert_true (line);
@@ -148,6 +164,45 @@ test_no_model (void)
         break;
       g_assert_null (strstr (xml, "<c:lineChart>"));
       g_assert_null (strstr (xml, "new customers not included"));
+    }
+  reg_test_rm_rf (dir);
+}
+
+/* A forecast without a band (too little history for ranges): no band columns, no band series. */
+static void
+test_no_band (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  gint64 total;
+  g_autoptr(RegReportData) d = make_data_ranged (&total, FALSE);
+  g_autofree char *path = write_fixture (dir, d);
+  g_autofree char *sheet = NULL;
+  gboolean forecast = FALSE;
+
+  for (int i = 1; i <= 8; i++)
+    {
+      g_autofree char *member = g_strdup_printf ("xl/charts/chart%d.xml", i);
+      g_autofree char *xml = unzip_member (path, member);
+
+      if (xml == NULL)
+        break;
+      if (strstr (xml, "<c:barChart>") != NULL && strstr (xml, "Summary!$C$") != NULL)
+        {
+          forecast = TRUE;
+          g_assert_null (strstr (xml, "Summary!$D$"));
+          g_assert_null (strstr (xml, "80 % range"));
+        }
+    }
+  g_assert_true (forecast);
+  for (int i = 1; i <= 8; i++)
+    {
+      g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%d.xml", i);
+
+      g_clear_pointer (&sheet, g_free);
+      sheet = unzip_member (path, member);
+      if (sheet == NULL)
+        break;
+      g_assert_null (strstr (sheet, "80 % range, low"));
     }
   reg_test_rm_rf (dir);
 }
@@ -225,6 +280,42 @@ test_libreoffice (void)
   /* the first month ahead, and the last month of revenue before it */
   g_assert_nonnull (strstr (summary, "07/01/2024,,€900.00,"));
   g_assert_nonnull (strstr (summary, "06/01/2024,\"€1,170.00\","));
+  /* the band's low and high beside the first and the last month ahead */
+  if (strstr (summary, "07/01/2024,,€900.00,€750.00,\"€1,100.00\"") == NULL
+      || strstr (summary, ",,€625.00,€475.00,€935.00\n") == NULL)
+    g_error ("the band not read back:\n%s", summary);
+  g_assert_nonnull (strstr (summary, "\"80 % range, low\",\"80 % range, high\""));
+
+  /* LibreOffice keeps the chart's band series on the band's cells: written back as xlsx, its
+   * chart still draws them from columns D and E */
+  {
+    g_autofree char *again_dir = g_build_filename (dir, "again", NULL);
+    g_autofree char *again = g_build_filename (again_dir, "report.xlsx", NULL);
+    g_autofree char *xml = NULL;
+    const char *argv2[] = { soffice, "--headless", "--norestore", "--convert-to", "xlsx",
+                            "--outdir", again_dir, path, NULL };
+    gboolean found = FALSE;
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) argv2, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    for (int i = 1; i <= 8 && !found; i++)
+      {
+        g_autofree char *member = g_strdup_printf ("xl/charts/chart%d.xml", i);
+
+        g_clear_pointer (&xml, g_free);
+        xml = unzip_member (again, member);
+        if (xml == NULL)
+          break;
+        found = strstr (xml, "Summary!$D$") != NULL && strstr (xml, "Summary!$E$") != NULL
+                && strstr (xml, "Summary!$C$") != NULL;
+      }
+    if (!found)
+      g_error ("no chart over the band's cells after LibreOffice:\n%s", xml != NULL ? xml : "");
+  }
   reg_test_rm_rf (dir);
   reg_test_rm_rf (home);
 }
@@ -235,6 +326,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/io/export-xlsx-charts/chart-ranges", test_chart_ranges);
   g_test_add_func ("/io/export-xlsx-charts/no-model", test_no_model);
+  g_test_add_func ("/io/export-xlsx-charts/no-band", test_no_band);
   g_test_add_func ("/io/export-xlsx-charts/libreoffice", test_libreoffice);
   return g_test_run ();
 }

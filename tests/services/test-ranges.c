@@ -7,6 +7,7 @@
 
 #include "reg-analysis-job.h"
 #include "reg-analysis-private.h"
+#include "reg-forecast-words.h"
 #include "reg-score-words.h"
 #include "reg-shop.h"
 #include "reg-test-utils.h"
@@ -96,6 +97,55 @@ test_total_in_shop_format (void)
   reg_test_rm_rf (dir);
 }
 
+/* The forecast's band read back from a stored run: each month's range_minor; a run stored with
+ * null (too little history) or before the band was kept reads back without one, and the words
+ * say nothing of a range. */
+static void
+test_forecast_band (void)
+{
+  g_autofree char *dir = NULL;
+  RegShop *shop = new_shop (&dir, "EUR", "en_US");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegAnalysisSummary) s = reg_analysis_summary_from_json (
+    "{\"horizon_months\": 2, \"forecast\": ["
+    "{\"month\": \"2026-12-08\", \"expected_minor\": 120000, \"range_minor\": [100000, 150000]},"
+    "{\"month\": \"2027-01-07\", \"expected_minor\": 90000, \"range_minor\": [70000, 118000]}]}",
+    1, "2026-12-07T10:00:00", &error);
+  g_autoptr(RegAnalysisSummary) none = NULL;
+  g_autoptr(RegAnalysisSummary) older = NULL;
+  g_autofree char *words = NULL;
+  ClvMoneyFormat fmt;
+
+  g_assert_no_error (error);
+  reg_shop_get_money_format (shop, &fmt);
+  g_assert_cmpuint (s->forecast->len, ==, 2);
+  g_assert_true (g_array_index (s->forecast, RegMonthAmount, 0).ranged);
+  g_assert_cmpint (g_array_index (s->forecast, RegMonthAmount, 0).low, ==, 100000);
+  g_assert_cmpint (g_array_index (s->forecast, RegMonthAmount, 1).high, ==, 118000);
+  words = reg_words_forecast_range (&fmt, s, FALSE);
+  g_test_message ("%s", words);
+  g_assert_nonnull (strstr (words, "80 % range"));
+  g_assert_nonnull (strstr (words, "€1,000.00 to €1,500.00 in the first month ahead"));
+  g_assert_nonnull (strstr (words, "€700.00 to €1,180.00 in the last"));
+
+  none = reg_analysis_summary_from_json (
+    "{\"horizon_months\": 1, \"forecast\": ["
+    "{\"month\": \"2026-12-08\", \"expected_minor\": 120000, \"range_minor\": null}]}",
+    1, "2026-12-07T10:00:00", &error);
+  g_assert_no_error (error);
+  older = reg_analysis_summary_from_json (
+    "{\"horizon_months\": 1, \"forecast\": ["
+    "{\"month\": \"2026-12-08\", \"expected_minor\": 120000}]}",
+    1, "2026-12-07T10:00:00", &error);
+  g_assert_no_error (error);
+  g_assert_false (g_array_index (none->forecast, RegMonthAmount, 0).ranged);
+  g_assert_false (g_array_index (older->forecast, RegMonthAmount, 0).ranged);
+  g_assert_null (reg_words_forecast_range (&fmt, none, FALSE));
+  g_assert_null (reg_words_forecast_range (&fmt, older, TRUE));
+  g_assert_finalize_object (shop);
+  reg_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -103,5 +153,6 @@ main (int argc, char **argv)
   g_test_add_func ("/services/ranges/total-in-words", test_total_in_words);
   g_test_add_func ("/services/ranges/older-run", test_older_run);
   g_test_add_func ("/services/ranges/total-in-shop-format", test_total_in_shop_format);
+  g_test_add_func ("/services/ranges/forecast-band", test_forecast_band);
   return g_test_run ();
 }

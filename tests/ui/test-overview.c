@@ -222,6 +222,41 @@ test_tracking_and_forecast (void)
   g_assert_nonnull (strstr (gtk_label_get_text (forecast_label), ahead));
   g_assert_nonnull (strstr (gtk_label_get_text (forecast_label),
                             "New customers are not included."));
+  /* the 80 % band over the months ahead, as the analysis stored it, and said in words */
+  {
+    guint from = 0;
+    const double *band = NULL;
+    g_autofree char *first_low = NULL;
+
+    g_assert_cmpuint (reg_chart_get_band (forecast, &from, &band), ==, n_forecast);
+    g_assert_cmpuint (from, ==, n_past);
+    for (guint i = 0; i < n_forecast; i++)
+      {
+        const RegMonthAmount *m = &g_array_index (s->forecast, RegMonthAmount, i);
+
+        g_assert_true (m->ranged);
+        g_assert_cmpfloat (band[2 * i], ==, (double) m->low);
+        g_assert_cmpfloat (band[2 * i + 1], ==, (double) m->high);
+        g_assert_cmpint (m->low, <=, m->amount);
+        g_assert_cmpint (m->high, >=, m->amount);
+        g_assert_cmpint (m->low, <, m->high);
+      }
+    first_low = reg_shop_format_amount (shop, g_array_index (s->forecast, RegMonthAmount, 0).low);
+    g_assert_nonnull (strstr (gtk_label_get_text (forecast_label), "80 % range"));
+    g_assert_nonnull (strstr (gtk_label_get_text (forecast_label), "also without new customers"));
+    g_assert_nonnull (strstr (gtk_label_get_text (forecast_label), first_low));
+  }
+
+  /* a run stored without ranges: the forecast without a band, and no words on it */
+  bare = reg_shop_load_latest_analysis (shop, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < bare->forecast->len; i++)
+    g_array_index (bare->forecast, RegMonthAmount, i).ranged = FALSE;
+  reg_overview_view_set_summary (view, bare);
+  ui_test_wait_frames (window, 2);
+  g_assert_true (gtk_widget_get_visible (card));
+  g_assert_cmpuint (reg_chart_get_band (forecast, NULL, NULL), ==, 0);
+  g_assert_null (strstr (gtk_label_get_text (forecast_label), "80 % range"));
 
   /* a run without a model has neither */
   bare = reg_shop_load_latest_analysis (shop, &error);

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "reg-import-job.h"
+#include "reg-loyalty-job.h"
 #include "reg-loyalty-print.h"
+#include "reg-print-preview.h"
 #include "reg-reports-view.h"
 #include "reg-test-utils.h"
 #include "reg-window.h"
@@ -254,6 +256,61 @@ test_export_over_shop (Fixture       *f,
   g_assert_true (memcmp (before, after, len) == 0);
 }
 
+/* "Preview" shows the pages inside Regulars (no outside previewer needed): a window over the
+ * main one with one picture per page of the list, as the layout lays it out, each with ink. */
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegLoyaltyList) list = reg_shop_loyalty_list (f->shop, "all", &error);
+  g_autoptr(RegLoyaltyLayout) layout = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+  RegPrintPreview *preview = NULL;
+  double w, h;
+  guint n_pages;
+
+  g_assert_no_error (error);
+  reg_paper_size_get_points (reg_shop_uses_letter_paper (f->shop) ? REG_PAPER_LETTER : REG_PAPER_A4,
+                             &w, &h);
+  layout = reg_loyalty_layout_new (list, w, h);
+  n_pages = reg_loyalty_layout_get_n_pages (layout);
+  g_assert_cmpuint (n_pages, >, 1);
+
+  g_assert_true (reg_reports_view_set_list_segment (f->view, "all"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reports.preview", NULL));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preview == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (REG_IS_PRINT_PREVIEW (window))
+        preview = REG_PRINT_PREVIEW (window);
+    }
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preview)) == GTK_WINDOW (f->window));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (preview)), 10);
+  g_assert_cmpuint (reg_print_preview_get_n_pages (preview), ==, n_pages);
+  g_assert_null (reg_print_preview_get_page (preview, n_pages));
+  for (guint p = 0; p < n_pages; p++)
+    {
+      GdkTexture *page = GDK_TEXTURE (gtk_picture_get_paintable (reg_print_preview_get_page (preview, p)));
+      int tw = gdk_texture_get_width (page), th = gdk_texture_get_height (page);
+      g_autofree guchar *pixels = g_malloc ((gsize) tw * th * 4);
+      gsize dark = 0;
+
+      g_assert_cmpint (tw, ==, (int) (w * 2 + 0.5));
+      g_assert_cmpint (th, ==, (int) (h * 2 + 0.5));
+      gdk_texture_download (page, pixels, (gsize) tw * 4);
+      for (gsize k = 0; k < (gsize) tw * th; k++)
+        dark += pixels[4 * k] < 128;
+      g_test_message ("page %u: %" G_GSIZE_FORMAT " dark pixels", p + 1, dark);
+      g_assert_cmpuint (dark, >, 1000);
+    }
+  gtk_window_destroy (GTK_WINDOW (preview));
+  ui_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +319,7 @@ main (int   argc,
 
   g_test_add ("/ui/reports/workbook", Fixture, NULL, fixture_set_up, test_workbook, fixture_tear_down);
   g_test_add ("/ui/reports/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
+  g_test_add ("/ui/reports/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/ui/reports/import-history", Fixture, NULL, fixture_set_up, test_import_history, fixture_tear_down);
   g_test_add ("/ui/reports/export-over-shop", Fixture, NULL, fixture_set_up, test_export_over_shop, fixture_tear_down);
   return g_test_run ();

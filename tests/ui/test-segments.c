@@ -253,6 +253,22 @@ test_filter_and_export (Fixture       *f,
   g_assert_cmpstr (reg_segment_filter_get_spec (filter), ==, expected);
   g_assert_true (gtk_widget_get_sensitive (show));
 
+  /* the save dialog names the tool chosen under "Columns for" */
+  {
+    AdwComboRow *preset = ui_test_child (f->view, REG_TYPE_SEGMENTS_VIEW, "preset_row");
+    const char *want[] = { "CSV for any email tool", "CSV for Mailchimp", "CSV for Klaviyo",
+                           "CSV for Brevo" };
+
+    for (guint i = G_N_ELEMENTS (want); i-- > 0;)
+      {
+        g_autofree char *name = NULL;
+
+        adw_combo_row_set_selected (preset, i);
+        name = reg_segments_view_csv_filter_name (f->view);
+        g_assert_cmpstr (name, ==, want[i]);
+      }
+  }
+
   /* export with a 20 % control group */
   gtk_spin_button_set_value (ui_test_child (f->view, REG_TYPE_SEGMENTS_VIEW, "control_spin"), 20);
   g_assert_cmpuint (reg_segments_view_get_n_campaigns (f->view), ==, 0);
@@ -264,6 +280,21 @@ test_filter_and_export (Fixture       *f,
   g_assert_nonnull (e);
   g_assert_cmpuint (e->treatment + e->control, ==, g_hash_table_size (emails));
   g_assert_cmpuint (e->control, >, 0);
+  /* the result in words: the selection's customers, and how many of them were left out why */
+  {
+    g_autofree char *words = reg_campaign_export_words (e);
+    g_autofree char *left = g_strdup_printf ("; %u of %u left out: ", n - g_hash_table_size (emails), n);
+    g_autofree char *on = g_strdup_printf ("%u customers on it, %u held back", e->treatment, e->control);
+    g_autofree char *no_consent = g_strdup_printf ("%u without consent to emails", e->n_no_consent);
+
+    g_test_message ("%s", words);
+    g_assert_cmpuint (e->selected, ==, n);
+    g_assert_cmpuint (n, >, g_hash_table_size (emails));
+    g_assert_cmpuint (e->n_no_consent, >, 0);
+    g_assert_nonnull (strstr (words, on));
+    g_assert_nonnull (strstr (words, left));
+    g_assert_nonnull (strstr (words, no_consent));
+  }
 
   /* the CSV: a header and one line per customer on the list, each from the selection */
   csv = read_file (path);
@@ -307,6 +338,13 @@ test_filter_and_export (Fixture       *f,
     g_assert_cmpstr (reg_campaign_dialog_get_summary (REG_CAMPAIGN_DIALOG (dialog)), ==, lift->summary);
     g_assert_cmpstr (gtk_label_get_text (ui_test_child (dialog, REG_TYPE_CAMPAIGN_DIALOG, "summary_label")), ==,
                      lift->summary);
+    /* recorded today, after the shop's last sale: too early, and no "+0 points" */
+    g_assert_true (lift->too_early);
+    g_assert_true (g_str_has_prefix (lift->summary, "Too early to measure"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ui_test_child (dialog, REG_TYPE_CAMPAIGN_DIALOG, "rate_row")), ==,
+                     "Too early to measure");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ui_test_child (dialog, REG_TYPE_CAMPAIGN_DIALOG, "revenue_row")), ==,
+                     "Too early to measure");
     g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
     gtk_window_destroy (dialog);
   }

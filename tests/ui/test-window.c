@@ -271,11 +271,22 @@ static void
 test_refund_toggle (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkToggleButton *refund = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "refund_toggle");
+  GtkSwitch *refund = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "refund_switch");
+  GtkLabel *amount_label = ui_test_child (f->entry, REG_TYPE_SALE_ENTRY, "amount_label");
   g_autoptr(RegSale) sale = NULL;
 
   type_sale (f, "Carla", NULL, "30", f->amount);
-  gtk_toggle_button_set_active (refund, TRUE);
+  /* a switch with its name beside it, off; the amount is a plain amount */
+  g_assert_true (GTK_IS_SWITCH (refund));
+  g_assert_false (gtk_switch_get_active (refund));
+  g_assert_cmpstr (gtk_label_get_text (amount_label), ==, "Amount");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->amount), "warning"));
+  g_assert_null (gtk_entry_get_icon_name (GTK_ENTRY (f->amount), GTK_ENTRY_ICON_PRIMARY));
+  /* on: the amount field itself says it is a refund */
+  gtk_switch_set_active (refund, TRUE);
+  g_assert_cmpstr (gtk_label_get_text (amount_label), ==, "Amount refunded");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->amount), "warning"));
+  g_assert_nonnull (gtk_entry_get_icon_name (GTK_ENTRY (f->amount), GTK_ENTRY_ICON_PRIMARY));
   type_sale (f, "Carla", NULL, "5", f->amount);
   g_assert_cmpuint (n_sales (f), ==, 2);
   sale = g_list_model_get_item (reg_shop_get_sales (f->shop), 0);
@@ -284,7 +295,9 @@ test_refund_toggle (Fixture       *f,
   g_assert_nonnull (strstr (reg_sale_entry_get_saved_message (REG_SALE_ENTRY (f->entry)),
                             "Refund of "));
   g_assert_null (strstr (reg_sale_entry_get_saved_message (REG_SALE_ENTRY (f->entry)), "-"));
-  g_assert_false (gtk_toggle_button_get_active (refund));   /* cleared after saving */
+  g_assert_false (gtk_switch_get_active (refund));   /* cleared after saving */
+  g_assert_cmpstr (gtk_label_get_text (amount_label), ==, "Amount");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->amount), "warning"));
 }
 
 static void
