@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "clv-date.h"
+#include "reg-shop-private.h"
 #include "reg-analysis-job.h"
 #include "reg-analysis-private.h"
 #include "reg-score-words.h"

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "clv-date.h"
+#include "reg-shop-private.h"
 #include "reg-export-target.h"
 #include "reg-loyalty-job.h"
 #include "reg-output-path.h"
@@ -41,7 +42,7 @@ reg_shop_loyalty_list (RegShop *shop, const char *spec, GError **error)
 
   if (segment == NULL)
     return NULL;
-  rows = reg_segment_list (segment, reg_shop_get_store (shop), error);
+  rows = reg_shop_list_segment (shop, segment, error);
   if (rows == NULL)
     return NULL;
   for (guint i = 0; i < rows->len && !predicted; i++)

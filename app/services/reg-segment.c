@@ -13,7 +13,7 @@
 #include "clv-date.h"
 #include "clv-segments.h"
 #include "clv-text.h"
-#include "reg-segment.h"
+#include "reg-segment-private.h"
 
 typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER } SegmentKind;
 typedef enum { F_CLV, F_P_ALIVE, F_PURCHASES, F_TOTAL_SPEND, F_LAST_PURCHASE, F_TIER, F_RFM } FilterField;

@@ -17,6 +17,7 @@
 #include "reg-export-target.h"
 #include "reg-import-backup-private.h"
 #include "reg-shop-private.h"
+#include "reg-store-feedback.h"
 
 struct _RegShop
 {

@@ -3,7 +3,7 @@
  * The Reports page. The workbook is RegReportJob's (file chooser, progress bar and cancel,
  * then "Open" with the default application); the loyalty list is RegLoyaltyPrint's, printed
  * with the print dialog (which has the preview) or exported as PDF through the operation's
- * export path; the import history lists reg_store_list_batches() with an Undo per batch that
+ * export path; the import history lists reg_shop_list_imports() with an Undo per batch that
  * asks first and then calls reg_shop_undo_import(). Main thread only; owns the shop reference
  * and the running workbook job.
  */
@@ -20,7 +20,6 @@
 #include "reg-reports-view.h"
 #include "reg-segment.h"
 #include "reg-time.h"
-#include "reg-store-imports.h"
 #include "reg-ui-util.h"
 
 struct _RegReportsView
@@ -122,7 +121,7 @@ fill_print_row (RegReportsView *self)
   const char *spec = list_segment (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(RegSegment) segment = spec != NULL ? reg_segment_parse (self->shop, spec, &error) : NULL;
-  g_autoptr(GPtrArray) rows = segment != NULL ? reg_segment_list (segment, reg_shop_get_store (self->shop), &error)
+  g_autoptr(GPtrArray) rows = segment != NULL ? reg_shop_list_segment (self->shop, segment, &error)
                                               : NULL;
   g_autofree char *text = NULL;
   g_autofree char *rule = segment != NULL ? reg_segment_describe (segment) : NULL;
@@ -144,7 +143,7 @@ static void
 fill_imports (RegReportsView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) batches = reg_store_list_batches (reg_shop_get_store (self->shop), &error);
+  g_autoptr(GPtrArray) batches = reg_shop_list_imports (self->shop, &error);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->import_list))) != NULL)
@@ -171,7 +170,7 @@ fill_imports (RegReportsView *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *a11y = NULL;
 
-      if (g_str_has_prefix (b->preset != NULL ? b->preset : "", "survey-"))
+      if (reg_batch_is_survey (b))
         /* Translators: under the file name of an import of survey results: when, what it brought */
         subtitle = g_strdup_printf (_("%s · %u survey answers; %u already there, %u rejected"), when,
                                     b->imported, b->duplicates, b->rejected);
@@ -504,13 +503,13 @@ undo_import_action (GtkWidget  *widget,
 {
   RegReportsView *self = REG_REPORTS_VIEW (widget);
   gint64 batch = g_variant_get_int64 (param);
-  g_autoptr(RegBatchRecord) rec = reg_store_get_batch (reg_shop_get_store (self->shop), batch, NULL);
+  g_autoptr(RegBatchRecord) rec = reg_shop_get_import (self->shop, batch, NULL);
   GtkWidget *dialog;
   g_autofree char *body = NULL;
 
   if (rec == NULL)
     return;
-  if (g_str_has_prefix (rec->preset != NULL ? rec->preset : "", "survey-"))
+  if (reg_batch_is_survey (rec))
     body = g_strdup_printf (_("Its %u survey answers are taken out of the shop. Your customers and "
                               "their sales stay."), rec->imported);
   else
@@ -742,22 +741,22 @@ reg_reports_view_undo_import (RegReportsView  *self,
                               gint64           batch,
                               GError         **error)
 {
-  guint sales = 0, customers = 0, answers;
+  RegUndoSummary undone;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (REG_IS_REPORTS_VIEW (self), FALSE);
 
   if (self->shop == NULL)
     return FALSE;
-  answers = reg_store_count_batch_feedback (reg_shop_get_store (self->shop), batch);
-  if (!reg_shop_undo_import (self->shop, batch, &sales, &customers, error))
+  if (!reg_shop_undo_import (self->shop, batch, &undone, error))
     return FALSE;
   /* the shop's change reloads the list when the main loop runs; the count is right at once */
   fill_imports (self);
-  if (answers > 0)
-    text = g_strdup_printf (_("Import undone: %u survey answers taken out"), answers);
+  if (undone.answers > 0)
+    text = g_strdup_printf (_("Import undone: %u survey answers taken out"), undone.answers);
   else
-    text = g_strdup_printf (_("Import undone: %u sales and %u customers taken out"), sales, customers);
+    text = g_strdup_printf (_("Import undone: %u sales and %u customers taken out"), undone.sales,
+                            undone.customers);
   reg_ui_toast_text (GTK_WIDGET (self), text);
   return TRUE;
 }

@@ -20,7 +20,6 @@
 #include "reg-loyalty-print.h"
 #include "reg-segment.h"
 #include "reg-segments-view.h"
-#include "reg-store-campaigns.h"
 #include "reg-ui-util.h"
 
 struct _RegSegmentsView
@@ -366,7 +365,7 @@ fill_selection (RegSegmentsView  *self,
   segment = reg_segment_parse (self->shop, spec, error);
   if (segment == NULL)
     return FALSE;
-  rows = reg_segment_list (segment, reg_shop_get_store (self->shop), error);
+  rows = reg_shop_list_segment (self->shop, segment, error);
   if (rows == NULL)
     return FALSE;
 
@@ -420,7 +419,7 @@ static void
 fill_campaigns (RegSegmentsView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) campaigns = reg_store_list_campaigns (reg_shop_get_store (self->shop), &error);
+  g_autoptr(GPtrArray) campaigns = reg_shop_list_campaigns (self->shop, &error);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->campaign_list))) != NULL)
