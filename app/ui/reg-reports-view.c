@@ -18,6 +18,7 @@
 #include "reg-loyalty-print.h"
 #include "reg-report-job.h"
 #include "reg-reports-view.h"
+#include "reg-view.h"
 #include "reg-segment.h"
 #include "reg-time.h"
 #include "reg-ui-util.h"
@@ -30,7 +31,6 @@ struct _RegReportsView
   RegReportJob    *workbook_job;    /* (owned) (nullable) */
   char            *workbook_path;   /* (owned) (nullable) the last one written */
   GPtrArray       *segments;        /* (owned) spec per entry of the list drop-down */
-  guint            reload_id;
   guint            n_imports;
   gboolean         filling;
 
@@ -46,7 +46,10 @@ struct _RegReportsView
   GtkListBox      *import_list;
 };
 
-G_DEFINE_FINAL_TYPE (RegReportsView, reg_reports_view, ADW_TYPE_BIN)
+static void view_iface_init (RegViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RegReportsView, reg_reports_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (REG_TYPE_VIEW, view_iface_init))
 
 static const char *
 list_segment (RegReportsView *self)
@@ -192,26 +195,12 @@ fill_imports (RegReportsView *self)
 }
 
 static gboolean
-reload_cb (gpointer user_data)
+view_shop_changed (RegView       *view,
+                   RegShopChange  kind,
+                   gint64         id)
 {
-  RegReportsView *self = user_data;
-
-  self->reload_id = 0;
-  reg_reports_view_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_shop_changed_cb (RegShop        *shop,
-                    int             kind,
-                    gint64          id,
-                    RegReportsView *self)
-{
-  if (kind != REG_SHOP_CHANGE_SCORES && kind != REG_SHOP_CHANGE_ALL && kind != REG_SHOP_CHANGE_SETTINGS
-      && kind != REG_SHOP_CHANGE_CUSTOMER_REMOVED)
-    return;
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_cb, self);
+  return kind == REG_SHOP_CHANGE_SCORES || kind == REG_SHOP_CHANGE_ALL
+         || kind == REG_SHOP_CHANGE_SETTINGS || kind == REG_SHOP_CHANGE_CUSTOMER_REMOVED;
 }
 
 static void
@@ -534,7 +523,6 @@ reg_reports_view_dispose (GObject *object)
 {
   RegReportsView *self = REG_REPORTS_VIEW (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->workbook_job != NULL)
     {
       reg_job_cancel (REG_JOB (self->workbook_job));
@@ -612,29 +600,33 @@ reg_reports_view_new (void)
   return g_object_new (REG_TYPE_REPORTS_VIEW, NULL);
 }
 
+static void
+view_set_shop (RegView *view,
+               RegShop *shop)
+{
+  g_set_object (&REG_REPORTS_VIEW (view)->shop, shop);
+}
+
 void
 reg_reports_view_set_shop (RegReportsView *self,
                            RegShop        *shop)
 {
   g_return_if_fail (REG_IS_REPORTS_VIEW (self));
-  g_return_if_fail (shop == NULL || REG_IS_SHOP (shop));
-
-  if (self->shop == shop)
-    return;
-  if (self->shop != NULL)
-    g_signal_handlers_disconnect_by_data (self->shop, self);
-  g_set_object (&self->shop, shop);
-  if (shop != NULL)
-    g_signal_connect_object (shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
-  reg_reports_view_reload (self);
+  reg_view_set_shop (REG_VIEW (self), shop);
 }
 
 void
 reg_reports_view_reload (RegReportsView *self)
 {
   g_return_if_fail (REG_IS_REPORTS_VIEW (self));
+  reg_view_reload (REG_VIEW (self));
+}
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+static void
+view_reload (RegView *view)
+{
+  RegReportsView *self = REG_REPORTS_VIEW (view);
+
   if (self->shop == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -766,4 +758,12 @@ reg_reports_view_get_n_imports (RegReportsView *self)
 {
   g_return_val_if_fail (REG_IS_REPORTS_VIEW (self), 0);
   return self->n_imports;
+}
+
+static void
+view_iface_init (RegViewInterface *iface)
+{
+  iface->set_shop = view_set_shop;
+  iface->shop_changed = view_shop_changed;
+  iface->reload = view_reload;
 }
