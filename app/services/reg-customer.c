@@ -30,7 +30,7 @@ struct _RegCustomer
   gboolean        archived;
 };
 
-G_DEFINE_TYPE (RegCustomer, reg_customer, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (RegCustomer, reg_customer, G_TYPE_OBJECT)
 
 static void
 reg_customer_finalize (GObject *object)

@@ -12,7 +12,7 @@ struct _RegSale
   RegSaleRecord *rec;   /* (owned) */
 };
 
-G_DEFINE_TYPE (RegSale, reg_sale, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (RegSale, reg_sale, G_TYPE_OBJECT)
 
 static void
 reg_sale_finalize (GObject *object)

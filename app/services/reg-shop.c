@@ -30,7 +30,7 @@ struct _RegShop
   GListModel *sales;       /* (owned) (nullable) */
 };
 
-G_DEFINE_TYPE (RegShop, reg_shop, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (RegShop, reg_shop, G_TYPE_OBJECT)
 G_DEFINE_QUARK (reg-shop-error-quark, reg_shop_error)
 
 enum { PROP_0, PROP_PATH, PROP_REVISION, N_PROPS };
