@@ -32,6 +32,12 @@ reg_sale_init (RegSale *self)
 {
 }
 
+/**
+ * reg_sale_new_from_record:
+ * @rec: (transfer full): a sale with its customer's name
+ *
+ * Returns: (transfer full): an immutable row of the sales list.
+ */
 RegSale *
 reg_sale_new_from_record (RegSaleRecord *rec)
 {
