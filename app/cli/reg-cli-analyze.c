@@ -16,7 +16,6 @@
 #include "reg-cli.h"
 #include "reg-forecast-words.h"
 #include "reg-score-words.h"
-#include "reg-store-analysis.h"
 
 static void
 on_job_progress_cb (RegJob *job, double fraction, const char *status, gpointer data)
@@ -44,7 +43,7 @@ gboolean
 reg_cli_ensure_analysis (RegShop *shop, int *code)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
+  g_autofree char *json = reg_shop_get_latest_run (shop, &error);
   g_autoptr(RegAnalysisSummary) s = NULL;
 
   if (json != NULL && reg_analysis_stored_is_readable (json))
@@ -262,7 +261,7 @@ reg_cli_analyze (RegCli *cli, int argc, char **argv)
   if (json)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *doc = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
+      g_autofree char *doc = reg_shop_get_latest_run (shop, &error);
       if (doc == NULL)
         return reg_cli_fail (error);
       printf ("%s\n", doc);
@@ -298,7 +297,7 @@ reg_cli_segments (RegCli *cli, int argc, char **argv)
     return REG_CLI_BAD_INPUT;
   if (!reg_cli_ensure_analysis (shop, &code))
     return code;
-  doc = reg_store_latest_run (reg_shop_get_store (shop), NULL, NULL, &error);
+  doc = reg_shop_get_latest_run (shop, &error);
   if (doc == NULL)
     return reg_cli_fail (error);
   if (!json_parser_load_from_data (parser, doc, -1, &error))

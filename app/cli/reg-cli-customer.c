@@ -172,6 +172,29 @@ customer_add (RegCli *cli, int argc, char **argv)
   return REG_CLI_OK;
 }
 
+/* One line of `customer list`; @locale only for a segment's listing, which says why each
+ * customer is slipping away, as every list does. */
+typedef struct
+{
+  const ClvMoneyFormat *fmt;
+  const char           *locale;   /* (nullable) */
+} LineContext;
+
+static gboolean
+print_customer_line (const RegCustomerRow *row, gpointer user_data, GError **error)
+{
+  const LineContext *ctx = user_data;
+  g_autofree char *spend = clv_money_format (row->total_spend, ctx->fmt);
+  g_autofree char *last = reg_cli_format_day (row->last_purchase);
+  g_autofree char *why = ctx->locale != NULL ? reg_at_risk_reason (row, ctx->locale) : NULL;
+
+  printf ("%-8" PRId64 "  %-28s  %-32s  %9u  %14s  %-10s%s%s%s\n", row->id, row->name,
+          row->email != NULL ? row->email : "", row->purchases, spend, last,
+          row->archived ? _(" (archived)") : "", why != NULL ? "  " : "",
+          why != NULL ? why : "");
+  return TRUE;
+}
+
 static int
 customer_list (RegCli *cli, int argc, char **argv)
 {
@@ -186,11 +209,11 @@ customer_list (RegCli *cli, int argc, char **argv)
   };
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RegStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(RegSegment) segment = NULL;
   g_autofree char *locale = NULL;
   ClvMoneyFormat fmt;
+  LineContext line = { &fmt, NULL };
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("List customers."), &code))
     return code;
@@ -208,7 +231,7 @@ customer_list (RegCli *cli, int argc, char **argv)
       segment = reg_segment_parse (shop, segment_name, &error);
       if (segment == NULL)
         return reg_cli_fail (error);
-      rows = reg_segment_list (segment, reg_shop_get_store (shop), &error);
+      rows = reg_shop_list_segment (shop, segment, &error);
       if (rows == NULL)
         return reg_cli_fail (error);
       if (json)
@@ -217,44 +240,20 @@ customer_list (RegCli *cli, int argc, char **argv)
           return REG_CLI_OK;
         }
     }
-  else
-    {
-      /* row by row as they are read, so a million customers print in flat memory */
-      stmt = reg_store_list_customer_rows_begin (reg_shop_get_store (shop), archived, &error);
-      if (stmt == NULL)
-        return reg_cli_fail (error);
-      if (json)
-        return reg_cli_json_stream_customer_rows (shop, stmt, stdout, &error)
-               ? REG_CLI_OK : reg_cli_fail (error);
-    }
+  else if (json)
+    /* row by row as they are read, so a million customers print in flat memory */
+    return reg_cli_json_stream_customers (shop, archived, stdout, &error)
+           ? REG_CLI_OK : reg_cli_fail (error);
   locale = reg_shop_get_setting (shop, REG_SETTING_LOCALE);
+  if (segment != NULL)
+    line.locale = locale;
   printf ("%-8s  %-28s  %-32s  %9s  %14s  %-10s%s%s\n", _("ID"), _("Name"), _("Email"),
           _("Purchases"), _("Total spend"), _("Last"), segment != NULL ? "  " : "",
           segment != NULL ? _("Slipping away because") : "");
-  for (guint i = 0;; i++)
-    {
-      g_autoptr(RegCustomerRow) streamed = NULL;
-      const RegCustomerRow *row;
-      g_autofree char *spend = NULL;
-      g_autofree char *last = NULL;
-      g_autofree char *why = NULL;
-
-      if (rows != NULL)
-        row = i < rows->len ? rows->pdata[i] : NULL;
-      else
-        row = streamed = reg_store_next_customer_row (reg_shop_get_store (shop), stmt, &error);
-      if (row == NULL)
-        break;
-      spend = clv_money_format (row->total_spend, &fmt);
-      last = reg_cli_format_day (row->last_purchase);
-      /* a segment's listing says why each customer is slipping away, as every list does */
-      why = segment != NULL ? reg_at_risk_reason (row, locale) : NULL;
-      printf ("%-8" PRId64 "  %-28s  %-32s  %9u  %14s  %-10s%s%s%s\n", row->id, row->name,
-              row->email != NULL ? row->email : "", row->purchases, spend, last,
-              row->archived ? _(" (archived)") : "", why != NULL ? "  " : "",
-              why != NULL ? why : "");
-    }
-  if (error != NULL)
+  if (rows != NULL)
+    for (guint i = 0; i < rows->len; i++)
+      print_customer_line (rows->pdata[i], &line, NULL);
+  else if (!reg_shop_foreach_customer_row (shop, archived, print_customer_line, &line, &error))
     return reg_cli_fail (error);
   return REG_CLI_OK;
 }

@@ -17,8 +17,6 @@
 #include "reg-cli.h"
 #include "reg-loyalty-job.h"
 #include "reg-report-job.h"
-#include "reg-store-analysis.h"
-#include "reg-store-campaigns.h"
 
 static void
 on_progress_cb (RegJob *job, double fraction, const char *status, gpointer data)
@@ -287,7 +285,7 @@ campaign_list (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  list = reg_store_list_campaigns (reg_shop_get_store (shop), &error);
+  list = reg_shop_list_campaigns (shop, &error);
   if (list == NULL)
     return reg_cli_fail (error);
   if (json)

@@ -13,9 +13,7 @@
 #include "reg-feedback-import-job.h"
 #include "reg-import-job.h"
 #include "reg-io-error.h"
-#include "reg-sniffer.h"
-#include "reg-store-feedback.h"
-#include "reg-store-imports.h"
+#include "reg-import-sniff.h"
 #include "reg-time.h"
 
 static void
@@ -72,7 +70,7 @@ import_sniff (RegCli *cli, int argc, char **argv)
     return code;
   if (argc != 2)
     return reg_cli_usage (_("import sniff needs one FILE"));
-  r = reg_sniff_file (argv[1], &error);
+  r = reg_import_sniff (argv[1], &error);
   if (r == NULL)
     return reg_cli_fail (error);
   if (json)
@@ -343,10 +341,10 @@ import_file (RegCli *cli, int argc, char **argv)
     return REG_CLI_BAD_INPUT;
   if (saved != NULL)
     {
-      saved_text = reg_store_get_mapping (reg_shop_get_store (shop), saved);
+      saved_text = reg_shop_get_mapping (shop, saved);
       if (saved_text == NULL)
         {
-          g_auto(GStrv) names = reg_store_list_mappings (reg_shop_get_store (shop));
+          g_auto(GStrv) names = reg_shop_list_mappings (shop);
           g_autofree char *known = g_strjoinv (", ", names);
           fprintf (stderr, "regulars-cli: --mapping “%s”: %s %s\n", reg_cli_quote (saved),
                    _("no mapping has that name; saved mappings:"), *known ? known : _("none"));
@@ -535,7 +533,7 @@ import_list (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("Unexpected argument “%s”"), reg_cli_quote (argv[1]));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  batches = reg_store_list_batches (reg_shop_get_store (shop), &error);
+  batches = reg_shop_list_imports (shop, &error);
   if (batches == NULL)
     return reg_cli_fail (error);
   if (json)
@@ -602,7 +600,7 @@ import_undo (RegCli *cli, int argc, char **argv)
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
   gint64 batch;
-  guint sales = 0, customers = 0, answers;
+  RegUndoSummary undone;
 
   if (!reg_cli_parse (cli, &argc, &argv, NULL, _("BATCH"),
                       _("Undo a whole import: its sales or survey answers and the customers it "
@@ -614,14 +612,13 @@ import_undo (RegCli *cli, int argc, char **argv)
     return code;
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  answers = reg_store_count_batch_feedback (reg_shop_get_store (shop), batch);
-  if (!reg_shop_undo_import (shop, batch, &sales, &customers, &error))
+  if (!reg_shop_undo_import (shop, batch, &undone, &error))
     return reg_cli_fail (error);
-  if (answers > 0)
-    printf (_("Import %" PRId64 " undone: %u survey answers removed.\n"), batch, answers);
+  if (undone.answers > 0)
+    printf (_("Import %" PRId64 " undone: %u survey answers removed.\n"), batch, undone.answers);
   else
     printf (_("Import %" PRId64 " undone: %u sales and %u customers removed.\n"), batch,
-            sales, customers);
+            undone.sales, undone.customers);
   return REG_CLI_OK;
 }
 

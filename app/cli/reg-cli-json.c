@@ -235,45 +235,55 @@ add_customer_row (RegJsonOut *o, guint exponent, const ScoresContext *ctx,
   reg_json_out_end_object (o);
 }
 
-gboolean
-reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out, GError **error)
+typedef struct
 {
-  RegStore *store = reg_shop_get_store (shop);
+  RegJsonOut    *o;
+  GString       *text;
+  FILE          *out;
+  guint          exponent;
+  ScoresContext  ctx;
+} StreamContext;
+
+static gboolean
+stream_customer_row (const RegCustomerRow *row, gpointer user_data, GError **error)
+{
+  StreamContext *s = user_data;
+
+  add_customer_row (s->o, s->exponent, &s->ctx, row);
+  if (s->text->len >= 60 * 1024)
+    {
+      fwrite (s->text->str, 1, s->text->len, s->out);
+      g_string_truncate (s->text, 0);
+    }
+  return TRUE;
+}
+
+gboolean
+reg_cli_json_stream_customers (RegShop *shop, gboolean include_archived, FILE *out,
+                               GError **error)
+{
   g_autoptr(GString) text = g_string_sized_new (64 * 1024);
   g_autoptr(RegJsonOut) o = reg_json_out_new_text (text);
   ClvMoneyFormat fmt;
-  ScoresContext ctx;
+  StreamContext s = { 0 };
 
   /* the settings once, not once per customer */
   reg_shop_get_money_format (shop, &fmt);
-  scores_context_load (shop, &ctx);
+  s.o = o;
+  s.text = text;
+  s.out = out;
+  s.exponent = fmt.currency->exponent;
+  scores_context_load (shop, &s.ctx);
   reg_json_out_begin_array (o);
-  for (;;)
+  if (!reg_shop_foreach_customer_row (shop, include_archived, stream_customer_row, &s, error))
     {
-      g_autoptr(GError) local = NULL;
-      g_autoptr(RegCustomerRow) row = reg_store_next_customer_row (store, stmt, &local);
-
-      if (row == NULL)
-        {
-          if (local != NULL)
-            {
-              scores_context_clear (&ctx);
-              g_propagate_error (error, g_steal_pointer (&local));
-              return FALSE;
-            }
-          break;
-        }
-      add_customer_row (o, fmt.currency->exponent, &ctx, row);
-      if (text->len >= 60 * 1024)
-        {
-          fwrite (text->str, 1, text->len, out);
-          g_string_truncate (text, 0);
-        }
+      scores_context_clear (&s.ctx);
+      return FALSE;
     }
   reg_json_out_end_array (o);
   g_string_append_c (text, '\n');
   fwrite (text->str, 1, text->len, out);
-  scores_context_clear (&ctx);
+  scores_context_clear (&s.ctx);
   return TRUE;
 }
 
@@ -371,7 +381,7 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
   reg_shop_get_money_format (shop, &fmt);
   if (!reg_shop_get_customer (shop, id, &rec, error))
     return NULL;
-  row = reg_store_get_customer_row (reg_shop_get_store (shop), id, error);
+  row = reg_shop_get_customer_row (shop, id, error);
   if (row == NULL)
     {
       reg_customer_record_clear (&rec);
@@ -394,7 +404,7 @@ reg_cli_json_customer (RegShop *shop, gint64 id, gboolean with_sales, GError **e
   scores_context_clear (&ctx);
   if (with_sales)
     {
-      g_autoptr(GPtrArray) sales = reg_store_list_sales (reg_shop_get_store (shop), id, 0, error);
+      g_autoptr(GPtrArray) sales = reg_shop_list_customer_sales (shop, id, 0, error);
       if (sales == NULL)
         {
           reg_customer_record_clear (&rec);

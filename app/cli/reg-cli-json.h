@@ -13,12 +13,12 @@ G_BEGIN_DECLS
 
 JsonNode *reg_cli_json_customer       (RegShop *shop, gint64 id, gboolean with_sales,
                                        GError **error);
-/* The customers of @stmt (reg_store_list_customer_rows_begin) as one pretty-printed JSON array,
+/* The shop's customers (archived ones too when asked) as one pretty-printed JSON array,
  * written to @out object by object as the rows are read: memory stays flat in the number of
  * customers, and the text is what json-glib prints for the whole array. FALSE when reading
  * fails part way. */
-gboolean  reg_cli_json_stream_customer_rows (RegShop *shop, RegStmt *stmt, FILE *out,
-                                             GError **error);
+gboolean  reg_cli_json_stream_customers (RegShop *shop, gboolean include_archived, FILE *out,
+                                         GError **error);
 /* The same for customers already read (a segment's, in its order). */
 void      reg_cli_json_print_customer_rows (RegShop *shop, GPtrArray *rows, FILE *out);
 JsonNode *reg_cli_json_sales          (RegShop *shop, GPtrArray *sales);

@@ -138,7 +138,7 @@ sale_list (RegCli *cli, int argc, char **argv)
           return REG_CLI_BAD_INPUT;
         }
     }
-  sales = reg_store_list_sales (reg_shop_get_store (shop), customer_id, (guint) limit, &error);
+  sales = reg_shop_list_customer_sales (shop, customer_id, (guint) limit, &error);
   if (sales == NULL)
     return reg_cli_fail (error);
   if (json)

@@ -54,7 +54,7 @@ reg_cli_open_shop (RegCli *cli, gboolean create)
   if (shop == NULL)
     {
       fprintf (stderr, "regulars-cli: %s\n", error->message);
-      if (g_error_matches (error, REG_STORE_ERROR, REG_STORE_ERROR_OPEN) && !create)
+      if (reg_shop_error_is_missing (error) && !create)
         fprintf (stderr, "%s\n", _("Create it with “regulars-cli --shop FILE init”."));
     }
   return shop;

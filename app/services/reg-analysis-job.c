@@ -29,6 +29,14 @@ struct _RegAnalysisJob
 
 G_DEFINE_FINAL_TYPE (RegAnalysisJob, reg_analysis_job, REG_TYPE_JOB)
 
+/**
+ * reg_analysis_options_init:
+ * @opts: (out caller-allocates): options
+ *
+ * Fills in the defaults: the model, time unit, horizon (months) and monthly discount rate (a
+ * fraction) from the shop's settings; the end day and the calibration end chosen by the
+ * analysis from the sales.
+ */
 void
 reg_analysis_options_init (RegAnalysisOptions *opts)
 {

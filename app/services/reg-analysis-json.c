@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "clv-date.h"
+#include "reg-shop-private.h"
 #include "reg-analysis-job.h"
 #include "reg-analysis-private.h"
 #include "reg-score-words.h"
@@ -645,6 +646,10 @@ cohort_row_free (gpointer data)
   g_free (row);
 }
 
+/**
+ * reg_analysis_summary_free:
+ * @s: (transfer full) (nullable): an analysis summary
+ */
 void
 reg_analysis_summary_free (RegAnalysisSummary *s)
 {
@@ -667,6 +672,14 @@ reg_analysis_summary_free (RegAnalysisSummary *s)
   g_free (s);
 }
 
+/**
+ * reg_analysis_stored_is_readable:
+ * @json: (nullable): an analysis as stored in the shop
+ *
+ * A damaged one (a bad disk, an edited file) is reported in words and run again.
+ *
+ * Returns: whether it can be read back.
+ */
 gboolean
 reg_analysis_stored_is_readable (const char *json)
 {
@@ -676,6 +689,15 @@ reg_analysis_stored_is_readable (const char *json)
          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser));
 }
 
+/**
+ * reg_analysis_summary_from_json:
+ * @json: an analysis as stored in the shop
+ * @run_id: its row in the shop
+ * @run_at: (nullable): when it ran, UTC ISO 8601
+ * @error: %REG_SHOP_ERROR_INVALID for a damaged analysis, in words
+ *
+ * Returns: (transfer full) (nullable): the summary, money in minor units, or %NULL on error.
+ */
 RegAnalysisSummary *
 reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run_at,
                                 GError **error)
@@ -841,6 +863,14 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
   return g_steal_pointer (&s);
 }
 
+/**
+ * reg_shop_load_latest_analysis:
+ * @shop: the shop
+ * @error: a database error, or a damaged analysis (%REG_SHOP_ERROR_INVALID)
+ *
+ * Returns: (transfer full) (nullable): the newest analysis in the shop, or %NULL: with @error
+ *   set on error, without when the shop was never analysed.
+ */
 RegAnalysisSummary *
 reg_shop_load_latest_analysis (RegShop *shop, GError **error)
 {

@@ -14,10 +14,11 @@
 #include "clv-date.h"
 #include "clv-historic.h"
 #include "clv-summary.h"
+#include "reg-shop-private.h"
 #include "reg-campaign-job.h"
 #include "reg-export-target.h"
 #include "reg-output-path.h"
-#include "reg-segment.h"
+#include "reg-segment-private.h"
 #include "reg-store-analysis.h"
 #include "reg-store-campaigns.h"
 #include "reg-store-exports.h"
@@ -37,6 +38,12 @@ struct _RegCampaignJob
 
 G_DEFINE_FINAL_TYPE (RegCampaignJob, reg_campaign_job, REG_TYPE_JOB)
 
+/**
+ * reg_campaign_request_init:
+ * @req: (out caller-allocates): a request
+ *
+ * Fills in the defaults: no control group, seed 1, the generic preset and its columns.
+ */
 void
 reg_campaign_request_init (RegCampaignRequest *req)
 {
@@ -48,6 +55,10 @@ reg_campaign_request_init (RegCampaignRequest *req)
   req->columns = REG_CAMPAIGN_COLUMNS_DEFAULT;
 }
 
+/**
+ * reg_campaign_export_free:
+ * @e: (transfer full) (nullable): a campaign export
+ */
 void
 reg_campaign_export_free (RegCampaignExport *e)
 {
@@ -264,6 +275,15 @@ reg_campaign_job_init (RegCampaignJob *self)
 {
 }
 
+/**
+ * reg_campaign_job_new:
+ * @shop: the shop
+ * @path: the list file to write; CSV or XLSX by its extension
+ * @req: what to export; copied
+ *
+ * Returns: (transfer full): the job; its result is a #RegCampaignExport (transfer full). The
+ *   campaign is recorded exactly when its list file is in place.
+ */
 RegCampaignJob *
 reg_campaign_job_new (RegShop *shop, const char *path, const RegCampaignRequest *req)
 {
@@ -278,6 +298,10 @@ reg_campaign_job_new (RegShop *shop, const char *path, const RegCampaignRequest 
   return self;
 }
 
+/**
+ * reg_campaign_lift_free:
+ * @lift: (transfer full) (nullable): a measured campaign effect
+ */
 void
 reg_campaign_lift_free (RegCampaignLift *lift)
 {

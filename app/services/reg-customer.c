@@ -30,7 +30,7 @@ struct _RegCustomer
   gboolean        archived;
 };
 
-G_DEFINE_TYPE (RegCustomer, reg_customer, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (RegCustomer, reg_customer, G_TYPE_OBJECT)
 
 static void
 reg_customer_finalize (GObject *object)
@@ -58,6 +58,12 @@ reg_customer_init (RegCustomer *self)
 
 static int tier_rank (const char *tier);
 
+/**
+ * reg_customer_new_from_row:
+ * @row: (transfer full): a customer with their figures and scores
+ *
+ * Returns: (transfer full): an immutable row of the customer list, with its sort keys.
+ */
 RegCustomer *
 reg_customer_new_from_row (RegCustomerRow *row)
 {
@@ -90,6 +96,12 @@ const char *reg_customer_get_email (RegCustomer *self) { return self->row->email
 const char *reg_customer_get_name_key (RegCustomer *self) { return self->name_key; }
 
 /* Main thread only, as the lists that show customers: made on first use. */
+/**
+ * reg_customer_get_search_text:
+ * @self: a customer row
+ *
+ * Returns: (transfer none): the casefolded name and e-mail address the search matches.
+ */
 const char *
 reg_customer_get_search_text (RegCustomer *self)
 {
@@ -137,6 +149,16 @@ tier_rank (const char *tier)
   return 2;
 }
 
+/**
+ * reg_customer_compare_name:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: by name as the locale sorts it (g_utf8_collate_key); ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_name (gconstpointer a, gconstpointer b, gpointer unused)
 {
@@ -144,6 +166,16 @@ reg_customer_compare_name (gconstpointer a, gconstpointer b, gpointer unused)
   return c != 0 ? c : by_id (a, b);
 }
 
+/**
+ * reg_customer_compare_email:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: by e-mail address, customers without one first; ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_email (gconstpointer a, gconstpointer b, gpointer unused)
 {
@@ -151,6 +183,16 @@ reg_customer_compare_email (gconstpointer a, gconstpointer b, gpointer unused)
   return c != 0 ? c : by_id (a, b);
 }
 
+/**
+ * reg_customer_compare_tier:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: top, middle, bottom, then none; ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_tier (gconstpointer a, gconstpointer b, gpointer unused)
 {
@@ -158,6 +200,16 @@ reg_customer_compare_tier (gconstpointer a, gconstpointer b, gpointer unused)
   return c != 0 ? c : by_id (a, b);
 }
 
+/**
+ * reg_customer_compare_rfm_group:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: by RFM group, customers without one first; ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_rfm_group (gconstpointer a, gconstpointer b, gpointer unused)
 {
@@ -165,6 +217,16 @@ reg_customer_compare_rfm_group (gconstpointer a, gconstpointer b, gpointer unuse
   return c != 0 ? c : by_id (a, b);
 }
 
+/**
+ * reg_customer_compare_last_purchase:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: by the Julian day of the last purchase; ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_last_purchase (gconstpointer a, gconstpointer b, gpointer unused)
 {
@@ -172,6 +234,16 @@ reg_customer_compare_last_purchase (gconstpointer a, gconstpointer b, gpointer u
   return c != 0 ? c : by_id (a, b);
 }
 
+/**
+ * reg_customer_compare_purchases:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: by the number of purchase days; ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_purchases (gconstpointer a, gconstpointer b, gpointer unused)
 {
@@ -179,6 +251,16 @@ reg_customer_compare_purchases (gconstpointer a, gconstpointer b, gpointer unuse
   return c != 0 ? c : by_id (a, b);
 }
 
+/**
+ * reg_customer_compare_total_spend:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: by net spend in minor units; ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_total_spend (gconstpointer a, gconstpointer b, gpointer unused)
 {
@@ -186,6 +268,16 @@ reg_customer_compare_total_spend (gconstpointer a, gconstpointer b, gpointer unu
   return c != 0 ? c : by_id (a, b);
 }
 
+/**
+ * reg_customer_compare_p_alive:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: by the probability of still buying, unknown (-1) first; ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_p_alive (gconstpointer a, gconstpointer b, gpointer unused)
 {
@@ -193,6 +285,16 @@ reg_customer_compare_p_alive (gconstpointer a, gconstpointer b, gpointer unused)
   return c != 0 ? c : by_id (a, b);
 }
 
+/**
+ * reg_customer_compare_clv:
+ * @a: (type RegCustomer): a customer
+ * @b: (type RegCustomer): another
+ * @unused: not used
+ *
+ * For GtkCustomSorter: by predicted value in minor units, unknown (-1) first; ties by id.
+ *
+ * Returns: negative, 0 or positive as @a sorts before, with or after @b.
+ */
 int
 reg_customer_compare_clv (gconstpointer a, gconstpointer b, gpointer unused)
 {

@@ -8,7 +8,7 @@
 
 #include <glib-object.h>
 
-#include "reg-store.h"
+#include "reg-records.h"
 
 G_BEGIN_DECLS
 

@@ -39,6 +39,12 @@ static const struct { const char *name; gint64 cost; double share; } channels[] 
   { "google ads", 2500, 0.15 }, { "market stall", 500, 0.1 },
 };
 
+/**
+ * reg_demo_options_init:
+ * @opts: (out caller-allocates): options
+ *
+ * Fills in the defaults: 500 customers arriving over the 3 years up to today, seed 1.
+ */
 void
 reg_demo_options_init (RegDemoOptions *opts)
 {

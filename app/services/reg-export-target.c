@@ -113,6 +113,17 @@ remove_leftovers (RegStore *store, const char *target)
     }
 }
 
+/**
+ * reg_export_recover:
+ * @store: the shop's connection
+ * @error: a database error (a shop that cannot be written keeps its pending exports for later)
+ *
+ * Finishes or undoes the exports of the shop that a killed process left: a campaign stays when
+ * its list file reached its place and is removed with its members when it did not; working
+ * folders are removed. Exports still running in another process are left alone.
+ *
+ * Returns: %TRUE when every pending export was settled.
+ */
 gboolean
 reg_export_recover (RegStore *store, GError **error)
 {
@@ -160,6 +171,18 @@ reg_export_recover (RegStore *store, GError **error)
   return TRUE;
 }
 
+/**
+ * reg_export_target_begin:
+ * @store: the connection the pending export is recorded on
+ * @relative_target: the file to write, relative or absolute
+ * @must_record: whether a shop that cannot be written stops the export
+ * @error: a file or database error
+ *
+ * Makes the working folder (mode 0700, locked while this process lives) beside the target,
+ * after removing what killed exports of this shop left there, and records it in the shop.
+ *
+ * Returns: (transfer full) (nullable): the target, or %NULL on error.
+ */
 RegExportTarget *
 reg_export_target_begin (RegStore *store, const char *relative_target, gboolean must_record,
                          GError **error)
@@ -224,18 +247,40 @@ reg_export_target_begin (RegStore *store, const char *relative_target, gboolean 
   return g_steal_pointer (&self);
 }
 
+/**
+ * reg_export_target_get_work_path:
+ * @self: an export target
+ *
+ * Returns: (transfer none): the file the writer writes: in the working folder, with the
+ *   target's name.
+ */
 const char *
 reg_export_target_get_work_path (RegExportTarget *self)
 {
   return self->work_path;
 }
 
+/**
+ * reg_export_target_get_pending_id:
+ * @self: an export target
+ *
+ * Returns: the pending export's row, 0 when none could be recorded.
+ */
 gint64
 reg_export_target_get_pending_id (RegExportTarget *self)
 {
   return self->pending_id;
 }
 
+/**
+ * reg_export_target_commit:
+ * @self: an export target
+ * @error: a file or database error
+ *
+ * Renames the finished file over the target and forgets the working folder.
+ *
+ * Returns: %TRUE when the file is in place.
+ */
 gboolean
 reg_export_target_commit (RegExportTarget *self, GError **error)
 {
@@ -260,6 +305,12 @@ reg_export_target_commit (RegExportTarget *self, GError **error)
   return TRUE;
 }
 
+/**
+ * reg_export_target_free:
+ * @self: (transfer full) (nullable): an export target
+ *
+ * Removes the working folder and its row unless committed.
+ */
 void
 reg_export_target_free (RegExportTarget *self)
 {

@@ -10,6 +10,13 @@
 #include "clv-date.h"
 #include "reg-forecast-words.h"
 
+/**
+ * reg_forecast_total:
+ * @s: an analysis
+ *
+ * Returns: what today's customers are expected to spend over the forecast months, in minor
+ *   units; 0 when there is no forecast.
+ */
 gint64
 reg_forecast_total (const RegAnalysisSummary *s)
 {
@@ -20,6 +27,13 @@ reg_forecast_total (const RegAnalysisSummary *s)
   return sum;
 }
 
+/**
+ * reg_forecast_last_12_months:
+ * @s: an analysis
+ *
+ * Returns: the net revenue of the 12 calendar months up to and including the month of the
+ *   analysis' end day, in minor units.
+ */
 gint64
 reg_forecast_last_12_months (const RegAnalysisSummary *s)
 {
@@ -48,6 +62,13 @@ reg_forecast_last_12_months (const RegAnalysisSummary *s)
   return sum;
 }
 
+/**
+ * reg_tracking_split_index:
+ * @s: an analysis
+ *
+ * Returns: the index of the first tracking period after the calibration stretch, or -1 when
+ *   there is no holdout.
+ */
 int
 reg_tracking_split_index (const RegAnalysisSummary *s)
 {
@@ -59,6 +80,17 @@ reg_tracking_split_index (const RegAnalysisSummary *s)
   return -1;
 }
 
+/**
+ * reg_words_tracking:
+ * @fmt: how the shop writes money and dates (reg_shop_get_money_format(), or the report's)
+ * @s: an analysis
+ *
+ * Touches no RegShop, so a worker thread may call it.
+ *
+ * Returns: (transfer full) (nullable): one sentence on the tracking check ("By 30/06/1998 the
+ *   model expected 4,270 repeat purchases and your customers made 4,339"), translated; %NULL
+ *   without tracking.
+ */
 char *
 reg_words_tracking (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s)
 {
@@ -85,6 +117,17 @@ reg_words_tracking (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s)
                           day, last->expected_cumulative, last->actual_cumulative, diff);
 }
 
+/**
+ * reg_words_forecast:
+ * @fmt: how the shop writes money and dates
+ * @s: an analysis
+ *
+ * Touches no RegShop, so a worker thread may call it.
+ *
+ * Returns: (transfer full) (nullable): one sentence on the revenue ahead ("Today's customers are
+ *   likely to spend €30,400 with you in the next 12 months"), translated; %NULL without a
+ *   forecast.
+ */
 char *
 reg_words_forecast (const ClvMoneyFormat *fmt, const RegAnalysisSummary *s)
 {

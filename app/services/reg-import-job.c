@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "reg-shop-private.h"
 #include "reg-import-backup-private.h"
 #include "reg-import-job.h"
 #include "reg-import-mapping.h"
@@ -651,14 +652,4 @@ reg_import_job_new (RegShop *shop, const char *path, const RegImportRequest *req
   self->req.preset = self->req.format = self->req.mapping = NULL;
   self->req.date_format = self->req.encoding = self->req.save_mapping_as = NULL;
   return self;
-}
-
-gboolean
-reg_shop_undo_import (RegShop *shop, gint64 batch, guint *out_sales, guint *out_customers,
-                      GError **error)
-{
-  if (!reg_store_undo_batch (reg_shop_get_store (shop), batch, out_sales, out_customers, error))
-    return FALSE;
-  reg_shop_notify_changed (shop, REG_SHOP_CHANGE_ALL, 0);
-  return TRUE;
 }

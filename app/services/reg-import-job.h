@@ -82,8 +82,4 @@ G_DECLARE_FINAL_TYPE (RegImportJob, reg_import_job, REG, IMPORT_JOB, RegJob)
 /* The job's result (reg_job_run_finish) is a RegImportResult (transfer full). */
 RegImportJob *reg_import_job_new (RegShop *shop, const char *path, const RegImportRequest *req);
 
-/* Undo a whole import. */
-gboolean reg_shop_undo_import (RegShop *shop, gint64 batch, guint *out_sales,
-                               guint *out_customers, GError **error);
-
 G_END_DECLS

@@ -170,6 +170,15 @@ reg_job_run_async (RegJob *self, GAsyncReadyCallback callback, gpointer user_dat
   g_task_run_in_thread (inner, run_in_thread);
 }
 
+/**
+ * reg_job_run_finish:
+ * @self: a job
+ * @result: the result given to the callback of reg_job_run_async()
+ * @error: where the job's error goes (%G_IO_ERROR_CANCELLED when cancelled)
+ *
+ * Returns: (transfer full) (nullable): the job's result (each job's header says its type, freed
+ *   with the class's result_free), or %NULL on error.
+ */
 gpointer
 reg_job_run_finish (RegJob *self, GAsyncResult *result, GError **error)
 {
@@ -210,6 +219,14 @@ reg_job_run_sync (RegJob *self, GError **error)
   return value;
 }
 
+/**
+ * reg_job_set_progress:
+ * @self: a job
+ * @done: the work done, in any unit
+ * @total: the whole work in the same unit; 0 = unknown
+ *
+ * From the worker thread; passed to the main thread at most every 50 ms.
+ */
 void
 reg_job_set_progress (RegJob *self, guint64 done, guint64 total)
 {
@@ -224,6 +241,13 @@ reg_job_set_progress (RegJob *self, guint64 done, guint64 total)
                          priv->progress_data);
 }
 
+/**
+ * reg_job_set_status:
+ * @self: a job
+ * @text: (nullable): a status line, translated
+ *
+ * From the worker thread.
+ */
 void
 reg_job_set_status (RegJob *self, const char *text)
 {
@@ -237,6 +261,14 @@ reg_job_set_status (RegJob *self, const char *text)
     priv->progress_func (self, -1, text, priv->progress_data);
 }
 
+/**
+ * reg_job_set_progress_func:
+ * @self: a job
+ * @func: (nullable): called with each progress report of reg_job_run_sync()
+ * @data: for @func
+ *
+ * Where a synchronous run reports its progress (the command line prints it to stderr).
+ */
 void
 reg_job_set_progress_func (RegJob *self, RegJobProgressFunc func, gpointer data)
 {
@@ -263,6 +295,12 @@ reg_job_cancel_all (void)
   return n;
 }
 
+/**
+ * reg_job_get_cancellable:
+ * @self: a job
+ *
+ * Returns: (transfer none): the job's cancellable, for the worker to check.
+ */
 GCancellable *
 reg_job_get_cancellable (RegJob *self)
 {
@@ -270,6 +308,12 @@ reg_job_get_cancellable (RegJob *self)
   return priv->cancellable;
 }
 
+/**
+ * reg_job_get_fraction:
+ * @self: a job
+ *
+ * Returns: how far the job is, 0 to 1, or -1 when it cannot tell (main thread).
+ */
 double
 reg_job_get_fraction (RegJob *self)
 {
@@ -277,6 +321,12 @@ reg_job_get_fraction (RegJob *self)
   return priv->fraction;
 }
 
+/**
+ * reg_job_get_status_text:
+ * @self: a job
+ *
+ * Returns: (transfer none) (nullable): the job's last status line, translated (main thread).
+ */
 const char *
 reg_job_get_status_text (RegJob *self)
 {
@@ -284,6 +334,12 @@ reg_job_get_status_text (RegJob *self)
   return priv->status_text;
 }
 
+/**
+ * reg_job_get_running:
+ * @self: a job
+ *
+ * Returns: whether the job was started and has not finished.
+ */
 gboolean
 reg_job_get_running (RegJob *self)
 {
@@ -291,6 +347,13 @@ reg_job_get_running (RegJob *self)
   return priv->running;
 }
 
+/**
+ * reg_job_cancel:
+ * @self: a job
+ *
+ * Asks the job to stop; it ends with %G_IO_ERROR_CANCELLED and leaves nothing behind. Any
+ * thread; nothing happens after the job ended.
+ */
 void
 reg_job_cancel (RegJob *self)
 {

@@ -7,6 +7,14 @@
 
 #include "reg-locale-dir.h"
 
+/**
+ * reg_locale_dir:
+ * Where the translations are: $REGULARS_LOCALEDIR when set; else, for a program run from its
+ * build tree, that tree's catalogues (&lt;build&gt;/po/LL/LC_MESSAGES); else the installed
+ * locale folder.
+ *
+ * Returns: (transfer none): the folder, for bindtextdomain().
+ */
 const char *
 reg_locale_dir (void)
 {

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "clv-date.h"
+#include "reg-shop-private.h"
 #include "reg-export-target.h"
 #include "reg-loyalty-job.h"
 #include "reg-output-path.h"
@@ -29,6 +30,17 @@ struct _RegLoyaltyJob
 
 G_DEFINE_FINAL_TYPE (RegLoyaltyJob, reg_loyalty_job, REG_TYPE_JOB)
 
+/**
+ * reg_shop_loyalty_list:
+ * @shop: the shop
+ * @spec: a segment (see reg_segment_parse())
+ * @error: %REG_SHOP_ERROR_INVALID for a segment that is not one, or a database error
+ *
+ * Main thread.
+ *
+ * Returns: (transfer full) (nullable): the segment's customers as the print layout takes them,
+ *   money already written the shop's way; %NULL on error.
+ */
 RegLoyaltyList *
 reg_shop_loyalty_list (RegShop *shop, const char *spec, GError **error)
 {
@@ -41,7 +53,7 @@ reg_shop_loyalty_list (RegShop *shop, const char *spec, GError **error)
 
   if (segment == NULL)
     return NULL;
-  rows = reg_segment_list (segment, reg_shop_get_store (shop), error);
+  rows = reg_shop_list_segment (shop, segment, error);
   if (rows == NULL)
     return NULL;
   for (guint i = 0; i < rows->len && !predicted; i++)
@@ -135,6 +147,16 @@ reg_loyalty_job_init (RegLoyaltyJob *self)
 {
 }
 
+/**
+ * reg_loyalty_job_new:
+ * @shop: the shop
+ * @segment: a segment (see reg_segment_parse())
+ * @paper: the paper size
+ * @path: the PDF file to write, mode 0600, in full or not at all
+ *
+ * Returns: (transfer full): the job; its result is the number of pages written, a pointer to a
+ *   guint (transfer full).
+ */
 RegLoyaltyJob *
 reg_loyalty_job_new (RegShop *shop, const char *segment, RegPaperSize paper, const char *path)
 {

@@ -105,6 +105,18 @@ refuse (const char *target, GError **error)
   return FALSE;
 }
 
+/**
+ * reg_output_path_check:
+ * @shop_path: the open shop's file
+ * @target: a file an export or print is about to write
+ * @error: %REG_SHOP_ERROR_INVALID naming @target
+ *
+ * Checked before anything is written.
+ *
+ * Returns: %FALSE when writing @target could replace or damage the shop (the file, its -wal,
+ *   -shm or -journal, a file in its backups folder, or any of them under another name: hard
+ *   link, symbolic link, "./", letter case), or when @target exists but cannot be written.
+ */
 gboolean
 reg_output_path_check (const char *shop_path, const char *target, GError **error)
 {

@@ -327,6 +327,14 @@ reg_report_job_init (RegReportJob *self)
 {
 }
 
+/**
+ * reg_report_job_new:
+ * @shop: the shop
+ * @path: the workbook to write (.xlsx), mode 0600, in full or not at all
+ *
+ * Returns: (transfer full): the job; its result is the written path, a string (transfer
+ *   full).
+ */
 RegReportJob *
 reg_report_job_new (RegShop *shop, const char *path)
 {

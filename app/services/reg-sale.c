@@ -12,7 +12,7 @@ struct _RegSale
   RegSaleRecord *rec;   /* (owned) */
 };
 
-G_DEFINE_TYPE (RegSale, reg_sale, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (RegSale, reg_sale, G_TYPE_OBJECT)
 
 static void
 reg_sale_finalize (GObject *object)
@@ -32,6 +32,12 @@ reg_sale_init (RegSale *self)
 {
 }
 
+/**
+ * reg_sale_new_from_record:
+ * @rec: (transfer full): a sale with its customer's name
+ *
+ * Returns: (transfer full): an immutable row of the sales list.
+ */
 RegSale *
 reg_sale_new_from_record (RegSaleRecord *rec)
 {

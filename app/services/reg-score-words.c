@@ -14,6 +14,12 @@
 #include "reg-score-words.h"
 #include "reg-segment.h"
 
+/**
+ * reg_score_context_from_summary:
+ * @s: an analysis
+ * @ctx: (out caller-allocates): what the score words need from it: the model, the end day, the
+ *   horizon in months and the return pattern in days
+ */
 void
 reg_score_context_from_summary (const RegAnalysisSummary *s, RegScoreContext *ctx)
 {
@@ -28,6 +34,12 @@ reg_score_context_from_summary (const RegAnalysisSummary *s, RegScoreContext *ct
   ctx->return_days = s->return_days;
 }
 
+/**
+ * reg_score_context_load:
+ * @shop: the shop
+ * @ctx: (out caller-allocates): the context of the shop's latest analysis; empty (known %FALSE)
+ *   when there is none
+ */
 void
 reg_score_context_load (RegShop *shop, RegScoreContext *ctx)
 {
@@ -38,6 +50,12 @@ reg_score_context_load (RegShop *shop, RegScoreContext *ctx)
   reg_score_context_from_summary (s, ctx);
 }
 
+/**
+ * reg_words_span:
+ * @days: a span of days, 0 or more
+ *
+ * Returns: (transfer full): the span in words ("4 days", "5 weeks", "3 months"), translated.
+ */
 char *
 reg_words_span (int days)
 {
@@ -58,6 +76,13 @@ reg_words_span (int days)
   }
 }
 
+/**
+ * reg_words_return_pattern:
+ * @return_days: the days within which most customers who came back did so; -1 = unknown
+ *
+ * Returns: (transfer full) (nullable): "Most customers who came back did so within 5 weeks.",
+ *   translated; %NULL when not known.
+ */
 char *
 reg_words_return_pattern (gint32 return_days)
 {
@@ -70,6 +95,17 @@ reg_words_return_pattern (gint32 return_days)
   return g_strdup_printf (_("Most customers who came back did so within %s."), span);
 }
 
+/**
+ * reg_score_p_alive_note:
+ * @ctx: the latest analysis' context
+ * @purchases: the customer's purchase days
+ * @p_alive: the model's probability of still buying, 0 to 1; -1 unknown
+ * @first_purchase: the Julian day of the first purchase
+ *
+ * Returns: (transfer full) (nullable): why no probability is given for this customer ("Bought
+ *   once, 3 months ago: too early to tell. …"), translated; %NULL when it is given, or there is
+ *   no model.
+ */
 char *
 reg_score_p_alive_note (const RegScoreContext *ctx, guint32 purchases, double p_alive,
                         gint32 first_purchase)
@@ -100,6 +136,13 @@ horizon_end (const RegScoreContext *ctx)
   return (gint32) g_date_get_julian (&d);
 }
 
+/**
+ * reg_score_next_purchase_shown:
+ * @ctx: the latest analysis' context
+ * @next_purchase: the expected Julian day of the next purchase; 0 = unknown
+ *
+ * Returns: whether that day is known and falls within the prediction horizon.
+ */
 gboolean
 reg_score_next_purchase_shown (const RegScoreContext *ctx, gint32 next_purchase)
 {
@@ -109,6 +152,15 @@ reg_score_next_purchase_shown (const RegScoreContext *ctx, gint32 next_purchase)
   return !ctx->known || next_purchase <= horizon_end (ctx);
 }
 
+/**
+ * reg_score_next_purchase_note:
+ * @ctx: the latest analysis' context
+ * @purchases: the customer's purchase days
+ * @next_purchase: the expected Julian day of the next purchase; 0 = unknown
+ *
+ * Returns: (transfer full) (nullable): "Not expected in the next 12 months." for a known next
+ *   purchase beyond the horizon, translated; else %NULL.
+ */
 char *
 reg_score_next_purchase_note (const RegScoreContext *ctx, guint32 purchases, gint32 next_purchase)
 {
@@ -121,6 +173,12 @@ reg_score_next_purchase_note (const RegScoreContext *ctx, guint32 purchases, gin
                           ctx->horizon_months);
 }
 
+/**
+ * reg_words_horizon:
+ * @horizon_months: the prediction horizon in months
+ *
+ * Returns: (transfer full): "in the next 12 months", translated.
+ */
 char *
 reg_words_horizon (guint horizon_months)
 {
@@ -150,6 +208,14 @@ format_rounded (RegShop *shop, double minor)
   return clv_money_format ((gint64) llround (major), &fmt);
 }
 
+/**
+ * reg_words_clv_total_range:
+ * @shop: the shop, for the way it writes money
+ * @s: an analysis
+ *
+ * Returns: (transfer full) (nullable): the shop's predicted value over the horizon with its 80 %
+ *   range, rounded as an owner says it, or why there is no range; %NULL without a prediction.
+ */
 char *
 reg_words_clv_total_range (RegShop *shop, const RegAnalysisSummary *s)
 {
@@ -174,6 +240,18 @@ reg_words_clv_total_range (RegShop *shop, const RegAnalysisSummary *s)
                             "margin (80 %% range %s to %s)."), total, when, lo, hi);
 }
 
+/**
+ * reg_score_range_words:
+ * @shop: the shop, for the way it writes money
+ * @ctx: the latest analysis' context
+ * @purchases_low: the low end of the 80 % range of purchases over the horizon; -1 unknown
+ * @purchases_high: its high end
+ * @clv_low: the value of @purchases_low, minor units; -1 unknown
+ * @clv_high: the value of @purchases_high, minor units
+ *
+ * Returns: (transfer full) (nullable): "2 to 5 more visits in the next 12 months (80 %), worth
+ *   €40.00 to €100.00", translated; %NULL when the range is unknown.
+ */
 char *
 reg_score_range_words (RegShop *shop, const RegScoreContext *ctx, double purchases_low,
                        double purchases_high, double clv_low, double clv_high)

@@ -13,7 +13,7 @@
 #include "clv-date.h"
 #include "clv-segments.h"
 #include "clv-text.h"
-#include "reg-segment.h"
+#include "reg-segment-private.h"
 
 typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER } SegmentKind;
 typedef enum { F_CLV, F_P_ALIVE, F_PURCHASES, F_TOTAL_SPEND, F_LAST_PURCHASE, F_TIER, F_RFM } FilterField;
@@ -52,6 +52,12 @@ condition_clear (gpointer data)
   g_free (c->source);
 }
 
+/**
+ * reg_segment_free:
+ * @segment: (transfer full) (nullable): a segment
+ *
+ * Frees it.
+ */
 void
 reg_segment_free (RegSegment *segment)
 {
@@ -63,6 +69,11 @@ reg_segment_free (RegSegment *segment)
   g_free (segment);
 }
 
+/**
+ * reg_segment_names:
+ * Returns: (transfer full): the names `--segment` takes by themselves: "all", the tiers, the
+ *   RFM groups ("rfm:at-risk" among them), "at-risk".
+ */
 GStrv
 reg_segment_names (void)
 {
@@ -274,6 +285,12 @@ reg_segment_parse (RegShop *shop, const char *spec, GError **error)
   return g_steal_pointer (&seg);
 }
 
+/**
+ * reg_segment_get_spec:
+ * @segment: a segment
+ *
+ * Returns: (transfer none): the segment as it was written ("top", "clv>=100,p_alive<0.5").
+ */
 const char *
 reg_segment_get_spec (const RegSegment *segment)
 {
@@ -319,6 +336,13 @@ condition_matches (const Condition *c, const RegCustomerRow *row)
     }
 }
 
+/**
+ * reg_segment_matches:
+ * @segment: a segment
+ * @row: a customer with their scores
+ *
+ * Returns: whether the customer is in the segment.
+ */
 gboolean
 reg_segment_matches (const RegSegment *segment, const RegCustomerRow *row)
 {
@@ -356,6 +380,12 @@ filter_in_words (const RegSegment *segment)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * reg_segment_title:
+ * @segment: a segment
+ *
+ * Returns: (transfer full): its name for a heading ("Top-tier customers"), translated.
+ */
 char *
 reg_segment_title (const RegSegment *segment)
 {
@@ -381,6 +411,13 @@ reg_segment_title (const RegSegment *segment)
 }
 
 /* The rule in words, for the printed list and the campaign record. */
+/**
+ * reg_segment_describe:
+ * @segment: a segment
+ *
+ * Returns: (transfer full): its rule in words, with the shop's thresholds ("The 20 % of
+ *   customers with the highest predicted value."), translated.
+ */
 char *
 reg_segment_describe (const RegSegment *segment)
 {
@@ -426,6 +463,14 @@ reg_segment_describe (const RegSegment *segment)
     }
 }
 
+/**
+ * reg_at_risk_reason:
+ * @row: a customer with their scores and the figures the at-risk rules measured
+ * @locale_id: the shop's locale ("de_DE"), for the way dates are written
+ *
+ * Returns: (transfer full) (nullable): why the customer is slipping away, in words and figures
+ *   ("usually buys every 3 weeks, last bought 9 weeks ago"); %NULL when they are not.
+ */
 char *
 reg_at_risk_reason (const RegCustomerRow *row, const char *locale_id)
 {
@@ -456,6 +501,15 @@ by_value_desc (gconstpointer a, gconstpointer b)
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/**
+ * reg_segment_list:
+ * @segment: a segment
+ * @store: the connection to read on (the shop's own, or a job's in its worker thread)
+ * @error: a database error
+ *
+ * Returns: (transfer full) (element-type RegCustomerRow): the segment's customers, archived ones
+ *   left out, most valuable first (predicted value, then what they spent); %NULL on error.
+ */
 GPtrArray *
 reg_segment_list (const RegSegment *segment, RegStore *store, GError **error)
 {

@@ -22,9 +22,10 @@ gboolean    reg_segment_matches   (const RegSegment *segment,
 const char *reg_segment_get_spec  (const RegSegment *segment);
 char       *reg_segment_describe  (const RegSegment *segment);
 char       *reg_segment_title     (const RegSegment *segment);
-/* The segment's customers (RegCustomerRow), archived ones left out, best value first. */
-GPtrArray  *reg_segment_list      (const RegSegment *segment,
-                                   RegStore         *store,
+/* The segment's customers (RegCustomerRow), archived ones left out, best value first
+ * (reg-shop-queries.c). */
+GPtrArray  *reg_shop_list_segment (RegShop          *shop,
+                                   const RegSegment *segment,
                                    GError          **error);
 /* Why a customer is at risk, in words and the figures the analysis measured ("usually buys
  * every 3 weeks, last bought 9 weeks ago"), dates in @locale_id (NULL = ISO), or NULL. */

@@ -212,6 +212,11 @@ normalise_number (RegShop *shop, const char *key, const char *value, char **out,
   return TRUE;
 }
 
+/**
+ * reg_shop_setting_keys:
+ * Returns: (transfer none) (array zero-terminated=1): every setting's key, in the order
+ *   `settings` lists them.
+ */
 const char *const *
 reg_shop_setting_keys (void)
 {
@@ -223,6 +228,16 @@ reg_shop_setting_keys (void)
   return keys;
 }
 
+/**
+ * reg_shop_setting_range:
+ * @key: a setting's key
+ * @min: (out): the smallest value allowed (fractions as fractions: 0.3 for 30 %)
+ * @max: (out): the largest
+ *
+ * The command line and the analysis check a value against the same range.
+ *
+ * Returns: %FALSE for a key without a numeric range.
+ */
 gboolean
 reg_shop_setting_range (const char *key, double *min, double *max)
 {
@@ -235,6 +250,13 @@ reg_shop_setting_range (const char *key, double *min, double *max)
   return TRUE;
 }
 
+/**
+ * reg_shop_setting_description:
+ * @key: a setting's key
+ *
+ * Returns: (transfer none) (nullable): what the setting means, translated; %NULL for an
+ *   unknown key.
+ */
 const char *
 reg_shop_setting_description (const char *key)
 {
@@ -242,6 +264,14 @@ reg_shop_setting_description (const char *key)
   return spec != NULL ? _(spec->description) : NULL;
 }
 
+/**
+ * reg_shop_get_setting:
+ * @self: the shop
+ * @key: a setting's key
+ *
+ * Returns: (transfer full) (nullable): the value as stored (normalised: fractions with a dot,
+ *   money in minor units), else its default; %NULL for an unknown key.
+ */
 char *
 reg_shop_get_setting (RegShop *self, const char *key)
 {
@@ -253,6 +283,14 @@ reg_shop_get_setting (RegShop *self, const char *key)
   return value;
 }
 
+/**
+ * reg_shop_get_setting_double:
+ * @self: the shop
+ * @key: a numeric setting's key
+ *
+ * Returns: the value as a number (fractions as fractions, money in minor units); 0 for an
+ *   unknown key.
+ */
 double
 reg_shop_get_setting_double (RegShop *self, const char *key)
 {

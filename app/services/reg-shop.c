@@ -17,6 +17,7 @@
 #include "reg-export-target.h"
 #include "reg-import-backup-private.h"
 #include "reg-shop-private.h"
+#include "reg-store-feedback.h"
 
 struct _RegShop
 {
@@ -29,7 +30,7 @@ struct _RegShop
   GListModel *sales;       /* (owned) (nullable) */
 };
 
-G_DEFINE_TYPE (RegShop, reg_shop, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (RegShop, reg_shop, G_TYPE_OBJECT)
 G_DEFINE_QUARK (reg-shop-error-quark, reg_shop_error)
 
 enum { PROP_0, PROP_PATH, PROP_REVISION, N_PROPS };
@@ -159,18 +160,39 @@ reg_shop_open (const char *path, gboolean create, GError **error)
   return g_steal_pointer (&self);
 }
 
+/**
+ * reg_shop_get_path:
+ * @self: the shop
+ *
+ * Returns: (transfer none): the shop file's path as it was opened; jobs open their own
+ *   connection on it.
+ */
 const char *
 reg_shop_get_path (RegShop *self)
 {
   return self->path;
 }
 
+/**
+ * reg_shop_get_store:
+ * @self: the shop
+ *
+ * Services only (reg-shop-private.h): the fronts go through RegShop's calls.
+ *
+ * Returns: (transfer none): the shop's own connection, for the main thread.
+ */
 RegStore *
 reg_shop_get_store (RegShop *self)
 {
   return self->store;
 }
 
+/**
+ * reg_shop_get_revision:
+ * @self: the shop
+ *
+ * Returns: a count that grows by one with every "changed" signal (the "revision" property).
+ */
 guint
 reg_shop_get_revision (RegShop *self)
 {
@@ -190,6 +212,13 @@ reg_shop_notify_changed (RegShop *self, RegShopChange change, gint64 id)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
 }
 
+/**
+ * reg_shop_is_empty:
+ * @self: the shop
+ *
+ * Returns: whether the shop holds neither sales nor customers (what the views show an empty
+ *   page for).
+ */
 gboolean
 reg_shop_is_empty (RegShop *self)
 {
@@ -197,12 +226,25 @@ reg_shop_is_empty (RegShop *self)
          && reg_store_count_customers (self->store, TRUE) == 0;
 }
 
+/**
+ * reg_shop_dup_name:
+ * @self: the shop
+ *
+ * Returns: (transfer full): the shop's name as the owner gave it.
+ */
 char *
 reg_shop_dup_name (RegShop *self)
 {
   return reg_shop_get_setting (self, REG_SETTING_SHOP_NAME);
 }
 
+/**
+ * reg_shop_get_money_format:
+ * @self: the shop
+ * @out: (out caller-allocates): the shop's currency and the way its locale writes amounts
+ *
+ * Read once per listing, not once per row: it reads two settings.
+ */
 void
 reg_shop_get_money_format (RegShop *self, ClvMoneyFormat *out)
 {
@@ -233,6 +275,14 @@ reg_shop_parse_amount (RegShop *self, const char *text, gint64 *out_minor, GErro
   return TRUE;
 }
 
+/**
+ * reg_shop_format_amount:
+ * @self: the shop
+ * @minor: an amount in minor units (cents), negative for a refund
+ *
+ * Returns: (transfer full): the amount as the shop's locale writes it, with its currency
+ *   ("12,50 €").
+ */
 char *
 reg_shop_format_amount (RegShop *self, gint64 minor)
 {
@@ -242,6 +292,14 @@ reg_shop_format_amount (RegShop *self, gint64 minor)
   return clv_money_format (minor, &fmt);
 }
 
+/**
+ * reg_shop_format_amount_whole:
+ * @self: the shop
+ * @minor: an amount in minor units
+ *
+ * Returns: (transfer full): the amount rounded to whole currency units, without cents
+ *   ("€20,000"): for the round values of a chart's axis.
+ */
 char *
 reg_shop_format_amount_whole (RegShop *self, gint64 minor)
 {
@@ -256,6 +314,13 @@ reg_shop_format_amount_whole (RegShop *self, gint64 minor)
   return clv_money_format ((gint64) llround ((double) minor / (double) unit), &fmt);
 }
 
+/**
+ * reg_shop_uses_letter_paper:
+ * @self: the shop
+ *
+ * Returns: whether the shop's country prints on Letter (the United States and Canada) rather
+ *   than A4.
+ */
 gboolean
 reg_shop_uses_letter_paper (RegShop *self)
 {
@@ -264,6 +329,12 @@ reg_shop_uses_letter_paper (RegShop *self)
   return locale != NULL && (g_str_has_suffix (locale, "_US") || g_str_has_suffix (locale, "_CA"));
 }
 
+/**
+ * reg_shop_get_currency_unit:
+ * @self: the shop
+ *
+ * Returns: one whole unit of the shop's currency in minor units (100 for EUR, 1 for JPY).
+ */
 gint64
 reg_shop_get_currency_unit (RegShop *self)
 {
@@ -311,6 +382,14 @@ reg_shop_parse_date (RegShop *self, const char *text, gint32 *out_day, GError **
   return TRUE;
 }
 
+/**
+ * reg_shop_format_date:
+ * @self: the shop
+ * @day: a Julian day; 0 = unknown
+ *
+ * Returns: (transfer full): the date as the shop's locale writes it ("07.12.2026"), or an empty
+ *   string for 0.
+ */
 char *
 reg_shop_format_date (RegShop *self, gint32 day)
 {
@@ -422,6 +501,18 @@ check_email_free (RegShop *self, const RegCustomerRecord *copy, gint64 self_id, 
   return invalid_field (error, _("Email"), copy->email, why);
 }
 
+/**
+ * reg_shop_add_customer:
+ * @self: the shop
+ * @rec: the new customer (its id is ignored); names and e-mail addresses are checked and
+ *   normalised, money in minor units
+ * @error: %REG_SHOP_ERROR_INVALID naming the field and the value (an e-mail address another
+ *   customer has already, among others), or a database error
+ *
+ * Emits "changed" (%REG_SHOP_CHANGE_CUSTOMER).
+ *
+ * Returns: the new customer's id, or 0 on error.
+ */
 gint64
 reg_shop_add_customer (RegShop *self, const RegCustomerRecord *rec, GError **error)
 {
@@ -439,6 +530,16 @@ reg_shop_add_customer (RegShop *self, const RegCustomerRecord *rec, GError **err
   return id;
 }
 
+/**
+ * reg_shop_edit_customer:
+ * @self: the shop
+ * @rec: the customer as edited, by its id; checked as reg_shop_add_customer() checks a new one
+ * @error: %REG_SHOP_ERROR_INVALID, %REG_SHOP_ERROR_NOT_FOUND, or a database error
+ *
+ * Emits "changed" (%REG_SHOP_CHANGE_CUSTOMER).
+ *
+ * Returns: %TRUE when saved; on error the customer is as they were.
+ */
 gboolean
 reg_shop_edit_customer (RegShop *self, const RegCustomerRecord *rec, GError **error)
 {
@@ -454,12 +555,32 @@ reg_shop_edit_customer (RegShop *self, const RegCustomerRecord *rec, GError **er
   return TRUE;
 }
 
+/**
+ * reg_shop_get_customer:
+ * @self: the shop
+ * @id: a customer's id
+ * @out: (out caller-allocates): the customer; clear it with reg_customer_record_clear()
+ * @error: %REG_SHOP_ERROR_NOT_FOUND, or a database error
+ *
+ * Returns: %TRUE when @out was filled.
+ */
 gboolean
 reg_shop_get_customer (RegShop *self, gint64 id, RegCustomerRecord *out, GError **error)
 {
   return reg_store_get_customer (self->store, id, out, error);
 }
 
+/**
+ * reg_shop_archive_customer:
+ * @self: the shop
+ * @id: a customer's id
+ * @archived: %TRUE to archive (kept, out of lists and segments), %FALSE to bring back
+ * @error: %REG_SHOP_ERROR_NOT_FOUND, or a database error
+ *
+ * Emits "changed" (%REG_SHOP_CHANGE_CUSTOMER).
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_shop_archive_customer (RegShop *self, gint64 id, gboolean archived, GError **error)
 {
@@ -469,6 +590,18 @@ reg_shop_archive_customer (RegShop *self, gint64 id, gboolean archived, GError *
   return TRUE;
 }
 
+/**
+ * reg_shop_merge_customers:
+ * @self: the shop
+ * @keep_id: the customer who stays
+ * @merge_id: the customer whose sales, answers and references move to @keep_id; kept as merged
+ *   into @keep_id
+ * @error: %REG_SHOP_ERROR_NOT_FOUND, or a database error
+ *
+ * In one transaction. Emits "changed" for both customers and their sales.
+ *
+ * Returns: %TRUE when merged; on error nothing changed.
+ */
 gboolean
 reg_shop_merge_customers (RegShop *self, gint64 keep_id, gint64 merge_id, GError **error)
 {
@@ -480,6 +613,17 @@ reg_shop_merge_customers (RegShop *self, gint64 keep_id, gint64 merge_id, GError
   return TRUE;
 }
 
+/**
+ * reg_shop_delete_customer:
+ * @self: the shop
+ * @id: a customer's id
+ * @error: %REG_SHOP_ERROR_NOT_FOUND, or a database error
+ *
+ * Removes the customer and every trace of them: sales, survey answers, scores, references,
+ * campaign memberships. In one transaction. Emits "changed" (%REG_SHOP_CHANGE_CUSTOMER_REMOVED).
+ *
+ * Returns: %TRUE when deleted; on error nothing changed.
+ */
 gboolean
 reg_shop_delete_customer (RegShop *self, gint64 id, GError **error)
 {
@@ -607,6 +751,20 @@ reg_shop_record_sale (RegShop *self, gint64 customer_id, gint32 day, gint64 amou
   return id;
 }
 
+/**
+ * reg_shop_record_sale_new_customer:
+ * @self: the shop
+ * @customer: the new customer, checked as reg_shop_add_customer() checks one
+ * @day: the sale's Julian day
+ * @amount: minor units, negative for a refund
+ * @note: (nullable): the owner's note
+ * @out_customer: (out) (optional): the new customer's id
+ * @error: %REG_SHOP_ERROR_INVALID naming the field and the value, or a database error
+ *
+ * The sales entry's "create new customer": both or neither, in one transaction.
+ *
+ * Returns: the sale's id, or 0 on error.
+ */
 gint64
 reg_shop_record_sale_new_customer (RegShop *self, const RegCustomerRecord *customer, gint32 day,
                                    gint64 amount, const char *note, gint64 *out_customer,
@@ -643,18 +801,49 @@ reg_shop_record_sale_new_customer (RegShop *self, const RegCustomerRecord *custo
   return sale_id;
 }
 
+/**
+ * reg_shop_list_customer_sales:
+ * @self: the shop
+ * @customer_id: a customer's id, or 0 for every customer's sales
+ * @limit: at most this many, 0 = all
+ * @error: a database error
+ *
+ * Returns: (transfer full) (element-type RegSaleRecord): the sales, newest first, each with its
+ *   customer's name; %NULL on error.
+ */
 GPtrArray *
 reg_shop_list_customer_sales (RegShop *self, gint64 customer_id, guint limit, GError **error)
 {
   return reg_store_list_sales (self->store, customer_id, limit, error);
 }
 
+/**
+ * reg_shop_list_customer_feedback:
+ * @self: the shop
+ * @customer_id: a customer's id
+ * @limit: at most this many, 0 = all
+ * @error: a database error
+ *
+ * Returns: (transfer full) (element-type RegFeedbackRecord): the customer's survey answers,
+ *   latest first; %NULL on error.
+ */
 GPtrArray *
 reg_shop_list_customer_feedback (RegShop *self, gint64 customer_id, guint limit, GError **error)
 {
   return reg_store_list_customer_feedback (self->store, customer_id, limit, error);
 }
 
+/**
+ * reg_shop_edit_sale:
+ * @self: the shop
+ * @rec: the sale as edited, by its id (day, amount in minor units, note, customer)
+ * @error: %REG_SHOP_ERROR_INVALID naming the field and the value,
+ *   %REG_SHOP_ERROR_NOT_FOUND, or a database error
+ *
+ * Emits "changed" for the sale and its customers (the old and the new one).
+ *
+ * Returns: %TRUE when saved.
+ */
 gboolean
 reg_shop_edit_sale (RegShop *self, const RegSaleRecord *rec, GError **error)
 {
@@ -695,6 +884,16 @@ reg_shop_delete_sale (RegShop *self, gint64 id, GError **error)
 }
 
 /* Puts a deleted sale back with all its fields (its id may differ). */
+/**
+ * reg_shop_restore_sale:
+ * @self: the shop
+ * @rec: a sale as reg_shop_delete_sale() returned it
+ * @error: %REG_SHOP_ERROR_NOT_FOUND when its customer is gone since, or a database error
+ *
+ * The Undo of a deletion: the sale comes back as it was (a new id).
+ *
+ * Returns: the sale's new id, or 0 on error.
+ */
 gint64
 reg_shop_restore_sale (RegShop *self, const RegSaleRecord *rec, GError **error)
 {
@@ -711,6 +910,15 @@ reg_shop_restore_sale (RegShop *self, const RegSaleRecord *rec, GError **error)
   return id;
 }
 
+/**
+ * reg_shop_get_sale:
+ * @self: the shop
+ * @id: a sale's id
+ * @out: (out caller-allocates): the sale; clear it with reg_sale_record_clear()
+ * @error: %REG_SHOP_ERROR_NOT_FOUND, or a database error
+ *
+ * Returns: %TRUE when @out was filled.
+ */
 gboolean
 reg_shop_get_sale (RegShop *self, gint64 id, RegSaleRecord *out, GError **error)
 {

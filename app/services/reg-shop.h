@@ -9,8 +9,7 @@
 #include <gio/gio.h>
 
 #include "clv-money.h"
-#include "reg-store.h"
-#include "reg-store-feedback.h"
+#include "reg-records.h"
 
 G_BEGIN_DECLS
 
@@ -74,7 +73,6 @@ void        reg_shop_guess_defaults      (const char        *posix_locale,
                                           const char       **out_locale,
                                           const char       **out_currency);
 const char *reg_shop_get_path            (RegShop           *self);
-RegStore   *reg_shop_get_store           (RegShop           *self);
 guint       reg_shop_get_revision        (RegShop           *self);
 void        reg_shop_notify_changed      (RegShop           *self,
                                           RegShopChange      change,
@@ -175,7 +173,8 @@ gint64      reg_shop_record_sale_new_customer (RegShop            *self,
                                           const char              *note,
                                           gint64                  *out_customer,
                                           GError                 **error);
-/* (element-type RegSaleRecord) one customer's sales, newest first; limit 0 = all */
+/* (element-type RegSaleRecord) one customer's sales (customer_id 0: every customer's), newest
+ * first, each with its customer's name; limit 0 = all */
 GPtrArray  *reg_shop_list_customer_sales (RegShop                 *self,
                                           gint64                   customer_id,
                                           guint                    limit,
@@ -189,6 +188,63 @@ gboolean    reg_shop_get_sale            (RegShop                 *self,
                                           gint64                   id,
                                           RegSaleRecord           *out,
                                           GError                 **error);
+
+/* customers as lists show them (reg-shop-queries.c) */
+RegCustomerRow *reg_shop_get_customer_row (RegShop                *self,
+                                          gint64                   id,
+                                          GError                 **error);
+typedef gboolean (*RegCustomerRowFunc)   (const RegCustomerRow    *row,
+                                          gpointer                 user_data,
+                                          GError                 **error);
+gboolean    reg_shop_foreach_customer_row (RegShop                *self,
+                                          gboolean                 include_archived,
+                                          RegCustomerRowFunc       func,
+                                          gpointer                 user_data,
+                                          GError                 **error);
+
+/* the last analysis and campaigns (reg-shop-queries.c) */
+char       *reg_shop_get_latest_run      (RegShop                 *self,
+                                          GError                 **error);
+GPtrArray  *reg_shop_list_campaigns      (RegShop                 *self,
+                                          GError                 **error);
+RegCampaignRecord *reg_shop_get_campaign (RegShop                 *self,
+                                          gint64                   id,
+                                          GError                 **error);
+
+/* the import history, undo and saved column mappings (reg-shop-imports.c) */
+
+/**
+ * RegUndoSummary:
+ * @sales: sales taken out of the shop
+ * @customers: customers the import had added, taken out with their sales
+ * @answers: survey answers taken out
+ *
+ * What undoing one import took out of the shop.
+ */
+typedef struct
+{
+  guint sales;
+  guint customers;
+  guint answers;
+} RegUndoSummary;
+
+GPtrArray  *reg_shop_list_imports        (RegShop                 *self,
+                                          GError                 **error);
+RegBatchRecord *reg_shop_get_import      (RegShop                 *self,
+                                          gint64                   id,
+                                          GError                 **error);
+gboolean    reg_batch_is_survey          (const RegBatchRecord    *batch);
+gboolean    reg_shop_undo_import         (RegShop                 *self,
+                                          gint64                   batch,
+                                          RegUndoSummary          *out,
+                                          GError                 **error);
+char      **reg_shop_list_mappings       (RegShop                 *self);
+char       *reg_shop_get_mapping         (RegShop                 *self,
+                                          const char              *name);
+
+/* Whether reg_shop_open() failed because there is no file to open (as opposed to a file that
+ * is not a shop, damaged, or locked). */
+gboolean    reg_shop_error_is_missing    (const GError            *error);
 
 /* list models, owned by the shop, kept in sync with every change made through it */
 GListModel *reg_shop_get_customers       (RegShop                 *self);

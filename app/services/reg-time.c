@@ -7,6 +7,14 @@
 
 #include "reg-time.h"
 
+/**
+ * reg_time_format_local:
+ * @utc_stamp: (nullable): a time as the shop records it, UTC ("2026-12-07T15:04:05")
+ * @format: as g_date_time_format() takes it
+ *
+ * Returns: (transfer full): the time in the local time zone, written with @format; the text as
+ *   it is when it is not such a time.
+ */
 char *
 reg_time_format_local (const char *utc_stamp, const char *format)
 {

@@ -12,6 +12,14 @@
 #include "clv-date.h"
 #include "reg-store-analysis.h"
 
+/**
+ * reg_store_list_customer_ids:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of every customer not merged away,
+ *   ascending; %NULL on error.
+ */
 GArray *
 reg_store_list_customer_ids (RegStore *store, GError **error)
 {
@@ -32,6 +40,14 @@ reg_store_list_customer_ids (RegStore *store, GError **error)
   return g_steal_pointer (&ids);
 }
 
+/**
+ * reg_store_list_feedback:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type RegFeedbackRow): every survey answer, by customer then
+ *   day (Julian); %NULL on error.
+ */
 GArray *
 reg_store_list_feedback (RegStore *store, GError **error)
 {
@@ -70,6 +86,20 @@ bind_day_or_null (RegStmt *stmt, int index, gint32 day)
   sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
 }
 
+/**
+ * reg_store_insert_model_run:
+ * @store: a connection
+ * @end_day: the last day of sales the analysis used (Julian)
+ * @calibration_end: the last day of its calibration stretch (Julian), 0 without a holdout
+ * @model: the model used ("bgnbd", "mbgnbd", "pareto"), or "none" with historic figures only
+ * @time_unit: "day", "week" or "month"
+ * @result_json: the whole result, as `analyze --json` prints it
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * In the caller's transaction.
+ *
+ * Returns: the run's id, or 0 on error.
+ */
 gint64
 reg_store_insert_model_run (RegStore *store, gint32 end_day, gint32 calibration_end,
                             const char *model, const char *time_unit, const char *result_json,
@@ -91,6 +121,15 @@ reg_store_insert_model_run (RegStore *store, gint32 end_day, gint32 calibration_
   return sqlite3_last_insert_rowid (reg_store_get_db (store));
 }
 
+/**
+ * reg_store_clear_scores:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Removes every customer's scores (before a run writes its own). In the caller's transaction.
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_store_clear_scores (RegStore *store, GError **error)
 {
@@ -111,6 +150,15 @@ reg_store_clear_scores (RegStore *store, GError **error)
   }
 }
 
+/**
+ * reg_store_drop_orphan_scores:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Removes the scores of customers deleted while an analysis ran.
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_store_drop_orphan_scores (RegStore *store, GError **error)
 {
@@ -203,6 +251,17 @@ bind_score_row (RegStmt *stmt, int first, gint64 run_id, const RegScoreRow *row)
 
 /* Sixteen rows per statement: a tenth of the statement runs of one row at a time, for the
  * 100,000 rows an analysis of a large shop writes. */
+/**
+ * reg_store_insert_scores:
+ * @store: a connection
+ * @run_id: the run they come from
+ * @rows: (array length=n): one row per customer; money in minor units, days Julian, -1 for what
+ *   is unknown; tier and rfm_group must be static strings
+ * @n: how many
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when every row was written.
+ */
 gboolean
 reg_store_insert_scores (RegStore *store, gint64 run_id, const RegScoreRow *rows, gsize n,
                          GError **error)
@@ -236,6 +295,16 @@ reg_store_insert_scores (RegStore *store, gint64 run_id, const RegScoreRow *rows
   return TRUE;
 }
 
+/**
+ * reg_store_latest_run:
+ * @store: a connection
+ * @out_id: (out) (optional): the run's id
+ * @out_run_at: (out) (optional) (transfer full): when it ran, UTC ISO 8601
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (nullable): the newest run's JSON, or %NULL: with @error set on
+ *   error, without when the shop was never analysed.
+ */
 char *
 reg_store_latest_run (RegStore *store, gint64 *out_id, char **out_run_at, GError **error)
 {
@@ -268,12 +337,24 @@ sale_day (RegStore *store, const char *sql)
   return reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+/**
+ * reg_store_first_sale_day:
+ * @store: a connection
+ *
+ * Returns: the Julian day of the first sale, 0 when there is none.
+ */
 gint32
 reg_store_first_sale_day (RegStore *store)
 {
   return sale_day (store, "SELECT min(day) FROM sales");
 }
 
+/**
+ * reg_store_last_sale_day:
+ * @store: a connection
+ *
+ * Returns: the Julian day of the last sale, 0 when there is none.
+ */
 gint32
 reg_store_last_sale_day (RegStore *store)
 {

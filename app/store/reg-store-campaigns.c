@@ -11,6 +11,10 @@
 #include "clv-date.h"
 #include "reg-store-campaigns.h"
 
+/**
+ * reg_campaign_record_free:
+ * @rec: (transfer full) (nullable): a campaign record
+ */
 void
 reg_campaign_record_free (RegCampaignRecord *rec)
 {
@@ -24,6 +28,20 @@ reg_campaign_record_free (RegCampaignRecord *rec)
   g_free (rec);
 }
 
+/**
+ * reg_store_insert_campaign:
+ * @store: a connection
+ * @name: the campaign's name
+ * @segment: the segment as written ("at-risk")
+ * @rule: (nullable): the segment in words
+ * @started_on: the Julian day it was sent
+ * @control_percent: the share held back, 0 to less than 100
+ * @seed: the seed that drew the control group
+ * @file_name: (nullable): the list file written
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: the campaign's number (never given out twice in a shop), or 0 on error.
+ */
 gint64
 reg_store_insert_campaign (RegStore *store, const char *name, const char *segment,
                            const char *rule, gint32 started_on, double control_percent,
@@ -50,6 +68,16 @@ reg_store_insert_campaign (RegStore *store, const char *name, const char *segmen
   return sqlite3_last_insert_rowid (reg_store_get_db (store));
 }
 
+/**
+ * reg_store_add_campaign_member:
+ * @store: a connection
+ * @campaign: a campaign's number
+ * @customer: a customer's id
+ * @control: %TRUE for the control group, %FALSE for those who got the list
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when recorded.
+ */
 gboolean
 reg_store_add_campaign_member (RegStore *store, gint64 campaign, gint64 customer,
                                gboolean control, GError **error)
@@ -91,6 +119,14 @@ read_campaign (RegStmt *stmt)
   return rec;
 }
 
+/**
+ * reg_store_list_campaigns:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type RegCampaignRecord): every campaign with its member
+ *   counts, newest first; %NULL on error.
+ */
 GPtrArray *
 reg_store_list_campaigns (RegStore *store, GError **error)
 {
@@ -107,6 +143,14 @@ reg_store_list_campaigns (RegStore *store, GError **error)
   return g_steal_pointer (&out);
 }
 
+/**
+ * reg_store_get_campaign:
+ * @store: a connection
+ * @id: a campaign's number
+ * @error: %REG_STORE_ERROR_NOT_FOUND, or a database error
+ *
+ * Returns: (transfer full) (nullable): the campaign with its member counts, or %NULL on error.
+ */
 RegCampaignRecord *
 reg_store_get_campaign (RegStore *store, gint64 id, GError **error)
 {
@@ -127,6 +171,15 @@ reg_store_get_campaign (RegStore *store, gint64 id, GError **error)
   return NULL;
 }
 
+/**
+ * reg_store_campaign_members:
+ * @store: a connection
+ * @id: a campaign's number
+ * @control: which group: %TRUE the control group
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type gint64): the group's customer ids; %NULL on error.
+ */
 GArray *
 reg_store_campaign_members (RegStore *store, gint64 id, gboolean control, GError **error)
 {

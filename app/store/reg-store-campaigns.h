@@ -9,23 +9,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  char   *segment;
-  char   *rule;          /* (nullable) the segment in words */
-  char   *file_name;     /* (nullable) */
-  char   *created_at;
-  gint32  started_on;    /* Julian day */
-  double  control_percent;
-  guint32 seed;
-  guint   treatment, control;   /* member counts */
-} RegCampaignRecord;
-
-void reg_campaign_record_free (RegCampaignRecord *rec);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCampaignRecord, reg_campaign_record_free)
-
 gint64     reg_store_insert_campaign     (RegStore *store, const char *name, const char *segment,
                                           const char *rule, gint32 started_on,
                                           double control_percent, guint32 seed,

@@ -14,6 +14,12 @@
 #include "clv-text.h"
 #include "reg-store.h"
 
+/**
+ * reg_customer_record_clear:
+ * @rec: a customer record
+ *
+ * Frees its strings and zeroes it; the record itself is the caller's.
+ */
 void
 reg_customer_record_clear (RegCustomerRecord *rec)
 {
@@ -24,6 +30,10 @@ reg_customer_record_clear (RegCustomerRecord *rec)
   g_clear_pointer (&rec->notes, g_free);
 }
 
+/**
+ * reg_customer_record_free:
+ * @rec: (transfer full) (nullable): a customer record
+ */
 void
 reg_customer_record_free (RegCustomerRecord *rec)
 {
@@ -33,6 +43,12 @@ reg_customer_record_free (RegCustomerRecord *rec)
   g_free (rec);
 }
 
+/**
+ * reg_customer_record_copy:
+ * @rec: a customer record
+ *
+ * Returns: (transfer full): a deep copy.
+ */
 RegCustomerRecord *
 reg_customer_record_copy (const RegCustomerRecord *rec)
 {
@@ -46,6 +62,10 @@ reg_customer_record_copy (const RegCustomerRecord *rec)
   return copy;
 }
 
+/**
+ * reg_customer_row_free:
+ * @row: (transfer full) (nullable): a customer row
+ */
 void
 reg_customer_row_free (RegCustomerRow *row)
 {
@@ -179,6 +199,16 @@ reg_store_insert_customer (RegStore *store, const RegCustomerRecord *rec, GError
   return sqlite3_last_insert_rowid (reg_store_get_db (store));
 }
 
+/**
+ * reg_store_update_customer:
+ * @store: a connection
+ * @rec: the customer by its id: name, contact, acquisition (Julian day, cost in minor units),
+ *   consent, notes, archived
+ * @error: %REG_STORE_ERROR_CONSTRAINT for a value that breaks a rule of the data, or
+ *   another database error
+ *
+ * Returns: %TRUE when saved.
+ */
 gboolean
 reg_store_update_customer (RegStore *store, const RegCustomerRecord *rec, GError **error)
 {
@@ -200,6 +230,15 @@ reg_store_update_customer (RegStore *store, const RegCustomerRecord *rec, GError
   return TRUE;
 }
 
+/**
+ * reg_store_get_customer:
+ * @store: a connection
+ * @id: a customer's id
+ * @out: (out caller-allocates): the customer; clear it with reg_customer_record_clear()
+ * @error: %REG_STORE_ERROR_NOT_FOUND, or a database error
+ *
+ * Returns: %TRUE when @out was filled.
+ */
 gboolean
 reg_store_get_customer (RegStore *store, gint64 id, RegCustomerRecord *out, GError **error)
 {
@@ -231,6 +270,15 @@ reg_store_get_customer (RegStore *store, gint64 id, RegCustomerRecord *out, GErr
   return TRUE;
 }
 
+/**
+ * reg_store_set_archived:
+ * @store: a connection
+ * @id: a customer's id
+ * @archived: archived or not
+ * @error: %REG_STORE_ERROR_NOT_FOUND, or a database error
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_store_set_archived (RegStore *store, gint64 id, gboolean archived, GError **error)
 {
@@ -468,6 +516,13 @@ reg_store_find_customer_by_name (RegStore *store, const char *name, GError **err
                       error);
 }
 
+/**
+ * reg_store_count_customers:
+ * @store: a connection
+ * @include_archived: whether archived customers count
+ *
+ * Returns: the customers not merged away; 0 on a database error.
+ */
 gint64
 reg_store_count_customers (RegStore *store, gboolean include_archived)
 {
@@ -536,6 +591,18 @@ read_customer_row (RegStmt *stmt)
   return row;
 }
 
+/**
+ * reg_store_list_customer_rows_begin:
+ * @store: a connection
+ * @include_archived: whether archived customers are listed
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * The rows of reg_store_list_customer_rows() one at a time, for listings of any size: step it
+ * with reg_store_next_customer_row().
+ *
+ * Returns: (transfer full) (nullable): the statement (release it with reg_stmt_release()), or
+ *   %NULL on error.
+ */
 RegStmt *
 reg_store_list_customer_rows_begin (RegStore *store, gboolean include_archived, GError **error)
 {
@@ -548,6 +615,15 @@ reg_store_list_customer_rows_begin (RegStore *store, gboolean include_archived, 
   return stmt;
 }
 
+/**
+ * reg_store_list_customer_rows:
+ * @store: a connection
+ * @include_archived: whether archived customers are listed
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type RegCustomerRow): the customers with their totals and
+ *   scores, by name; %NULL on error.
+ */
 GPtrArray *
 reg_store_list_customer_rows (RegStore *store, gboolean include_archived, GError **error)
 {
@@ -564,6 +640,16 @@ reg_store_list_customer_rows (RegStore *store, gboolean include_archived, GError
   return g_steal_pointer (&rows);
 }
 
+/**
+ * reg_store_customer_rows_begin:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * The active customers for the workbook, most valuable first (predicted value, then those
+ * without a prediction by what they spent): step it with reg_store_next_customer_row().
+ *
+ * Returns: (transfer full) (nullable): the statement, or %NULL on error.
+ */
 RegStmt *
 reg_store_customer_rows_begin (RegStore *store, GError **error)
 {
@@ -575,6 +661,15 @@ reg_store_customer_rows_begin (RegStore *store, GError **error)
 }
 
 /* Returns NULL at the end (error unset) or on an error. */
+/**
+ * reg_store_next_customer_row:
+ * @store: a connection
+ * @stmt: a statement of reg_store_list_customer_rows_begin() or reg_store_customer_rows_begin()
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (nullable): the next customer, or %NULL: at the end, or with @error
+ *   set on error.
+ */
 RegCustomerRow *
 reg_store_next_customer_row (RegStore *store, RegStmt *stmt, GError **error)
 {
@@ -586,6 +681,15 @@ reg_store_next_customer_row (RegStore *store, RegStmt *stmt, GError **error)
   return NULL;
 }
 
+/**
+ * reg_store_get_customer_row:
+ * @store: a connection
+ * @id: a customer's id
+ * @error: %REG_STORE_ERROR_NOT_FOUND, or a database error
+ *
+ * Returns: (transfer full) (nullable): the customer with their totals (minor units, Julian days)
+ *   and scores, or %NULL on error.
+ */
 RegCustomerRow *
 reg_store_get_customer_row (RegStore *store, gint64 id, GError **error)
 {

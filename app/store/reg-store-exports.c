@@ -9,6 +9,10 @@
 
 #include "reg-store-exports.h"
 
+/**
+ * reg_pending_export_free:
+ * @p: (transfer full) (nullable): a pending export
+ */
 void
 reg_pending_export_free (RegPendingExport *p)
 {
@@ -19,6 +23,17 @@ reg_pending_export_free (RegPendingExport *p)
   g_free (p);
 }
 
+/**
+ * reg_store_add_pending_export:
+ * @store: a connection
+ * @temp_path: the export's working folder
+ * @target: the file it is to become
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * In the caller's transaction, or on its own.
+ *
+ * Returns: the pending export's id, or 0 on error.
+ */
 gint64
 reg_store_add_pending_export (RegStore *store, const char *temp_path, const char *target,
                               GError **error)
@@ -35,6 +50,15 @@ reg_store_add_pending_export (RegStore *store, const char *temp_path, const char
   return sqlite3_last_insert_rowid (reg_store_get_db (store));
 }
 
+/**
+ * reg_store_set_pending_campaign:
+ * @store: a connection
+ * @id: a pending export
+ * @campaign: the campaign recorded for it
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when recorded.
+ */
 gboolean
 reg_store_set_pending_campaign (RegStore *store, gint64 id, gint64 campaign, GError **error)
 {
@@ -48,6 +72,14 @@ reg_store_set_pending_campaign (RegStore *store, gint64 id, gint64 campaign, GEr
   return reg_store_check (store, sqlite3_step (stmt), _("recording an export"), error);
 }
 
+/**
+ * reg_store_remove_pending_export:
+ * @store: a connection
+ * @id: a pending export
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when removed (or already gone).
+ */
 gboolean
 reg_store_remove_pending_export (RegStore *store, gint64 id, GError **error)
 {
@@ -60,6 +92,14 @@ reg_store_remove_pending_export (RegStore *store, gint64 id, GError **error)
   return reg_store_check (store, sqlite3_step (stmt), _("recording an export"), error);
 }
 
+/**
+ * reg_store_list_pending_exports:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type RegPendingExport): the exports under way or left by a
+ *   killed process, oldest first; %NULL on error.
+ */
 GPtrArray *
 reg_store_list_pending_exports (RegStore *store, GError **error)
 {
@@ -85,6 +125,16 @@ reg_store_list_pending_exports (RegStore *store, GError **error)
   return g_steal_pointer (&list);
 }
 
+/**
+ * reg_store_delete_campaign:
+ * @store: a connection
+ * @id: a campaign's number
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Removes a campaign and its members: for a campaign whose list never arrived.
+ *
+ * Returns: %TRUE when removed.
+ */
 gboolean
 reg_store_delete_campaign (RegStore *store, gint64 id, GError **error)
 {

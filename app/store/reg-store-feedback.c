@@ -12,6 +12,10 @@
 #include "clv-date.h"
 #include "reg-store-feedback.h"
 
+/**
+ * reg_feedback_record_free:
+ * @rec: (transfer full) (nullable): a survey answer
+ */
 void
 reg_feedback_record_free (RegFeedbackRecord *rec)
 {
@@ -65,6 +69,16 @@ reg_store_insert_feedback (RegStore *store, const RegFeedbackRecord *rec, GError
   return sqlite3_last_insert_rowid (reg_store_get_db (store));
 }
 
+/**
+ * reg_store_list_customer_feedback:
+ * @store: a connection
+ * @customer_id: a customer's id
+ * @limit: at most this many, 0 = all
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type RegFeedbackRecord): the customer's answers, latest
+ *   first; %NULL on error.
+ */
 GPtrArray *
 reg_store_list_customer_feedback (RegStore *store, gint64 customer_id, guint limit,
                                   GError **error)
@@ -97,6 +111,14 @@ reg_store_list_customer_feedback (RegStore *store, gint64 customer_id, guint lim
   return g_steal_pointer (&out);
 }
 
+/**
+ * reg_store_count_batch_feedback:
+ * @store: a connection
+ * @batch_id: an import's number
+ *
+ * Returns: the survey answers that import brought (what undoing it takes out); 0 on a database
+ *   error.
+ */
 guint
 reg_store_count_batch_feedback (RegStore *store, gint64 batch_id)
 {

@@ -9,20 +9,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  gint64  id;
-  gint64  customer_id;
-  gint32  day;           /* Julian day */
-  char   *kind;          /* (owned) "nps" (score 0 .. 10) or "csat" (score 1 .. 5) */
-  int     score;
-  char   *comment;       /* (owned) (nullable) */
-  gint64  batch_id;      /* the import that brought it, 0 = none */
-} RegFeedbackRecord;
-
-void reg_feedback_record_free (RegFeedbackRecord *rec);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegFeedbackRecord, reg_feedback_record_free)
-
 /* Adds one answer; returns its id, or 0 with REG_STORE_ERROR_DUPLICATE when the customer has the
  * same answer (day, kind, score and comment) already, REG_STORE_ERROR_CONSTRAINT for a score
  * outside its kind's scale or an unknown customer. */

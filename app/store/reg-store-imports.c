@@ -13,6 +13,10 @@
 #include "clv-text.h"
 #include "reg-store-imports.h"
 
+/**
+ * reg_batch_record_free:
+ * @rec: (transfer full) (nullable): an import record
+ */
 void
 reg_batch_record_free (RegBatchRecord *rec)
 {
@@ -27,6 +31,20 @@ reg_batch_record_free (RegBatchRecord *rec)
   g_free (rec);
 }
 
+/**
+ * reg_store_insert_batch:
+ * @store: a connection
+ * @file_name: the imported file's name, as the owner sees it
+ * @file_hash: (nullable): the file's content hash (SHA-256, hex), to recognise it again
+ * @format: the format read ("csv", "ofx", …)
+ * @preset: (nullable): the export it was read as ("shopify", "survey-nps", …)
+ * @mapping: (nullable): the column mapping used, as `--map` takes it
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * In the import's transaction; counts start at 0.
+ *
+ * Returns: the import's number (never given out twice in a shop), or 0 on error.
+ */
 gint64
 reg_store_insert_batch (RegStore *store, const char *file_name, const char *file_hash,
                         const char *format, const char *preset, const char *mapping,
@@ -49,6 +67,19 @@ reg_store_insert_batch (RegStore *store, const char *file_name, const char *file
   return sqlite3_last_insert_rowid (reg_store_get_db (store));
 }
 
+/**
+ * reg_store_update_batch_counts:
+ * @store: a connection
+ * @id: an import's number
+ * @rows_read: rows read from the file
+ * @imported: sales (or survey answers) added
+ * @duplicates: rows the shop had already
+ * @rejected: rows refused, with their reasons reported
+ * @new_customers: customers the import created
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when recorded.
+ */
 gboolean
 reg_store_update_batch_counts (RegStore *store, gint64 id, guint rows_read, guint imported,
                                guint duplicates, guint rejected, guint new_customers,
@@ -70,6 +101,15 @@ reg_store_update_batch_counts (RegStore *store, gint64 id, guint rows_read, guin
 }
 
 /* The file's hash of a batch recorded before it was known (imports work it out alongside). */
+/**
+ * reg_store_set_batch_file_hash:
+ * @store: a connection
+ * @id: an import's number
+ * @file_hash: (nullable): the file's content hash, known once the file was read to its end
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when recorded.
+ */
 gboolean
 reg_store_set_batch_file_hash (RegStore *store, gint64 id, const char *file_hash,
                                GError **error)
@@ -84,6 +124,14 @@ reg_store_set_batch_file_hash (RegStore *store, gint64 id, const char *file_hash
   return reg_store_check (store, sqlite3_step (stmt), _("recording the import"), error);
 }
 
+/**
+ * reg_store_find_batch_by_hash:
+ * @store: a connection
+ * @file_hash: a file's content hash
+ *
+ * Returns: the number of an import of the same file, or 0 when there is none (or on a database
+ *   error).
+ */
 gint64
 reg_store_find_batch_by_hash (RegStore *store, const char *file_hash)
 {
@@ -120,6 +168,14 @@ read_batch (RegStmt *stmt)
   return rec;
 }
 
+/**
+ * reg_store_list_batches:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type RegBatchRecord): every import, newest first; %NULL on
+ *   error.
+ */
 GPtrArray *
 reg_store_list_batches (RegStore *store, GError **error)
 {
@@ -146,6 +202,14 @@ highest_batch_number (RegStore *store)
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/**
+ * reg_store_get_batch:
+ * @store: a connection
+ * @id: an import's number
+ * @error: %REG_STORE_ERROR_NOT_FOUND, or a database error
+ *
+ * Returns: (transfer full) (nullable): the import with its counts, or %NULL on error.
+ */
 RegBatchRecord *
 reg_store_get_batch (RegStore *store, gint64 id, GError **error)
 {
@@ -244,6 +308,16 @@ reg_store_undo_batch (RegStore *store, gint64 id, guint *out_sales, guint *out_c
   return TRUE;
 }
 
+/**
+ * reg_store_find_customer_ref:
+ * @store: a connection
+ * @kind: "id" (the source's customer id), "iban", "name" or "reference"
+ * @source: the source the reference belongs to ("shopify", "ofx:…")
+ * @ref: the reference as the file gives it
+ *
+ * Returns: the customer it points to (the one kept, when merged), or 0 when there is none (or
+ *   on a database error).
+ */
 gint64
 reg_store_find_customer_ref (RegStore *store, const char *kind, const char *source,
                              const char *ref)
@@ -264,6 +338,18 @@ reg_store_find_customer_ref (RegStore *store, const char *kind, const char *sour
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/**
+ * reg_store_add_customer_ref:
+ * @store: a connection
+ * @customer_id: a customer's id
+ * @kind: "id", "iban", "name" or "reference"
+ * @source: the source the reference belongs to
+ * @ref: the reference
+ * @batch_id: the import that brought it, 0 for none (undoing the import removes it)
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when recorded (or already there).
+ */
 gboolean
 reg_store_add_customer_ref (RegStore *store, gint64 customer_id, const char *kind,
                             const char *source, const char *ref, gint64 batch_id, GError **error)
@@ -335,6 +421,14 @@ reg_store_add_customer_refs (RegStore *store, const RegCustomerRef *refs, guint 
   return TRUE;
 }
 
+/**
+ * reg_store_customer_names:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type gint64 utf8): id (a newly allocated gint64) to name of
+ *   every customer not merged away, for near-match suggestions; %NULL on error.
+ */
 GHashTable *
 reg_store_customer_names (RegStore *store, GError **error)
 {
@@ -353,6 +447,15 @@ reg_store_customer_names (RegStore *store, GError **error)
   return g_steal_pointer (&names);
 }
 
+/**
+ * reg_store_save_mapping:
+ * @store: a connection
+ * @name: the mapping's name
+ * @text: the mapping as `--map` takes it; replaces one of the same name
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when saved.
+ */
 gboolean
 reg_store_save_mapping (RegStore *store, const char *name, const char *text, GError **error)
 {
@@ -367,6 +470,14 @@ reg_store_save_mapping (RegStore *store, const char *name, const char *text, GEr
   return reg_store_check (store, sqlite3_step (stmt), _("saving a column mapping"), error);
 }
 
+/**
+ * reg_store_get_mapping:
+ * @store: a connection
+ * @name: a saved mapping's name
+ *
+ * Returns: (transfer full) (nullable): the mapping as it was saved, or %NULL when there is none
+ *   (or on a database error).
+ */
 char *
 reg_store_get_mapping (RegStore *store, const char *name)
 {
@@ -379,6 +490,12 @@ reg_store_get_mapping (RegStore *store, const char *name)
   return sqlite3_step (stmt) == SQLITE_ROW ? reg_stmt_dup_text (stmt, 0) : NULL;
 }
 
+/**
+ * reg_store_list_mappings:
+ * @store: a connection
+ *
+ * Returns: (transfer full): the names of the saved mappings, sorted; empty when there are none.
+ */
 GStrv
 reg_store_list_mappings (RegStore *store)
 {
@@ -391,6 +508,20 @@ reg_store_list_mappings (RegStore *store)
   return g_strv_builder_end (b);
 }
 
+/**
+ * reg_store_load_lookup_tables:
+ * @store: a connection
+ * @source: the source being imported
+ * @refs: (element-type utf8 gint64): filled with every reference of @source,
+ *   "kind\x1fsource\x1fref" to a newly allocated gint64 customer id
+ * @emails: (element-type utf8 gint64): filled with every customer's lower-case e-mail address
+ *   to a newly allocated gint64 id
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * An import then looks payers up in memory.
+ *
+ * Returns: %TRUE when both tables were filled.
+ */
 gboolean
 reg_store_load_lookup_tables (RegStore *store, const char *source, GHashTable *refs,
                               GHashTable *emails, GError **error)

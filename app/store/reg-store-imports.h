@@ -9,21 +9,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  gint64  id;
-  char   *file_name;
-  char   *file_hash;
-  char   *format;
-  char   *preset;       /* (nullable) */
-  char   *mapping;      /* (nullable) */
-  guint   rows_read, imported, duplicates, rejected, new_customers;
-  char   *created_at;
-} RegBatchRecord;
-
-void reg_batch_record_free (RegBatchRecord *rec);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegBatchRecord, reg_batch_record_free)
-
 gint64     reg_store_insert_batch        (RegStore *store, const char *file_name,
                                           const char *file_hash, const char *format,
                                           const char *preset, const char *mapping,

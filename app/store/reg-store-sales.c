@@ -12,6 +12,12 @@
 #include "clv-date.h"
 #include "reg-store.h"
 
+/**
+ * reg_sale_record_clear:
+ * @rec: a sale record
+ *
+ * Frees its strings and zeroes it; the record itself is the caller's.
+ */
 void
 reg_sale_record_clear (RegSaleRecord *rec)
 {
@@ -22,6 +28,10 @@ reg_sale_record_clear (RegSaleRecord *rec)
   g_clear_pointer (&rec->customer_name, g_free);
 }
 
+/**
+ * reg_sale_record_free:
+ * @rec: (transfer full) (nullable): a sale record
+ */
 void
 reg_sale_record_free (RegSaleRecord *rec)
 {
@@ -31,6 +41,12 @@ reg_sale_record_free (RegSaleRecord *rec)
   g_free (rec);
 }
 
+/**
+ * reg_sale_record_copy:
+ * @rec: a sale record
+ *
+ * Returns: (transfer full): a deep copy.
+ */
 RegSaleRecord *
 reg_sale_record_copy (const RegSaleRecord *rec)
 {
@@ -164,6 +180,15 @@ reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   return id;
 }
 
+/**
+ * reg_store_check_sale:
+ * @rec: a sale: its Julian day and amount in minor units
+ * @error: %REG_STORE_ERROR_CONSTRAINT naming the rule broken
+ *
+ * The rules a sale must meet to be stored, checked without writing.
+ *
+ * Returns: %TRUE when the sale may be stored.
+ */
 gboolean
 reg_store_check_sale (const RegSaleRecord *rec, GError **error)
 {
@@ -347,6 +372,17 @@ sale_customer (RegStore *store, gint64 sale)
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/**
+ * reg_store_update_sale:
+ * @store: a connection
+ * @rec: the sale by its id: customer, day (Julian), amount (minor units), note
+ * @error: %REG_STORE_ERROR_NOT_FOUND, %REG_STORE_ERROR_CONSTRAINT for a value that breaks
+ *   a rule, or another database error
+ *
+ * Refreshes the totals of its customers, old and new.
+ *
+ * Returns: %TRUE when saved.
+ */
 gboolean
 reg_store_update_sale (RegStore *store, const RegSaleRecord *rec, GError **error)
 {
@@ -379,6 +415,16 @@ reg_store_update_sale (RegStore *store, const RegSaleRecord *rec, GError **error
              || reg_store_customer_sales_changed (store, old_customer, error));
 }
 
+/**
+ * reg_store_delete_sale:
+ * @store: a connection
+ * @id: a sale's id
+ * @error: %REG_STORE_ERROR_NOT_FOUND, or a database error
+ *
+ * Refreshes its customer's totals.
+ *
+ * Returns: %TRUE when deleted.
+ */
 gboolean
 reg_store_delete_sale (RegStore *store, gint64 id, GError **error)
 {
@@ -420,6 +466,15 @@ read_sale (RegStmt *stmt, RegSaleRecord *out)
   return out;
 }
 
+/**
+ * reg_store_get_sale:
+ * @store: a connection
+ * @id: a sale's id
+ * @out: (out caller-allocates): the sale; clear it with reg_sale_record_clear()
+ * @error: %REG_STORE_ERROR_NOT_FOUND, or a database error
+ *
+ * Returns: %TRUE when @out was filled.
+ */
 gboolean
 reg_store_get_sale (RegStore *store, gint64 id, RegSaleRecord *out, GError **error)
 {
@@ -445,6 +500,16 @@ reg_store_get_sale (RegStore *store, gint64 id, RegSaleRecord *out, GError **err
   return FALSE;
 }
 
+/**
+ * reg_store_list_sales:
+ * @store: a connection
+ * @customer_id: a customer's id, or 0 for every customer's sales
+ * @limit: at most this many, 0 = all
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: (transfer full) (element-type RegSaleRecord): the sales, newest first, each with its
+ *   customer's name; %NULL on error.
+ */
 GPtrArray *
 reg_store_list_sales (RegStore *store, gint64 customer_id, guint limit, GError **error)
 {
@@ -472,6 +537,12 @@ reg_store_list_sales (RegStore *store, gint64 customer_id, guint limit, GError *
   return g_steal_pointer (&out);
 }
 
+/**
+ * reg_store_count_sales:
+ * @store: a connection
+ *
+ * Returns: how many sales the shop holds; 0 on a database error.
+ */
 gint64
 reg_store_count_sales (RegStore *store)
 {
@@ -480,6 +551,15 @@ reg_store_count_sales (RegStore *store)
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/**
+ * reg_store_sale_exists:
+ * @store: a connection
+ * @source: where the sale came from ("shopify", "ofx:…")
+ * @external_id: (nullable): the source's own id of the sale
+ * @content_hash: (nullable): the content key of a row imported before schema 6
+ *
+ * Returns: whether the shop has a sale of @source with that id, or else with that hash.
+ */
 gboolean
 reg_store_sale_exists (RegStore *store, const char *source, const char *external_id,
                        const char *content_hash)
@@ -509,6 +589,14 @@ reg_store_sale_exists (RegStore *store, const char *source, const char *external
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/**
+ * reg_store_sale_key_exists:
+ * @store: a connection
+ * @source: where the sale came from
+ * @content_key: the content and occurrence key of a row without an id (reg-occurrence.c)
+ *
+ * Returns: whether the shop has a sale of @source with that key.
+ */
 gboolean
 reg_store_sale_key_exists (RegStore *store, const char *source, gint64 content_key)
 {
@@ -522,6 +610,14 @@ reg_store_sale_key_exists (RegStore *store, const char *source, gint64 content_k
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/**
+ * reg_store_source_has_hashes:
+ * @store: a connection
+ * @source: where sales came from
+ *
+ * Returns: whether sales of @source were imported with the content hashes of before schema 6
+ *   (rows of the same content are duplicates of those, whatever their occurrence).
+ */
 gboolean
 reg_store_source_has_hashes (RegStore *store, const char *source)
 {

@@ -121,6 +121,12 @@ reg_store_check (RegStore *store, int rc, const char *what, GError **error)
   return FALSE;
 }
 
+/**
+ * reg_stmt_release:
+ * @stmt: (nullable): a statement of reg_store_prepare()
+ *
+ * Resets it and clears its bindings; the store keeps it for the next use (g_autoptr does this).
+ */
 void
 reg_stmt_release (RegStmt *stmt)
 {
@@ -152,6 +158,12 @@ reg_store_prepare (RegStore *store, const char *sql, GError **error)
   return stmt;
 }
 
+/**
+ * reg_stmt_bind_text:
+ * @stmt: a statement
+ * @index: the parameter, from 1
+ * @text: (nullable): bound as NULL when %NULL; copied
+ */
 void
 reg_stmt_bind_text (RegStmt *stmt, int index, const char *text)
 {
@@ -161,6 +173,13 @@ reg_stmt_bind_text (RegStmt *stmt, int index, const char *text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/**
+ * reg_stmt_dup_text:
+ * @stmt: a statement on a row
+ * @column: the column, from 0
+ *
+ * Returns: (transfer full) (nullable): the column's text, %NULL for NULL.
+ */
 char *
 reg_stmt_dup_text (RegStmt *stmt, int column)
 {
@@ -168,8 +187,16 @@ reg_stmt_dup_text (RegStmt *stmt, int column)
   return t != NULL ? g_strdup ((const char *) t) : NULL;
 }
 
-/* "2024-03-05" (time part ignored) to a Julian day; 0 when NULL or not a date. Called for
- * every sale the analysis reads, so it counts days itself instead of filling a GDate. */
+/**
+ * reg_store_parse_day:
+ * @t: (nullable): a date as the shop stores it ("2024-03-05"; a time part is ignored)
+ *
+ * Called for every sale the analysis reads, so it counts days itself instead of filling a
+ * GDate.
+ *
+ * Returns: the Julian day (GDate's count: 0001-01-01 is day 1), or 0 when @t is %NULL or not a
+ *   date.
+ */
 gint32
 reg_store_parse_day (const char *t)
 {
@@ -225,36 +252,76 @@ query_int (RegStore *store, const char *sql, int fallback)
   return v;
 }
 
+/**
+ * reg_store_get_schema_version:
+ * @store: a connection
+ *
+ * Returns: the schema version of the file (PRAGMA user_version).
+ */
 int
 reg_store_get_schema_version (RegStore *store)
 {
   return query_int (store, "PRAGMA user_version", -1);
 }
 
+/**
+ * reg_store_get_path:
+ * @store: a connection
+ *
+ * Returns: (transfer none): the shop file's path.
+ */
 const char *
 reg_store_get_path (RegStore *store)
 {
   return store->path;
 }
 
+/**
+ * reg_store_get_db:
+ * @store: a connection
+ *
+ * Returns: (transfer none): the SQLite connection, for the store's own files.
+ */
 sqlite3 *
 reg_store_get_db (RegStore *store)
 {
   return store->db;
 }
 
+/**
+ * reg_store_begin_read:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * A read transaction: every query until reg_store_end_read() sees the same moment.
+ *
+ * Returns: %TRUE when it began.
+ */
 gboolean
 reg_store_begin_read (RegStore *store, GError **error)
 {
   return exec (store, "BEGIN", error);
 }
 
+/**
+ * reg_store_end_read:
+ * @store: a connection
+ *
+ * Ends the read transaction of reg_store_begin_read().
+ */
 void
 reg_store_end_read (RegStore *store)
 {
   sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
 }
 
+/**
+ * reg_store_skip_foreign_key_checks:
+ * @store: a connection
+ *
+ * For a job's own connection whose writes only use ids it has just read or written itself: no
+ * per-row foreign-key lookups. Callers check what could go stale.
+ */
 void
 reg_store_skip_foreign_key_checks (RegStore *store)
 {
@@ -281,12 +348,26 @@ reg_store_check_rules_in_c (RegStore *store, gboolean in_c)
   store->checks_in_c = in_c;
 }
 
+/**
+ * reg_store_checks_in_c:
+ * @store: a connection
+ *
+ * Returns: whether the schema's CHECK rules are left to the C code (reg_store_check_rules_in_c()).
+ */
 gboolean
 reg_store_checks_in_c (RegStore *store)
 {
   return store->checks_in_c;
 }
 
+/**
+ * reg_store_set_temp_in_memory:
+ * @store: a connection
+ * @in_memory: %TRUE for memory, %FALSE for SQLite's default
+ *
+ * Before a bulk write's transaction: temporary data (the copies of pages a statement of many
+ * rows keeps until it ends) stays in memory instead of going to a temporary file.
+ */
 void
 reg_store_set_temp_in_memory (RegStore *store, gboolean in_memory)
 {
@@ -295,6 +376,13 @@ reg_store_set_temp_in_memory (RegStore *store, gboolean in_memory)
                 NULL, NULL, NULL);
 }
 
+/**
+ * reg_store_write_unjournalled:
+ * @store: a connection
+ *
+ * For a new file that is thrown away on failure (the demo): no journal, no waits for the disk.
+ * reg_store_finish_unjournalled() puts the shop back to WAL before it is used.
+ */
 void
 reg_store_write_unjournalled (RegStore *store)
 {
@@ -303,6 +391,16 @@ reg_store_write_unjournalled (RegStore *store)
                 NULL, NULL, NULL);
 }
 
+/**
+ * reg_store_write_in_place:
+ * @store: a connection
+ *
+ * For a bulk write into a shop that holds almost nothing yet (the demo): a rollback journal
+ * instead of WAL while no other connection has the file open, so every page is written once.
+ * The journal keeps the write atomic. Outside a transaction.
+ *
+ * Returns: %FALSE, leaving WAL, when another connection has the file open.
+ */
 gboolean
 reg_store_write_in_place (RegStore *store)
 {
@@ -317,12 +415,28 @@ reg_store_write_in_place (RegStore *store)
   return ok;
 }
 
+/**
+ * reg_store_finish_unjournalled:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Puts the shop back to WAL after reg_store_write_unjournalled() or reg_store_write_in_place().
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_store_finish_unjournalled (RegStore *store, GError **error)
 {
   return exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error);
 }
 
+/**
+ * reg_store_set_cache_mb:
+ * @store: a connection
+ * @megabytes: the page cache's size in MiB
+ *
+ * Bulk work (imports, analyses) keeps its working set in memory.
+ */
 void
 reg_store_set_cache_mb (RegStore *store, int megabytes)
 {
@@ -330,24 +444,44 @@ reg_store_set_cache_mb (RegStore *store, int megabytes)
   sqlite3_exec (store->db, sql, NULL, NULL, NULL);
 }
 
-/* For a job that replaces rows holding no personal data (the analysis rewrites every score):
+/**
+ * reg_store_skip_secure_delete:
+ * @store: a connection
+ *
+ * For a job that replaces rows holding no personal data (the analysis rewrites every score):
  * freed pages are reused at once by the new rows, so zeroing them first only doubles the
- * writing. Deleting a customer still zeroes, on every other connection. */
+ * writing. Deleting a customer still zeroes, on every other connection.
+ */
 void
 reg_store_skip_secure_delete (RegStore *store)
 {
   sqlite3_exec (store->db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
 }
 
-/* Reads of the whole file (the analysis reads every sale) go through memory-mapped pages:
- * no copy from the kernel's cache into SQLite's, no cache pages to allocate. Only for jobs'
- * own connections: a disk error on a mapped page cannot come back as an error message. */
+/**
+ * reg_store_map_file:
+ * @store: a connection
+ *
+ * Reads of the whole file (the analysis reads every sale) go through memory-mapped pages: no
+ * copy from the kernel's cache into SQLite's, no cache pages to allocate. Only for jobs' own
+ * connections: a disk error on a mapped page cannot come back as an error message.
+ */
 void
 reg_store_map_file (RegStore *store)
 {
   sqlite3_exec (store->db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
 }
 
+/**
+ * reg_store_begin:
+ * @store: a connection
+ * @error: %REG_STORE_ERROR_BUSY when another program holds the file, or another database
+ *   error
+ *
+ * Begins a write transaction (BEGIN IMMEDIATE); transactions do not nest.
+ *
+ * Returns: %TRUE when it began.
+ */
 gboolean
 reg_store_begin (RegStore *store, GError **error)
 {
@@ -359,6 +493,13 @@ reg_store_begin (RegStore *store, GError **error)
   return TRUE;
 }
 
+/**
+ * reg_store_commit:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR); the transaction is rolled back then
+ *
+ * Returns: %TRUE when everything since reg_store_begin() is in the file.
+ */
 gboolean
 reg_store_commit (RegStore *store, GError **error)
 {
@@ -372,6 +513,12 @@ reg_store_commit (RegStore *store, GError **error)
   return TRUE;
 }
 
+/**
+ * reg_store_rollback:
+ * @store: a connection
+ *
+ * Undoes everything since reg_store_begin(); nothing happens outside a transaction.
+ */
 void
 reg_store_rollback (RegStore *store)
 {
@@ -386,6 +533,12 @@ reg_store_rollback (RegStore *store)
   store->txn_depth = 0;
 }
 
+/**
+ * reg_store_in_transaction:
+ * @store: a connection
+ *
+ * Returns: whether a write transaction is open.
+ */
 gboolean
 reg_store_in_transaction (RegStore *store)
 {
@@ -646,6 +799,12 @@ reg_store_open (const char *path, RegStoreOpenFlags flags, GError **error)
   return g_steal_pointer (&store);
 }
 
+/**
+ * reg_store_free:
+ * @store: (transfer full) (nullable): a connection
+ *
+ * Closes the file (an open transaction is rolled back) with its cached statements.
+ */
 void
 reg_store_free (RegStore *store)
 {
@@ -775,6 +934,12 @@ reg_store_backup_stamped (RegStore *store, const char *dest_path, gint64 sequenc
   return backup_to (store, dest_path, sequence, error);
 }
 
+/**
+ * reg_backup_info_clear:
+ * @info: what a backup says it is
+ *
+ * Frees its strings and zeroes it.
+ */
 void
 reg_backup_info_clear (RegBackupInfo *info)
 {
@@ -783,6 +948,17 @@ reg_backup_info_clear (RegBackupInfo *info)
   info->sequence = 0;
 }
 
+/**
+ * reg_store_read_backup_info:
+ * @path: a backup file
+ * @info: (out caller-allocates): its shop id, sequence number and time taken (UTC ISO 8601);
+ *   clear it with reg_backup_info_clear()
+ *
+ * Opens the file read-only.
+ *
+ * Returns: %FALSE for a file that is not a complete SQLite file (its size is not its page count
+ *   times its page size) or carries no stamp.
+ */
 gboolean
 reg_store_read_backup_info (const char *path, RegBackupInfo *info)
 {
@@ -959,6 +1135,15 @@ reg_store_dump (RegStore *store, GError **error)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * reg_store_integrity_check:
+ * @store: a connection
+ * @error: %REG_STORE_ERROR_CORRUPT with SQLite's first finding, or a database error
+ *
+ * Runs PRAGMA integrity_check.
+ *
+ * Returns: %TRUE when the file is whole.
+ */
 gboolean
 reg_store_integrity_check (RegStore *store, GError **error)
 {
@@ -978,6 +1163,14 @@ reg_store_integrity_check (RegStore *store, GError **error)
   return TRUE;
 }
 
+/**
+ * reg_store_get_setting:
+ * @store: a connection
+ * @key: a setting's key
+ *
+ * Returns: (transfer full) (nullable): the stored value, or %NULL when none is stored (RegShop
+ *   supplies the defaults).
+ */
 char *
 reg_store_get_setting (RegStore *store, const char *key)
 {
@@ -991,6 +1184,15 @@ reg_store_get_setting (RegStore *store, const char *key)
   return NULL;
 }
 
+/**
+ * reg_store_set_setting:
+ * @store: a connection
+ * @key: a setting's key
+ * @value: the value, normalised by the caller
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE when stored.
+ */
 gboolean
 reg_store_set_setting (RegStore *store, const char *key, const char *value, GError **error)
 {
@@ -1013,6 +1215,13 @@ reg_store_set_setting (RegStore *store, const char *key, const char *value, GErr
 /* Beyond this many customers, one pass over all sales beats a query per customer. */
 #define TOUCHED_MAX 5000
 
+/**
+ * reg_store_bulk_begin:
+ * @store: a connection
+ *
+ * Inside a bulk writer's transaction (an import, the demo): sales then only mark their
+ * customers, and reg_store_bulk_end() refreshes the totals of those before the commit.
+ */
 void
 reg_store_bulk_begin (RegStore *store)
 {
@@ -1021,7 +1230,17 @@ reg_store_bulk_begin (RegStore *store)
     store->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-/* Marks a customer whose sales changed: refreshed now, or at bulk_end during a bulk write. */
+/**
+ * reg_store_customer_sales_changed:
+ * @store: a connection
+ * @id: a customer whose sales changed
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Refreshes the customer's totals now, or marks them for reg_store_bulk_end() during a bulk
+ * write.
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_store_customer_sales_changed (RegStore *store, gint64 id, GError **error)
 {
@@ -1065,6 +1284,16 @@ reg_store_bulk_stamp (RegStore *store)
   return store->bulk_stamp;
 }
 
+/**
+ * reg_store_bulk_end:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Refreshes the totals (purchase days, spend in minor units, first and last purchase) of every
+ * customer marked since reg_store_bulk_begin().
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_store_bulk_end (RegStore *store, GError **error)
 {
@@ -1088,6 +1317,17 @@ reg_store_bulk_end (RegStore *store, GError **error)
   return TRUE;
 }
 
+/**
+ * reg_store_refresh_customer_totals:
+ * @store: a connection
+ * @id: a customer
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Counts the customer's totals again from their sales: purchase days, net spend in minor units,
+ * first and last purchase (Julian days).
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_store_refresh_customer_totals (RegStore *store, gint64 id, GError **error)
 {
@@ -1227,6 +1467,18 @@ reg_store_refresh_all_totals (RegStore *store, GError **error)
   return write_totals (store, &t, error);
 }
 
+/**
+ * reg_store_defer_indexes:
+ * @store: a connection
+ * @table: a table
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Inside a transaction: drops the non-unique indexes of @table, to be built again at
+ * reg_store_restore_indexes() (one sort instead of a million random inserts). Unique indexes
+ * stay, so duplicates are still refused row by row; a rollback brings the indexes back.
+ *
+ * Returns: %TRUE when done.
+ */
 gboolean
 reg_store_defer_indexes (RegStore *store, const char *table, GError **error)
 {
@@ -1276,6 +1528,15 @@ reg_store_defer_indexes_except (RegStore *store, const char *table, const char *
   return TRUE;
 }
 
+/**
+ * reg_store_restore_indexes:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Builds again the indexes reg_store_defer_indexes() dropped, in the same transaction.
+ *
+ * Returns: %TRUE when every index is back.
+ */
 gboolean
 reg_store_restore_indexes (RegStore *store, GError **error)
 {

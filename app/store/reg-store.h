@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "reg-records.h"
+
 G_BEGIN_DECLS
 
 #define REG_STORE_ERROR (reg_store_error_quark ())
@@ -173,62 +175,7 @@ gboolean   reg_store_defer_indexes_except     (RegStore *store, const char *tabl
                                                const char *keep, GError **error);
 gboolean   reg_store_restore_indexes          (RegStore *store, GError **error);
 
-/* ---- customers (reg-store-customers.c) ---- */
-
-typedef struct
-{
-  gint64    id;
-  char     *name;              /* (owned) */
-  char     *email;             /* (owned) (nullable) */
-  char     *phone;             /* (owned) (nullable) */
-  char     *channel;           /* (owned) (nullable) acquisition channel */
-  char     *notes;             /* (owned) (nullable) */
-  gint32    acquired_day;      /* Julian day, 0 = unknown */
-  gint64    acquisition_cost;  /* minor units */
-  gboolean  email_consent;
-  gboolean  archived;
-  gint64    merged_into;       /* 0 unless merged into another customer */
-  gint64    batch_id;          /* the import that created the customer, 0 = by hand */
-} RegCustomerRecord;
-
-void reg_customer_record_clear (RegCustomerRecord *rec);
-void reg_customer_record_free  (RegCustomerRecord *rec);
-RegCustomerRecord *reg_customer_record_copy (const RegCustomerRecord *rec);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCustomerRecord, reg_customer_record_free)
-
-/* What a customer list shows: the record plus figures from sales and the last analysis. */
-typedef struct
-{
-  gint64   id;
-  char    *name;               /* (owned) */
-  char    *email;              /* (owned) (nullable) */
-  gboolean archived;
-  gboolean email_consent;
-  guint32  purchases;          /* purchase days */
-  gint64   total_spend;        /* net, minor units */
-  gint32   first_purchase;     /* Julian day, 0 = none */
-  gint32   last_purchase;
-  gboolean scored;             /* the fields below come from an analysis */
-  double   p_alive;            /* -1 unknown */
-  double   expected_purchases; /* -1 unknown */
-  double   clv;                /* minor units, -1 unknown */
-  gint32   next_purchase;      /* Julian day, 0 = unknown */
-  char    *tier;               /* (owned) (nullable) "top", "middle", "bottom" */
-  char    *rfm_group;          /* (owned) (nullable) id such as "champions" */
-  guint32  at_risk;            /* ClvAtRisk flags */
-  gint64   merged_into;        /* 0 unless merged into another customer */
-  char    *phone;              /* (owned) (nullable) */
-  gint32   risk_days_since;    /* what the at-risk rules measured (ClvAtRiskFacts); -1 unknown */
-  double   risk_gap_days;      /* -1 unknown */
-  int      nps_score;          /* latest NPS answer at the analysis, -1 none */
-  gint32   nps_day;            /* Julian day, 0 none */
-  double   purchases_low, purchases_high;  /* 80 % range of the purchases over the horizon,
-                                            * -1 unknown */
-  double   clv_low, clv_high;  /* the value of those, minor units, -1 unknown */
-} RegCustomerRow;
-
-void reg_customer_row_free (RegCustomerRow *row);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCustomerRow, reg_customer_row_free)
+/* ---- customers (reg-store-customers.c; the records are in reg-records.h) ---- */
 
 gint64     reg_store_insert_customer   (RegStore                *store,
                                         const RegCustomerRecord *rec,
@@ -278,28 +225,7 @@ RegCustomerRow *reg_store_get_customer_row (RegStore            *store,
                                         gint64                   id,
                                         GError                 **error);
 
-/* ---- sales (reg-store-sales.c) ---- */
-
-typedef struct
-{
-  gint64  id;
-  gint64  customer_id;
-  gint32  day;                 /* Julian day */
-  gint64  amount;              /* minor units, negative = refund */
-  char   *note;                /* (owned) (nullable) */
-  char   *source;              /* (owned) (nullable) "manual", "shopify", "ofx:…" */
-  char   *external_id;         /* (owned) (nullable) */
-  char   *content_hash;        /* (owned) (nullable) key of a row imported before schema 6 */
-  gint64  content_key;         /* key of a row without external id: its content and occurrence
-                                * in its file (0 = none) */
-  gint64  batch_id;            /* 0 = entered by hand */
-  char   *customer_name;       /* (owned) (nullable) filled by listings */
-} RegSaleRecord;
-
-void reg_sale_record_clear (RegSaleRecord *rec);
-void reg_sale_record_free  (RegSaleRecord *rec);
-RegSaleRecord *reg_sale_record_copy (const RegSaleRecord *rec);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegSaleRecord, reg_sale_record_free)
+/* ---- sales (reg-store-sales.c; the record is in reg-records.h) ---- */
 
 gint64     reg_store_insert_sale       (RegStore             *store,
                                         const RegSaleRecord  *rec,

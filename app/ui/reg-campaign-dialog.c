@@ -13,7 +13,6 @@
 
 #include "reg-campaign-dialog.h"
 #include "reg-campaign-job.h"
-#include "reg-store-campaigns.h"
 
 struct _RegCampaignDialog
 {
@@ -46,7 +45,7 @@ fill (RegCampaignDialog *self,
       gint64             campaign)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RegCampaignRecord) rec = reg_store_get_campaign (reg_shop_get_store (self->shop), campaign, &error);
+  g_autoptr(RegCampaignRecord) rec = reg_shop_get_campaign (self->shop, campaign, &error);
   g_autoptr(RegCampaignLift) lift = NULL;
   g_autofree char *who = NULL;
   g_autofree char *started = NULL;

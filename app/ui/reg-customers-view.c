@@ -20,6 +20,7 @@
 #include "reg-customer-sort-model.h"
 #include "reg-customer.h"
 #include "reg-customers-view.h"
+#include "reg-view.h"
 #include "reg-ui-util.h"
 
 typedef enum
@@ -107,7 +108,10 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (RegCustomersView, reg_customers_view, ADW_TYPE_BIN)
+static void view_iface_init (RegViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RegCustomersView, reg_customers_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (REG_TYPE_VIEW, view_iface_init))
 
 static const char *tier_ids[] = { NULL, "top", "middle", "bottom" };
 
@@ -279,15 +283,16 @@ get_money_format (RegCustomersView *self)
   return &self->money;
 }
 
-static void
-on_shop_changed_cb (RegShop          *shop,
-                    int               kind,
-                    gint64            id,
-                    RegCustomersView *self)
+static gboolean
+view_shop_changed (RegView       *view,
+                   RegShopChange  kind,
+                   gint64         id)
 {
-  /* the money and date formats come from the shop's settings */
+  /* the money and date formats come from the shop's settings; the rows follow the shop's
+   * customer list by themselves */
   if (kind == REG_SHOP_CHANGE_SETTINGS || kind == REG_SHOP_CHANGE_ALL)
-    self->money_valid = FALSE;
+    REG_CUSTOMERS_VIEW (view)->money_valid = FALSE;
+  return FALSE;
 }
 
 static void
@@ -848,16 +853,17 @@ reg_customers_view_set_shop (RegCustomersView *self,
                              RegShop          *shop)
 {
   g_return_if_fail (REG_IS_CUSTOMERS_VIEW (self));
-  g_return_if_fail (shop == NULL || REG_IS_SHOP (shop));
+  reg_view_set_shop (REG_VIEW (self), shop);
+}
 
-  if (self->shop == shop)
-    return;
-  if (self->shop != NULL)
-    g_signal_handlers_disconnect_by_data (self->shop, self);
+static void
+view_set_shop (RegView *view,
+               RegShop *shop)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (view);
+
   g_set_object (&self->shop, shop);
   self->money_valid = FALSE;
-  if (shop != NULL)
-    g_signal_connect (shop, "changed", G_CALLBACK (on_shop_changed_cb), self);
   show_detail (self, NULL);
   reg_customer_detail_set_shop (self->detail, shop);
   /* The list opens in the shop's own order (oldest customer first) unless a column was
@@ -941,4 +947,11 @@ reg_customers_view_get_detail (RegCustomersView *self)
 {
   g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
   return GTK_WIDGET (self->detail);
+}
+
+static void
+view_iface_init (RegViewInterface *iface)
+{
+  iface->set_shop = view_set_shop;
+  iface->shop_changed = view_shop_changed;
 }

@@ -20,9 +20,7 @@
 #include <string.h>
 
 #include "reg-feedback-preview.h"
-#include "reg-import-preset.h"
 #include "reg-import-wizard.h"
-#include "reg-store-imports.h"
 #include "reg-ui-util.h"
 
 /* Rows read for the preview, and rejected or skipped rows listed on the check page (in
@@ -834,7 +832,7 @@ fill_mapping (RegImportWizard *self)
 static void
 fill_saved_mappings (RegImportWizard *self)
 {
-  g_auto(GStrv) names = reg_store_list_mappings (reg_shop_get_store (self->shop));
+  g_auto(GStrv) names = reg_shop_list_mappings (self->shop);
 
   gtk_string_list_splice (self->saved_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->saved_model)),
                           (const char * const *) names);
@@ -2029,12 +2027,12 @@ undo_action (GtkWidget  *widget,
 {
   RegImportWizard *self = REG_IMPORT_WIZARD (widget);
   g_autoptr(GError) error = NULL;
-  guint sales = 0, customers = 0;
+  RegUndoSummary undone;
   g_autofree char *text = NULL;
 
   if (self->draft.feedback && self->fb_result != NULL && self->fb_result->committed)
     {
-      if (!reg_shop_undo_import (self->shop, self->fb_result->batch, NULL, NULL, &error))
+      if (!reg_shop_undo_import (self->shop, self->fb_result->batch, NULL, &error))
         {
           g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
           gtk_label_set_text (self->summary_label, why);
@@ -2056,7 +2054,7 @@ undo_action (GtkWidget  *widget,
     }
   if (self->result == NULL || !self->result->committed)
     return;
-  if (!reg_shop_undo_import (self->shop, self->result->batch, &sales, &customers, &error))
+  if (!reg_shop_undo_import (self->shop, self->result->batch, &undone, &error))
     {
       g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
       gtk_label_set_text (self->summary_label, why);
@@ -2064,7 +2062,7 @@ undo_action (GtkWidget  *widget,
     }
   self->draft.undone = TRUE;
   text = g_strdup_printf (_("The import was undone: %u sales and %u customers were taken out again. "
-                            "Your shop is as it was before."), sales, customers);
+                            "Your shop is as it was before."), undone.sales, undone.customers);
   fill_summary (self, 0, NULL);
   gtk_label_set_text (self->summary_label, text);
   apply_state (self);
@@ -2083,7 +2081,7 @@ load_mapping_action (GtkWidget  *widget,
 
   if (item == NULL)
     return;
-  text = reg_store_get_mapping (reg_shop_get_store (self->shop), gtk_string_object_get_string (item));
+  text = reg_shop_get_mapping (self->shop, gtk_string_object_get_string (item));
   if (text == NULL || (mapping = reg_import_mapping_from_string (text, &error)) == NULL)
     {
       gtk_label_set_text (self->preview_status, error != NULL ? error->message : _("The mapping is gone."));

@@ -14,6 +14,7 @@
 #include "reg-chart.h"
 #include "reg-forecast-words.h"
 #include "reg-overview-view.h"
+#include "reg-view.h"
 #include "reg-score-words.h"
 #include "reg-ui-util.h"
 
@@ -66,7 +67,10 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (RegOverviewView, reg_overview_view, ADW_TYPE_BIN)
+static void view_iface_init (RegViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RegOverviewView, reg_overview_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (REG_TYPE_VIEW, view_iface_init))
 
 /* ---- formatting ---- */
 
@@ -548,23 +552,31 @@ on_job_progress_cb (RegJob          *job,
     }
 }
 
-static void
-on_shop_changed_cb (RegShop         *shop,
-                    int              kind,
-                    gint64           id,
-                    RegOverviewView *self)
+static gboolean
+showing_empty (RegOverviewView *self)
 {
-  gboolean showing_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
 
-  /* only a removal or a bulk change can empty a shop */
-  if (showing_empty || kind == REG_SHOP_CHANGE_CUSTOMER_REMOVED || kind == REG_SHOP_CHANGE_ALL
-      || kind == REG_SHOP_CHANGE_SALE)
-    {
-      gboolean empty = reg_shop_is_empty (shop);
+static gboolean
+view_shop_changed (RegView       *view,
+                   RegShopChange  kind,
+                   gint64         id)
+{
+  /* only a removal or a bulk change can empty a shop; the figures come with the analysis the
+   * window runs after a change (reg_overview_view_set_summary) */
+  return showing_empty (REG_OVERVIEW_VIEW (view)) || kind == REG_SHOP_CHANGE_CUSTOMER_REMOVED
+         || kind == REG_SHOP_CHANGE_ALL || kind == REG_SHOP_CHANGE_SALE;
+}
 
-      if (empty != showing_empty)
-        update_page (self);
-    }
+/* The page follows the shop when it becomes empty or stops being empty. */
+static void
+view_reload (RegView *view)
+{
+  RegOverviewView *self = REG_OVERVIEW_VIEW (view);
+
+  if (self->shop != NULL && reg_shop_is_empty (self->shop) != showing_empty (self))
+    update_page (self);
 }
 
 /* ---- GObject ---- */
@@ -713,23 +725,24 @@ reg_overview_view_get_shop (RegOverviewView *self)
   return self->shop;
 }
 
+static void
+view_set_shop (RegView *view,
+               RegShop *shop)
+{
+  RegOverviewView *self = REG_OVERVIEW_VIEW (view);
+
+  g_set_object (&self->shop, shop);
+  g_clear_pointer (&self->summary, reg_analysis_summary_free);
+  update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP]);
+}
+
 void
 reg_overview_view_set_shop (RegOverviewView *self,
                             RegShop         *shop)
 {
   g_return_if_fail (REG_IS_OVERVIEW_VIEW (self));
-  g_return_if_fail (shop == NULL || REG_IS_SHOP (shop));
-
-  if (self->shop == shop)
-    return;
-  if (self->shop != NULL)
-    g_signal_handlers_disconnect_by_data (self->shop, self);
-  g_set_object (&self->shop, shop);
-  g_clear_pointer (&self->summary, reg_analysis_summary_free);
-  if (shop != NULL)
-    g_signal_connect_object (shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
-  update_page (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP]);
+  reg_view_set_shop (REG_VIEW (self), shop);
 }
 
 void
@@ -771,4 +784,12 @@ reg_overview_view_set_job (RegOverviewView *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, job != NULL);
   if (self->summary == NULL)
     update_page (self);
+}
+
+static void
+view_iface_init (RegViewInterface *iface)
+{
+  iface->set_shop = view_set_shop;
+  iface->shop_changed = view_shop_changed;
+  iface->reload = view_reload;
 }

@@ -3,7 +3,7 @@
  * The Reports page. The workbook is RegReportJob's (file chooser, progress bar and cancel,
  * then "Open" with the default application); the loyalty list is RegLoyaltyPrint's, printed
  * with the print dialog, previewed in RegPrintPreview, or exported as PDF through the operation's
- * export path; the import history lists reg_store_list_batches() with an Undo per batch that
+ * export path; the import history lists reg_shop_list_imports() with an Undo per batch that
  * asks first and then calls reg_shop_undo_import(). Main thread only; owns the shop reference
  * and the running workbook job.
  */
@@ -19,9 +19,9 @@
 #include "reg-print-preview.h"
 #include "reg-report-job.h"
 #include "reg-reports-view.h"
+#include "reg-view.h"
 #include "reg-segment.h"
 #include "reg-time.h"
-#include "reg-store-imports.h"
 #include "reg-ui-util.h"
 
 struct _RegReportsView
@@ -32,7 +32,6 @@ struct _RegReportsView
   RegReportJob    *workbook_job;    /* (owned) (nullable) */
   char            *workbook_path;   /* (owned) (nullable) the last one written */
   GPtrArray       *segments;        /* (owned) spec per entry of the list drop-down */
-  guint            reload_id;
   guint            n_imports;
   gboolean         filling;
 
@@ -48,7 +47,10 @@ struct _RegReportsView
   GtkListBox      *import_list;
 };
 
-G_DEFINE_FINAL_TYPE (RegReportsView, reg_reports_view, ADW_TYPE_BIN)
+static void view_iface_init (RegViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RegReportsView, reg_reports_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (REG_TYPE_VIEW, view_iface_init))
 
 static const char *
 list_segment (RegReportsView *self)
@@ -123,7 +125,7 @@ fill_print_row (RegReportsView *self)
   const char *spec = list_segment (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(RegSegment) segment = spec != NULL ? reg_segment_parse (self->shop, spec, &error) : NULL;
-  g_autoptr(GPtrArray) rows = segment != NULL ? reg_segment_list (segment, reg_shop_get_store (self->shop), &error)
+  g_autoptr(GPtrArray) rows = segment != NULL ? reg_shop_list_segment (self->shop, segment, &error)
                                               : NULL;
   g_autofree char *text = NULL;
   g_autofree char *rule = segment != NULL ? reg_segment_describe (segment) : NULL;
@@ -145,7 +147,7 @@ static void
 fill_imports (RegReportsView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) batches = reg_store_list_batches (reg_shop_get_store (self->shop), &error);
+  g_autoptr(GPtrArray) batches = reg_shop_list_imports (self->shop, &error);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->import_list))) != NULL)
@@ -172,7 +174,7 @@ fill_imports (RegReportsView *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *a11y = NULL;
 
-      if (g_str_has_prefix (b->preset != NULL ? b->preset : "", "survey-"))
+      if (reg_batch_is_survey (b))
         /* Translators: under the file name of an import of survey results: when, what it brought */
         subtitle = g_strdup_printf (_("%s · %u survey answers; %u already there, %u rejected"), when,
                                     b->imported, b->duplicates, b->rejected);
@@ -194,26 +196,12 @@ fill_imports (RegReportsView *self)
 }
 
 static gboolean
-reload_cb (gpointer user_data)
+view_shop_changed (RegView       *view,
+                   RegShopChange  kind,
+                   gint64         id)
 {
-  RegReportsView *self = user_data;
-
-  self->reload_id = 0;
-  reg_reports_view_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_shop_changed_cb (RegShop        *shop,
-                    int             kind,
-                    gint64          id,
-                    RegReportsView *self)
-{
-  if (kind != REG_SHOP_CHANGE_SCORES && kind != REG_SHOP_CHANGE_ALL && kind != REG_SHOP_CHANGE_SETTINGS
-      && kind != REG_SHOP_CHANGE_CUSTOMER_REMOVED)
-    return;
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_cb, self);
+  return kind == REG_SHOP_CHANGE_SCORES || kind == REG_SHOP_CHANGE_ALL
+         || kind == REG_SHOP_CHANGE_SETTINGS || kind == REG_SHOP_CHANGE_CUSTOMER_REMOVED;
 }
 
 static void
@@ -529,13 +517,13 @@ undo_import_action (GtkWidget  *widget,
 {
   RegReportsView *self = REG_REPORTS_VIEW (widget);
   gint64 batch = g_variant_get_int64 (param);
-  g_autoptr(RegBatchRecord) rec = reg_store_get_batch (reg_shop_get_store (self->shop), batch, NULL);
+  g_autoptr(RegBatchRecord) rec = reg_shop_get_import (self->shop, batch, NULL);
   GtkWidget *dialog;
   g_autofree char *body = NULL;
 
   if (rec == NULL)
     return;
-  if (g_str_has_prefix (rec->preset != NULL ? rec->preset : "", "survey-"))
+  if (reg_batch_is_survey (rec))
     body = g_strdup_printf (_("Its %u survey answers are taken out of the shop. Your customers and "
                               "their sales stay."), rec->imported);
   else
@@ -560,7 +548,6 @@ reg_reports_view_dispose (GObject *object)
 {
   RegReportsView *self = REG_REPORTS_VIEW (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->workbook_job != NULL)
     {
       reg_job_cancel (REG_JOB (self->workbook_job));
@@ -638,29 +625,33 @@ reg_reports_view_new (void)
   return g_object_new (REG_TYPE_REPORTS_VIEW, NULL);
 }
 
+static void
+view_set_shop (RegView *view,
+               RegShop *shop)
+{
+  g_set_object (&REG_REPORTS_VIEW (view)->shop, shop);
+}
+
 void
 reg_reports_view_set_shop (RegReportsView *self,
                            RegShop        *shop)
 {
   g_return_if_fail (REG_IS_REPORTS_VIEW (self));
-  g_return_if_fail (shop == NULL || REG_IS_SHOP (shop));
-
-  if (self->shop == shop)
-    return;
-  if (self->shop != NULL)
-    g_signal_handlers_disconnect_by_data (self->shop, self);
-  g_set_object (&self->shop, shop);
-  if (shop != NULL)
-    g_signal_connect_object (shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
-  reg_reports_view_reload (self);
+  reg_view_set_shop (REG_VIEW (self), shop);
 }
 
 void
 reg_reports_view_reload (RegReportsView *self)
 {
   g_return_if_fail (REG_IS_REPORTS_VIEW (self));
+  reg_view_reload (REG_VIEW (self));
+}
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+static void
+view_reload (RegView *view)
+{
+  RegReportsView *self = REG_REPORTS_VIEW (view);
+
   if (self->shop == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -767,22 +758,22 @@ reg_reports_view_undo_import (RegReportsView  *self,
                               gint64           batch,
                               GError         **error)
 {
-  guint sales = 0, customers = 0, answers;
+  RegUndoSummary undone;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (REG_IS_REPORTS_VIEW (self), FALSE);
 
   if (self->shop == NULL)
     return FALSE;
-  answers = reg_store_count_batch_feedback (reg_shop_get_store (self->shop), batch);
-  if (!reg_shop_undo_import (self->shop, batch, &sales, &customers, error))
+  if (!reg_shop_undo_import (self->shop, batch, &undone, error))
     return FALSE;
   /* the shop's change reloads the list when the main loop runs; the count is right at once */
   fill_imports (self);
-  if (answers > 0)
-    text = g_strdup_printf (_("Import undone: %u survey answers taken out"), answers);
+  if (undone.answers > 0)
+    text = g_strdup_printf (_("Import undone: %u survey answers taken out"), undone.answers);
   else
-    text = g_strdup_printf (_("Import undone: %u sales and %u customers taken out"), sales, customers);
+    text = g_strdup_printf (_("Import undone: %u sales and %u customers taken out"), undone.sales,
+                            undone.customers);
   reg_ui_toast_text (GTK_WIDGET (self), text);
   return TRUE;
 }
@@ -792,4 +783,12 @@ reg_reports_view_get_n_imports (RegReportsView *self)
 {
   g_return_val_if_fail (REG_IS_REPORTS_VIEW (self), 0);
   return self->n_imports;
+}
+
+static void
+view_iface_init (RegViewInterface *iface)
+{
+  iface->set_shop = view_set_shop;
+  iface->shop_changed = view_shop_changed;
+  iface->reload = view_reload;
 }

@@ -13,6 +13,7 @@
 #include "reg-sale-entry.h"
 #include "reg-sale.h"
 #include "reg-sales-view.h"
+#include "reg-view.h"
 #include "reg-ui-util.h"
 
 typedef enum
@@ -51,7 +52,10 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (RegSalesView, reg_sales_view, ADW_TYPE_BIN)
+static void view_iface_init (RegViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RegSalesView, reg_sales_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (REG_TYPE_VIEW, view_iface_init))
 
 /* ---- cells ---- */
 
@@ -454,9 +458,17 @@ reg_sales_view_set_shop (RegSalesView *self,
                          RegShop      *shop)
 {
   g_return_if_fail (REG_IS_SALES_VIEW (self));
+  reg_view_set_shop (REG_VIEW (self), shop);
+}
 
-  if (!g_set_object (&self->shop, shop))
-    return;
+/* The sales list follows the shop by itself: no change reloads the view. */
+static void
+view_set_shop (RegView *view,
+               RegShop *shop)
+{
+  RegSalesView *self = REG_SALES_VIEW (view);
+
+  g_set_object (&self->shop, shop);
   g_clear_pointer (&self->deleted, reg_sale_record_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sales.undo-delete", FALSE);
   reg_sale_entry_set_shop (self->sale_entry, shop);
@@ -494,4 +506,10 @@ reg_sales_view_can_undo (RegSalesView *self)
 {
   g_return_val_if_fail (REG_IS_SALES_VIEW (self), FALSE);
   return self->deleted != NULL;
+}
+
+static void
+view_iface_init (RegViewInterface *iface)
+{
+  iface->set_shop = view_set_shop;
 }

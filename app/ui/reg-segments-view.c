@@ -20,7 +20,7 @@
 #include "reg-loyalty-print.h"
 #include "reg-segment.h"
 #include "reg-segments-view.h"
-#include "reg-store-campaigns.h"
+#include "reg-view.h"
 #include "reg-ui-util.h"
 
 struct _RegSegmentsView
@@ -33,7 +33,6 @@ struct _RegSegmentsView
   GListStore        *customers;       /* (owned) RegCustomer of the selection */
   RegCampaignJob    *export_job;      /* (owned) (nullable) */
   RegCampaignExport *last_export;     /* (owned) (nullable) */
-  guint              reload_id;
   guint              n_campaigns;
   gboolean           predicted;       /* the selection has predicted values */
 
@@ -53,7 +52,10 @@ struct _RegSegmentsView
   GtkListBox        *campaign_list;
 };
 
-G_DEFINE_FINAL_TYPE (RegSegmentsView, reg_segments_view, ADW_TYPE_BIN)
+static void view_iface_init (RegViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RegSegmentsView, reg_segments_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (REG_TYPE_VIEW, view_iface_init))
 
 typedef enum
 {
@@ -366,7 +368,7 @@ fill_selection (RegSegmentsView  *self,
   segment = reg_segment_parse (self->shop, spec, error);
   if (segment == NULL)
     return FALSE;
-  rows = reg_segment_list (segment, reg_shop_get_store (self->shop), error);
+  rows = reg_shop_list_segment (self->shop, segment, error);
   if (rows == NULL)
     return FALSE;
 
@@ -420,7 +422,7 @@ static void
 fill_campaigns (RegSegmentsView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) campaigns = reg_store_list_campaigns (reg_shop_get_store (self->shop), &error);
+  g_autoptr(GPtrArray) campaigns = reg_shop_list_campaigns (self->shop, &error);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->campaign_list))) != NULL)
@@ -462,28 +464,14 @@ fill_campaigns (RegSegmentsView *self)
 /* ---- reloading ---- */
 
 static gboolean
-reload_cb (gpointer user_data)
-{
-  RegSegmentsView *self = user_data;
-
-  self->reload_id = 0;
-  reg_segments_view_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_shop_changed_cb (RegShop         *shop,
-                    int              kind,
-                    gint64           id,
-                    RegSegmentsView *self)
+view_shop_changed (RegView       *view,
+                   RegShopChange  kind,
+                   gint64         id)
 {
   /* new scores, a bulk change or new settings change the cards; single edits wait for the
    * analysis they start */
-  if (kind != REG_SHOP_CHANGE_SCORES && kind != REG_SHOP_CHANGE_ALL && kind != REG_SHOP_CHANGE_SETTINGS
-      && kind != REG_SHOP_CHANGE_CUSTOMER_REMOVED)
-    return;
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_cb, self);
+  return kind == REG_SHOP_CHANGE_SCORES || kind == REG_SHOP_CHANGE_ALL
+         || kind == REG_SHOP_CHANGE_SETTINGS || kind == REG_SHOP_CHANGE_CUSTOMER_REMOVED;
 }
 
 /* ---- export ---- */
@@ -698,7 +686,6 @@ reg_segments_view_dispose (GObject *object)
 {
   RegSegmentsView *self = REG_SEGMENTS_VIEW (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->export_job != NULL)
     reg_job_cancel (REG_JOB (self->export_job));
   if (self->export_job != NULL)
@@ -790,34 +777,39 @@ reg_segments_view_new (void)
   return g_object_new (REG_TYPE_SEGMENTS_VIEW, NULL);
 }
 
+static void
+view_set_shop (RegView *view,
+               RegShop *shop)
+{
+  RegSegmentsView *self = REG_SEGMENTS_VIEW (view);
+
+  g_set_object (&self->shop, shop);
+  g_clear_pointer (&self->spec, g_free);
+  reg_segment_filter_set_shop (self->filter, shop);
+}
+
 void
 reg_segments_view_set_shop (RegSegmentsView *self,
                             RegShop         *shop)
 {
   g_return_if_fail (REG_IS_SEGMENTS_VIEW (self));
-  g_return_if_fail (shop == NULL || REG_IS_SHOP (shop));
-
-  if (self->shop == shop)
-    return;
-  if (self->shop != NULL)
-    g_signal_handlers_disconnect_by_data (self->shop, self);
-  g_set_object (&self->shop, shop);
-  g_clear_pointer (&self->spec, g_free);
-  reg_segment_filter_set_shop (self->filter, shop);
-  if (shop != NULL)
-    g_signal_connect_object (shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
-  reg_segments_view_reload (self);
+  reg_view_set_shop (REG_VIEW (self), shop);
 }
 
 void
 reg_segments_view_reload (RegSegmentsView *self)
 {
+  g_return_if_fail (REG_IS_SEGMENTS_VIEW (self));
+  reg_view_reload (REG_VIEW (self));
+}
+
+static void
+view_reload (RegView *view)
+{
+  RegSegmentsView *self = REG_SEGMENTS_VIEW (view);
   g_autoptr(GError) error = NULL;
   g_autoptr(RegAnalysisSummary) summary = NULL;
 
-  g_return_if_fail (REG_IS_SEGMENTS_VIEW (self));
-
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->shop == NULL || reg_shop_is_empty (self->shop))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -966,4 +958,12 @@ reg_segments_view_open_campaign (RegSegmentsView *self,
     gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
   gtk_window_present (dialog);
   return dialog;
+}
+
+static void
+view_iface_init (RegViewInterface *iface)
+{
+  iface->set_shop = view_set_shop;
+  iface->shop_changed = view_shop_changed;
+  iface->reload = view_reload;
 }

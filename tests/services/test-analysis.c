@@ -14,6 +14,7 @@
 #include "reg-store-analysis.h"
 #include "reg-test-utils.h"
 #include "services-test-utils.h"
+#include "reg-shop-private.h"
 
 /* a new, empty shop in a folder of its own (services-test-utils.h) */
 typedef RegServicesShopFixture Fixture;

@@ -8,6 +8,7 @@
 
 #include "clv-date.h"
 #include "reg-campaign-job.h"
+#include "reg-shop-private.h"
 #include "reg-store-campaigns.h"
 #include "services-test-utils.h"
 

@@ -15,12 +15,13 @@
 #include "reg-analysis-job.h"
 #include "reg-feedback-import-job.h"
 #include "reg-feedback-preview.h"
-#include "reg-import-job.h"   /* reg_shop_undo_import */
+#include "reg-import-job.h"
 #include "reg-io-error.h"
 #include "reg-segment.h"
 #include "reg-shop.h"
 #include "reg-store-imports.h"
 #include "reg-test-utils.h"
+#include "reg-shop-private.h"
 
 typedef struct
 {
@@ -131,7 +132,7 @@ test_import_twice_and_undo (Fixture *f, gconstpointer data)
   g_autoptr(RegBatchRecord) batch = NULL;
   const RegFeedbackRecord *answer;
   const RegImportIssue *issue;
-  guint sales = 9, customers = 9;
+  RegUndoSummary undone = { 9, 9, 9 };
 
   first = run_import (f, path, NULL, &error);
   g_assert_no_error (error);
@@ -191,10 +192,13 @@ test_import_twice_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_answers (f, f->ann), ==, 2);
   g_assert_cmpuint (f->changed, ==, 1);
 
-  g_assert_true (reg_shop_undo_import (f->shop, first->batch, &sales, &customers, &error));
+  g_assert_true (reg_shop_undo_import (f->shop, first->batch, &undone, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sales, ==, 0);
-  g_assert_cmpuint (customers, ==, 0);
+  g_assert_cmpuint (undone.sales, ==, 0);
+  g_assert_cmpuint (undone.customers, ==, 0);
+  /* the undo says what it took out: the survey answers the import brought */
+  g_assert_cmpuint (undone.answers, ==, first->imported);
+  g_assert_cmpuint (undone.answers, >, 0);
   after_undo = dump (f);
   g_assert_cmpstr (before, ==, after_undo);
 }
@@ -456,7 +460,7 @@ test_detractor_at_risk (Fixture *f, gconstpointer data)
     g_assert_false (bob->at_risk & CLV_AT_RISK_DETRACTOR);
     at_risk = reg_segment_parse (f->shop, "at-risk", &error);
     g_assert_no_error (error);
-    list = reg_segment_list (at_risk, reg_shop_get_store (f->shop), &error);
+    list = reg_shop_list_segment (f->shop, at_risk, &error);
     g_assert_no_error (error);
     for (guint i = 0; i < list->len; i++)
       {

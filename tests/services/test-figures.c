@@ -19,6 +19,7 @@
 #include "reg-store-feedback.h"
 #include "reg-test-utils.h"
 #include "services-test-utils.h"
+#include "reg-shop-private.h"
 
 /* a new, empty shop in a folder of its own (services-test-utils.h) */
 typedef RegServicesShopFixture Fixture;
@@ -120,7 +121,7 @@ test_at_risk_reasons (Fixture *f, gconstpointer data)
 
   segment = reg_segment_parse (f->shop, "at-risk", &error);
   g_assert_no_error (error);
-  rows = reg_segment_list (segment, reg_shop_get_store (f->shop), &error);
+  rows = reg_shop_list_segment (f->shop, segment, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 2);
   locale = reg_shop_get_setting (f->shop, "locale");

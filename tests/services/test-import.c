@@ -21,6 +21,7 @@
 #include "reg-shop.h"
 #include "reg-store-imports.h"
 #include "reg-test-utils.h"
+#include "reg-shop-private.h"
 
 typedef struct
 {
@@ -90,7 +91,7 @@ test_twice_and_undo (Fixture *f, gconstpointer data)
   g_autoptr(RegImportResult) first = NULL;
   g_autoptr(RegImportResult) second = NULL;
   RegCustomerRecord ann = { 0 };
-  guint sales = 0, customers = 0;
+  RegUndoSummary undone = { 0 };
 
   reg_import_request_init (&req);
   req.mapping = orders_map;
@@ -121,9 +122,9 @@ test_twice_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpint (second->previous_batch, ==, first->batch);
   g_assert_cmpint (reg_store_count_sales (reg_shop_get_store (f->shop)), ==, 4);
 
-  g_assert_true (reg_shop_undo_import (f->shop, first->batch, &sales, &customers, &error));
-  g_assert_cmpuint (sales, ==, 4);
-  g_assert_cmpuint (customers, ==, 3);
+  g_assert_true (reg_shop_undo_import (f->shop, first->batch, &undone, &error));
+  g_assert_cmpuint (undone.sales, ==, 4);
+  g_assert_cmpuint (undone.customers, ==, 3);
   after_undo = dump (f);
   g_assert_true (g_str_equal (before, after_undo));
   g_assert_cmpuint (g_list_model_get_n_items (reg_shop_get_customers (f->shop)), ==, 0);
@@ -439,7 +440,7 @@ test_bulk_duplicates (Fixture *f, gconstpointer data)
   g_autoptr(RegImportResult) first = NULL;
   g_autoptr(RegImportResult) again = NULL;
   g_autoptr(RegImportResult) second = NULL;
-  guint sales = 0, customers = 0;
+  RegUndoSummary undone = { 0 };
 
   append_orders (a, 0, 10);
   /* order 5 again with another amount, within the same statement of 16: the first is kept */
@@ -505,16 +506,16 @@ test_bulk_duplicates (Fixture *f, gconstpointer data)
   g_assert_cmpint (second->total_imported, ==, sum_orders (BULK_ROWS, BULK_ROWS / 2));
   assert_totals_true (f);
 
-  g_assert_true (reg_shop_undo_import (f->shop, second->batch, &sales, &customers, &error));
+  g_assert_true (reg_shop_undo_import (f->shop, second->batch, &undone, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sales, ==, BULK_ROWS / 2);
-  g_assert_cmpuint (customers, ==, 0);
+  g_assert_cmpuint (undone.sales, ==, BULK_ROWS / 2);
+  g_assert_cmpuint (undone.customers, ==, 0);
   after = dump (f);
   g_assert_true (g_str_equal (after_first, after));
   g_clear_pointer (&after, g_free);
-  g_assert_true (reg_shop_undo_import (f->shop, first->batch, &sales, &customers, &error));
-  g_assert_cmpuint (sales, ==, BULK_ROWS);
-  g_assert_cmpuint (customers, ==, 5000);
+  g_assert_true (reg_shop_undo_import (f->shop, first->batch, &undone, &error));
+  g_assert_cmpuint (undone.sales, ==, BULK_ROWS);
+  g_assert_cmpuint (undone.customers, ==, 5000);
   after = dump (f);
   g_assert_true (g_str_equal (before, after));
 }

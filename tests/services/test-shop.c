@@ -12,6 +12,7 @@
 #include "reg-shop.h"
 #include "reg-test-utils.h"
 #include "services-test-utils.h"
+#include "reg-store.h"
 
 /* a new, empty shop in a folder of its own (services-test-utils.h) */
 typedef RegServicesShopFixture Fixture;

@@ -19,6 +19,7 @@
 #include "reg-import-wizard.h"
 #include "reg-test-utils.h"
 #include "ui-test-utils.h"
+#include "reg-shop-private.h"
 
 typedef struct
 {

@@ -16,6 +16,7 @@
 #include "reg-test-utils.h"
 #include "reg-window.h"
 #include "ui-test-utils.h"
+#include "reg-shop-private.h"
 
 typedef struct
 {

@@ -18,6 +18,7 @@
 #include "reg-overview-view.h"
 #include "reg-test-utils.h"
 #include "ui-test-utils.h"
+#include "reg-shop-private.h"
 
 typedef struct
 {
