@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 11
+#define REG_STORE_SCHEMA_VERSION 12
 
 typedef struct _RegStore RegStore;
 
@@ -225,6 +225,7 @@ typedef struct
   double   purchases_low, purchases_high;  /* 80 % range of the purchases over the horizon,
                                             * -1 unknown */
   double   clv_low, clv_high;  /* the value of those, minor units, -1 unknown */
+  char    *channel;            /* (owned) (nullable) acquisition channel */
 } RegCustomerRow;
 
 void reg_customer_row_free (RegCustomerRow *row);
