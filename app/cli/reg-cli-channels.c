@@ -82,6 +82,19 @@ money_or_dash (RegShop *shop, gint64 minor)
   return minor >= 0 ? reg_shop_format_amount (shop, minor) : g_strdup ("–");
 }
 
+/* printf pads by bytes; a currency sign such as € takes three: pad by characters instead */
+static void
+print_cell (const char *text, int width, gboolean left)
+{
+  glong chars = g_utf8_strlen (text, -1);
+  int pad = chars < width ? width - (int) chars : 0;
+
+  if (left)
+    printf ("%s%*s ", text, pad, "");
+  else
+    printf ("%*s%s ", pad, "", text);
+}
+
 static void
 print_figures_text (RegShop *shop, GArray *figures, gint32 first_month, gint32 last_month,
                     guint months)
@@ -95,9 +108,16 @@ print_figures_text (RegShop *shop, GArray *figures, gint32 first_month, gint32 l
     printf (_("New customers and spend: %s to %s"), from, to);
   else
     printf ("%s", _("New customers and spend: the whole history"));
-  printf ("\n\n%-20s %9s %7s %12s %22s %12s %8s %8s\n", _("Channel"), _("Customers"), _("New"),
-          _("Avg value"), _("Avg predicted (range)"), _("Cost/new"), _("Value/cost"),
-          _("Payback"));
+  printf ("\n\n");
+  print_cell (_("Channel"), 20, TRUE);
+  print_cell (_("Customers"), 9, FALSE);
+  print_cell (_("New"), 7, FALSE);
+  print_cell (_("Avg value"), 12, FALSE);
+  print_cell (_("Avg predicted (range)"), 30, FALSE);
+  print_cell (_("Cost/new"), 12, FALSE);
+  print_cell (_("Value/cost"), 10, FALSE);
+  print_cell (_("Payback"), 8, FALSE);
+  printf ("\n");
   for (guint i = 0; i < figures->len; i++)
     {
       const ClvChannelFigures *f = &g_array_index (figures, ClvChannelFigures, i);
@@ -124,8 +144,18 @@ print_figures_text (RegShop *shop, GArray *figures, gint32 first_month, gint32 l
         payback = g_strdup ("–");
       else
         payback = g_strdup (_("never"));
-      printf ("%-20s %9u %7u %12s %22s %12s %8s %8s\n", reg_cli_quote (reg_channel_label (f->channel)),
-              f->customers, f->new_customers, value, predicted, cost, ratio, payback);
+      g_autofree char *customers = g_strdup_printf ("%u", f->customers);
+      g_autofree char *fresh = g_strdup_printf ("%u", f->new_customers);
+
+      print_cell (reg_cli_quote (reg_channel_label (f->channel)), 20, TRUE);
+      print_cell (customers, 9, FALSE);
+      print_cell (fresh, 7, FALSE);
+      print_cell (value, 12, FALSE);
+      print_cell (predicted, 30, FALSE);
+      print_cell (cost, 12, FALSE);
+      print_cell (ratio, 10, FALSE);
+      print_cell (payback, 8, FALSE);
+      printf ("\n");
     }
 }
 

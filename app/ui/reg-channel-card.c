@@ -122,6 +122,7 @@ fill (RegChannelCard *self)
     _("Expected ahead, each"), _("Cost of a new one"), _("Value to cost"),
   };
   gint32 first_month, last_month;
+  double margin;
   gboolean any_cost = FALSE;
   guint shown = 0;
 
@@ -135,6 +136,8 @@ fill (RegChannelCard *self)
       gtk_label_set_text (self->period_label, error->message);
       return;
     }
+  /* the bars are what a customer leaves the shop, to be read against the cost line */
+  margin = CLAMP (reg_shop_get_setting_double (self->shop, REG_SETTING_MARGIN), 0.0, 1.0);
   {
     char from[8], to[8];
     g_autofree char *period = NULL;
@@ -192,7 +195,8 @@ fill (RegChannelCard *self)
       shown++;
 
       {
-        double worth = (double) f->avg_value + (f->avg_predicted > 0 ? f->avg_predicted : 0);
+        double worth = margin * ((double) f->avg_value
+                                 + (f->avg_predicted > 0 ? (double) f->avg_predicted : 0));
         double c = f->cost_per_new > 0 ? (double) f->cost_per_new : 0;
         g_array_append_val (values, worth);
         g_array_append_val (costs, c);

@@ -386,9 +386,10 @@ main (int   argc,
             content = gtk_viewport_get_child (GTK_VIEWPORT (content));
           if (!gtk_widget_compute_point (card, content, &GRAPHENE_POINT_INIT (0, 0), &at))
             g_error ("channel shot: the card is not on the overview");
-          /* the card's top a third down the window: the pointer, which Xvfb leaves in the
-           * middle of the screen, rests between the period and the table, on no tooltip */
-          gtk_adjustment_set_value (adj, at.y - 278);
+          /* the card's top a quarter down the window, so that the whole card shows; the
+           * pointer, which Xvfb leaves in the middle of the screen, rests on a cell of the
+           * table that has no tooltip */
+          gtk_adjustment_set_value (adj, at.y - 208);
           save (GTK_WIDGET (window), argv[2], shot);
           gtk_adjustment_set_value (adj, 0);
         }
