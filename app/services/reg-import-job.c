@@ -194,7 +194,9 @@ write_item (ImportContext *ctx, RegImportItem *item, GError **error)
 
       rec.name = item->new_name;
       rec.email = item->new_email;
-      rec.channel = row->channel != NULL ? row->channel : (char *) ctx->channel;
+      /* a channel is a short name: a longer cell is some other text in the column */
+      rec.channel = row->channel != NULL && g_utf8_strlen (row->channel, -1) <= 200
+                    ? row->channel : (char *) ctx->channel;
       rec.acquired_day = row->day;
       rec.batch_id = ctx->batch;
       if ((id = reg_store_insert_customer (ctx->store, &rec, error)) == 0)
