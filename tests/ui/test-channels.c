@@ -14,6 +14,7 @@
 #include "reg-channel-card.h"
 #include "reg-channel-spend-dialog.h"
 #include "reg-channels.h"
+#include "reg-customer-detail.h"
 #include "reg-customers-view.h"
 #include "reg-set-channel-dialog.h"
 #include "reg-test-utils.h"
@@ -199,6 +200,14 @@ test_set_channel (Fixture *f, gconstpointer data)
   g_assert_true (reg_shop_get_customer (f->shop, f->bob, &rec, &error));
   g_assert_cmpstr (rec.channel, ==, "Flyers");
   reg_customer_record_clear (&rec);
+  /* and the customer's page says so */
+  g_assert_true (reg_customers_view_select_customer (view, f->bob));
+  {
+    GtkLabel *label = ui_test_child (reg_customers_view_get_detail (view),
+                                     REG_TYPE_CUSTOMER_DETAIL, "channel_label");
+    UI_WAIT_UNTIL (g_strcmp0 (gtk_label_get_text (label), "Came through Flyers") == 0, 10);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  }
   /* the customers not shown keep theirs */
   g_assert_true (reg_shop_get_customer (f->shop, f->ann, &rec, &error));
   g_assert_cmpstr (rec.channel, ==, "Instagram");
