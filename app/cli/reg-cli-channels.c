@@ -40,7 +40,7 @@ add_double_or_null (JsonBuilder *b, const char *key, double value)
 }
 
 static JsonNode *
-figures_json (RegShop *shop, GArray *figures)
+figures_json (RegShop *shop, GArray *figures, gint32 first_month)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -70,6 +70,26 @@ figures_json (RegShop *shop, GArray *figures)
       add_minor_or_null (b, shop, "acquisition_cost", f->cost_per_new);
       add_double_or_null (b, "value_to_cost", f->value_to_cost);
       add_double_or_null (b, "payback_months", f->payback_months);
+      json_builder_set_member_name (b, "new_by_month");
+      if (f->new_by_month != NULL)
+        {
+          json_builder_begin_array (b);
+          for (guint m = 0; m < f->new_by_month->len; m++)
+            {
+              char month[8];
+
+              clv_month_format_buf (first_month + (gint32) m, month);
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "month");
+              json_builder_add_string_value (b, month);
+              json_builder_set_member_name (b, "new_customers");
+              json_builder_add_int_value (b, g_array_index (f->new_by_month, guint, m));
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+        }
+      else
+        json_builder_add_null_value (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -190,7 +210,7 @@ reg_cli_channels (RegCli *cli, int argc, char **argv)
     return reg_cli_fail (error);
   if (json)
     {
-      g_autoptr(JsonNode) node = figures_json (shop, figures);
+      g_autoptr(JsonNode) node = figures_json (shop, figures, first_month);
       reg_cli_print_json (node);
     }
   else

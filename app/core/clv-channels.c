@@ -79,6 +79,7 @@ void
 clv_channel_figures_clear (ClvChannelFigures *figures)
 {
   g_clear_pointer (&figures->channel, g_free);
+  g_clear_pointer (&figures->new_by_month, g_array_unref);
 }
 
 typedef struct
@@ -91,7 +92,7 @@ typedef struct
 } Group;
 
 static Group *
-group_for (GHashTable *groups, const char *channel)
+group_for (GHashTable *groups, const char *channel, const ClvChannelOptions *options)
 {
   g_autofree char *key = clv_channel_key (channel);
   const char *k = key != NULL ? key : "";
@@ -101,6 +102,13 @@ group_for (GHashTable *groups, const char *channel)
     {
       g = g_new0 (Group, 1);
       g->f.channel = key != NULL ? g_strstrip (g_strdup (channel)) : NULL;
+      if (options->last_month >= options->first_month
+          && (gint64) options->last_month - options->first_month < CLV_CHANNEL_MAX_MONTHS)
+        {
+          guint n = (guint) (options->last_month - options->first_month + 1);
+          g->f.new_by_month = g_array_sized_new (FALSE, TRUE, sizeof (guint), n);
+          g_array_set_size (g->f.new_by_month, n);
+        }
       g_hash_table_insert (groups, g_strdup (k), g);
     }
   return g;
@@ -139,7 +147,7 @@ clv_channels_compute (const ClvChannelCustomer *customers, gsize n_customers,
   for (gsize i = 0; i < n_customers; i++)
     {
       const ClvChannelCustomer *c = &customers[i];
-      Group *g = group_for (groups, c->channel);
+      Group *g = group_for (groups, c->channel, options);
 
       g->f.customers++;
       g->value_sum += (double) c->value;
@@ -160,6 +168,8 @@ clv_channels_compute (const ClvChannelCustomer *customers, gsize n_customers,
             {
               g->f.new_customers++;
               g->f.own_costs += c->cost;
+              if (g->f.new_by_month != NULL)
+                g_array_index (g->f.new_by_month, guint, month - options->first_month)++;
             }
           if (days > 0)
             {
@@ -171,7 +181,7 @@ clv_channels_compute (const ClvChannelCustomer *customers, gsize n_customers,
   for (gsize i = 0; i < n_spends; i++)
     if (spends[i].month >= options->first_month && spends[i].month <= options->last_month
         && spends[i].amount != 0)
-      group_for (groups, spends[i].channel)->f.spend += spends[i].amount;
+      group_for (groups, spends[i].channel, options)->f.spend += spends[i].amount;
 
   g_hash_table_iter_init (&iter, groups);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -213,6 +223,7 @@ clv_channels_compute (const ClvChannelCustomer *customers, gsize n_customers,
         }
       g_array_append_val (out, *f);
       f->channel = NULL;   /* now the array's */
+      f->new_by_month = NULL;
     }
   g_array_sort (out, by_customers);
   return out;

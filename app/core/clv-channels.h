@@ -85,6 +85,8 @@ typedef struct
  * @payback_months: @cost_per_new over what a customer of the channel brings in a month (their
  *   spend times the margin over the months since they came, at least one each); 0 when
  *   nothing was spent; -1 when they never pay it back (nothing spent by them, or nobody came)
+ * @new_by_month: (owned) (nullable) the new customers of each month of the period, first
+ *   month first (guint); %NULL when the period is longer than %CLV_CHANNEL_MAX_MONTHS
  */
 typedef struct
 {
@@ -101,7 +103,11 @@ typedef struct
   gint64  cost_per_new;
   double  value_to_cost;
   double  payback_months;
+  GArray *new_by_month;
 } ClvChannelFigures;
+
+/* The longest period counted month by month (twenty years). */
+#define CLV_CHANNEL_MAX_MONTHS 240
 
 void clv_channel_figures_clear (ClvChannelFigures *figures);
 

@@ -280,6 +280,7 @@ reg_report_data_take_channels (RegReportData *data, GArray *channels, gint32 fir
       ClvChannelFigures *f = &g_array_index (channels, ClvChannelFigures, i);
       g_array_append_val (data->channels, *f);
       f->channel = NULL;   /* now the report's */
+      f->new_by_month = NULL;
     }
   g_array_set_size (channels, 0);
   data->channels_first_month = first_month;

@@ -126,6 +126,16 @@ test_figures_json (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (o, "acquisition_cost_minor"), ==, (gint64) cost);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "value_to_cost"),
                                   9000 / cost, 1e-9);
+  {
+    /* new customers per month over the year to June 2026: March and April */
+    JsonArray *by_month = json_object_get_array_member (o, "new_by_month");
+    g_assert_cmpuint (json_array_get_length (by_month), ==, 12);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (by_month, 0),
+                                                    "month"), ==, "2025-07");
+    for (guint m = 0; m < 12; m++)
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (by_month, m),
+                                                   "new_customers"), ==, m == 8 || m == 9);
+  }
   months = months_between (2026, 3, 5, 2026, 6, 30) + months_between (2026, 4, 10, 2026, 6, 30);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "payback_months"),
                                   cost / (18000 / months), 1e-9);

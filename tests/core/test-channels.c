@@ -80,9 +80,15 @@ test_known_shop (void)
   monthly = 0.5 * 60000 / months;
   g_assert_cmpfloat_with_epsilon (f->payback_months, 30500 / monthly, 1e-9);
   g_assert_cmpfloat (f->payback_months, >, 1);
+  /* new customers month by month: January and February of the six */
+  g_assert_cmpuint (f->new_by_month->len, ==, 6);
+  g_assert_cmpuint (g_array_index (f->new_by_month, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (f->new_by_month, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (f->new_by_month, guint, 2), ==, 0);
 
   f = find (figures, "Bank transfer");
   g_assert_cmpuint (f->new_customers, ==, 1);
+  g_assert_cmpuint (g_array_index (f->new_by_month, guint, 2), ==, 1);   /* March */
   g_assert_cmpint (f->cost_per_new, ==, 2000);
   g_assert_cmpint (f->avg_predicted, ==, -1);
   g_assert_cmpfloat_with_epsilon (f->value_to_cost, 5000 * 0.5 / 2000, 1e-9);
@@ -124,6 +130,7 @@ test_whole_history (void)
   const ClvChannelFigures *f = &g_array_index (figures, ClvChannelFigures, 0);
 
   g_assert_cmpuint (figures->len, ==, 1);
+  g_assert_null (f->new_by_month);   /* no month by month over the whole history */
   g_assert_cmpint (f->cost_per_new, ==, 12000);
   g_assert_cmpfloat (f->value_to_cost, ==, 0);
   /* a customer who spent nothing never pays back */
