@@ -16,6 +16,7 @@
 #include "clv-segments.h"
 #include "reg-analysis-job.h"
 #include "reg-campaign-dialog.h"
+#include "reg-channels.h"
 #include "reg-customer.h"
 #include "reg-loyalty-print.h"
 #include "reg-segment.h"
@@ -42,6 +43,8 @@ struct _RegSegmentsView
   GtkLabel          *tiers_caption;
   GtkFlowBox        *tier_box;
   GtkFlowBox        *group_box;
+  GtkWidget         *channel_section;
+  GtkFlowBox        *channel_box;
   RegSegmentFilter  *filter;
   AdwPreferencesGroup *selection_group;
   AdwComboRow       *preset_row;
@@ -168,6 +171,38 @@ value_caption (RegSegmentsView *self,
   return g_strdup_printf (_("worth %s together"), amount);
 }
 
+/* One card per channel the customers came through (the segment channel:NAME); the section
+ * stays hidden in a shop without channels. */
+static void
+fill_channel_cards (RegSegmentsView *self)
+{
+  g_autoptr(GArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  guint shown = 0;
+
+  clear_flow_box (self->channel_box);
+  if (self->shop != NULL)
+    figures = reg_shop_channel_figures (self->shop, REG_CHANNEL_MONTHS_DEFAULT, NULL, NULL,
+                                        &error);
+  if (figures == NULL && error != NULL)
+    g_warning ("channel cards: %s", error->message);
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    {
+      const ClvChannelFigures *f = &g_array_index (figures, ClvChannelFigures, i);
+      g_autofree char *spec = NULL, *count = NULL, *spent = NULL, *caption = NULL;
+
+      if (f->channel == NULL || f->customers == 0)
+        continue;
+      spec = g_strconcat ("channel:", f->channel, NULL);
+      count = count_text (f->customers);
+      spent = money (self, (double) f->avg_value * f->customers);
+      caption = g_strdup_printf (_("%s spent so far"), spent);
+      add_card (self, self->channel_box, f->channel, count, caption, spec);
+      shown++;
+    }
+  gtk_widget_set_visible (self->channel_section, shown > 0);
+}
+
 static void
 fill_cards (RegSegmentsView          *self,
             const RegAnalysisSummary *s)
@@ -176,6 +211,7 @@ fill_cards (RegSegmentsView          *self,
 
   clear_flow_box (self->tier_box);
   clear_flow_box (self->group_box);
+  fill_channel_cards (self);
 
   if (s == NULL)
     gtk_label_set_text (self->tiers_caption, _("The figures are being worked out: the cards fill in when they are ready."));
@@ -411,6 +447,7 @@ fill_selection (RegSegmentsView  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.print", n > 0);
   mark_selected_card (self, self->tier_box);
   mark_selected_card (self, self->group_box);
+  mark_selected_card (self, self->channel_box);
   return TRUE;
 }
 
@@ -739,6 +776,8 @@ reg_segments_view_class_init (RegSegmentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, tiers_caption);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, tier_box);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, group_box);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, channel_section);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, channel_box);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, filter);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, selection_group);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, preset_row);

@@ -2,8 +2,8 @@
  *
  * Channels in the window: the Overview's channel card on a shop of known customers and spend
  * (its rows, "Unknown" last, a refresh after the shop changes, the spend window it opens), the
- * marketing spend window's checks, and "Set Channel" in the Customers view setting the channel
- * of exactly the customers shown.
+ * marketing spend window's checks, "Set Channel" in the Customers view setting the channel
+ * of exactly the customers shown, and the Segments view's card per channel.
  */
 #include "config.h"
 
@@ -16,7 +16,9 @@
 #include "reg-channels.h"
 #include "reg-customer-detail.h"
 #include "reg-customers-view.h"
+#include "reg-segments-view.h"
 #include "reg-set-channel-dialog.h"
+#include "reg-window.h"
 #include "reg-test-utils.h"
 #include "ui-test-utils.h"
 
@@ -233,6 +235,60 @@ test_set_channel (Fixture *f, gconstpointer data)
   f->widget = GTK_WIDGET (view);
 }
 
+/* The Segments view's channel cards on a demo shop: one per channel, each selecting the
+ * customers of its channel:NAME segment for a campaign or a printed list. */
+static void
+test_segment_cards (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  RegShop *shop = ui_test_new_demo_shop (150, TRUE, &dir);
+  RegWindow *window = reg_window_new (NULL, shop);
+  g_autoptr(GArray) figures = reg_shop_channel_figures (shop, 12, NULL, NULL, &error);
+  RegSegmentsView *view;
+  GtkWidget *box, *card = NULL;
+  guint cards = 0, with_channel = 0, instagram = 0;
+
+  g_assert_no_error (error);
+  g_object_ref_sink (window);
+  reg_window_set_auto_analysis (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+  reg_window_show_view (window, "segments");
+  view = REG_SEGMENTS_VIEW (reg_window_get_view (window, "segments"));
+  box = ui_test_child (view, REG_TYPE_SEGMENTS_VIEW, "channel_box");
+  UI_WAIT_UNTIL (gtk_widget_get_first_child (box) != NULL, 30);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const ClvChannelFigures *fig = &g_array_index (figures, ClvChannelFigures, i);
+      if (fig->channel != NULL && fig->customers > 0)
+        with_channel++;
+      if (g_strcmp0 (fig->channel, "instagram") == 0)
+        instagram = fig->customers;
+    }
+  g_assert_cmpuint (instagram, >, 0);
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+      cards++;
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "spec"), "channel:instagram") == 0)
+        card = button;
+    }
+  g_assert_cmpuint (cards, ==, with_channel);
+  g_assert_nonnull (card);
+  g_signal_emit_by_name (card, "clicked");
+  g_assert_cmpstr (reg_segments_view_get_spec (view), ==, "channel:instagram");
+  UI_WAIT_UNTIL (g_list_model_get_n_items (reg_segments_view_get_model (view)) == instagram, 10);
+  g_assert_true (gtk_widget_has_css_class (card, "selected"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_drain ();
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (shop);
+  reg_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -242,5 +298,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/channels/set-channel", Fixture, NULL, fixture_set_up, test_set_channel,
               fixture_tear_down);
+  g_test_add_func ("/ui/channels/segment-cards", test_segment_cards);
   return g_test_run ();
 }
