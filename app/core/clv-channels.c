@@ -138,6 +138,10 @@ clv_channels_compute (const ClvChannelCustomer *customers, gsize n_customers,
                       const ClvChannelOptions *options)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* the channel as written → its group: a shop writes few channels for many customers, so
+   * the key (trimmed, case-folded) is worked out once per spelling, not once per customer */
+  g_autoptr(GHashTable) spelt = g_hash_table_new (g_str_hash, g_str_equal);
+  Group *unknown = NULL;
   double margin = CLAMP (options->margin, 0.0, 1.0);
   GArray *out = g_array_new (FALSE, TRUE, sizeof (ClvChannelFigures));
   GHashTableIter iter;
@@ -147,7 +151,16 @@ clv_channels_compute (const ClvChannelCustomer *customers, gsize n_customers,
   for (gsize i = 0; i < n_customers; i++)
     {
       const ClvChannelCustomer *c = &customers[i];
-      Group *g = group_for (groups, c->channel, options);
+      Group *g = c->channel != NULL ? g_hash_table_lookup (spelt, c->channel) : unknown;
+
+      if (g == NULL)
+        {
+          g = group_for (groups, c->channel, options);
+          if (c->channel != NULL)
+            g_hash_table_insert (spelt, (gpointer) c->channel, g);
+          else
+            unknown = g;
+        }
 
       g->f.customers++;
       g->value_sum += (double) c->value;

@@ -81,6 +81,77 @@ reg_channel_figures_read (RegStore *store, guint months, double margin, gint32 *
   return figures;
 }
 
+void
+reg_channel_figures_result_free (RegChannelFiguresResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->figures, g_array_unref);
+  g_free (result);
+}
+
+typedef struct
+{
+  char  *path;
+  guint  months;
+  double margin;
+} FiguresTask;
+
+static void
+figures_task_free (gpointer data)
+{
+  FiguresTask *t = data;
+
+  g_free (t->path);
+  g_free (t);
+}
+
+static void
+figures_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  FiguresTask *t = task_data;
+  GError *error = NULL;
+  g_autoptr(RegChannelFiguresResult) result = g_new0 (RegChannelFiguresResult, 1);
+  g_autoptr(RegStore) store = reg_store_open (t->path,
+                                              REG_STORE_OPEN_READ_ONLY | REG_STORE_OPEN_NO_MIGRATE,
+                                              &error);
+
+  if (store != NULL)
+    result->figures = reg_channel_figures_read (store, t->months, t->margin,
+                                                &result->first_month, &result->last_month,
+                                                &error);
+  if (result->figures == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&result),
+                           (GDestroyNotify) reg_channel_figures_result_free);
+}
+
+void
+reg_shop_channel_figures_async (RegShop *self, guint months, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FiguresTask *t = g_new0 (FiguresTask, 1);
+
+  g_return_if_fail (REG_IS_SHOP (self));
+  t->path = g_strdup (reg_shop_get_path (self));
+  t->months = months;
+  t->margin = reg_shop_get_setting_double (self, REG_SETTING_MARGIN);
+  /* no reference to the shop: a window closed meanwhile lets its shop go at once */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, reg_shop_channel_figures_async);
+  g_task_set_task_data (task, t, figures_task_free);
+  g_task_run_in_thread (task, figures_in_thread);
+}
+
+RegChannelFiguresResult *
+reg_shop_channel_figures_finish (RegShop *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static gboolean
 check_channel (const char *channel, GError **error)
 {

@@ -30,6 +30,24 @@ GArray     *reg_shop_channel_figures     (RegShop      *self,
                                           gint32       *out_first_month,
                                           gint32       *out_last_month,
                                           GError      **error);
+/* The same in a worker thread on its own connection to the shop (the window: a large shop
+ * takes a moment). The task holds no reference to the shop. The result carries the period. */
+typedef struct
+{
+  GArray *figures;       /* (owned) (element-type ClvChannelFigures) */
+  gint32  first_month, last_month;
+} RegChannelFiguresResult;
+
+void        reg_channel_figures_result_free (RegChannelFiguresResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegChannelFiguresResult, reg_channel_figures_result_free)
+void        reg_shop_channel_figures_async  (RegShop            *self,
+                                          guint               months,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+RegChannelFiguresResult *reg_shop_channel_figures_finish (RegShop      *self,
+                                          GAsyncResult *result,
+                                          GError      **error);
 /* The same on a job's own store (a worker thread), with the shop's margin read before. */
 GArray     *reg_channel_figures_read     (RegStore     *store,
                                           guint         months,

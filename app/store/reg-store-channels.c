@@ -132,14 +132,15 @@ reg_store_read_channel_customers (RegStore *store, GStringChunk *names, gint32 *
                                   GError **error)
 {
   /* a customer came on their acquisition date where the owner gave one, else on their first
-   * purchase; ordered by channel so the name kept for a channel is the same on every run */
+   * purchase; in the order of the customers' ids (the table's own), so the name kept for a
+   * channel written in several ways is the same on every run */
   g_autoptr(RegStmt) stmt = reg_store_prepare (store,
       "SELECT c.channel, coalesce(c.acquired_on, c.first_purchase), c.total_spend,"
       "  c.acquisition_cost, s.clv, s.clv_low, s.clv_high"
       " FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id"
       " WHERE c.archived = 0 AND c.merged_into IS NULL"
       "   AND (c.purchases > 0 OR c.acquired_on IS NOT NULL)"
-      " ORDER BY c.channel, c.id", error);
+      " ORDER BY c.id", error);
   g_autoptr(RegStmt) last = NULL;
   g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (ClvChannelCustomer));
   int rc;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RegChannelCard turns reg_shop_channel_figures() into a table, a chart and a sentence. The
- * figures are read on the main thread: one pass over the customers, bounded by the shop's size
- * like the lists; a change of the shop reads them again after a short pause, so a burst of
- * changes (an import, a batch of channels set) costs one read.
+ * RegChannelCard turns the channel figures into a table, a chart and a sentence. They are read
+ * in a worker thread (one pass over the customers: a moment in a large shop); a change of the
+ * shop reads them again after a short pause, so a burst of changes (an import, a batch of
+ * channels set) costs one read, and a read still running when the next starts is cancelled.
  */
 #include "config.h"
 
@@ -26,6 +26,8 @@ struct _RegChannelCard
 
   RegShop   *shop;        /* (owned) (nullable) */
   guint      refresh_id;
+  GCancellable *reading;  /* (owned) (nullable) the read under way */
+  gboolean   loaded;      /* the figures of the shop have been shown once */
   GPtrArray *cells;       /* (owned) of GtkLabel (unowned): rows x N_COLUMNS, for tests */
 
   /* template */
@@ -110,10 +112,8 @@ clear (RegChannelCard *self)
 }
 
 static void
-fill (RegChannelCard *self)
+fill (RegChannelCard *self, GArray *figures, gint32 first_month, gint32 last_month)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) figures = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) costs = g_array_new (FALSE, FALSE, sizeof (double));
@@ -121,21 +121,13 @@ fill (RegChannelCard *self)
     _("Channel"), _("Customers"), _("New"), _("Spent so far, each"),
     _("Expected ahead, each"), _("Cost of a new one"), _("Value to cost"),
   };
-  gint32 first_month, last_month;
   double margin;
   gboolean any_cost = FALSE;
   guint shown = 0;
 
   clear (self);
-  if (self->shop == NULL)
+  if (self->shop == NULL || figures == NULL)
     return;
-  figures = reg_shop_channel_figures (self->shop, REG_CHANNEL_MONTHS_DEFAULT, &first_month,
-                                      &last_month, &error);
-  if (figures == NULL)
-    {
-      gtk_label_set_text (self->period_label, error->message);
-      return;
-    }
   /* the bars are what a customer leaves the shop, to be read against the cost line */
   margin = CLAMP (reg_shop_get_setting_double (self->shop, REG_SETTING_MARGIN), 0.0, 1.0);
   {
@@ -225,13 +217,38 @@ fill (RegChannelCard *self)
                         "new one. Customers without a channel are under “Unknown”."));
 }
 
+static void
+on_figures_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(RegChannelCard) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegChannelFiguresResult) read = NULL;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  read = reg_shop_channel_figures_finish (NULL, result, &error);
+  /* a card gone, or a read made stale by a newer one: nothing to show */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->reading);
+  if (read == NULL)
+    {
+      clear (self);
+      gtk_label_set_text (self->period_label, error->message);
+      return;
+    }
+  fill (self, read->figures, read->first_month, read->last_month);
+  self->loaded = TRUE;
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
   RegChannelCard *self = user_data;
 
   self->refresh_id = 0;
-  fill (self);
+  reg_channel_card_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -257,6 +274,9 @@ reg_channel_card_dispose (GObject *object)
   RegChannelCard *self = REG_CHANNEL_CARD (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   if (self->shop != NULL)
     g_signal_handlers_disconnect_by_data (self->shop, self);
   g_clear_object (&self->shop);
@@ -310,6 +330,10 @@ reg_channel_card_set_shop (RegChannelCard *self, RegShop *shop)
   if (self->shop != NULL)
     g_signal_handlers_disconnect_by_data (self->shop, self);
   g_set_object (&self->shop, shop);
+  self->loaded = FALSE;
+  clear (self);
+  gtk_label_set_text (self->period_label, "");
+  gtk_label_set_text (self->note_label, "");
   if (shop != NULL)
     {
       g_signal_connect_object (shop, "changed", G_CALLBACK (on_shop_changed_cb), self, 0);
@@ -322,10 +346,28 @@ reg_channel_card_set_shop (RegChannelCard *self, RegShop *shop)
 void
 reg_channel_card_refresh (RegChannelCard *self)
 {
+  GWeakRef *ref;
+
   g_return_if_fail (REG_IS_CHANNEL_CARD (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  fill (self);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  if (self->shop == NULL)
+    return;
+  self->reading = g_cancellable_new ();
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  reg_shop_channel_figures_async (self->shop, REG_CHANNEL_MONTHS_DEFAULT, self->reading,
+                                  on_figures_read_cb, ref);
+}
+
+gboolean
+reg_channel_card_is_loaded (RegChannelCard *self)
+{
+  g_return_val_if_fail (REG_IS_CHANNEL_CARD (self), FALSE);
+  return self->loaded && self->reading == NULL;
 }
 
 guint

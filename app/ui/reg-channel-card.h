@@ -19,8 +19,11 @@ G_DECLARE_FINAL_TYPE (RegChannelCard, reg_channel_card, REG, CHANNEL_CARD, AdwBi
 
 void     reg_channel_card_set_shop     (RegChannelCard *self,
                                         RegShop        *shop);
-/* Reads the figures again now (the card otherwise waits a moment after a change). */
+/* Reads the figures again now (the card otherwise waits a moment after a change); they come
+ * from a worker thread. */
 void     reg_channel_card_refresh      (RegChannelCard *self);
+/* The figures are shown and no read is under way; for tests. */
+gboolean reg_channel_card_is_loaded    (RegChannelCard *self);
 /* Channels listed (rows of the table), for tests. */
 guint    reg_channel_card_get_n_rows   (RegChannelCard *self);
 /* The text of a cell of the table, row 0 being the first channel; for tests. */

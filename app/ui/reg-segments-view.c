@@ -44,6 +44,7 @@ struct _RegSegmentsView
   GtkFlowBox        *tier_box;
   GtkFlowBox        *group_box;
   GtkWidget         *channel_section;
+  GCancellable      *channel_reading;  /* (owned) (nullable) the channel cards' read */
   GtkFlowBox        *channel_box;
   RegSegmentFilter  *filter;
   AdwPreferencesGroup *selection_group;
@@ -172,20 +173,25 @@ value_caption (RegSegmentsView *self,
 }
 
 /* One card per channel the customers came through (the segment channel:NAME); the section
- * stays hidden in a shop without channels. */
+ * stays hidden in a shop without channels. The figures come from a worker thread. */
 static void
-fill_channel_cards (RegSegmentsView *self)
+on_channel_figures_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GArray) figures = NULL;
+  GWeakRef *ref = user_data;
+  g_autoptr(RegSegmentsView) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
+  g_autoptr(RegChannelFiguresResult) read = NULL;
+  GArray *figures;
   guint shown = 0;
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  read = reg_shop_channel_figures_finish (NULL, result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->channel_reading);
   clear_flow_box (self->channel_box);
-  if (self->shop != NULL)
-    figures = reg_shop_channel_figures (self->shop, REG_CHANNEL_MONTHS_DEFAULT, NULL, NULL,
-                                        &error);
-  if (figures == NULL && error != NULL)
-    g_warning ("channel cards: %s", error->message);
+  figures = read != NULL ? read->figures : NULL;
   for (guint i = 0; figures != NULL && i < figures->len; i++)
     {
       const ClvChannelFigures *f = &g_array_index (figures, ClvChannelFigures, i);
@@ -201,6 +207,28 @@ fill_channel_cards (RegSegmentsView *self)
       shown++;
     }
   gtk_widget_set_visible (self->channel_section, shown > 0);
+  mark_selected_card (self, self->channel_box);
+}
+
+static void
+fill_channel_cards (RegSegmentsView *self)
+{
+  GWeakRef *ref;
+
+  if (self->channel_reading != NULL)
+    g_cancellable_cancel (self->channel_reading);
+  g_clear_object (&self->channel_reading);
+  if (self->shop == NULL)
+    {
+      clear_flow_box (self->channel_box);
+      gtk_widget_set_visible (self->channel_section, FALSE);
+      return;
+    }
+  self->channel_reading = g_cancellable_new ();
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  reg_shop_channel_figures_async (self->shop, REG_CHANNEL_MONTHS_DEFAULT, self->channel_reading,
+                                  on_channel_figures_cb, ref);
 }
 
 static void
@@ -735,6 +763,9 @@ reg_segments_view_dispose (GObject *object)
   RegSegmentsView *self = REG_SEGMENTS_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->channel_reading != NULL)
+    g_cancellable_cancel (self->channel_reading);
+  g_clear_object (&self->channel_reading);
   if (self->export_job != NULL)
     reg_job_cancel (REG_JOB (self->export_job));
   if (self->export_job != NULL)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "reg-analysis-job.h"
+#include "reg-channel-card.h"
 #include "reg-customer.h"
 #include "reg-customers-view.h"
 #include "reg-import-wizard.h"
@@ -380,7 +381,8 @@ main (int   argc,
           g_autofree char *shot = g_strdup_printf ("overview-channels-%s.png", schemes[s]);
           graphene_point_t at;
 
-          /* laid out first: the card's place is known only then */
+          /* read and laid out first: the card's place is known only then */
+          UI_WAIT_UNTIL (reg_channel_card_is_loaded (REG_CHANNEL_CARD (card)), 30);
           ui_test_wait_frames (GTK_WIDGET (window), 25);
           if (GTK_IS_VIEWPORT (content))
             content = gtk_viewport_get_child (GTK_VIEWPORT (content));

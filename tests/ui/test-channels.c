@@ -105,6 +105,8 @@ test_card (Fixture *f, gconstpointer data)
   reg_channel_card_set_shop (card, f->shop);
   gtk_window_present (f->window);
   UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (card)), 10);
+  /* read in a worker thread */
+  UI_WAIT_UNTIL (reg_channel_card_is_loaded (card), 10);
 
   /* Instagram (two customers, one spelling), then the customer without a channel */
   g_assert_cmpuint (reg_channel_card_get_n_rows (card), ==, 2);
