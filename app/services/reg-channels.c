@@ -171,6 +171,14 @@ check_channel (const char *channel, GError **error)
                    _("Channel “%s”: at most %d characters"), quoted, CHANNEL_MAX_CHARS);
       return FALSE;
     }
+  /* a name shown in lists, tables and terminals: no escape sequences */
+  if (clv_text_has_control (channel, FALSE))
+    {
+      g_autofree char *quoted = clv_text_quote (channel);
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                   _("Channel “%s”: has a control character (such as ESC or BEL)"), quoted);
+      return FALSE;
+    }
   return TRUE;
 }
 

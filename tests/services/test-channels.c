@@ -114,6 +114,13 @@ test_bad_input_changes_nothing (RegServicesShopFixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_cmpint (reg_shop_set_customers_channel (f->shop, &id, 1, long_name, &error), ==, -1);
   g_assert_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (reg_shop_set_customers_channel (f->shop, &id, 1, "Insta\033[2Jgram", &error),
+                   ==, -1);
+  g_assert_nonnull (strstr (error->message, "control character"));
+  g_clear_error (&error);
+  g_assert_false (reg_shop_set_channel_spend (f->shop, "Insta\agram", "2026-01", 100, &error));
+  g_assert_nonnull (strstr (error->message, "control character"));
 
   after = reg_store_dump (store, NULL);
   g_assert_cmpstr (before, ==, after);
