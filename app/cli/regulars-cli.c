@@ -32,6 +32,8 @@ static const Command commands[] = {
   { "export", reg_cli_export, N_("Write the Excel report or a campaign list") },
   { "print", reg_cli_print, N_("Write a printable loyalty target list as PDF") },
   { "campaign", reg_cli_campaign, N_("List campaigns and measure their effect") },
+  { "channels", reg_cli_channels, N_("Customers, value and acquisition cost per channel") },
+  { "channel", reg_cli_channel, N_("Enter or list the marketing spend per channel and month") },
 };
 
 static void

@@ -172,6 +172,7 @@ fill_common (CsvImport *ci, const RegCsvRecord *rec, RegImportRow *row)
   reg_row_set_currency (&row->currency, text_field (rec, ci, REG_FIELD_CURRENCY));
   reg_row_set_text (&row->status, text_field (rec, ci, REG_FIELD_STATUS));
   reg_row_set_text (&row->note, text_field (rec, ci, REG_FIELD_NOTE));
+  reg_row_set_text (&row->channel, text_field (rec, ci, REG_FIELD_CHANNEL));
   reg_row_set_text (&row->external_id, text_field (rec, ci, REG_FIELD_ORDER));
 }
 
@@ -193,6 +194,7 @@ copy_row (const RegImportRow *src, RegRowKind kind)
   row->currency = g_strdup (src->currency);
   row->status = g_strdup (src->status);
   row->note = g_strdup (src->note);
+  row->channel = g_strdup (src->channel);
   return row;
 }
 
@@ -1548,6 +1550,10 @@ reg_csv_import_new (const char *path, const RegImportOptions *opts, const RegSni
     RegImportMapping *used = reg_import_mapping_new ();
     if (reg_import_mapping_get_name (mapping) != NULL)
       reg_import_mapping_set_name (used, reg_import_mapping_get_name (mapping));
+    /* the channel given for every new customer is part of what a saved mapping repeats */
+    if (reg_import_mapping_get_option (mapping, "channel") != NULL)
+      reg_import_mapping_set_option (used, "channel",
+                                     reg_import_mapping_get_option (mapping, "channel"));
     for (guint f = 0; f < REG_N_FIELDS; f++)
       if (ci->col[f] >= 0 && (guint) ci->col[f] < ci->n_cols)
         reg_import_mapping_set (used, (RegField) f,

@@ -19,11 +19,11 @@ struct _RegImportMapping
 
 static const char *const field_names[REG_N_FIELDS] = {
   "customer", "email", "name", "date", "amount", "debit", "credit", "order", "currency",
-  "status", "note", "iban", "reference", "time", "direction",
+  "status", "note", "iban", "reference", "time", "direction", "channel",
 };
 
 static const char *const option_names[] = {
-  "preset", "date_format", "decimal", "delimiter", "encoding", "header_line",
+  "preset", "date_format", "decimal", "delimiter", "encoding", "header_line", "channel",
 };
 
 const char *
@@ -326,8 +326,8 @@ reg_import_mapping_from_string (const char *text, GError **error)
         {
           g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
                        _("“%s” is not a field: use customer, email, name, date, amount, debit, "
-                         "credit, order, currency, status, note, iban, reference, time or "
-                         "direction"), key);
+                         "credit, order, currency, status, note, iban, reference, time, "
+                         "direction or channel"), key);
           return NULL;
         }
       if (mapping->columns[field] != NULL)

@@ -28,6 +28,7 @@ typedef enum
   REG_FIELD_REFERENCE,
   REG_FIELD_TIME,
   REG_FIELD_DIRECTION,      /* D/C indicator column ("CreditDebet", "Af Bij") */
+  REG_FIELD_CHANNEL,        /* where a new customer came from (Shopify's Source, a UTM column) */
   REG_N_FIELDS
 } RegField;
 
@@ -49,7 +50,9 @@ void              reg_import_mapping_set_name    (RegImportMapping *mapping,
                                                   const char       *name);
 const char       *reg_import_mapping_get_name    (const RegImportMapping *mapping);
 /* Reading options saved with a mapping: "preset", "date_format", "decimal", "delimiter",
- * "encoding", "header_line" (1-based, "0" = no header row). Options given to the reader win. */
+ * "encoding", "header_line" (1-based, "0" = no header row), "channel" (the channel of every
+ * customer the import creates whose row names none: "bank transfer" for a bank file). Options
+ * given to the reader win. */
 void              reg_import_mapping_set_option  (RegImportMapping *mapping,
                                                   const char       *key,
                                                   const char       *value);

@@ -95,6 +95,7 @@ static const RegPresetVariant variants[] = {
       { REG_FIELD_CURRENCY, "currency" },
       { REG_FIELD_NAME, "billing name|shipping name" },
       { REG_FIELD_NOTE, "notes" },
+      { REG_FIELD_CHANNEL, "source" },
       { REG_ROLE_REFUNDED, "refunded amount" },
       { REG_ROLE_CANCELLED, "cancelled at" },
       { REG_ROLE_QTY, "lineitem quantity" },
@@ -282,6 +283,8 @@ static const RegPresetVariant generic_variant = {
     { REG_FIELD_STATUS, "status|state" },
     { REG_FIELD_NOTE, "note|notes|description|comment|memo|notiz|bemerkung|remarque" },
     { REG_FIELD_TIME, "time" },
+    { REG_FIELD_CHANNEL, "channel|acquisition channel|utm_source|utm source|referrer|kanal|"
+                         "canal|herkunft" },
     END } };
 
 /**

@@ -35,6 +35,7 @@ reg_import_row_free (RegImportRow *row)
   g_free (row->currency);
   g_free (row->status);
   g_free (row->note);
+  g_free (row->channel);
   g_free (row->legacy_hash);
   g_free (row);
 }

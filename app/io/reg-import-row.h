@@ -36,6 +36,8 @@ typedef struct
   char      *currency;      /* (owned) (nullable) ISO 4217 upper-case when the source says */
   char      *status;        /* (owned) (nullable) raw status text */
   char      *note;          /* (owned) (nullable) */
+  char      *channel;       /* (owned) (nullable) where the customer came from, as the file
+                             * says; not part of the content key (a re-import adds nothing) */
   gint64     content_key;   /* 64-bit key of the normalised content (kind, day, amount,
                              * currency, customer, e-mail, name, IBAN, reference) and of the
                              * occurrence of that identical row in its file (1st, 2nd, …);

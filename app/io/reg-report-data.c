@@ -85,6 +85,8 @@ reg_report_data_new (void)
   data->model.log_likelihood = NAN;   /* not available */
   data->model.tracking = g_array_new (FALSE, TRUE, sizeof (RegReportTrackingRow));
   data->forecast = g_array_new (FALSE, TRUE, sizeof (RegReportMonth));
+  data->channels = g_array_new (FALSE, TRUE, sizeof (ClvChannelFigures));
+  g_array_set_clear_func (data->channels, (GDestroyNotify) clv_channel_figures_clear);
   data->model.holdout_predicted = REG_REPORT_NA;
   data->model.holdout_actual = REG_REPORT_NA;
   return data;
@@ -111,6 +113,7 @@ reg_report_data_free (RegReportData *data)
   g_free (data->model.tracking_text);
   g_array_unref (data->forecast);
   g_free (data->forecast_text);
+  g_array_unref (data->channels);
   g_free (data);
 }
 
@@ -266,6 +269,22 @@ reg_report_data_add_tracking (RegReportData *data, gint32 period_day, double act
                              expected_cumulative };
 
   g_array_append_val (data->model.tracking, t);
+}
+
+void
+reg_report_data_take_channels (RegReportData *data, GArray *channels, gint32 first_month,
+                               gint32 last_month)
+{
+  for (guint i = 0; i < channels->len; i++)
+    {
+      ClvChannelFigures *f = &g_array_index (channels, ClvChannelFigures, i);
+      g_array_append_val (data->channels, *f);
+      f->channel = NULL;   /* now the report's */
+      f->new_by_month = NULL;
+    }
+  g_array_set_size (channels, 0);
+  data->channels_first_month = first_month;
+  data->channels_last_month = last_month;
 }
 
 void

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include "clv-channels.h"
 #include "clv-money.h"
 
 G_BEGIN_DECLS
@@ -173,6 +174,10 @@ typedef struct
                                      * customers per month ahead (month_day = its first day);
                                      * empty without a model */
   char          *forecast_text;     /* (owned) (nullable) the forecast in one sentence */
+  GArray        *channels;          /* (owned) of ClvChannelFigures, as clv_channels_compute()
+                                     * orders them; may be empty */
+  gint32         channels_first_month, channels_last_month;  /* the period new customers and
+                                     * spend are counted in (clv_month_index) */
 } RegReportData;
 
 RegReportData *reg_report_data_new           (void);
@@ -221,6 +226,11 @@ void           reg_report_data_add_forecast_range (RegReportData *data,
                                                    gint64         expected,
                                                    gint64         low,
                                                    gint64         high);
+/* Takes the channel figures over (their strings too) and empties @channels. */
+void           reg_report_data_take_channels (RegReportData *data,
+                                              GArray        *channels,
+                                              gint32         first_month,
+                                              gint32         last_month);
 void           reg_report_data_add_customer  (RegReportData           *data,
                                               const RegReportCustomer *customer);
 

@@ -992,6 +992,106 @@ write_cohorts (Report *r, lxw_worksheet *ws)
   return LXW_NO_ERROR;
 }
 
+/* ---- Channels ----------------------------------------------------------------------------- */
+
+/* A figure that has no value (no prediction, no cost) is written as "not available". */
+static lxw_error
+put_money_or_na (Report *r, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, gint64 minor)
+{
+  return minor >= 0 ? put_money (r, ws, row, col, minor, r->f.money) : put_na (r, ws, row, col);
+}
+
+static lxw_error
+write_channels (Report *r, lxw_worksheet *ws)
+{
+  const RegReportData *d = r->data;
+  const char *labels[] = {
+    _("Channel"), _("Customers"), _("New customers"), _("Average value so far"),
+    _("Average predicted value"), _("Predicted, low"), _("Predicted, high"),
+    _("Marketing spend"), _("Own acquisition costs"), _("Acquisition cost per new customer"),
+    _("Value to cost"), _("Months to pay back"),
+  };
+  g_autofree char *money_fmt = reg_excel_currency_format (&d->shop.money);
+  g_autofree char *period = NULL;
+  char from[8], to[8];
+  lxw_row_t row = 0, first;
+  const char *title = _("Value of a customer and cost of a new one, per channel");
+
+  CHECK (worksheet_set_column (ws, 0, 0, 24, NULL));
+  CHECK (worksheet_set_column (ws, 1, (lxw_col_t) (G_N_ELEMENTS (labels) - 1), 14, NULL));
+  worksheet_set_landscape (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  CHECK (worksheet_write_string (ws, row++, 0, _("Where customers come from"), r->f.title));
+  clv_month_format_buf (d->channels_first_month, from);
+  clv_month_format_buf (d->channels_last_month, to);
+  period = g_strdup_printf (_("New customers are those who came from %s to %s; the acquisition "
+                              "cost per new customer is the marketing spend entered for those "
+                              "months plus the new customers’ own acquisition costs, divided "
+                              "by their number. The value of a customer is what they spent so "
+                              "far plus what they are expected to spend over the next %u "
+                              "months, times the margin. Customers without a channel are "
+                              "under “Unknown”."), from, to, d->shop.horizon_months);
+  CHECK (put_paragraph (ws, &row, 0, period, r->f.subtitle, 110));
+  row++;
+  if (d->channels->len == 0)
+    {
+      CHECK (worksheet_write_string (ws, row, 0, _("No customers or marketing spend yet."),
+                                     NULL));
+      return LXW_NO_ERROR;
+    }
+  CHECK (worksheet_set_row (ws, row, 45, NULL));
+  CHECK (put_header_row (r, ws, row++, labels, G_N_ELEMENTS (labels)));
+  worksheet_freeze_panes (ws, row, 1);
+  first = row;
+  for (guint i = 0; i < d->channels->len; i++, row++)
+    {
+      const ClvChannelFigures *f = &g_array_index (d->channels, ClvChannelFigures, i);
+
+      CHECK (put_text (ws, row, 0, f->channel != NULL ? f->channel : _("Unknown"), NULL));
+      CHECK (worksheet_write_number (ws, row, 1, f->customers, r->f.integer));
+      CHECK (worksheet_write_number (ws, row, 2, f->new_customers, r->f.integer));
+      CHECK (put_money (r, ws, row, 3, f->avg_value, r->f.money));
+      CHECK (put_money_or_na (r, ws, row, 4, f->avg_predicted));
+      CHECK (put_money_or_na (r, ws, row, 5, f->avg_predicted_low));
+      CHECK (put_money_or_na (r, ws, row, 6, f->avg_predicted_high));
+      CHECK (put_money (r, ws, row, 7, f->spend, r->f.money));
+      CHECK (put_money (r, ws, row, 8, f->own_costs, r->f.money));
+      CHECK (put_money_or_na (r, ws, row, 9, f->cost_per_new));
+      if (f->value_to_cost >= 0)
+        CHECK (worksheet_write_number (ws, row, 10, f->value_to_cost, r->f.decimal));
+      else
+        CHECK (put_na (r, ws, row, 10));
+      if (f->payback_months >= 0)
+        CHECK (worksheet_write_number (ws, row, 11, f->payback_months, r->f.decimal));
+      else
+        CHECK (worksheet_write_string (ws, row, 11, _("never"), NULL));
+    }
+
+  {
+    lxw_chart *chart = workbook_add_chart (r->wb, LXW_CHART_BAR);
+    lxw_chart_series *value = chart_add_series (chart, NULL, NULL);
+    lxw_chart_series *cost = chart_add_series (chart, NULL, NULL);
+    lxw_chart_fill warm = { .color = 0xE0A060 };
+    lxw_chart_options opts = { .x_offset = 4, .y_offset = 4, .x_scale = 2.2, .y_scale = 1.2,
+                               .object_position = LXW_OBJECT_MOVE_DONT_SIZE };
+
+    chart_series_set_categories (value, ws->name, first, 0, row - 1, 0);
+    chart_series_set_values (value, ws->name, first, 3, row - 1, 3);
+    chart_series_set_name (value, _("Average value so far"));
+    chart_series_set_categories (cost, ws->name, first, 0, row - 1, 0);
+    chart_series_set_values (cost, ws->name, first, 9, row - 1, 9);
+    chart_series_set_name (cost, _("Acquisition cost per new customer"));
+    chart_series_set_fill (cost, &warm);
+    chart_title_set_name (chart, title);
+    chart_axis_set_num_format (chart->x_axis, money_fmt);
+    chart_axis_set_reverse (chart->y_axis);
+    chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+    opts.description = (char *) title;
+    CHECK (worksheet_insert_chart_opt (ws, row + 1, 0, chart, &opts));
+  }
+  return LXW_NO_ERROR;
+}
+
 /* ---- Model -------------------------------------------------------------------------------- */
 
 #define MODEL_TEXT_WIDTH 110
@@ -1393,8 +1493,9 @@ write_workbook (Report *r, RegReportCustomerNext next, gpointer next_data,
                 GCancellable *cancellable, GError **error)
 {
   const RegReportData *d = r->data;
-  lxw_worksheet *summary, *cohorts, *model, *meanings;
+  lxw_worksheet *summary, *cohorts, *channels, *model, *meanings;
   g_autofree char *cohorts_name = NULL;
+  g_autofree char *channels_name = NULL;
   g_autofree char *model_name = NULL;
   g_autofree char *meanings_name = NULL;
   g_autofree char *title = NULL;
@@ -1422,7 +1523,10 @@ write_workbook (Report *r, RegReportCustomerNext next, gpointer next_data,
   model = workbook_add_worksheet (r->wb, model_name);
   meanings_name = reg_excel_sheet_name (_("What these figures mean"), r->sheet_names);
   meanings = workbook_add_worksheet (r->wb, meanings_name);
-  if (summary == NULL || cohorts == NULL || model == NULL || meanings == NULL)
+  /* last, so that the sheets before keep their places for whoever reads them by number */
+  channels_name = reg_excel_sheet_name (_("Channels"), r->sheet_names);
+  channels = workbook_add_worksheet (r->wb, channels_name);
+  if (summary == NULL || cohorts == NULL || channels == NULL || model == NULL || meanings == NULL)
     {
       g_set_error_literal (error, REG_IO_ERROR, REG_IO_ERROR_WRITE,
                            _("Could not add the sheets to the workbook."));
@@ -1451,7 +1555,8 @@ write_workbook (Report *r, RegReportCustomerNext next, gpointer next_data,
     return FALSE;
   if (!reg_lxw_ok (write_cohorts (r, cohorts), cohorts_name, error) ||
       !reg_lxw_ok (write_model (r, model), model_name, error) ||
-      !reg_lxw_ok (write_meanings (r, meanings), meanings_name, error))
+      !reg_lxw_ok (write_meanings (r, meanings), meanings_name, error) ||
+      !reg_lxw_ok (write_channels (r, channels), channels_name, error))
     return FALSE;
   return TRUE;
 }

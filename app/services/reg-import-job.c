@@ -88,6 +88,8 @@ typedef struct
   RegStore         *store;
   RegImportResult  *result;
   const char       *source;
+  const char       *channel;      /* (nullable) the mapping's channel for every new customer
+                                   * whose row names none */
   gint64            batch;
   GArray           *new_ids;      /* (owned) gint64: the id of each new customer, in order */
   gboolean          legacy;       /* the shop holds rows of this source imported before
@@ -193,6 +195,9 @@ write_item (ImportContext *ctx, RegImportItem *item, GError **error)
 
       rec.name = item->new_name;
       rec.email = item->new_email;
+      /* a channel is a short name: a longer cell is some other text in the column */
+      rec.channel = row->channel != NULL && g_utf8_strlen (row->channel, -1) <= 200
+                    ? row->channel : (char *) ctx->channel;
       rec.acquired_day = row->day;
       rec.batch_id = ctx->batch;
       if ((id = reg_store_insert_customer (ctx->store, &rec, error)) == 0)
@@ -496,6 +501,7 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   ctx.store = store;
   ctx.result = result;
   ctx.source = result->source;
+  ctx.channel = reg_import_mapping_get_option (mapping, "channel");
   ctx.new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   matcher.source = result->source;
   matcher.file_name = result->file_name;

@@ -17,6 +17,7 @@
 #include "reg-output-path.h"
 #include "reg-report-job.h"
 #include "reg-score-words.h"
+#include "reg-channels-private.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
 #include "reg-xlsx-report-writer.h"
@@ -28,6 +29,7 @@ struct _RegReportJob
   char    *path;        /* (owned) */
   char    *shop_path;   /* (owned) */
   char    *name, *currency, *locale;
+  double   margin;
 };
 
 G_DEFINE_FINAL_TYPE (RegReportJob, reg_report_job, REG_TYPE_JOB)
@@ -43,6 +45,7 @@ report_job_prepare (RegJob *job, GError **error)
   self->name = reg_shop_dup_name (self->shop);
   self->currency = reg_shop_get_setting (self->shop, REG_SETTING_CURRENCY);
   self->locale = reg_shop_get_setting (self->shop, REG_SETTING_LOCALE);
+  self->margin = reg_shop_get_setting_double (self->shop, REG_SETTING_MARGIN);
   return TRUE;
 }
 
@@ -272,6 +275,15 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   if (summary == NULL)
     return NULL;
   data = build_report_data (self, summary);
+  {
+    gint32 first_month, last_month;
+    g_autoptr(GArray) channels = reg_channel_figures_read (store, REG_CHANNEL_MONTHS_DEFAULT,
+                                                           self->margin, &first_month,
+                                                           &last_month, error);
+    if (channels == NULL)
+      return NULL;
+    reg_report_data_take_channels (data, channels, first_month, last_month);
+  }
 
   reg_job_set_status (job, _("Writing the workbook"));
   /* one read transaction: every row from the same moment */

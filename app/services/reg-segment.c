@@ -10,12 +10,13 @@
 #include <string.h>
 
 #include "clv-at-risk.h"
+#include "clv-channels.h"
 #include "clv-date.h"
 #include "clv-segments.h"
 #include "clv-text.h"
 #include "reg-segment-private.h"
 
-typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER } SegmentKind;
+typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER, SEG_CHANNEL } SegmentKind;
 typedef enum { F_CLV, F_P_ALIVE, F_PURCHASES, F_TOTAL_SPEND, F_LAST_PURCHASE, F_TIER, F_RFM } FilterField;
 typedef enum { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE } FilterOp;
 
@@ -32,7 +33,8 @@ struct _RegSegment
 {
   char        *spec;
   SegmentKind  kind;
-  char        *id;          /* tier or group id */
+  char        *id;          /* tier or group id; the channel's key (clv_channel_key) */
+  char        *channel;     /* the channel as written in the spec */
   GArray      *conditions;  /* Condition */
   RegShop     *shop;        /* (unowned) for amounts and dates in descriptions */
 };
@@ -65,6 +67,7 @@ reg_segment_free (RegSegment *segment)
     return;
   g_free (segment->spec);
   g_free (segment->id);
+  g_free (segment->channel);
   g_clear_pointer (&segment->conditions, g_array_unref);
   g_free (segment);
 }
@@ -238,7 +241,21 @@ reg_segment_parse (RegShop *shop, const char *spec, GError **error)
       g_free (s);
       s = g_steal_pointer (&rest);
     }
-  if (seg->kind == SEG_RFM)
+  else if (g_str_has_prefix (s, "channel:"))
+    {
+      /* customers from one acquisition channel, matched as the channel figures group them */
+      seg->kind = SEG_CHANNEL;
+      seg->id = clv_channel_key (s + 8);
+      seg->channel = g_strstrip (g_strdup (s + 8));
+      if (seg->id == NULL)
+        {
+          g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID,
+                       _("Segment “%s”: name the channel, such as channel:instagram"), s);
+          shorten_quoted (error, s);
+          return NULL;
+        }
+    }
+  if (seg->kind == SEG_RFM || seg->kind == SEG_CHANNEL)
     ;
   else if (g_str_equal (s, "all"))
     seg->kind = SEG_ALL;
@@ -358,6 +375,11 @@ reg_segment_matches (const RegSegment *segment, const RegCustomerRow *row)
       return g_strcmp0 (row->rfm_group, segment->id) == 0;
     case SEG_AT_RISK:
       return row->at_risk != 0;
+    case SEG_CHANNEL:
+      {
+        g_autofree char *key = clv_channel_key (row->channel);
+        return g_strcmp0 (key, segment->id) == 0;
+      }
     case SEG_FILTER:
       for (guint i = 0; i < segment->conditions->len; i++)
         if (!condition_matches (&g_array_index (segment->conditions, Condition, i), row))
@@ -404,6 +426,9 @@ reg_segment_title (const RegSegment *segment)
       return g_strdup (clv_rfm_group_name (clv_rfm_group_from_id (segment->id)));
     case SEG_AT_RISK:
       return g_strdup (_("Customers slipping away"));
+    case SEG_CHANNEL:
+      /* TRANSLATORS: a printed list's title; %s is a channel such as Instagram */
+      return g_strdup_printf (_("Customers from %s"), segment->channel);
     case SEG_FILTER:
     default:
       return filter_in_words (segment);
@@ -454,6 +479,9 @@ reg_segment_describe (const RegSegment *segment)
                                   "cannot tell yet), or their last NPS answer was 6 or less."),
                                 factor, p_alive * 100);
       }
+    case SEG_CHANNEL:
+      return g_strdup_printf (_("Customers who came through the channel “%s”, archived "
+                                "customers left out."), segment->channel);
     case SEG_FILTER:
     default:
       {

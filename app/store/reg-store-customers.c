@@ -76,6 +76,7 @@ reg_customer_row_free (RegCustomerRow *row)
   g_free (row->tier);
   g_free (row->rfm_group);
   g_free (row->phone);
+  g_free (row->channel);
   g_free (row);
 }
 
@@ -542,7 +543,7 @@ reg_store_count_customers (RegStore *store, gboolean include_archived)
   "   s.customer_id IS NOT NULL, s.p_alive, s.expected_purchases, s.clv, s.next_purchase, s.tier," \
   "   s.rfm_group, coalesce(s.at_risk, 0), coalesce(c.merged_into, 0), c.phone," \
   "   s.risk_days_since, s.risk_gap_days, s.nps_score, s.nps_day, " \
-  "   s.purchases_low, s.purchases_high, s.clv_low, s.clv_high" \
+  "   s.purchases_low, s.purchases_high, s.clv_low, s.clv_high, c.channel" \
   " FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id"
 
 #define CUSTOMER_ROW_SQL_ONE CUSTOMER_ROW_SQL " WHERE c.id = ?1"
@@ -588,6 +589,7 @@ read_customer_row (RegStmt *stmt)
   row->purchases_high = column_double_or (stmt, 24, -1);
   row->clv_low = column_double_or (stmt, 25, -1);
   row->clv_high = column_double_or (stmt, 26, -1);
+  row->channel = reg_stmt_dup_text (stmt, 27);
   return row;
 }
 

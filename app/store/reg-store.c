@@ -1095,6 +1095,7 @@ static const char *const dump_tables[][2] = {
   { "campaigns", "SELECT * FROM campaigns ORDER BY 1" },
   { "campaign_members", "SELECT * FROM campaign_members ORDER BY 1, 2" },
   { "pending_exports", "SELECT * FROM pending_exports ORDER BY 1" },
+  { "channel_spend", "SELECT * FROM channel_spend ORDER BY 1, 2" },
   /* not numbers_used: the highest import and campaign number given out stays raised after an
    * undo on purpose (the shop's content is as before, the number is not given out again) */
 };

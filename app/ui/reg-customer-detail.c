@@ -40,6 +40,7 @@ struct _RegCustomerDetail
   GtkStack     *stack;
   GtkLabel     *name_label;
   GtkLabel     *email_label;
+  GtkLabel     *channel_label;
   GtkLabel     *prediction_label;
   GtkLabel     *risk_label;
   GtkLabel     *tier_value;
@@ -335,6 +336,14 @@ update (RegCustomerDetail *self)
 
   gtk_label_set_text (self->name_label, reg_customer_get_name (self->customer));
   gtk_label_set_text (self->email_label, row->email != NULL ? row->email : _("No email address"));
+  if (row->channel != NULL && *row->channel != '\0')
+    {
+      /* TRANSLATORS: the channel the customer came through, "Came through Instagram" */
+      g_autofree char *channel = g_strdup_printf (_("Came through %s"), row->channel);
+      gtk_label_set_text (self->channel_label, channel);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_label),
+                          row->channel != NULL && *row->channel != '\0');
 
   reg_score_context_load (self->shop, &ctx);
   prediction = describe_prediction (row, &ctx);
@@ -544,6 +553,7 @@ reg_customer_detail_class_init (RegCustomerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, email_label);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, channel_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, prediction_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, risk_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, tier_value);

@@ -24,6 +24,7 @@ struct _RegCustomerEditor
   AdwEntryRow       *name_row;
   AdwEntryRow       *email_row;
   AdwEntryRow       *phone_row;
+  AdwEntryRow       *channel_row;
   AdwEntryRow       *notes_row;
   GtkSwitch         *consent_switch;
   GtkLabel          *error_label;
@@ -76,6 +77,7 @@ reg_customer_editor_class_init (RegCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegCustomerEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomerEditor, channel_row);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerEditor, consent_switch);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerEditor, error_label);
@@ -112,6 +114,7 @@ reg_customer_editor_new (RegShop *shop,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), rec.name != NULL ? rec.name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), rec.email != NULL ? rec.email : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), rec.phone != NULL ? rec.phone : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->channel_row), rec.channel != NULL ? rec.channel : "");
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), rec.notes != NULL ? rec.notes : "");
   gtk_switch_set_active (self->consent_switch, rec.email_consent);
   return GTK_WINDOW (self);
@@ -131,6 +134,7 @@ reg_customer_editor_save (RegCustomerEditor *self)
   edited.name = dup_or_null (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   edited.email = dup_or_null (gtk_editable_get_text (GTK_EDITABLE (self->email_row)));
   edited.phone = dup_or_null (gtk_editable_get_text (GTK_EDITABLE (self->phone_row)));
+  edited.channel = dup_or_null (gtk_editable_get_text (GTK_EDITABLE (self->channel_row)));
   edited.notes = dup_or_null (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
   edited.email_consent = gtk_switch_get_active (self->consent_switch);
 
@@ -146,6 +150,7 @@ reg_customer_editor_save (RegCustomerEditor *self)
   g_free (edited.name);
   g_free (edited.email);
   g_free (edited.phone);
+  g_free (edited.channel);
   g_free (edited.notes);
 
   if (!ok)

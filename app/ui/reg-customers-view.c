@@ -16,10 +16,12 @@
 
 #include "clv-date.h"
 #include "clv-segments.h"
+#include "reg-channel-spend-dialog.h"
 #include "reg-customer-detail.h"
 #include "reg-customer-sort-model.h"
 #include "reg-customer.h"
 #include "reg-customers-view.h"
+#include "reg-set-channel-dialog.h"
 #include "reg-view.h"
 #include "reg-ui-util.h"
 
@@ -595,6 +597,54 @@ clear_filters_action (GtkWidget  *widget,
   g_object_set (self, "tier-filter", NULL, "group-filter", NULL, "at-risk-only", FALSE, NULL);
 }
 
+/* The customers the view shows (search and filters applied): what "Set Channel…" changes. */
+GArray *
+reg_customers_view_get_shown_ids (RegCustomersView *self)
+{
+  GListModel *model = G_LIST_MODEL (self->model);
+  guint n = g_list_model_get_n_items (model);
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (model, i);
+      gint64 id = reg_customer_get_id (c);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+set_channel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (widget);
+  g_autoptr(GArray) ids = NULL;
+
+  if (self->shop == NULL)
+    return;
+  ids = reg_customers_view_get_shown_ids (self);
+  if (ids->len == 0)
+    {
+      reg_ui_toast_text (widget, _("No customers are shown: search or filter for the customers "
+                                   "whose channel you want to set."));
+      return;
+    }
+  reg_set_channel_dialog_show (widget, self->shop, ids);
+}
+
+static void
+channel_spend_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (widget);
+
+  if (self->shop != NULL)
+    reg_channel_spend_dialog_show (widget, self->shop);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -770,6 +820,9 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "customers.close-detail", NULL, close_detail_action);
   gtk_widget_class_install_action (widget_class, "customers.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "customers.set-channel", NULL, set_channel_action);
+  gtk_widget_class_install_action (widget_class, "customers.channel-spend", NULL,
+                                   channel_spend_action);
   gtk_widget_class_install_property_action (widget_class, "customers.at-risk-only", "at-risk-only");
   gtk_widget_class_install_property_action (widget_class, "customers.show-archived", "show-archived");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customers.close-detail", NULL);

@@ -35,5 +35,7 @@ GtkColumnView *reg_customers_view_get_column_view (RegCustomersView *self);
 gboolean    reg_customers_view_select_customer (RegCustomersView *self,
                                                 gint64            id);
 GtkWidget  *reg_customers_view_get_detail      (RegCustomersView *self);
+/* The ids (gint64) of the customers shown: search and filters applied. */
+GArray     *reg_customers_view_get_shown_ids   (RegCustomersView *self);
 
 G_END_DECLS

@@ -184,6 +184,7 @@ static const struct { RegField field; const char *label; const char *hint; } map
   { REG_FIELD_STATUS, N_("Status"), N_("paid, refunded, cancelled…") },
   { REG_FIELD_REFERENCE, N_("Reference"), N_("the bank’s description of the payment") },
   { REG_FIELD_NOTE, N_("Note"), NULL },
+  { REG_FIELD_CHANNEL, N_("Channel"), N_("where a new customer came from: Instagram, a UTM source…") },
 };
 
 static void apply_state   (RegImportWizard *self);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "reg-channel-card.h"
 #include "reg-chart.h"
 #include "reg-forecast-words.h"
 #include "reg-overview-view.h"
@@ -56,6 +57,7 @@ struct _RegOverviewView
   GtkLabel           *tracking_label;
   GtkLabel           *prediction_label;
   GtkLabel           *model_label;
+  RegChannelCard     *channel_card;
 };
 
 enum
@@ -655,6 +657,7 @@ reg_overview_view_class_init (RegOverviewViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (REG_TYPE_CHART);
+  g_type_ensure (REG_TYPE_CHANNEL_CARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, stack);
@@ -687,6 +690,7 @@ reg_overview_view_class_init (RegOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, tracking_label);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, prediction_label);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, model_label);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, channel_card);
   /* named for tests and for gtk_widget_get_template_child () */
   gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "add_sale_button", FALSE, 0);
@@ -733,6 +737,7 @@ view_set_shop (RegView *view,
 
   g_set_object (&self->shop, shop);
   g_clear_pointer (&self->summary, reg_analysis_summary_free);
+  reg_channel_card_set_shop (self->channel_card, shop);
   update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP]);
 }

@@ -16,6 +16,7 @@
 #include "clv-segments.h"
 #include "reg-analysis-job.h"
 #include "reg-campaign-dialog.h"
+#include "reg-channels.h"
 #include "reg-customer.h"
 #include "reg-loyalty-print.h"
 #include "reg-segment.h"
@@ -41,6 +42,9 @@ struct _RegSegmentsView
   GtkLabel          *tiers_caption;
   GtkFlowBox        *tier_box;
   GtkFlowBox        *group_box;
+  GtkWidget         *channel_section;
+  GCancellable      *channel_reading;  /* (owned) (nullable) the channel cards' read */
+  GtkFlowBox        *channel_box;
   RegSegmentFilter  *filter;
   AdwPreferencesGroup *selection_group;
   AdwComboRow       *preset_row;
@@ -170,6 +174,65 @@ value_caption (RegSegmentsView *self,
   return g_strdup_printf (_("worth %s together"), amount);
 }
 
+/* One card per channel the customers came through (the segment channel:NAME); the section
+ * stays hidden in a shop without channels. The figures come from a worker thread. */
+static void
+on_channel_figures_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(RegSegmentsView) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegChannelFiguresResult) read = NULL;
+  GArray *figures;
+  guint shown = 0;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  read = reg_shop_channel_figures_finish (NULL, result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->channel_reading);
+  clear_flow_box (self->channel_box);
+  figures = read != NULL ? read->figures : NULL;
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    {
+      const ClvChannelFigures *f = &g_array_index (figures, ClvChannelFigures, i);
+      g_autofree char *spec = NULL, *count = NULL, *spent = NULL, *caption = NULL;
+
+      if (f->channel == NULL || f->customers == 0)
+        continue;
+      spec = g_strconcat ("channel:", f->channel, NULL);
+      count = count_text (f->customers);
+      spent = money (self, (double) f->avg_value * f->customers);
+      caption = g_strdup_printf (_("%s spent so far"), spent);
+      add_card (self, self->channel_box, f->channel, count, caption, spec);
+      shown++;
+    }
+  gtk_widget_set_visible (self->channel_section, shown > 0);
+  mark_selected_card (self, self->channel_box);
+}
+
+static void
+fill_channel_cards (RegSegmentsView *self)
+{
+  GWeakRef *ref;
+
+  if (self->channel_reading != NULL)
+    g_cancellable_cancel (self->channel_reading);
+  g_clear_object (&self->channel_reading);
+  if (self->shop == NULL)
+    {
+      clear_flow_box (self->channel_box);
+      gtk_widget_set_visible (self->channel_section, FALSE);
+      return;
+    }
+  self->channel_reading = g_cancellable_new ();
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  reg_shop_channel_figures_async (self->shop, REG_CHANNEL_MONTHS_DEFAULT, self->channel_reading,
+                                  on_channel_figures_cb, ref);
+}
+
 static void
 fill_cards (RegSegmentsView          *self,
             const RegAnalysisSummary *s)
@@ -178,6 +241,7 @@ fill_cards (RegSegmentsView          *self,
 
   clear_flow_box (self->tier_box);
   clear_flow_box (self->group_box);
+  fill_channel_cards (self);
 
   if (s == NULL)
     gtk_label_set_text (self->tiers_caption, _("The figures are being worked out: the cards fill in when they are ready."));
@@ -413,6 +477,7 @@ fill_selection (RegSegmentsView  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "segments.print", n > 0);
   mark_selected_card (self, self->tier_box);
   mark_selected_card (self, self->group_box);
+  mark_selected_card (self, self->channel_box);
   return TRUE;
 }
 
@@ -686,6 +751,9 @@ reg_segments_view_dispose (GObject *object)
 {
   RegSegmentsView *self = REG_SEGMENTS_VIEW (object);
 
+  if (self->channel_reading != NULL)
+    g_cancellable_cancel (self->channel_reading);
+  g_clear_object (&self->channel_reading);
   if (self->export_job != NULL)
     reg_job_cancel (REG_JOB (self->export_job));
   if (self->export_job != NULL)
@@ -727,6 +795,8 @@ reg_segments_view_class_init (RegSegmentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, tiers_caption);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, tier_box);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, group_box);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, channel_section);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, channel_box);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, filter);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, selection_group);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, preset_row);

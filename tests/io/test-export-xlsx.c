@@ -318,14 +318,16 @@ test_structure (void)
       g_test_message ("part %s", expected_parts[i]);
       g_assert_true (g_strv_contains ((const char *const *) parts, expected_parts[i]));
     }
-  g_assert_false (g_strv_contains ((const char *const *) parts, "xl/worksheets/sheet8.xml"));
+  g_assert_true (g_strv_contains ((const char *const *) parts, "xl/worksheets/sheet8.xml"));
+  g_assert_false (g_strv_contains ((const char *const *) parts, "xl/worksheets/sheet9.xml"));
   g_assert_false (g_strv_contains ((const char *const *) parts, "xl/tables/table1.xml"));
 
   /* Sheets, in order, with the tier name made valid. */
   workbook = unzip_member (path, "xl/workbook.xml");
   {
     const char *names[] = { "Summary", "Top tier", "Middle- the -usual--regulars-",
-                            "Bottom tier", "Cohorts", "Model", "What these figures mean" };
+                            "Bottom tier", "Cohorts", "Model", "What these figures mean",
+                            "Channels" };
     const char *at = workbook;
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -641,7 +643,8 @@ test_unknown_tier (void)
   g_assert_true (reg_xlsx_report_write (path, d, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   workbook = unzip_member (path, "xl/workbook.xml");
-  g_assert_nonnull (strstr (workbook, "<sheet name=\"Other customers\" sheetId=\"8\""));
+  /* after the fixed sheets, Channels the last of them */
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"Other customers\" sheetId=\"9\""));
   reg_test_rm_rf (dir);
 }
 
@@ -722,6 +725,95 @@ test_empty (void)
   g_assert_nonnull (strstr (summary, "not available"));
   model = unzip_member (path, "xl/worksheets/sheet3.xml");
   g_assert_nonnull (strstr (model, "Come back after a few more sales."));
+  reg_test_rm_rf (dir);
+}
+
+/* The Channels sheet, read back: one row per channel with the figures given, customers
+ * without a channel under "Unknown", figures that have no value in words, and the chart of
+ * value against cost drawn from the rows. */
+static void
+test_channels (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sheet = NULL, *chart = NULL, *values = NULL, *costs = NULL;
+  g_autoptr(RegReportData) d = NULL;
+  guint header = 0;
+  char ref[16];
+  g_autoptr(GArray) channels = g_array_new (FALSE, TRUE, sizeof (ClvChannelFigures));
+  ClvChannelFigures insta = { g_strdup ("Instagram"), 3, 2, 20000, 2, 7500, 3000, 12500, 60000,
+                              1000, 30500, 0.45, 9.25 };
+  ClvChannelFigures unknown = { NULL, 2, 1, 1000, 0, -1, -1, -1, 0, 0, 0, -1, 0 };
+  ClvChannelFigures flyers = { g_strdup ("Flyers"), 0, 0, 0, 0, -1, -1, -1, 10000, 0, -1, 0,
+                               -1 };
+
+  if (!have_unzip ())
+    return;
+  g_array_set_clear_func (channels, (GDestroyNotify) clv_channel_figures_clear);
+  g_array_append_val (channels, insta);
+  g_array_append_val (channels, flyers);
+  g_array_append_val (channels, unknown);
+  dir = reg_test_make_tmpdir ();
+  d = make_data (FALSE);
+  reg_report_data_take_channels (d, channels, clv_month_index (2024, 1),
+                                 clv_month_index (2024, 6));
+  g_assert_cmpuint (channels->len, ==, 0);
+  path = write_fixture (dir, d);
+  sheet = unzip_member (path, "xl/worksheets/sheet8.xml");
+  g_assert_nonnull (sheet);
+  g_assert_nonnull (strstr (sheet, "from 2024-01 to 2024-06"));
+
+  /* the channels in their order under the header row (after the title and the paragraph) */
+  for (guint r = 1; r < 20 && header == 0; r++)
+    {
+      g_autofree char *a1 = g_strdup_printf ("A%u", r);
+      g_autofree char *v = cell_value (sheet, a1);
+      if (g_strcmp0 (v, "Channel") == 0)
+        header = r;
+    }
+  g_assert_cmpuint (header, >, 1);
+#define AT(col, n) (g_snprintf (ref, sizeof ref, "%c%u", col, header + (n)), ref)
+  {
+    g_autofree char *a = cell_value (sheet, AT ('A', 1));
+    g_autofree char *b = cell_value (sheet, AT ('A', 2));
+    g_autofree char *c = cell_value (sheet, AT ('A', 3));
+    g_autofree char *never = cell_value (sheet, AT ('L', 2));
+    g_autofree char *na = cell_value (sheet, AT ('E', 3));
+    g_autofree char *ratio_na = cell_value (sheet, AT ('K', 3));
+
+    g_assert_cmpstr (a, ==, "Instagram");
+    g_assert_cmpstr (b, ==, "Flyers");
+    g_assert_cmpstr (c, ==, "Unknown");
+    g_assert_cmpstr (never, ==, "never");
+    g_assert_cmpstr (na, ==, "not available");
+    g_assert_cmpstr (ratio_na, ==, "not available");
+  }
+  g_assert_cmpfloat (cell_number (sheet, AT ('B', 1)), ==, 3);
+  g_assert_cmpfloat (cell_number (sheet, AT ('C', 1)), ==, 2);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('D', 1)), 200.00, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('E', 1)), 75.00, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('F', 1)), 30.00, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('G', 1)), 125.00, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('H', 1)), 600.00, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('I', 1)), 10.00, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('J', 1)), 305.00, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('K', 1)), 0.45, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('L', 1)), 9.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('H', 2)), 100.00, 1e-9);
+#undef AT
+
+  /* the sheet's chart: the two series over the rows of the table */
+  values = g_strdup_printf ("Channels!$D$%u:$D$%u", header + 1, header + 3);
+  costs = g_strdup_printf ("Channels!$J$%u:$J$%u", header + 1, header + 3);
+  for (guint i = 1; i <= 8 && chart == NULL; i++)
+    {
+      g_autofree char *member = g_strdup_printf ("xl/charts/chart%u.xml", i);
+      g_autofree char *xml = unzip_member (path, member);
+      if (xml != NULL && strstr (xml, values) != NULL)
+        chart = g_steal_pointer (&xml);
+    }
+  g_assert_nonnull (chart);
+  g_assert_nonnull (strstr (chart, costs));
   reg_test_rm_rf (dir);
 }
 
@@ -831,6 +923,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/export-xlsx/errors", test_errors);
   g_test_add_func ("/io/export-xlsx/empty", test_empty);
   g_test_add_func ("/io/export-xlsx/libreoffice", test_libreoffice);
+  g_test_add_func ("/io/export-xlsx/channels", test_channels);
   g_test_add_func ("/io/export-xlsx/model-dates-and-notes", test_model_dates_and_notes);
   return g_test_run ();
 }

@@ -280,6 +280,51 @@ test_mapping_errors (void)
   g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING);
 }
 
+/* The channel: a column found by its name (utm_source), a column named in a mapping, and the
+ * channel given for every new customer of a file, which the mapping the reader used keeps. */
+static void
+test_channel (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *utm = g_build_filename (dir, "utm.csv", NULL);
+  g_autofree char *own = g_build_filename (dir, "own.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportMapping) mapping =
+    reg_import_mapping_from_string ("date=When,amount=Paid,name=Who,channel=Came from,"
+                                    "@channel=bank transfer", &error);
+  g_autoptr(RegImportMapping) again = NULL;
+  g_autofree char *text = NULL;
+  RegImportOptions opts = { .mapping = mapping };
+
+  g_assert_no_error (error);
+  /* a sales log (with e-mail addresses; a name alone would read as a bank statement) */
+  g_assert_true (g_file_set_contents (utm, "Date,Email,Name,Amount,utm_source\n"
+                                           "2026-05-01,eve@example.com,Eve,25.00,newsletter\n"
+                                           "2026-05-02,fay@example.com,Fay,35.00,\n", -1, NULL));
+  g_assert_true (g_file_set_contents (own, "When,Who,Paid,Came from\n"
+                                           "2026-05-04,Hal,12.00,Flyer\n", -1, NULL));
+  {
+    g_autoptr(ImportResult) res = import_file (utm, NULL);
+    g_assert_cmpuint (res->rows->len, ==, 2);
+    g_assert_cmpstr (((RegImportRow *) res->rows->pdata[0])->channel, ==, "newsletter");
+    g_assert_null (((RegImportRow *) res->rows->pdata[1])->channel);
+  }
+  {
+    g_autoptr(ImportResult) res = import_file (own, &opts);
+    g_assert_cmpstr (((RegImportRow *) res->rows->pdata[0])->channel, ==, "Flyer");
+  }
+  {
+    g_autoptr(RegImportReader) reader = reg_import_reader_new (own, &opts, &error);
+    g_assert_no_error (error);
+    text = reg_import_mapping_to_string (reg_import_reader_get_mapping (reader));
+  }
+  again = reg_import_mapping_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reg_import_mapping_get_option (again, "channel"), ==, "bank transfer");
+  g_assert_cmpstr (reg_import_mapping_get (again, REG_FIELD_CHANNEL), ==, "Came from");
+  reg_test_rm_rf (dir);
+}
+
 /* A file whose columns hold neither a date nor an amount cannot be read without a mapping. */
 static void
 test_unmappable (void)
@@ -745,5 +790,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/csv/cdnow", test_cdnow);
   g_test_add_func ("/import/csv/cdnow-auto", test_cdnow_auto);
   g_test_add_func ("/import/csv/many-rows", test_many_rows);
+  g_test_add_func ("/import/csv/channel", test_channel);
   return g_test_run ();
 }

@@ -48,6 +48,8 @@ test_shopify (void)
   g_assert_cmpstr (row->name, ==, "Russell Winfield");
   g_assert_cmpstr (row->currency, ==, "EUR");
   g_assert_cmpstr (row->status, ==, "paid");
+  /* Source, on the first row of every order of this file: the customer's channel */
+  g_assert_cmpstr (row->channel, ==, "shopify_draft_order");
 }
 
 /* shopify-statuses.csv: #2001 refunded 80.00 → sale 80.00 + refund −80.00 on the order day;

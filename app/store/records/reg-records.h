@@ -61,6 +61,7 @@ typedef struct
   double   purchases_low, purchases_high;  /* 80 % range of the purchases over the horizon,
                                             * -1 unknown */
   double   clv_low, clv_high;  /* the value of those, minor units, -1 unknown */
+  char    *channel;            /* (owned) (nullable) acquisition channel */
 } RegCustomerRow;
 
 void reg_customer_row_free (RegCustomerRow *row);
@@ -132,5 +133,13 @@ typedef struct
 
 void reg_campaign_record_free (RegCampaignRecord *rec);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCampaignRecord, reg_campaign_record_free)
+
+/* The owner's marketing spend of one channel in one month. */
+typedef struct
+{
+  char   *channel;   /* (owned) as the owner wrote it */
+  gint32  month;     /* clv_month_index */
+  gint64  amount;    /* minor units */
+} RegChannelSpend;
 
 G_END_DECLS

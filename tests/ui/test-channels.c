@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Channels in the window: the Overview's channel card on a shop of known customers and spend
+ * (its rows, "Unknown" last, a refresh after the shop changes, the spend window it opens), the
+ * marketing spend window's checks, "Set Channel" in the Customers view setting the channel
+ * of exactly the customers shown, and the Segments view's card per channel.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "clv-channels.h"
+#include "clv-date.h"
+#include "reg-channel-card.h"
+#include "reg-channel-spend-dialog.h"
+#include "reg-channels.h"
+#include "reg-customer-detail.h"
+#include "reg-customers-view.h"
+#include "reg-segments-view.h"
+#include "reg-set-channel-dialog.h"
+#include "reg-window.h"
+#include "reg-test-utils.h"
+#include "ui-test-utils.h"
+
+typedef struct
+{
+  char      *dir;
+  RegShop   *shop;
+  GtkWindow *window;
+  GtkWidget *widget;   /* (owned) (nullable) the widget under test, finalized after the window */
+  gint64     ann, bob, cat;
+} Fixture;
+
+static gint64
+add_customer (Fixture *f, const char *name, const char *channel, gint32 day, gint64 amount)
+{
+  g_autoptr(GError) error = NULL;
+  RegCustomerRecord rec = { 0 };
+  gint64 id;
+
+  rec.name = (char *) name;
+  rec.channel = (char *) channel;
+  rec.acquired_day = day;
+  id = reg_shop_add_customer (f->shop, &rec, &error);
+  g_assert_no_error (error);
+  g_assert_true (reg_shop_record_sale (f->shop, id, day, amount, NULL, &error) > 0);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint32 today = clv_date_today ();
+  char month[8];
+
+  f->shop = ui_test_new_shop (&f->dir);
+  f->ann = add_customer (f, "Ann", "Instagram", today - 20, 12000);
+  f->bob = add_customer (f, "Bob", "instagram", today - 10, 6000);
+  f->cat = add_customer (f, "Cat", NULL, today - 5, 3000);
+  clv_month_format_buf (clv_month_of_day (today - 10), month);
+  g_assert_true (reg_shop_set_channel_spend (f->shop, "Instagram", month, 4000, &error));
+  g_assert_no_error (error);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 700);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  ui_test_drain ();
+  if (f->widget != NULL)
+    g_assert_finalize_object (f->widget);
+  g_assert_finalize_object (f->shop);
+  reg_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *tops = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+test_card (Fixture *f, gconstpointer data)
+{
+  RegChannelCard *card = g_object_new (REG_TYPE_CHANNEL_CARD, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  char month[8];
+
+  g_object_ref_sink (card);
+  gtk_window_set_child (f->window, GTK_WIDGET (card));
+  reg_channel_card_set_shop (card, f->shop);
+  gtk_window_present (f->window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (card)), 10);
+  /* read in a worker thread */
+  UI_WAIT_UNTIL (reg_channel_card_is_loaded (card), 10);
+
+  /* Instagram (two customers, one spelling), then the customer without a channel */
+  g_assert_cmpuint (reg_channel_card_get_n_rows (card), ==, 2);
+  g_assert_cmpstr (reg_channel_card_get_cell (card, 0, 0), ==, "Instagram");
+  g_assert_cmpstr (reg_channel_card_get_cell (card, 0, 1), ==, "2");
+  g_assert_cmpstr (reg_channel_card_get_cell (card, 0, 2), ==, "2");
+  {
+    /* spend 40.00 over two new customers: 20.00 each, written as the shop writes money */
+    g_autofree char *cost = reg_shop_format_amount (f->shop, 2000);
+    g_autofree char *value = reg_shop_format_amount (f->shop, 9000);
+    g_assert_cmpstr (reg_channel_card_get_cell (card, 0, 5), ==, cost);
+    g_assert_cmpstr (reg_channel_card_get_cell (card, 0, 3), ==, value);
+  }
+  g_assert_cmpstr (reg_channel_card_get_cell (card, 1, 0), ==, "Unknown");
+  g_assert_cmpstr (reg_channel_card_get_cell (card, 1, 1), ==, "1");
+
+  /* more spend: the card reads the figures again after the change */
+  clv_month_format_buf (clv_month_of_day (clv_date_today () - 20), month);
+  g_assert_true (reg_shop_set_channel_spend (f->shop, "instagram", month, 8000, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *cost = reg_shop_format_amount (f->shop, 6000);
+    g_autofree char *same_month = reg_shop_format_amount (f->shop, 4000);
+    /* when both days fall in one month the second amount replaced the first */
+    const char *want = clv_month_of_day (clv_date_today () - 20)
+                       == clv_month_of_day (clv_date_today () - 10) ? same_month : cost;
+    UI_WAIT_UNTIL (g_strcmp0 (reg_channel_card_get_cell (card, 0, 5), want) == 0, 10);
+  }
+
+  /* the card's button opens the spend window over the card's window */
+  gtk_widget_activate_action (GTK_WIDGET (card), "channels.spend", NULL);
+  UI_WAIT_UNTIL ((dialog = find_toplevel (REG_TYPE_CHANNEL_SPEND_DIALOG)) != NULL, 10);
+  g_assert_true (gtk_window_get_transient_for (dialog) == f->window);
+  gtk_window_destroy (dialog);
+  ui_test_drain ();
+
+  f->widget = GTK_WIDGET (card);
+}
+
+static void
+test_spend_dialog (Fixture *f, gconstpointer data)
+{
+  GtkWindow *dialog = reg_channel_spend_dialog_new (f->shop);
+  g_autoptr(GArray) spends = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_transient_for (dialog, f->window);
+  gtk_window_present (dialog);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)), 10);
+  /* refused: a month that is none, a negative amount, no channel */
+  g_assert_false (reg_channel_spend_dialog_add (REG_CHANNEL_SPEND_DIALOG (dialog), "Flyers",
+                                                "2026-13", "10"));
+  g_assert_false (reg_channel_spend_dialog_add (REG_CHANNEL_SPEND_DIALOG (dialog), "Flyers",
+                                                "2026-02", "-10"));
+  g_assert_false (reg_channel_spend_dialog_add (REG_CHANNEL_SPEND_DIALOG (dialog), "",
+                                                "2026-02", "10"));
+  spends = reg_shop_list_channel_spend (f->shop, &error);
+  g_assert_cmpuint (spends->len, ==, 1);
+  g_clear_pointer (&spends, g_array_unref);
+  g_assert_true (reg_channel_spend_dialog_add (REG_CHANNEL_SPEND_DIALOG (dialog), "Flyers",
+                                               "2026-02", "12.50"));
+  spends = reg_shop_list_channel_spend (f->shop, &error);
+  g_assert_cmpuint (spends->len, ==, 2);
+  g_assert_cmpstr (g_array_index (spends, RegChannelSpend, 0).channel, ==, "Flyers");
+  g_assert_cmpint (g_array_index (spends, RegChannelSpend, 0).amount, ==, 1250);
+  gtk_window_destroy (dialog);
+  ui_test_drain ();
+}
+
+static void
+test_set_channel (Fixture *f, gconstpointer data)
+{
+  RegCustomersView *view = REG_CUSTOMERS_VIEW (reg_customers_view_new ());
+  RegCustomerRecord rec = { 0 };
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_object_ref_sink (view);
+  reg_customers_view_set_shop (view, f->shop);
+  gtk_window_set_child (f->window, GTK_WIDGET (view));
+  gtk_window_present (f->window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)), 10);
+
+  /* the customers shown: Bob alone, found by a search */
+  reg_customers_view_set_search_text (view, "b");
+  UI_WAIT_UNTIL (g_list_model_get_n_items (reg_customers_view_get_model (view)) == 1, 10);
+  gtk_widget_activate_action (GTK_WIDGET (view), "customers.set-channel", NULL);
+  UI_WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
+                 10);
+  gtk_editable_set_text (reg_set_channel_dialog_get_entry (GTK_WIDGET (dialog)), "Flyers");
+  adw_message_dialog_response (dialog, "set");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_drain ();
+
+  g_assert_true (reg_shop_get_customer (f->shop, f->bob, &rec, &error));
+  g_assert_cmpstr (rec.channel, ==, "Flyers");
+  reg_customer_record_clear (&rec);
+  /* and the customer's page says so */
+  g_assert_true (reg_customers_view_select_customer (view, f->bob));
+  {
+    GtkLabel *label = ui_test_child (reg_customers_view_get_detail (view),
+                                     REG_TYPE_CUSTOMER_DETAIL, "channel_label");
+    UI_WAIT_UNTIL (g_strcmp0 (gtk_label_get_text (label), "Came through Flyers") == 0, 10);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  }
+  /* the customers not shown keep theirs */
+  g_assert_true (reg_shop_get_customer (f->shop, f->ann, &rec, &error));
+  g_assert_cmpstr (rec.channel, ==, "Instagram");
+  reg_customer_record_clear (&rec);
+  g_assert_true (reg_shop_get_customer (f->shop, f->cat, &rec, &error));
+  g_assert_null (rec.channel);
+  reg_customer_record_clear (&rec);
+
+  /* everyone shown; Cancel changes nothing */
+  reg_customers_view_set_search_text (view, "");
+  UI_WAIT_UNTIL (g_list_model_get_n_items (reg_customers_view_get_model (view)) == 3, 10);
+  gtk_widget_activate_action (GTK_WIDGET (view), "customers.set-channel", NULL);
+  UI_WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
+                 10);
+  gtk_editable_set_text (reg_set_channel_dialog_get_entry (GTK_WIDGET (dialog)), "Market");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_drain ();
+  g_assert_true (reg_shop_get_customer (f->shop, f->cat, &rec, &error));
+  g_assert_null (rec.channel);
+  reg_customer_record_clear (&rec);
+
+  f->widget = GTK_WIDGET (view);
+}
+
+/* The Segments view's channel cards on a demo shop: one per channel, each selecting the
+ * customers of its channel:NAME segment for a campaign or a printed list. */
+static void
+test_segment_cards (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  RegShop *shop = ui_test_new_demo_shop (150, TRUE, &dir);
+  RegWindow *window = reg_window_new (NULL, shop);
+  g_autoptr(GArray) figures = reg_shop_channel_figures (shop, 12, NULL, NULL, &error);
+  RegSegmentsView *view;
+  GtkWidget *box, *card = NULL;
+  guint cards = 0, with_channel = 0, instagram = 0;
+
+  g_assert_no_error (error);
+  g_object_ref_sink (window);
+  reg_window_set_auto_analysis (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+  reg_window_show_view (window, "segments");
+  view = REG_SEGMENTS_VIEW (reg_window_get_view (window, "segments"));
+  box = ui_test_child (view, REG_TYPE_SEGMENTS_VIEW, "channel_box");
+  UI_WAIT_UNTIL (gtk_widget_get_first_child (box) != NULL, 30);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const ClvChannelFigures *fig = &g_array_index (figures, ClvChannelFigures, i);
+      if (fig->channel != NULL && fig->customers > 0)
+        with_channel++;
+      if (g_strcmp0 (fig->channel, "instagram") == 0)
+        instagram = fig->customers;
+    }
+  g_assert_cmpuint (instagram, >, 0);
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+      cards++;
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "spec"), "channel:instagram") == 0)
+        card = button;
+    }
+  g_assert_cmpuint (cards, ==, with_channel);
+  g_assert_nonnull (card);
+  g_signal_emit_by_name (card, "clicked");
+  g_assert_cmpstr (reg_segments_view_get_spec (view), ==, "channel:instagram");
+  UI_WAIT_UNTIL (g_list_model_get_n_items (reg_segments_view_get_model (view)) == instagram, 10);
+  g_assert_true (gtk_widget_has_css_class (card, "selected"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_drain ();
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (shop);
+  reg_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  ui_test_init (&argc, &argv);
+  g_test_add ("/ui/channels/card", Fixture, NULL, fixture_set_up, test_card, fixture_tear_down);
+  g_test_add ("/ui/channels/spend-dialog", Fixture, NULL, fixture_set_up, test_spend_dialog,
+              fixture_tear_down);
+  g_test_add ("/ui/channels/set-channel", Fixture, NULL, fixture_set_up, test_set_channel,
+              fixture_tear_down);
+  g_test_add_func ("/ui/channels/segment-cards", test_segment_cards);
+  return g_test_run ();
+}
