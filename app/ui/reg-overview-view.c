@@ -22,6 +22,7 @@
  * purchase shown; months in the revenue chart. */
 #define MAX_MONTHLY_COHORTS 24
 #define MAX_COHORT_MONTHS 12
+#define MAX_COHORT_HEIGHT 420
 #define MAX_REVENUE_MONTHS 36
 
 struct _RegOverviewView
@@ -51,6 +52,7 @@ struct _RegOverviewView
   RegChart           *value_chart;
   RegChart           *cohort_chart;
   GtkLabel           *cohort_chart_title;
+  GtkScrolledWindow  *cohort_scroller;
   RegChart           *forecast_chart;
   GtkLabel           *forecast_label;
   GtkWidget          *forecast_card;
@@ -381,6 +383,14 @@ fill_cohort_chart (RegOverviewView          *self,
   reg_chart_set_matrix (self->cohort_chart, cells, rows, cols,
                         (const char * const *) row_labels->pdata,
                         (const char * const *) col_labels->pdata);
+  {
+    int height = 0;
+
+    /* the whole map where it fits in MAX_COHORT_HEIGHT, else that much of it, scrolled: the
+     * card is not squeezed to the height of the charts beside it */
+    gtk_widget_measure (GTK_WIDGET (self->cohort_chart), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+    gtk_scrolled_window_set_min_content_height (self->cohort_scroller, MIN (height, MAX_COHORT_HEIGHT));
+  }
 }
 
 /* Repeat purchases per week or month (bars) against the model's expectation (dashed line), with
@@ -700,6 +710,7 @@ reg_overview_view_class_init (RegOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, value_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, cohort_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, cohort_chart_title);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, cohort_scroller);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_label);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_card);

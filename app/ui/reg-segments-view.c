@@ -22,6 +22,7 @@
 #include "reg-segments-view.h"
 #include "reg-store-campaigns.h"
 #include "reg-ui-util.h"
+#include "reg-width-watch.h"
 
 struct _RegSegmentsView
 {
@@ -36,6 +37,7 @@ struct _RegSegmentsView
   guint              reload_id;
   guint              n_campaigns;
   gboolean           predicted;       /* the selection has predicted values */
+  gboolean           narrow;          /* the selection's buttons over it, not beside its title */
 
   /* template */
   GtkStack          *stack;
@@ -44,6 +46,8 @@ struct _RegSegmentsView
   GtkFlowBox        *group_box;
   RegSegmentFilter  *filter;
   AdwPreferencesGroup *selection_group;
+  GtkWidget         *selection_actions;
+  GtkBox            *narrow_actions;
   AdwComboRow       *preset_row;
   GtkSpinButton     *control_spin;
   GtkRevealer       *export_revealer;
@@ -692,6 +696,44 @@ show_campaign_action (GtkWidget  *widget,
 
 /* ---- GObject ---- */
 
+/* Below this width the selection's title and description need the whole line: beside them,
+ * its buttons squeezed them to a few letters a line. */
+#define NARROW_WIDTH 600
+
+static void
+on_width_cb (RegWidthWatch   *watch,
+             GParamSpec      *pspec,
+             RegSegmentsView *self)
+{
+  int width = reg_width_watch_get_width (watch);
+  gboolean narrow = width > 0 && width < NARROW_WIDTH;
+
+  if (width <= 0 || narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  g_object_ref (self->selection_actions);
+  if (narrow)
+    {
+      adw_preferences_group_set_header_suffix (self->selection_group, NULL);
+      gtk_box_append (self->narrow_actions, self->selection_actions);
+    }
+  else
+    {
+      gtk_box_remove (self->narrow_actions, self->selection_actions);
+      adw_preferences_group_set_header_suffix (self->selection_group, self->selection_actions);
+    }
+  gtk_widget_set_hexpand (self->selection_actions, narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->narrow_actions), narrow);
+  g_object_unref (self->selection_actions);
+  /* the list: the name, the value and why, whole, rather than every column cut */
+  for (Column col = COL_EMAIL; col <= COL_P_ALIVE; col++)
+    if (col != COL_VALUE)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), col);
+        gtk_column_view_column_set_visible (column, !narrow);
+      }
+}
+
 static void
 reg_segments_view_dispose (GObject *object)
 {
@@ -733,6 +775,7 @@ reg_segments_view_class_init (RegSegmentsViewClass *klass)
   object_class->finalize = reg_segments_view_finalize;
 
   g_type_ensure (REG_TYPE_SEGMENT_FILTER);
+  g_type_ensure (REG_TYPE_WIDTH_WATCH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-segments-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, stack);
@@ -741,6 +784,9 @@ reg_segments_view_class_init (RegSegmentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, group_box);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, filter);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, selection_group);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, selection_actions);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, narrow_actions);
+  gtk_widget_class_bind_template_callback (widget_class, on_width_cb);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, preset_row);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, control_spin);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, export_revealer);

@@ -378,6 +378,9 @@ check_labels (GtkWidget  *widget,
 
           if (width < text_width (widget, shown))
             g_string_append_printf (bad, "%s: \"%s\" ellipsised to %d px\n", where, text, width);
+          /* a heading is read whole */
+          else if (gtk_widget_has_css_class (widget, "heading"))
+            g_string_append_printf (bad, "%s: heading \"%s\" ellipsised\n", where, text);
         }
       if (gtk_label_get_wrap (label) && !gtk_label_get_single_line_mode (label))
         {
