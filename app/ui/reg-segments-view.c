@@ -696,17 +696,15 @@ show_campaign_action (GtkWidget  *widget,
 
 /* ---- GObject ---- */
 
-/* Below this width the selection's title and description need the whole line: beside them,
- * its buttons squeezed them to a few letters a line. */
-#define NARROW_WIDTH 600
-
 static void
 on_width_cb (RegWidthWatch   *watch,
              GParamSpec      *pspec,
              RegSegmentsView *self)
 {
   int width = reg_width_watch_get_width (watch);
-  gboolean narrow = width > 0 && width < NARROW_WIDTH;
+  /* narrow, the selection's title and description need the whole line: beside them, its
+   * buttons squeezed them to a few letters a line */
+  gboolean narrow = width > 0 && width < REG_UI_NARROW_WIDTH;
 
   if (width <= 0 || narrow == self->narrow)
     return;
@@ -723,6 +721,7 @@ on_width_cb (RegWidthWatch   *watch,
       adw_preferences_group_set_header_suffix (self->selection_group, self->selection_actions);
     }
   gtk_widget_set_hexpand (self->selection_actions, narrow);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->selection_actions), narrow ? 1 : 2);
   gtk_widget_set_visible (GTK_WIDGET (self->narrow_actions), narrow);
   g_object_unref (self->selection_actions);
   /* the list: the name, the value and why, whole, rather than every column cut */
@@ -732,6 +731,16 @@ on_width_cb (RegWidthWatch   *watch,
         g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), col);
         gtk_column_view_column_set_visible (column, !narrow);
       }
+  /* GTK 4.8 leaves the room of hidden columns empty instead of giving it to the expanding
+   * ones: the name and the reason share what the value leaves, by width */
+  {
+    g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), COL_NAME);
+    g_autoptr(GtkColumnViewColumn) why = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), COL_WHY);
+    int room = width - 48 - 120;
+
+    gtk_column_view_column_set_fixed_width (name, narrow ? MAX (room * 2 / 5, 80) : -1);
+    gtk_column_view_column_set_fixed_width (why, narrow ? MAX (room - room * 2 / 5, 80) : -1);
+  }
 }
 
 static void

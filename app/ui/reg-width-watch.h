@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Below this width a page lays its rows out for a phone: buttons under each other, fewer
+ * columns (the views' own thresholds where their tables need another). */
+#define REG_UI_NARROW_WIDTH 600
+
 #define REG_TYPE_WIDTH_WATCH (reg_width_watch_get_type ())
 G_DECLARE_FINAL_TYPE (RegWidthWatch, reg_width_watch, REG, WIDTH_WATCH, GtkWidget)
 
