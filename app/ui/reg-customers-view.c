@@ -28,6 +28,8 @@
 
 /* below this list width one two-line column replaces the table */
 #define COMPACT_WIDTH 560
+/* the name column's own width (its fixed width in the .ui), before it takes the room left */
+#define NAME_WIDTH 180
 
 typedef enum
 {
@@ -601,7 +603,7 @@ on_list_width_cb (RegWidthWatch    *watch,
 {
   int width = reg_width_watch_get_width (watch);
   gboolean compact;
-  int room;
+  int room, used = 0;
 
   if (width <= 0)
     return;
@@ -611,19 +613,22 @@ on_list_width_cb (RegWidthWatch    *watch,
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       Column col = column_priority[i];
-      int need = col == COL_NAME ? 180 : gtk_column_view_column_get_fixed_width (self->columns[col]);
+      int need = col == COL_NAME ? NAME_WIDTH : gtk_column_view_column_get_fixed_width (self->columns[col]);
       gboolean show = col == COL_NAME || (!compact && need <= room);
 
       if (show)
-        room -= need;
+        {
+          room -= need;
+          used += need;
+        }
       else
         room = 0;   /* keep the order: a column never shows when a more important one does not */
       if (gtk_column_view_column_get_visible (self->columns[col]) != show)
         gtk_column_view_column_set_visible (self->columns[col], show);
     }
-  /* a compact list is one column as wide as the list (the column view leaves a lone
-   * expanding column at its fixed width) */
-  gtk_column_view_column_set_fixed_width (self->columns[COL_NAME], compact ? MAX (width - 24, 120) : 180);
+  /* the name takes the room the other columns leave: GTK 4.8's column view leaves an
+   * expanding column at its fixed width (a compact list is that one column, list-wide) */
+  gtk_column_view_column_set_fixed_width (self->columns[COL_NAME], MAX (width - 24 - (used - NAME_WIDTH), 120));
   if (compact != self->compact)
     {
       GHashTableIter iter;
