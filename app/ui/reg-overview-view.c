@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "reg-chart.h"
 #include "reg-forecast-words.h"
@@ -374,6 +375,23 @@ fill_cohort_chart (RegOverviewView          *self,
           cells[at] += g_array_index (row->retention, double, c) * w;
           weights[at] += w;
         }
+    }
+  /* the customers of cohorts older than the analysis keeps month by month: counted in a row of
+   * their own, without shares */
+  if (s->cohorts_earlier > 0)
+    {
+      g_autofree char *month = month_label (((RegCohortRow *) s->cohorts->pdata[0])->month);
+      g_autofree double *with_earlier = g_new (double, (gsize) (rows + 1) * cols);
+
+      for (guint c = 0; c < cols; c++)
+        with_earlier[c] = NAN;
+      memcpy (with_earlier + cols, cells, sizeof (double) * rows * cols);
+      g_free (cells);
+      cells = g_steal_pointer (&with_earlier);
+      /* Translators: the first row of the cohort heat map: customers who first bought before
+       * this month (the rows below), and how many */
+      g_ptr_array_insert (row_labels, 0, g_strdup_printf (_("Before %s (%u)"), month, s->cohorts_earlier));
+      rows++;
     }
   for (guint c = 0; c < cols; c++)
     /* Translators: heat map column: months after the first purchase */

@@ -482,13 +482,15 @@ static void
 test_cohort_rows (Fixture       *f,
                   gconstpointer  data)
 {
-  static const struct { guint n; guint rows; const char *first; } cases[] = {
-    { 10, 10, "Jan 24" },
-    { 24, 24, "Jan 24" },
+  static const struct { guint n; guint earlier; guint rows; const char *first; } cases[] = {
+    { 10, 0, 10, "Jan 24" },
+    { 24, 0, 24, "Jan 24" },
     /* January 2024 to November 2026: by quarter, the first cohorts still there */
-    { 35, 12, "Q1 2024" },
+    { 35, 0, 12, "Q1 2024" },
     /* the ten years the analysis keeps: 40 quarters, scrolled */
-    { 120, 40, "Q1 2024" },
+    { 120, 0, 40, "Q1 2024" },
+    /* and the customers of the years before them, counted in a row of their own */
+    { 120, 42, 41, "Before Jan 24 (42)" },
   };
   g_autoptr(GError) error = NULL;
   GtkWidget *window = gtk_window_new ();
@@ -507,6 +509,8 @@ test_cohort_rows (Fixture       *f,
       g_assert_no_error (error);
       g_assert_nonnull (s);
       replace_cohorts (s, 2024, 1, cases[c].n);
+      s->cohorts_earlier = cases[c].earlier;
+      sum = cases[c].earlier;
       for (guint i = 0; i < s->cohorts->len; i++)
         sum += ((RegCohortRow *) s->cohorts->pdata[i])->size;
       reg_overview_view_set_summary (view, s);
