@@ -37,7 +37,6 @@ struct _RegSegmentsView
   guint              reload_id;
   guint              n_campaigns;
   gboolean           predicted;       /* the selection has predicted values */
-  gboolean           narrow;          /* the selection's buttons over it, not beside its title */
 
   /* template */
   GtkStack          *stack;
@@ -704,26 +703,30 @@ on_width_cb (RegWidthWatch   *watch,
   int width = reg_width_watch_get_width (watch);
   /* narrow, the selection's title and description need the whole line: beside them, its
    * buttons squeezed them to a few letters a line */
-  gboolean narrow = width > 0 && width < REG_UI_NARROW_WIDTH;
+  gboolean narrow = width < REG_UI_NARROW_WIDTH;
+  gboolean moved = gtk_widget_get_parent (self->selection_actions) == GTK_WIDGET (self->narrow_actions);
 
-  if (width <= 0 || narrow == self->narrow)
+  if (width <= 0)
     return;
-  self->narrow = narrow;
-  g_object_ref (self->selection_actions);
-  if (narrow)
-    {
-      adw_preferences_group_set_header_suffix (self->selection_group, NULL);
-      gtk_box_append (self->narrow_actions, self->selection_actions);
-    }
-  else
-    {
-      gtk_box_remove (self->narrow_actions, self->selection_actions);
-      adw_preferences_group_set_header_suffix (self->selection_group, self->selection_actions);
-    }
-  gtk_widget_set_hexpand (self->selection_actions, narrow);
+  /* side by side when wide (a flow box alone gives them its smallest width, one a line) */
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->selection_actions), narrow ? 1 : 2);
-  gtk_widget_set_visible (GTK_WIDGET (self->narrow_actions), narrow);
-  g_object_unref (self->selection_actions);
+  if (narrow != moved)
+    {
+      g_object_ref (self->selection_actions);
+      if (narrow)
+        {
+          adw_preferences_group_set_header_suffix (self->selection_group, NULL);
+          gtk_box_append (self->narrow_actions, self->selection_actions);
+        }
+      else
+        {
+          gtk_box_remove (self->narrow_actions, self->selection_actions);
+          adw_preferences_group_set_header_suffix (self->selection_group, self->selection_actions);
+        }
+      gtk_widget_set_hexpand (self->selection_actions, narrow);
+      gtk_widget_set_visible (GTK_WIDGET (self->narrow_actions), narrow);
+      g_object_unref (self->selection_actions);
+    }
   /* the list: the name, the value and why, whole, rather than every column cut */
   for (Column col = COL_EMAIL; col <= COL_P_ALIVE; col++)
     if (col != COL_VALUE)

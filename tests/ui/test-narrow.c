@@ -17,6 +17,7 @@
 #include "reg-customer.h"
 #include "reg-customers-view.h"
 #include "reg-overview-view.h"
+#include "reg-reports-view.h"
 #include "reg-sales-view.h"
 #include "reg-segments-view.h"
 #include "reg-test-utils.h"
@@ -442,6 +443,49 @@ test_labels_360 (Fixture       *f,
     g_error ("at 360 px:\n%s", bad->str);
 }
 
+/* The buttons that go under each other when narrow stand side by side when there is room. */
+static void
+assert_one_line (GtkWidget  *flow_box,
+                 const char *what)
+{
+  double y = -1;
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (flow_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_point_t at;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      g_assert_true (gtk_widget_compute_point (child, flow_box, &GRAPHENE_POINT_INIT (0, 0), &at));
+      if (n++ > 0 && at.y != y)
+        g_error ("%s: the buttons are not on one line", what);
+      y = at.y;
+    }
+  g_assert_cmpuint (n, >=, 2);
+}
+
+static void
+test_buttons_wide (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *reports, *segments;
+
+  open_window (f, 1100);
+  reg_window_show_view (f->window, "reports");
+  settle (f);
+  reports = reg_window_get_view (f->window, "reports");
+  assert_one_line (ui_test_child (reports, REG_TYPE_REPORTS_VIEW, "print_actions"), "reports");
+  reg_window_show_view (f->window, "segments");
+  segments = reg_window_get_view (f->window, "segments");
+  reg_segments_view_select (REG_SEGMENTS_VIEW (segments), "at-risk", NULL);
+  settle (f);
+  /* beside the selection's title, not over it */
+  g_assert_false (gtk_widget_get_visible (ui_test_child (segments, REG_TYPE_SEGMENTS_VIEW, "narrow_actions")));
+  assert_one_line (ui_test_child (segments, REG_TYPE_SEGMENTS_VIEW, "selection_actions"), "segments");
+}
+
 /* ---- the cohort heat map ---- */
 
 static void
@@ -543,6 +587,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/narrow/sales-360", Fixture, NULL, fixture_set_up, test_sales_360, fixture_tear_down);
   g_test_add ("/ui/narrow/labels-360", Fixture, NULL, fixture_set_up, test_labels_360, fixture_tear_down);
+  g_test_add ("/ui/narrow/buttons-side-by-side-when-wide", Fixture, NULL, fixture_set_up, test_buttons_wide,
+              fixture_tear_down);
   g_test_add ("/ui/narrow/cohort-rows", Fixture, NULL, fixture_set_up, test_cohort_rows, fixture_tear_down);
   return g_test_run ();
 }
