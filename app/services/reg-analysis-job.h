@@ -103,6 +103,7 @@ typedef struct
   GArray *tiers;                  /* (element-type RegTierFigure) */
   GArray *rfm_groups;             /* (element-type RegGroupFigure) */
   GPtrArray *cohorts;             /* (element-type RegCohortRow) */
+  guint   cohorts_earlier;        /* customers of cohorts older than the rows: counted only */
   GArray *clv_histogram;          /* (element-type guint) customers per CLV bucket */
   double  clv_histogram_step;     /* bucket width, minor units */
   GArray *tracking;               /* (element-type RegTrackingPoint) oldest first; empty when

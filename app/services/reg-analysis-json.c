@@ -815,6 +815,7 @@ reg_analysis_summary_from_json (const char *json, gint64 run_id, const char *run
           }
         g_ptr_array_add (s->cohorts, row);
       }
+  s->cohorts_earlier = (guint) member_double (member_object (root, "cohorts_earlier"), "customers", 0);
   s->clv_histogram = g_array_new (FALSE, TRUE, sizeof (guint));
   hist = member_object (root, "clv_histogram");
   s->clv_histogram_step = member_double (hist, "step_minor", 0);

@@ -59,6 +59,10 @@ G_DEFINE_ENUM_TYPE (RegChartKind, reg_chart_kind,
 G_DEFINE_FINAL_TYPE (RegChart, reg_chart, GTK_TYPE_WIDGET)
 
 #define PAD 6.0
+/* a heat map cell wide enough for "100" and tall enough for its line: every row and every
+ * number readable, the map scrolled (by its parent) when there are many */
+#define HEAT_CELL_W 40
+#define HEAT_ROW_PAD 8
 
 static char *
 format_value (RegChart *self,
@@ -605,6 +609,27 @@ reg_chart_snapshot (GtkWidget   *widget,
     snapshot_series (self, snapshot, w, h);
 }
 
+/* The widest row label and the height of a line of the chart's small text. */
+static void
+heat_map_text_size (RegChart *self,
+                    int      *label_w,
+                    int      *line_h)
+{
+  g_autoptr(PangoLayout) digits = small_layout (GTK_WIDGET (self), "0");
+
+  *label_w = 0;
+  layout_size (digits, NULL, line_h);
+  for (guint r = 0; r < self->row_labels->len; r++)
+    {
+      g_autoptr(PangoLayout) layout = small_layout (GTK_WIDGET (self), g_ptr_array_index (self->row_labels, r));
+      int tw, th;
+
+      layout_size (layout, &tw, &th);
+      *label_w = MAX (*label_w, tw);
+      *line_h = MAX (*line_h, th);
+    }
+}
+
 static void
 reg_chart_measure (GtkWidget      *widget,
                    GtkOrientation  orientation,
@@ -616,15 +641,25 @@ reg_chart_measure (GtkWidget      *widget,
 {
   RegChart *self = REG_CHART (widget);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->kind == REG_CHART_HEAT_MAP && self->cols > 0)
+    {
+      int label_w, line_h;
+
+      heat_map_text_size (self, &label_w, &line_h);
+      *minimum = *natural = label_w + (int) PAD * 2 + (int) self->cols * HEAT_CELL_W;
+    }
+  else if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 120;
       *natural = 320;
     }
   else if (self->kind == REG_CHART_HEAT_MAP && self->rows > 0)
     {
-      *minimum = 120;
-      *natural = CLAMP (24 + 14 * (int) self->rows, 160, 320);
+      int label_w, line_h;
+
+      heat_map_text_size (self, &label_w, &line_h);
+      /* the column headings, then one readable row per cohort */
+      *minimum = *natural = line_h + 4 + (int) self->rows * (line_h + HEAT_ROW_PAD) + (int) PAD;
     }
   else
     {
@@ -989,6 +1024,21 @@ reg_chart_get_n_values (RegChart *self)
 {
   g_return_val_if_fail (REG_IS_CHART (self), 0);
   return self->values->len;
+}
+
+guint
+reg_chart_get_n_rows (RegChart *self)
+{
+  g_return_val_if_fail (REG_IS_CHART (self), 0);
+  return self->rows;
+}
+
+const char *
+reg_chart_get_row_label (RegChart *self,
+                         guint     row)
+{
+  g_return_val_if_fail (REG_IS_CHART (self), NULL);
+  return row < self->row_labels->len ? g_ptr_array_index (self->row_labels, row) : NULL;
 }
 
 void

@@ -70,6 +70,10 @@ void         reg_chart_set_pale_from   (RegChart           *self,
                                         int                 index);
 void         reg_chart_clear           (RegChart           *self);
 guint        reg_chart_get_n_values    (RegChart           *self);
+/* Heat map: its rows and a row's label (NULL past the last). */
+guint        reg_chart_get_n_rows      (RegChart           *self);
+const char  *reg_chart_get_row_label   (RegChart           *self,
+                                        guint               row);
 void         reg_chart_set_value_func  (RegChart           *self,
                                         RegChartValueFunc   func,
                                         gpointer            user_data,

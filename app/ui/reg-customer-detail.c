@@ -50,6 +50,7 @@ struct _RegCustomerDetail
   GtkLabel     *last_value;
   GtkLabel     *clv_value;
   GtkButton    *archive_button;
+  GtkWidget    *close_button;
   RegChart     *history_chart;
   GtkScrolledWindow *scroller;   /* the customer's page: back to its top for another customer */
   GtkListBox   *history_list;
@@ -551,6 +552,7 @@ reg_customer_detail_class_init (RegCustomerDetailClass *klass)
                                                "/io/github/regulars/Regulars/ui/reg-customer-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, close_button);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, email_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerDetail, channel_label);
@@ -662,4 +664,12 @@ reg_customer_detail_get_n_feedback (RegCustomerDetail *self)
 {
   g_return_val_if_fail (REG_IS_CUSTOMER_DETAIL (self), 0);
   return self->n_feedback;
+}
+
+void
+reg_customer_detail_set_show_close (RegCustomerDetail *self,
+                                    gboolean           show)
+{
+  g_return_if_fail (REG_IS_CUSTOMER_DETAIL (self));
+  gtk_widget_set_visible (self->close_button, show);
 }

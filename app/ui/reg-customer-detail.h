@@ -28,5 +28,8 @@ guint        reg_customer_detail_get_n_history   (RegCustomerDetail *self);
 guint        reg_customer_detail_get_n_feedback  (RegCustomerDetail *self);
 /* The page's vertical scroll position, 0 at the top (for tests). */
 double       reg_customer_detail_get_scroll      (RegCustomerDetail *self);
+/* The close button: not on a page of its own, which has a way back instead. */
+void         reg_customer_detail_set_show_close  (RegCustomerDetail *self,
+                                                  gboolean           show);
 
 G_END_DECLS

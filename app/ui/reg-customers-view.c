@@ -7,7 +7,10 @@
  * sorter still owns the sort indicators: each column has a GtkCustomSorter over its
  * reg_customer_compare_* function, and a change of the column view's sorter is read back into
  * the model (see read_sort_column). The selected customer is shown in a RegCustomerDetail
- * inside an AdwFlap. Main thread only.
+ * beside the list, or as a page of its own with a way back when the window is too narrow for
+ * both (an AdwLeaflet folds). The columns shown follow the list's width: as many as fit whole,
+ * by importance, and below COMPACT_WIDTH the name alone with the spend and last purchase
+ * under it (two lines a row, as phone-sized customer lists have). Main thread only.
  */
 #include "config.h"
 
@@ -24,6 +27,12 @@
 #include "reg-set-channel-dialog.h"
 #include "reg-view.h"
 #include "reg-ui-util.h"
+#include "reg-width-watch.h"
+
+/* below this list width one two-line column replaces the table */
+#define COMPACT_WIDTH 560
+/* the name column's own width (its fixed width in the .ui), before it takes the room left */
+#define NAME_WIDTH 180
 
 typedef enum
 {
@@ -56,6 +65,12 @@ static const struct
   [COL_CLV] = { "clv", REG_CUSTOMER_SORT_CLV, TRUE },
 };
 
+/* The order columns give way in when the list is narrow: the name never, the email first. */
+static const Column column_priority[N_COLUMNS] = {
+  COL_NAME, COL_TOTAL_SPEND, COL_LAST_PURCHASE, COL_CLV, COL_TIER, COL_PURCHASES, COL_P_ALIVE,
+  COL_RFM_GROUP, COL_EMAIL,
+};
+
 /* What a column's GtkCustomSorter knows: its view and column. */
 typedef struct
 {
@@ -83,9 +98,17 @@ struct _RegCustomersView
   gboolean             show_archived;
   gint64               detail_id;       /* customer shown in the detail pane, 0 = none */
   guint                refind_id;
+  guint                fold_id;
+  gboolean             compact;         /* one two-line column (a narrow list) */
+  GHashTable          *name_items;      /* (owned) the name column's GtkListItems set up: drawn
+                                         * again when the list becomes compact or wide */
 
   /* template */
-  AdwFlap             *flap;
+  AdwLeaflet          *leaflet;
+  RegWidthWatch       *list_watch;
+  GtkWidget           *detail_page;
+  GtkWidget           *detail_separator;
+  GtkWidget           *back_bar;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *tier_dropdown;
   GtkDropDown         *group_dropdown;
@@ -302,6 +325,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
+  RegCustomersView *self = g_object_get_data (G_OBJECT (factory), "view");
   Column col = GPOINTER_TO_UINT (user_data);
   /* A GtkInscription rather than a GtkLabel: its size does not depend on its text (the
    * columns have fixed widths anyway), so binding a row (GtkListView keeps 200 of them, and
@@ -312,19 +336,81 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column_info[col].numeric ? 1.0f : 0.0f);
   if (column_info[col].numeric)
     gtk_widget_add_css_class (cell, "numeric");
+  if (col == COL_NAME)
+    {
+      /* the name, and under it, in a compact list, what the hidden columns would say */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *sub = gtk_inscription_new (NULL);
+
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (sub), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "numeric");
+      gtk_widget_set_visible (sub, FALSE);
+      gtk_box_append (GTK_BOX (box), cell);
+      gtk_box_append (GTK_BOX (box), sub);
+      gtk_list_item_set_child (item, box);
+      g_hash_table_add (self->name_items, item);
+      return;
+    }
   gtk_list_item_set_child (item, cell);
 }
 
 static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+on_name_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     RegCustomersView         *self)
 {
-  RegCustomersView *self = g_object_get_data (G_OBJECT (factory), "view");
-  Column col = GPOINTER_TO_UINT (user_data);
+  g_hash_table_remove (self->name_items, item);
+}
+
+static char *
+format_last_purchase (RegCustomersView *self,
+                      RegCustomer      *c)
+{
+  const ClvMoneyFormat *fmt;
+
+  if (reg_customer_get_last_purchase (c) <= 0)
+    return g_strdup ("—");
+  fmt = get_money_format (self);
+  return clv_date_format_locale (reg_customer_get_last_purchase (c), fmt->locale->date_order,
+                                 fmt->locale->date_separator);
+}
+
+/* The second line of a compact row: total spent and the last purchase. */
+static char *
+format_compact_line (RegCustomersView *self,
+                     RegCustomer      *c)
+{
+  g_autofree char *spent = clv_money_format (reg_customer_get_total_spend (c), get_money_format (self));
+  g_autofree char *last = format_last_purchase (self, c);
+
+  /* Translators: under a customer's name in a narrow list: total spent, last purchase date */
+  return g_strdup_printf (_("%s · last %s"), spent, last);
+}
+
+static void
+bind_cell (RegCustomersView *self,
+           GtkListItem      *item,
+           Column            col)
+{
   RegCustomer *c = gtk_list_item_get_item (item);
   GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
+
+  if (col == COL_NAME)
+    {
+      GtkWidget *sub = gtk_widget_get_last_child (cell);
+
+      gtk_widget_set_visible (sub, self->compact);
+      if (self->compact)
+        {
+          g_autofree char *line = format_compact_line (self, c);
+          gtk_inscription_set_text (GTK_INSCRIPTION (sub), line);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (sub), GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
+        }
+      cell = gtk_widget_get_first_child (cell);
+    }
 
   switch (col)
     {
@@ -345,15 +431,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (reg_ui_rfm_label (reg_customer_get_rfm_group (c)));
       break;
     case COL_LAST_PURCHASE:
-      if (reg_customer_get_last_purchase (c) > 0)
-        {
-          const ClvMoneyFormat *fmt = get_money_format (self);
-
-          text = clv_date_format_locale (reg_customer_get_last_purchase (c), fmt->locale->date_order,
-                                         fmt->locale->date_separator);
-        }
-      else
-        text = g_strdup ("—");
+      text = format_last_purchase (self, c);
       break;
     case COL_PURCHASES:
       text = g_strdup_printf ("%u", reg_customer_get_purchases (c));
@@ -386,6 +464,14 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  bind_cell (g_object_get_data (G_OBJECT (factory), "view"), item, GPOINTER_TO_UINT (user_data));
+}
+
 /* ---- selection and detail ---- */
 
 static gboolean
@@ -408,13 +494,21 @@ find_in_model (GListModel *model,
   return FALSE;
 }
 
+/* Shows @customer beside the list; when the list and the customer's page do not fit side by
+ * side, and @open_page, as a page of its own (a row tapped, a customer opened from elsewhere;
+ * not a selection moved with the arrow keys). */
 static void
 show_detail (RegCustomersView *self,
-             RegCustomer      *customer)
+             RegCustomer      *customer,
+             gboolean          open_page)
 {
   self->detail_id = customer != NULL ? reg_customer_get_id (customer) : 0;
   reg_customer_detail_set_customer (self->detail, customer);
-  adw_flap_set_reveal_flap (self->flap, customer != NULL);
+  if (customer == NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_watch));
+  gtk_widget_set_visible (self->detail_page, customer != NULL);
+  if (customer != NULL && open_page)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
 }
 
 static gboolean
@@ -436,10 +530,10 @@ refind_cb (gpointer user_data)
   if (find_in_model (reg_shop_get_customers (self->shop), self->detail_id, &pos))
     {
       g_autoptr(RegCustomer) c = g_list_model_get_item (reg_shop_get_customers (self->shop), pos);
-      show_detail (self, c);   /* filtered out of the list, still shown */
+      show_detail (self, c, FALSE);   /* filtered out of the list, still shown */
       return G_SOURCE_REMOVE;
     }
-  show_detail (self, NULL);    /* merged or deleted */
+  show_detail (self, NULL, FALSE);    /* merged or deleted */
   return G_SOURCE_REMOVE;
 }
 
@@ -452,7 +546,8 @@ on_selected_item_cb (GtkSingleSelection *selection,
 
   if (c != NULL)
     {
-      show_detail (self, c);
+      /* beside the list; a page of its own only when asked for (a tap, Enter) */
+      show_detail (self, c, FALSE);
       return;
     }
   if (self->detail_id != 0 && self->refind_id == 0)
@@ -477,19 +572,83 @@ on_column_view_activate_cb (GtkColumnView    *view,
   g_autoptr(RegCustomer) c = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (c != NULL)
-    show_detail (self, c);
+    show_detail (self, c, TRUE);
 }
 
-static void
-on_flap_reveal_cb (AdwFlap          *flap,
-                   GParamSpec       *pspec,
-                   RegCustomersView *self)
+static gboolean
+apply_fold_cb (gpointer user_data)
 {
-  /* AdwFlap reveals itself when the window gets wide enough to unfold: only with a customer
-   * to show. Hidden by folding or a swipe, the customer stays chosen; Enter or a double click
-   * on the row shows it again. */
-  if (adw_flap_get_reveal_flap (flap) && self->detail_id == 0)
-    adw_flap_set_reveal_flap (flap, FALSE);
+  RegCustomersView *self = user_data;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  self->fold_id = 0;
+  /* a page of its own has a way back and no close button; in a narrow list one tap opens
+   * the customer (a swipe back, or Back, returns to the list where it was) */
+  gtk_widget_set_visible (self->back_bar, folded);
+  gtk_widget_set_visible (self->detail_separator, !folded);
+  reg_customer_detail_set_show_close (self->detail, !folded);
+  gtk_column_view_set_single_click_activate (self->column_view, folded);
+  return G_SOURCE_REMOVE;
+}
+
+/* told while the leaflet is laid out: the widgets change after it */
+static void
+on_leaflet_folded_cb (AdwLeaflet       *leaflet,
+                      GParamSpec       *pspec,
+                      RegCustomersView *self)
+{
+  if (self->fold_id == 0)
+    self->fold_id = g_idle_add (apply_fold_cb, self);
+}
+
+/* Picks the columns for the list's width: the table's columns by importance as long as they
+ * fit whole (no column cut, none out of sight), or one two-line column when narrow. */
+static void
+on_list_width_cb (RegWidthWatch    *watch,
+                  GParamSpec       *pspec,
+                  RegCustomersView *self)
+{
+  int width = reg_width_watch_get_width (watch);
+  gboolean compact;
+  int room, used = 0;
+
+  if (width <= 0)
+    return;
+  compact = width < COMPACT_WIDTH;
+  /* the vertical scrollbar and the cells' padding */
+  room = width - 24;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      Column col = column_priority[i];
+      int need = col == COL_NAME ? NAME_WIDTH : gtk_column_view_column_get_fixed_width (self->columns[col]);
+      gboolean show = col == COL_NAME || (!compact && need <= room);
+
+      if (show)
+        {
+          room -= need;
+          used += need;
+        }
+      else
+        room = 0;   /* keep the order: a column never shows when a more important one does not */
+      if (gtk_column_view_column_get_visible (self->columns[col]) != show)
+        gtk_column_view_column_set_visible (self->columns[col], show);
+    }
+  /* the name takes the room the other columns leave: GTK 4.8's column view leaves an
+   * expanding column at its fixed width (a compact list is that one column, list-wide) */
+  gtk_column_view_column_set_fixed_width (self->columns[COL_NAME], MAX (width - 24 - (used - NAME_WIDTH), 120));
+  if (compact != self->compact)
+    {
+      GHashTableIter iter;
+      gpointer item;
+
+      self->compact = compact;
+      /* the name cells again, with or without their second line (GTK 4.8 binds cells only
+       * when their row changes) */
+      g_hash_table_iter_init (&iter, self->name_items);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        if (gtk_list_item_get_item (item) != NULL)
+          bind_cell (self, item, COL_NAME);
+    }
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to (): the column view's inner list view has the
@@ -582,7 +741,7 @@ close_detail_action (GtkWidget  *widget,
 {
   RegCustomersView *self = REG_CUSTOMERS_VIEW (widget);
 
-  show_detail (self, NULL);
+  show_detail (self, NULL, FALSE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
@@ -653,6 +812,7 @@ reg_customers_view_dispose (GObject *object)
   RegCustomersView *self = REG_CUSTOMERS_VIEW (object);
 
   g_clear_handle_id (&self->refind_id, g_source_remove);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   if (self->selection != NULL)
@@ -675,6 +835,8 @@ reg_customers_view_finalize (GObject *object)
 {
   RegCustomersView *self = REG_CUSTOMERS_VIEW (object);
 
+  /* after dispose: the column view tears its cells down in it */
+  g_hash_table_unref (self->name_items);
   g_free (self->query);
   g_free (self->tier_filter);
   g_free (self->group_filter);
@@ -782,9 +944,14 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (REG_TYPE_CUSTOMER_DETAIL);
+  g_type_ensure (REG_TYPE_WIDTH_WATCH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-customers-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, flap);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, list_watch);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, detail_page);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, detail_separator);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, back_bar);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, group_dropdown);
@@ -816,7 +983,8 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tier_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_group_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_width_cb);
 
   gtk_widget_class_install_action (widget_class, "customers.close-detail", NULL, close_detail_action);
   gtk_widget_class_install_action (widget_class, "customers.clear-filters", NULL, clear_filters_action);
@@ -834,6 +1002,7 @@ reg_customers_view_init (RegCustomersView *self)
   g_autoptr(GtkStringList) tier_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) group_names = gtk_string_list_new (NULL);
 
+  self->name_items = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* filter drop-downs: display names from the core's tables, ids kept beside them */
@@ -866,6 +1035,8 @@ reg_customers_view_init (RegCustomersView *self)
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (col));
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (col));
       gtk_column_view_column_set_factory (self->columns[col], factory);
+      if (col == COL_NAME)
+        g_signal_connect (factory, "teardown", G_CALLBACK (on_name_teardown_cb), self);
       gtk_column_view_column_set_sorter (self->columns[col], GTK_SORTER (sorter));
     }
 
@@ -883,6 +1054,7 @@ reg_customers_view_init (RegCustomersView *self)
                           G_CALLBACK (on_sorter_changed_cb), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  apply_fold_cb (self);
   update_count (self);
 }
 
@@ -917,7 +1089,7 @@ view_set_shop (RegView *view,
 
   g_set_object (&self->shop, shop);
   self->money_valid = FALSE;
-  show_detail (self, NULL);
+  show_detail (self, NULL, FALSE);
   reg_customer_detail_set_shop (self->detail, shop);
   /* The list opens in the shop's own order (oldest customer first) unless a column was
    * sorted: a click on a column header sorts. */
@@ -992,6 +1164,9 @@ reg_customers_view_select_customer (RegCustomersView *self,
     return FALSE;
   gtk_single_selection_set_selected (self->selection, pos);
   scroll_to_position (self->column_view, pos);
+  /* opened on purpose: its own page when there is no room beside the list */
+  if (self->detail_id == id)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
   return TRUE;
 }
 

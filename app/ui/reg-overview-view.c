@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "reg-channel-card.h"
 #include "reg-chart.h"
@@ -19,9 +20,12 @@
 #include "reg-score-words.h"
 #include "reg-ui-util.h"
 
-/* Cohorts and months shown in the heat map, and months in the revenue chart. */
-#define MAX_COHORTS 24
+/* Every cohort is in the heat map: month by month up to MAX_MONTHLY_COHORTS of them, grouped
+ * by quarter beyond (the map scrolls when even those are many); months after the first
+ * purchase shown; months in the revenue chart. */
+#define MAX_MONTHLY_COHORTS 24
 #define MAX_COHORT_MONTHS 12
+#define MAX_COHORT_HEIGHT 420
 #define MAX_REVENUE_MONTHS 36
 
 struct _RegOverviewView
@@ -50,6 +54,8 @@ struct _RegOverviewView
   RegChart           *tier_chart;
   RegChart           *value_chart;
   RegChart           *cohort_chart;
+  GtkLabel           *cohort_chart_title;
+  GtkScrolledWindow  *cohort_scroller;
   RegChart           *forecast_chart;
   GtkLabel           *forecast_label;
   GtkWidget          *forecast_card;
@@ -291,38 +297,107 @@ fill_value_chart (RegOverviewView          *self,
   reg_chart_set_series (self->value_chart, values, (const char * const *) labels->pdata, n);
 }
 
+/* The quarter a cohort's month falls in, as year * 4 + quarter - 1. */
+static int
+quarter_of (gint32 julian_day)
+{
+  GDate date;
+
+  if (julian_day <= 0 || !g_date_valid_julian ((guint32) julian_day))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) julian_day);
+  return g_date_get_year (&date) * 4 + (g_date_get_month (&date) - 1) / 3;
+}
+
 static void
 fill_cohort_chart (RegOverviewView          *self,
                    const RegAnalysisSummary *s)
 {
   guint n = s->cohorts != NULL ? s->cohorts->len : 0;
-  guint first = n > MAX_COHORTS ? n - MAX_COHORTS : 0;
-  guint rows = n - first, cols = 0;
+  gboolean by_quarter = n > MAX_MONTHLY_COHORTS;
+  guint rows = 0, cols = 0;
   g_autofree double *cells = NULL;
+  g_autofree double *weights = NULL;
   g_autoptr(GPtrArray) row_labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) col_labels = g_ptr_array_new_with_free_func (g_free);
+  int row_key = G_MININT;
+  guint row_size = 0;
+  gint32 row_month = 0;
 
-  for (guint r = first; r < n; r++)
+  gtk_label_set_label (self->cohort_chart_title,
+                       by_quarter ? _("Customers who come back, by quarter of first purchase")
+                                  : _("Customers who come back, by month of first purchase"));
+  for (guint r = 0; r < n; r++)
     {
       const RegCohortRow *row = g_ptr_array_index (s->cohorts, r);
       cols = MAX (cols, row->retention != NULL ? MIN (row->retention->len, MAX_COHORT_MONTHS) : 0);
     }
-  if (rows == 0 || cols == 0)
+  if (n == 0 || cols == 0)
     {
       reg_chart_set_matrix (self->cohort_chart, NULL, 0, 0, NULL, NULL);
       return;
     }
-  cells = g_new (double, rows * cols);
-  for (guint r = 0; r < rows; r++)
+  /* at most one row per cohort; a quarter's share in month k is its months' shares weighted by
+   * their customers, over the months that have reached month k */
+  cells = g_new0 (double, n * cols);
+  weights = g_new0 (double, n * cols);
+  for (guint r = 0; r <= n; r++)
     {
-      const RegCohortRow *row = g_ptr_array_index (s->cohorts, first + r);
-      g_autofree char *month = month_label (row->month);
+      const RegCohortRow *row = r < n ? g_ptr_array_index (s->cohorts, r) : NULL;
+      int key = row == NULL ? G_MAXINT : by_quarter ? quarter_of (row->month) : (int) r;
 
-      /* Translators: a cohort row: its month and how many customers first bought then */
-      g_ptr_array_add (row_labels, g_strdup_printf (_("%s (%u)"), month, row->size));
+      if (key != row_key && row_key != G_MININT)
+        {
+          g_autofree char *name = NULL;
+
+          if (by_quarter)
+            /* Translators: a quarter of a year in the cohort heat map: quarter, year ("Q1 2024") */
+            name = g_strdup_printf (_("Q%d %d"), row_key % 4 + 1, row_key / 4);
+          else
+            name = month_label (row_month);
+          /* Translators: a cohort row: its month and how many customers first bought then */
+          g_ptr_array_add (row_labels, g_strdup_printf (_("%s (%u)"), name, row_size));
+          for (guint c = 0; c < cols; c++)
+            {
+              gsize at = (gsize) rows * cols + c;
+              cells[at] = weights[at] > 0 ? cells[at] / weights[at] : NAN;
+            }
+          rows++;
+          row_size = 0;
+        }
+      if (row == NULL)
+        break;
+      if (key != row_key)
+        row_month = row->month;
+      row_key = key;
+      row_size += row->size;
+      for (guint c = 0; c < cols && row->retention != NULL && c < row->retention->len; c++)
+        {
+          gsize at = (gsize) rows * cols + c;
+          /* a cohort with nobody in it still shows its month, as 0 % */
+          double w = row->size > 0 ? row->size : 1e-9;
+
+          cells[at] += g_array_index (row->retention, double, c) * w;
+          weights[at] += w;
+        }
+    }
+  /* the customers of cohorts older than the analysis keeps month by month: counted in a row of
+   * their own, without shares */
+  if (s->cohorts_earlier > 0)
+    {
+      g_autofree char *month = month_label (((RegCohortRow *) s->cohorts->pdata[0])->month);
+      g_autofree double *with_earlier = g_new (double, (gsize) (rows + 1) * cols);
+
       for (guint c = 0; c < cols; c++)
-        cells[r * cols + c] = row->retention != NULL && c < row->retention->len
-                              ? g_array_index (row->retention, double, c) : NAN;
+        with_earlier[c] = NAN;
+      memcpy (with_earlier + cols, cells, sizeof (double) * rows * cols);
+      g_free (cells);
+      cells = g_steal_pointer (&with_earlier);
+      /* Translators: the first row of the cohort heat map: customers who first bought before
+       * this month (the rows below), and how many */
+      g_ptr_array_insert (row_labels, 0, g_strdup_printf (_("Before %s (%u)"), month, s->cohorts_earlier));
+      rows++;
     }
   for (guint c = 0; c < cols; c++)
     /* Translators: heat map column: months after the first purchase */
@@ -332,6 +407,14 @@ fill_cohort_chart (RegOverviewView          *self,
   reg_chart_set_matrix (self->cohort_chart, cells, rows, cols,
                         (const char * const *) row_labels->pdata,
                         (const char * const *) col_labels->pdata);
+  {
+    int height = 0;
+
+    /* the whole map where it fits in MAX_COHORT_HEIGHT, else that much of it, scrolled: the
+     * card is not squeezed to the height of the charts beside it */
+    gtk_widget_measure (GTK_WIDGET (self->cohort_chart), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+    gtk_scrolled_window_set_min_content_height (self->cohort_scroller, MIN (height, MAX_COHORT_HEIGHT));
+  }
 }
 
 /* Repeat purchases per week or month (bars) against the model's expectation (dashed line), with
@@ -683,6 +766,8 @@ reg_overview_view_class_init (RegOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, tier_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, value_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, cohort_chart);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, cohort_chart_title);
+  gtk_widget_class_bind_template_child (widget_class, RegOverviewView, cohort_scroller);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_chart);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_label);
   gtk_widget_class_bind_template_child (widget_class, RegOverviewView, forecast_card);

@@ -23,6 +23,7 @@
 #include "reg-segment.h"
 #include "reg-time.h"
 #include "reg-ui-util.h"
+#include "reg-width-watch.h"
 
 struct _RegReportsView
 {
@@ -44,6 +45,7 @@ struct _RegReportsView
   AdwComboRow     *list_row;
   GtkStringList   *list_model;
   AdwActionRow    *print_row;
+  GtkFlowBox      *print_actions;
   GtkListBox      *import_list;
 };
 
@@ -543,6 +545,19 @@ undo_import_action (GtkWidget  *widget,
 
 /* ---- GObject ---- */
 
+/* The print buttons side by side where there is room; under each other in a narrow window
+ * (a flow box left to itself gives them their smallest width, one a line, even when wide). */
+static void
+on_width_cb (RegWidthWatch  *watch,
+             GParamSpec     *pspec,
+             RegReportsView *self)
+{
+  int width = reg_width_watch_get_width (watch);
+
+  if (width > 0)
+    gtk_flow_box_set_min_children_per_line (self->print_actions, width < REG_UI_NARROW_WIDTH ? 1 : 3);
+}
+
 static void
 reg_reports_view_dispose (GObject *object)
 {
@@ -579,9 +594,12 @@ reg_reports_view_class_init (RegReportsViewClass *klass)
   object_class->dispose = reg_reports_view_dispose;
   object_class->finalize = reg_reports_view_finalize;
 
+  g_type_ensure (REG_TYPE_WIDTH_WATCH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RegReportsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RegReportsView, print_actions);
+  gtk_widget_class_bind_template_callback (widget_class, on_width_cb);
   gtk_widget_class_bind_template_child (widget_class, RegReportsView, workbook_row);
   gtk_widget_class_bind_template_child (widget_class, RegReportsView, open_button);
   gtk_widget_class_bind_template_child (widget_class, RegReportsView, workbook_revealer);

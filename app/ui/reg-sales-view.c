@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * RegSalesView puts the RegSaleEntry row above a GtkColumnView of the shop's recent sales
- * (newest first). Each row has edit and delete buttons; a delete keeps the returned record so
+ * (newest first); in a narrow window the date goes under the customer's name and the note
+ * away, so that the amount is always whole. Each row has edit and delete buttons; a delete keeps the returned record so
  * that sales.undo-delete (the toast's Undo, or Ctrl+Z) can restore it through the shop.
  * Main thread only; owns the last deleted record.
  */
@@ -15,6 +16,10 @@
 #include "reg-sales-view.h"
 #include "reg-view.h"
 #include "reg-ui-util.h"
+#include "reg-width-watch.h"
+
+/* below this width the date goes under the customer's name and the note is left out */
+#define COMPACT_WIDTH 560
 
 typedef enum
 {
@@ -35,6 +40,9 @@ struct _RegSalesView
   gboolean             model_pending;   /* the shop's sales list is read when first shown */
   AdwToast            *undo_toast;      /* (unowned) (nullable) */
   GtkSingleSelection  *selection;       /* (owned) */
+  gboolean             compact;         /* narrow: two-line customer cells, no date or note column */
+  GHashTable          *customer_items;  /* (owned) the customer column's GtkListItems set up:
+                                         * drawn again when the list becomes compact or wide */
 
   /* template */
   RegSaleEntry        *sale_entry;
@@ -116,17 +124,41 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
     gtk_label_set_xalign (GTK_LABEL (label), col == COL_AMOUNT ? 1.0f : 0.0f);
     if (col == COL_AMOUNT || col == COL_DATE)
       gtk_widget_add_css_class (label, "numeric");
+    if (col == COL_CUSTOMER)
+      {
+        /* the customer, and under it, when narrow, the date */
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+        GtkWidget *date = gtk_label_new (NULL);
+
+        gtk_label_set_xalign (GTK_LABEL (date), 0.0f);
+        gtk_label_set_single_line_mode (GTK_LABEL (date), TRUE);
+        gtk_widget_add_css_class (date, "caption");
+        gtk_widget_add_css_class (date, "dim-label");
+        gtk_widget_add_css_class (date, "numeric");
+        gtk_widget_set_visible (date, FALSE);
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), date);
+        gtk_list_item_set_child (item, box);
+        g_hash_table_add (self->customer_items, item);
+        return;
+      }
     gtk_list_item_set_child (item, label);
   }
 }
 
 static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+on_customer_teardown_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         RegSalesView             *self)
 {
-  RegSalesView *self = g_object_get_data (G_OBJECT (factory), "view");
-  Column col = GPOINTER_TO_UINT (user_data);
+  g_hash_table_remove (self->customer_items, item);
+}
+
+static void
+bind_cell (RegSalesView *self,
+           GtkListItem  *item,
+           Column        col)
+{
   RegSale *sale = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
@@ -137,7 +169,18 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       text = reg_shop_format_date (self->shop, reg_sale_get_day (sale));
       break;
     case COL_CUSTOMER:
-      text = g_strdup (reg_sale_get_customer_name (sale) != NULL ? reg_sale_get_customer_name (sale) : "");
+      {
+        GtkWidget *date = gtk_widget_get_last_child (child);
+
+        gtk_widget_set_visible (date, self->compact);
+        if (self->compact)
+          {
+            g_autofree char *day = reg_shop_format_date (self->shop, reg_sale_get_day (sale));
+            gtk_label_set_text (GTK_LABEL (date), day);
+          }
+        child = gtk_widget_get_first_child (child);
+        text = g_strdup (reg_sale_get_customer_name (sale) != NULL ? reg_sale_get_customer_name (sale) : "");
+      }
       break;
     case COL_AMOUNT:
       text = reg_shop_format_amount (self->shop, reg_sale_get_amount (sale));
@@ -163,6 +206,39 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (child), text);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  bind_cell (g_object_get_data (G_OBJECT (factory), "view"), item, GPOINTER_TO_UINT (user_data));
+}
+
+/* Narrow: the date under the customer, no note; the amount and the buttons keep their room. */
+static void
+on_list_width_cb (RegWidthWatch *watch,
+                  GParamSpec    *pspec,
+                  RegSalesView  *self)
+{
+  int width = reg_width_watch_get_width (watch);
+  gboolean compact = width > 0 && width < COMPACT_WIDTH;
+  GHashTableIter iter;
+  gpointer item;
+
+  if (width <= 0 || compact == self->compact)
+    return;
+  self->compact = compact;
+  gtk_column_view_column_set_visible (self->columns[COL_DATE], !compact);
+  gtk_column_view_column_set_visible (self->columns[COL_NOTE], !compact);
+  gtk_column_view_column_set_fixed_width (self->columns[COL_CUSTOMER], compact ? 120 : 200);
+  /* GTK 4.8 binds cells only when their row changes: the customer cells again, with or
+   * without the date */
+  g_hash_table_iter_init (&iter, self->customer_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_item (item) != NULL)
+      bind_cell (self, item, COL_CUSTOMER);
 }
 
 static void
@@ -339,6 +415,16 @@ reg_sales_view_dispose (GObject *object)
 }
 
 static void
+reg_sales_view_finalize (GObject *object)
+{
+  RegSalesView *self = REG_SALES_VIEW (object);
+
+  /* after dispose: the column view tears its cells down in it */
+  g_hash_table_unref (self->customer_items);
+  G_OBJECT_CLASS (reg_sales_view_parent_class)->finalize (object);
+}
+
+static void
 reg_sales_view_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
@@ -381,6 +467,7 @@ reg_sales_view_class_init (RegSalesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = reg_sales_view_dispose;
+  object_class->finalize = reg_sales_view_finalize;
   object_class->get_property = reg_sales_view_get_property;
   object_class->set_property = reg_sales_view_set_property;
   widget_class->map = reg_sales_view_map;
@@ -391,6 +478,7 @@ reg_sales_view_class_init (RegSalesViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (REG_TYPE_SALE_ENTRY);
+  g_type_ensure (REG_TYPE_WIDTH_WATCH);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/regulars/Regulars/ui/reg-sales-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RegSalesView, sale_entry);
   gtk_widget_class_bind_template_child (widget_class, RegSalesView, list_stack);
@@ -406,6 +494,7 @@ reg_sales_view_class_init (RegSalesViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "col_actions", FALSE,
                                              G_STRUCT_OFFSET (RegSalesView, columns[COL_ACTIONS]));
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_width_cb);
 
   gtk_widget_class_install_action (widget_class, "sales.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "sales.edit", "x", edit_action);
@@ -418,6 +507,7 @@ reg_sales_view_class_init (RegSalesViewClass *klass)
 static void
 reg_sales_view_init (RegSalesView *self)
 {
+  self->customer_items = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (Column col = 0; col < N_COLUMNS; col++)
@@ -428,6 +518,8 @@ reg_sales_view_init (RegSalesView *self)
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (col));
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (col));
       gtk_column_view_column_set_factory (self->columns[col], factory);
+      if (col == COL_CUSTOMER)
+        g_signal_connect (factory, "teardown", G_CALLBACK (on_customer_teardown_cb), self);
     }
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -16,6 +16,7 @@
 #include "clv-segments.h"
 #include "reg-segment-filter.h"
 #include "reg-ui-util.h"
+#include "reg-width-watch.h"
 
 struct _RegSegmentFilter
 {
@@ -27,6 +28,7 @@ struct _RegSegmentFilter
 
   /* template */
   AdwActionRow   *value_row;
+  GtkFlowBox     *value_fields;
   GtkSpinButton  *value_min;
   GtkSpinButton  *value_max;
   GtkSpinButton  *p_alive_min;
@@ -203,6 +205,18 @@ reg_segment_filter_dispose (GObject *object)
   G_OBJECT_CLASS (reg_segment_filter_parent_class)->dispose (object);
 }
 
+/* "from" and "to" side by side where there is room, one over the other when narrow */
+static void
+on_width_cb (RegWidthWatch    *watch,
+             GParamSpec       *pspec,
+             RegSegmentFilter *self)
+{
+  int width = reg_width_watch_get_width (watch);
+
+  if (width > 0)
+    gtk_flow_box_set_min_children_per_line (self->value_fields, width < REG_UI_NARROW_WIDTH ? 1 : 2);
+}
+
 static void
 reg_segment_filter_class_init (RegSegmentFilterClass *klass)
 {
@@ -211,9 +225,11 @@ reg_segment_filter_class_init (RegSegmentFilterClass *klass)
 
   object_class->dispose = reg_segment_filter_dispose;
 
+  g_type_ensure (REG_TYPE_WIDTH_WATCH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-segment-filter.ui");
   gtk_widget_class_bind_template_child (widget_class, RegSegmentFilter, value_row);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentFilter, value_fields);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentFilter, value_min);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentFilter, value_max);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentFilter, p_alive_min);
@@ -229,6 +245,7 @@ reg_segment_filter_class_init (RegSegmentFilterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegSegmentFilter, show_button);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentFilter, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_width_cb);
   gtk_widget_class_bind_template_callback (widget_class, reg_segment_filter_reset);
 }
 

@@ -23,6 +23,7 @@
 #include "reg-segments-view.h"
 #include "reg-view.h"
 #include "reg-ui-util.h"
+#include "reg-width-watch.h"
 
 struct _RegSegmentsView
 {
@@ -47,6 +48,8 @@ struct _RegSegmentsView
   GtkFlowBox        *channel_box;
   RegSegmentFilter  *filter;
   AdwPreferencesGroup *selection_group;
+  GtkWidget         *selection_actions;
+  GtkBox            *narrow_actions;
   AdwComboRow       *preset_row;
   GtkSpinButton     *control_spin;
   GtkRevealer       *export_revealer;
@@ -747,6 +750,57 @@ show_campaign_action (GtkWidget  *widget,
 /* ---- GObject ---- */
 
 static void
+on_width_cb (RegWidthWatch   *watch,
+             GParamSpec      *pspec,
+             RegSegmentsView *self)
+{
+  int width = reg_width_watch_get_width (watch);
+  /* narrow, the selection's title and description need the whole line: beside them, its
+   * buttons squeezed them to a few letters a line */
+  gboolean narrow = width < REG_UI_NARROW_WIDTH;
+  gboolean moved = gtk_widget_get_parent (self->selection_actions) == GTK_WIDGET (self->narrow_actions);
+
+  if (width <= 0)
+    return;
+  /* side by side when wide (a flow box alone gives them its smallest width, one a line) */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->selection_actions), narrow ? 1 : 2);
+  if (narrow != moved)
+    {
+      g_object_ref (self->selection_actions);
+      if (narrow)
+        {
+          adw_preferences_group_set_header_suffix (self->selection_group, NULL);
+          gtk_box_append (self->narrow_actions, self->selection_actions);
+        }
+      else
+        {
+          gtk_box_remove (self->narrow_actions, self->selection_actions);
+          adw_preferences_group_set_header_suffix (self->selection_group, self->selection_actions);
+        }
+      gtk_widget_set_hexpand (self->selection_actions, narrow);
+      gtk_widget_set_visible (GTK_WIDGET (self->narrow_actions), narrow);
+      g_object_unref (self->selection_actions);
+    }
+  /* the list: the name, the value and why, whole, rather than every column cut */
+  for (Column col = COL_EMAIL; col <= COL_P_ALIVE; col++)
+    if (col != COL_VALUE)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), col);
+        gtk_column_view_column_set_visible (column, !narrow);
+      }
+  /* GTK 4.8 leaves the room of hidden columns empty instead of giving it to the expanding
+   * ones: the name and the reason share what the value leaves, by width */
+  {
+    g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), COL_NAME);
+    g_autoptr(GtkColumnViewColumn) why = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), COL_WHY);
+    int room = width - 48 - 120;
+
+    gtk_column_view_column_set_fixed_width (name, narrow ? MAX (room * 2 / 5, 80) : -1);
+    gtk_column_view_column_set_fixed_width (why, narrow ? MAX (room - room * 2 / 5, 80) : -1);
+  }
+}
+
+static void
 reg_segments_view_dispose (GObject *object)
 {
   RegSegmentsView *self = REG_SEGMENTS_VIEW (object);
@@ -789,6 +843,7 @@ reg_segments_view_class_init (RegSegmentsViewClass *klass)
   object_class->finalize = reg_segments_view_finalize;
 
   g_type_ensure (REG_TYPE_SEGMENT_FILTER);
+  g_type_ensure (REG_TYPE_WIDTH_WATCH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-segments-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, stack);
@@ -799,6 +854,9 @@ reg_segments_view_class_init (RegSegmentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, channel_box);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, filter);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, selection_group);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, selection_actions);
+  gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, narrow_actions);
+  gtk_widget_class_bind_template_callback (widget_class, on_width_cb);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, preset_row);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, control_spin);
   gtk_widget_class_bind_template_child (widget_class, RegSegmentsView, export_revealer);

@@ -191,6 +191,48 @@ test_tiny_shop (Fixture *f, gconstpointer data)
   g_assert_null (strstr (json, "inf"));
 }
 
+/* Customers who first bought more than the ten years of cohorts the analysis keeps month by
+ * month are still counted, in the summary the job returns and in the one read back. */
+static void
+test_cohorts_earlier (Fixture *f, gconstpointer data)
+{
+  static const struct { int year, month; } first[] = {
+    { 2010, 1 }, { 2011, 3 }, { 2023, 5 }, { 2024, 2 }, { 2024, 6 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegAnalysisJob) job = NULL;
+  g_autoptr(RegAnalysisSummary) s = NULL;
+  g_autoptr(RegAnalysisSummary) loaded = NULL;
+  guint in_rows = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    {
+      RegCustomerRecord rec = { 0 };
+      g_autofree char *name = g_strdup_printf ("Customer %u", i);
+      gint64 id;
+
+      rec.name = name;
+      id = reg_shop_add_customer (f->shop, &rec, &error);
+      g_assert_no_error (error);
+      reg_shop_record_sale (f->shop, id, clv_date_from_ymd (first[i].year, first[i].month, 10), 1500,
+                            NULL, &error);
+      reg_shop_record_sale (f->shop, id, clv_date_from_ymd (2024, 9, 1 + (int) i), 900, NULL, &error);
+      g_assert_no_error (error);
+    }
+  job = reg_analysis_job_new (f->shop, NULL);
+  s = reg_job_run_sync (REG_JOB (job), &error);
+  g_assert_no_error (error);
+  loaded = reg_shop_load_latest_analysis (f->shop, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  /* 2010 and 2011 are before the last 120 months of cohorts (June 2014 to June 2024) */
+  g_assert_cmpuint (s->cohorts_earlier, ==, 2);
+  g_assert_cmpuint (loaded->cohorts_earlier, ==, 2);
+  for (guint i = 0; i < loaded->cohorts->len; i++)
+    in_rows += ((RegCohortRow *) loaded->cohorts->pdata[i])->size;
+  g_assert_cmpuint (in_rows + loaded->cohorts_earlier, ==, G_N_ELEMENTS (first));
+}
+
 static void
 test_empty_shop (Fixture *f, gconstpointer data)
 {
@@ -214,6 +256,7 @@ main (int argc, char **argv)
   ADD ("/analysis/cancel-changes-nothing", test_cancel_changes_nothing);
   ADD ("/analysis/tiny-shop", test_tiny_shop);
   ADD ("/analysis/empty-shop", test_empty_shop);
+  ADD ("/analysis/cohorts-earlier", test_cohorts_earlier);
 #undef ADD
   return g_test_run ();
 }

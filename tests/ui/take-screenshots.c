@@ -9,6 +9,10 @@
  * answers), the preferences, and the first printed page of the loyalty list; and saves what
  * the X server shows with ImageMagick's import (no window manager needed):
  *   xvfb-run -a -s "-screen 0 1280x800x24" take-screenshots SHOP OUTDIR [WIDTH HEIGHT]
+ * Given a WIDTH, the main views (overview, customers, customer-detail, sales, segments,
+ * reports) are taken at that size with the width in their names (customers-360-light.png)
+ * and nothing else; without one, at 1280 x 800 under the names the README and the metainfo
+ * use (customers-light.png). The X screen must be at least as large as the window.
  * REG_SHOT_ONLY=segments,reports,import,survey,preferences,print,… limits the shots to those
  * names; REG_SHOT_ONLY=new-shop takes the New shop dialog alone (not one of data/screenshots).
  */
@@ -32,6 +36,19 @@
 #include "reg-sales-view.h"
 #include "reg-window.h"
 #include "ui-test-utils.h"
+
+/* the width in the file names, 0 for the default size's names */
+static int shot_width;
+
+/* "customers-light.png", or with a width given "customers-360-light.png" */
+static char *
+shot_name (const char *what,
+           const char *scheme)
+{
+  if (shot_width > 0)
+    return g_strdup_printf ("%s-%d-%s.png", what, shot_width, scheme);
+  return g_strdup_printf ("%s-%s.png", what, scheme);
+}
 
 static gboolean
 wanted (const char *what)
@@ -279,8 +296,8 @@ shoot_segments (RegWindow  *window,
                 const char *scheme)
 {
   RegSegmentsView *segments = REG_SEGMENTS_VIEW (reg_window_get_view (window, "segments"));
-  g_autofree char *name = g_strdup_printf ("segments-%s.png", scheme);
-  g_autofree char *list = g_strdup_printf ("segments-list-%s.png", scheme);
+  g_autofree char *name = shot_name ("segments", scheme);
+  g_autofree char *list = shot_name ("segments-list", scheme);
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (segments),
                                                                                   REG_TYPE_SEGMENTS_VIEW,
                                                                                   "scroller"));
@@ -309,6 +326,8 @@ main (int   argc,
   int width = argc > 4 ? atoi (argv[3]) : 1280;
   int height = argc > 4 ? atoi (argv[4]) : 800;
   const char *schemes[] = { "light", "dark" };
+  /* the other windows (import, preferences, print) at the default size only */
+  gboolean extras;
 
   /* the shots are drawn with cairo: keep GDK from loading a GL driver to probe GL (GTK 4.8) */
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
@@ -323,6 +342,8 @@ main (int   argc,
       g_printerr ("usage: %s SHOP OUTDIR [WIDTH HEIGHT]\n", argv[0]);
       return 2;
     }
+  shot_width = argc > 4 ? width : 0;
+  extras = shot_width == 0;
   /* a copy: the import wizard's shots import into it */
   {
     g_autofree char *tmp = reg_test_make_tmpdir ();
@@ -350,10 +371,19 @@ main (int   argc,
       gtk_window_set_default_size (GTK_WINDOW (window), width, height);
       gtk_window_present (GTK_WINDOW (window));
       UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+      if (shot_width > 0)
+        {
+          /* GTK takes its frame out of the default size: the named width is the window's own */
+          ui_test_wait_frames (GTK_WIDGET (window), 2);
+          gtk_window_set_default_size (GTK_WINDOW (window),
+                                       2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
+                                       2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
+          ui_test_wait_frames (GTK_WIDGET (window), 3);
+        }
       UI_WAIT_UNTIL (reg_overview_view_get_summary (REG_OVERVIEW_VIEW (reg_window_get_view (window, "overview"))) != NULL
                      && !reg_window_get_analysis_running (window), 60);
 
-      name = g_strdup_printf ("overview-%s.png", schemes[s]);
+      name = shot_name ("overview", schemes[s]);
       if (wanted ("overview"))
         save (GTK_WIDGET (window), argv[2], name);
       if (wanted ("overview-predictions"))
@@ -363,7 +393,7 @@ main (int   argc,
                                             REG_TYPE_OVERVIEW_VIEW, "prediction_label");
           GtkWidget *scroller = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
           GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-          g_autofree char *shot = g_strdup_printf ("overview-predictions-%s.png", schemes[s]);
+          g_autofree char *shot = shot_name ("overview-predictions", schemes[s]);
 
           gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj)
                                          - gtk_adjustment_get_page_size (adj));
@@ -399,7 +429,7 @@ main (int   argc,
       /* survey answers first, so that the customer's page shows them */
       if (s == 0 && (wanted ("survey") || wanted ("customer-detail")))
         {
-          shoot_survey (window, argv[2], wanted ("survey"));
+          shoot_survey (window, argv[2], extras && wanted ("survey"));
           UI_WAIT_UNTIL (!reg_window_get_analysis_running (window), 60);
         }
 
@@ -412,13 +442,13 @@ main (int   argc,
         reg_customers_view_select_customer (customers, reg_customer_get_id (top));
       }
       g_free (name);
-      name = g_strdup_printf ("customer-detail-%s.png", schemes[s]);
+      name = shot_name ("customer-detail", schemes[s]);
       if (wanted ("customer-detail"))
         save (GTK_WIDGET (window), argv[2], name);
 
       gtk_widget_activate_action (GTK_WIDGET (customers), "customers.close-detail", NULL);
       g_free (name);
-      name = g_strdup_printf ("customers-%s.png", schemes[s]);
+      name = shot_name ("customers", schemes[s]);
       if (wanted ("customers"))
         save (GTK_WIDGET (window), argv[2], name);
 
@@ -438,15 +468,15 @@ main (int   argc,
                                  g_getenv ("REG_SHOT_SUGGEST"));
         }
       g_free (name);
-      name = g_strdup_printf ("sales-%s.png", schemes[s]);
+      name = shot_name ("sales", schemes[s]);
       if (wanted ("sales"))
         save (GTK_WIDGET (window), argv[2], name);
 
-      if (s == 0 && wanted ("import"))
+      if (s == 0 && extras && wanted ("import"))
         shoot_import (window, argv[2]);
-      if (s == 0 && wanted ("preferences"))
+      if (s == 0 && extras && wanted ("preferences"))
         shoot_preferences (window, argv[2]);
-      if (s == 0 && wanted ("print"))
+      if (s == 0 && extras && wanted ("print"))
         shoot_print (window, argv[2]);
       if (wanted ("segments"))
         shoot_segments (window, argv[2], schemes[s]);
@@ -465,7 +495,7 @@ main (int   argc,
         {
           reg_window_show_view (window, "reports");
           g_free (name);
-          name = g_strdup_printf ("reports-%s.png", schemes[s]);
+          name = shot_name ("reports", schemes[s]);
           save (GTK_WIDGET (window), argv[2], name);
         }
 

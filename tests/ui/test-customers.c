@@ -382,7 +382,7 @@ test_detail_and_archive (Fixture       *f,
                          gconstpointer  data)
 {
   RegCustomerDetail *detail = REG_CUSTOMER_DETAIL (reg_customers_view_get_detail (f->view));
-  AdwFlap *flap = ui_test_child (f->view, REG_TYPE_CUSTOMERS_VIEW, "flap");
+  GtkWidget *detail_page = ui_test_child (f->view, REG_TYPE_CUSTOMERS_VIEW, "detail_page");
   GListModel *shown = reg_customers_view_get_model (f->view);
   g_autoptr(RegCustomer) c = NULL;
   g_autoptr(GError) error = NULL;
@@ -394,7 +394,7 @@ test_detail_and_archive (Fixture       *f,
   c = g_list_model_get_item (shown, 0);
   id = reg_customer_get_id (c);
   g_assert_true (reg_customers_view_select_customer (f->view, id));
-  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_widget_get_visible (detail_page));
   g_assert_cmpint (reg_customer_get_id (reg_customer_detail_get_customer (detail)), ==, id);
   g_assert_cmpuint (reg_customer_detail_get_n_history (detail), >=, MIN (reg_customer_get_purchases (c), 100));
   g_assert_cmpstr (reg_customer_detail_get_prediction_text (detail), !=, "");
@@ -416,7 +416,7 @@ test_detail_and_archive (Fixture       *f,
 
   /* closing the pane */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "customers.close-detail", NULL);
-  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (gtk_widget_get_visible (detail_page));
   g_assert_null (reg_customer_detail_get_customer (detail));
 }
 
