@@ -63,6 +63,15 @@ near_match_free (RegNearMatch *m)
   g_free (m);
 }
 
+static void
+new_payer_free (RegNewPayer *p)
+{
+  g_free (p->name);
+  g_free (p->email);
+  g_free (p->reference);
+  g_free (p);
+}
+
 void
 reg_import_result_free (RegImportResult *r)
 {
@@ -76,6 +85,7 @@ reg_import_result_free (RegImportResult *r)
   g_clear_pointer (&r->errors, g_ptr_array_unref);
   g_clear_pointer (&r->skips, g_ptr_array_unref);
   g_clear_pointer (&r->near_matches, g_ptr_array_unref);
+  g_clear_pointer (&r->new_payers, g_ptr_array_unref);
   g_free (r);
 }
 
@@ -198,6 +208,16 @@ write_item (ImportContext *ctx, RegImportItem *item, GError **error)
         return FALSE;
       g_array_append_val (ctx->new_ids, id);
       ctx->result->new_customers++;
+      if (ctx->result->new_payers->len < REG_IMPORT_MAX_NEW_PAYERS)
+        {
+          RegNewPayer *p = g_new0 (RegNewPayer, 1);
+
+          p->line = row->line;
+          p->name = g_strdup (row->name);
+          p->email = g_strdup (row->email);
+          p->reference = g_strdup (row->customer_ref != NULL ? row->customer_ref : row->iban);
+          g_ptr_array_add (ctx->result->new_payers, p);
+        }
     }
   customer = resolve (ctx, item->customer);
   if (item->similar != 0)
@@ -426,6 +446,7 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_issue_free);
   result->skips = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
   result->near_matches = g_ptr_array_new_with_free_func ((GDestroyNotify) near_match_free);
+  result->new_payers = g_ptr_array_new_with_free_func ((GDestroyNotify) new_payer_free);
   result->dry_run = self->req.dry_run;
 
   reg_job_set_status (job, _("Reading the file"));
@@ -661,4 +682,37 @@ reg_shop_undo_import (RegShop *shop, gint64 batch, guint *out_sales, guint *out_
     return FALSE;
   reg_shop_notify_changed (shop, REG_SHOP_CHANGE_ALL, 0);
   return TRUE;
+}
+
+char *
+reg_near_match_key (const RegNearMatch *m)
+{
+  return g_strdup_printf ("%s\x1f%" PRId64, m->payer, m->customer_id);
+}
+
+guint
+reg_shop_merge_look_alikes (RegShop               *shop,
+                            const RegImportResult *result,
+                            GHashTable            *confirmed,
+                            char                 **error_text)
+{
+  guint merged = 0;
+
+  g_return_val_if_fail (REG_IS_SHOP (shop), 0);
+
+  for (guint i = 0; result != NULL && confirmed != NULL && i < result->near_matches->len; i++)
+    {
+      const RegNearMatch *m = g_ptr_array_index (result->near_matches, i);
+      g_autofree char *key = reg_near_match_key (m);
+      g_autoptr(GError) error = NULL;
+
+      /* a payer whose rows were skipped has no new customer to merge */
+      if (m->new_customer_id <= 0 || !g_hash_table_contains (confirmed, key))
+        continue;
+      if (reg_shop_merge_customers (shop, m->customer_id, m->new_customer_id, &error))
+        merged++;
+      else if (error_text != NULL && *error_text == NULL)
+        *error_text = g_strdup_printf (_("“%s” could not be merged: %s"), m->payer, error->message);
+    }
+  return merged;
 }

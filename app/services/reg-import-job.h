@@ -49,6 +49,19 @@ typedef struct
   gint64  new_customer_id; /* the customer created for the payer, 0 when skipped */
 } RegNearMatch;
 
+/* A payer who matches none of the customers and becomes a new one. Name and e-mail are as
+ * the file has them (either may be missing, or both: then only the reference names them). */
+typedef struct
+{
+  guint   line;
+  char   *name;           /* (nullable) */
+  char   *email;          /* (nullable) */
+  char   *reference;      /* (nullable) the customer number or account in the file */
+} RegNewPayer;
+
+/* New payers listed in a result; beyond these only their number is kept. */
+#define REG_IMPORT_MAX_NEW_PAYERS 500
+
 typedef struct
 {
   gint64     batch;             /* 0 when nothing was committed */
@@ -71,6 +84,8 @@ typedef struct
   GPtrArray *errors;            /* RegImportIssue */
   GPtrArray *skips;             /* RegImportSkip */
   GPtrArray *near_matches;      /* RegNearMatch */
+  GPtrArray *new_payers;        /* RegNewPayer: the first REG_IMPORT_MAX_NEW_PAYERS of the
+                                 * new_customers, in file order */
 } RegImportResult;
 
 void reg_import_result_free (RegImportResult *result);
@@ -81,6 +96,17 @@ G_DECLARE_FINAL_TYPE (RegImportJob, reg_import_job, REG, IMPORT_JOB, RegJob)
 
 /* The job's result (reg_job_run_finish) is a RegImportResult (transfer full). */
 RegImportJob *reg_import_job_new (RegShop *shop, const char *path, const RegImportRequest *req);
+
+/* (transfer full) What a look-alike is known by in the dry run and in the import alike: the
+ * payer as in the file and the customer it resembles. */
+char *reg_near_match_key (const RegNearMatch *m);
+/* After an import: merges the new customer of each of @result's look-alikes whose key
+ * (reg_near_match_key) is in @confirmed into the customer it resembles. Returns how many were
+ * merged; the first failure, in words, in @error_text (nullable, transfer full). */
+guint reg_shop_merge_look_alikes (RegShop               *shop,
+                                  const RegImportResult *result,
+                                  GHashTable            *confirmed,
+                                  char                 **error_text);
 
 /* Undo a whole import. */
 gboolean reg_shop_undo_import (RegShop *shop, gint64 batch, guint *out_sales,

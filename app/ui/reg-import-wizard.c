@@ -20,8 +20,10 @@
 #include <string.h>
 
 #include "reg-feedback-preview.h"
+#include "reg-import-customers-page.h"
 #include "reg-import-preset.h"
 #include "reg-import-wizard.h"
+#include "reg-import-words.h"
 #include "reg-store-imports.h"
 #include "reg-ui-util.h"
 
@@ -47,7 +49,6 @@ struct _RegImportWizard
   char              *check_error;     /* (owned) (nullable) */
   char              *columns_key;     /* (owned) (nullable) the columns the field rows offer */
   GPtrArray         *columns;         /* (owned) mapping values ("Name" or "#3") per column */
-  GHashTable        *confirmed;       /* (owned) near matches the owner confirmed: key → 1 */
   gboolean           updating;        /* filling widgets: their signals are not the owner's */
 
   /* survey results instead of sales (draft.feedback says which) */
@@ -107,12 +108,7 @@ struct _RegImportWizard
   AdwComboRow       *saved_row;
   GtkStringList     *saved_model;
   AdwEntryRow       *save_row;
-  GtkWidget         *check_box;
-  GtkProgressBar    *check_progress;
-  AdwActionRow      *new_payers_row;
-  AdwComboRow       *unmatched_row;
-  GtkWidget         *near_group;
-  GtkListBox        *near_list;
+  RegImportCustomersPage *customers_page;
   GtkLabel          *cancelled_label;
   GtkLabel          *check_label;
   GtkLabel          *check_detail_label;
@@ -217,16 +213,6 @@ set_preview (RegImportWizard  *self,
   self->preview = preview;
 }
 
-static const char *
-confidence_words (double confidence)
-{
-  if (confidence >= 0.9)
-    return _("Found in the file");
-  if (confidence >= 0.6)
-    return _("Found in the file, fairly sure");
-  return _("A guess: check the rows below");
-}
-
 static void
 clear_box (GtkWidget *box)
 {
@@ -241,20 +227,6 @@ clear_box (GtkWidget *box)
       else
         gtk_widget_unparent (child);
     }
-}
-
-static GtkWidget *
-plain_row (const char *title,
-           const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
 }
 
 static char *
@@ -288,8 +260,7 @@ fill_request (RegImportWizard  *self,
   req->preset = self->preset;
   req->decimal = self->decimal;
   req->date_format = self->date_order;
-  req->unmatched = adw_combo_row_get_selected (self->unmatched_row) == 1 ? REG_UNMATCHED_SKIP
-                                                                        : REG_UNMATCHED_CREATE;
+  req->unmatched = reg_import_customers_page_get_unmatched (self->customers_page);
   *mapping = mapping_text (self);
   req->mapping = *mapping;
 }
@@ -343,13 +314,10 @@ apply_state (RegImportWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), self->draft.step != REG_IMPORT_STEP_SUMMARY);
   gtk_widget_set_visible (self->undo_button, self->draft.committed);
   gtk_widget_set_visible (self->preview_box, s.show_preview);
-  gtk_widget_set_visible (self->check_box, s.show_progress);
+  reg_import_customers_page_set_checking (self->customers_page, s.show_progress);
   gtk_widget_set_visible (GTK_WIDGET (self->survey_columns_group),
                           self->draft.feedback && self->fb_preview != NULL && self->fb_preview->layout != NULL);
-  /* survey answers are matched by e-mail address: no new customers, no look-alikes */
-  gtk_widget_set_visible (GTK_WIDGET (self->unmatched_row), !self->draft.feedback);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_payers_row),
-                                 self->draft.feedback ? _("Answers") : _("New payers"));
+  reg_import_customers_page_set_feedback (self->customers_page, self->draft.feedback);
 
   if (self->draft.step == REG_IMPORT_STEP_MATCHING && self->draft.check_failed && self->check_error != NULL)
     blocked = self->check_error;
@@ -408,7 +376,7 @@ set_choice_subtitle (AdwComboRow *row,
   else if (chosen)
     text = _("Your choice");
   else
-    text = confidence_words (confidence);
+    text = reg_import_confidence_words (confidence);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
 }
 
@@ -489,7 +457,7 @@ fill_choices (RegImportWizard *self)
       const RegImportPreset *p = reg_import_preset_lookup (preset);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
                                    p != NULL && p->rules != NULL ? _(p->rules)
-                                                                 : confidence_words (found->preset_confidence));
+                                                                 : reg_import_confidence_words (found->preset_confidence));
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
@@ -535,15 +503,6 @@ cell (const char *text,
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
-}
-
-static const char *
-row_customer (const RegImportRow *row)
-{
-  return row->name != NULL ? row->name
-         : row->email != NULL ? row->email
-         : row->customer_ref != NULL ? row->customer_ref
-         : row->iban != NULL ? row->iban : "—";
 }
 
 static int
@@ -652,6 +611,10 @@ draw_sale_row (RegImportWizard *self,
                      : row->skip_reason != NULL ? row->skip_reason : _("Skipped");
   const char *ref = row->external_id != NULL ? row->external_id
                     : row->reference != NULL ? row->reference : row->note;
+  /* a file that names the customer only by a number says so; the number stays for reference */
+  g_autofree char *customer = reg_import_payer_label (row->name, row->email,
+                                                      row->customer_ref != NULL ? row->customer_ref : row->iban);
+  gboolean named = (row->name != NULL && *row->name != '\0') || (row->email != NULL && *row->email != '\0');
   GtkWidget *amount_cell;
   gboolean other_currency = FALSE;
 
@@ -674,7 +637,7 @@ draw_sale_row (RegImportWizard *self,
     }
   gtk_label_set_xalign (GTK_LABEL (amount_cell), 1);
   gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (row_customer (row), NULL), 2, y, 1, 1);
+  gtk_grid_attach (self->preview_grid, cell (customer, named ? NULL : "dim-label"), 2, y, 1, 1);
   gtk_grid_attach (self->preview_grid, amount_cell, 3, y, 1, 1);
   gtk_grid_attach (self->preview_grid,
                    cell (what, row->kind == REG_ROW_SKIPPED ? "dim-label" : NULL), 4, y, 1, 1);
@@ -845,25 +808,6 @@ fill_saved_mappings (RegImportWizard *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), NULL);
 }
 
-static char *
-near_key (const RegNearMatch *m)
-{
-  return g_strdup_printf ("%s\x1f%" PRId64, m->payer, m->customer_id);
-}
-
-static void
-on_near_switch_cb (GtkSwitch       *sw,
-                   GParamSpec      *pspec,
-                   RegImportWizard *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (sw), "near-key");
-
-  if (gtk_switch_get_active (sw))
-    g_hash_table_add (self->confirmed, g_strdup (key));
-  else
-    g_hash_table_remove (self->confirmed, key);
-}
-
 /* The rows of a rejected or skipped list: "line\x1freason" strings, bound by on_line_bind_cb. */
 static void
 fill_line_list (GtkStringList   *model,
@@ -961,49 +905,14 @@ fill_check (RegImportWizard *self)
   g_autofree char *total = NULL;
   g_autofree char *headline = NULL;
   g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *payers = NULL;
 
-  clear_box (GTK_WIDGET (self->near_list));
+  reg_import_customers_page_show_sales (self->customers_page, r);
   gtk_string_list_splice (self->rejected_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
   gtk_string_list_splice (self->skipped_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
   if (r == NULL)
     return;
-
-  /* customers */
-  if (r->new_customers > 0)
-    payers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u payer in this file matches none of your customers.",
-                                           "%u payers in this file match none of your customers.",
-                                           r->new_customers), r->new_customers);
-  else
-    payers = g_strdup (adw_combo_row_get_selected (self->unmatched_row) == 1 && r->skipped > 0
-                       ? _("Rows of payers who match none of your customers are skipped.")
-                       : _("Every payer in this file is already one of your customers."));
-  adw_action_row_set_subtitle (self->new_payers_row, payers);
-
-  for (guint i = 0; i < r->near_matches->len; i++)
-    {
-      const RegNearMatch *m = g_ptr_array_index (r->near_matches, i);
-      g_autofree char *title = g_strdup_printf (_("%s (line %u)"), m->payer, m->line);
-      g_autofree char *subtitle = g_strdup_printf (_("Looks like your customer “%s”"),
-                                                   m->customer_name != NULL ? m->customer_name : "?");
-      GtkWidget *row = plain_row (title, subtitle);
-      GtkWidget *sw = gtk_switch_new ();
-      g_autofree char *key = near_key (m);
-
-      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (sw), g_hash_table_contains (self->confirmed, key));
-      g_object_set_data_full (G_OBJECT (sw), "near-key", g_steal_pointer (&key), g_free);
-      g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_near_switch_cb), self, 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("The same person"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-      gtk_list_box_append (self->near_list, row);
-    }
-  gtk_widget_set_visible (self->near_group, r->near_matches->len > 0);
 
   /* check */
   total = reg_shop_format_amount (self->shop, r->total_imported);
@@ -1253,7 +1162,7 @@ pulse_cb (gpointer user_data)
 {
   RegImportWizard *self = user_data;
 
-  gtk_progress_bar_pulse (self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : self->check_progress);
+  gtk_progress_bar_pulse (self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : reg_import_customers_page_get_progress (self->customers_page));
   return G_SOURCE_CONTINUE;
 }
 
@@ -1262,7 +1171,7 @@ on_job_progress_cb (RegJob          *job,
                     GParamSpec      *pspec,
                     RegImportWizard *self)
 {
-  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : self->check_progress;
+  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : reg_import_customers_page_get_progress (self->customers_page);
   double fraction = reg_job_get_fraction (job);
   const char *status = reg_job_get_status_text (job);
 
@@ -1558,34 +1467,17 @@ static void
 fill_feedback_check (RegImportWizard *self)
 {
   const RegFeedbackImportResult *r = self->fb_check;
-  g_autoptr(GString) answers = g_string_new (NULL);
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *headline = NULL;
 
-  clear_box (GTK_WIDGET (self->near_list));
+  reg_import_customers_page_show_answers (self->customers_page, r);
   gtk_string_list_splice (self->rejected_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
   gtk_string_list_splice (self->skipped_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
-  gtk_widget_set_visible (self->near_group, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), FALSE);
   if (r == NULL)
     return;
-
-  /* customers */
-  g_string_append_printf (answers, g_dngettext (GETTEXT_PACKAGE,
-                                                "The answers come from %u customer.",
-                                                "The answers come from %u customers.",
-                                                r->customers), r->customers);
-  if (r->unknown_emails > 0)
-    {
-      g_string_append_c (answers, ' ');
-      g_string_append_printf (answers, g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u email address matches none of your customers: that row is rejected.",
-                                                    "%u email addresses match none of your customers: those rows are rejected.",
-                                                    r->unknown_emails), r->unknown_emails);
-    }
-  adw_action_row_set_subtitle (self->new_payers_row, answers->str);
 
   /* check */
   if (r->imported > 0)
@@ -1693,7 +1585,7 @@ start_feedback_check (RegImportWizard *self)
   self->draft.checked = FALSE;
   self->draft.check_failed = FALSE;
   self->draft.work = REG_IMPORT_WORK_CHECK;
-  gtk_progress_bar_set_fraction (self->check_progress, 0);
+  gtk_progress_bar_set_fraction (reg_import_customers_page_get_progress (self->customers_page), 0);
   watch_job (self, REG_JOB (job));
   reg_job_run_async (REG_JOB (job), on_feedback_check_done_cb, g_object_ref (self));
   apply_state (self);
@@ -1828,32 +1720,10 @@ start_check (RegImportWizard *self)
   self->draft.checked = FALSE;
   self->draft.check_failed = FALSE;
   self->draft.work = REG_IMPORT_WORK_CHECK;
-  gtk_progress_bar_set_fraction (self->check_progress, 0);
+  gtk_progress_bar_set_fraction (reg_import_customers_page_get_progress (self->customers_page), 0);
   watch_job (self, REG_JOB (job));
   reg_job_run_async (REG_JOB (job), on_check_done_cb, g_object_ref (self));
   apply_state (self);
-}
-
-static guint
-merge_confirmed (RegImportWizard  *self,
-                 char            **error_text)
-{
-  guint merged = 0;
-
-  for (guint i = 0; self->result != NULL && i < self->result->near_matches->len; i++)
-    {
-      const RegNearMatch *m = g_ptr_array_index (self->result->near_matches, i);
-      g_autofree char *key = near_key (m);
-      g_autoptr(GError) error = NULL;
-
-      if (m->new_customer_id <= 0 || !g_hash_table_contains (self->confirmed, key))
-        continue;
-      if (reg_shop_merge_customers (self->shop, m->customer_id, m->new_customer_id, &error))
-        merged++;
-      else if (*error_text == NULL)
-        *error_text = g_strdup_printf (_("“%s” could not be merged: %s"), m->payer, error->message);
-    }
-  return merged;
 }
 
 static void
@@ -1892,7 +1762,9 @@ on_import_done_cb (GObject      *source,
   g_clear_pointer (&self->result, reg_import_result_free);
   self->result = result;
   self->draft.committed = result->committed;
-  merged = merge_confirmed (self, &merge_error);
+  merged = reg_shop_merge_look_alikes (self->shop, result,
+                                       reg_import_customers_page_get_confirmed (self->customers_page),
+                                       &merge_error);
   self->draft.step = REG_IMPORT_STEP_SUMMARY;
   fill_summary (self, merged, merge_error);
   apply_state (self);
@@ -2230,9 +2102,8 @@ on_survey_column_selected_cb (AdwComboRow     *row,
 }
 
 static void
-on_unmatched_selected_cb (AdwComboRow     *row,
-                          GParamSpec      *pspec,
-                          RegImportWizard *self)
+on_unmatched_selected_cb (RegImportCustomersPage *page,
+                          RegImportWizard        *self)
 {
   if (self->updating || self->path == NULL || !self->draft.preview_ready)
     return;
@@ -2316,7 +2187,6 @@ reg_import_wizard_finalize (GObject *object)
   g_free (self->check_error);
   g_free (self->columns_key);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
-  g_clear_pointer (&self->confirmed, g_hash_table_unref);
   g_free (self->format);
   g_free (self->encoding);
   g_free (self->preset);
@@ -2337,6 +2207,7 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   object_class->finalize = reg_import_wizard_finalize;
   window_class->close_request = on_close_request_cb;
 
+  g_type_ensure (REG_TYPE_IMPORT_CUSTOMERS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-import-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, window_title);
@@ -2369,12 +2240,7 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, save_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_box);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_progress);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, new_payers_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, unmatched_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, near_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, near_list);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, customers_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, cancelled_label);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_label);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_detail_label);
@@ -2424,7 +2290,6 @@ reg_import_wizard_init (RegImportWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   reg_import_draft_init (&self->draft);
   self->columns = g_ptr_array_new_with_free_func (g_free);
-  self->confirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->encodings = g_ptr_array_new_with_free_func (g_free);
   self->survey_values = g_ptr_array_new_with_free_func (g_free);
   self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
@@ -2463,7 +2328,7 @@ reg_import_wizard_init (RegImportWizard *self)
   g_signal_connect (self->preset_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->decimal_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->date_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->unmatched_row, "notify::selected", G_CALLBACK (on_unmatched_selected_cb), self);
+  g_signal_connect (self->customers_page, "unmatched-changed", G_CALLBACK (on_unmatched_selected_cb), self);
   g_signal_connect (self->holds_row, "notify::selected", G_CALLBACK (on_holds_selected_cb), self);
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
   for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
@@ -2531,7 +2396,7 @@ reg_import_wizard_set_file (RegImportWizard *self,
   g_clear_pointer (&self->survey_key, g_free);
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
   g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
-  g_hash_table_remove_all (self->confirmed);
+  reg_import_customers_page_forget (self->customers_page);
   reg_import_draft_init (&self->draft);
   gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), FALSE);
 
