@@ -20,17 +20,18 @@
 #include <string.h>
 
 #include "reg-feedback-preview.h"
+#include "reg-import-check-page.h"
 #include "reg-import-customers-page.h"
 #include "reg-import-preset.h"
+#include "reg-import-preview-pane.h"
+#include "reg-import-summary-page.h"
 #include "reg-import-wizard.h"
 #include "reg-import-words.h"
 #include "reg-store-imports.h"
 #include "reg-ui-util.h"
 
-/* Rows read for the preview, and rejected or skipped rows listed on the check page (in
- * virtualised lists: only the rows in view are laid out). */
+/* Rows read for the preview. */
 #define PREVIEW_ROWS 12
-#define MAX_LISTED 2000
 
 struct _RegImportWizard
 {
@@ -109,26 +110,11 @@ struct _RegImportWizard
   GtkStringList     *saved_model;
   AdwEntryRow       *save_row;
   RegImportCustomersPage *customers_page;
-  GtkLabel          *cancelled_label;
-  GtkLabel          *check_label;
-  GtkLabel          *check_detail_label;
-  GtkWidget         *rejected_group;
-  GtkListView       *rejected_view;
-  GtkStringList     *rejected_model;
-  AdwPreferencesGroup *skipped_group;
-  GtkListView       *skipped_view;
-  GtkStringList     *skipped_model;
-  GtkButton         *import_button;
+  RegImportCheckPage *check_page;
   GtkProgressBar    *import_progress;
-  GtkImage          *summary_icon;
-  GtkLabel          *summary_title;
-  GtkLabel          *summary_label;
-  GtkWidget         *undo_button;
-  GtkWidget         *preview_box;
-  GtkLabel          *preview_status;
-  GtkWidget         *preview_scroller;
+  RegImportSummaryPage *summary_page;
+  RegImportPreviewPane *preview_box;
   GtkScrolledWindow *scroller;          /* the page area */
-  GtkGrid           *preview_grid;
 };
 
 G_DEFINE_FINAL_TYPE (RegImportWizard, reg_import_wizard, ADW_TYPE_WINDOW)
@@ -213,21 +199,6 @@ set_preview (RegImportWizard  *self,
   self->preview = preview;
 }
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else if (GTK_IS_GRID (box))
-        gtk_grid_remove (GTK_GRID (box), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
 
 static char *
 mapping_text (RegImportWizard *self)
@@ -309,11 +280,11 @@ apply_state (RegImportWizard *self)
   gtk_widget_set_visible (self->back_button, self->draft.step != REG_IMPORT_STEP_IMPORTING
                                              && self->draft.step != REG_IMPORT_STEP_SUMMARY);
   gtk_button_set_label (self->next_button, s.next_label);
-  gtk_button_set_label (self->import_button, s.import_label);
+  reg_import_check_page_set_import_label (self->check_page, s.import_label);
   /* nothing to cancel once the shop has the import: the header button closes */
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), self->draft.step != REG_IMPORT_STEP_SUMMARY);
-  gtk_widget_set_visible (self->undo_button, self->draft.committed);
-  gtk_widget_set_visible (self->preview_box, s.show_preview);
+  reg_import_summary_page_set_can_undo (self->summary_page, self->draft.committed);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_box), s.show_preview);
   reg_import_customers_page_set_checking (self->customers_page, s.show_progress);
   gtk_widget_set_visible (GTK_WIDGET (self->survey_columns_group),
                           self->draft.feedback && self->fb_preview != NULL && self->fb_preview->layout != NULL);
@@ -491,198 +462,12 @@ fill_choices (RegImportWizard *self)
   self->updating = FALSE;
 }
 
-static GtkWidget *
-cell (const char *text,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
-static int
-by_line (gconstpointer a,
-         gconstpointer b)
-{
-  guint la = *(const guint *) *(gconstpointer const *) a;
-  guint lb = *(const guint *) *(gconstpointer const *) b;
 
-  return la < lb ? -1 : la > lb;
-}
 
-/* The status line above a preview: reading, the reader's problem (no rows shown), or ready.
- * TRUE when the rows are to be drawn. */
-static gboolean
-preview_status_ready (RegImportWizard *self,
-                      gboolean         have_preview,
-                      const char      *problem)
-{
-  if (!have_preview)
-    {
-      gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
-      return FALSE;
-    }
-  if (problem != NULL)
-    {
-      gtk_label_set_text (self->preview_status, problem);
-      gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "dim-label");
-      gtk_widget_set_visible (self->preview_scroller, FALSE);
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "dim-label");
-  gtk_widget_set_visible (self->preview_scroller, TRUE);
-  return TRUE;
-}
 
-/* Draws one row that was read (not rejected) into line @y of the preview grid, from column 1. */
-typedef void (*PreviewRowFunc) (RegImportWizard *self,
-                                gconstpointer    row,
-                                int              y,
-                                gpointer         data);
 
-/* The preview grid: headings, then the rows read and the rows rejected (each starts with its
- * line number) in file order; a rejection's reason spans the columns after the line. */
-static void
-fill_preview_grid (RegImportWizard   *self,
-                   const char *const *headers,
-                   guint              n_headers,
-                   GPtrArray         *rows,
-                   GPtrArray         *issues,
-                   PreviewRowFunc     draw_row,
-                   gpointer           data)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  int y = 1;
-
-  for (guint c = 0; c < n_headers; c++)
-    gtk_grid_attach (self->preview_grid, cell (_(headers[c]), "heading"), (int) c, 0, 1, 1);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, g_ptr_array_index (rows, i));
-  for (guint i = 0; i < issues->len; i++)
-    g_ptr_array_add (items, g_ptr_array_index (issues, i));
-  g_ptr_array_sort (items, by_line);
-
-  for (guint i = 0; i < items->len; i++, y++)
-    {
-      gpointer item = g_ptr_array_index (items, i);
-      gboolean is_issue = FALSE;
-      g_autofree char *line = NULL;
-
-      for (guint k = 0; k < issues->len && !is_issue; k++)
-        is_issue = g_ptr_array_index (issues, k) == item;
-      line = g_strdup_printf ("%u", *(const guint *) item);
-      gtk_grid_attach (self->preview_grid, cell (line, "dim-label"), 0, y, 1, 1);
-      if (is_issue)
-        {
-          const RegImportIssue *issue = item;
-          GtkWidget *reason = cell (issue->reason, "error");
-
-          gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
-          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (reason), 80);
-          gtk_grid_attach (self->preview_grid, reason, 1, y, (int) n_headers - 1, 1);
-        }
-      else
-        draw_row (self, item, y, data);
-    }
-}
-
-static void
-draw_sale_row (RegImportWizard *self,
-               gconstpointer    item,
-               int              y,
-               gpointer         data)
-{
-  const RegImportRow *row = item;
-  const ClvMoneyFormat *fmt = data;
-  g_autofree char *date = reg_shop_format_date (self->shop, row->day);
-  g_autofree char *amount = row->kind == REG_ROW_SKIPPED && row->amount == 0
-                            ? g_strdup ("") : reg_shop_format_amount (self->shop, row->amount);
-  const char *what = row->kind == REG_ROW_SALE ? _("Sale")
-                     : row->kind == REG_ROW_REFUND ? _("Refund")
-                     : row->skip_reason != NULL ? row->skip_reason : _("Skipped");
-  const char *ref = row->external_id != NULL ? row->external_id
-                    : row->reference != NULL ? row->reference : row->note;
-  /* a file that names the customer only by a number says so; the number stays for reference */
-  g_autofree char *customer = reg_import_payer_label (row->name, row->email,
-                                                      row->customer_ref != NULL ? row->customer_ref : row->iban);
-  gboolean named = (row->name != NULL && *row->name != '\0') || (row->email != NULL && *row->email != '\0');
-  GtkWidget *amount_cell;
-  gboolean other_currency = FALSE;
-
-  if (row->currency != NULL && g_ascii_strcasecmp (row->currency, fmt->currency->code) != 0)
-    {
-      /* another currency: the amount as written, and a mark that it stays out */
-      g_autofree char *number = clv_money_format_number (row->amount, fmt->currency->exponent);
-
-      g_free (amount);
-      amount = g_strdup_printf ("%s %s", number, row->currency);
-      other_currency = TRUE;
-    }
-  amount_cell = cell (amount, "numeric");
-  if (other_currency)
-    {
-      g_autofree char *tip = g_strdup_printf (_("Not in the shop’s currency (%s): this row will not be imported"),
-                                              fmt->currency->code);
-      gtk_widget_add_css_class (amount_cell, "warning");
-      gtk_widget_set_tooltip_text (amount_cell, tip);
-    }
-  gtk_label_set_xalign (GTK_LABEL (amount_cell), 1);
-  gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (customer, named ? NULL : "dim-label"), 2, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, amount_cell, 3, y, 1, 1);
-  gtk_grid_attach (self->preview_grid,
-                   cell (what, row->kind == REG_ROW_SKIPPED ? "dim-label" : NULL), 4, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (ref != NULL ? ref : "", "dim-label"), 5, y, 1, 1);
-}
-
-/* The first rows as the reader yields them: sales, refunds, skipped rows, and rejected rows
- * with their reason, in file order. */
-static void
-fill_preview (RegImportWizard *self)
-{
-  const RegImportPreview *p = self->preview;
-  static const char *headers[] = { N_("Line"), N_("Date"), N_("Customer"), N_("Amount"), N_("What"),
-                                   N_("Order or reference") };
-  g_autofree char *status = NULL;
-  ClvMoneyFormat fmt;
-
-  reg_shop_get_money_format (self->shop, &fmt);
-  clear_box (GTK_WIDGET (self->preview_grid));
-  if (!preview_status_ready (self, p != NULL, p != NULL ? p->problem : NULL))
-    return;
-
-  {
-    const RegImportPreset *preset = reg_import_preset_lookup (p->preset);
-    guint n = p->rows->len + p->issues->len;
-
-    if (preset != NULL)
-      /* Translators: %s is a kind of export such as "Shopify orders" */
-      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Read with the rules for %s. The first row:",
-                                             "Read with the rules for %s. The first %u rows:", n),
-                                _(preset->display_name), n);
-    else
-      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The first row:", "The first %u rows:", n), n);
-    if (n == 0)
-      {
-        g_free (status);
-        status = g_strdup (_("The file has no rows to import."));
-      }
-    gtk_label_set_text (self->preview_status, status);
-  }
-
-  fill_preview_grid (self, headers, G_N_ELEMENTS (headers), p->rows, p->issues, draw_sale_row,
-                     &fmt);
-}
 
 static void
 on_field_selected_cb (AdwComboRow     *row,
@@ -808,238 +593,11 @@ fill_saved_mappings (RegImportWizard *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), NULL);
 }
 
-/* The rows of a rejected or skipped list: "line\x1freason" strings, bound by on_line_bind_cb. */
-static void
-fill_line_list (GtkStringList   *model,
-                const GPtrArray *items,
-                gboolean         issues)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-  guint n = MIN (items->len, MAX_LISTED);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = NULL;
 
-      if (issues)
-        {
-          const RegImportIssue *issue = g_ptr_array_index (items, i);
-          text = g_strdup_printf ("%u\x1f%s", issue->line, issue->reason);
-        }
-      else
-        {
-          const RegImportSkip *skip = g_ptr_array_index (items, i);
-          text = g_strdup_printf ("%u\x1f%s", skip->line, skip->reason);
-        }
-      g_strv_builder_add (b, text);
-    }
-  if (items->len > MAX_LISTED)
-    {
-      g_autofree char *more = g_strdup_printf (_("And %u more rows"), items->len - MAX_LISTED);
-      g_autofree char *text = g_strdup_printf ("0\x1f%s", more);
-      g_strv_builder_add (b, text);
-    }
-  strv = g_strv_builder_end (b);
-  gtk_string_list_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)), (const char * const *) strv);
-}
 
-static void
-on_line_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *reason = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (reason), 0);
-  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (reason), FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), reason);
-  gtk_list_item_set_child (item, box);
-  gtk_list_item_set_activatable (item, FALSE);
-}
 
-static void
-on_line_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *reason = gtk_widget_get_next_sibling (title);
-  const char *sep = strchr (text, '\x1f');
-  guint line = (guint) g_ascii_strtoull (text, NULL, 10);
-  g_autofree char *heading = line > 0 ? g_strdup_printf (_("Line %u"), line) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (title), heading != NULL ? heading : "");
-  gtk_widget_set_visible (title, heading != NULL);
-  gtk_label_set_text (GTK_LABEL (reason), sep != NULL ? sep + 1 : text);
-}
-
-static void
-set_line_factory (GtkListView *view)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_line_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_line_bind_cb), NULL);
-  gtk_list_view_set_factory (view, factory);
-}
-
-/* The customers page and the check page, from the dry run. */
-static void
-fill_check (RegImportWizard *self)
-{
-  const RegImportResult *r = self->check;
-  g_autofree char *total = NULL;
-  g_autofree char *headline = NULL;
-  g_autoptr(GString) detail = g_string_new (NULL);
-
-  reg_import_customers_page_show_sales (self->customers_page, r);
-  gtk_string_list_splice (self->rejected_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
-  gtk_string_list_splice (self->skipped_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
-  if (r == NULL)
-    return;
-
-  /* check */
-  total = reg_shop_format_amount (self->shop, r->total_imported);
-  if (r->imported > 0)
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sale worth %s is ready to import.",
-                                             "%u sales worth %s are ready to import.", r->imported),
-                                r->imported, total);
-  else
-    headline = g_strdup (_("No sale in this file can be imported."));
-  gtk_label_set_text (self->check_label, headline);
-
-  if (r->new_customers > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u new customer will be added.",
-                                                   "%u new customers will be added.", r->new_customers),
-                              r->new_customers);
-      g_string_append_c (detail, ' ');
-    }
-  if (r->duplicates > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is already in your shop and is left out.",
-                                                   "%u rows are already in your shop and are left out.",
-                                                   r->duplicates), r->duplicates);
-      g_string_append_c (detail, ' ');
-    }
-  if (r->previous_batch > 0)
-    {
-      g_string_append (detail, _("This file was imported before."));
-      g_string_append_c (detail, ' ');
-    }
-  if (r->rejected > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is rejected: see why below.",
-                                                   "%u rows are rejected: see why below.", r->rejected),
-                              r->rejected);
-      g_string_append_c (detail, ' ');
-    }
-  else
-    g_string_append (detail, _("No row was rejected. "));
-  /* Translators: how many rows the check read in all */
-  g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u row read in all.", "%u rows read in all.",
-                                               r->rows_read), r->rows_read);
-  gtk_label_set_text (self->check_detail_label, detail->str);
-
-  fill_line_list (self->rejected_model, r->errors, TRUE);
-  /* a list view asks only for the rows it has laid out: give it room for a few */
-  gtk_scrolled_window_set_min_content_height (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->rejected_view), GTK_TYPE_SCROLLED_WINDOW)),
-    MIN (r->errors->len, 4) * 64);
-  gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
-  {
-    g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Row Skipped",
-                                                             "%u Rows Skipped", r->skipped), r->skipped);
-    adw_preferences_group_set_title (self->skipped_group, skipped);
-    fill_line_list (self->skipped_model, r->skips, FALSE);
-    gtk_scrolled_window_set_min_content_height (
-      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->skipped_view), GTK_TYPE_SCROLLED_WINDOW)),
-      MIN (r->skips->len, 3) * 52);
-    gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), r->skips->len > 0);
-  }
-}
-
-static void
-fill_summary (RegImportWizard *self,
-              guint            merged,
-              const char      *merge_error)
-{
-  const RegImportResult *r = self->result;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (r == NULL)
-    return;
-  if (!r->committed)
-    {
-      gtk_label_set_text (self->summary_title, _("Nothing Imported"));
-      gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-      g_string_append (text, _("Every row of this file was already in your shop, skipped or rejected. "
-                               "Your shop is as it was."));
-    }
-  else
-    {
-      g_autofree char *total = reg_shop_format_amount (self->shop, r->total_imported);
-
-      gtk_label_set_text (self->summary_title, _("Sales Imported"));
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u sale worth %s is now in your shop.",
-                                                 "%u sales worth %s are now in your shop.", r->imported),
-                              r->imported, total);
-      if (r->new_customers > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u new customer was added.",
-                                                     "%u new customers were added.", r->new_customers),
-                                  r->new_customers);
-        }
-      if (merged > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u look-alike payer was merged into your customer.",
-                                                     "%u look-alike payers were merged into your customers.",
-                                                     merged), merged);
-        }
-      if (r->duplicates + r->skipped + r->rejected > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, _("Left out: %u already in the shop, %u skipped, %u rejected."),
-                                  r->duplicates, r->skipped, r->rejected);
-        }
-      g_string_append_c (text, ' ');
-      g_string_append (text, _("The figures are being updated."));
-    }
-  if (merge_error != NULL)
-    {
-      g_string_append_c (text, ' ');
-      g_string_append (text, merge_error);
-    }
-  if (self->draft.undone)
-    {
-      gtk_label_set_text (self->summary_title, _("Import Undone"));
-      gtk_image_set_from_icon_name (self->summary_icon, "edit-undo-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-    }
-  gtk_label_set_text (self->summary_label, text->str);
-}
 
 /* ---- preview ---- */
 
@@ -1116,7 +674,7 @@ on_preview_cb (GObject      *source,
   self->draft.is_csv = g_strcmp0 (self->preview->format != NULL ? self->preview->format
                                                                 : self->preview->sniff->format, "csv") == 0;
   fill_choices (self);
-  fill_preview (self);
+  reg_import_preview_pane_show_sales (self->preview_box, self->shop, self->preview);
   if (self->draft.is_csv)
     fill_mapping (self);
   if (first)
@@ -1148,7 +706,7 @@ start_preview (RegImportWizard *self)
   self->draft.work = REG_IMPORT_WORK_PREVIEW;
   g_clear_pointer (&self->check, reg_import_result_free);
   /* the old rows stay until the new ones are in */
-  gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
+  reg_import_preview_pane_set_status (self->preview_box, _("Reading the first rows…"));
   fill_request (self, &req, &mapping);
   reg_import_preview_async (self->shop, self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
                             on_preview_cb, g_object_ref (self));
@@ -1239,7 +797,8 @@ on_check_done_cb (GObject      *source,
   self->draft.n_importable = result->imported;
   self->draft.n_new_customers = result->new_customers;
   self->draft.n_rejected = result->rejected;
-  fill_check (self);
+  reg_import_customers_page_show_sales (self->customers_page, self->check);
+  reg_import_check_page_show_sales (self->check_page, self->shop, self->check);
   apply_state (self);
 }
 
@@ -1361,54 +920,7 @@ survey_columns_missing (const RegFeedbackPreview *p)
   return FALSE;
 }
 
-static void
-draw_answer_row (RegImportWizard *self,
-                 gconstpointer    item,
-                 int              y,
-                 gpointer         data)
-{
-  const RegFeedbackRow *row = item;
-  g_autofree char *date = reg_shop_format_date (self->shop, row->day);
-  g_autofree char *score = g_strdup_printf ("%d", row->score);
-  GtkWidget *score_cell = cell (score, "numeric");
 
-  gtk_label_set_xalign (GTK_LABEL (score_cell), 1);
-  gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (row->email, NULL), 2, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, score_cell, 3, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (row->comment != NULL ? row->comment : "", "dim-label"),
-                   4, y, 1, 1);
-}
-
-/* The first answers as the import reads them, and rejected rows with their reason. */
-static void
-fill_feedback_preview (RegImportWizard *self)
-{
-  const RegFeedbackPreview *p = self->fb_preview;
-  static const char *headers[] = { N_("Line"), N_("Date"), N_("Email"), N_("Score"), N_("Comment") };
-  g_autofree char *status = NULL;
-  guint n;
-
-  clear_box (GTK_WIDGET (self->preview_grid));
-  /* the reader's sentence names regulars-cli's --map; here the drop-downs above do that */
-  if (!preview_status_ready (self, p != NULL,
-                             p == NULL || p->problem == NULL ? NULL
-                             : self->draft.columns_missing
-                             ? _("The answers are read once every needed column is chosen above.")
-                             : p->problem))
-    return;
-
-  n = p->rows->len + p->issues->len;
-  if (n == 0)
-    status = g_strdup (_("The file has no answers to import."));
-  else
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Survey results. The first answer:",
-                                           "Survey results. The first %u answers:", n), n);
-  gtk_label_set_text (self->preview_status, status);
-
-  fill_preview_grid (self, headers, G_N_ELEMENTS (headers), p->rows, p->issues, draw_answer_row,
-                     NULL);
-}
 
 static void
 on_feedback_preview_cb (GObject      *source,
@@ -1436,7 +948,8 @@ on_feedback_preview_cb (GObject      *source,
   self->draft.columns_missing = survey_columns_missing (preview);
   fill_choices (self);
   fill_survey_columns (self);
-  fill_feedback_preview (self);
+  reg_import_preview_pane_show_answers (self->preview_box, self->shop, self->fb_preview,
+                                        self->draft.columns_missing);
   apply_state (self);
 }
 
@@ -1455,76 +968,13 @@ start_feedback_preview (RegImportWizard *self)
   reg_import_draft_choices_changed (&self->draft);
   self->draft.work = REG_IMPORT_WORK_PREVIEW;
   g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
-  gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
+  reg_import_preview_pane_set_status (self->preview_box, _("Reading the first rows…"));
   fill_feedback_request (self, &req);
   reg_feedback_preview_async (self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
                               on_feedback_preview_cb, g_object_ref (self));
   apply_state (self);
 }
 
-/* The customers page and the check page, from the dry run of the survey import. */
-static void
-fill_feedback_check (RegImportWizard *self)
-{
-  const RegFeedbackImportResult *r = self->fb_check;
-  g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *headline = NULL;
-
-  reg_import_customers_page_show_answers (self->customers_page, r);
-  gtk_string_list_splice (self->rejected_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
-  gtk_string_list_splice (self->skipped_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), FALSE);
-  if (r == NULL)
-    return;
-
-  /* check */
-  if (r->imported > 0)
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u survey answer is ready to import.",
-                                             "%u survey answers are ready to import.", r->imported),
-                                r->imported);
-  else
-    headline = g_strdup (_("No answer in this file can be imported."));
-  gtk_label_set_text (self->check_label, headline);
-
-  g_string_append (detail, r->kind == REG_FEEDBACK_KIND_CSAT
-                           ? _("Read as a CSAT survey (scores 1 to 5).")
-                           : _("Read as an NPS survey (scores 0 to 10)."));
-  g_string_append_c (detail, ' ');
-  if (r->duplicates > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is already in your shop and is left out.",
-                                                   "%u rows are already in your shop and are left out.",
-                                                   r->duplicates), r->duplicates);
-      g_string_append_c (detail, ' ');
-    }
-  if (r->previous_batch > 0)
-    {
-      g_string_append (detail, _("This file was imported before."));
-      g_string_append_c (detail, ' ');
-    }
-  if (r->rejected > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is rejected: see why below.",
-                                                   "%u rows are rejected: see why below.", r->rejected),
-                              r->rejected);
-      g_string_append_c (detail, ' ');
-    }
-  else
-    g_string_append (detail, _("No row was rejected. "));
-  g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u row read in all.", "%u rows read in all.",
-                                               r->rows_read), r->rows_read);
-  gtk_label_set_text (self->check_detail_label, detail->str);
-
-  fill_line_list (self->rejected_model, r->errors, TRUE);
-  gtk_scrolled_window_set_min_content_height (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->rejected_view), GTK_TYPE_SCROLLED_WINDOW)),
-    MIN (r->errors->len, 4) * 64);
-  gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
-}
 
 static void
 on_feedback_check_done_cb (GObject      *source,
@@ -1569,7 +1019,8 @@ on_feedback_check_done_cb (GObject      *source,
   self->draft.n_importable = result->imported;
   self->draft.n_new_customers = 0;
   self->draft.n_rejected = result->rejected;
-  fill_feedback_check (self);
+  reg_import_customers_page_show_answers (self->customers_page, self->fb_check);
+  reg_import_check_page_show_answers (self->check_page, self->fb_check);
   apply_state (self);
 }
 
@@ -1591,44 +1042,6 @@ start_feedback_check (RegImportWizard *self)
   apply_state (self);
 }
 
-static void
-fill_feedback_summary (RegImportWizard *self)
-{
-  const RegFeedbackImportResult *r = self->fb_result;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (r == NULL)
-    return;
-  if (!r->committed)
-    {
-      gtk_label_set_text (self->summary_title, _("Nothing Imported"));
-      gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-      g_string_append (text, _("Every answer in this file was already in your shop or rejected. "
-                               "Your shop is as it was."));
-    }
-  else
-    {
-      gtk_label_set_text (self->summary_title, _("Survey Results Imported"));
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u survey answer is now in your shop, on the customer’s page.",
-                                                 "%u survey answers are now in your shop, on your customers’ pages.",
-                                                 r->imported), r->imported);
-      if (r->duplicates + r->rejected > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, _("Left out: %u already in the shop, %u rejected."),
-                                  r->duplicates, r->rejected);
-        }
-      g_string_append_c (text, ' ');
-      g_string_append (text, r->kind == REG_FEEDBACK_KIND_NPS
-                             ? _("Unhappy customers (an NPS score of 6 or less) join the at-risk list "
-                                 "when the figures are next updated.")
-                             : _("The satisfaction figures take the new answers in when they are next "
-                                 "updated."));
-    }
-  gtk_label_set_text (self->summary_label, text->str);
-}
 
 static void
 on_feedback_import_done_cb (GObject      *source,
@@ -1656,8 +1069,7 @@ on_feedback_import_done_cb (GObject      *source,
       self->draft.import_cancelled = cancelled;
       self->draft.import_failed = !cancelled;
       self->draft.step = REG_IMPORT_STEP_VALIDATION;
-      gtk_label_set_text (self->cancelled_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), TRUE);
+      reg_import_check_page_show_failure (self->check_page, text);
       apply_state (self);
       return;
     }
@@ -1665,7 +1077,7 @@ on_feedback_import_done_cb (GObject      *source,
   self->fb_result = result;
   self->draft.committed = result->committed;
   self->draft.step = REG_IMPORT_STEP_SUMMARY;
-  fill_feedback_summary (self);
+  reg_import_summary_page_show_answers (self->summary_page, self->fb_result);
   apply_state (self);
 }
 
@@ -1679,7 +1091,7 @@ run_feedback_import (RegImportWizard *self)
   job = reg_feedback_import_job_new (self->shop, self->path, &req);
   self->draft.import_cancelled = FALSE;
   self->draft.import_failed = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), FALSE);
+  reg_import_check_page_show_failure (self->check_page, NULL);
   self->draft.work = REG_IMPORT_WORK_IMPORT;
   self->draft.step = REG_IMPORT_STEP_IMPORTING;
   gtk_progress_bar_set_fraction (self->import_progress, 0);
@@ -1754,8 +1166,7 @@ on_import_done_cb (GObject      *source,
       self->draft.import_cancelled = cancelled;
       self->draft.import_failed = !cancelled;
       self->draft.step = REG_IMPORT_STEP_VALIDATION;
-      gtk_label_set_text (self->cancelled_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), TRUE);
+      reg_import_check_page_show_failure (self->check_page, text);
       apply_state (self);
       return;
     }
@@ -1766,7 +1177,8 @@ on_import_done_cb (GObject      *source,
                                        reg_import_customers_page_get_confirmed (self->customers_page),
                                        &merge_error);
   self->draft.step = REG_IMPORT_STEP_SUMMARY;
-  fill_summary (self, merged, merge_error);
+  reg_import_summary_page_show_sales (self->summary_page, self->shop, self->result, merged, merge_error,
+                                      self->draft.undone);
   apply_state (self);
 }
 
@@ -1791,7 +1203,7 @@ run_action (GtkWidget  *widget,
   job = reg_import_job_new (self->shop, self->path, &req);
   self->draft.import_cancelled = FALSE;
   self->draft.import_failed = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), FALSE);
+  reg_import_check_page_show_failure (self->check_page, NULL);
   self->draft.work = REG_IMPORT_WORK_IMPORT;
   self->draft.step = REG_IMPORT_STEP_IMPORTING;
   gtk_progress_bar_set_fraction (self->import_progress, 0);
@@ -1909,7 +1321,7 @@ undo_action (GtkWidget  *widget,
       if (!reg_shop_undo_import (self->shop, self->fb_result->batch, NULL, NULL, &error))
         {
           g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
-          gtk_label_set_text (self->summary_label, why);
+          reg_import_summary_page_set_text (self->summary_page, why);
           return;
         }
       self->draft.undone = TRUE;
@@ -1919,10 +1331,7 @@ undo_action (GtkWidget  *widget,
                                            "The import was undone: %u survey answers were taken out again. "
                                            "Your shop is as it was before.", self->fb_result->imported),
                               self->fb_result->imported);
-      gtk_label_set_text (self->summary_title, _("Import Undone"));
-      gtk_image_set_from_icon_name (self->summary_icon, "edit-undo-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-      gtk_label_set_text (self->summary_label, text);
+      reg_import_summary_page_show_undone (self->summary_page, text);
       apply_state (self);
       return;
     }
@@ -1931,14 +1340,13 @@ undo_action (GtkWidget  *widget,
   if (!reg_shop_undo_import (self->shop, self->result->batch, &sales, &customers, &error))
     {
       g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
-      gtk_label_set_text (self->summary_label, why);
+      reg_import_summary_page_set_text (self->summary_page, why);
       return;
     }
   self->draft.undone = TRUE;
   text = g_strdup_printf (_("The import was undone: %u sales and %u customers were taken out again. "
                             "Your shop is as it was before."), sales, customers);
-  fill_summary (self, 0, NULL);
-  gtk_label_set_text (self->summary_label, text);
+  reg_import_summary_page_show_undone (self->summary_page, text);
   apply_state (self);
 }
 
@@ -1958,7 +1366,7 @@ load_mapping_action (GtkWidget  *widget,
   text = reg_store_get_mapping (reg_shop_get_store (self->shop), gtk_string_object_get_string (item));
   if (text == NULL || (mapping = reg_import_mapping_from_string (text, &error)) == NULL)
     {
-      gtk_label_set_text (self->preview_status, error != NULL ? error->message : _("The mapping is gone."));
+      reg_import_preview_pane_set_status (self->preview_box, error != NULL ? error->message : _("The mapping is gone."));
       return;
     }
   g_clear_pointer (&self->mapping, reg_import_mapping_free);
@@ -2208,6 +1616,9 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   window_class->close_request = on_close_request_cb;
 
   g_type_ensure (REG_TYPE_IMPORT_CUSTOMERS_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_PREVIEW_PANE);
+  g_type_ensure (REG_TYPE_IMPORT_CHECK_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_SUMMARY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-import-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, window_title);
@@ -2241,29 +1652,13 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, save_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, customers_page);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, cancelled_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_detail_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_view);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_view);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_progress);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_icon);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_title);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_box);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_status);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, scroller);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_grid);
   /* named for tests */
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, back_button);
-  gtk_widget_class_bind_template_child_full (widget_class, "nothing_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "choose_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "load_button", FALSE, 0);
@@ -2296,8 +1691,6 @@ reg_import_wizard_init (RegImportWizard *self)
   self->survey_rows[REG_FEEDBACK_FIELD_SCORE] = self->survey_score_row;
   self->survey_rows[REG_FEEDBACK_FIELD_DATE] = self->survey_date_row;
   self->survey_rows[REG_FEEDBACK_FIELD_COMMENT] = self->survey_comment_row;
-  set_line_factory (self->rejected_view);
-  set_line_factory (self->skipped_view);
 
   self->updating = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RegImportSummaryPage: the import wizard's last step: what the import brought into the shop,
+ * what it left out, and undo (the wizard's import.undo action). Main thread only.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "reg-feedback-import-job.h"
+#include "reg-import-job.h"
+
+G_BEGIN_DECLS
+
+#define REG_TYPE_IMPORT_SUMMARY_PAGE (reg_import_summary_page_get_type ())
+G_DECLARE_FINAL_TYPE (RegImportSummaryPage, reg_import_summary_page, REG, IMPORT_SUMMARY_PAGE, GtkBox)
+
+/* @merged look-alikes merged after the import, @merge_error the first that failed (nullable). */
+void reg_import_summary_page_show_sales    (RegImportSummaryPage          *self,
+                                            RegShop                       *shop,
+                                            const RegImportResult         *result,
+                                            guint                          merged,
+                                            const char                    *merge_error,
+                                            gboolean                       undone);
+void reg_import_summary_page_show_answers  (RegImportSummaryPage          *self,
+                                            const RegFeedbackImportResult *result);
+/* The import was undone: @text says what was taken out. */
+void reg_import_summary_page_show_undone   (RegImportSummaryPage          *self,
+                                            const char                    *text);
+/* The summary's sentence alone (an undo that failed). */
+void reg_import_summary_page_set_text      (RegImportSummaryPage          *self,
+                                            const char                    *text);
+void reg_import_summary_page_set_can_undo  (RegImportSummaryPage          *self,
+                                            gboolean                       can_undo);
+
+G_END_DECLS
