@@ -21,6 +21,7 @@
 
 #include "reg-feedback-preview.h"
 #include "reg-import-check-page.h"
+#include "reg-import-columns-page.h"
 #include "reg-import-customers-page.h"
 #include "reg-import-preset.h"
 #include "reg-import-preview-pane.h"
@@ -48,8 +49,6 @@ struct _RegImportWizard
   RegImportResult   *check;           /* (owned) (nullable) the last dry run */
   RegImportResult   *result;          /* (owned) (nullable) the real import */
   char              *check_error;     /* (owned) (nullable) */
-  char              *columns_key;     /* (owned) (nullable) the columns the field rows offer */
-  GPtrArray         *columns;         /* (owned) mapping values ("Name" or "#3") per column */
   gboolean           updating;        /* filling widgets: their signals are not the owner's */
 
   /* survey results instead of sales (draft.feedback says which) */
@@ -72,10 +71,8 @@ struct _RegImportWizard
   char               delimiter;
   char               decimal;
   char              *date_order;      /* "DMY", "MDY", "YMD" */
-  RegImportMapping  *mapping;         /* (owned) (nullable) columns the owner set or loaded */
   GPtrArray         *encodings;       /* (owned) encoding names offered */
 
-  AdwComboRow       *field_rows[REG_N_FIELDS];   /* (unowned) rows of the columns page */
 
   /* template */
   AdwWindowTitle    *window_title;
@@ -105,10 +102,7 @@ struct _RegImportWizard
   AdwComboRow       *survey_score_row;
   AdwComboRow       *survey_date_row;
   AdwComboRow       *survey_comment_row;
-  AdwPreferencesGroup *mapping_group;
-  AdwComboRow       *saved_row;
-  GtkStringList     *saved_model;
-  AdwEntryRow       *save_row;
+  RegImportColumnsPage *columns_page;
   RegImportCustomersPage *customers_page;
   RegImportCheckPage *check_page;
   GtkProgressBar    *import_progress;
@@ -152,23 +146,6 @@ static const struct { const char *id; const char *label; } date_orders[] = {
   { "YMD", N_("Year first: 2024-12-31") },
 };
 
-/* The fields the columns page offers, in its order. */
-static const struct { RegField field; const char *label; const char *hint; } mapped_fields[] = {
-  { REG_FIELD_DATE, N_("Date"), N_("when the sale was made") },
-  { REG_FIELD_AMOUNT, N_("Amount"), N_("what was paid; negative for a refund") },
-  { REG_FIELD_CREDIT, N_("Money in"), N_("instead of an amount: payments received") },
-  { REG_FIELD_DEBIT, N_("Money out"), N_("instead of an amount: refunds paid") },
-  { REG_FIELD_DIRECTION, N_("In or out"), N_("a column that says whether money came in or went out") },
-  { REG_FIELD_CUSTOMER, N_("Customer number"), N_("the customer’s id in your shop system") },
-  { REG_FIELD_EMAIL, N_("Email"), NULL },
-  { REG_FIELD_NAME, N_("Name"), N_("the customer or payer") },
-  { REG_FIELD_IBAN, N_("Account number (IBAN)"), N_("the payer’s bank account") },
-  { REG_FIELD_ORDER, N_("Order or transaction number"), N_("keeps the same sale from being imported twice") },
-  { REG_FIELD_CURRENCY, N_("Currency"), NULL },
-  { REG_FIELD_STATUS, N_("Status"), N_("paid, refunded, cancelled…") },
-  { REG_FIELD_REFERENCE, N_("Reference"), N_("the bank’s description of the payment") },
-  { REG_FIELD_NOTE, N_("Note"), NULL },
-};
 
 static void apply_state   (RegImportWizard *self);
 static void set_preview   (RegImportWizard  *self,
@@ -203,8 +180,8 @@ set_preview (RegImportWizard  *self,
 static char *
 mapping_text (RegImportWizard *self)
 {
-  g_autoptr(RegImportMapping) m = self->mapping != NULL ? reg_import_mapping_copy (self->mapping)
-                                                        : reg_import_mapping_new ();
+  RegImportMapping *chosen = reg_import_columns_page_get_mapping (self->columns_page);
+  g_autoptr(RegImportMapping) m = chosen != NULL ? reg_import_mapping_copy (chosen) : reg_import_mapping_new ();
   gboolean options = FALSE;
 
   if (self->delimiter != 0)
@@ -213,7 +190,7 @@ mapping_text (RegImportWizard *self)
       reg_import_mapping_set_option (m, "delimiter", self->delimiter == '\t' ? "tab" : d);
       options = TRUE;
     }
-  if (reg_import_mapping_is_empty (m) && !options && self->mapping == NULL)
+  if (reg_import_mapping_is_empty (m) && !options && chosen == NULL)
     return NULL;
   return reg_import_mapping_to_string (m);
 }
@@ -274,7 +251,7 @@ apply_state (RegImportWizard *self)
                                  self->draft.step == REG_IMPORT_STEP_FILE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.load-mapping",
                                  self->draft.work == REG_IMPORT_WORK_NONE
-                                 && g_list_model_get_n_items (G_LIST_MODEL (self->saved_model)) > 0);
+                                 && reg_import_columns_page_has_saved (self->columns_page));
 
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), s.show_next);
   gtk_widget_set_visible (self->back_button, self->draft.step != REG_IMPORT_STEP_IMPORTING
@@ -469,128 +446,14 @@ fill_choices (RegImportWizard *self)
 
 
 
-static void
-on_field_selected_cb (AdwComboRow     *row,
-                      GParamSpec      *pspec,
-                      RegImportWizard *self);
 
-/* A column in a drop-down of the columns: its name and its first value, at most 60 characters. */
-static char *
-column_choice (const char *name,
-               const char *sample)
-{
-  char *label;
-
-  if (sample != NULL && *sample != '\0')
-    /* Translators: a column in the drop-down: its name and its first value */
-    label = g_strdup_printf (_("%s (such as “%s”)"), name, sample);
-  else
-    label = g_strdup (name);
-  if (g_utf8_strlen (label, -1) > 60)
-    {
-      g_autofree char *cut = g_utf8_substring (label, 0, 59);
-      g_free (label);
-      label = g_strconcat (cut, "…", NULL);
-    }
-  return label;
-}
-
-/* The columns page: one drop-down per field over the file's columns; rebuilt only when the
- * columns change, the selections follow the mapping the reader used. */
-static void
-fill_mapping (RegImportWizard *self)
-{
-  const RegSniffResult *sniff = self->preview != NULL ? self->preview->sniff : NULL;
-  g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(RegImportMapping) used = NULL;
-
-  if (sniff == NULL || sniff->columns == NULL)
-    return;
-  for (guint i = 0; i < sniff->columns->len; i++)
-    {
-      const RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
-      g_string_append_printf (key, "%s\x1f", c->name);
-    }
-  g_string_append_printf (key, "%u", sniff->header_line);
-
-  self->updating = TRUE;
-  if (g_strcmp0 (key->str, self->columns_key) != 0)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      g_free (self->columns_key);
-      self->columns_key = g_strdup (key->str);
-      g_ptr_array_set_size (self->columns, 0);
-      gtk_string_list_append (names, _("Not in this file"));
-      for (guint i = 0; i < sniff->columns->len; i++)
-        {
-          const RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
-          g_autofree char *label = column_choice (c->name, c->sample);
-
-          gtk_string_list_append (names, label);
-          g_ptr_array_add (self->columns, sniff->header_line > 0 ? g_strdup (c->name)
-                                                                 : g_strdup_printf ("#%u", c->index + 1));
-        }
-
-      for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
-        {
-          RegField field = mapped_fields[f].field;
-
-          if (self->field_rows[field] == NULL)
-            {
-              AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mapped_fields[f].label));
-              reg_ui_combo_row_set_max_chars (row, 36);
-              if (mapped_fields[f].hint != NULL)
-                adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(mapped_fields[f].hint));
-              g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_selected_cb), self, 0);
-              adw_preferences_group_add (self->mapping_group, GTK_WIDGET (row));
-              self->field_rows[field] = row;
-            }
-          adw_combo_row_set_model (self->field_rows[field], G_LIST_MODEL (names));
-        }
-    }
-
-  /* the columns the reader used; when it refused the owner's, the owner's as they are */
-  if (self->preview->mapping != NULL)
-    used = reg_import_mapping_from_string (self->preview->mapping, NULL);
-  else if (self->mapping != NULL)
-    used = reg_import_mapping_copy (self->mapping);
-  else
-    {
-      self->updating = FALSE;
-      return;
-    }
-  for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
-    {
-      RegField field = mapped_fields[f].field;
-      const char *column = reg_import_mapping_get (used, field);
-      guint pos = 0;
-
-      if (self->field_rows[field] == NULL)
-        continue;
-      for (guint i = 0; column != NULL && i < self->columns->len; i++)
-        if (g_strcmp0 (g_ptr_array_index (self->columns, i), column) == 0)
-          pos = i + 1;
-      select_in (self->field_rows[field], pos);
-    }
-  self->updating = FALSE;
-}
 
 static void
 fill_saved_mappings (RegImportWizard *self)
 {
   g_auto(GStrv) names = reg_store_list_mappings (reg_shop_get_store (self->shop));
 
-  gtk_string_list_splice (self->saved_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->saved_model)),
-                          (const char * const *) names);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_row), names != NULL && names[0] != NULL);
-  if (names == NULL || names[0] == NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), _("None saved yet"));
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), NULL);
+  reg_import_columns_page_set_saved (self->columns_page, (const char *const *) names);
 }
 
 
@@ -676,7 +539,7 @@ on_preview_cb (GObject      *source,
   fill_choices (self);
   reg_import_preview_pane_show_sales (self->preview_box, self->shop, self->preview);
   if (self->draft.is_csv)
-    fill_mapping (self);
+    reg_import_columns_page_show (self->columns_page, self->preview);
   if (first)
     {
       g_autofree char *name = g_path_get_basename (self->path);
@@ -873,7 +736,7 @@ fill_survey_columns (RegImportWizard *self)
       for (guint i = 0; i < layout->columns->len; i++)
         {
           const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-          g_autofree char *label = column_choice (c->label, c->sample);
+          g_autofree char *label = reg_import_column_choice (c->label, c->sample);
 
           gtk_string_list_append (names, label);
           g_ptr_array_add (self->survey_values, g_strdup (c->value));
@@ -1191,7 +1054,7 @@ run_action (GtkWidget  *widget,
   g_autoptr(RegImportJob) job = NULL;
   RegImportRequest req;
   g_autofree char *mapping = NULL;
-  g_autofree char *save_as = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->save_row))));
+  g_autofree char *save_as = reg_import_columns_page_get_save_as (self->columns_page);
 
   if (self->draft.feedback)
     {
@@ -1199,7 +1062,7 @@ run_action (GtkWidget  *widget,
       return;
     }
   fill_request (self, &req, &mapping);
-  req.save_mapping_as = *save_as != '\0' ? save_as : NULL;
+  req.save_mapping_as = save_as;
   job = reg_import_job_new (self->shop, self->path, &req);
   self->draft.import_cancelled = FALSE;
   self->draft.import_failed = FALSE;
@@ -1356,53 +1219,23 @@ load_mapping_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   RegImportWizard *self = REG_IMPORT_WIZARD (widget);
-  GtkStringObject *item = adw_combo_row_get_selected_item (self->saved_row);
+  const char *name = reg_import_columns_page_get_selected_saved (self->columns_page);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   RegImportMapping *mapping;
 
-  if (item == NULL)
+  if (name == NULL)
     return;
-  text = reg_store_get_mapping (reg_shop_get_store (self->shop), gtk_string_object_get_string (item));
+  text = reg_store_get_mapping (reg_shop_get_store (self->shop), name);
   if (text == NULL || (mapping = reg_import_mapping_from_string (text, &error)) == NULL)
     {
       reg_import_preview_pane_set_status (self->preview_box, error != NULL ? error->message : _("The mapping is gone."));
       return;
     }
-  g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  self->mapping = mapping;
-  gtk_editable_set_text (GTK_EDITABLE (self->save_row), gtk_string_object_get_string (item));
+  reg_import_columns_page_load (self->columns_page, mapping, name);
   start_preview (self);
 }
 
-static void
-on_field_selected_cb (AdwComboRow     *row,
-                      GParamSpec      *pspec,
-                      RegImportWizard *self)
-{
-  RegImportMapping *mapping;
-
-  if (self->updating)
-    return;
-  /* every field as the drop-downs show it now: the owner's mapping from here on */
-  mapping = reg_import_mapping_new ();
-  if (self->mapping != NULL && reg_import_mapping_get_name (self->mapping) != NULL)
-    reg_import_mapping_set_name (mapping, reg_import_mapping_get_name (self->mapping));
-  for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
-    {
-      RegField field = mapped_fields[f].field;
-      guint pos;
-
-      if (self->field_rows[field] == NULL)
-        continue;
-      pos = adw_combo_row_get_selected (self->field_rows[field]);
-      if (pos > 0 && pos <= self->columns->len)
-        reg_import_mapping_set (mapping, field, g_ptr_array_index (self->columns, pos - 1));
-    }
-  g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  self->mapping = mapping;
-  start_preview (self);
-}
 
 static void
 on_choice_selected_cb (AdwComboRow     *row,
@@ -1451,7 +1284,7 @@ on_choice_selected_cb (AdwComboRow     *row,
   /* other columns, other names: the owner's columns no longer apply */
   if (columns_change)
     {
-      g_clear_pointer (&self->mapping, reg_import_mapping_free);
+      reg_import_columns_page_set_mapping (self->columns_page, NULL);
       clear_survey_columns (self);
     }
   if (self->draft.feedback)
@@ -1593,13 +1426,10 @@ reg_import_wizard_finalize (GObject *object)
   g_free (self->survey_key);
   g_clear_pointer (&self->survey_values, g_ptr_array_unref);
   g_free (self->check_error);
-  g_free (self->columns_key);
-  g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_free (self->format);
   g_free (self->encoding);
   g_free (self->preset);
   g_free (self->date_order);
-  g_clear_pointer (&self->mapping, reg_import_mapping_free);
   g_clear_pointer (&self->encodings, g_ptr_array_unref);
   G_OBJECT_CLASS (reg_import_wizard_parent_class)->finalize (object);
 }
@@ -1615,6 +1445,7 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   object_class->finalize = reg_import_wizard_finalize;
   window_class->close_request = on_close_request_cb;
 
+  g_type_ensure (REG_TYPE_IMPORT_COLUMNS_PAGE);
   g_type_ensure (REG_TYPE_IMPORT_CUSTOMERS_PAGE);
   g_type_ensure (REG_TYPE_IMPORT_PREVIEW_PANE);
   g_type_ensure (REG_TYPE_IMPORT_CHECK_PAGE);
@@ -1647,10 +1478,7 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_score_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_date_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_comment_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, mapping_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, save_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, columns_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, customers_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_progress);
@@ -1661,7 +1489,6 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, back_button);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "choose_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "load_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
@@ -1684,7 +1511,6 @@ reg_import_wizard_init (RegImportWizard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   reg_import_draft_init (&self->draft);
-  self->columns = g_ptr_array_new_with_free_func (g_free);
   self->encodings = g_ptr_array_new_with_free_func (g_free);
   self->survey_values = g_ptr_array_new_with_free_func (g_free);
   self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
@@ -1714,13 +1540,13 @@ reg_import_wizard_init (RegImportWizard *self)
   reg_ui_combo_row_set_max_chars (self->preset_row, 32);
   reg_ui_combo_row_set_max_chars (self->holds_row, 32);
   reg_ui_combo_row_set_max_chars (self->encoding_row, 32);
-  reg_ui_combo_row_set_max_chars (self->saved_row, 32);
   g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->delimiter_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->preset_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->decimal_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->date_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_signal_connect_swapped (self->columns_page, "mapping-changed", G_CALLBACK (start_preview), self);
   g_signal_connect (self->customers_page, "unmatched-changed", G_CALLBACK (on_unmatched_selected_cb), self);
   g_signal_connect (self->holds_row, "notify::selected", G_CALLBACK (on_holds_selected_cb), self);
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
@@ -1776,12 +1602,11 @@ reg_import_wizard_set_file (RegImportWizard *self,
   self->path = g_file_get_path (file);
   set_preview (self, NULL);
   g_clear_pointer (&self->guesses, reg_import_preview_free);
-  g_clear_pointer (&self->mapping, reg_import_mapping_free);
+  reg_import_columns_page_reset (self->columns_page);
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->encoding, g_free);
   g_clear_pointer (&self->preset, g_free);
   g_clear_pointer (&self->date_order, g_free);
-  g_clear_pointer (&self->columns_key, g_free);
   self->delimiter = self->decimal = 0;
   self->feedback_chosen = FALSE;
   self->kind = REG_FEEDBACK_KIND_AUTO;
@@ -1858,7 +1683,7 @@ reg_import_wizard_get_field_row (RegImportWizard *self,
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
   g_return_val_if_fail (field < REG_N_FIELDS, NULL);
-  return self->field_rows[field];
+  return reg_import_columns_page_get_field_row (self->columns_page, field);
 }
 
 const RegFeedbackPreview *

@@ -40,3 +40,24 @@ reg_import_confidence_words (double confidence)
     return _("Found in the file, fairly sure");
   return _("A guess: check the rows below");
 }
+
+/* A column in a drop-down of the columns: its name and its first value, at most 60 characters. */
+char *
+reg_import_column_choice (const char *name,
+                          const char *sample)
+{
+  char *label;
+
+  if (sample != NULL && *sample != '\0')
+    /* Translators: a column in the drop-down: its name and its first value */
+    label = g_strdup_printf (_("%s (such as “%s”)"), name, sample);
+  else
+    label = g_strdup (name);
+  if (g_utf8_strlen (label, -1) > 60)
+    {
+      g_autofree char *cut = g_utf8_substring (label, 0, 59);
+      g_free (label);
+      label = g_strconcat (cut, "…", NULL);
+    }
+  return label;
+}

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 char       *reg_import_payer_label  (const char *name,
                                      const char *email,
                                      const char *reference);
+/* (transfer full) A column in a drop-down: its name and its first value, at most 60 characters. */
+char       *reg_import_column_choice (const char *name,
+                                      const char *sample);
 /* (transfer none) How sure the sniffer is of a guess. */
 const char *reg_import_confidence_words (double confidence);
 
