@@ -23,6 +23,7 @@
 #include "reg-import-check-page.h"
 #include "reg-import-columns-page.h"
 #include "reg-import-customers-page.h"
+#include "reg-import-detected-page.h"
 #include "reg-import-preset.h"
 #include "reg-import-preview-pane.h"
 #include "reg-import-summary-page.h"
@@ -49,30 +50,11 @@ struct _RegImportWizard
   RegImportResult   *check;           /* (owned) (nullable) the last dry run */
   RegImportResult   *result;          /* (owned) (nullable) the real import */
   char              *check_error;     /* (owned) (nullable) */
-  gboolean           updating;        /* filling widgets: their signals are not the owner's */
 
   /* survey results instead of sales (draft.feedback says which) */
-  gboolean           feedback_chosen; /* the owner chose sales or survey: no more guessing */
-  RegFeedbackKind    kind;            /* the owner's scale; AUTO: as found */
   RegFeedbackPreview *fb_preview;     /* (owned) (nullable) under the current choices */
   RegFeedbackImportResult *fb_check;  /* (owned) (nullable) the last dry run */
   RegFeedbackImportResult *fb_result; /* (owned) (nullable) the real import */
-  char              *survey_mapping;  /* (owned) (nullable) survey_columns as a --map text */
-  char              *survey_columns[REG_FEEDBACK_N_FIELDS]; /* (owned) (nullable) the column the
-                                       * owner chose per field ("Name" or "#3"); NULL: by its name */
-  char              *survey_key;      /* (owned) (nullable) the columns the survey rows offer */
-  GPtrArray         *survey_values;   /* (owned) mapping values ("Name" or "#3") per column */
-  AdwComboRow       *survey_rows[REG_FEEDBACK_N_FIELDS];   /* (unowned) template children */
-
-  /* the owner's choices; NULL or 0: as found */
-  char              *format;
-  char              *encoding;
-  char              *preset;
-  char               delimiter;
-  char               decimal;
-  char              *date_order;      /* "DMY", "MDY", "YMD" */
-  GPtrArray         *encodings;       /* (owned) encoding names offered */
-
 
   /* template */
   AdwWindowTitle    *window_title;
@@ -83,25 +65,7 @@ struct _RegImportWizard
   GtkStack          *stack;
   GtkLabel          *file_label;
   GtkLabel          *file_error_label;
-  AdwComboRow       *holds_row;
-  AdwComboRow       *kind_row;
-  AdwComboRow       *preset_row;
-  GtkStringList     *preset_model;
-  AdwComboRow       *format_row;
-  GtkStringList     *format_model;
-  AdwComboRow       *encoding_row;
-  GtkStringList     *encoding_model;
-  AdwComboRow       *delimiter_row;
-  GtkStringList     *delimiter_model;
-  AdwComboRow       *decimal_row;
-  GtkStringList     *decimal_model;
-  AdwComboRow       *date_row;
-  GtkStringList     *date_model;
-  AdwPreferencesGroup *survey_columns_group;
-  AdwComboRow       *survey_email_row;
-  AdwComboRow       *survey_score_row;
-  AdwComboRow       *survey_date_row;
-  AdwComboRow       *survey_comment_row;
+  RegImportDetectedPage *detected_page;
   RegImportColumnsPage *columns_page;
   RegImportCustomersPage *customers_page;
   RegImportCheckPage *check_page;
@@ -113,40 +77,6 @@ struct _RegImportWizard
 
 G_DEFINE_FINAL_TYPE (RegImportWizard, reg_import_wizard, ADW_TYPE_WINDOW)
 
-static const struct { const char *id; const char *label; } formats[] = {
-  { "csv", N_("CSV table") },
-  { "ofx", N_("OFX or QFX statement") },
-  { "qif", N_("QIF statement") },
-  { "camt053", N_("CAMT.053 statement (XML)") },
-  { "mt940", N_("MT940 statement") },
-};
-
-static const struct { const char *id; const char *label; } known_encodings[] = {
-  { "UTF-8", N_("UTF-8 (Unicode)") },
-  { "WINDOWS-1252", N_("Windows-1252 (Western European)") },
-  { "ISO-8859-1", N_("ISO-8859-1 (Latin-1)") },
-  { "ISO-8859-15", N_("ISO-8859-15 (Latin-9, with €)") },
-};
-
-static const struct { char c; const char *label; } delimiters[] = {
-  { ',', N_("Commas ( , )") },
-  { ';', N_("Semicolons ( ; )") },
-  { '\t', N_("Tabs") },
-  { '|', N_("Vertical bars ( | )") },
-};
-
-static const struct { char c; const char *label; } decimals[] = {
-  { '.', N_("Point: 1,234.56") },
-  { ',', N_("Comma: 1.234,56") },
-};
-
-static const struct { const char *id; const char *label; } date_orders[] = {
-  { "DMY", N_("Day first: 31.12.2024") },
-  { "MDY", N_("Month first: 12/31/2024") },
-  { "YMD", N_("Year first: 2024-12-31") },
-};
-
-
 static void apply_state   (RegImportWizard *self);
 static void set_preview   (RegImportWizard  *self,
                            RegImportPreview *preview);
@@ -156,15 +86,6 @@ static void start_check   (RegImportWizard *self);
 
 /* ---- helpers ---- */
 
-static void
-set_str (char       **field,
-         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-}
 
 /* The guesses are the first preview; the preview shown may be that same one. */
 static void
@@ -184,10 +105,13 @@ mapping_text (RegImportWizard *self)
   g_autoptr(RegImportMapping) m = chosen != NULL ? reg_import_mapping_copy (chosen) : reg_import_mapping_new ();
   gboolean options = FALSE;
 
-  if (self->delimiter != 0)
+  RegImportChoices c;
+
+  reg_import_detected_page_get_choices (self->detected_page, &c);
+  if (c.delimiter != 0)
     {
-      char d[2] = { self->delimiter, '\0' };
-      reg_import_mapping_set_option (m, "delimiter", self->delimiter == '\t' ? "tab" : d);
+      char d[2] = { c.delimiter, '\0' };
+      reg_import_mapping_set_option (m, "delimiter", c.delimiter == '\t' ? "tab" : d);
       options = TRUE;
     }
   if (reg_import_mapping_is_empty (m) && !options && chosen == NULL)
@@ -202,12 +126,15 @@ fill_request (RegImportWizard  *self,
               RegImportRequest *req,
               char            **mapping)
 {
+  RegImportChoices c;
+
+  reg_import_detected_page_get_choices (self->detected_page, &c);
   reg_import_request_init (req);
-  req->format = self->format;
-  req->encoding = self->encoding;
-  req->preset = self->preset;
-  req->decimal = self->decimal;
-  req->date_format = self->date_order;
+  req->format = c.format;
+  req->encoding = c.encoding;
+  req->preset = c.preset;
+  req->decimal = c.decimal;
+  req->date_format = c.date_order;
   req->unmatched = reg_import_customers_page_get_unmatched (self->customers_page);
   *mapping = mapping_text (self);
   req->mapping = *mapping;
@@ -263,8 +190,6 @@ apply_state (RegImportWizard *self)
   reg_import_summary_page_set_can_undo (self->summary_page, self->draft.committed);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_box), s.show_preview);
   reg_import_customers_page_set_checking (self->customers_page, s.show_progress);
-  gtk_widget_set_visible (GTK_WIDGET (self->survey_columns_group),
-                          self->draft.feedback && self->fb_preview != NULL && self->fb_preview->layout != NULL);
   reg_import_customers_page_set_feedback (self->customers_page, self->draft.feedback);
 
   if (self->draft.step == REG_IMPORT_STEP_MATCHING && self->draft.check_failed && self->check_error != NULL)
@@ -288,156 +213,9 @@ go_to (RegImportWizard *self,
   apply_state (self);
 }
 
-static void
-select_in (AdwComboRow *row,
-           guint        position)
-{
-  if (adw_combo_row_get_selected (row) != position)
-    adw_combo_row_set_selected (row, position);
-}
 
-static guint
-encoding_index (RegImportWizard *self,
-                const char      *name,
-                gboolean         add)
-{
-  for (guint i = 0; i < self->encodings->len; i++)
-    if (name != NULL && g_ascii_strcasecmp (g_ptr_array_index (self->encodings, i), name) == 0)
-      return i;
-  if (!add || name == NULL)
-    return GTK_INVALID_LIST_POSITION;
-  g_ptr_array_add (self->encodings, g_ascii_strup (name, -1));
-  gtk_string_list_append (self->encoding_model, name);
-  return self->encodings->len - 1;
-}
 
-static void
-set_choice_subtitle (AdwComboRow *row,
-                     gboolean     chosen,
-                     double       confidence,
-                     gboolean     applies)
-{
-  const char *text;
 
-  if (!applies)
-    text = _("Does not apply to this format");
-  else if (chosen)
-    text = _("Your choice");
-  else
-    text = reg_import_confidence_words (confidence);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-}
-
-/* The detected page: each drop-down shows the owner's choice, else what was found. */
-static void
-fill_choices (RegImportWizard *self)
-{
-  const RegSniffResult *found = self->guesses != NULL ? self->guesses->sniff : NULL;
-  const RegSniffResult *now = self->preview != NULL ? self->preview->sniff : found;
-  const char *format;
-  const char *preset;
-  const char *encoding;
-  const char *order;
-  char delimiter, decimal;
-  gboolean csv;
-  gsize n_presets;
-  const RegImportPreset *presets = reg_import_preset_list (&n_presets);
-
-  if (found == NULL)
-    return;
-  self->updating = TRUE;
-
-  /* sales or survey results; for a survey only the rows that apply to it */
-  select_in (self->holds_row, self->draft.feedback ? 1 : 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->holds_row),
-                               self->feedback_chosen ? _("Your choice")
-                               : self->draft.feedback ? _("Found in the file: columns with an email address and a score")
-                               : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), self->draft.feedback);
-  gtk_widget_set_visible (GTK_WIDGET (self->preset_row), !self->draft.feedback);
-  gtk_widget_set_visible (GTK_WIDGET (self->format_row), !self->draft.feedback);
-  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !self->draft.feedback);
-  if (self->draft.feedback)
-    {
-      const RegFeedbackPreview *fp = self->fb_preview;
-      const char *text;
-
-      select_in (self->kind_row, (guint) self->kind);
-      if (self->kind != REG_FEEDBACK_KIND_AUTO)
-        text = _("Your choice");
-      else if (fp == NULL || fp->problem != NULL)
-        text = NULL;
-      else if (fp->kind_problem != NULL)
-        text = _("Every score is between 1 and 5, which fits both: choose NPS or CSAT");
-      else if (fp->header_kind == REG_FEEDBACK_KIND_CSAT)
-        text = _("CSAT, as the score column’s name says");
-      else if (fp->header_kind == REG_FEEDBACK_KIND_NPS)
-        text = _("NPS, as the score column’s name says");
-      else
-        text = _("NPS: some scores are 0 or above 5");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), text);
-      if (fp != NULL && fp->kind_problem != NULL && self->kind == REG_FEEDBACK_KIND_AUTO)
-        gtk_widget_add_css_class (GTK_WIDGET (self->kind_row), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->kind_row), "error");
-    }
-
-  format = self->format != NULL ? self->format
-           : self->preview != NULL && self->preview->format != NULL ? self->preview->format
-           : found->format;
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (format, formats[i].id) == 0)
-      select_in (self->format_row, i);
-  csv = g_strcmp0 (format, "csv") == 0;
-  set_choice_subtitle (self->format_row, self->format != NULL, found->format_confidence, TRUE);
-
-  preset = self->preset != NULL ? self->preset
-           : self->preview != NULL && self->preview->preset != NULL ? self->preview->preset
-           : found->preset;
-  select_in (self->preset_row, 0);
-  for (gsize i = 0; i < n_presets; i++)
-    if (g_strcmp0 (preset, presets[i].name) == 0)
-      select_in (self->preset_row, (guint) i + 1);
-  if (self->preset != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row), _("Your choice"));
-  else if (preset != NULL)
-    {
-      const RegImportPreset *p = reg_import_preset_lookup (preset);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
-                                   p != NULL && p->rules != NULL ? _(p->rules)
-                                                                 : reg_import_confidence_words (found->preset_confidence));
-    }
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
-                                 _("Not a known export: the columns are matched by their names"));
-
-  encoding = self->encoding != NULL ? self->encoding
-             : self->preview != NULL && self->preview->encoding != NULL ? self->preview->encoding
-             : found->encoding;
-  select_in (self->encoding_row, encoding_index (self, encoding, TRUE));
-  set_choice_subtitle (self->encoding_row, self->encoding != NULL, found->encoding_confidence, TRUE);
-
-  delimiter = self->delimiter != 0 ? self->delimiter : now->delimiter != 0 ? now->delimiter : found->delimiter;
-  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
-    if (delimiter == delimiters[i].c)
-      select_in (self->delimiter_row, i);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delimiter_row), csv);
-  set_choice_subtitle (self->delimiter_row, self->delimiter != 0, found->delimiter_confidence, csv);
-
-  decimal = self->decimal != 0 ? self->decimal : now->decimal != 0 ? now->decimal : found->decimal;
-  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
-    if (decimal == decimals[i].c)
-      select_in (self->decimal_row, i);
-  set_choice_subtitle (self->decimal_row, self->decimal != 0, found->decimal_confidence, TRUE);
-
-  order = self->date_order != NULL ? self->date_order : reg_sniff_result_get_date_order_id (now);
-  for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
-    if (g_strcmp0 (order, date_orders[i].id) == 0)
-      select_in (self->date_row, i);
-  set_choice_subtitle (self->date_row, self->date_order != NULL, now->date_order_confidence, TRUE);
-
-  self->updating = FALSE;
-}
 
 
 
@@ -520,7 +298,8 @@ on_preview_cb (GObject      *source,
     }
   else
     set_preview (self, g_steal_pointer (&preview));
-  if (first && !self->feedback_chosen && looks_like_survey (self->guesses))
+  if (first && !reg_import_detected_page_get_feedback_chosen (self->detected_page)
+      && looks_like_survey (self->guesses))
     {
       /* an e-mail and a score column, no amount: survey results, read as such from here on */
       g_autofree char *name = g_path_get_basename (self->path);
@@ -536,7 +315,7 @@ on_preview_cb (GObject      *source,
   self->draft.preview_problem = self->preview->problem != NULL;
   self->draft.is_csv = g_strcmp0 (self->preview->format != NULL ? self->preview->format
                                                                 : self->preview->sniff->format, "csv") == 0;
-  fill_choices (self);
+  reg_import_detected_page_show (self->detected_page, self->guesses, self->preview, FALSE, NULL);
   reg_import_preview_pane_show_sales (self->preview_box, self->shop, self->preview);
   if (self->draft.is_csv)
     reg_import_columns_page_show (self->columns_page, self->preview);
@@ -671,104 +450,19 @@ static void
 fill_feedback_request (RegImportWizard          *self,
                        RegFeedbackImportRequest *req)
 {
+  RegImportChoices c;
+
+  reg_import_detected_page_get_choices (self->detected_page, &c);
   reg_feedback_import_request_init (req);
-  req->kind = self->kind;
-  req->encoding = self->encoding;
-  req->delimiter = self->delimiter;
-  req->date_format = self->date_order;
-  req->mapping = self->survey_mapping;
+  req->kind = c.kind;
+  req->encoding = c.encoding;
+  req->delimiter = c.delimiter;
+  req->date_format = c.date_order;
+  req->mapping = c.survey_mapping;
 }
 
-/* The columns the owner chose, as regulars-cli's --map takes them: "email=Kunde,date=#3"; NULL
- * when every field is found by its name. */
-static void
-update_survey_mapping (RegImportWizard *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (self->survey_columns[f] != NULL)
-      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? "," : "",
-                              reg_feedback_field_to_string ((RegFeedbackField) f), self->survey_columns[f]);
-  g_free (self->survey_mapping);
-  self->survey_mapping = text->len > 0 ? g_strdup (text->str) : NULL;
-}
 
-static void
-clear_survey_columns (RegImportWizard *self)
-{
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    g_clear_pointer (&self->survey_columns[f], g_free);
-  g_clear_pointer (&self->survey_mapping, g_free);
-}
-
-static void
-on_survey_column_selected_cb (AdwComboRow     *row,
-                              GParamSpec      *pspec,
-                              RegImportWizard *self);
-
-/* The survey's columns on the detected page: a drop-down per part of an answer over the file's
- * columns (rebuilt only when the columns change), each showing the column the answers are read
- * from; a needed part without one is marked, and the way on waits for it. */
-static void
-fill_survey_columns (RegImportWizard *self)
-{
-  const RegFeedbackLayout *layout = self->fb_preview != NULL ? self->fb_preview->layout : NULL;
-  g_autoptr(GString) key = g_string_new (NULL);
-
-  if (layout == NULL)
-    return;
-  for (guint i = 0; i < layout->columns->len; i++)
-    {
-      const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-      g_string_append_printf (key, "%s\x1f%s\x1f", c->label, c->value);
-    }
-
-  self->updating = TRUE;
-  if (g_strcmp0 (key->str, self->survey_key) != 0)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      g_free (self->survey_key);
-      self->survey_key = g_strdup (key->str);
-      g_ptr_array_set_size (self->survey_values, 0);
-      gtk_string_list_append (names, _("Not in this file"));
-      for (guint i = 0; i < layout->columns->len; i++)
-        {
-          const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-          g_autofree char *label = reg_import_column_choice (c->label, c->sample);
-
-          gtk_string_list_append (names, label);
-          g_ptr_array_add (self->survey_values, g_strdup (c->value));
-        }
-      for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-        adw_combo_row_set_model (self->survey_rows[f], G_LIST_MODEL (names));
-    }
-
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    {
-      AdwComboRow *row = self->survey_rows[f];
-      int c = layout->column_of[f];
-      gboolean needed = f != REG_FEEDBACK_FIELD_COMMENT;
-      const char *subtitle;
-
-      select_in (row, c >= 0 ? (guint) c + 1 : 0);
-      if (c < 0 && needed)
-        subtitle = _("Needed: choose the column that holds it");
-      else if (c < 0)
-        subtitle = _("Optional: answers are imported without a comment");
-      else if (self->survey_columns[f] != NULL)
-        subtitle = _("Your choice");
-      else
-        subtitle = _("Found in the file by its name");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (c < 0 && needed)
-        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-    }
-  self->updating = FALSE;
-}
 
 /* Whether the e-mail address, the score or the date has no column (and the owner has to choose
  * one before anything can be read). A file the reader has read lacks none. */
@@ -809,8 +503,8 @@ on_feedback_preview_cb (GObject      *source,
   /* scores that fit both scales block the way on until the owner says which survey it was */
   self->draft.preview_problem = preview->problem != NULL || preview->kind_problem != NULL;
   self->draft.columns_missing = survey_columns_missing (preview);
-  fill_choices (self);
-  fill_survey_columns (self);
+  reg_import_detected_page_show (self->detected_page, self->guesses, self->preview, TRUE, preview);
+  reg_import_detected_page_show_survey_columns (self->detected_page, preview);
   reg_import_preview_pane_show_answers (self->preview_box, self->shop, self->fb_preview,
                                         self->draft.columns_missing);
   apply_state (self);
@@ -969,6 +663,7 @@ set_feedback (RegImportWizard *self,
               gboolean         feedback)
 {
   self->draft.feedback = feedback;
+  reg_import_detected_page_set_feedback (self->detected_page, feedback);
   if (feedback)
     start_feedback_preview (self);
   else
@@ -1237,56 +932,26 @@ load_mapping_action (GtkWidget  *widget,
 }
 
 
+
+
+
+
+/* A choice on the detected page: the file is read again under it. */
 static void
-on_choice_selected_cb (AdwComboRow     *row,
-                       GParamSpec      *pspec,
-                       RegImportWizard *self)
+on_choice_changed_cb (RegImportDetectedPage *page,
+                      guint                  change,
+                      RegImportWizard       *self)
 {
-  guint pos = adw_combo_row_get_selected (row);
-  gboolean columns_change = TRUE;
-
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+  if (self->path == NULL)
     return;
-  if (row == self->format_row && pos < G_N_ELEMENTS (formats))
-    set_str (&self->format, formats[pos].id);
-  else if (row == self->encoding_row && pos < self->encodings->len)
-    set_str (&self->encoding, g_ptr_array_index (self->encodings, pos));
-  else if (row == self->delimiter_row && pos < G_N_ELEMENTS (delimiters))
-    self->delimiter = delimiters[pos].c;
-  else if (row == self->preset_row)
+  if (change == REG_IMPORT_CHANGED_HOLDS)
     {
-      gsize n;
-      const RegImportPreset *presets = reg_import_preset_list (&n);
-      g_clear_pointer (&self->preset, g_free);
-      if (pos > 0 && pos <= n)
-        {
-          self->preset = g_strdup (presets[pos - 1].name);
-          /* a statement format comes with its preset */
-          if (g_strcmp0 (presets[pos - 1].format, "csv") != 0)
-            set_str (&self->format, presets[pos - 1].format);
-          else if (self->format != NULL && !g_str_equal (self->format, "csv"))
-            set_str (&self->format, "csv");
-        }
+      set_feedback (self, reg_import_detected_page_get_feedback (page));
+      return;
     }
-  else if (row == self->decimal_row && pos < G_N_ELEMENTS (decimals))
-    {
-      self->decimal = decimals[pos].c;
-      columns_change = FALSE;
-    }
-  else if (row == self->date_row && pos < G_N_ELEMENTS (date_orders))
-    {
-      set_str (&self->date_order, date_orders[pos].id);
-      columns_change = FALSE;
-    }
-  else
-    return;
-
   /* other columns, other names: the owner's columns no longer apply */
-  if (columns_change)
-    {
-      reg_import_columns_page_set_mapping (self->columns_page, NULL);
-      clear_survey_columns (self);
-    }
+  if (change == REG_IMPORT_CHANGED_COLUMNS)
+    reg_import_columns_page_set_mapping (self->columns_page, NULL);
   if (self->draft.feedback)
     start_feedback_preview (self);
   else
@@ -1294,59 +959,10 @@ on_choice_selected_cb (AdwComboRow     *row,
 }
 
 static void
-on_holds_selected_cb (AdwComboRow     *row,
-                      GParamSpec      *pspec,
-                      RegImportWizard *self)
-{
-  guint pos = adw_combo_row_get_selected (row);
-
-  if (self->updating || self->path == NULL || pos == GTK_INVALID_LIST_POSITION
-      || (pos == 1) == self->draft.feedback)
-    return;
-  self->feedback_chosen = TRUE;
-  set_feedback (self, pos == 1);
-}
-
-static void
-on_kind_selected_cb (AdwComboRow     *row,
-                     GParamSpec      *pspec,
-                     RegImportWizard *self)
-{
-  guint pos = adw_combo_row_get_selected (row);
-
-  if (self->updating || self->path == NULL || pos > REG_FEEDBACK_KIND_CSAT
-      || (RegFeedbackKind) pos == self->kind)
-    return;
-  self->kind = (RegFeedbackKind) pos;
-  start_feedback_preview (self);
-}
-
-static void
-on_survey_column_selected_cb (AdwComboRow     *row,
-                              GParamSpec      *pspec,
-                              RegImportWizard *self)
-{
-  guint pos = adw_combo_row_get_selected (row);
-
-  if (self->updating || self->path == NULL || !self->draft.feedback || pos == GTK_INVALID_LIST_POSITION)
-    return;
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (self->survey_rows[f] == row)
-      {
-        /* "Not in this file": back to the column its name stands for, if any */
-        g_free (self->survey_columns[f]);
-        self->survey_columns[f] = pos > 0 && pos <= self->survey_values->len
-                                  ? g_strdup (g_ptr_array_index (self->survey_values, pos - 1)) : NULL;
-      }
-  update_survey_mapping (self);
-  start_feedback_preview (self);
-}
-
-static void
 on_unmatched_selected_cb (RegImportCustomersPage *page,
                           RegImportWizard        *self)
 {
-  if (self->updating || self->path == NULL || !self->draft.preview_ready)
+  if (self->path == NULL || !self->draft.preview_ready)
     return;
   self->draft.checked = FALSE;
   if (self->draft.step == REG_IMPORT_STEP_MATCHING)
@@ -1422,15 +1038,7 @@ reg_import_wizard_finalize (GObject *object)
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
   g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
   g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
-  clear_survey_columns (self);
-  g_free (self->survey_key);
-  g_clear_pointer (&self->survey_values, g_ptr_array_unref);
   g_free (self->check_error);
-  g_free (self->format);
-  g_free (self->encoding);
-  g_free (self->preset);
-  g_free (self->date_order);
-  g_clear_pointer (&self->encodings, g_ptr_array_unref);
   G_OBJECT_CLASS (reg_import_wizard_parent_class)->finalize (object);
 }
 
@@ -1446,6 +1054,7 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   window_class->close_request = on_close_request_cb;
 
   g_type_ensure (REG_TYPE_IMPORT_COLUMNS_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_DETECTED_PAGE);
   g_type_ensure (REG_TYPE_IMPORT_CUSTOMERS_PAGE);
   g_type_ensure (REG_TYPE_IMPORT_PREVIEW_PANE);
   g_type_ensure (REG_TYPE_IMPORT_CHECK_PAGE);
@@ -1459,25 +1068,7 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, stack);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_label);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_error_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, holds_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preset_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preset_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, format_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, format_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, encoding_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, encoding_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, delimiter_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, delimiter_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, decimal_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, decimal_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, date_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, date_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_columns_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_email_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_score_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_date_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_comment_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, detected_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, columns_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, customers_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_page);
@@ -1505,56 +1096,14 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
 static void
 reg_import_wizard_init (RegImportWizard *self)
 {
-  gsize n_presets;
-  const RegImportPreset *presets = reg_import_preset_list (&n_presets);
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   reg_import_draft_init (&self->draft);
-  self->encodings = g_ptr_array_new_with_free_func (g_free);
-  self->survey_values = g_ptr_array_new_with_free_func (g_free);
-  self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_SCORE] = self->survey_score_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_DATE] = self->survey_date_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_COMMENT] = self->survey_comment_row;
 
-  self->updating = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    gtk_string_list_append (self->format_model, _(formats[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (known_encodings); i++)
-    {
-      gtk_string_list_append (self->encoding_model, _(known_encodings[i].label));
-      g_ptr_array_add (self->encodings, g_strdup (known_encodings[i].id));
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
-    gtk_string_list_append (self->delimiter_model, _(delimiters[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
-    gtk_string_list_append (self->decimal_model, _(decimals[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
-    gtk_string_list_append (self->date_model, _(date_orders[i].label));
-  gtk_string_list_append (self->preset_model, _("None: match the columns by their names"));
-  for (gsize i = 0; i < n_presets; i++)
-    gtk_string_list_append (self->preset_model, _(presets[i].display_name));
-  self->updating = FALSE;
-
-  reg_ui_combo_row_set_max_chars (self->preset_row, 32);
-  reg_ui_combo_row_set_max_chars (self->holds_row, 32);
-  reg_ui_combo_row_set_max_chars (self->encoding_row, 32);
-  g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->delimiter_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->preset_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->decimal_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->date_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect_swapped (self->columns_page, "mapping-changed", G_CALLBACK (start_preview), self);
   g_signal_connect (self->customers_page, "unmatched-changed", G_CALLBACK (on_unmatched_selected_cb), self);
-  g_signal_connect (self->holds_row, "notify::selected", G_CALLBACK (on_holds_selected_cb), self);
-  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    {
-      reg_ui_combo_row_set_max_chars (self->survey_rows[f], 36);
-      g_signal_connect (self->survey_rows[f], "notify::selected", G_CALLBACK (on_survey_column_selected_cb), self);
-    }
+  g_signal_connect (self->detected_page, "changed", G_CALLBACK (on_choice_changed_cb), self);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
@@ -1603,15 +1152,7 @@ reg_import_wizard_set_file (RegImportWizard *self,
   set_preview (self, NULL);
   g_clear_pointer (&self->guesses, reg_import_preview_free);
   reg_import_columns_page_reset (self->columns_page);
-  g_clear_pointer (&self->format, g_free);
-  g_clear_pointer (&self->encoding, g_free);
-  g_clear_pointer (&self->preset, g_free);
-  g_clear_pointer (&self->date_order, g_free);
-  self->delimiter = self->decimal = 0;
-  self->feedback_chosen = FALSE;
-  self->kind = REG_FEEDBACK_KIND_AUTO;
-  clear_survey_columns (self);
-  g_clear_pointer (&self->survey_key, g_free);
+  reg_import_detected_page_reset (self->detected_page);
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
   g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
   reg_import_customers_page_forget (self->customers_page);
