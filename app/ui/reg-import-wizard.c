@@ -24,8 +24,10 @@
 #include "reg-import-columns-page.h"
 #include "reg-import-customers-page.h"
 #include "reg-import-detected-page.h"
+#include "reg-import-file-page.h"
 #include "reg-import-preset.h"
 #include "reg-import-preview-pane.h"
+#include "reg-import-progress-page.h"
 #include "reg-import-summary-page.h"
 #include "reg-import-wizard.h"
 #include "reg-import-words.h"
@@ -63,13 +65,12 @@ struct _RegImportWizard
   GtkWidget         *back_button;
   GtkLabel          *blocked_label;
   GtkStack          *stack;
-  GtkLabel          *file_label;
-  GtkLabel          *file_error_label;
+  RegImportFilePage *file_page;
   RegImportDetectedPage *detected_page;
   RegImportColumnsPage *columns_page;
   RegImportCustomersPage *customers_page;
   RegImportCheckPage *check_page;
-  GtkProgressBar    *import_progress;
+  RegImportProgressPage *importing_page;
   RegImportSummaryPage *summary_page;
   RegImportPreviewPane *preview_box;
   GtkScrolledWindow *scroller;          /* the page area */
@@ -282,8 +283,7 @@ on_preview_cb (GObject      *source,
     {
       self->draft.file_failed = TRUE;
       self->draft.step = REG_IMPORT_STEP_FILE;
-      gtk_label_set_text (self->file_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), TRUE);
+      reg_import_file_page_set_error (self->file_page, error->message);
       apply_state (self);
       return;
     }
@@ -305,7 +305,7 @@ on_preview_cb (GObject      *source,
       g_autofree char *name = g_path_get_basename (self->path);
       g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
 
-      gtk_label_set_text (self->file_label, text);
+      reg_import_file_page_set_status (self->file_page, text);
       if (self->draft.step == REG_IMPORT_STEP_FILE)
         self->draft.step = REG_IMPORT_STEP_DETECTED;
       set_feedback (self, TRUE);
@@ -324,7 +324,7 @@ on_preview_cb (GObject      *source,
       g_autofree char *name = g_path_get_basename (self->path);
       g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
 
-      gtk_label_set_text (self->file_label, text);
+      reg_import_file_page_set_status (self->file_page, text);
       if (self->draft.step == REG_IMPORT_STEP_FILE)
         self->draft.step = REG_IMPORT_STEP_DETECTED;
     }
@@ -362,7 +362,7 @@ pulse_cb (gpointer user_data)
 {
   RegImportWizard *self = user_data;
 
-  gtk_progress_bar_pulse (self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : reg_import_customers_page_get_progress (self->customers_page));
+  gtk_progress_bar_pulse (self->draft.work == REG_IMPORT_WORK_IMPORT ? reg_import_progress_page_get_progress (self->importing_page) : reg_import_customers_page_get_progress (self->customers_page));
   return G_SOURCE_CONTINUE;
 }
 
@@ -371,7 +371,7 @@ on_job_progress_cb (RegJob          *job,
                     GParamSpec      *pspec,
                     RegImportWizard *self)
 {
-  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : reg_import_customers_page_get_progress (self->customers_page);
+  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT ? reg_import_progress_page_get_progress (self->importing_page) : reg_import_customers_page_get_progress (self->customers_page);
   double fraction = reg_job_get_fraction (job);
   const char *status = reg_job_get_status_text (job);
 
@@ -651,7 +651,7 @@ run_feedback_import (RegImportWizard *self)
   reg_import_check_page_show_failure (self->check_page, NULL);
   self->draft.work = REG_IMPORT_WORK_IMPORT;
   self->draft.step = REG_IMPORT_STEP_IMPORTING;
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_progress_bar_set_fraction (reg_import_progress_page_get_progress (self->importing_page), 0);
   watch_job (self, REG_JOB (job));
   reg_job_run_async (REG_JOB (job), on_feedback_import_done_cb, g_object_ref (self));
   apply_state (self);
@@ -764,7 +764,7 @@ run_action (GtkWidget  *widget,
   reg_import_check_page_show_failure (self->check_page, NULL);
   self->draft.work = REG_IMPORT_WORK_IMPORT;
   self->draft.step = REG_IMPORT_STEP_IMPORTING;
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_progress_bar_set_fraction (reg_import_progress_page_get_progress (self->importing_page), 0);
   watch_job (self, REG_JOB (job));
   reg_job_run_async (REG_JOB (job), on_import_done_cb, g_object_ref (self));
   apply_state (self);
@@ -840,7 +840,7 @@ back_action (GtkWidget  *widget,
   if (to == REG_IMPORT_STEP_FILE)
     {
       /* a new file from here on */
-      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), FALSE);
+      reg_import_file_page_set_error (self->file_page, NULL);
     }
   go_to (self, to);
 }
@@ -1055,6 +1055,8 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
 
   g_type_ensure (REG_TYPE_IMPORT_COLUMNS_PAGE);
   g_type_ensure (REG_TYPE_IMPORT_DETECTED_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_FILE_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_PROGRESS_PAGE);
   g_type_ensure (REG_TYPE_IMPORT_CUSTOMERS_PAGE);
   g_type_ensure (REG_TYPE_IMPORT_PREVIEW_PANE);
   g_type_ensure (REG_TYPE_IMPORT_CHECK_PAGE);
@@ -1066,20 +1068,17 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, next_button);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, blocked_label);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, stack);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, detected_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, columns_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, customers_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_page);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, importing_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_box);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, scroller);
   /* named for tests */
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, back_button);
-  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "choose_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
@@ -1157,21 +1156,19 @@ reg_import_wizard_set_file (RegImportWizard *self,
   g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
   reg_import_customers_page_forget (self->customers_page);
   reg_import_draft_init (&self->draft);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), FALSE);
+  reg_import_file_page_set_error (self->file_page, NULL);
 
   if (self->path == NULL)
     {
       self->draft.file_failed = TRUE;
-      gtk_label_set_text (self->file_error_label, _("Only files on this computer can be imported."));
-      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), TRUE);
+      reg_import_file_page_set_error (self->file_page, _("Only files on this computer can be imported."));
       apply_state (self);
       return;
     }
   self->draft.has_file = TRUE;
   name = g_file_get_basename (file);
   text = g_strdup_printf (_("Reading “%s”…"), name);
-  gtk_label_set_text (self->file_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_label), TRUE);
+  reg_import_file_page_set_status (self->file_page, text);
   adw_window_title_set_title (self->window_title, name);
   start_preview (self);
 }
