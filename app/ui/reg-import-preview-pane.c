@@ -161,10 +161,13 @@ draw_sale_row (RegImportPreviewPane *self,
                      : row->skip_reason != NULL ? row->skip_reason : _("Skipped");
   const char *ref = row->external_id != NULL ? row->external_id
                     : row->reference != NULL ? row->reference : row->note;
-  /* a file that names the customer only by a number says so; the number stays for reference */
-  g_autofree char *customer = reg_import_payer_label (row->name, row->email,
-                                                      row->customer_ref != NULL ? row->customer_ref : row->iban);
+  /* a file that names the customer only by a number says so (the column is narrow: the
+   * number in the tooltip); an anonymous sale has a dash */
+  const char *customer_number = row->customer_ref != NULL ? row->customer_ref : row->iban;
   gboolean named = (row->name != NULL && *row->name != '\0') || (row->email != NULL && *row->email != '\0');
+  g_autofree char *customer = named ? reg_import_payer_label (row->name, row->email, NULL)
+                              : g_strdup (customer_number != NULL ? _("No name in the file") : "—");
+  GtkWidget *customer_cell = cell (customer, named ? NULL : "dim-label");
   GtkWidget *amount_cell;
   gboolean other_currency = FALSE;
 
@@ -187,7 +190,13 @@ draw_sale_row (RegImportPreviewPane *self,
     }
   gtk_label_set_xalign (GTK_LABEL (amount_cell), 1);
   gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (customer, named ? NULL : "dim-label"), 2, y, 1, 1);
+  if (!named && customer_number != NULL)
+    {
+      /* Translators: the tooltip of a customer the file has no name for */
+      g_autofree char *tip = g_strdup_printf (_("The file names this customer only by the number %s"), customer_number);
+      gtk_widget_set_tooltip_text (customer_cell, tip);
+    }
+  gtk_grid_attach (self->preview_grid, customer_cell, 2, y, 1, 1);
   gtk_grid_attach (self->preview_grid, amount_cell, 3, y, 1, 1);
   gtk_grid_attach (self->preview_grid,
                    cell (what, row->kind == REG_ROW_SKIPPED ? "dim-label" : NULL), 4, y, 1, 1);
