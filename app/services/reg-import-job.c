@@ -37,6 +37,7 @@ struct _RegImportJob
   guint            exponent;
   RegImportRequest req;           /* strings below are owned copies */
   char            *preset, *format, *mapping, *date_format, *encoding, *save_mapping_as;
+  RegImportMapping *columns;      /* (owned) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (RegImportJob, reg_import_job, REG_TYPE_JOB)
@@ -450,7 +451,9 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   result->dry_run = self->req.dry_run;
 
   reg_job_set_status (job, _("Reading the file"));
-  if (self->mapping != NULL && (mapping = reg_import_mapping_from_string (self->mapping, error)) == NULL)
+  if (self->columns != NULL)
+    mapping = reg_import_mapping_copy (self->columns);
+  else if (self->mapping != NULL && (mapping = reg_import_mapping_from_string (self->mapping, error)) == NULL)
     return NULL;
   opts.format = self->format;
   opts.preset = self->preset;
@@ -632,6 +635,7 @@ reg_import_job_finalize (GObject *object)
   g_free (self->date_format);
   g_free (self->encoding);
   g_free (self->save_mapping_as);
+  g_clear_pointer (&self->columns, reg_import_mapping_free);
   G_OBJECT_CLASS (reg_import_job_parent_class)->finalize (object);
 }
 
@@ -668,7 +672,9 @@ reg_import_job_new (RegShop *shop, const char *path, const RegImportRequest *req
   self->date_format = g_strdup (self->req.date_format);
   self->encoding = g_strdup (self->req.encoding);
   self->save_mapping_as = g_strdup (self->req.save_mapping_as);
+  self->columns = self->req.columns != NULL ? reg_import_mapping_copy (self->req.columns) : NULL;
   /* the request's pointers are the caller's; only the copies above are used */
+  self->req.columns = NULL;
   self->req.preset = self->req.format = self->req.mapping = NULL;
   self->req.date_format = self->req.encoding = self->req.save_mapping_as = NULL;
   return self;

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "reg-import-mapping.h"
 #include "reg-import-reader.h"
 #include "reg-job.h"
 #include "reg-shop.h"
@@ -23,6 +24,8 @@ typedef struct
   const char        *preset;          /* (nullable) */
   const char        *format;          /* (nullable) */
   const char        *mapping;         /* (nullable) "field=Column,…" or a saved mapping's text */
+  const RegImportMapping *columns;    /* (nullable) the columns as a mapping (options such as
+                                       * the delimiter included); wins over @mapping */
   const char        *date_format;     /* (nullable) */
   char               decimal;         /* 0 = sniff */
   const char        *encoding;        /* (nullable) */

@@ -24,6 +24,7 @@
 #include "reg-import-columns-page.h"
 #include "reg-import-customers-page.h"
 #include "reg-import-detected-page.h"
+#include "reg-import.h"
 #include "reg-import-file-page.h"
 #include "reg-import-preset.h"
 #include "reg-import-preview-pane.h"
@@ -49,14 +50,12 @@ struct _RegImportWizard
   GCancellable      *preview_cancellable; /* (owned) (nullable) */
   RegJob            *job;             /* (owned) (nullable) the running check or import */
   guint              pulse_id;
-  RegImportResult   *check;           /* (owned) (nullable) the last dry run */
-  RegImportResult   *result;          /* (owned) (nullable) the real import */
+  RegImportOutcome  *check;           /* (owned) (nullable) the last dry run, of either kind */
+  RegImportOutcome  *result;          /* (owned) (nullable) the real import */
   char              *check_error;     /* (owned) (nullable) */
 
   /* survey results instead of sales (draft.feedback says which) */
   RegFeedbackPreview *fb_preview;     /* (owned) (nullable) under the current choices */
-  RegFeedbackImportResult *fb_check;  /* (owned) (nullable) the last dry run */
-  RegFeedbackImportResult *fb_result; /* (owned) (nullable) the real import */
 
   /* template */
   AdwWindowTitle    *window_title;
@@ -99,33 +98,33 @@ set_preview (RegImportWizard  *self,
 }
 
 
-static char *
-mapping_text (RegImportWizard *self)
+/* (transfer full) (nullable) The owner's columns with the delimiter chosen, as the reader
+ * takes them; NULL: all as found. */
+static RegImportMapping *
+chosen_columns (RegImportWizard *self)
 {
   RegImportMapping *chosen = reg_import_columns_page_get_mapping (self->columns_page);
-  g_autoptr(RegImportMapping) m = chosen != NULL ? reg_import_mapping_copy (chosen) : reg_import_mapping_new ();
-  gboolean options = FALSE;
-
+  RegImportMapping *m;
   RegImportChoices c;
 
   reg_import_detected_page_get_choices (self->detected_page, &c);
+  if (chosen == NULL && c.delimiter == 0)
+    return NULL;
+  m = chosen != NULL ? reg_import_mapping_copy (chosen) : reg_import_mapping_new ();
   if (c.delimiter != 0)
     {
       char d[2] = { c.delimiter, '\0' };
       reg_import_mapping_set_option (m, "delimiter", c.delimiter == '\t' ? "tab" : d);
-      options = TRUE;
     }
-  if (reg_import_mapping_is_empty (m) && !options && chosen == NULL)
-    return NULL;
-  return reg_import_mapping_to_string (m);
+  return m;
 }
 
-/* The request for the preview, the check and the import; strings point into @self and
- * @mapping (freed by the caller). */
+/* The request for the preview of sales; strings point into the pages, the columns are
+ * @columns (freed by the caller). */
 static void
-fill_request (RegImportWizard  *self,
-              RegImportRequest *req,
-              char            **mapping)
+fill_request (RegImportWizard   *self,
+              RegImportRequest  *req,
+              RegImportMapping **columns)
 {
   RegImportChoices c;
 
@@ -136,11 +135,33 @@ fill_request (RegImportWizard  *self,
   req->preset = c.preset;
   req->decimal = c.decimal;
   req->date_format = c.date_order;
-  req->unmatched = reg_import_customers_page_get_unmatched (self->customers_page);
-  *mapping = mapping_text (self);
-  req->mapping = *mapping;
+  *columns = chosen_columns (self);
+  req->columns = *columns;
 }
 
+/* The order for the check and the import, of the kind the file is read as; strings point
+ * into the pages, the columns are @columns (freed by the caller). */
+static void
+fill_order (RegImportWizard   *self,
+            RegImportOrder    *order,
+            RegImportMapping **columns)
+{
+  RegImportChoices c;
+
+  reg_import_detected_page_get_choices (self->detected_page, &c);
+  reg_import_order_init (order, self->draft.feedback ? REG_IMPORT_KIND_SURVEY : REG_IMPORT_KIND_SALES);
+  order->encoding = c.encoding;
+  order->date_format = c.date_order;
+  order->delimiter = c.delimiter;
+  order->preset = c.preset;
+  order->format = c.format;
+  order->decimal = c.decimal;
+  *columns = chosen_columns (self);
+  order->columns = *columns;
+  order->unmatched = reg_import_customers_page_get_unmatched (self->customers_page);
+  order->scale = c.kind;
+  order->answer_map = c.survey_mapping;
+}
 static void
 set_job (RegImportWizard *self,
          RegJob          *job)
@@ -243,18 +264,6 @@ fill_saved_mappings (RegImportWizard *self)
 
 /* ---- preview ---- */
 
-static gboolean
-looks_like_survey (const RegImportPreview *preview)
-{
-  const RegSniffResult *sniff = preview->sniff;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  if (sniff == NULL || sniff->header_line == 0 || g_strcmp0 (sniff->format, "csv") != 0)
-    return FALSE;
-  for (guint i = 0; i < sniff->columns->len; i++)
-    g_ptr_array_add (names, ((RegSniffColumn *) g_ptr_array_index (sniff->columns, i))->name);
-  return reg_feedback_header_looks_like_survey ((const char *const *) names->pdata, names->len);
-}
 
 static void set_feedback (RegImportWizard *self,
                           gboolean         feedback);
@@ -299,7 +308,7 @@ on_preview_cb (GObject      *source,
   else
     set_preview (self, g_steal_pointer (&preview));
   if (first && !reg_import_detected_page_get_feedback_chosen (self->detected_page)
-      && looks_like_survey (self->guesses))
+      && reg_import_preview_looks_like_survey (self->guesses))
     {
       /* an e-mail and a score column, no amount: survey results, read as such from here on */
       g_autofree char *name = g_path_get_basename (self->path);
@@ -335,7 +344,7 @@ static void
 start_preview (RegImportWizard *self)
 {
   RegImportRequest req;
-  g_autofree char *mapping = NULL;
+  g_autoptr(RegImportMapping) columns = NULL;
 
   if (self->path == NULL)
     return;
@@ -346,10 +355,10 @@ start_preview (RegImportWizard *self)
 
   reg_import_draft_choices_changed (&self->draft);
   self->draft.work = REG_IMPORT_WORK_PREVIEW;
-  g_clear_pointer (&self->check, reg_import_result_free);
+  g_clear_pointer (&self->check, reg_import_outcome_free);
   /* the old rows stay until the new ones are in */
   reg_import_preview_pane_set_status (self->preview_box, _("Reading the first rows…"));
-  fill_request (self, &req, &mapping);
+  fill_request (self, &req, &columns);
   reg_import_preview_async (self->shop, self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
                             on_preview_cb, g_object_ref (self));
   apply_state (self);
@@ -398,6 +407,7 @@ watch_job (RegImportWizard *self,
   on_job_progress_cb (job, NULL, self);
 }
 
+/* The dry run of either kind: the customers and check pages from it. */
 static void
 on_check_done_cb (GObject      *source,
                   GAsyncResult *res,
@@ -405,45 +415,50 @@ on_check_done_cb (GObject      *source,
 {
   g_autoptr(RegImportWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  RegImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+  g_autoptr(RegImportOutcome) outcome = reg_import_outcome_finish (REG_JOB (source), res, &error);
 
+  /* a newer check replaced this one */
   if ((gpointer) self->job != (gpointer) source)
-    {
-      /* a newer check replaced this one */
-      g_clear_pointer (&result, reg_import_result_free);
-      return;
-    }
+    return;
   set_job (self, NULL);
   self->draft.work = REG_IMPORT_WORK_NONE;
   g_clear_pointer (&self->check_error, g_free);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  if (outcome == NULL)
     {
-      g_clear_pointer (&result, reg_import_result_free);
-      return;
-    }
-  if (result == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          apply_state (self);
-          return;
+          self->draft.check_failed = TRUE;
+          self->check_error = g_strdup (error->message);
         }
-      self->draft.check_failed = TRUE;
-      self->check_error = g_strdup (error->message);
       apply_state (self);
       return;
     }
-  g_clear_pointer (&self->check, reg_import_result_free);
-  self->check = result;
+  /* the owner turned the file into sales or survey results while the check ran */
+  if ((outcome->kind == REG_IMPORT_KIND_SURVEY) != self->draft.feedback)
+    {
+      apply_state (self);
+      return;
+    }
+  g_clear_pointer (&self->check, reg_import_outcome_free);
+  self->check = g_steal_pointer (&outcome);
   self->draft.checked = TRUE;
-  self->draft.n_importable = result->imported;
-  self->draft.n_new_customers = result->new_customers;
-  self->draft.n_rejected = result->rejected;
-  reg_import_customers_page_show_sales (self->customers_page, self->check);
-  reg_import_check_page_show_sales (self->check_page, self->shop, self->check);
+  self->draft.n_importable = self->check->imported;
+  self->draft.n_new_customers = self->check->sales != NULL ? self->check->sales->new_customers : 0;
+  self->draft.n_rejected = self->check->rejected;
+  if (self->check->sales != NULL)
+    {
+      reg_import_customers_page_show_sales (self->customers_page, self->check->sales);
+      reg_import_check_page_show_sales (self->check_page, self->shop, self->check->sales);
+    }
+  else
+    {
+      reg_import_customers_page_show_answers (self->customers_page, self->check->survey);
+      reg_import_check_page_show_answers (self->check_page, self->check->survey);
+    }
   apply_state (self);
 }
-
 /* ---- survey results ---- */
 
 static void
@@ -524,7 +539,7 @@ start_feedback_preview (RegImportWizard *self)
 
   reg_import_draft_choices_changed (&self->draft);
   self->draft.work = REG_IMPORT_WORK_PREVIEW;
-  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
+  g_clear_pointer (&self->check, reg_import_outcome_free);
   reg_import_preview_pane_set_status (self->preview_box, _("Reading the first rows…"));
   fill_feedback_request (self, &req);
   reg_feedback_preview_async (self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
@@ -533,129 +548,10 @@ start_feedback_preview (RegImportWizard *self)
 }
 
 
-static void
-on_feedback_check_done_cb (GObject      *source,
-                           GAsyncResult *res,
-                           gpointer      user_data)
-{
-  g_autoptr(RegImportWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  RegFeedbackImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
-
-  if ((gpointer) self->job != (gpointer) source || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      /* a newer check replaced this one, or the window is gone */
-      g_clear_pointer (&result, reg_feedback_import_result_free);
-      if ((gpointer) self->job == (gpointer) source)
-        set_job (self, NULL);
-      return;
-    }
-  set_job (self, NULL);
-  self->draft.work = REG_IMPORT_WORK_NONE;
-  g_clear_pointer (&self->check_error, g_free);
-  if (result == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          self->draft.check_failed = TRUE;
-          self->check_error = g_strdup (error->message);
-        }
-      apply_state (self);
-      return;
-    }
-  if (!self->draft.feedback)
-    {
-      /* the owner turned the file into sales while the check ran */
-      reg_feedback_import_result_free (result);
-      apply_state (self);
-      return;
-    }
-  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
-  self->fb_check = result;
-  self->draft.checked = TRUE;
-  self->draft.n_importable = result->imported;
-  self->draft.n_new_customers = 0;
-  self->draft.n_rejected = result->rejected;
-  reg_import_customers_page_show_answers (self->customers_page, self->fb_check);
-  reg_import_check_page_show_answers (self->check_page, self->fb_check);
-  apply_state (self);
-}
-
-static void
-start_feedback_check (RegImportWizard *self)
-{
-  g_autoptr(RegFeedbackImportJob) job = NULL;
-  RegFeedbackImportRequest req;
-
-  fill_feedback_request (self, &req);
-  req.dry_run = TRUE;
-  job = reg_feedback_import_job_new (self->shop, self->path, &req);
-  self->draft.checked = FALSE;
-  self->draft.check_failed = FALSE;
-  self->draft.work = REG_IMPORT_WORK_CHECK;
-  gtk_progress_bar_set_fraction (reg_import_customers_page_get_progress (self->customers_page), 0);
-  watch_job (self, REG_JOB (job));
-  reg_job_run_async (REG_JOB (job), on_feedback_check_done_cb, g_object_ref (self));
-  apply_state (self);
-}
 
 
-static void
-on_feedback_import_done_cb (GObject      *source,
-                            GAsyncResult *res,
-                            gpointer      user_data)
-{
-  g_autoptr(RegImportWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  RegFeedbackImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
 
-  set_job (self, NULL);
-  self->draft.work = REG_IMPORT_WORK_NONE;
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      g_clear_pointer (&result, reg_feedback_import_result_free);
-      return;
-    }
-  if (result == NULL)
-    {
-      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-      g_autofree char *text = cancelled
-        ? g_strdup (_("The import was cancelled. Nothing was changed in your shop."))
-        : g_strdup_printf (_("The import failed and nothing was changed in your shop: %s"), error->message);
 
-      self->draft.import_cancelled = cancelled;
-      self->draft.import_failed = !cancelled;
-      self->draft.step = REG_IMPORT_STEP_VALIDATION;
-      reg_import_check_page_show_failure (self->check_page, text);
-      apply_state (self);
-      return;
-    }
-  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
-  self->fb_result = result;
-  self->draft.committed = result->committed;
-  self->draft.step = REG_IMPORT_STEP_SUMMARY;
-  reg_import_summary_page_show_answers (self->summary_page, self->fb_result);
-  apply_state (self);
-}
-
-static void
-run_feedback_import (RegImportWizard *self)
-{
-  g_autoptr(RegFeedbackImportJob) job = NULL;
-  RegFeedbackImportRequest req;
-
-  fill_feedback_request (self, &req);
-  job = reg_feedback_import_job_new (self->shop, self->path, &req);
-  self->draft.import_cancelled = FALSE;
-  self->draft.import_failed = FALSE;
-  reg_import_check_page_show_failure (self->check_page, NULL);
-  self->draft.work = REG_IMPORT_WORK_IMPORT;
-  self->draft.step = REG_IMPORT_STEP_IMPORTING;
-  gtk_progress_bar_set_fraction (reg_import_progress_page_get_progress (self->importing_page), 0);
-  watch_job (self, REG_JOB (job));
-  reg_job_run_async (REG_JOB (job), on_feedback_import_done_cb, g_object_ref (self));
-  apply_state (self);
-}
 
 /* Sales or survey results: what the owner chose, else what the first look at the file says. */
 static void
@@ -673,29 +569,23 @@ set_feedback (RegImportWizard *self,
 static void
 start_check (RegImportWizard *self)
 {
-  g_autoptr(RegImportJob) job = NULL;
-  RegImportRequest req;
-  g_autofree char *mapping = NULL;
+  g_autoptr(RegJob) job = NULL;
+  g_autoptr(RegImportMapping) columns = NULL;
+  RegImportOrder order;
 
   if (self->job != NULL)
     reg_job_cancel (REG_JOB (self->job));
-  if (self->draft.feedback)
-    {
-      start_feedback_check (self);
-      return;
-    }
-  fill_request (self, &req, &mapping);
-  req.dry_run = TRUE;
-  job = reg_import_job_new (self->shop, self->path, &req);
+  fill_order (self, &order, &columns);
+  order.dry_run = TRUE;
+  job = reg_import_order_new_job (self->shop, self->path, &order);
   self->draft.checked = FALSE;
   self->draft.check_failed = FALSE;
   self->draft.work = REG_IMPORT_WORK_CHECK;
   gtk_progress_bar_set_fraction (reg_import_customers_page_get_progress (self->customers_page), 0);
-  watch_job (self, REG_JOB (job));
-  reg_job_run_async (REG_JOB (job), on_check_done_cb, g_object_ref (self));
+  watch_job (self, job);
+  reg_job_run_async (job, on_check_done_cb, g_object_ref (self));
   apply_state (self);
 }
-
 static void
 on_import_done_cb (GObject      *source,
                    GAsyncResult *res,
@@ -703,18 +593,15 @@ on_import_done_cb (GObject      *source,
 {
   g_autoptr(RegImportWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  RegImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+  g_autoptr(RegImportOutcome) outcome = reg_import_outcome_finish (REG_JOB (source), res, &error);
   g_autofree char *merge_error = NULL;
   guint merged;
 
   set_job (self, NULL);
   self->draft.work = REG_IMPORT_WORK_NONE;
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      g_clear_pointer (&result, reg_import_result_free);
-      return;
-    }
-  if (result == NULL)
+    return;
+  if (outcome == NULL)
     {
       gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_autofree char *text = cancelled
@@ -728,48 +615,46 @@ on_import_done_cb (GObject      *source,
       apply_state (self);
       return;
     }
-  g_clear_pointer (&self->result, reg_import_result_free);
-  self->result = result;
-  self->draft.committed = result->committed;
-  merged = reg_shop_merge_look_alikes (self->shop, result,
-                                       reg_import_customers_page_get_confirmed (self->customers_page),
-                                       &merge_error);
+  g_clear_pointer (&self->result, reg_import_outcome_free);
+  self->result = g_steal_pointer (&outcome);
+  self->draft.committed = self->result->committed;
   self->draft.step = REG_IMPORT_STEP_SUMMARY;
-  reg_import_summary_page_show_sales (self->summary_page, self->shop, self->result, merged, merge_error,
-                                      self->draft.undone);
+  if (self->result->sales != NULL)
+    {
+      merged = reg_shop_merge_look_alikes (self->shop, self->result->sales,
+                                           reg_import_customers_page_get_confirmed (self->customers_page),
+                                           &merge_error);
+      reg_import_summary_page_show_sales (self->summary_page, self->shop, self->result->sales, merged,
+                                          merge_error, self->draft.undone);
+    }
+  else
+    reg_import_summary_page_show_answers (self->summary_page, self->result->survey);
   apply_state (self);
 }
-
 static void
 run_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
 {
   RegImportWizard *self = REG_IMPORT_WIZARD (widget);
-  g_autoptr(RegImportJob) job = NULL;
-  RegImportRequest req;
-  g_autofree char *mapping = NULL;
+  g_autoptr(RegJob) job = NULL;
+  g_autoptr(RegImportMapping) columns = NULL;
   g_autofree char *save_as = reg_import_columns_page_get_save_as (self->columns_page);
+  RegImportOrder order;
 
-  if (self->draft.feedback)
-    {
-      run_feedback_import (self);
-      return;
-    }
-  fill_request (self, &req, &mapping);
-  req.save_mapping_as = save_as;
-  job = reg_import_job_new (self->shop, self->path, &req);
+  fill_order (self, &order, &columns);
+  order.save_mapping_as = save_as;
+  job = reg_import_order_new_job (self->shop, self->path, &order);
   self->draft.import_cancelled = FALSE;
   self->draft.import_failed = FALSE;
   reg_import_check_page_show_failure (self->check_page, NULL);
   self->draft.work = REG_IMPORT_WORK_IMPORT;
   self->draft.step = REG_IMPORT_STEP_IMPORTING;
   gtk_progress_bar_set_fraction (reg_import_progress_page_get_progress (self->importing_page), 0);
-  watch_job (self, REG_JOB (job));
-  reg_job_run_async (REG_JOB (job), on_import_done_cb, g_object_ref (self));
+  watch_job (self, job);
+  reg_job_run_async (job, on_import_done_cb, g_object_ref (self));
   apply_state (self);
 }
-
 /* ---- actions and signals ---- */
 
 static void
@@ -874,25 +759,6 @@ undo_action (GtkWidget  *widget,
   guint sales = 0, customers = 0;
   g_autofree char *text = NULL;
 
-  if (self->draft.feedback && self->fb_result != NULL && self->fb_result->committed)
-    {
-      if (!reg_shop_undo_import (self->shop, self->fb_result->batch, NULL, NULL, &error))
-        {
-          g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
-          reg_import_summary_page_set_text (self->summary_page, why);
-          return;
-        }
-      self->draft.undone = TRUE;
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The import was undone: %u survey answer was taken out again. "
-                                           "Your shop is as it was before.",
-                                           "The import was undone: %u survey answers were taken out again. "
-                                           "Your shop is as it was before.", self->fb_result->imported),
-                              self->fb_result->imported);
-      reg_import_summary_page_show_undone (self->summary_page, text);
-      apply_state (self);
-      return;
-    }
   if (self->result == NULL || !self->result->committed)
     return;
   if (!reg_shop_undo_import (self->shop, self->result->batch, &sales, &customers, &error))
@@ -902,8 +768,16 @@ undo_action (GtkWidget  *widget,
       return;
     }
   self->draft.undone = TRUE;
-  text = g_strdup_printf (_("The import was undone: %u sales and %u customers were taken out again. "
-                            "Your shop is as it was before."), sales, customers);
+  if (self->result->kind == REG_IMPORT_KIND_SURVEY)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The import was undone: %u survey answer was taken out again. "
+                                         "Your shop is as it was before.",
+                                         "The import was undone: %u survey answers were taken out again. "
+                                         "Your shop is as it was before.", self->result->imported),
+                            self->result->imported);
+  else
+    text = g_strdup_printf (_("The import was undone: %u sales and %u customers were taken out again. "
+                              "Your shop is as it was before."), sales, customers);
   reg_import_summary_page_show_undone (self->summary_page, text);
   apply_state (self);
 }
@@ -1033,11 +907,9 @@ reg_import_wizard_finalize (GObject *object)
   g_free (self->path);
   set_preview (self, NULL);
   g_clear_pointer (&self->guesses, reg_import_preview_free);
-  g_clear_pointer (&self->check, reg_import_result_free);
-  g_clear_pointer (&self->result, reg_import_result_free);
+  g_clear_pointer (&self->check, reg_import_outcome_free);
+  g_clear_pointer (&self->result, reg_import_outcome_free);
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
-  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
-  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
   g_free (self->check_error);
   G_OBJECT_CLASS (reg_import_wizard_parent_class)->finalize (object);
 }
@@ -1140,7 +1012,7 @@ reg_import_wizard_set_file (RegImportWizard *self,
 
   if (self->draft.work == REG_IMPORT_WORK_IMPORT || self->draft.committed)
     return;
-  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
+  g_clear_pointer (&self->result, reg_import_outcome_free);
   /* a check of the previous file: stopped, and its result ignored */
   if (self->job != NULL)
     reg_job_cancel (REG_JOB (self->job));
@@ -1153,7 +1025,7 @@ reg_import_wizard_set_file (RegImportWizard *self,
   reg_import_columns_page_reset (self->columns_page);
   reg_import_detected_page_reset (self->detected_page);
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
-  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
+  g_clear_pointer (&self->check, reg_import_outcome_free);
   reg_import_customers_page_forget (self->customers_page);
   reg_import_draft_init (&self->draft);
   reg_import_file_page_set_error (self->file_page, NULL);
@@ -1198,14 +1070,14 @@ const RegImportResult *
 reg_import_wizard_get_check (RegImportWizard *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
-  return self->check;
+  return self->check != NULL ? self->check->sales : NULL;
 }
 
 const RegImportResult *
 reg_import_wizard_get_result (RegImportWizard *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
-  return self->result;
+  return self->result != NULL ? self->result->sales : NULL;
 }
 
 RegJob *
@@ -1235,12 +1107,12 @@ const RegFeedbackImportResult *
 reg_import_wizard_get_feedback_check (RegImportWizard *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
-  return self->fb_check;
+  return self->check != NULL ? self->check->survey : NULL;
 }
 
 const RegFeedbackImportResult *
 reg_import_wizard_get_feedback_result (RegImportWizard *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
-  return self->fb_result;
+  return self->result != NULL ? self->result->survey : NULL;
 }
