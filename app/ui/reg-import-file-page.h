@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define REG_TYPE_IMPORT_FILE_PAGE (reg_import_file_page_get_type ())
 G_DECLARE_FINAL_TYPE (RegImportFilePage, reg_import_file_page, REG, IMPORT_FILE_PAGE, GtkBox)
 
+/* Opens the file chooser over the window; the file chosen comes with "file-chosen" (GFile). */
+void reg_import_file_page_choose     (RegImportFilePage *self);
 /* The file being read, or ready ("“orders.csv” is ready…"). */
 void reg_import_file_page_set_status (RegImportFilePage *self,
                                       const char        *text);

@@ -31,6 +31,7 @@
 #include "reg-import-progress-page.h"
 #include "reg-import-summary-page.h"
 #include "reg-import-wizard.h"
+#include "reg-job-progress.h"
 #include "reg-import-words.h"
 #include "reg-store-imports.h"
 #include "reg-ui-util.h"
@@ -49,7 +50,7 @@ struct _RegImportWizard
   RegImportPreview  *preview;         /* (owned) (nullable) under the current choices */
   GCancellable      *preview_cancellable; /* (owned) (nullable) */
   RegJob            *job;             /* (owned) (nullable) the running check or import */
-  guint              pulse_id;
+  RegJobProgress    *progress;        /* (owned) (nullable) the job's progress on its page */
   RegImportOutcome  *check;           /* (owned) (nullable) the last dry run, of either kind */
   RegImportOutcome  *result;          /* (owned) (nullable) the real import */
   char              *check_error;     /* (owned) (nullable) */
@@ -166,12 +167,9 @@ static void
 set_job (RegImportWizard *self,
          RegJob          *job)
 {
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_pointer (&self->progress, reg_job_progress_free);
   g_set_object (&self->job, job);
 }
-
 /* ---- what the owner sees ---- */
 
 static void
@@ -366,47 +364,20 @@ start_preview (RegImportWizard *self)
 
 /* ---- check (dry run) and import ---- */
 
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  RegImportWizard *self = user_data;
 
-  gtk_progress_bar_pulse (self->draft.work == REG_IMPORT_WORK_IMPORT ? reg_import_progress_page_get_progress (self->importing_page) : reg_import_customers_page_get_progress (self->customers_page));
-  return G_SOURCE_CONTINUE;
-}
 
-static void
-on_job_progress_cb (RegJob          *job,
-                    GParamSpec      *pspec,
-                    RegImportWizard *self)
-{
-  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT ? reg_import_progress_page_get_progress (self->importing_page) : reg_import_customers_page_get_progress (self->customers_page);
-  double fraction = reg_job_get_fraction (job);
-  const char *status = reg_job_get_status_text (job);
-
-  gtk_progress_bar_set_text (bar, status != NULL && *status != '\0' ? status : _("Reading the file"));
-  if (fraction < 0)
-    {
-      if (self->pulse_id == 0)
-        self->pulse_id = g_timeout_add (100, pulse_cb, self);
-    }
-  else
-    {
-      g_clear_handle_id (&self->pulse_id, g_source_remove);
-      gtk_progress_bar_set_fraction (bar, CLAMP (fraction, 0.0, 1.0));
-    }
-}
-
+/* @job runs: its progress on the page of the work at hand. */
 static void
 watch_job (RegImportWizard *self,
            RegJob          *job)
 {
-  set_job (self, job);
-  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_job_progress_cb), self, 0);
-  g_signal_connect_object (job, "notify::status-text", G_CALLBACK (on_job_progress_cb), self, 0);
-  on_job_progress_cb (job, NULL, self);
-}
+  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT
+                        ? reg_import_progress_page_get_progress (self->importing_page)
+                        : reg_import_customers_page_get_progress (self->customers_page);
 
+  set_job (self, job);
+  self->progress = reg_job_progress_new (job, bar);
+}
 /* The dry run of either kind: the customers and check pages from it. */
 static void
 on_check_done_cb (GObject      *source,
@@ -657,45 +628,14 @@ run_action (GtkWidget  *widget,
 }
 /* ---- actions and signals ---- */
 
-static void
-on_chooser_response_cb (GtkNativeDialog *native,
-                        int              response,
-                        RegImportWizard *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      reg_import_wizard_set_file (self, file);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
 
 static void
 choose_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  static const char *patterns[] = { "*.csv", "*.CSV", "*.txt", "*.tsv", "*.ofx", "*.OFX", "*.qfx", "*.QFX",
-                                    "*.qif", "*.QIF", "*.xml", "*.XML", "*.sta", "*.STA", "*.940" };
-
-  native = gtk_file_chooser_native_new (_("Choose the File to Import"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (exports, _("Exports and statements"));
-  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-    gtk_file_filter_add_pattern (exports, patterns[i]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), exports);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  reg_import_file_page_choose (REG_IMPORT_WIZARD (widget)->file_page);
 }
-
 static void
 next_action (GtkWidget  *widget,
              const char *action_name,
@@ -974,6 +914,7 @@ reg_import_wizard_init (RegImportWizard *self)
 
   g_signal_connect_swapped (self->columns_page, "mapping-changed", G_CALLBACK (start_preview), self);
   g_signal_connect (self->customers_page, "unmatched-changed", G_CALLBACK (on_unmatched_selected_cb), self);
+  g_signal_connect_swapped (self->file_page, "file-chosen", G_CALLBACK (reg_import_wizard_set_file), self);
   g_signal_connect (self->detected_page, "changed", G_CALLBACK (on_choice_changed_cb), self);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
