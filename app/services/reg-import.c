@@ -31,6 +31,39 @@ reg_import_outcome_free (RegImportOutcome *outcome)
   g_free (outcome);
 }
 
+/* The request each reader takes, from an order; strings borrowed from it. */
+static void
+sales_request (const RegImportOrder *order,
+               RegImportRequest     *req)
+{
+  reg_import_request_init (req);
+  req->preset = order->preset;
+  req->format = order->format;
+  req->columns = order->columns;
+  req->mapping = order->map_text;
+  req->date_format = order->date_format;
+  req->decimal = order->decimal;
+  req->encoding = order->encoding;
+  req->dry_run = order->dry_run;
+  req->all_or_nothing = order->all_or_nothing;
+  req->unmatched = order->unmatched;
+  req->save_mapping_as = order->save_mapping_as;
+}
+
+static void
+survey_request (const RegImportOrder     *order,
+                RegFeedbackImportRequest *req)
+{
+  reg_feedback_import_request_init (req);
+  req->kind = order->scale;
+  req->mapping = order->answer_map;
+  req->date_format = order->date_format;
+  req->encoding = order->encoding;
+  req->delimiter = order->delimiter;
+  req->dry_run = order->dry_run;
+  req->all_or_nothing = order->all_or_nothing;
+}
+
 RegJob *
 reg_import_order_new_job (RegShop              *shop,
                           const char           *path,
@@ -43,32 +76,14 @@ reg_import_order_new_job (RegShop              *shop,
     {
       RegFeedbackImportRequest req;
 
-      reg_feedback_import_request_init (&req);
-      req.kind = order->scale;
-      req.mapping = order->answer_map;
-      req.date_format = order->date_format;
-      req.encoding = order->encoding;
-      req.delimiter = order->delimiter;
-      req.dry_run = order->dry_run;
-      req.all_or_nothing = order->all_or_nothing;
+      survey_request (order, &req);
       return REG_JOB (reg_feedback_import_job_new (shop, path, &req));
     }
   else
     {
       RegImportRequest req;
 
-      reg_import_request_init (&req);
-      req.preset = order->preset;
-      req.format = order->format;
-      req.columns = order->columns;
-      req.mapping = order->map_text;
-      req.date_format = order->date_format;
-      req.decimal = order->decimal;
-      req.encoding = order->encoding;
-      req.dry_run = order->dry_run;
-      req.all_or_nothing = order->all_or_nothing;
-      req.unmatched = order->unmatched;
-      req.save_mapping_as = order->save_mapping_as;
+      sales_request (order, &req);
       return REG_JOB (reg_import_job_new (shop, path, &req));
     }
 }
@@ -164,4 +179,108 @@ reg_import_preview_looks_like_survey (const RegImportPreview *preview)
   for (guint i = 0; i < sniff->columns->len; i++)
     g_ptr_array_add (names, ((RegSniffColumn *) g_ptr_array_index (sniff->columns, i))->name);
   return reg_feedback_header_looks_like_survey ((const char *const *) names->pdata, names->len);
+}
+
+void
+reg_import_look_free (RegImportLook *look)
+{
+  if (look == NULL)
+    return;
+  g_clear_pointer (&look->sales, reg_import_preview_free);
+  g_clear_pointer (&look->survey, reg_feedback_preview_free);
+  g_free (look);
+}
+
+static void
+on_sales_look_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  RegImportPreview *preview = reg_import_preview_finish (res, &error);
+  RegImportLook *look;
+
+  if (preview == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  look = g_new0 (RegImportLook, 1);
+  look->kind = REG_IMPORT_KIND_SALES;
+  look->sales = preview;
+  g_task_return_pointer (task, look, (GDestroyNotify) reg_import_look_free);
+}
+
+static void
+on_survey_look_cb (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  RegFeedbackPreview *preview = reg_feedback_preview_finish (res, &error);
+  RegImportLook *look;
+
+  if (preview == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  look = g_new0 (RegImportLook, 1);
+  look->kind = REG_IMPORT_KIND_SURVEY;
+  look->survey = preview;
+  g_task_return_pointer (task, look, (GDestroyNotify) reg_import_look_free);
+}
+
+void
+reg_import_look_async (RegShop              *shop,
+                       const char           *path,
+                       const RegImportOrder *order,
+                       guint                 max_rows,
+                       GCancellable         *cancellable,
+                       GAsyncReadyCallback   callback,
+                       gpointer              user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (REG_IS_SHOP (shop));
+  g_return_if_fail (path != NULL && order != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, reg_import_look_async);
+  /* both readers copy their request before returning */
+  if (order->kind == REG_IMPORT_KIND_SURVEY)
+    {
+      RegFeedbackImportRequest req;
+
+      survey_request (order, &req);
+      reg_feedback_preview_async (path, &req, max_rows, cancellable, on_survey_look_cb, task);
+    }
+  else
+    {
+      RegImportRequest req;
+
+      sales_request (order, &req);
+      reg_import_preview_async (shop, path, &req, max_rows, cancellable, on_sales_look_cb, task);
+    }
+}
+
+RegImportLook *
+reg_import_look_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+reg_feedback_preview_lacks_columns (const RegFeedbackPreview *p)
+{
+  if (p == NULL || p->layout == NULL || p->problem == NULL)
+    return FALSE;
+  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
+    if (f != REG_FEEDBACK_FIELD_COMMENT && p->layout->column_of[f] < 0)
+      return TRUE;
+  return FALSE;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "reg-feedback-import-job.h"
+#include "reg-feedback-preview.h"
 #include "reg-import-job.h"
 #include "reg-import-mapping.h"
 #include "reg-import-preview.h"
@@ -89,6 +90,34 @@ RegImportOutcome *reg_import_run_sync       (RegShop              *shop,
                                              RegJobProgressFunc    progress,
                                              gpointer              progress_data,
                                              GError              **error);
+
+/* The first rows under an order: the sales reader's or the survey reader's preview, by the
+ * order's kind (the other is NULL). */
+typedef struct
+{
+  RegImportKind       kind;
+  RegImportPreview   *sales;    /* (owned) (nullable) */
+  RegFeedbackPreview *survey;   /* (owned) (nullable) */
+} RegImportLook;
+
+void           reg_import_look_free   (RegImportLook *look);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegImportLook, reg_import_look_free)
+
+/* Reads the first @max_rows rows under @order in a worker thread (the order is copied before
+ * this returns); NULL with an error only when the file cannot be read at all. */
+void           reg_import_look_async  (RegShop              *shop,
+                                       const char           *path,
+                                       const RegImportOrder *order,
+                                       guint                 max_rows,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+RegImportLook *reg_import_look_finish (GAsyncResult         *result,
+                                       GError              **error);
+
+/* Whether survey results lack a column for the e-mail address, the score or the date (the
+ * owner has to choose one before anything can be read). A file the reader read lacks none. */
+gboolean       reg_feedback_preview_lacks_columns (const RegFeedbackPreview *preview);
 
 /* Whether a file the sales reader looked at is survey results instead: a header with an
  * e-mail and a score column and no amount. */

@@ -82,7 +82,6 @@ static void apply_state   (RegImportWizard *self);
 static void set_preview   (RegImportWizard  *self,
                            RegImportPreview *preview);
 static void start_preview (RegImportWizard *self);
-static void start_feedback_preview (RegImportWizard *self);
 static void start_check   (RegImportWizard *self);
 
 /* ---- helpers ---- */
@@ -120,25 +119,6 @@ chosen_columns (RegImportWizard *self)
   return m;
 }
 
-/* The request for the preview of sales; strings point into the pages, the columns are
- * @columns (freed by the caller). */
-static void
-fill_request (RegImportWizard   *self,
-              RegImportRequest  *req,
-              RegImportMapping **columns)
-{
-  RegImportChoices c;
-
-  reg_import_detected_page_get_choices (self->detected_page, &c);
-  reg_import_request_init (req);
-  req->format = c.format;
-  req->encoding = c.encoding;
-  req->preset = c.preset;
-  req->decimal = c.decimal;
-  req->date_format = c.date_order;
-  *columns = chosen_columns (self);
-  req->columns = *columns;
-}
 
 /* The order for the check and the import, of the kind the file is read as; strings point
  * into the pages, the columns are @columns (freed by the caller). */
@@ -266,45 +246,23 @@ fill_saved_mappings (RegImportWizard *self)
 static void set_feedback (RegImportWizard *self,
                           gboolean         feedback);
 
+/* The sales reader's first rows under the current choices. */
 static void
-on_preview_cb (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
+show_sales_look (RegImportWizard  *self,
+                 RegImportPreview *preview)
 {
-  g_autoptr(RegImportWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RegImportPreview) preview = reg_import_preview_finish (res, &error);
   gboolean first;
-
-  /* a newer preview is on its way (this one may have finished before it was cancelled), or
-   * the window is gone */
-  if (g_task_get_cancellable (G_TASK (res)) != self->preview_cancellable
-      || (preview == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
-    return;
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  g_clear_object (&self->preview_cancellable);
-  self->draft.work = REG_IMPORT_WORK_NONE;
-
-  if (preview == NULL)
-    {
-      self->draft.file_failed = TRUE;
-      self->draft.step = REG_IMPORT_STEP_FILE;
-      reg_import_file_page_set_error (self->file_page, error->message);
-      apply_state (self);
-      return;
-    }
 
   /* the first preview, read with nothing chosen, keeps what was found whatever the owner
    * chooses later */
   first = self->guesses == NULL;
   if (first)
     {
-      self->guesses = g_steal_pointer (&preview);
+      self->guesses = preview;
       set_preview (self, self->guesses);
     }
   else
-    set_preview (self, g_steal_pointer (&preview));
+    set_preview (self, preview);
   if (first && !reg_import_detected_page_get_feedback_chosen (self->detected_page)
       && reg_import_preview_looks_like_survey (self->guesses))
     {
@@ -335,30 +293,6 @@ on_preview_cb (GObject      *source,
       if (self->draft.step == REG_IMPORT_STEP_FILE)
         self->draft.step = REG_IMPORT_STEP_DETECTED;
     }
-  apply_state (self);
-}
-
-static void
-start_preview (RegImportWizard *self)
-{
-  RegImportRequest req;
-  g_autoptr(RegImportMapping) columns = NULL;
-
-  if (self->path == NULL)
-    return;
-  if (self->preview_cancellable != NULL)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  self->preview_cancellable = g_cancellable_new ();
-
-  reg_import_draft_choices_changed (&self->draft);
-  self->draft.work = REG_IMPORT_WORK_PREVIEW;
-  g_clear_pointer (&self->check, reg_import_outcome_free);
-  /* the old rows stay until the new ones are in */
-  reg_import_preview_pane_set_status (self->preview_box, _("Reading the first rows…"));
-  fill_request (self, &req, &columns);
-  reg_import_preview_async (self->shop, self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
-                            on_preview_cb, g_object_ref (self));
   apply_state (self);
 }
 
@@ -432,63 +366,24 @@ on_check_done_cb (GObject      *source,
 }
 /* ---- survey results ---- */
 
+
+
+
+
+
+
+
+/* The survey reader's first answers under the current choices. */
 static void
-fill_feedback_request (RegImportWizard          *self,
-                       RegFeedbackImportRequest *req)
+show_survey_look (RegImportWizard    *self,
+                  RegFeedbackPreview *preview)
 {
-  RegImportChoices c;
-
-  reg_import_detected_page_get_choices (self->detected_page, &c);
-  reg_feedback_import_request_init (req);
-  req->kind = c.kind;
-  req->encoding = c.encoding;
-  req->delimiter = c.delimiter;
-  req->date_format = c.date_order;
-  req->mapping = c.survey_mapping;
-}
-
-
-
-
-/* Whether the e-mail address, the score or the date has no column (and the owner has to choose
- * one before anything can be read). A file the reader has read lacks none. */
-static gboolean
-survey_columns_missing (const RegFeedbackPreview *p)
-{
-  if (p == NULL || p->layout == NULL || p->problem == NULL)
-    return FALSE;
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (f != REG_FEEDBACK_FIELD_COMMENT && p->layout->column_of[f] < 0)
-      return TRUE;
-  return FALSE;
-}
-
-
-
-static void
-on_feedback_preview_cb (GObject      *source,
-                        GAsyncResult *res,
-                        gpointer      user_data)
-{
-  g_autoptr(RegImportWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  RegFeedbackPreview *preview = reg_feedback_preview_finish (res, &error);
-
-  /* a newer preview is on its way, or the window is gone */
-  if (g_task_get_cancellable (G_TASK (res)) != self->preview_cancellable || preview == NULL
-      || gtk_widget_in_destruction (GTK_WIDGET (self)) || !self->draft.feedback)
-    {
-      g_clear_pointer (&preview, reg_feedback_preview_free);
-      return;
-    }
-  g_clear_object (&self->preview_cancellable);
-  self->draft.work = REG_IMPORT_WORK_NONE;
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
   self->fb_preview = preview;
   self->draft.preview_ready = TRUE;
   /* scores that fit both scales block the way on until the owner says which survey it was */
   self->draft.preview_problem = preview->problem != NULL || preview->kind_problem != NULL;
-  self->draft.columns_missing = survey_columns_missing (preview);
+  self->draft.columns_missing = reg_feedback_preview_lacks_columns (preview);
   reg_import_detected_page_show (self->detected_page, self->guesses, self->preview, TRUE, preview);
   reg_import_detected_page_show_survey_columns (self->detected_page, preview);
   reg_import_preview_pane_show_answers (self->preview_box, self->shop, self->fb_preview,
@@ -497,9 +392,43 @@ on_feedback_preview_cb (GObject      *source,
 }
 
 static void
-start_feedback_preview (RegImportWizard *self)
+on_look_cb (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
 {
-  RegFeedbackImportRequest req;
+  g_autoptr(RegImportWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportLook) look = reg_import_look_finish (res, &error);
+
+  /* a newer preview is on its way (this one may have finished before it was cancelled), or
+   * the window is gone, or the file is read as sales again */
+  if (g_task_get_cancellable (G_TASK (res)) != self->preview_cancellable
+      || (look == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      || gtk_widget_in_destruction (GTK_WIDGET (self))
+      || (look != NULL && look->kind == REG_IMPORT_KIND_SURVEY && !self->draft.feedback)
+      || (look == NULL && self->draft.feedback))
+    return;
+  g_clear_object (&self->preview_cancellable);
+  self->draft.work = REG_IMPORT_WORK_NONE;
+  if (look == NULL)
+    {
+      self->draft.file_failed = TRUE;
+      self->draft.step = REG_IMPORT_STEP_FILE;
+      reg_import_file_page_set_error (self->file_page, error->message);
+      apply_state (self);
+    }
+  else if (look->kind == REG_IMPORT_KIND_SURVEY)
+    show_survey_look (self, g_steal_pointer (&look->survey));
+  else
+    show_sales_look (self, g_steal_pointer (&look->sales));
+}
+
+/* The first rows read again under the current choices, as sales or as survey results. */
+static void
+start_preview (RegImportWizard *self)
+{
+  RegImportOrder order;
+  g_autoptr(RegImportMapping) columns = NULL;
 
   if (self->path == NULL)
     return;
@@ -511,10 +440,11 @@ start_feedback_preview (RegImportWizard *self)
   reg_import_draft_choices_changed (&self->draft);
   self->draft.work = REG_IMPORT_WORK_PREVIEW;
   g_clear_pointer (&self->check, reg_import_outcome_free);
+  /* the old rows stay until the new ones are in */
   reg_import_preview_pane_set_status (self->preview_box, _("Reading the first rows…"));
-  fill_feedback_request (self, &req);
-  reg_feedback_preview_async (self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
-                              on_feedback_preview_cb, g_object_ref (self));
+  fill_order (self, &order, &columns);
+  reg_import_look_async (self->shop, self->path, &order, PREVIEW_ROWS, self->preview_cancellable,
+                         on_look_cb, g_object_ref (self));
   apply_state (self);
 }
 
@@ -531,10 +461,7 @@ set_feedback (RegImportWizard *self,
 {
   self->draft.feedback = feedback;
   reg_import_detected_page_set_feedback (self->detected_page, feedback);
-  if (feedback)
-    start_feedback_preview (self);
-  else
-    start_preview (self);
+  start_preview (self);
 }
 
 static void
@@ -767,7 +694,7 @@ on_choice_changed_cb (RegImportDetectedPage *page,
   if (change == REG_IMPORT_CHANGED_COLUMNS)
     reg_import_columns_page_set_mapping (self->columns_page, NULL);
   if (self->draft.feedback)
-    start_feedback_preview (self);
+    start_preview (self);
   else
     start_preview (self);
 }
