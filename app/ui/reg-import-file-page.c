@@ -14,6 +14,8 @@ struct _RegImportFilePage
 {
   GtkBox             parent_instance;
 
+  gboolean           accepts_drops;
+
   GtkLabel          *file_label;
   GtkLabel          *file_error_label;
 };
@@ -35,6 +37,51 @@ on_chooser_response_cb (GtkNativeDialog   *native,
     }
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget     *target,
+            const GValue      *value,
+            double             x,
+            double             y,
+            RegImportFilePage *self)
+{
+  GFile *file = NULL;
+
+  if (!self->accepts_drops)
+    return FALSE;
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+      file = files != NULL ? files->data : NULL;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  if (file == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[FILE_CHOSEN], 0, file);
+  return TRUE;
+}
+
+void
+reg_import_file_page_watch_drops (RegImportFilePage *self,
+                                  GtkWidget         *on)
+{
+  GtkDropTarget *drop;
+
+  g_return_if_fail (REG_IS_IMPORT_FILE_PAGE (self));
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (on, GTK_EVENT_CONTROLLER (drop));
+}
+
+void
+reg_import_file_page_set_accepts_drops (RegImportFilePage *self,
+                                        gboolean           accepts)
+{
+  g_return_if_fail (REG_IS_IMPORT_FILE_PAGE (self));
+  self->accepts_drops = accepts;
 }
 
 void

@@ -15,6 +15,12 @@ G_DECLARE_FINAL_TYPE (RegImportFilePage, reg_import_file_page, REG, IMPORT_FILE_
 
 /* Opens the file chooser over the window; the file chosen comes with "file-chosen" (GFile). */
 void reg_import_file_page_choose     (RegImportFilePage *self);
+/* A file dropped on @on (the wizard's window) comes with "file-chosen" too, while drops are
+ * accepted (the first two steps). */
+void reg_import_file_page_watch_drops       (RegImportFilePage *self,
+                                             GtkWidget         *on);
+void reg_import_file_page_set_accepts_drops (RegImportFilePage *self,
+                                             gboolean           accepts);
 /* The file being read, or ready ("“orders.csv” is ready…"). */
 void reg_import_file_page_set_status (RegImportFilePage *self,
                                       const char        *text);

@@ -132,9 +132,23 @@ reg_import_summary_page_show_answers (RegImportSummaryPage          *self,
 
 void
 reg_import_summary_page_show_undone (RegImportSummaryPage *self,
-                                     const char           *text)
+                                     gboolean              survey,
+                                     guint                 answers,
+                                     guint                 sales,
+                                     guint                 customers)
 {
+  g_autofree char *text = NULL;
+
   g_return_if_fail (REG_IS_IMPORT_SUMMARY_PAGE (self));
+  if (survey)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The import was undone: %u survey answer was taken out again. "
+                                         "Your shop is as it was before.",
+                                         "The import was undone: %u survey answers were taken out again. "
+                                         "Your shop is as it was before.", answers), answers);
+  else
+    text = g_strdup_printf (_("The import was undone: %u sales and %u customers were taken out again. "
+                              "Your shop is as it was before."), sales, customers);
   gtk_label_set_text (self->summary_title, _("Import Undone"));
   gtk_image_set_from_icon_name (self->summary_icon, "edit-undo-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");

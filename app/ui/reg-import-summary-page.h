@@ -24,9 +24,13 @@ void reg_import_summary_page_show_sales    (RegImportSummaryPage          *self,
                                             gboolean                       undone);
 void reg_import_summary_page_show_answers  (RegImportSummaryPage          *self,
                                             const RegFeedbackImportResult *result);
-/* The import was undone: @text says what was taken out. */
+/* The import was undone: @answers survey answers (@survey), else @sales and @customers, were
+ * taken out. */
 void reg_import_summary_page_show_undone   (RegImportSummaryPage          *self,
-                                            const char                    *text);
+                                            gboolean                       survey,
+                                            guint                          answers,
+                                            guint                          sales,
+                                            guint                          customers);
 /* The summary's sentence alone (an undo that failed). */
 void reg_import_summary_page_set_text      (RegImportSummaryPage          *self,
                                             const char                    *text);

@@ -1,38 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RegImportWizard walks the owner through an import. It keeps the owner's choices (format,
- * encoding, delimiter, preset, decimal mark, date order, columns, new payers), asks
- * reg_import_preview_async() for the first rows under those choices after every change, runs
- * RegImportJob as a dry run for the customer and validation pages and then for real, and
- * offers undo. A file of survey results (NPS or CSAT: recognised by its e-mail and score
- * columns, or chosen by the owner) takes the same way without the columns page, through
- * reg_feedback_preview_async() and RegFeedbackImportJob; its columns (e-mail address, score,
- * date, comment) show on the detected page, where the owner assigns those whose names are not
- * recognised, passed on as regulars-cli's --map text. Which page shows and which button
- * works comes from reg_import_draft_compute_state().
- * Main thread only; owns the shop reference, the previews, the results and the running job.
+ * RegImportWizard is the frame of an import: it holds the draft (RegImportDraft: which page
+ * shows and which button works comes from reg_import_draft_compute_state()) and one page
+ * widget per step, which hold the owner's choices (the detected page: how the file is read;
+ * the columns page: the columns; the customers page: new payers and look-alikes). After every
+ * change it asks the import object (reg-import.h) for the first rows under those choices, runs
+ * the order as a dry run for the customers and check pages and then for real, and offers undo.
+ * A file of survey results (NPS or CSAT: recognised by its e-mail and score columns, or chosen
+ * by the owner) takes the same way without the columns page.
+ * Main thread only; owns the shop reference, the previews, the outcomes and the running job.
  */
 #include "config.h"
 
-#include <inttypes.h>
-
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "reg-feedback-preview.h"
 #include "reg-import-check-page.h"
 #include "reg-import-columns-page.h"
 #include "reg-import-customers-page.h"
 #include "reg-import-detected-page.h"
 #include "reg-import.h"
 #include "reg-import-file-page.h"
-#include "reg-import-preset.h"
 #include "reg-import-preview-pane.h"
 #include "reg-import-progress-page.h"
 #include "reg-import-summary-page.h"
 #include "reg-import-wizard.h"
 #include "reg-job-progress.h"
-#include "reg-import-words.h"
 #include "reg-store-imports.h"
 #include "reg-ui-util.h"
 
@@ -84,9 +76,6 @@ static void set_preview   (RegImportWizard  *self,
 static void start_preview (RegImportWizard *self);
 static void start_check   (RegImportWizard *self);
 
-/* ---- helpers ---- */
-
-
 /* The guesses are the first preview; the preview shown may be that same one. */
 static void
 set_preview (RegImportWizard  *self,
@@ -96,7 +85,6 @@ set_preview (RegImportWizard  *self,
     reg_import_preview_free (self->preview);
   self->preview = preview;
 }
-
 
 /* (transfer full) (nullable) The owner's columns with the delimiter chosen, as the reader
  * takes them; NULL: all as found. */
@@ -118,7 +106,6 @@ chosen_columns (RegImportWizard *self)
     }
   return m;
 }
-
 
 /* The order for the check and the import, of the kind the file is read as; strings point
  * into the pages, the columns are @columns (freed by the caller). */
@@ -176,6 +163,8 @@ apply_state (RegImportWizard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", s.can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file",
                                  self->draft.step == REG_IMPORT_STEP_FILE);
+  reg_import_file_page_set_accepts_drops (self->file_page, self->draft.step == REG_IMPORT_STEP_FILE
+                                                           || self->draft.step == REG_IMPORT_STEP_DETECTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.load-mapping",
                                  self->draft.work == REG_IMPORT_WORK_NONE
                                  && reg_import_columns_page_has_saved (self->columns_page));
@@ -213,19 +202,6 @@ go_to (RegImportWizard *self,
   apply_state (self);
 }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
 static void
 fill_saved_mappings (RegImportWizard *self)
 {
@@ -234,17 +210,22 @@ fill_saved_mappings (RegImportWizard *self)
   reg_import_columns_page_set_saved (self->columns_page, (const char *const *) names);
 }
 
-
-
-
-
-
-
 /* ---- preview ---- */
-
 
 static void set_feedback (RegImportWizard *self,
                           gboolean         feedback);
+
+/* The file has been read for the first time: on to what was found. */
+static void
+file_ready (RegImportWizard *self)
+{
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
+
+  reg_import_file_page_set_status (self->file_page, text);
+  if (self->draft.step == REG_IMPORT_STEP_FILE)
+    self->draft.step = REG_IMPORT_STEP_DETECTED;
+}
 
 /* The sales reader's first rows under the current choices. */
 static void
@@ -267,12 +248,7 @@ show_sales_look (RegImportWizard  *self,
       && reg_import_preview_looks_like_survey (self->guesses))
     {
       /* an e-mail and a score column, no amount: survey results, read as such from here on */
-      g_autofree char *name = g_path_get_basename (self->path);
-      g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
-
-      reg_import_file_page_set_status (self->file_page, text);
-      if (self->draft.step == REG_IMPORT_STEP_FILE)
-        self->draft.step = REG_IMPORT_STEP_DETECTED;
+      file_ready (self);
       set_feedback (self, TRUE);
       return;
     }
@@ -285,20 +261,11 @@ show_sales_look (RegImportWizard  *self,
   if (self->draft.is_csv)
     reg_import_columns_page_show (self->columns_page, self->preview);
   if (first)
-    {
-      g_autofree char *name = g_path_get_basename (self->path);
-      g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
-
-      reg_import_file_page_set_status (self->file_page, text);
-      if (self->draft.step == REG_IMPORT_STEP_FILE)
-        self->draft.step = REG_IMPORT_STEP_DETECTED;
-    }
+    file_ready (self);
   apply_state (self);
 }
 
 /* ---- check (dry run) and import ---- */
-
-
 
 /* @job runs: its progress on the page of the work at hand. */
 static void
@@ -365,13 +332,6 @@ on_check_done_cb (GObject      *source,
   apply_state (self);
 }
 /* ---- survey results ---- */
-
-
-
-
-
-
-
 
 /* The survey reader's first answers under the current choices. */
 static void
@@ -447,12 +407,6 @@ start_preview (RegImportWizard *self)
                          on_look_cb, g_object_ref (self));
   apply_state (self);
 }
-
-
-
-
-
-
 
 /* Sales or survey results: what the owner chose, else what the first look at the file says. */
 static void
@@ -555,7 +509,6 @@ run_action (GtkWidget  *widget,
 }
 /* ---- actions and signals ---- */
 
-
 static void
 choose_file_action (GtkWidget  *widget,
                     const char *action_name,
@@ -624,7 +577,6 @@ undo_action (GtkWidget  *widget,
   RegImportWizard *self = REG_IMPORT_WIZARD (widget);
   g_autoptr(GError) error = NULL;
   guint sales = 0, customers = 0;
-  g_autofree char *text = NULL;
 
   if (self->result == NULL || !self->result->committed)
     return;
@@ -635,17 +587,10 @@ undo_action (GtkWidget  *widget,
       return;
     }
   self->draft.undone = TRUE;
-  if (self->result->kind == REG_IMPORT_KIND_SURVEY)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The import was undone: %u survey answer was taken out again. "
-                                         "Your shop is as it was before.",
-                                         "The import was undone: %u survey answers were taken out again. "
-                                         "Your shop is as it was before.", self->result->imported),
-                            self->result->imported);
-  else
-    text = g_strdup_printf (_("The import was undone: %u sales and %u customers were taken out again. "
-                              "Your shop is as it was before."), sales, customers);
-  reg_import_summary_page_show_undone (self->summary_page, text);
+  /* a survey's answers go with its batch; the store counts only sales and customers */
+  reg_import_summary_page_show_undone (self->summary_page, self->result->kind == REG_IMPORT_KIND_SURVEY,
+                                       self->result->kind == REG_IMPORT_KIND_SURVEY ? self->result->imported : 0,
+                                       sales, customers);
   apply_state (self);
 }
 
@@ -672,11 +617,6 @@ load_mapping_action (GtkWidget  *widget,
   start_preview (self);
 }
 
-
-
-
-
-
 /* A choice on the detected page: the file is read again under it. */
 static void
 on_choice_changed_cb (RegImportDetectedPage *page,
@@ -693,10 +633,7 @@ on_choice_changed_cb (RegImportDetectedPage *page,
   /* other columns, other names: the owner's columns no longer apply */
   if (change == REG_IMPORT_CHANGED_COLUMNS)
     reg_import_columns_page_set_mapping (self->columns_page, NULL);
-  if (self->draft.feedback)
-    start_preview (self);
-  else
-    start_preview (self);
+  start_preview (self);
 }
 
 static void
@@ -712,29 +649,6 @@ on_unmatched_selected_cb (RegImportCustomersPage *page,
     apply_state (self);
 }
 
-static gboolean
-on_drop_cb (GtkDropTarget   *target,
-            const GValue    *value,
-            double           x,
-            double           y,
-            RegImportWizard *self)
-{
-  GFile *file = NULL;
-
-  if (self->draft.step != REG_IMPORT_STEP_FILE && self->draft.step != REG_IMPORT_STEP_DETECTED)
-    return FALSE;
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *files = g_value_get_boxed (value);
-      file = files != NULL ? files->data : NULL;
-    }
-  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
-    file = g_value_get_object (value);
-  if (file == NULL)
-    return FALSE;
-  reg_import_wizard_set_file (self, file);
-  return TRUE;
-}
 
 static gboolean
 on_close_request_cb (GtkWindow *window)
@@ -834,8 +748,6 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
 static void
 reg_import_wizard_init (RegImportWizard *self)
 {
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   reg_import_draft_init (&self->draft);
 
@@ -844,10 +756,7 @@ reg_import_wizard_init (RegImportWizard *self)
   g_signal_connect_swapped (self->file_page, "file-chosen", G_CALLBACK (reg_import_wizard_set_file), self);
   g_signal_connect (self->detected_page, "changed", G_CALLBACK (on_choice_changed_cb), self);
 
-  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  reg_import_file_page_watch_drops (self->file_page, GTK_WIDGET (self));
 
   apply_state (self);
 }
