@@ -121,92 +121,32 @@ set_line_factory (GtkListView *view)
   gtk_list_view_set_factory (view, factory);
 }
 
-void
-reg_import_check_page_show_sales (RegImportCheckPage    *self,
-                                  RegShop               *shop,
-                                  const RegImportResult *r)
+/* A list's scrolled window: a list view asks only for the rows it has laid out, so it is
+ * given room for a few. */
+static void
+fill_list (GtkWidget       *group,
+           GtkListView     *view,
+           GtkStringList   *model,
+           const GPtrArray *items,
+           gboolean         issues,
+           guint            rows_shown,
+           int              row_height)
 {
-  g_autofree char *total = NULL;
-  g_autofree char *headline = NULL;
-  g_autoptr(GString) detail = g_string_new (NULL);
-
-  g_return_if_fail (REG_IS_IMPORT_CHECK_PAGE (self));
-
-  gtk_string_list_splice (self->rejected_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
-  gtk_string_list_splice (self->skipped_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
-  if (r == NULL)
-    return;
-
-  total = reg_shop_format_amount (shop, r->total_imported);
-  if (r->imported > 0)
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sale worth %s is ready to import.",
-                                             "%u sales worth %s are ready to import.", r->imported),
-                                r->imported, total);
-  else
-    headline = g_strdup (_("No sale in this file can be imported."));
-  gtk_label_set_text (self->check_label, headline);
-
-  if (r->new_customers > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u new customer will be added.",
-                                                   "%u new customers will be added.", r->new_customers),
-                              r->new_customers);
-      g_string_append_c (detail, ' ');
-    }
-  if (r->duplicates > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is already in your shop and is left out.",
-                                                   "%u rows are already in your shop and are left out.",
-                                                   r->duplicates), r->duplicates);
-      g_string_append_c (detail, ' ');
-    }
-  if (r->previous_batch > 0)
-    {
-      g_string_append (detail, _("This file was imported before."));
-      g_string_append_c (detail, ' ');
-    }
-  if (r->rejected > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is rejected: see why below.",
-                                                   "%u rows are rejected: see why below.", r->rejected),
-                              r->rejected);
-      g_string_append_c (detail, ' ');
-    }
-  else
-    g_string_append (detail, _("No row was rejected. "));
-  /* Translators: how many rows the check read in all */
-  g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u row read in all.", "%u rows read in all.",
-                                               r->rows_read), r->rows_read);
-  gtk_label_set_text (self->check_detail_label, detail->str);
-
-  fill_line_list (self->rejected_model, r->errors, TRUE);
-  /* a list view asks only for the rows it has laid out: give it room for a few */
+  fill_line_list (model, items, issues);
   gtk_scrolled_window_set_min_content_height (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->rejected_view), GTK_TYPE_SCROLLED_WINDOW)),
-    MIN (r->errors->len, 4) * 64);
-  gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
-  {
-    g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Row Skipped",
-                                                             "%u Rows Skipped", r->skipped), r->skipped);
-    adw_preferences_group_set_title (self->skipped_group, skipped);
-    fill_line_list (self->skipped_model, r->skips, FALSE);
-    gtk_scrolled_window_set_min_content_height (
-      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->skipped_view), GTK_TYPE_SCROLLED_WINDOW)),
-      MIN (r->skips->len, 3) * 52);
-    gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), r->skips->len > 0);
-  }
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW)),
+    (int) MIN (items->len, rows_shown) * row_height);
+  gtk_widget_set_visible (group, items->len > 0);
 }
 
 void
-reg_import_check_page_show_answers (RegImportCheckPage            *self,
-                                    const RegFeedbackImportResult *r)
+reg_import_check_page_show (RegImportCheckPage     *self,
+                            RegShop                *shop,
+                            const RegImportOutcome *o)
 {
-  g_autoptr(GString) detail = g_string_new (NULL);
+  const RegImportResult *r;
   g_autofree char *headline = NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
 
   g_return_if_fail (REG_IS_IMPORT_CHECK_PAGE (self));
 
@@ -215,53 +155,81 @@ reg_import_check_page_show_answers (RegImportCheckPage            *self,
   gtk_string_list_splice (self->skipped_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), FALSE);
-  if (r == NULL)
+  if (o == NULL)
     return;
 
-  if (r->imported > 0)
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u survey answer is ready to import.",
-                                             "%u survey answers are ready to import.", r->imported),
-                                r->imported);
+  /* what only one kind has to say: sales and new customers, or the kind of survey */
+  if ((r = o->sales) != NULL)
+    {
+      g_autofree char *total = reg_shop_format_amount (shop, r->total_imported);
+
+      if (r->imported > 0)
+        headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sale worth %s is ready to import.",
+                                                 "%u sales worth %s are ready to import.", r->imported),
+                                    r->imported, total);
+      else
+        headline = g_strdup (_("No sale in this file can be imported."));
+      if (r->new_customers > 0)
+        {
+          g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u new customer will be added.",
+                                                       "%u new customers will be added.", r->new_customers),
+                                  r->new_customers);
+          g_string_append_c (detail, ' ');
+        }
+    }
   else
-    headline = g_strdup (_("No answer in this file can be imported."));
+    {
+      if (o->imported > 0)
+        headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u survey answer is ready to import.",
+                                                 "%u survey answers are ready to import.", o->imported),
+                                    o->imported);
+      else
+        headline = g_strdup (_("No answer in this file can be imported."));
+      g_string_append (detail, o->survey->kind == REG_FEEDBACK_KIND_CSAT
+                               ? _("Read as a CSAT survey (scores 1 to 5).")
+                               : _("Read as an NPS survey (scores 0 to 10)."));
+      g_string_append_c (detail, ' ');
+    }
   gtk_label_set_text (self->check_label, headline);
 
-  g_string_append (detail, r->kind == REG_FEEDBACK_KIND_CSAT
-                           ? _("Read as a CSAT survey (scores 1 to 5).")
-                           : _("Read as an NPS survey (scores 0 to 10)."));
-  g_string_append_c (detail, ' ');
-  if (r->duplicates > 0)
+  if (o->duplicates > 0)
     {
       g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
                                                    "%u row is already in your shop and is left out.",
                                                    "%u rows are already in your shop and are left out.",
-                                                   r->duplicates), r->duplicates);
+                                                   o->duplicates), o->duplicates);
       g_string_append_c (detail, ' ');
     }
-  if (r->previous_batch > 0)
+  if (o->previous_batch > 0)
     {
       g_string_append (detail, _("This file was imported before."));
       g_string_append_c (detail, ' ');
     }
-  if (r->rejected > 0)
+  if (o->rejected > 0)
     {
       g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
                                                    "%u row is rejected: see why below.",
-                                                   "%u rows are rejected: see why below.", r->rejected),
-                              r->rejected);
+                                                   "%u rows are rejected: see why below.", o->rejected),
+                              o->rejected);
       g_string_append_c (detail, ' ');
     }
   else
     g_string_append (detail, _("No row was rejected. "));
+  /* Translators: how many rows the check read in all */
   g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u row read in all.", "%u rows read in all.",
-                                               r->rows_read), r->rows_read);
+                                               o->rows_read), o->rows_read);
   gtk_label_set_text (self->check_detail_label, detail->str);
 
-  fill_line_list (self->rejected_model, r->errors, TRUE);
-  gtk_scrolled_window_set_min_content_height (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->rejected_view), GTK_TYPE_SCROLLED_WINDOW)),
-    MIN (r->errors->len, 4) * 64);
-  gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
+  fill_list (self->rejected_group, self->rejected_view, self->rejected_model, o->errors, TRUE, 4, 64);
+  if (r != NULL)
+    {
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Row Skipped",
+                                                               "%u Rows Skipped", r->skipped), r->skipped);
+
+      adw_preferences_group_set_title (self->skipped_group, skipped);
+      fill_list (GTK_WIDGET (self->skipped_group), self->skipped_view, self->skipped_model, r->skips, FALSE,
+                 3, 52);
+    }
 }
 
 void

@@ -8,20 +8,17 @@
 
 #include <adwaita.h>
 
-#include "reg-feedback-import-job.h"
-#include "reg-import-job.h"
+#include "reg-import.h"
 
 G_BEGIN_DECLS
 
 #define REG_TYPE_IMPORT_CHECK_PAGE (reg_import_check_page_get_type ())
 G_DECLARE_FINAL_TYPE (RegImportCheckPage, reg_import_check_page, REG, IMPORT_CHECK_PAGE, GtkBox)
 
-/* The dry run's result; NULL: none yet. Amounts as @shop writes them. */
-void reg_import_check_page_show_sales      (RegImportCheckPage            *self,
+/* The dry run of either kind; NULL: none yet. Amounts as @shop writes them. */
+void reg_import_check_page_show            (RegImportCheckPage            *self,
                                             RegShop                       *shop,
-                                            const RegImportResult         *check);
-void reg_import_check_page_show_answers    (RegImportCheckPage            *self,
-                                            const RegFeedbackImportResult *check);
+                                            const RegImportOutcome        *check);
 void reg_import_check_page_set_import_label (RegImportCheckPage           *self,
                                             const char                    *label);
 /* Why the last real run kept nothing (cancelled, failed); NULL hides it. */

@@ -22,28 +22,32 @@ struct _RegImportSummaryPage
 G_DEFINE_FINAL_TYPE (RegImportSummaryPage, reg_import_summary_page, GTK_TYPE_BOX)
 
 void
-reg_import_summary_page_show_sales (RegImportSummaryPage  *self,
-                                    RegShop               *shop,
-                                    const RegImportResult *r,
-                                    guint                  merged,
-                                    const char            *merge_error,
-                                    gboolean               undone)
+reg_import_summary_page_show (RegImportSummaryPage   *self,
+                              RegShop                *shop,
+                              const RegImportOutcome *o,
+                              guint                   merged,
+                              const char             *merge_error,
+                              gboolean                undone)
 {
+  const RegImportResult *r;
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_if_fail (REG_IS_IMPORT_SUMMARY_PAGE (self));
 
-  if (r == NULL)
+  if (o == NULL)
     return;
-  if (!r->committed)
+  r = o->sales;
+  if (!o->committed)
     {
       gtk_label_set_text (self->summary_title, _("Nothing Imported"));
       gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
       gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-      g_string_append (text, _("Every row of this file was already in your shop, skipped or rejected. "
-                               "Your shop is as it was."));
+      g_string_append (text, r != NULL ? _("Every row of this file was already in your shop, skipped or rejected. "
+                                           "Your shop is as it was.")
+                                       : _("Every answer in this file was already in your shop or rejected. "
+                                           "Your shop is as it was."));
     }
-  else
+  else if (r != NULL)
     {
       g_autofree char *total = reg_shop_format_amount (shop, r->total_imported);
 
@@ -75,6 +79,26 @@ reg_import_summary_page_show_sales (RegImportSummaryPage  *self,
       g_string_append_c (text, ' ');
       g_string_append (text, _("The figures are being updated."));
     }
+  else
+    {
+      gtk_label_set_text (self->summary_title, _("Survey Results Imported"));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u survey answer is now in your shop, on the customer’s page.",
+                                                 "%u survey answers are now in your shop, on your customers’ pages.",
+                                                 o->imported), o->imported);
+      if (o->duplicates + o->rejected > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, _("Left out: %u already in the shop, %u rejected."),
+                                  o->duplicates, o->rejected);
+        }
+      g_string_append_c (text, ' ');
+      g_string_append (text, o->survey->kind == REG_FEEDBACK_KIND_NPS
+                             ? _("Unhappy customers (an NPS score of 6 or less) join the at-risk list "
+                                 "when the figures are next updated.")
+                             : _("The satisfaction figures take the new answers in when they are next "
+                                 "updated."));
+    }
   if (merge_error != NULL)
     {
       g_string_append_c (text, ' ');
@@ -85,47 +109,6 @@ reg_import_summary_page_show_sales (RegImportSummaryPage  *self,
       gtk_label_set_text (self->summary_title, _("Import Undone"));
       gtk_image_set_from_icon_name (self->summary_icon, "edit-undo-symbolic");
       gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-    }
-  gtk_label_set_text (self->summary_label, text->str);
-}
-
-void
-reg_import_summary_page_show_answers (RegImportSummaryPage          *self,
-                                      const RegFeedbackImportResult *r)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_return_if_fail (REG_IS_IMPORT_SUMMARY_PAGE (self));
-
-  if (r == NULL)
-    return;
-  if (!r->committed)
-    {
-      gtk_label_set_text (self->summary_title, _("Nothing Imported"));
-      gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-      g_string_append (text, _("Every answer in this file was already in your shop or rejected. "
-                               "Your shop is as it was."));
-    }
-  else
-    {
-      gtk_label_set_text (self->summary_title, _("Survey Results Imported"));
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u survey answer is now in your shop, on the customer’s page.",
-                                                 "%u survey answers are now in your shop, on your customers’ pages.",
-                                                 r->imported), r->imported);
-      if (r->duplicates + r->rejected > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, _("Left out: %u already in the shop, %u rejected."),
-                                  r->duplicates, r->rejected);
-        }
-      g_string_append_c (text, ' ');
-      g_string_append (text, r->kind == REG_FEEDBACK_KIND_NPS
-                             ? _("Unhappy customers (an NPS score of 6 or less) join the at-risk list "
-                                 "when the figures are next updated.")
-                             : _("The satisfaction figures take the new answers in when they are next "
-                                 "updated."));
     }
   gtk_label_set_text (self->summary_label, text->str);
 }

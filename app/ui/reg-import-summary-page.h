@@ -7,23 +7,21 @@
 
 #include <adwaita.h>
 
-#include "reg-feedback-import-job.h"
-#include "reg-import-job.h"
+#include "reg-import.h"
 
 G_BEGIN_DECLS
 
 #define REG_TYPE_IMPORT_SUMMARY_PAGE (reg_import_summary_page_get_type ())
 G_DECLARE_FINAL_TYPE (RegImportSummaryPage, reg_import_summary_page, REG, IMPORT_SUMMARY_PAGE, GtkBox)
 
-/* @merged look-alikes merged after the import, @merge_error the first that failed (nullable). */
-void reg_import_summary_page_show_sales    (RegImportSummaryPage          *self,
+/* What the import of either kind did; @merged look-alikes merged after it, @merge_error the
+ * first that failed (nullable). */
+void reg_import_summary_page_show          (RegImportSummaryPage          *self,
                                             RegShop                       *shop,
-                                            const RegImportResult         *result,
+                                            const RegImportOutcome        *result,
                                             guint                          merged,
                                             const char                    *merge_error,
                                             gboolean                       undone);
-void reg_import_summary_page_show_answers  (RegImportSummaryPage          *self,
-                                            const RegFeedbackImportResult *result);
 /* The import was undone: @answers survey answers (@survey), else @sales and @customers, were
  * taken out. */
 void reg_import_summary_page_show_undone   (RegImportSummaryPage          *self,

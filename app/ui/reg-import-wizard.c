@@ -320,15 +320,10 @@ on_check_done_cb (GObject      *source,
   self->draft.n_new_customers = self->check->sales != NULL ? self->check->sales->new_customers : 0;
   self->draft.n_rejected = self->check->rejected;
   if (self->check->sales != NULL)
-    {
-      reg_import_customers_page_show_sales (self->customers_page, self->check->sales);
-      reg_import_check_page_show_sales (self->check_page, self->shop, self->check->sales);
-    }
+    reg_import_customers_page_show_sales (self->customers_page, self->check->sales);
   else
-    {
-      reg_import_customers_page_show_answers (self->customers_page, self->check->survey);
-      reg_import_check_page_show_answers (self->check_page, self->check->survey);
-    }
+    reg_import_customers_page_show_answers (self->customers_page, self->check->survey);
+  reg_import_check_page_show (self->check_page, self->shop, self->check);
   apply_state (self);
 }
 /* ---- survey results ---- */
@@ -471,16 +466,11 @@ on_import_done_cb (GObject      *source,
   self->result = g_steal_pointer (&outcome);
   self->draft.committed = self->result->committed;
   self->draft.step = REG_IMPORT_STEP_SUMMARY;
-  if (self->result->sales != NULL)
-    {
-      merged = reg_shop_merge_look_alikes (self->shop, self->result->sales,
-                                           reg_import_customers_page_get_confirmed (self->customers_page),
-                                           &merge_error);
-      reg_import_summary_page_show_sales (self->summary_page, self->shop, self->result->sales, merged,
-                                          merge_error, self->draft.undone);
-    }
-  else
-    reg_import_summary_page_show_answers (self->summary_page, self->result->survey);
+  merged = reg_shop_merge_look_alikes (self->shop, self->result->sales,
+                                       reg_import_customers_page_get_confirmed (self->customers_page),
+                                       &merge_error);
+  reg_import_summary_page_show (self->summary_page, self->shop, self->result, merged, merge_error,
+                                self->draft.undone);
   apply_state (self);
 }
 static void
