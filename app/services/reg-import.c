@@ -95,46 +95,29 @@ outcome_new (RegJob  *job,
 {
   RegImportOutcome *o = g_new0 (RegImportOutcome, 1);
 
+/* the figures both kinds' results have, under the same names */
+#define COMMON(r) \
+  G_STMT_START { \
+    o->batch = (r)->batch; o->file_name = (r)->file_name; o->format = (r)->format; \
+    o->rows_read = (r)->rows_read; o->imported = (r)->imported; \
+    o->duplicates = (r)->duplicates; o->rejected = (r)->rejected; \
+    o->committed = (r)->committed; o->dry_run = (r)->dry_run; o->refused = (r)->refused; \
+    o->previous_batch = (r)->previous_batch; o->backup_path = (r)->backup_path; \
+    o->errors = (r)->errors; \
+  } G_STMT_END
   if (REG_IS_FEEDBACK_IMPORT_JOB (job))
     {
-      RegFeedbackImportResult *r = result;
-
       o->kind = REG_IMPORT_KIND_SURVEY;
-      o->survey = r;
-      o->batch = r->batch;
-      o->file_name = r->file_name;
-      o->format = r->format;
-      o->rows_read = r->rows_read;
-      o->imported = r->imported;
-      o->duplicates = r->duplicates;
-      o->rejected = r->rejected;
-      o->committed = r->committed;
-      o->dry_run = r->dry_run;
-      o->refused = r->refused;
-      o->previous_batch = r->previous_batch;
-      o->backup_path = r->backup_path;
-      o->errors = r->errors;
+      o->survey = result;
+      COMMON (o->survey);
     }
   else
     {
-      RegImportResult *r = result;
-
       o->kind = REG_IMPORT_KIND_SALES;
-      o->sales = r;
-      o->batch = r->batch;
-      o->file_name = r->file_name;
-      o->format = r->format;
-      o->rows_read = r->rows_read;
-      o->imported = r->imported;
-      o->duplicates = r->duplicates;
-      o->rejected = r->rejected;
-      o->committed = r->committed;
-      o->dry_run = r->dry_run;
-      o->refused = r->refused;
-      o->previous_batch = r->previous_batch;
-      o->backup_path = r->backup_path;
-      o->errors = r->errors;
+      o->sales = result;
+      COMMON (o->sales);
     }
+#undef COMMON
   return o;
 }
 
@@ -191,14 +174,17 @@ reg_import_look_free (RegImportLook *look)
   g_free (look);
 }
 
+/* Either reader's preview, as a look of the task's kind (its task data). */
 static void
-on_sales_look_cb (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
+on_look_cb (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  RegImportKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
   GError *error = NULL;
-  RegImportPreview *preview = reg_import_preview_finish (res, &error);
+  gpointer preview = kind == REG_IMPORT_KIND_SURVEY ? (gpointer) reg_feedback_preview_finish (res, &error)
+                                                    : (gpointer) reg_import_preview_finish (res, &error);
   RegImportLook *look;
 
   if (preview == NULL)
@@ -207,29 +193,11 @@ on_sales_look_cb (GObject      *source,
       return;
     }
   look = g_new0 (RegImportLook, 1);
-  look->kind = REG_IMPORT_KIND_SALES;
-  look->sales = preview;
-  g_task_return_pointer (task, look, (GDestroyNotify) reg_import_look_free);
-}
-
-static void
-on_survey_look_cb (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  RegFeedbackPreview *preview = reg_feedback_preview_finish (res, &error);
-  RegImportLook *look;
-
-  if (preview == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  look = g_new0 (RegImportLook, 1);
-  look->kind = REG_IMPORT_KIND_SURVEY;
-  look->survey = preview;
+  look->kind = kind;
+  if (kind == REG_IMPORT_KIND_SURVEY)
+    look->survey = preview;
+  else
+    look->sales = preview;
   g_task_return_pointer (task, look, (GDestroyNotify) reg_import_look_free);
 }
 
@@ -249,20 +217,21 @@ reg_import_look_async (RegShop              *shop,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, reg_import_look_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (order->kind), NULL);
   /* both readers copy their request before returning */
   if (order->kind == REG_IMPORT_KIND_SURVEY)
     {
       RegFeedbackImportRequest req;
 
       survey_request (order, &req);
-      reg_feedback_preview_async (path, &req, max_rows, cancellable, on_survey_look_cb, task);
+      reg_feedback_preview_async (path, &req, max_rows, cancellable, on_look_cb, task);
     }
   else
     {
       RegImportRequest req;
 
       sales_request (order, &req);
-      reg_import_preview_async (shop, path, &req, max_rows, cancellable, on_sales_look_cb, task);
+      reg_import_preview_async (shop, path, &req, max_rows, cancellable, on_look_cb, task);
     }
 }
 
