@@ -12,6 +12,7 @@
 
 #include "reg-import-detected-page.h"
 #include "reg-import-preset.h"
+#include "reg-import-survey-columns.h"
 #include "reg-import-words.h"
 #include "reg-ui-util.h"
 
@@ -32,12 +33,6 @@ struct _RegImportDetectedPage
   char                *date_order;      /* "DMY", "MDY", "YMD" */
   GPtrArray           *encodings;       /* (owned) encoding names offered */
   RegFeedbackKind      kind;            /* the owner's scale; AUTO: as found */
-  char                *survey_mapping;  /* (owned) (nullable) survey_columns as mapping text */
-  char                *survey_columns[REG_FEEDBACK_N_FIELDS]; /* (owned) (nullable) the column the
-                                         * owner chose per field ("Name" or "#3"); NULL: by its name */
-  char                *survey_key;      /* (owned) (nullable) the columns the survey rows offer */
-  GPtrArray           *survey_values;   /* (owned) mapping values ("Name" or "#3") per column */
-  AdwComboRow         *survey_rows[REG_FEEDBACK_N_FIELDS];   /* (unowned) template children */
 
   AdwComboRow         *holds_row;
   AdwComboRow         *kind_row;
@@ -53,11 +48,7 @@ struct _RegImportDetectedPage
   GtkStringList       *decimal_model;
   AdwComboRow         *date_row;
   GtkStringList       *date_model;
-  AdwPreferencesGroup *survey_columns_group;
-  AdwComboRow         *survey_email_row;
-  AdwComboRow         *survey_score_row;
-  AdwComboRow         *survey_date_row;
-  AdwComboRow         *survey_comment_row;
+  RegImportSurveyColumns *survey_columns_group;
 };
 
 G_DEFINE_FINAL_TYPE (RegImportDetectedPage, reg_import_detected_page, GTK_TYPE_BOX)
@@ -268,95 +259,7 @@ reg_import_detected_page_show (RegImportDetectedPage    *self,
   self->updating = FALSE;
 }
 
-/* The columns the owner chose, as regulars-cli's --map takes them: "email=Kunde,date=#3"; NULL
- * when every field is found by its name. */
-static void
-update_survey_mapping (RegImportDetectedPage *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (self->survey_columns[f] != NULL)
-      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? "," : "",
-                              reg_feedback_field_to_string ((RegFeedbackField) f), self->survey_columns[f]);
-  g_free (self->survey_mapping);
-  self->survey_mapping = text->len > 0 ? g_strdup (text->str) : NULL;
-}
-
-static void
-clear_survey_columns (RegImportDetectedPage *self)
-{
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    g_clear_pointer (&self->survey_columns[f], g_free);
-  g_clear_pointer (&self->survey_mapping, g_free);
-}
-
-/* The survey's columns on the detected page: a drop-down per part of an answer over the file's
- * columns (rebuilt only when the columns change), each showing the column the answers are read
- * from; a needed part without one is marked, and the way on waits for it. */
-void
-reg_import_detected_page_show_survey_columns (RegImportDetectedPage    *self,
-                                              const RegFeedbackPreview *fp)
-{
-  const RegFeedbackLayout *layout = fp != NULL ? fp->layout : NULL;
-  g_autoptr(GString) key = g_string_new (NULL);
-
-  g_return_if_fail (REG_IS_IMPORT_DETECTED_PAGE (self));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->survey_columns_group), self->feedback && layout != NULL);
-  if (layout == NULL)
-    return;
-  for (guint i = 0; i < layout->columns->len; i++)
-    {
-      const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-      g_string_append_printf (key, "%s\x1f%s\x1f", c->label, c->value);
-    }
-
-  self->updating = TRUE;
-  if (g_strcmp0 (key->str, self->survey_key) != 0)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      g_free (self->survey_key);
-      self->survey_key = g_strdup (key->str);
-      g_ptr_array_set_size (self->survey_values, 0);
-      gtk_string_list_append (names, _("Not in this file"));
-      for (guint i = 0; i < layout->columns->len; i++)
-        {
-          const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-          g_autofree char *label = reg_import_column_choice (c->label, c->sample);
-
-          gtk_string_list_append (names, label);
-          g_ptr_array_add (self->survey_values, g_strdup (c->value));
-        }
-      for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-        adw_combo_row_set_model (self->survey_rows[f], G_LIST_MODEL (names));
-    }
-
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    {
-      AdwComboRow *row = self->survey_rows[f];
-      int c = layout->column_of[f];
-      gboolean needed = f != REG_FEEDBACK_FIELD_COMMENT;
-      const char *subtitle;
-
-      select_in (row, c >= 0 ? (guint) c + 1 : 0);
-      if (c < 0 && needed)
-        subtitle = _("Needed: choose the column that holds it");
-      else if (c < 0)
-        subtitle = _("Optional: answers are imported without a comment");
-      else if (self->survey_columns[f] != NULL)
-        subtitle = _("Your choice");
-      else
-        subtitle = _("Found in the file by its name");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (c < 0 && needed)
-        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-    }
-  self->updating = FALSE;
-}
 
 static void
 on_choice_selected_cb (AdwComboRow     *row,
@@ -404,7 +307,7 @@ on_choice_selected_cb (AdwComboRow     *row,
 
   /* other columns, other names: the owner's columns no longer apply */
   if (columns_change)
-    clear_survey_columns (self);
+    reg_import_survey_columns_clear (self->survey_columns_group);
   g_signal_emit (self, signals[CHANGED], 0,
                  columns_change ? REG_IMPORT_CHANGED_COLUMNS : REG_IMPORT_CHANGED_READING);
 }
@@ -437,26 +340,6 @@ on_kind_selected_cb (AdwComboRow     *row,
   g_signal_emit (self, signals[CHANGED], 0, REG_IMPORT_CHANGED_READING);
 }
 
-static void
-on_survey_column_selected_cb (AdwComboRow     *row,
-                              GParamSpec      *pspec,
-                              RegImportDetectedPage *self)
-{
-  guint pos = adw_combo_row_get_selected (row);
-
-  if (self->updating || !self->feedback || pos == GTK_INVALID_LIST_POSITION)
-    return;
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (self->survey_rows[f] == row)
-      {
-        /* "Not in this file": back to the column its name stands for, if any */
-        g_free (self->survey_columns[f]);
-        self->survey_columns[f] = pos > 0 && pos <= self->survey_values->len
-                                  ? g_strdup (g_ptr_array_index (self->survey_values, pos - 1)) : NULL;
-      }
-  update_survey_mapping (self);
-  g_signal_emit (self, signals[CHANGED], 0, REG_IMPORT_CHANGED_READING);
-}
 
 void
 reg_import_detected_page_get_choices (RegImportDetectedPage *self,
@@ -470,7 +353,7 @@ reg_import_detected_page_get_choices (RegImportDetectedPage *self,
   choices->delimiter = self->delimiter;
   choices->decimal = self->decimal;
   choices->kind = self->kind;
-  choices->survey_mapping = self->survey_mapping;
+  choices->survey_mapping = reg_import_survey_columns_get_mapping (self->survey_columns_group);
 }
 
 gboolean
@@ -508,9 +391,26 @@ reg_import_detected_page_reset (RegImportDetectedPage *self)
   self->delimiter = self->decimal = 0;
   self->feedback = self->feedback_chosen = FALSE;
   self->kind = REG_FEEDBACK_KIND_AUTO;
-  clear_survey_columns (self);
-  g_clear_pointer (&self->survey_key, g_free);
+  reg_import_survey_columns_clear (self->survey_columns_group);
   gtk_widget_set_visible (GTK_WIDGET (self->survey_columns_group), FALSE);
+}
+
+/* The survey's columns on the page: the file's, and the one each part is read from. */
+void
+reg_import_detected_page_show_survey_columns (RegImportDetectedPage    *self,
+                                              const RegFeedbackPreview *fp)
+{
+  g_return_if_fail (REG_IS_IMPORT_DETECTED_PAGE (self));
+  reg_import_survey_columns_show (self->survey_columns_group,
+                                  self->feedback && fp != NULL ? fp->layout : NULL);
+}
+
+static void
+on_survey_columns_changed_cb (RegImportSurveyColumns *columns,
+                              RegImportDetectedPage  *self)
+{
+  if (self->feedback)
+    g_signal_emit (self, signals[CHANGED], 0, REG_IMPORT_CHANGED_READING);
 }
 
 static void
@@ -518,9 +418,6 @@ reg_import_detected_page_finalize (GObject *object)
 {
   RegImportDetectedPage *self = REG_IMPORT_DETECTED_PAGE (object);
 
-  clear_survey_columns (self);
-  g_free (self->survey_key);
-  g_clear_pointer (&self->survey_values, g_ptr_array_unref);
   g_free (self->format);
   g_free (self->encoding);
   g_free (self->preset);
@@ -558,10 +455,6 @@ reg_import_detected_page_class_init (RegImportDetectedPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, date_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, survey_columns_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, survey_email_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, survey_score_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, survey_date_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, survey_comment_row);
 }
 
 static void
@@ -570,13 +463,9 @@ reg_import_detected_page_init (RegImportDetectedPage *self)
   gsize n_presets;
   const RegImportPreset *presets = reg_import_preset_list (&n_presets);
 
+  g_type_ensure (REG_TYPE_IMPORT_SURVEY_COLUMNS);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->encodings = g_ptr_array_new_with_free_func (g_free);
-  self->survey_values = g_ptr_array_new_with_free_func (g_free);
-  self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_SCORE] = self->survey_score_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_DATE] = self->survey_date_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_COMMENT] = self->survey_comment_row;
 
   self->updating = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -608,9 +497,5 @@ reg_import_detected_page_init (RegImportDetectedPage *self)
   g_signal_connect (self->date_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
   g_signal_connect (self->holds_row, "notify::selected", G_CALLBACK (on_holds_selected_cb), self);
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    {
-      reg_ui_combo_row_set_max_chars (self->survey_rows[f], 36);
-      g_signal_connect (self->survey_rows[f], "notify::selected", G_CALLBACK (on_survey_column_selected_cb), self);
-    }
+  g_signal_connect (self->survey_columns_group, "changed", G_CALLBACK (on_survey_columns_changed_cb), self);
 }
