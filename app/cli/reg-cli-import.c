@@ -436,7 +436,6 @@ print_feedback_json (const RegFeedbackImportResult *r)
   reg_cli_print_json (root);
 }
 
-
 static int
 import_feedback (RegCli *cli, int argc, char **argv)
 {

@@ -89,8 +89,6 @@ static const struct { const char *id; const char *label; } date_orders[] = {
   { "YMD", N_("Year first: 2024-12-31") },
 };
 
-
-
 static void
 set_str (char       **field,
          const char  *value)
@@ -259,8 +257,6 @@ reg_import_detected_page_show (RegImportDetectedPage    *self,
   self->updating = FALSE;
 }
 
-
-
 static void
 on_choice_selected_cb (AdwComboRow     *row,
                        GParamSpec      *pspec,
@@ -339,7 +335,6 @@ on_kind_selected_cb (AdwComboRow     *row,
   self->kind = (RegFeedbackKind) pos;
   g_signal_emit (self, signals[CHANGED], 0, REG_IMPORT_CHANGED_READING);
 }
-
 
 void
 reg_import_detected_page_get_choices (RegImportDetectedPage *self,

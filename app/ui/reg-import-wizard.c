@@ -130,6 +130,7 @@ fill_order (RegImportWizard   *self,
   order->scale = c.kind;
   order->answer_map = c.survey_mapping;
 }
+
 static void
 set_job (RegImportWizard *self,
          RegJob          *job)
@@ -137,6 +138,7 @@ set_job (RegImportWizard *self,
   g_clear_pointer (&self->progress, reg_job_progress_free);
   g_set_object (&self->job, job);
 }
+
 /* ---- what the owner sees ---- */
 
 static void
@@ -279,6 +281,7 @@ watch_job (RegImportWizard *self,
   set_job (self, job);
   self->progress = reg_job_progress_new (job, bar);
 }
+
 /* The dry run of either kind: the customers and check pages from it. */
 static void
 on_check_done_cb (GObject      *source,
@@ -326,6 +329,7 @@ on_check_done_cb (GObject      *source,
   reg_import_check_page_show (self->check_page, self->shop, self->check);
   apply_state (self);
 }
+
 /* ---- survey results ---- */
 
 /* The survey reader's first answers under the current choices. */
@@ -433,6 +437,7 @@ start_check (RegImportWizard *self)
   reg_job_run_async (job, on_check_done_cb, g_object_ref (self));
   apply_state (self);
 }
+
 static void
 on_import_done_cb (GObject      *source,
                    GAsyncResult *res,
@@ -473,6 +478,7 @@ on_import_done_cb (GObject      *source,
                                 self->draft.undone);
   apply_state (self);
 }
+
 static void
 run_action (GtkWidget  *widget,
             const char *action_name,
@@ -497,6 +503,7 @@ run_action (GtkWidget  *widget,
   reg_job_run_async (job, on_import_done_cb, g_object_ref (self));
   apply_state (self);
 }
+
 /* ---- actions and signals ---- */
 
 static void
@@ -506,6 +513,7 @@ choose_file_action (GtkWidget  *widget,
 {
   reg_import_file_page_choose (REG_IMPORT_WIZARD (widget)->file_page);
 }
+
 static void
 next_action (GtkWidget  *widget,
              const char *action_name,
@@ -638,7 +646,6 @@ on_unmatched_selected_cb (RegImportCustomersPage *page,
   else
     apply_state (self);
 }
-
 
 static gboolean
 on_close_request_cb (GtkWindow *window)
