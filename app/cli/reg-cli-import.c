@@ -11,7 +11,7 @@
 
 #include "reg-cli.h"
 #include "reg-feedback-import-job.h"
-#include "reg-import-job.h"
+#include "reg-import.h"
 #include "reg-io-error.h"
 #include "reg-import-sniff.h"
 #include "reg-time.h"
@@ -251,30 +251,46 @@ print_result_json (RegShop *shop, const RegImportResult *r)
   reg_cli_print_json (root);
 }
 
+/* What an import of either kind did, in words: the lines both kinds print alike around each
+ * kind's own figures. */
 static void
-print_result_text (RegShop *shop, const RegImportResult *r)
+print_outcome_text (RegShop *shop, const RegImportOutcome *o)
 {
-  g_autofree char *total = reg_shop_format_amount (shop, r->total_imported);
+  const RegImportResult *r = o->sales;
+  const RegFeedbackImportResult *f = o->survey;
 
-  if (r->dry_run)
-    printf (_("Dry run: nothing was changed. Importing %s would give:\n"), r->file_name);
-  else if (r->refused)
+  if (o->dry_run)
+    printf (_("Dry run: nothing was changed. Importing %s would give:\n"), o->file_name);
+  else if (o->refused)
     printf (_("Nothing was imported from %s: %u rows were rejected and you asked for all or "
-              "nothing.\n"), r->file_name, r->rejected);
-  else if (!r->committed)
-    printf (_("Nothing new to import from %s.\n"), r->file_name);
+              "nothing.\n"), o->file_name, o->rejected);
+  else if (!o->committed)
+    printf (_("Nothing new to import from %s.\n"), o->file_name);
+  else if (r != NULL)
+    printf (_("Imported %s as import %" PRId64 " (%s%s%s).\n"), o->file_name, o->batch,
+            o->format, r->preset != NULL ? ", " : "", r->preset != NULL ? r->preset : "");
   else
-    printf (_("Imported %s as import %" PRId64 " (%s%s%s).\n"), r->file_name, r->batch,
-            r->format, r->preset != NULL ? ", " : "", r->preset != NULL ? r->preset : "");
-  printf (_("  %u rows read, %u sales imported (%s), %u already in the shop, %u skipped, "
-            "%u rejected, %u new customers\n"),
-          r->rows_read, r->imported, total, r->duplicates, r->skipped, r->rejected,
-          r->new_customers);
-  if (r->previous_batch > 0)
-    printf (_("  This file was imported before (import %" PRId64 ").\n"), r->previous_batch);
-  for (guint i = 0; i < r->errors->len; i++)
-    fprintf (stderr, "%s\n", ((RegImportIssue *) r->errors->pdata[i])->reason);
-  for (guint i = 0; i < r->near_matches->len; i++)
+    /* Translators: "Imported survey.csv as import 3 (NPS survey)." */
+    printf (_("Imported %s as import %" PRId64 " (%s survey).\n"), o->file_name, o->batch,
+            f->kind == REG_FEEDBACK_KIND_CSAT ? "CSAT" : "NPS");
+  if (r != NULL)
+    {
+      g_autofree char *total = reg_shop_format_amount (shop, r->total_imported);
+
+      printf (_("  %u rows read, %u sales imported (%s), %u already in the shop, %u skipped, "
+                "%u rejected, %u new customers\n"),
+              o->rows_read, o->imported, total, o->duplicates, r->skipped, o->rejected,
+              r->new_customers);
+    }
+  else
+    printf (_("  %u rows read, %u answers imported from %u customers, %u already in the shop, "
+              "%u rejected\n"),
+            o->rows_read, o->imported, f->customers, o->duplicates, o->rejected);
+  if (o->previous_batch > 0)
+    printf (_("  This file was imported before (import %" PRId64 ").\n"), o->previous_batch);
+  for (guint i = 0; i < o->errors->len; i++)
+    fprintf (stderr, "%s\n", ((RegImportIssue *) o->errors->pdata[i])->reason);
+  for (guint i = 0; r != NULL && i < r->near_matches->len; i++)
     {
       RegNearMatch *m = r->near_matches->pdata[i];
       printf (_("  Line %u: new customer “%s” (#%" PRId64 ") looks like “%s” (#%"
@@ -283,8 +299,8 @@ print_result_text (RegShop *shop, const RegImportResult *r)
               m->line, m->payer, m->new_customer_id, m->customer_name, m->customer_id,
               m->customer_id, m->new_customer_id);
     }
-  if (r->committed)
-    printf (_("  Undo it with “regulars-cli import undo %" PRId64 "”.\n"), r->batch);
+  if (o->committed)
+    printf (_("  Undo it with “regulars-cli import undo %" PRId64 "”.\n"), o->batch);
 }
 
 static int
@@ -316,10 +332,10 @@ import_file (RegCli *cli, int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  RegImportRequest req;
+  RegImportOrder order;
   g_autoptr(RegShop) shop = NULL;
-  g_autoptr(RegImportJob) job = NULL;
-  g_autoptr(RegImportResult) result = NULL;
+  g_autoptr(RegImportMapping) columns = NULL;
+  g_autoptr(RegImportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *saved_text = NULL;
 
@@ -351,29 +367,31 @@ import_file (RegCli *cli, int argc, char **argv)
           return REG_CLI_BAD_INPUT;
         }
     }
-  reg_import_request_init (&req);
-  req.preset = preset;
-  req.format = format;
-  req.mapping = saved_text != NULL ? saved_text : map;
-  req.date_format = date_format;
-  req.decimal = decimal != NULL ? decimal[0] : 0;
-  req.encoding = encoding;
-  req.dry_run = dry_run;
-  req.all_or_nothing = all_or_nothing;
-  req.unmatched = g_strcmp0 (unmatched, "skip") == 0 ? REG_UNMATCHED_SKIP : REG_UNMATCHED_CREATE;
-  req.save_mapping_as = save_mapping;
-  job = reg_import_job_new (shop, argv[1], &req);
-  reg_job_set_progress_func (REG_JOB (job), on_import_progress_cb, NULL);
-  result = reg_job_run_sync (REG_JOB (job), &error);
+  /* the columns travel as a mapping, read here from the command line or the saved text */
+  if ((saved_text != NULL || map != NULL)
+      && (columns = reg_import_mapping_from_string (saved_text != NULL ? saved_text : map, &error)) == NULL)
+    return reg_cli_fail (error);
+  reg_import_order_init (&order, REG_IMPORT_KIND_SALES);
+  order.preset = preset;
+  order.format = format;
+  order.columns = columns;
+  order.date_format = date_format;
+  order.decimal = decimal != NULL ? decimal[0] : 0;
+  order.encoding = encoding;
+  order.dry_run = dry_run;
+  order.all_or_nothing = all_or_nothing;
+  order.unmatched = g_strcmp0 (unmatched, "skip") == 0 ? REG_UNMATCHED_SKIP : REG_UNMATCHED_CREATE;
+  order.save_mapping_as = save_mapping;
+  outcome = reg_import_run_sync (shop, argv[1], &order, on_import_progress_cb, NULL, &error);
   reg_cli_progress_done ();
-  if (result == NULL)
+  if (outcome == NULL)
     return reg_cli_fail (error);
   if (json)
-    print_result_json (shop, result);
+    print_result_json (shop, outcome->sales);
   else
-    print_result_text (shop, result);
+    print_outcome_text (shop, outcome);
   /* rows were rejected: the caller should look, even though the valid ones went in */
-  return result->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+  return outcome->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
 }
 
 /* ---- import feedback ---- */
@@ -416,32 +434,6 @@ print_feedback_json (const RegFeedbackImportResult *r)
   reg_cli_print_json (root);
 }
 
-static void
-print_feedback_text (const RegFeedbackImportResult *r)
-{
-  const char *kind = r->kind == REG_FEEDBACK_KIND_CSAT ? "CSAT" : "NPS";
-
-  if (r->dry_run)
-    printf (_("Dry run: nothing was changed. Importing %s would give:\n"), r->file_name);
-  else if (r->refused)
-    printf (_("Nothing was imported from %s: %u rows were rejected and you asked for all or "
-              "nothing.\n"), r->file_name, r->rejected);
-  else if (!r->committed)
-    printf (_("Nothing new to import from %s.\n"), r->file_name);
-  else
-    /* Translators: "Imported survey.csv as import 3 (NPS survey)." */
-    printf (_("Imported %s as import %" PRId64 " (%s survey).\n"), r->file_name, r->batch, kind);
-  printf (_("  %u rows read, %u answers imported from %u customers, %u already in the shop, "
-            "%u rejected\n"),
-          r->rows_read, r->imported, r->customers, r->duplicates, r->rejected);
-  if (r->previous_batch > 0)
-    printf (_("  This file was imported before (import %" PRId64 ").\n"), r->previous_batch);
-  for (guint i = 0; i < r->errors->len; i++)
-    fprintf (stderr, "%s\n", ((RegImportIssue *) r->errors->pdata[i])->reason);
-  if (r->committed)
-    printf (_("  Undo it with “regulars-cli import undo %" PRId64 "”.\n"), r->batch);
-}
-
 static int
 import_feedback (RegCli *cli, int argc, char **argv)
 {
@@ -461,10 +453,9 @@ import_feedback (RegCli *cli, int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  RegFeedbackImportRequest req;
+  RegImportOrder order;
   g_autoptr(RegShop) shop = NULL;
-  g_autoptr(RegFeedbackImportJob) job = NULL;
-  g_autoptr(RegFeedbackImportResult) result = NULL;
+  g_autoptr(RegImportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, _("FILE"),
@@ -479,22 +470,20 @@ import_feedback (RegCli *cli, int argc, char **argv)
     return code;
   if (argc != 2)
     return reg_cli_usage (_("import feedback needs one FILE"));
-  reg_feedback_import_request_init (&req);
-  if (kind != NULL && (!reg_feedback_kind_from_string (kind, &req.kind)
-                       || req.kind == REG_FEEDBACK_KIND_AUTO))
+  reg_import_order_init (&order, REG_IMPORT_KIND_SURVEY);
+  if (kind != NULL && (!reg_feedback_kind_from_string (kind, &order.scale)
+                       || order.scale == REG_FEEDBACK_KIND_AUTO))
     return reg_cli_usage (_("--kind must be nps or csat"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  req.mapping = map;
-  req.date_format = date_format;
-  req.encoding = encoding;
-  req.dry_run = dry_run;
-  req.all_or_nothing = all_or_nothing;
-  job = reg_feedback_import_job_new (shop, argv[1], &req);
-  reg_job_set_progress_func (REG_JOB (job), on_import_progress_cb, NULL);
-  result = reg_job_run_sync (REG_JOB (job), &error);
+  order.answer_map = map;
+  order.date_format = date_format;
+  order.encoding = encoding;
+  order.dry_run = dry_run;
+  order.all_or_nothing = all_or_nothing;
+  outcome = reg_import_run_sync (shop, argv[1], &order, on_import_progress_cb, NULL, &error);
   reg_cli_progress_done ();
-  if (result == NULL)
+  if (outcome == NULL)
     {
       if (g_error_matches (error, REG_IO_ERROR, REG_IO_ERROR_AMBIGUOUS))
         {
@@ -507,11 +496,11 @@ import_feedback (RegCli *cli, int argc, char **argv)
       return reg_cli_fail (error);
     }
   if (json)
-    print_feedback_json (result);
+    print_feedback_json (outcome->survey);
   else
-    print_feedback_text (result);
+    print_outcome_text (shop, outcome);
   /* rows were rejected: the caller should look, even though the valid ones went in */
-  return result->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+  return outcome->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
 }
 
 static int

@@ -1331,6 +1331,246 @@ option_or (const char *given, const RegImportMapping *mapping, const char *key)
   return g_strdup (reg_import_mapping_get_option (mapping, key));
 }
 
+/* Phase 1: the column names, from the header row after any preamble (duplicates kept apart,
+ * empty ones named by position), or the sniffer's for a file without one; @norm gets them
+ * normalised for matching. */
+static gboolean
+read_header (CsvImport             *ci,
+             const RegSniffResult  *sniff,
+             GStrv                 *norm_out,
+             GError               **error)
+{
+  RegImportCtx *ctx = ci->ctx;
+  char **norm;
+
+  if (ci->header_line > 0)
+    {
+      const RegCsvRecord *rec = NULL;
+      g_autoptr(GError) local = NULL;
+
+      while (reg_csv_reader_next (ci->csv, &rec, NULL, &local) && rec->line < ci->header_line)
+        ;
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (rec == NULL || rec->line < ci->header_line)
+        {
+          g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_FORMAT,
+                       _("%s has no header row at line %u"), ctx->display_name, ci->header_line);
+          return FALSE;
+        }
+      ci->header_line = rec->line + 1;   /* data starts after it */
+      ci->n_cols = rec->n_fields;
+      ci->names = g_new0 (char *, ci->n_cols + 1);
+      *norm_out = norm = g_new0 (char *, ci->n_cols + 1);
+      for (guint i = 0; i < ci->n_cols; i++)
+        {
+          g_autofree char *trimmed = g_strstrip (g_strdup (rec->fields[i]));
+          guint dup = 1;
+          norm[i] = reg_header_normalise (trimmed);
+          for (guint k = 0; k < i; k++)
+            if (g_str_equal (norm[k], norm[i]))
+              dup++;
+          if (*trimmed == '\0')
+            ci->names[i] = g_strdup_printf (_("Column %u"), i + 1);
+          else if (dup > 1)
+            /* "Währung", "Währung (2)": duplicate header names stay apart */
+            ci->names[i] = g_strdup_printf ("%s (%u)", trimmed, dup);
+          else
+            ci->names[i] = g_steal_pointer (&trimmed);
+        }
+    }
+  else
+    {
+      ci->n_cols = sniff->columns->len;
+      ci->names = g_new0 (char *, ci->n_cols + 1);
+      *norm_out = norm = g_new0 (char *, ci->n_cols + 1);
+      for (guint i = 0; i < ci->n_cols; i++)
+        {
+          RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
+          ci->names[i] = g_strdup (c->name);
+          norm[i] = g_strdup ("");
+        }
+    }
+
+  return TRUE;
+}
+
+/* Phase 2: which rules apply: the preset asked for, else the one the sniffer found, else
+ * the one whose columns the header has, else the generic rules. */
+static gboolean
+choose_variant (CsvImport             *ci,
+                const char            *preset,
+                const RegSniffResult  *sniff,
+                char                 **norm,
+                GError               **error)
+{
+  if (preset != NULL)
+    ci->variant = reg_preset_variant_for (preset, norm, ci->n_cols);
+  else if (sniff->preset != NULL)
+    ci->variant = reg_preset_variant_for (sniff->preset, norm, ci->n_cols);
+  if (ci->variant == NULL && preset != NULL)
+    {
+      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
+                   _("The preset “%s” does not read CSV files"), preset);
+      return FALSE;
+    }
+  if (ci->variant == NULL)
+    {
+      double conf = 0;
+      ci->variant = reg_preset_match_table (norm, ci->n_cols, &conf);
+      if (ci->variant == NULL)
+        ci->variant = reg_preset_generic_variant ();
+    }
+  ci->kind = ci->variant->kind;
+
+  return TRUE;
+}
+
+/* Phase 3: the column of each field: the explicit mapping first, then the preset's header
+ * names, then the sniffer's guesses for a file without a header. */
+static gboolean
+assign_columns (CsvImport               *ci,
+                const RegSniffResult    *sniff,
+                const RegImportMapping  *mapping,
+                char                   **norm,
+                GError                 **error)
+{
+  RegImportCtx *ctx = ci->ctx;
+  gboolean has_mapping = !reg_import_mapping_is_empty (mapping);
+
+  for (guint i = 0; ci->variant->roles[i].role >= 0; i++)
+    {
+      int role = ci->variant->roles[i].role;
+      if (ci->col[role] < 0)
+        ci->col[role] = reg_preset_find_column (ci->variant, role, norm, ci->n_cols);
+    }
+  if (ci->header_line == 0 && !has_mapping)
+    for (guint i = 0; i < sniff->columns->len; i++)
+      {
+        RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
+        RegField f;
+        if (c->field != NULL && reg_field_from_string (c->field, &f))
+          ci->col[f] = (int) i;
+      }
+  if (has_mapping)
+    for (guint f = 0; f < REG_N_FIELDS; f++)
+      {
+        const char *column = reg_import_mapping_get (mapping, (RegField) f);
+        int idx;
+
+        if (column == NULL)
+          continue;
+        idx = find_mapped_column (ci, norm, column);
+        if (idx < 0 || (guint) idx >= MAX (ci->n_cols, 1))
+          {
+            g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
+                         _("%s has no column “%s” (mapped to the field “%s”)"),
+                         ctx->display_name, column, reg_field_to_string ((RegField) f));
+            return FALSE;
+          }
+        ci->col[f] = idx;
+        /* an explicit amount replaces debit/credit guesses and vice versa */
+        if (f == REG_FIELD_AMOUNT)
+          ci->col[REG_FIELD_DEBIT] = ci->col[REG_FIELD_CREDIT] = -1;
+        else if ((f == REG_FIELD_DEBIT || f == REG_FIELD_CREDIT)
+                 && reg_import_mapping_get (mapping, REG_FIELD_AMOUNT) == NULL)
+          ci->col[REG_FIELD_AMOUNT] = -1;
+      }
+
+  return TRUE;
+}
+
+/* Phase 4: the fields the rules need are there (a date, an amount or money in and out, an
+ * order for grouped exports) and the currency fits the shop. */
+static gboolean
+check_required (CsvImport  *ci,
+                GError    **error)
+{
+  if (!require (ci, REG_FIELD_DATE, error))
+    return FALSE;
+  switch (ci->kind)
+    {
+    case REG_VARIANT_SHOPIFY:
+    case REG_VARIANT_SQUARE:
+      if (!require (ci, REG_FIELD_ORDER, error) || !require (ci, REG_FIELD_AMOUNT, error))
+        return FALSE;
+      break;
+    case REG_VARIANT_ONLINE_RETAIL:
+    case REG_VARIANT_ETSY_ITEMS:
+      if (!require (ci, REG_FIELD_ORDER, error))
+        return FALSE;
+      if (ci->col[REG_FIELD_AMOUNT] < 0
+          && (!require (ci, REG_ROLE_QTY, error) || !require (ci, REG_ROLE_PRICE, error)))
+        return FALSE;
+      break;
+    default:
+      if (ci->col[REG_FIELD_AMOUNT] < 0
+          && !(ci->col[REG_FIELD_DEBIT] >= 0 && ci->col[REG_FIELD_CREDIT] >= 0))
+        {
+          /* one of debit/credit alone is not enough; say which one is missing */
+          int missing = ci->col[REG_FIELD_DEBIT] >= 0    ? REG_FIELD_CREDIT
+                        : ci->col[REG_FIELD_CREDIT] >= 0 ? REG_FIELD_DEBIT
+                                                         : REG_FIELD_AMOUNT;
+          require (ci, missing, error);
+          return FALSE;
+        }
+      break;
+    }
+  if (!check_header_currency (ci, error))
+    return FALSE;
+  if (ci->kind == REG_VARIANT_BANK && ci->col[REG_FIELD_IBAN] < 0)
+    ci->find_iban = TRUE;
+  if (ci->kind == REG_VARIANT_GENERIC && ci->col[REG_FIELD_ORDER] >= 0)
+    ci->group_generic = TRUE;
+
+  return TRUE;
+}
+
+/* Phase 5: what the caller learns: the preset and source the rows are filed under, and the
+ * columns read, as a mapping. */
+static void
+describe_result (CsvImport               *ci,
+                 const RegImportMapping  *mapping,
+                 char                   **preset_out,
+                 char                   **source_out,
+                 RegImportMapping       **mapping_out)
+{
+  if (ci->variant->preset != NULL)
+    *preset_out = g_strdup (ci->variant->preset);
+  if (ci->variant->source != NULL)
+    *source_out = g_strdup (ci->variant->source);
+  else
+    {
+      const char *name = reg_import_mapping_get_name (mapping);
+      const char *base = ci->kind == REG_VARIANT_BANK ? "bank-csv" : "csv";
+      *source_out = name != NULL ? g_strconcat (base, ":", name, NULL) : g_strdup (base);
+    }
+  {
+    RegImportMapping *used = reg_import_mapping_new ();
+    if (reg_import_mapping_get_name (mapping) != NULL)
+      reg_import_mapping_set_name (used, reg_import_mapping_get_name (mapping));
+    /* the channel given for every new customer is part of what a saved mapping repeats */
+    if (reg_import_mapping_get_option (mapping, "channel") != NULL)
+      reg_import_mapping_set_option (used, "channel",
+                                     reg_import_mapping_get_option (mapping, "channel"));
+    for (guint f = 0; f < REG_N_FIELDS; f++)
+      if (ci->col[f] >= 0 && (guint) ci->col[f] < ci->n_cols)
+        reg_import_mapping_set (used, (RegField) f,
+                                ci->header_line > 0 ? ci->names[ci->col[f]] : NULL);
+    if (ci->header_line == 0)
+      for (guint f = 0; f < REG_N_FIELDS; f++)
+        if (ci->col[f] >= 0)
+          {
+            g_autofree char *idx = g_strdup_printf ("#%d", ci->col[f] + 1);
+            reg_import_mapping_set (used, (RegField) f, idx);
+          }
+    *mapping_out = used;
+  }
+}
+
 gpointer
 reg_csv_import_new (const char *path, const RegImportOptions *opts, const RegSniffResult *unused,
                     RegImportCtx *ctx, char **preset_out, char **source_out,
@@ -1340,7 +1580,6 @@ reg_csv_import_new (const char *path, const RegImportOptions *opts, const RegSni
   g_autoptr(RegSniffResult) sniff = NULL;
   g_auto(GStrv) norm = NULL;
   const RegImportMapping *mapping = opts->mapping;
-  gboolean has_mapping = !reg_import_mapping_is_empty (mapping);
   g_autofree char *encoding = option_or (opts->encoding, mapping, "encoding");
   g_autofree char *preset = option_or (opts->preset, mapping, "preset");
   g_autofree char *date_format = option_or (opts->date_format, mapping, "date_format");
@@ -1381,191 +1620,18 @@ reg_csv_import_new (const char *path, const RegImportOptions *opts, const RegSni
   if (ci->csv == NULL)
     return NULL;
 
-  /* the header row, after any preamble */
-  if (ci->header_line > 0)
-    {
-      const RegCsvRecord *rec = NULL;
-      g_autoptr(GError) local = NULL;
-
-      while (reg_csv_reader_next (ci->csv, &rec, NULL, &local) && rec->line < ci->header_line)
-        ;
-      if (local != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
-        }
-      if (rec == NULL || rec->line < ci->header_line)
-        {
-          g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_FORMAT,
-                       _("%s has no header row at line %u"), ctx->display_name, ci->header_line);
-          return NULL;
-        }
-      ci->header_line = rec->line + 1;   /* data starts after it */
-      ci->n_cols = rec->n_fields;
-      ci->names = g_new0 (char *, ci->n_cols + 1);
-      norm = g_new0 (char *, ci->n_cols + 1);
-      for (guint i = 0; i < ci->n_cols; i++)
-        {
-          g_autofree char *trimmed = g_strstrip (g_strdup (rec->fields[i]));
-          guint dup = 1;
-          norm[i] = reg_header_normalise (trimmed);
-          for (guint k = 0; k < i; k++)
-            if (g_str_equal (norm[k], norm[i]))
-              dup++;
-          if (*trimmed == '\0')
-            ci->names[i] = g_strdup_printf (_("Column %u"), i + 1);
-          else if (dup > 1)
-            /* "Währung", "Währung (2)": duplicate header names stay apart */
-            ci->names[i] = g_strdup_printf ("%s (%u)", trimmed, dup);
-          else
-            ci->names[i] = g_steal_pointer (&trimmed);
-        }
-    }
-  else
-    {
-      ci->n_cols = sniff->columns->len;
-      ci->names = g_new0 (char *, ci->n_cols + 1);
-      norm = g_new0 (char *, ci->n_cols + 1);
-      for (guint i = 0; i < ci->n_cols; i++)
-        {
-          RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
-          ci->names[i] = g_strdup (c->name);
-          norm[i] = g_strdup ("");
-        }
-    }
-
-  /* which rules apply */
-  if (preset != NULL)
-    ci->variant = reg_preset_variant_for (preset, norm, ci->n_cols);
-  else if (sniff->preset != NULL)
-    ci->variant = reg_preset_variant_for (sniff->preset, norm, ci->n_cols);
-  if (ci->variant == NULL && preset != NULL)
-    {
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
-                   _("The preset “%s” does not read CSV files"), preset);
-      return NULL;
-    }
-  if (ci->variant == NULL)
-    {
-      double conf = 0;
-      ci->variant = reg_preset_match_table (norm, ci->n_cols, &conf);
-      if (ci->variant == NULL)
-        ci->variant = reg_preset_generic_variant ();
-    }
-  ci->kind = ci->variant->kind;
-
-  /* columns: the explicit mapping first, then the preset's header names, then sniffed guesses */
-  for (guint i = 0; ci->variant->roles[i].role >= 0; i++)
-    {
-      int role = ci->variant->roles[i].role;
-      if (ci->col[role] < 0)
-        ci->col[role] = reg_preset_find_column (ci->variant, role, norm, ci->n_cols);
-    }
-  if (ci->header_line == 0 && !has_mapping)
-    for (guint i = 0; i < sniff->columns->len; i++)
-      {
-        RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
-        RegField f;
-        if (c->field != NULL && reg_field_from_string (c->field, &f))
-          ci->col[f] = (int) i;
-      }
-  if (has_mapping)
-    for (guint f = 0; f < REG_N_FIELDS; f++)
-      {
-        const char *column = reg_import_mapping_get (mapping, (RegField) f);
-        int idx;
-
-        if (column == NULL)
-          continue;
-        idx = find_mapped_column (ci, norm, column);
-        if (idx < 0 || (guint) idx >= MAX (ci->n_cols, 1))
-          {
-            g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
-                         _("%s has no column “%s” (mapped to the field “%s”)"),
-                         ctx->display_name, column, reg_field_to_string ((RegField) f));
-            return NULL;
-          }
-        ci->col[f] = idx;
-        /* an explicit amount replaces debit/credit guesses and vice versa */
-        if (f == REG_FIELD_AMOUNT)
-          ci->col[REG_FIELD_DEBIT] = ci->col[REG_FIELD_CREDIT] = -1;
-        else if ((f == REG_FIELD_DEBIT || f == REG_FIELD_CREDIT)
-                 && reg_import_mapping_get (mapping, REG_FIELD_AMOUNT) == NULL)
-          ci->col[REG_FIELD_AMOUNT] = -1;
-      }
-
-  if (!require (ci, REG_FIELD_DATE, error))
+  if (!read_header (ci, sniff, &norm, error))
     return NULL;
-  switch (ci->kind)
-    {
-    case REG_VARIANT_SHOPIFY:
-    case REG_VARIANT_SQUARE:
-      if (!require (ci, REG_FIELD_ORDER, error) || !require (ci, REG_FIELD_AMOUNT, error))
-        return NULL;
-      break;
-    case REG_VARIANT_ONLINE_RETAIL:
-    case REG_VARIANT_ETSY_ITEMS:
-      if (!require (ci, REG_FIELD_ORDER, error))
-        return NULL;
-      if (ci->col[REG_FIELD_AMOUNT] < 0
-          && (!require (ci, REG_ROLE_QTY, error) || !require (ci, REG_ROLE_PRICE, error)))
-        return NULL;
-      break;
-    default:
-      if (ci->col[REG_FIELD_AMOUNT] < 0
-          && !(ci->col[REG_FIELD_DEBIT] >= 0 && ci->col[REG_FIELD_CREDIT] >= 0))
-        {
-          /* one of debit/credit alone is not enough; say which one is missing */
-          int missing = ci->col[REG_FIELD_DEBIT] >= 0    ? REG_FIELD_CREDIT
-                        : ci->col[REG_FIELD_CREDIT] >= 0 ? REG_FIELD_DEBIT
-                                                         : REG_FIELD_AMOUNT;
-          require (ci, missing, error);
-          return NULL;
-        }
-      break;
-    }
-  if (!check_header_currency (ci, error))
+
+  if (!choose_variant (ci, preset, sniff, norm, error)
+      || !assign_columns (ci, sniff, mapping, norm, error)
+      || !check_required (ci, error))
     return NULL;
-  if (ci->kind == REG_VARIANT_BANK && ci->col[REG_FIELD_IBAN] < 0)
-    ci->find_iban = TRUE;
-  if (ci->kind == REG_VARIANT_GENERIC && ci->col[REG_FIELD_ORDER] >= 0)
-    ci->group_generic = TRUE;
 
   /* dates nobody could read the order of: the preset's habit */
   if (ctx->date_order == CLV_DATE_ORDER_UNKNOWN)
     ctx->date_order = ci->variant->date_hint;
 
-  /* results */
-  if (ci->variant->preset != NULL)
-    *preset_out = g_strdup (ci->variant->preset);
-  if (ci->variant->source != NULL)
-    *source_out = g_strdup (ci->variant->source);
-  else
-    {
-      const char *name = reg_import_mapping_get_name (mapping);
-      const char *base = ci->kind == REG_VARIANT_BANK ? "bank-csv" : "csv";
-      *source_out = name != NULL ? g_strconcat (base, ":", name, NULL) : g_strdup (base);
-    }
-  {
-    RegImportMapping *used = reg_import_mapping_new ();
-    if (reg_import_mapping_get_name (mapping) != NULL)
-      reg_import_mapping_set_name (used, reg_import_mapping_get_name (mapping));
-    /* the channel given for every new customer is part of what a saved mapping repeats */
-    if (reg_import_mapping_get_option (mapping, "channel") != NULL)
-      reg_import_mapping_set_option (used, "channel",
-                                     reg_import_mapping_get_option (mapping, "channel"));
-    for (guint f = 0; f < REG_N_FIELDS; f++)
-      if (ci->col[f] >= 0 && (guint) ci->col[f] < ci->n_cols)
-        reg_import_mapping_set (used, (RegField) f,
-                                ci->header_line > 0 ? ci->names[ci->col[f]] : NULL);
-    if (ci->header_line == 0)
-      for (guint f = 0; f < REG_N_FIELDS; f++)
-        if (ci->col[f] >= 0)
-          {
-            g_autofree char *idx = g_strdup_printf ("#%d", ci->col[f] + 1);
-            reg_import_mapping_set (used, (RegField) f, idx);
-          }
-    *mapping_out = used;
-  }
+  describe_result (ci, mapping, preset_out, source_out, mapping_out);
   return g_steal_pointer (&ci);
 }

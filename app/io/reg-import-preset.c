@@ -54,8 +54,8 @@ static const RegImportPreset presets[] = {
        "one signed column, from separate debit and credit columns, or from an amount with a "
        "debit/credit indicator. Pending lines and total or balance lines are skipped.") },
   { "ofx", N_("OFX / QFX bank statement"), REG_PRESET_OFX, "ofx", NULL,
-    N_("Credits are sales from the payer named in NAME; debits are skipped. FITID is the "
-       "transaction id.") },
+    N_("Money paid in is a sale from the payer the bank names; money paid out is skipped. "
+       "The bank’s number for each payment keeps it from being imported twice.") },
   { "qif", N_("QIF bank statement"), REG_PRESET_QIF, "qif", NULL,
     N_("Positive amounts are sales from the payee; negative amounts are skipped.") },
   { "camt053", N_("CAMT.053 bank statement (ISO 20022)"), REG_PRESET_CAMT053, "camt053", NULL,

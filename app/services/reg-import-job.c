@@ -38,6 +38,8 @@ struct _RegImportJob
   guint            exponent;
   RegImportRequest req;           /* strings below are owned copies */
   char            *preset, *format, *mapping, *date_format, *encoding, *save_mapping_as;
+  char            *channel;   /* (nullable) the mapping's channel for every new customer */
+  RegImportMapping *columns;      /* (owned) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (RegImportJob, reg_import_job, REG_TYPE_JOB)
@@ -64,6 +66,15 @@ near_match_free (RegNearMatch *m)
   g_free (m);
 }
 
+static void
+new_payer_free (RegNewPayer *p)
+{
+  g_free (p->name);
+  g_free (p->email);
+  g_free (p->reference);
+  g_free (p);
+}
+
 void
 reg_import_result_free (RegImportResult *r)
 {
@@ -77,6 +88,7 @@ reg_import_result_free (RegImportResult *r)
   g_clear_pointer (&r->errors, g_ptr_array_unref);
   g_clear_pointer (&r->skips, g_ptr_array_unref);
   g_clear_pointer (&r->near_matches, g_ptr_array_unref);
+  g_clear_pointer (&r->new_payers, g_ptr_array_unref);
   g_free (r);
 }
 
@@ -204,6 +216,16 @@ write_item (ImportContext *ctx, RegImportItem *item, GError **error)
         return FALSE;
       g_array_append_val (ctx->new_ids, id);
       ctx->result->new_customers++;
+      if (ctx->result->new_payers->len < REG_IMPORT_MAX_NEW_PAYERS)
+        {
+          RegNewPayer *p = g_new0 (RegNewPayer, 1);
+
+          p->line = row->line;
+          p->name = g_strdup (row->name);
+          p->email = g_strdup (row->email);
+          p->reference = g_strdup (row->customer_ref != NULL ? row->customer_ref : row->iban);
+          g_ptr_array_add (ctx->result->new_payers, p);
+        }
     }
   customer = resolve (ctx, item->customer);
   if (item->similar != 0)
@@ -398,45 +420,25 @@ import_all_rows (RegJob *job, ImportContext *ctx, RegImportPipe *pipe, guint64 t
   return TRUE;
 }
 
-static gpointer
-import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
+/* Phase 1: the file opened with the reader it needs, under the owner's columns and choices;
+ * the result learns its format, preset and source, and @mapping_text the columns read. */
+static RegImportReader *
+open_reader (RegImportJob     *self,
+             RegImportResult  *result,
+             char            **mapping_text,
+             GError          **error)
 {
-  RegImportJob *self = REG_IMPORT_JOB (job);
-  g_autoptr(RegImportResult) result = g_new0 (RegImportResult, 1);
   g_autoptr(RegImportMapping) mapping = NULL;
-  g_autoptr(RegImportReader) reader = NULL;
-  g_autoptr(RegStore) store = NULL;
-  g_autofree char *file_hash = NULL;
-  g_autofree char *mapping_text = NULL;
-  ImportContext ctx = { 0 };
-  RegImportMatcher matcher = { 0 };
   RegImportOptions opts = { 0 };
-  FileHasher hasher = { 0 };
-  RegImportPipe pipe = { 0 };
-  gboolean ok = TRUE;
-  gboolean deferred;
-  gint64 start = g_get_monotonic_time ();
-  guint64 total;
-  GStatBuf before;
+  RegImportReader *reader;
 
-  result->file_name = g_path_get_basename (self->path);
-  /* the file as reading begins: one still being written (a download, an export in progress)
-   * or changed under the import must not be imported by halves (checked after the last row) */
-  if (g_stat (self->path, &before) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN, _("Could not open %s: %s"),
-                   result->file_name, g_strerror (saved));
-      return NULL;
-    }
-  result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_issue_free);
-  result->skips = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
-  result->near_matches = g_ptr_array_new_with_free_func ((GDestroyNotify) near_match_free);
-  result->dry_run = self->req.dry_run;
-
-  reg_job_set_status (job, _("Reading the file"));
-  if (self->mapping != NULL && (mapping = reg_import_mapping_from_string (self->mapping, error)) == NULL)
+  reg_job_set_status (REG_JOB (self), _("Reading the file"));
+  if (self->columns != NULL)
+    mapping = reg_import_mapping_copy (self->columns);
+  else if (self->mapping != NULL && (mapping = reg_import_mapping_from_string (self->mapping, error)) == NULL)
     return NULL;
+  if (mapping != NULL)
+    self->channel = g_strdup (reg_import_mapping_get_option (mapping, "channel"));
   opts.format = self->format;
   opts.preset = self->preset;
   opts.mapping = mapping;
@@ -453,23 +455,32 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   result->preset = g_strdup (reg_import_reader_get_preset (reader));
   result->source = g_strdup (reg_import_reader_get_source (reader));
   if (reg_import_reader_get_mapping (reader) != NULL)
-    mapping_text = reg_import_mapping_to_string (reg_import_reader_get_mapping (reader));
-  total = MAX (reg_import_reader_get_bytes_total (reader), 1);
+    *mapping_text = reg_import_mapping_to_string (reg_import_reader_get_mapping (reader));
+  return reader;
+}
 
-  store = reg_store_open (self->shop_path, REG_STORE_OPEN_DEFAULT, error);
-  if (store == NULL)
-    return NULL;
+/* Phase 2: the shop backed up (unless a dry run) and a write transaction begun, tuned for a
+ * batch of @reader's size. FALSE, with nothing begun, on an error. */
+static gboolean
+begin_writing (RegImportJob     *self,
+               RegStore         *store,
+               RegImportReader  *reader,
+               RegImportResult  *result,
+               gint64            start,
+               GError          **error)
+{
+  gboolean deferred;
 
   if (!self->req.dry_run)
     {
-      reg_job_set_status (job, _("Backing up the shop"));
+      reg_job_set_status (REG_JOB (self), _("Backing up the shop"));
       result->backup_path = reg_import_backup_shop (store, self->shop_path, error);
       if (result->backup_path == NULL)
-        return NULL;
+        return FALSE;
     }
 
   log_phase (start, "backup");
-  reg_job_set_status (job, _("Importing"));
+  reg_job_set_status (REG_JOB (self), _("Importing"));
   /* Every customer id the batch writes comes from this transaction's own lookups and inserts,
    * and the batch id from its own insert: the per-row foreign-key lookups would only repeat
    * them (two B-tree searches per sale). This connection is the job's own and ends with it. */
@@ -478,7 +489,7 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
    * temporary file that would be written for every statement of the import */
   reg_store_set_temp_in_memory (store, TRUE);
   if (!reg_store_begin (store, error))
-    return NULL;
+    return FALSE;
   reg_store_bulk_begin (store);
   /* A file much larger than the shop's history: build the sales indexes once at the end
    * rather than row by row (about 60 bytes per row in store exports). */
@@ -490,48 +501,151 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   if (deferred && !reg_store_defer_indexes_except (store, "sales", "sales_batch", error))
     {
       reg_store_rollback (store);
-      return NULL;
+      return FALSE;
     }
   /* Kept up to date row by row, the sales indexes take pages all over the file: keep those in
    * memory. Without them the rows go to the ends of their tables and indexes, and a smaller
    * cache spills finished pages to the WAL early, which the commit would write anyway (less
    * memory, less time spent getting it). */
   reg_store_set_cache_mb (store, deferred ? 32 : 128);
-  ctx.self = self;
-  ctx.store = store;
-  ctx.result = result;
-  ctx.source = result->source;
-  ctx.channel = reg_import_mapping_get_option (mapping, "channel");
-  ctx.new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  matcher.source = result->source;
-  matcher.file_name = result->file_name;
-  matcher.shop_path = self->shop_path;
-  matcher.shop_currency = self->shop_currency;
-  matcher.unmatched = self->req.unmatched;
-  matcher.bank_like = g_strcmp0 (result->format, "csv") != 0
-                      || g_strcmp0 (result->preset, "bank-csv") == 0;
-  reg_import_matcher_init (&matcher);
-  /* the file's hash is filled in at the end, when the thread working it out is done */
-  ctx.batch = reg_store_insert_batch (store, result->file_name, "", result->format,
-                                      result->preset, mapping_text, error);
-  ctx.legacy = reg_store_source_has_hashes (store, ctx.source);
-  reg_import_reader_set_legacy_hash (reader, ctx.legacy);
-  ok = ctx.batch > 0
-       && reg_store_load_lookup_tables (store, ctx.source, matcher.by_ref, matcher.by_email,
-                                        error);
+  return TRUE;
+}
 
+/* Phase 3: the batch recorded (its hash comes last) and the lookup tables the matcher finds
+ * customers in filled from the shop. */
+static gboolean
+start_batch (RegImportJob      *self,
+             ImportContext     *ctx,
+             RegImportMatcher  *matcher,
+             RegStore          *store,
+             RegImportReader   *reader,
+             RegImportResult   *result,
+             const char        *mapping_text,
+             GError           **error)
+{
+  ctx->self = self;
+  ctx->store = store;
+  ctx->result = result;
+  ctx->source = result->source;
+  ctx->channel = self->channel;
+  ctx->new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  matcher->source = result->source;
+  matcher->file_name = result->file_name;
+  matcher->shop_path = self->shop_path;
+  matcher->shop_currency = self->shop_currency;
+  matcher->unmatched = self->req.unmatched;
+  matcher->bank_like = g_strcmp0 (result->format, "csv") != 0
+                       || g_strcmp0 (result->preset, "bank-csv") == 0;
+  reg_import_matcher_init (matcher);
+  /* the file's hash is filled in at the end, when the thread working it out is done */
+  ctx->batch = reg_store_insert_batch (store, result->file_name, "", result->format,
+                                       result->preset, mapping_text, error);
+  ctx->legacy = reg_store_source_has_hashes (store, ctx->source);
+  reg_import_reader_set_legacy_hash (reader, ctx->legacy);
+  return ctx->batch > 0
+         && reg_store_load_lookup_tables (store, ctx->source, matcher->by_ref, matcher->by_email,
+                                          error);
+}
+
+/* Phase 4: every row read on a second thread and matched, and written here; the file hashed
+ * on a third meanwhile (into @hasher). */
+static gboolean
+read_and_write_rows (RegImportJob      *self,
+                     ImportContext     *ctx,
+                     RegImportMatcher  *matcher,
+                     RegImportReader   *reader,
+                     FileHasher        *hasher,
+                     GCancellable      *cancellable,
+                     GError           **error)
+{
+  RegImportPipe pipe = { 0 };
+  guint64 total = MAX (reg_import_reader_get_bytes_total (reader), 1);
+  gboolean ok;
+
+  hasher_start (hasher, self->path);
+  reg_import_pipe_start (&pipe, reader, matcher, cancellable);
+  /* every sale and customer is checked in C before it is written (reg_store_check_sale,
+   * reg_store_check_customer): SQLite need not check them again */
+  reg_store_check_rules_in_c (ctx->store, TRUE);
+  ok = import_all_rows (REG_JOB (self), ctx, &pipe, total, cancellable, error);
+  reg_store_check_rules_in_c (ctx->store, FALSE);
+  reg_import_pipe_finish (&pipe);
+  return ok;
+}
+
+/* Phase 5: what the batch brought that is not a sale (the new customers' references), the
+ * indexes and figures brought up to date, the batch's counts, the mapping saved, and the
+ * commit. */
+static gboolean
+keep_batch (RegImportJob      *self,
+            ImportContext     *ctx,
+            RegImportMatcher  *matcher,
+            const char        *file_hash,
+            const char        *mapping_text,
+            gint64             start,
+            GError           **error)
+{
+  RegStore *store = ctx->store;
+  RegImportResult *result = ctx->result;
+  gboolean ok;
+
+  ok = write_new_refs (ctx, matcher->new_refs, error);
+  import_context_clear (ctx, matcher);
+  log_phase (start, "references");
+  ok = ok && reg_store_restore_indexes (store, error);
+  log_phase (start, "indexes");
+  ok = ok && reg_store_bulk_end (store, error);
+  log_phase (start, "customer figures");
+  return ok && reg_store_set_batch_file_hash (store, ctx->batch, file_hash, error)
+         && reg_store_update_batch_counts (store, ctx->batch, result->rows_read, result->imported,
+                                           result->duplicates, result->rejected,
+                                           result->new_customers, error)
+         && (self->save_mapping_as == NULL || mapping_text == NULL
+             || reg_store_save_mapping (store, self->save_mapping_as, mapping_text, error))
+         && reg_store_commit (store, error);
+}
+
+static gpointer
+import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
+{
+  RegImportJob *self = REG_IMPORT_JOB (job);
+  g_autoptr(RegImportResult) result = g_new0 (RegImportResult, 1);
+  g_autoptr(RegImportReader) reader = NULL;
+  g_autoptr(RegStore) store = NULL;
+  g_autofree char *file_hash = NULL;
+  g_autofree char *mapping_text = NULL;
+  ImportContext ctx = { 0 };
+  RegImportMatcher matcher = { 0 };
+  FileHasher hasher = { 0 };
+  gboolean ok;
+  gint64 start = g_get_monotonic_time ();
+  GStatBuf before;
+
+  result->file_name = g_path_get_basename (self->path);
+  /* the file as reading begins: one still being written (a download, an export in progress)
+   * or changed under the import must not be imported by halves (checked after the last row) */
+  if (g_stat (self->path, &before) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN, _("Could not open %s: %s"),
+                   result->file_name, g_strerror (saved));
+      return NULL;
+    }
+  result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_issue_free);
+  result->skips = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
+  result->near_matches = g_ptr_array_new_with_free_func ((GDestroyNotify) near_match_free);
+  result->new_payers = g_ptr_array_new_with_free_func ((GDestroyNotify) new_payer_free);
+  result->dry_run = self->req.dry_run;
+
+  if ((reader = open_reader (self, result, &mapping_text, error)) == NULL)
+    return NULL;
+  store = reg_store_open (self->shop_path, REG_STORE_OPEN_DEFAULT, error);
+  if (store == NULL || !begin_writing (self, store, reader, result, start, error))
+    return NULL;
+  ok = start_batch (self, &ctx, &matcher, store, reader, result, mapping_text, error);
   log_phase (start, "lookup");
   if (ok)
-    {
-      hasher_start (&hasher, self->path);
-      reg_import_pipe_start (&pipe, reader, &matcher, cancellable);
-      /* every sale and customer is checked in C before it is written (reg_store_check_sale,
-       * reg_store_check_customer): SQLite need not check them again */
-      reg_store_check_rules_in_c (store, TRUE);
-      ok = import_all_rows (job, &ctx, &pipe, total, cancellable, error);
-      reg_store_check_rules_in_c (store, FALSE);
-      reg_import_pipe_finish (&pipe);
-    }
+    ok = read_and_write_rows (self, &ctx, &matcher, reader, &hasher, cancellable, error);
   log_phase (start, "rows");
   result->rows_read = reg_import_reader_get_rows_read (reader);
   /* (when the reading thread never ran) */
@@ -569,21 +683,7 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
       result->batch = 0;
       return g_steal_pointer (&result);
     }
-  ok = write_new_refs (&ctx, matcher.new_refs, error);
-  import_context_clear (&ctx, &matcher);
-  log_phase (start, "references");
-  ok = ok && reg_store_restore_indexes (store, error);
-  log_phase (start, "indexes");
-  ok = ok && reg_store_bulk_end (store, error);
-  log_phase (start, "customer figures");
-  ok = ok && reg_store_set_batch_file_hash (store, ctx.batch, file_hash, error)
-       && reg_store_update_batch_counts (store, ctx.batch, result->rows_read, result->imported,
-                                         result->duplicates, result->rejected,
-                                         result->new_customers, error)
-       && (self->save_mapping_as == NULL || mapping_text == NULL
-           || reg_store_save_mapping (store, self->save_mapping_as, mapping_text, error))
-       && reg_store_commit (store, error);
-  if (!ok)
+  if (!keep_batch (self, &ctx, &matcher, file_hash, mapping_text, start, error))
     {
       reg_store_rollback (store);
       return NULL;
@@ -618,6 +718,8 @@ reg_import_job_finalize (GObject *object)
   g_free (self->date_format);
   g_free (self->encoding);
   g_free (self->save_mapping_as);
+  g_free (self->channel);
+  g_clear_pointer (&self->columns, reg_import_mapping_free);
   G_OBJECT_CLASS (reg_import_job_parent_class)->finalize (object);
 }
 
@@ -654,8 +756,43 @@ reg_import_job_new (RegShop *shop, const char *path, const RegImportRequest *req
   self->date_format = g_strdup (self->req.date_format);
   self->encoding = g_strdup (self->req.encoding);
   self->save_mapping_as = g_strdup (self->req.save_mapping_as);
+  self->columns = self->req.columns != NULL ? reg_import_mapping_copy (self->req.columns) : NULL;
   /* the request's pointers are the caller's; only the copies above are used */
+  self->req.columns = NULL;
   self->req.preset = self->req.format = self->req.mapping = NULL;
   self->req.date_format = self->req.encoding = self->req.save_mapping_as = NULL;
   return self;
+}
+
+char *
+reg_near_match_key (const RegNearMatch *m)
+{
+  return g_strdup_printf ("%s\x1f%" PRId64, m->payer, m->customer_id);
+}
+
+guint
+reg_shop_merge_look_alikes (RegShop               *shop,
+                            const RegImportResult *result,
+                            GHashTable            *confirmed,
+                            char                 **error_text)
+{
+  guint merged = 0;
+
+  g_return_val_if_fail (REG_IS_SHOP (shop), 0);
+
+  for (guint i = 0; result != NULL && confirmed != NULL && i < result->near_matches->len; i++)
+    {
+      const RegNearMatch *m = g_ptr_array_index (result->near_matches, i);
+      g_autofree char *key = reg_near_match_key (m);
+      g_autoptr(GError) error = NULL;
+
+      /* a payer whose rows were skipped has no new customer to merge */
+      if (m->new_customer_id <= 0 || !g_hash_table_contains (confirmed, key))
+        continue;
+      if (reg_shop_merge_customers (shop, m->customer_id, m->new_customer_id, &error))
+        merged++;
+      else if (error_text != NULL && *error_text == NULL)
+        *error_text = g_strdup_printf (_("“%s” could not be merged: %s"), m->payer, error->message);
+    }
+  return merged;
 }

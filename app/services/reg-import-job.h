@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "reg-import-mapping.h"
 #include "reg-import-reader.h"
 #include "reg-job.h"
 #include "reg-shop.h"
@@ -23,6 +24,8 @@ typedef struct
   const char        *preset;          /* (nullable) */
   const char        *format;          /* (nullable) */
   const char        *mapping;         /* (nullable) "field=Column,…" or a saved mapping's text */
+  const RegImportMapping *columns;    /* (nullable) the columns as a mapping (options such as
+                                       * the delimiter included); wins over @mapping */
   const char        *date_format;     /* (nullable) */
   char               decimal;         /* 0 = sniff */
   const char        *encoding;        /* (nullable) */
@@ -49,6 +52,19 @@ typedef struct
   gint64  new_customer_id; /* the customer created for the payer, 0 when skipped */
 } RegNearMatch;
 
+/* A payer who matches none of the customers and becomes a new one. Name and e-mail are as
+ * the file has them (either may be missing, or both: then only the reference names them). */
+typedef struct
+{
+  guint   line;
+  char   *name;           /* (nullable) */
+  char   *email;          /* (nullable) */
+  char   *reference;      /* (nullable) the customer number or account in the file */
+} RegNewPayer;
+
+/* New payers listed in a result; beyond these only their number is kept. */
+#define REG_IMPORT_MAX_NEW_PAYERS 500
+
 typedef struct
 {
   gint64     batch;             /* 0 when nothing was committed */
@@ -71,6 +87,8 @@ typedef struct
   GPtrArray *errors;            /* RegImportIssue */
   GPtrArray *skips;             /* RegImportSkip */
   GPtrArray *near_matches;      /* RegNearMatch */
+  GPtrArray *new_payers;        /* RegNewPayer: the first REG_IMPORT_MAX_NEW_PAYERS of the
+                                 * new_customers, in file order */
 } RegImportResult;
 
 void reg_import_result_free (RegImportResult *result);
@@ -81,5 +99,16 @@ G_DECLARE_FINAL_TYPE (RegImportJob, reg_import_job, REG, IMPORT_JOB, RegJob)
 
 /* The job's result (reg_job_run_finish) is a RegImportResult (transfer full). */
 RegImportJob *reg_import_job_new (RegShop *shop, const char *path, const RegImportRequest *req);
+
+/* (transfer full) What a look-alike is known by in the dry run and in the import alike: the
+ * payer as in the file and the customer it resembles. */
+char *reg_near_match_key (const RegNearMatch *m);
+/* After an import: merges the new customer of each of @result's look-alikes whose key
+ * (reg_near_match_key) is in @confirmed into the customer it resembles. Returns how many were
+ * merged; the first failure, in words, in @error_text (nullable, transfer full). */
+guint reg_shop_merge_look_alikes (RegShop               *shop,
+                                  const RegImportResult *result,
+                                  GHashTable            *confirmed,
+                                  char                 **error_text);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ typedef struct
 {
   char            *path;
   char            *preset, *format, *mapping, *date_format, *encoding;
+  RegImportMapping *columns;  /* (owned) (nullable) */
   char            *currency;
   RegImportRequest req;      /* string fields point into the copies above */
   guint            max_rows;
@@ -28,6 +29,7 @@ preview_task_free (PreviewTask *t)
   g_free (t->preset);
   g_free (t->format);
   g_free (t->mapping);
+  g_clear_pointer (&t->columns, reg_import_mapping_free);
   g_free (t->date_format);
   g_free (t->encoding);
   g_free (t->currency);
@@ -99,7 +101,9 @@ reg_import_preview_read (const char             *path,
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_row_free);
   preview->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_issue_free);
 
-  if (req->mapping != NULL && *req->mapping != '\0')
+  if (req->columns != NULL)
+    mapping = reg_import_mapping_copy (req->columns);
+  else if (req->mapping != NULL && *req->mapping != '\0')
     {
       mapping = reg_import_mapping_from_string (req->mapping, &local);
       if (mapping == NULL)
@@ -207,6 +211,7 @@ reg_import_preview_async (RegShop                *shop,
   t->req.preset = t->preset = g_strdup (t->req.preset);
   t->req.format = t->format = g_strdup (t->req.format);
   t->req.mapping = t->mapping = g_strdup (t->req.mapping);
+  t->req.columns = t->columns = t->req.columns != NULL ? reg_import_mapping_copy (t->req.columns) : NULL;
   t->req.date_format = t->date_format = g_strdup (t->req.date_format);
   t->req.encoding = t->encoding = g_strdup (t->req.encoding);
   t->req.save_mapping_as = NULL;

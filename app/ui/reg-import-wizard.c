@@ -1,32 +1,34 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RegImportWizard walks the owner through an import. It keeps the owner's choices (format,
- * encoding, delimiter, preset, decimal mark, date order, columns, new payers), asks
- * reg_import_preview_async() for the first rows under those choices after every change, runs
- * RegImportJob as a dry run for the customer and validation pages and then for real, and
- * offers undo. A file of survey results (NPS or CSAT: recognised by its e-mail and score
- * columns, or chosen by the owner) takes the same way without the columns page, through
- * reg_feedback_preview_async() and RegFeedbackImportJob; its columns (e-mail address, score,
- * date, comment) show on the detected page, where the owner assigns those whose names are not
- * recognised, passed on as regulars-cli's --map text. Which page shows and which button
- * works comes from reg_import_draft_compute_state().
- * Main thread only; owns the shop reference, the previews, the results and the running job.
+ * RegImportWizard is the frame of an import: it holds the draft (RegImportDraft: which page
+ * shows and which button works comes from reg_import_draft_compute_state()) and one page
+ * widget per step, which hold the owner's choices (the detected page: how the file is read;
+ * the columns page: the columns; the customers page: new payers and look-alikes). After every
+ * change it asks the import object (reg-import.h) for the first rows under those choices, runs
+ * the order as a dry run for the customers and check pages and then for real, and offers undo.
+ * A file of survey results (NPS or CSAT: recognised by its e-mail and score columns, or chosen
+ * by the owner) takes the same way without the columns page.
+ * Main thread only; owns the shop reference, the previews, the outcomes and the running job.
  */
 #include "config.h"
 
-#include <inttypes.h>
-
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "reg-feedback-preview.h"
+#include "reg-import-check-page.h"
+#include "reg-import-columns-page.h"
+#include "reg-import-customers-page.h"
+#include "reg-import-detected-page.h"
+#include "reg-import.h"
+#include "reg-import-file-page.h"
+#include "reg-import-preview-pane.h"
+#include "reg-import-progress-page.h"
+#include "reg-import-summary-page.h"
 #include "reg-import-wizard.h"
+#include "reg-job-progress.h"
 #include "reg-ui-util.h"
 
-/* Rows read for the preview, and rejected or skipped rows listed on the check page (in
- * virtualised lists: only the rows in view are laid out). */
+/* Rows read for the preview. */
 #define PREVIEW_ROWS 12
-#define MAX_LISTED 2000
 
 struct _RegImportWizard
 {
@@ -39,39 +41,13 @@ struct _RegImportWizard
   RegImportPreview  *preview;         /* (owned) (nullable) under the current choices */
   GCancellable      *preview_cancellable; /* (owned) (nullable) */
   RegJob            *job;             /* (owned) (nullable) the running check or import */
-  guint              pulse_id;
-  RegImportResult   *check;           /* (owned) (nullable) the last dry run */
-  RegImportResult   *result;          /* (owned) (nullable) the real import */
+  RegJobProgress    *progress;        /* (owned) (nullable) the job's progress on its page */
+  RegImportOutcome  *check;           /* (owned) (nullable) the last dry run, of either kind */
+  RegImportOutcome  *result;          /* (owned) (nullable) the real import */
   char              *check_error;     /* (owned) (nullable) */
-  char              *columns_key;     /* (owned) (nullable) the columns the field rows offer */
-  GPtrArray         *columns;         /* (owned) mapping values ("Name" or "#3") per column */
-  GHashTable        *confirmed;       /* (owned) near matches the owner confirmed: key → 1 */
-  gboolean           updating;        /* filling widgets: their signals are not the owner's */
 
   /* survey results instead of sales (draft.feedback says which) */
-  gboolean           feedback_chosen; /* the owner chose sales or survey: no more guessing */
-  RegFeedbackKind    kind;            /* the owner's scale; AUTO: as found */
   RegFeedbackPreview *fb_preview;     /* (owned) (nullable) under the current choices */
-  RegFeedbackImportResult *fb_check;  /* (owned) (nullable) the last dry run */
-  RegFeedbackImportResult *fb_result; /* (owned) (nullable) the real import */
-  char              *survey_mapping;  /* (owned) (nullable) survey_columns as a --map text */
-  char              *survey_columns[REG_FEEDBACK_N_FIELDS]; /* (owned) (nullable) the column the
-                                       * owner chose per field ("Name" or "#3"); NULL: by its name */
-  char              *survey_key;      /* (owned) (nullable) the columns the survey rows offer */
-  GPtrArray         *survey_values;   /* (owned) mapping values ("Name" or "#3") per column */
-  AdwComboRow       *survey_rows[REG_FEEDBACK_N_FIELDS];   /* (unowned) template children */
-
-  /* the owner's choices; NULL or 0: as found */
-  char              *format;
-  char              *encoding;
-  char              *preset;
-  char               delimiter;
-  char               decimal;
-  char              *date_order;      /* "DMY", "MDY", "YMD" */
-  RegImportMapping  *mapping;         /* (owned) (nullable) columns the owner set or loaded */
-  GPtrArray         *encodings;       /* (owned) encoding names offered */
-
-  AdwComboRow       *field_rows[REG_N_FIELDS];   /* (unowned) rows of the columns page */
 
   /* template */
   AdwWindowTitle    *window_title;
@@ -80,131 +56,24 @@ struct _RegImportWizard
   GtkWidget         *back_button;
   GtkLabel          *blocked_label;
   GtkStack          *stack;
-  GtkLabel          *file_label;
-  GtkLabel          *file_error_label;
-  AdwComboRow       *holds_row;
-  AdwComboRow       *kind_row;
-  AdwComboRow       *preset_row;
-  GtkStringList     *preset_model;
-  AdwComboRow       *format_row;
-  GtkStringList     *format_model;
-  AdwComboRow       *encoding_row;
-  GtkStringList     *encoding_model;
-  AdwComboRow       *delimiter_row;
-  GtkStringList     *delimiter_model;
-  AdwComboRow       *decimal_row;
-  GtkStringList     *decimal_model;
-  AdwComboRow       *date_row;
-  GtkStringList     *date_model;
-  AdwPreferencesGroup *survey_columns_group;
-  AdwComboRow       *survey_email_row;
-  AdwComboRow       *survey_score_row;
-  AdwComboRow       *survey_date_row;
-  AdwComboRow       *survey_comment_row;
-  AdwPreferencesGroup *mapping_group;
-  AdwComboRow       *saved_row;
-  GtkStringList     *saved_model;
-  AdwEntryRow       *save_row;
-  GtkWidget         *check_box;
-  GtkProgressBar    *check_progress;
-  AdwActionRow      *new_payers_row;
-  AdwComboRow       *unmatched_row;
-  GtkWidget         *near_group;
-  GtkListBox        *near_list;
-  GtkLabel          *cancelled_label;
-  GtkLabel          *check_label;
-  GtkLabel          *check_detail_label;
-  GtkWidget         *rejected_group;
-  GtkListView       *rejected_view;
-  GtkStringList     *rejected_model;
-  AdwPreferencesGroup *skipped_group;
-  GtkListView       *skipped_view;
-  GtkStringList     *skipped_model;
-  GtkButton         *import_button;
-  GtkProgressBar    *import_progress;
-  GtkImage          *summary_icon;
-  GtkLabel          *summary_title;
-  GtkLabel          *summary_label;
-  GtkWidget         *undo_button;
-  GtkWidget         *preview_box;
-  GtkLabel          *preview_status;
-  GtkWidget         *preview_scroller;
+  RegImportFilePage *file_page;
+  RegImportDetectedPage *detected_page;
+  RegImportColumnsPage *columns_page;
+  RegImportCustomersPage *customers_page;
+  RegImportCheckPage *check_page;
+  RegImportProgressPage *importing_page;
+  RegImportSummaryPage *summary_page;
+  RegImportPreviewPane *preview_box;
   GtkScrolledWindow *scroller;          /* the page area */
-  GtkGrid           *preview_grid;
 };
 
 G_DEFINE_FINAL_TYPE (RegImportWizard, reg_import_wizard, ADW_TYPE_WINDOW)
-
-static const struct { const char *id; const char *label; } formats[] = {
-  { "csv", N_("CSV table") },
-  { "ofx", N_("OFX or QFX statement") },
-  { "qif", N_("QIF statement") },
-  { "camt053", N_("CAMT.053 statement (XML)") },
-  { "mt940", N_("MT940 statement") },
-};
-
-static const struct { const char *id; const char *label; } known_encodings[] = {
-  { "UTF-8", N_("UTF-8 (Unicode)") },
-  { "WINDOWS-1252", N_("Windows-1252 (Western European)") },
-  { "ISO-8859-1", N_("ISO-8859-1 (Latin-1)") },
-  { "ISO-8859-15", N_("ISO-8859-15 (Latin-9, with €)") },
-};
-
-static const struct { char c; const char *label; } delimiters[] = {
-  { ',', N_("Commas ( , )") },
-  { ';', N_("Semicolons ( ; )") },
-  { '\t', N_("Tabs") },
-  { '|', N_("Vertical bars ( | )") },
-};
-
-static const struct { char c; const char *label; } decimals[] = {
-  { '.', N_("Point: 1,234.56") },
-  { ',', N_("Comma: 1.234,56") },
-};
-
-static const struct { const char *id; const char *label; } date_orders[] = {
-  { "DMY", N_("Day first: 31.12.2024") },
-  { "MDY", N_("Month first: 12/31/2024") },
-  { "YMD", N_("Year first: 2024-12-31") },
-};
-
-/* The fields the columns page offers, in its order. */
-static const struct { RegField field; const char *label; const char *hint; } mapped_fields[] = {
-  { REG_FIELD_DATE, N_("Date"), N_("when the sale was made") },
-  { REG_FIELD_AMOUNT, N_("Amount"), N_("what was paid; negative for a refund") },
-  { REG_FIELD_CREDIT, N_("Money in"), N_("instead of an amount: payments received") },
-  { REG_FIELD_DEBIT, N_("Money out"), N_("instead of an amount: refunds paid") },
-  { REG_FIELD_DIRECTION, N_("In or out"), N_("a column that says whether money came in or went out") },
-  { REG_FIELD_CUSTOMER, N_("Customer number"), N_("the customer’s id in your shop system") },
-  { REG_FIELD_EMAIL, N_("Email"), NULL },
-  { REG_FIELD_NAME, N_("Name"), N_("the customer or payer") },
-  { REG_FIELD_IBAN, N_("Account number (IBAN)"), N_("the payer’s bank account") },
-  { REG_FIELD_ORDER, N_("Order or transaction number"), N_("keeps the same sale from being imported twice") },
-  { REG_FIELD_CURRENCY, N_("Currency"), NULL },
-  { REG_FIELD_STATUS, N_("Status"), N_("paid, refunded, cancelled…") },
-  { REG_FIELD_REFERENCE, N_("Reference"), N_("the bank’s description of the payment") },
-  { REG_FIELD_NOTE, N_("Note"), NULL },
-  { REG_FIELD_CHANNEL, N_("Channel"), N_("where a new customer came from: Instagram, a UTM source…") },
-};
 
 static void apply_state   (RegImportWizard *self);
 static void set_preview   (RegImportWizard  *self,
                            RegImportPreview *preview);
 static void start_preview (RegImportWizard *self);
-static void start_feedback_preview (RegImportWizard *self);
 static void start_check   (RegImportWizard *self);
-
-/* ---- helpers ---- */
-
-static void
-set_str (char       **field,
-         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-}
 
 /* The guesses are the first preview; the preview shown may be that same one. */
 static void
@@ -216,90 +85,56 @@ set_preview (RegImportWizard  *self,
   self->preview = preview;
 }
 
-static const char *
-confidence_words (double confidence)
+/* (transfer full) (nullable) The owner's columns with the delimiter chosen, as the reader
+ * takes them; NULL: all as found. */
+static RegImportMapping *
+chosen_columns (RegImportWizard *self)
 {
-  if (confidence >= 0.9)
-    return _("Found in the file");
-  if (confidence >= 0.6)
-    return _("Found in the file, fairly sure");
-  return _("A guess: check the rows below");
-}
+  RegImportMapping *chosen = reg_import_columns_page_get_mapping (self->columns_page);
+  RegImportMapping *m;
+  RegImportChoices c;
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else if (GTK_IS_GRID (box))
-        gtk_grid_remove (GTK_GRID (box), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
-
-static GtkWidget *
-plain_row (const char *title,
-           const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
-
-static char *
-mapping_text (RegImportWizard *self)
-{
-  g_autoptr(RegImportMapping) m = self->mapping != NULL ? reg_import_mapping_copy (self->mapping)
-                                                        : reg_import_mapping_new ();
-  gboolean options = FALSE;
-
-  if (self->delimiter != 0)
-    {
-      char d[2] = { self->delimiter, '\0' };
-      reg_import_mapping_set_option (m, "delimiter", self->delimiter == '\t' ? "tab" : d);
-      options = TRUE;
-    }
-  if (reg_import_mapping_is_empty (m) && !options && self->mapping == NULL)
+  reg_import_detected_page_get_choices (self->detected_page, &c);
+  if (chosen == NULL && c.delimiter == 0)
     return NULL;
-  return reg_import_mapping_to_string (m);
+  m = chosen != NULL ? reg_import_mapping_copy (chosen) : reg_import_mapping_new ();
+  if (c.delimiter != 0)
+    {
+      char d[2] = { c.delimiter, '\0' };
+      reg_import_mapping_set_option (m, "delimiter", c.delimiter == '\t' ? "tab" : d);
+    }
+  return m;
 }
 
-/* The request for the preview, the check and the import; strings point into @self and
- * @mapping (freed by the caller). */
+/* The order for the check and the import, of the kind the file is read as; strings point
+ * into the pages, the columns are @columns (freed by the caller). */
 static void
-fill_request (RegImportWizard  *self,
-              RegImportRequest *req,
-              char            **mapping)
+fill_order (RegImportWizard   *self,
+            RegImportOrder    *order,
+            RegImportMapping **columns)
 {
-  reg_import_request_init (req);
-  req->format = self->format;
-  req->encoding = self->encoding;
-  req->preset = self->preset;
-  req->decimal = self->decimal;
-  req->date_format = self->date_order;
-  req->unmatched = adw_combo_row_get_selected (self->unmatched_row) == 1 ? REG_UNMATCHED_SKIP
-                                                                        : REG_UNMATCHED_CREATE;
-  *mapping = mapping_text (self);
-  req->mapping = *mapping;
+  RegImportChoices c;
+
+  reg_import_detected_page_get_choices (self->detected_page, &c);
+  reg_import_order_init (order, self->draft.feedback ? REG_IMPORT_KIND_SURVEY : REG_IMPORT_KIND_SALES);
+  order->encoding = c.encoding;
+  order->date_format = c.date_order;
+  order->delimiter = c.delimiter;
+  order->preset = c.preset;
+  order->format = c.format;
+  order->decimal = c.decimal;
+  *columns = chosen_columns (self);
+  order->columns = *columns;
+  order->unmatched = reg_import_customers_page_get_unmatched (self->customers_page);
+  order->scale = c.kind;
+  order->answer_map = c.survey_mapping;
 }
 
 static void
 set_job (RegImportWizard *self,
          RegJob          *job)
 {
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_pointer (&self->progress, reg_job_progress_free);
   g_set_object (&self->job, job);
 }
 
@@ -329,26 +164,23 @@ apply_state (RegImportWizard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", s.can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file",
                                  self->draft.step == REG_IMPORT_STEP_FILE);
+  reg_import_file_page_set_accepts_drops (self->file_page, self->draft.step == REG_IMPORT_STEP_FILE
+                                                           || self->draft.step == REG_IMPORT_STEP_DETECTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.load-mapping",
                                  self->draft.work == REG_IMPORT_WORK_NONE
-                                 && g_list_model_get_n_items (G_LIST_MODEL (self->saved_model)) > 0);
+                                 && reg_import_columns_page_has_saved (self->columns_page));
 
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), s.show_next);
   gtk_widget_set_visible (self->back_button, self->draft.step != REG_IMPORT_STEP_IMPORTING
                                              && self->draft.step != REG_IMPORT_STEP_SUMMARY);
   gtk_button_set_label (self->next_button, s.next_label);
-  gtk_button_set_label (self->import_button, s.import_label);
+  reg_import_check_page_set_import_label (self->check_page, s.import_label);
   /* nothing to cancel once the shop has the import: the header button closes */
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), self->draft.step != REG_IMPORT_STEP_SUMMARY);
-  gtk_widget_set_visible (self->undo_button, self->draft.committed);
-  gtk_widget_set_visible (self->preview_box, s.show_preview);
-  gtk_widget_set_visible (self->check_box, s.show_progress);
-  gtk_widget_set_visible (GTK_WIDGET (self->survey_columns_group),
-                          self->draft.feedback && self->fb_preview != NULL && self->fb_preview->layout != NULL);
-  /* survey answers are matched by e-mail address: no new customers, no look-alikes */
-  gtk_widget_set_visible (GTK_WIDGET (self->unmatched_row), !self->draft.feedback);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_payers_row),
-                                 self->draft.feedback ? _("Answers") : _("New payers"));
+  reg_import_summary_page_set_can_undo (self->summary_page, self->draft.committed);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_box), s.show_preview);
+  reg_import_customers_page_set_checking (self->customers_page, s.show_progress);
+  reg_import_customers_page_set_feedback (self->customers_page, self->draft.feedback);
 
   if (self->draft.step == REG_IMPORT_STEP_MATCHING && self->draft.check_failed && self->check_error != NULL)
     blocked = self->check_error;
@@ -372,832 +204,52 @@ go_to (RegImportWizard *self,
 }
 
 static void
-select_in (AdwComboRow *row,
-           guint        position)
-{
-  if (adw_combo_row_get_selected (row) != position)
-    adw_combo_row_set_selected (row, position);
-}
-
-static guint
-encoding_index (RegImportWizard *self,
-                const char      *name,
-                gboolean         add)
-{
-  for (guint i = 0; i < self->encodings->len; i++)
-    if (name != NULL && g_ascii_strcasecmp (g_ptr_array_index (self->encodings, i), name) == 0)
-      return i;
-  if (!add || name == NULL)
-    return GTK_INVALID_LIST_POSITION;
-  g_ptr_array_add (self->encodings, g_ascii_strup (name, -1));
-  gtk_string_list_append (self->encoding_model, name);
-  return self->encodings->len - 1;
-}
-
-static void
-set_choice_subtitle (AdwComboRow *row,
-                     gboolean     chosen,
-                     double       confidence,
-                     gboolean     applies)
-{
-  const char *text;
-
-  if (!applies)
-    text = _("Does not apply to this format");
-  else if (chosen)
-    text = _("Your choice");
-  else
-    text = confidence_words (confidence);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-}
-
-/* The detected page: each drop-down shows the owner's choice, else what was found. */
-static void
-fill_choices (RegImportWizard *self)
-{
-  const RegSniffResult *found = self->guesses != NULL ? self->guesses->sniff : NULL;
-  const RegSniffResult *now = self->preview != NULL ? self->preview->sniff : found;
-  const char *format;
-  const char *preset;
-  const char *encoding;
-  const char *order;
-  char delimiter, decimal;
-  gboolean csv;
-  gsize n_presets;
-  const RegImportPreset *presets = reg_import_preset_list (&n_presets);
-
-  if (found == NULL)
-    return;
-  self->updating = TRUE;
-
-  /* sales or survey results; for a survey only the rows that apply to it */
-  select_in (self->holds_row, self->draft.feedback ? 1 : 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->holds_row),
-                               self->feedback_chosen ? _("Your choice")
-                               : self->draft.feedback ? _("Found in the file: columns with an email address and a score")
-                               : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), self->draft.feedback);
-  gtk_widget_set_visible (GTK_WIDGET (self->preset_row), !self->draft.feedback);
-  gtk_widget_set_visible (GTK_WIDGET (self->format_row), !self->draft.feedback);
-  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !self->draft.feedback);
-  if (self->draft.feedback)
-    {
-      const RegFeedbackPreview *fp = self->fb_preview;
-      const char *text;
-
-      select_in (self->kind_row, (guint) self->kind);
-      if (self->kind != REG_FEEDBACK_KIND_AUTO)
-        text = _("Your choice");
-      else if (fp == NULL || fp->problem != NULL)
-        text = NULL;
-      else if (fp->kind_problem != NULL)
-        text = _("Every score is between 1 and 5, which fits both: choose NPS or CSAT");
-      else if (fp->header_kind == REG_FEEDBACK_KIND_CSAT)
-        text = _("CSAT, as the score column’s name says");
-      else if (fp->header_kind == REG_FEEDBACK_KIND_NPS)
-        text = _("NPS, as the score column’s name says");
-      else
-        text = _("NPS: some scores are 0 or above 5");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), text);
-      if (fp != NULL && fp->kind_problem != NULL && self->kind == REG_FEEDBACK_KIND_AUTO)
-        gtk_widget_add_css_class (GTK_WIDGET (self->kind_row), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->kind_row), "error");
-    }
-
-  format = self->format != NULL ? self->format
-           : self->preview != NULL && self->preview->format != NULL ? self->preview->format
-           : found->format;
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (format, formats[i].id) == 0)
-      select_in (self->format_row, i);
-  csv = g_strcmp0 (format, "csv") == 0;
-  set_choice_subtitle (self->format_row, self->format != NULL, found->format_confidence, TRUE);
-
-  preset = self->preset != NULL ? self->preset
-           : self->preview != NULL && self->preview->preset != NULL ? self->preview->preset
-           : found->preset;
-  select_in (self->preset_row, 0);
-  for (gsize i = 0; i < n_presets; i++)
-    if (g_strcmp0 (preset, presets[i].name) == 0)
-      select_in (self->preset_row, (guint) i + 1);
-  if (self->preset != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row), _("Your choice"));
-  else if (preset != NULL)
-    {
-      const RegImportPreset *p = reg_import_preset_lookup (preset);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
-                                   p != NULL && p->rules != NULL ? _(p->rules)
-                                                                 : confidence_words (found->preset_confidence));
-    }
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
-                                 _("Not a known export: the columns are matched by their names"));
-
-  encoding = self->encoding != NULL ? self->encoding
-             : self->preview != NULL && self->preview->encoding != NULL ? self->preview->encoding
-             : found->encoding;
-  select_in (self->encoding_row, encoding_index (self, encoding, TRUE));
-  set_choice_subtitle (self->encoding_row, self->encoding != NULL, found->encoding_confidence, TRUE);
-
-  delimiter = self->delimiter != 0 ? self->delimiter : now->delimiter != 0 ? now->delimiter : found->delimiter;
-  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
-    if (delimiter == delimiters[i].c)
-      select_in (self->delimiter_row, i);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delimiter_row), csv);
-  set_choice_subtitle (self->delimiter_row, self->delimiter != 0, found->delimiter_confidence, csv);
-
-  decimal = self->decimal != 0 ? self->decimal : now->decimal != 0 ? now->decimal : found->decimal;
-  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
-    if (decimal == decimals[i].c)
-      select_in (self->decimal_row, i);
-  set_choice_subtitle (self->decimal_row, self->decimal != 0, found->decimal_confidence, TRUE);
-
-  order = self->date_order != NULL ? self->date_order : reg_sniff_result_get_date_order_id (now);
-  for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
-    if (g_strcmp0 (order, date_orders[i].id) == 0)
-      select_in (self->date_row, i);
-  set_choice_subtitle (self->date_row, self->date_order != NULL, now->date_order_confidence, TRUE);
-
-  self->updating = FALSE;
-}
-
-static GtkWidget *
-cell (const char *text,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static const char *
-row_customer (const RegImportRow *row)
-{
-  return row->name != NULL ? row->name
-         : row->email != NULL ? row->email
-         : row->customer_ref != NULL ? row->customer_ref
-         : row->iban != NULL ? row->iban : "—";
-}
-
-static int
-by_line (gconstpointer a,
-         gconstpointer b)
-{
-  guint la = *(const guint *) *(gconstpointer const *) a;
-  guint lb = *(const guint *) *(gconstpointer const *) b;
-
-  return la < lb ? -1 : la > lb;
-}
-
-/* The status line above a preview: reading, the reader's problem (no rows shown), or ready.
- * TRUE when the rows are to be drawn. */
-static gboolean
-preview_status_ready (RegImportWizard *self,
-                      gboolean         have_preview,
-                      const char      *problem)
-{
-  if (!have_preview)
-    {
-      gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
-      return FALSE;
-    }
-  if (problem != NULL)
-    {
-      gtk_label_set_text (self->preview_status, problem);
-      gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "dim-label");
-      gtk_widget_set_visible (self->preview_scroller, FALSE);
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_status), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_status), "dim-label");
-  gtk_widget_set_visible (self->preview_scroller, TRUE);
-  return TRUE;
-}
-
-/* Draws one row that was read (not rejected) into line @y of the preview grid, from column 1. */
-typedef void (*PreviewRowFunc) (RegImportWizard *self,
-                                gconstpointer    row,
-                                int              y,
-                                gpointer         data);
-
-/* The preview grid: headings, then the rows read and the rows rejected (each starts with its
- * line number) in file order; a rejection's reason spans the columns after the line. */
-static void
-fill_preview_grid (RegImportWizard   *self,
-                   const char *const *headers,
-                   guint              n_headers,
-                   GPtrArray         *rows,
-                   GPtrArray         *issues,
-                   PreviewRowFunc     draw_row,
-                   gpointer           data)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  int y = 1;
-
-  for (guint c = 0; c < n_headers; c++)
-    gtk_grid_attach (self->preview_grid, cell (_(headers[c]), "heading"), (int) c, 0, 1, 1);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, g_ptr_array_index (rows, i));
-  for (guint i = 0; i < issues->len; i++)
-    g_ptr_array_add (items, g_ptr_array_index (issues, i));
-  g_ptr_array_sort (items, by_line);
-
-  for (guint i = 0; i < items->len; i++, y++)
-    {
-      gpointer item = g_ptr_array_index (items, i);
-      gboolean is_issue = FALSE;
-      g_autofree char *line = NULL;
-
-      for (guint k = 0; k < issues->len && !is_issue; k++)
-        is_issue = g_ptr_array_index (issues, k) == item;
-      line = g_strdup_printf ("%u", *(const guint *) item);
-      gtk_grid_attach (self->preview_grid, cell (line, "dim-label"), 0, y, 1, 1);
-      if (is_issue)
-        {
-          const RegImportIssue *issue = item;
-          GtkWidget *reason = cell (issue->reason, "error");
-
-          gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
-          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (reason), 80);
-          gtk_grid_attach (self->preview_grid, reason, 1, y, (int) n_headers - 1, 1);
-        }
-      else
-        draw_row (self, item, y, data);
-    }
-}
-
-static void
-draw_sale_row (RegImportWizard *self,
-               gconstpointer    item,
-               int              y,
-               gpointer         data)
-{
-  const RegImportRow *row = item;
-  const ClvMoneyFormat *fmt = data;
-  g_autofree char *date = reg_shop_format_date (self->shop, row->day);
-  g_autofree char *amount = row->kind == REG_ROW_SKIPPED && row->amount == 0
-                            ? g_strdup ("") : reg_shop_format_amount (self->shop, row->amount);
-  const char *what = row->kind == REG_ROW_SALE ? _("Sale")
-                     : row->kind == REG_ROW_REFUND ? _("Refund")
-                     : row->skip_reason != NULL ? row->skip_reason : _("Skipped");
-  const char *ref = row->external_id != NULL ? row->external_id
-                    : row->reference != NULL ? row->reference : row->note;
-  GtkWidget *amount_cell;
-  gboolean other_currency = FALSE;
-
-  if (row->currency != NULL && g_ascii_strcasecmp (row->currency, fmt->currency->code) != 0)
-    {
-      /* another currency: the amount as written, and a mark that it stays out */
-      g_autofree char *number = clv_money_format_number (row->amount, fmt->currency->exponent);
-
-      g_free (amount);
-      amount = g_strdup_printf ("%s %s", number, row->currency);
-      other_currency = TRUE;
-    }
-  amount_cell = cell (amount, "numeric");
-  if (other_currency)
-    {
-      g_autofree char *tip = g_strdup_printf (_("Not in the shop’s currency (%s): this row will not be imported"),
-                                              fmt->currency->code);
-      gtk_widget_add_css_class (amount_cell, "warning");
-      gtk_widget_set_tooltip_text (amount_cell, tip);
-    }
-  gtk_label_set_xalign (GTK_LABEL (amount_cell), 1);
-  gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (row_customer (row), NULL), 2, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, amount_cell, 3, y, 1, 1);
-  gtk_grid_attach (self->preview_grid,
-                   cell (what, row->kind == REG_ROW_SKIPPED ? "dim-label" : NULL), 4, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (ref != NULL ? ref : "", "dim-label"), 5, y, 1, 1);
-}
-
-/* The first rows as the reader yields them: sales, refunds, skipped rows, and rejected rows
- * with their reason, in file order. */
-static void
-fill_preview (RegImportWizard *self)
-{
-  const RegImportPreview *p = self->preview;
-  static const char *headers[] = { N_("Line"), N_("Date"), N_("Customer"), N_("Amount"), N_("What"),
-                                   N_("Order or reference") };
-  g_autofree char *status = NULL;
-  ClvMoneyFormat fmt;
-
-  reg_shop_get_money_format (self->shop, &fmt);
-  clear_box (GTK_WIDGET (self->preview_grid));
-  if (!preview_status_ready (self, p != NULL, p != NULL ? p->problem : NULL))
-    return;
-
-  {
-    const RegImportPreset *preset = reg_import_preset_lookup (p->preset);
-    guint n = p->rows->len + p->issues->len;
-
-    if (preset != NULL)
-      /* Translators: %s is a kind of export such as "Shopify orders" */
-      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Read with the rules for %s. The first row:",
-                                             "Read with the rules for %s. The first %u rows:", n),
-                                _(preset->display_name), n);
-    else
-      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The first row:", "The first %u rows:", n), n);
-    if (n == 0)
-      {
-        g_free (status);
-        status = g_strdup (_("The file has no rows to import."));
-      }
-    gtk_label_set_text (self->preview_status, status);
-  }
-
-  fill_preview_grid (self, headers, G_N_ELEMENTS (headers), p->rows, p->issues, draw_sale_row,
-                     &fmt);
-}
-
-static void
-on_field_selected_cb (AdwComboRow     *row,
-                      GParamSpec      *pspec,
-                      RegImportWizard *self);
-
-/* A column in a drop-down of the columns: its name and its first value, at most 60 characters. */
-static char *
-column_choice (const char *name,
-               const char *sample)
-{
-  char *label;
-
-  if (sample != NULL && *sample != '\0')
-    /* Translators: a column in the drop-down: its name and its first value */
-    label = g_strdup_printf (_("%s (such as “%s”)"), name, sample);
-  else
-    label = g_strdup (name);
-  if (g_utf8_strlen (label, -1) > 60)
-    {
-      g_autofree char *cut = g_utf8_substring (label, 0, 59);
-      g_free (label);
-      label = g_strconcat (cut, "…", NULL);
-    }
-  return label;
-}
-
-/* The columns page: one drop-down per field over the file's columns; rebuilt only when the
- * columns change, the selections follow the mapping the reader used. */
-static void
-fill_mapping (RegImportWizard *self)
-{
-  const RegSniffResult *sniff = self->preview != NULL ? self->preview->sniff : NULL;
-  g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(RegImportMapping) used = NULL;
-
-  if (sniff == NULL || sniff->columns == NULL)
-    return;
-  for (guint i = 0; i < sniff->columns->len; i++)
-    {
-      const RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
-      g_string_append_printf (key, "%s\x1f", c->name);
-    }
-  g_string_append_printf (key, "%u", sniff->header_line);
-
-  self->updating = TRUE;
-  if (g_strcmp0 (key->str, self->columns_key) != 0)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      g_free (self->columns_key);
-      self->columns_key = g_strdup (key->str);
-      g_ptr_array_set_size (self->columns, 0);
-      gtk_string_list_append (names, _("Not in this file"));
-      for (guint i = 0; i < sniff->columns->len; i++)
-        {
-          const RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
-          g_autofree char *label = column_choice (c->name, c->sample);
-
-          gtk_string_list_append (names, label);
-          g_ptr_array_add (self->columns, sniff->header_line > 0 ? g_strdup (c->name)
-                                                                 : g_strdup_printf ("#%u", c->index + 1));
-        }
-
-      for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
-        {
-          RegField field = mapped_fields[f].field;
-
-          if (self->field_rows[field] == NULL)
-            {
-              AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mapped_fields[f].label));
-              reg_ui_combo_row_set_max_chars (row, 36);
-              if (mapped_fields[f].hint != NULL)
-                adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(mapped_fields[f].hint));
-              g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_selected_cb), self, 0);
-              adw_preferences_group_add (self->mapping_group, GTK_WIDGET (row));
-              self->field_rows[field] = row;
-            }
-          adw_combo_row_set_model (self->field_rows[field], G_LIST_MODEL (names));
-        }
-    }
-
-  /* the columns the reader used; when it refused the owner's, the owner's as they are */
-  if (self->preview->mapping != NULL)
-    used = reg_import_mapping_from_string (self->preview->mapping, NULL);
-  else if (self->mapping != NULL)
-    used = reg_import_mapping_copy (self->mapping);
-  else
-    {
-      self->updating = FALSE;
-      return;
-    }
-  for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
-    {
-      RegField field = mapped_fields[f].field;
-      const char *column = reg_import_mapping_get (used, field);
-      guint pos = 0;
-
-      if (self->field_rows[field] == NULL)
-        continue;
-      for (guint i = 0; column != NULL && i < self->columns->len; i++)
-        if (g_strcmp0 (g_ptr_array_index (self->columns, i), column) == 0)
-          pos = i + 1;
-      select_in (self->field_rows[field], pos);
-    }
-  self->updating = FALSE;
-}
-
-static void
 fill_saved_mappings (RegImportWizard *self)
 {
   g_auto(GStrv) names = reg_shop_list_mappings (self->shop);
 
-  gtk_string_list_splice (self->saved_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->saved_model)),
-                          (const char * const *) names);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_row), names != NULL && names[0] != NULL);
-  if (names == NULL || names[0] == NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), _("None saved yet"));
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), NULL);
-}
-
-static char *
-near_key (const RegNearMatch *m)
-{
-  return g_strdup_printf ("%s\x1f%" PRId64, m->payer, m->customer_id);
-}
-
-static void
-on_near_switch_cb (GtkSwitch       *sw,
-                   GParamSpec      *pspec,
-                   RegImportWizard *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (sw), "near-key");
-
-  if (gtk_switch_get_active (sw))
-    g_hash_table_add (self->confirmed, g_strdup (key));
-  else
-    g_hash_table_remove (self->confirmed, key);
-}
-
-/* The rows of a rejected or skipped list: "line\x1freason" strings, bound by on_line_bind_cb. */
-static void
-fill_line_list (GtkStringList   *model,
-                const GPtrArray *items,
-                gboolean         issues)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-  guint n = MIN (items->len, MAX_LISTED);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = NULL;
-
-      if (issues)
-        {
-          const RegImportIssue *issue = g_ptr_array_index (items, i);
-          text = g_strdup_printf ("%u\x1f%s", issue->line, issue->reason);
-        }
-      else
-        {
-          const RegImportSkip *skip = g_ptr_array_index (items, i);
-          text = g_strdup_printf ("%u\x1f%s", skip->line, skip->reason);
-        }
-      g_strv_builder_add (b, text);
-    }
-  if (items->len > MAX_LISTED)
-    {
-      g_autofree char *more = g_strdup_printf (_("And %u more rows"), items->len - MAX_LISTED);
-      g_autofree char *text = g_strdup_printf ("0\x1f%s", more);
-      g_strv_builder_add (b, text);
-    }
-  strv = g_strv_builder_end (b);
-  gtk_string_list_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)), (const char * const *) strv);
-}
-
-static void
-on_line_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *reason = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (reason), 0);
-  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (reason), FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), reason);
-  gtk_list_item_set_child (item, box);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-on_line_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *reason = gtk_widget_get_next_sibling (title);
-  const char *sep = strchr (text, '\x1f');
-  guint line = (guint) g_ascii_strtoull (text, NULL, 10);
-  g_autofree char *heading = line > 0 ? g_strdup_printf (_("Line %u"), line) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (title), heading != NULL ? heading : "");
-  gtk_widget_set_visible (title, heading != NULL);
-  gtk_label_set_text (GTK_LABEL (reason), sep != NULL ? sep + 1 : text);
-}
-
-static void
-set_line_factory (GtkListView *view)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_line_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_line_bind_cb), NULL);
-  gtk_list_view_set_factory (view, factory);
-}
-
-/* The customers page and the check page, from the dry run. */
-static void
-fill_check (RegImportWizard *self)
-{
-  const RegImportResult *r = self->check;
-  g_autofree char *total = NULL;
-  g_autofree char *headline = NULL;
-  g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *payers = NULL;
-
-  clear_box (GTK_WIDGET (self->near_list));
-  gtk_string_list_splice (self->rejected_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
-  gtk_string_list_splice (self->skipped_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
-  if (r == NULL)
-    return;
-
-  /* customers */
-  if (r->new_customers > 0)
-    payers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u payer in this file matches none of your customers.",
-                                           "%u payers in this file match none of your customers.",
-                                           r->new_customers), r->new_customers);
-  else
-    payers = g_strdup (adw_combo_row_get_selected (self->unmatched_row) == 1 && r->skipped > 0
-                       ? _("Rows of payers who match none of your customers are skipped.")
-                       : _("Every payer in this file is already one of your customers."));
-  adw_action_row_set_subtitle (self->new_payers_row, payers);
-
-  for (guint i = 0; i < r->near_matches->len; i++)
-    {
-      const RegNearMatch *m = g_ptr_array_index (r->near_matches, i);
-      g_autofree char *title = g_strdup_printf (_("%s (line %u)"), m->payer, m->line);
-      g_autofree char *subtitle = g_strdup_printf (_("Looks like your customer “%s”"),
-                                                   m->customer_name != NULL ? m->customer_name : "?");
-      GtkWidget *row = plain_row (title, subtitle);
-      GtkWidget *sw = gtk_switch_new ();
-      g_autofree char *key = near_key (m);
-
-      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (sw), g_hash_table_contains (self->confirmed, key));
-      g_object_set_data_full (G_OBJECT (sw), "near-key", g_steal_pointer (&key), g_free);
-      g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_near_switch_cb), self, 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("The same person"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-      gtk_list_box_append (self->near_list, row);
-    }
-  gtk_widget_set_visible (self->near_group, r->near_matches->len > 0);
-
-  /* check */
-  total = reg_shop_format_amount (self->shop, r->total_imported);
-  if (r->imported > 0)
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sale worth %s is ready to import.",
-                                             "%u sales worth %s are ready to import.", r->imported),
-                                r->imported, total);
-  else
-    headline = g_strdup (_("No sale in this file can be imported."));
-  gtk_label_set_text (self->check_label, headline);
-
-  if (r->new_customers > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u new customer will be added.",
-                                                   "%u new customers will be added.", r->new_customers),
-                              r->new_customers);
-      g_string_append_c (detail, ' ');
-    }
-  if (r->duplicates > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is already in your shop and is left out.",
-                                                   "%u rows are already in your shop and are left out.",
-                                                   r->duplicates), r->duplicates);
-      g_string_append_c (detail, ' ');
-    }
-  if (r->previous_batch > 0)
-    {
-      g_string_append (detail, _("This file was imported before."));
-      g_string_append_c (detail, ' ');
-    }
-  if (r->rejected > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is rejected: see why below.",
-                                                   "%u rows are rejected: see why below.", r->rejected),
-                              r->rejected);
-      g_string_append_c (detail, ' ');
-    }
-  else
-    g_string_append (detail, _("No row was rejected. "));
-  /* Translators: how many rows the check read in all */
-  g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u row read in all.", "%u rows read in all.",
-                                               r->rows_read), r->rows_read);
-  gtk_label_set_text (self->check_detail_label, detail->str);
-
-  fill_line_list (self->rejected_model, r->errors, TRUE);
-  /* a list view asks only for the rows it has laid out: give it room for a few */
-  gtk_scrolled_window_set_min_content_height (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->rejected_view), GTK_TYPE_SCROLLED_WINDOW)),
-    MIN (r->errors->len, 4) * 64);
-  gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
-  {
-    g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Row Skipped",
-                                                             "%u Rows Skipped", r->skipped), r->skipped);
-    adw_preferences_group_set_title (self->skipped_group, skipped);
-    fill_line_list (self->skipped_model, r->skips, FALSE);
-    gtk_scrolled_window_set_min_content_height (
-      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->skipped_view), GTK_TYPE_SCROLLED_WINDOW)),
-      MIN (r->skips->len, 3) * 52);
-    gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), r->skips->len > 0);
-  }
-}
-
-static void
-fill_summary (RegImportWizard *self,
-              guint            merged,
-              const char      *merge_error)
-{
-  const RegImportResult *r = self->result;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (r == NULL)
-    return;
-  if (!r->committed)
-    {
-      gtk_label_set_text (self->summary_title, _("Nothing Imported"));
-      gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-      g_string_append (text, _("Every row of this file was already in your shop, skipped or rejected. "
-                               "Your shop is as it was."));
-    }
-  else
-    {
-      g_autofree char *total = reg_shop_format_amount (self->shop, r->total_imported);
-
-      gtk_label_set_text (self->summary_title, _("Sales Imported"));
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u sale worth %s is now in your shop.",
-                                                 "%u sales worth %s are now in your shop.", r->imported),
-                              r->imported, total);
-      if (r->new_customers > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u new customer was added.",
-                                                     "%u new customers were added.", r->new_customers),
-                                  r->new_customers);
-        }
-      if (merged > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u look-alike payer was merged into your customer.",
-                                                     "%u look-alike payers were merged into your customers.",
-                                                     merged), merged);
-        }
-      if (r->duplicates + r->skipped + r->rejected > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, _("Left out: %u already in the shop, %u skipped, %u rejected."),
-                                  r->duplicates, r->skipped, r->rejected);
-        }
-      g_string_append_c (text, ' ');
-      g_string_append (text, _("The figures are being updated."));
-    }
-  if (merge_error != NULL)
-    {
-      g_string_append_c (text, ' ');
-      g_string_append (text, merge_error);
-    }
-  if (self->draft.undone)
-    {
-      gtk_label_set_text (self->summary_title, _("Import Undone"));
-      gtk_image_set_from_icon_name (self->summary_icon, "edit-undo-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-    }
-  gtk_label_set_text (self->summary_label, text->str);
+  reg_import_columns_page_set_saved (self->columns_page, (const char *const *) names);
 }
 
 /* ---- preview ---- */
 
-static gboolean
-looks_like_survey (const RegImportPreview *preview)
-{
-  const RegSniffResult *sniff = preview->sniff;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  if (sniff == NULL || sniff->header_line == 0 || g_strcmp0 (sniff->format, "csv") != 0)
-    return FALSE;
-  for (guint i = 0; i < sniff->columns->len; i++)
-    g_ptr_array_add (names, ((RegSniffColumn *) g_ptr_array_index (sniff->columns, i))->name);
-  return reg_feedback_header_looks_like_survey ((const char *const *) names->pdata, names->len);
-}
-
 static void set_feedback (RegImportWizard *self,
                           gboolean         feedback);
 
+/* The file has been read for the first time: on to what was found. */
 static void
-on_preview_cb (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
+file_ready (RegImportWizard *self)
 {
-  g_autoptr(RegImportWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RegImportPreview) preview = reg_import_preview_finish (res, &error);
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
+
+  reg_import_file_page_set_status (self->file_page, text);
+  if (self->draft.step == REG_IMPORT_STEP_FILE)
+    self->draft.step = REG_IMPORT_STEP_DETECTED;
+}
+
+/* The sales reader's first rows under the current choices. */
+static void
+show_sales_look (RegImportWizard  *self,
+                 RegImportPreview *preview)
+{
   gboolean first;
-
-  /* a newer preview is on its way (this one may have finished before it was cancelled), or
-   * the window is gone */
-  if (g_task_get_cancellable (G_TASK (res)) != self->preview_cancellable
-      || (preview == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
-    return;
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  g_clear_object (&self->preview_cancellable);
-  self->draft.work = REG_IMPORT_WORK_NONE;
-
-  if (preview == NULL)
-    {
-      self->draft.file_failed = TRUE;
-      self->draft.step = REG_IMPORT_STEP_FILE;
-      gtk_label_set_text (self->file_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), TRUE);
-      apply_state (self);
-      return;
-    }
 
   /* the first preview, read with nothing chosen, keeps what was found whatever the owner
    * chooses later */
   first = self->guesses == NULL;
   if (first)
     {
-      self->guesses = g_steal_pointer (&preview);
+      self->guesses = preview;
       set_preview (self, self->guesses);
     }
   else
-    set_preview (self, g_steal_pointer (&preview));
-  if (first && !self->feedback_chosen && looks_like_survey (self->guesses))
+    set_preview (self, preview);
+  if (first && !reg_import_detected_page_get_feedback_chosen (self->detected_page)
+      && reg_import_preview_looks_like_survey (self->guesses))
     {
       /* an e-mail and a score column, no amount: survey results, read as such from here on */
-      g_autofree char *name = g_path_get_basename (self->path);
-      g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
-
-      gtk_label_set_text (self->file_label, text);
-      if (self->draft.step == REG_IMPORT_STEP_FILE)
-        self->draft.step = REG_IMPORT_STEP_DETECTED;
+      file_ready (self);
       set_feedback (self, TRUE);
       return;
     }
@@ -1205,89 +257,31 @@ on_preview_cb (GObject      *source,
   self->draft.preview_problem = self->preview->problem != NULL;
   self->draft.is_csv = g_strcmp0 (self->preview->format != NULL ? self->preview->format
                                                                 : self->preview->sniff->format, "csv") == 0;
-  fill_choices (self);
-  fill_preview (self);
+  reg_import_detected_page_show (self->detected_page, self->guesses, self->preview, FALSE, NULL);
+  reg_import_preview_pane_show_sales (self->preview_box, self->shop, self->preview);
   if (self->draft.is_csv)
-    fill_mapping (self);
+    reg_import_columns_page_show (self->columns_page, self->preview);
   if (first)
-    {
-      g_autofree char *name = g_path_get_basename (self->path);
-      g_autofree char *text = g_strdup_printf (_("“%s” is ready. Go on, or choose another file."), name);
-
-      gtk_label_set_text (self->file_label, text);
-      if (self->draft.step == REG_IMPORT_STEP_FILE)
-        self->draft.step = REG_IMPORT_STEP_DETECTED;
-    }
-  apply_state (self);
-}
-
-static void
-start_preview (RegImportWizard *self)
-{
-  RegImportRequest req;
-  g_autofree char *mapping = NULL;
-
-  if (self->path == NULL)
-    return;
-  if (self->preview_cancellable != NULL)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  self->preview_cancellable = g_cancellable_new ();
-
-  reg_import_draft_choices_changed (&self->draft);
-  self->draft.work = REG_IMPORT_WORK_PREVIEW;
-  g_clear_pointer (&self->check, reg_import_result_free);
-  /* the old rows stay until the new ones are in */
-  gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
-  fill_request (self, &req, &mapping);
-  reg_import_preview_async (self->shop, self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
-                            on_preview_cb, g_object_ref (self));
+    file_ready (self);
   apply_state (self);
 }
 
 /* ---- check (dry run) and import ---- */
 
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  RegImportWizard *self = user_data;
-
-  gtk_progress_bar_pulse (self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : self->check_progress);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_job_progress_cb (RegJob          *job,
-                    GParamSpec      *pspec,
-                    RegImportWizard *self)
-{
-  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT ? self->import_progress : self->check_progress;
-  double fraction = reg_job_get_fraction (job);
-  const char *status = reg_job_get_status_text (job);
-
-  gtk_progress_bar_set_text (bar, status != NULL && *status != '\0' ? status : _("Reading the file"));
-  if (fraction < 0)
-    {
-      if (self->pulse_id == 0)
-        self->pulse_id = g_timeout_add (100, pulse_cb, self);
-    }
-  else
-    {
-      g_clear_handle_id (&self->pulse_id, g_source_remove);
-      gtk_progress_bar_set_fraction (bar, CLAMP (fraction, 0.0, 1.0));
-    }
-}
-
+/* @job runs: its progress on the page of the work at hand. */
 static void
 watch_job (RegImportWizard *self,
            RegJob          *job)
 {
+  GtkProgressBar *bar = self->draft.work == REG_IMPORT_WORK_IMPORT
+                        ? reg_import_progress_page_get_progress (self->importing_page)
+                        : reg_import_customers_page_get_progress (self->customers_page);
+
   set_job (self, job);
-  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_job_progress_cb), self, 0);
-  g_signal_connect_object (job, "notify::status-text", G_CALLBACK (on_job_progress_cb), self, 0);
-  on_job_progress_cb (job, NULL, self);
+  self->progress = reg_job_progress_new (job, bar);
 }
 
+/* The dry run of either kind: the customers and check pages from it. */
 static void
 on_check_done_cb (GObject      *source,
                   GAsyncResult *res,
@@ -1295,365 +289,17 @@ on_check_done_cb (GObject      *source,
 {
   g_autoptr(RegImportWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  RegImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+  g_autoptr(RegImportOutcome) outcome = reg_import_outcome_finish (REG_JOB (source), res, &error);
 
+  /* a newer check replaced this one */
   if ((gpointer) self->job != (gpointer) source)
-    {
-      /* a newer check replaced this one */
-      g_clear_pointer (&result, reg_import_result_free);
-      return;
-    }
+    return;
   set_job (self, NULL);
   self->draft.work = REG_IMPORT_WORK_NONE;
   g_clear_pointer (&self->check_error, g_free);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      g_clear_pointer (&result, reg_import_result_free);
-      return;
-    }
-  if (result == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          apply_state (self);
-          return;
-        }
-      self->draft.check_failed = TRUE;
-      self->check_error = g_strdup (error->message);
-      apply_state (self);
-      return;
-    }
-  g_clear_pointer (&self->check, reg_import_result_free);
-  self->check = result;
-  self->draft.checked = TRUE;
-  self->draft.n_importable = result->imported;
-  self->draft.n_new_customers = result->new_customers;
-  self->draft.n_rejected = result->rejected;
-  fill_check (self);
-  apply_state (self);
-}
-
-/* ---- survey results ---- */
-
-static void
-fill_feedback_request (RegImportWizard          *self,
-                       RegFeedbackImportRequest *req)
-{
-  reg_feedback_import_request_init (req);
-  req->kind = self->kind;
-  req->encoding = self->encoding;
-  req->delimiter = self->delimiter;
-  req->date_format = self->date_order;
-  req->mapping = self->survey_mapping;
-}
-
-/* The columns the owner chose, as regulars-cli's --map takes them: "email=Kunde,date=#3"; NULL
- * when every field is found by its name. */
-static void
-update_survey_mapping (RegImportWizard *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (self->survey_columns[f] != NULL)
-      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? "," : "",
-                              reg_feedback_field_to_string ((RegFeedbackField) f), self->survey_columns[f]);
-  g_free (self->survey_mapping);
-  self->survey_mapping = text->len > 0 ? g_strdup (text->str) : NULL;
-}
-
-static void
-clear_survey_columns (RegImportWizard *self)
-{
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    g_clear_pointer (&self->survey_columns[f], g_free);
-  g_clear_pointer (&self->survey_mapping, g_free);
-}
-
-static void
-on_survey_column_selected_cb (AdwComboRow     *row,
-                              GParamSpec      *pspec,
-                              RegImportWizard *self);
-
-/* The survey's columns on the detected page: a drop-down per part of an answer over the file's
- * columns (rebuilt only when the columns change), each showing the column the answers are read
- * from; a needed part without one is marked, and the way on waits for it. */
-static void
-fill_survey_columns (RegImportWizard *self)
-{
-  const RegFeedbackLayout *layout = self->fb_preview != NULL ? self->fb_preview->layout : NULL;
-  g_autoptr(GString) key = g_string_new (NULL);
-
-  if (layout == NULL)
     return;
-  for (guint i = 0; i < layout->columns->len; i++)
-    {
-      const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-      g_string_append_printf (key, "%s\x1f%s\x1f", c->label, c->value);
-    }
-
-  self->updating = TRUE;
-  if (g_strcmp0 (key->str, self->survey_key) != 0)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      g_free (self->survey_key);
-      self->survey_key = g_strdup (key->str);
-      g_ptr_array_set_size (self->survey_values, 0);
-      gtk_string_list_append (names, _("Not in this file"));
-      for (guint i = 0; i < layout->columns->len; i++)
-        {
-          const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-          g_autofree char *label = column_choice (c->label, c->sample);
-
-          gtk_string_list_append (names, label);
-          g_ptr_array_add (self->survey_values, g_strdup (c->value));
-        }
-      for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-        adw_combo_row_set_model (self->survey_rows[f], G_LIST_MODEL (names));
-    }
-
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    {
-      AdwComboRow *row = self->survey_rows[f];
-      int c = layout->column_of[f];
-      gboolean needed = f != REG_FEEDBACK_FIELD_COMMENT;
-      const char *subtitle;
-
-      select_in (row, c >= 0 ? (guint) c + 1 : 0);
-      if (c < 0 && needed)
-        subtitle = _("Needed: choose the column that holds it");
-      else if (c < 0)
-        subtitle = _("Optional: answers are imported without a comment");
-      else if (self->survey_columns[f] != NULL)
-        subtitle = _("Your choice");
-      else
-        subtitle = _("Found in the file by its name");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (c < 0 && needed)
-        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-    }
-  self->updating = FALSE;
-}
-
-/* Whether the e-mail address, the score or the date has no column (and the owner has to choose
- * one before anything can be read). A file the reader has read lacks none. */
-static gboolean
-survey_columns_missing (const RegFeedbackPreview *p)
-{
-  if (p == NULL || p->layout == NULL || p->problem == NULL)
-    return FALSE;
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (f != REG_FEEDBACK_FIELD_COMMENT && p->layout->column_of[f] < 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-draw_answer_row (RegImportWizard *self,
-                 gconstpointer    item,
-                 int              y,
-                 gpointer         data)
-{
-  const RegFeedbackRow *row = item;
-  g_autofree char *date = reg_shop_format_date (self->shop, row->day);
-  g_autofree char *score = g_strdup_printf ("%d", row->score);
-  GtkWidget *score_cell = cell (score, "numeric");
-
-  gtk_label_set_xalign (GTK_LABEL (score_cell), 1);
-  gtk_grid_attach (self->preview_grid, cell (date, NULL), 1, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (row->email, NULL), 2, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, score_cell, 3, y, 1, 1);
-  gtk_grid_attach (self->preview_grid, cell (row->comment != NULL ? row->comment : "", "dim-label"),
-                   4, y, 1, 1);
-}
-
-/* The first answers as the import reads them, and rejected rows with their reason. */
-static void
-fill_feedback_preview (RegImportWizard *self)
-{
-  const RegFeedbackPreview *p = self->fb_preview;
-  static const char *headers[] = { N_("Line"), N_("Date"), N_("Email"), N_("Score"), N_("Comment") };
-  g_autofree char *status = NULL;
-  guint n;
-
-  clear_box (GTK_WIDGET (self->preview_grid));
-  /* the reader's sentence names regulars-cli's --map; here the drop-downs above do that */
-  if (!preview_status_ready (self, p != NULL,
-                             p == NULL || p->problem == NULL ? NULL
-                             : self->draft.columns_missing
-                             ? _("The answers are read once every needed column is chosen above.")
-                             : p->problem))
-    return;
-
-  n = p->rows->len + p->issues->len;
-  if (n == 0)
-    status = g_strdup (_("The file has no answers to import."));
-  else
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Survey results. The first answer:",
-                                           "Survey results. The first %u answers:", n), n);
-  gtk_label_set_text (self->preview_status, status);
-
-  fill_preview_grid (self, headers, G_N_ELEMENTS (headers), p->rows, p->issues, draw_answer_row,
-                     NULL);
-}
-
-static void
-on_feedback_preview_cb (GObject      *source,
-                        GAsyncResult *res,
-                        gpointer      user_data)
-{
-  g_autoptr(RegImportWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  RegFeedbackPreview *preview = reg_feedback_preview_finish (res, &error);
-
-  /* a newer preview is on its way, or the window is gone */
-  if (g_task_get_cancellable (G_TASK (res)) != self->preview_cancellable || preview == NULL
-      || gtk_widget_in_destruction (GTK_WIDGET (self)) || !self->draft.feedback)
-    {
-      g_clear_pointer (&preview, reg_feedback_preview_free);
-      return;
-    }
-  g_clear_object (&self->preview_cancellable);
-  self->draft.work = REG_IMPORT_WORK_NONE;
-  g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
-  self->fb_preview = preview;
-  self->draft.preview_ready = TRUE;
-  /* scores that fit both scales block the way on until the owner says which survey it was */
-  self->draft.preview_problem = preview->problem != NULL || preview->kind_problem != NULL;
-  self->draft.columns_missing = survey_columns_missing (preview);
-  fill_choices (self);
-  fill_survey_columns (self);
-  fill_feedback_preview (self);
-  apply_state (self);
-}
-
-static void
-start_feedback_preview (RegImportWizard *self)
-{
-  RegFeedbackImportRequest req;
-
-  if (self->path == NULL)
-    return;
-  if (self->preview_cancellable != NULL)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  self->preview_cancellable = g_cancellable_new ();
-
-  reg_import_draft_choices_changed (&self->draft);
-  self->draft.work = REG_IMPORT_WORK_PREVIEW;
-  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
-  gtk_label_set_text (self->preview_status, _("Reading the first rows…"));
-  fill_feedback_request (self, &req);
-  reg_feedback_preview_async (self->path, &req, PREVIEW_ROWS, self->preview_cancellable,
-                              on_feedback_preview_cb, g_object_ref (self));
-  apply_state (self);
-}
-
-/* The customers page and the check page, from the dry run of the survey import. */
-static void
-fill_feedback_check (RegImportWizard *self)
-{
-  const RegFeedbackImportResult *r = self->fb_check;
-  g_autoptr(GString) answers = g_string_new (NULL);
-  g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *headline = NULL;
-
-  clear_box (GTK_WIDGET (self->near_list));
-  gtk_string_list_splice (self->rejected_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->rejected_model)), NULL);
-  gtk_string_list_splice (self->skipped_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->skipped_model)), NULL);
-  gtk_widget_set_visible (self->near_group, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), FALSE);
-  if (r == NULL)
-    return;
-
-  /* customers */
-  g_string_append_printf (answers, g_dngettext (GETTEXT_PACKAGE,
-                                                "The answers come from %u customer.",
-                                                "The answers come from %u customers.",
-                                                r->customers), r->customers);
-  if (r->unknown_emails > 0)
-    {
-      g_string_append_c (answers, ' ');
-      g_string_append_printf (answers, g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u email address matches none of your customers: that row is rejected.",
-                                                    "%u email addresses match none of your customers: those rows are rejected.",
-                                                    r->unknown_emails), r->unknown_emails);
-    }
-  adw_action_row_set_subtitle (self->new_payers_row, answers->str);
-
-  /* check */
-  if (r->imported > 0)
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u survey answer is ready to import.",
-                                             "%u survey answers are ready to import.", r->imported),
-                                r->imported);
-  else
-    headline = g_strdup (_("No answer in this file can be imported."));
-  gtk_label_set_text (self->check_label, headline);
-
-  g_string_append (detail, r->kind == REG_FEEDBACK_KIND_CSAT
-                           ? _("Read as a CSAT survey (scores 1 to 5).")
-                           : _("Read as an NPS survey (scores 0 to 10)."));
-  g_string_append_c (detail, ' ');
-  if (r->duplicates > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is already in your shop and is left out.",
-                                                   "%u rows are already in your shop and are left out.",
-                                                   r->duplicates), r->duplicates);
-      g_string_append_c (detail, ' ');
-    }
-  if (r->previous_batch > 0)
-    {
-      g_string_append (detail, _("This file was imported before."));
-      g_string_append_c (detail, ' ');
-    }
-  if (r->rejected > 0)
-    {
-      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u row is rejected: see why below.",
-                                                   "%u rows are rejected: see why below.", r->rejected),
-                              r->rejected);
-      g_string_append_c (detail, ' ');
-    }
-  else
-    g_string_append (detail, _("No row was rejected. "));
-  g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u row read in all.", "%u rows read in all.",
-                                               r->rows_read), r->rows_read);
-  gtk_label_set_text (self->check_detail_label, detail->str);
-
-  fill_line_list (self->rejected_model, r->errors, TRUE);
-  gtk_scrolled_window_set_min_content_height (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->rejected_view), GTK_TYPE_SCROLLED_WINDOW)),
-    MIN (r->errors->len, 4) * 64);
-  gtk_widget_set_visible (self->rejected_group, r->errors->len > 0);
-}
-
-static void
-on_feedback_check_done_cb (GObject      *source,
-                           GAsyncResult *res,
-                           gpointer      user_data)
-{
-  g_autoptr(RegImportWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  RegFeedbackImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
-
-  if ((gpointer) self->job != (gpointer) source || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      /* a newer check replaced this one, or the window is gone */
-      g_clear_pointer (&result, reg_feedback_import_result_free);
-      if ((gpointer) self->job == (gpointer) source)
-        set_job (self, NULL);
-      return;
-    }
-  set_job (self, NULL);
-  self->draft.work = REG_IMPORT_WORK_NONE;
-  g_clear_pointer (&self->check_error, g_free);
-  if (result == NULL)
+  if (outcome == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -1663,135 +309,100 @@ on_feedback_check_done_cb (GObject      *source,
       apply_state (self);
       return;
     }
-  if (!self->draft.feedback)
+  /* the owner turned the file into sales or survey results while the check ran */
+  if ((outcome->kind == REG_IMPORT_KIND_SURVEY) != self->draft.feedback)
     {
-      /* the owner turned the file into sales while the check ran */
-      reg_feedback_import_result_free (result);
       apply_state (self);
       return;
     }
-  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
-  self->fb_check = result;
+  g_clear_pointer (&self->check, reg_import_outcome_free);
+  self->check = g_steal_pointer (&outcome);
   self->draft.checked = TRUE;
-  self->draft.n_importable = result->imported;
-  self->draft.n_new_customers = 0;
-  self->draft.n_rejected = result->rejected;
-  fill_feedback_check (self);
-  apply_state (self);
-}
-
-static void
-start_feedback_check (RegImportWizard *self)
-{
-  g_autoptr(RegFeedbackImportJob) job = NULL;
-  RegFeedbackImportRequest req;
-
-  fill_feedback_request (self, &req);
-  req.dry_run = TRUE;
-  job = reg_feedback_import_job_new (self->shop, self->path, &req);
-  self->draft.checked = FALSE;
-  self->draft.check_failed = FALSE;
-  self->draft.work = REG_IMPORT_WORK_CHECK;
-  gtk_progress_bar_set_fraction (self->check_progress, 0);
-  watch_job (self, REG_JOB (job));
-  reg_job_run_async (REG_JOB (job), on_feedback_check_done_cb, g_object_ref (self));
-  apply_state (self);
-}
-
-static void
-fill_feedback_summary (RegImportWizard *self)
-{
-  const RegFeedbackImportResult *r = self->fb_result;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (r == NULL)
-    return;
-  if (!r->committed)
-    {
-      gtk_label_set_text (self->summary_title, _("Nothing Imported"));
-      gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-      g_string_append (text, _("Every answer in this file was already in your shop or rejected. "
-                               "Your shop is as it was."));
-    }
+  self->draft.n_importable = self->check->imported;
+  self->draft.n_new_customers = self->check->sales != NULL ? self->check->sales->new_customers : 0;
+  self->draft.n_rejected = self->check->rejected;
+  if (self->check->sales != NULL)
+    reg_import_customers_page_show_sales (self->customers_page, self->check->sales);
   else
-    {
-      gtk_label_set_text (self->summary_title, _("Survey Results Imported"));
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u survey answer is now in your shop, on the customer’s page.",
-                                                 "%u survey answers are now in your shop, on your customers’ pages.",
-                                                 r->imported), r->imported);
-      if (r->duplicates + r->rejected > 0)
-        {
-          g_string_append_c (text, ' ');
-          g_string_append_printf (text, _("Left out: %u already in the shop, %u rejected."),
-                                  r->duplicates, r->rejected);
-        }
-      g_string_append_c (text, ' ');
-      g_string_append (text, r->kind == REG_FEEDBACK_KIND_NPS
-                             ? _("Unhappy customers (an NPS score of 6 or less) join the at-risk list "
-                                 "when the figures are next updated.")
-                             : _("The satisfaction figures take the new answers in when they are next "
-                                 "updated."));
-    }
-  gtk_label_set_text (self->summary_label, text->str);
+    reg_import_customers_page_show_answers (self->customers_page, self->check->survey);
+  reg_import_check_page_show (self->check_page, self->shop, self->check);
+  apply_state (self);
+}
+
+/* ---- survey results ---- */
+
+/* The survey reader's first answers under the current choices. */
+static void
+show_survey_look (RegImportWizard    *self,
+                  RegFeedbackPreview *preview)
+{
+  g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
+  self->fb_preview = preview;
+  self->draft.preview_ready = TRUE;
+  /* scores that fit both scales block the way on until the owner says which survey it was */
+  self->draft.preview_problem = preview->problem != NULL || preview->kind_problem != NULL;
+  self->draft.columns_missing = reg_feedback_preview_lacks_columns (preview);
+  reg_import_detected_page_show (self->detected_page, self->guesses, self->preview, TRUE, preview);
+  reg_import_detected_page_show_survey_columns (self->detected_page, preview);
+  reg_import_preview_pane_show_answers (self->preview_box, self->shop, self->fb_preview,
+                                        self->draft.columns_missing);
+  apply_state (self);
 }
 
 static void
-on_feedback_import_done_cb (GObject      *source,
-                            GAsyncResult *res,
-                            gpointer      user_data)
+on_look_cb (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
 {
   g_autoptr(RegImportWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  RegFeedbackImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+  g_autoptr(RegImportLook) look = reg_import_look_finish (res, &error);
 
-  set_job (self, NULL);
+  /* a newer preview is on its way (this one may have finished before it was cancelled), or
+   * the window is gone, or the file is read as sales again */
+  if (g_task_get_cancellable (G_TASK (res)) != self->preview_cancellable
+      || (look == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      || gtk_widget_in_destruction (GTK_WIDGET (self))
+      || (look != NULL && look->kind == REG_IMPORT_KIND_SURVEY && !self->draft.feedback)
+      || (look == NULL && self->draft.feedback))
+    return;
+  g_clear_object (&self->preview_cancellable);
   self->draft.work = REG_IMPORT_WORK_NONE;
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (look == NULL)
     {
-      g_clear_pointer (&result, reg_feedback_import_result_free);
-      return;
-    }
-  if (result == NULL)
-    {
-      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-      g_autofree char *text = cancelled
-        ? g_strdup (_("The import was cancelled. Nothing was changed in your shop."))
-        : g_strdup_printf (_("The import failed and nothing was changed in your shop: %s"), error->message);
-
-      self->draft.import_cancelled = cancelled;
-      self->draft.import_failed = !cancelled;
-      self->draft.step = REG_IMPORT_STEP_VALIDATION;
-      gtk_label_set_text (self->cancelled_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), TRUE);
+      self->draft.file_failed = TRUE;
+      self->draft.step = REG_IMPORT_STEP_FILE;
+      reg_import_file_page_set_error (self->file_page, error->message);
       apply_state (self);
-      return;
     }
-  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
-  self->fb_result = result;
-  self->draft.committed = result->committed;
-  self->draft.step = REG_IMPORT_STEP_SUMMARY;
-  fill_feedback_summary (self);
-  apply_state (self);
+  else if (look->kind == REG_IMPORT_KIND_SURVEY)
+    show_survey_look (self, g_steal_pointer (&look->survey));
+  else
+    show_sales_look (self, g_steal_pointer (&look->sales));
 }
 
+/* The first rows read again under the current choices, as sales or as survey results. */
 static void
-run_feedback_import (RegImportWizard *self)
+start_preview (RegImportWizard *self)
 {
-  g_autoptr(RegFeedbackImportJob) job = NULL;
-  RegFeedbackImportRequest req;
+  RegImportOrder order;
+  g_autoptr(RegImportMapping) columns = NULL;
 
-  fill_feedback_request (self, &req);
-  job = reg_feedback_import_job_new (self->shop, self->path, &req);
-  self->draft.import_cancelled = FALSE;
-  self->draft.import_failed = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), FALSE);
-  self->draft.work = REG_IMPORT_WORK_IMPORT;
-  self->draft.step = REG_IMPORT_STEP_IMPORTING;
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  watch_job (self, REG_JOB (job));
-  reg_job_run_async (REG_JOB (job), on_feedback_import_done_cb, g_object_ref (self));
+  if (self->path == NULL)
+    return;
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+
+  reg_import_draft_choices_changed (&self->draft);
+  self->draft.work = REG_IMPORT_WORK_PREVIEW;
+  g_clear_pointer (&self->check, reg_import_outcome_free);
+  /* the old rows stay until the new ones are in */
+  reg_import_preview_pane_set_status (self->preview_box, _("Reading the first rows…"));
+  fill_order (self, &order, &columns);
+  reg_import_look_async (self->shop, self->path, &order, PREVIEW_ROWS, self->preview_cancellable,
+                         on_look_cb, g_object_ref (self));
   apply_state (self);
 }
 
@@ -1801,58 +412,29 @@ set_feedback (RegImportWizard *self,
               gboolean         feedback)
 {
   self->draft.feedback = feedback;
-  if (feedback)
-    start_feedback_preview (self);
-  else
-    start_preview (self);
+  reg_import_detected_page_set_feedback (self->detected_page, feedback);
+  start_preview (self);
 }
 
 static void
 start_check (RegImportWizard *self)
 {
-  g_autoptr(RegImportJob) job = NULL;
-  RegImportRequest req;
-  g_autofree char *mapping = NULL;
+  g_autoptr(RegJob) job = NULL;
+  g_autoptr(RegImportMapping) columns = NULL;
+  RegImportOrder order;
 
   if (self->job != NULL)
     reg_job_cancel (REG_JOB (self->job));
-  if (self->draft.feedback)
-    {
-      start_feedback_check (self);
-      return;
-    }
-  fill_request (self, &req, &mapping);
-  req.dry_run = TRUE;
-  job = reg_import_job_new (self->shop, self->path, &req);
+  fill_order (self, &order, &columns);
+  order.dry_run = TRUE;
+  job = reg_import_order_new_job (self->shop, self->path, &order);
   self->draft.checked = FALSE;
   self->draft.check_failed = FALSE;
   self->draft.work = REG_IMPORT_WORK_CHECK;
-  gtk_progress_bar_set_fraction (self->check_progress, 0);
-  watch_job (self, REG_JOB (job));
-  reg_job_run_async (REG_JOB (job), on_check_done_cb, g_object_ref (self));
+  gtk_progress_bar_set_fraction (reg_import_customers_page_get_progress (self->customers_page), 0);
+  watch_job (self, job);
+  reg_job_run_async (job, on_check_done_cb, g_object_ref (self));
   apply_state (self);
-}
-
-static guint
-merge_confirmed (RegImportWizard  *self,
-                 char            **error_text)
-{
-  guint merged = 0;
-
-  for (guint i = 0; self->result != NULL && i < self->result->near_matches->len; i++)
-    {
-      const RegNearMatch *m = g_ptr_array_index (self->result->near_matches, i);
-      g_autofree char *key = near_key (m);
-      g_autoptr(GError) error = NULL;
-
-      if (m->new_customer_id <= 0 || !g_hash_table_contains (self->confirmed, key))
-        continue;
-      if (reg_shop_merge_customers (self->shop, m->customer_id, m->new_customer_id, &error))
-        merged++;
-      else if (*error_text == NULL)
-        *error_text = g_strdup_printf (_("“%s” could not be merged: %s"), m->payer, error->message);
-    }
-  return merged;
 }
 
 static void
@@ -1862,18 +444,15 @@ on_import_done_cb (GObject      *source,
 {
   g_autoptr(RegImportWizard) self = user_data;
   g_autoptr(GError) error = NULL;
-  RegImportResult *result = reg_job_run_finish (REG_JOB (source), res, &error);
+  g_autoptr(RegImportOutcome) outcome = reg_import_outcome_finish (REG_JOB (source), res, &error);
   g_autofree char *merge_error = NULL;
   guint merged;
 
   set_job (self, NULL);
   self->draft.work = REG_IMPORT_WORK_NONE;
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      g_clear_pointer (&result, reg_import_result_free);
-      return;
-    }
-  if (result == NULL)
+    return;
+  if (outcome == NULL)
     {
       gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_autofree char *text = cancelled
@@ -1883,17 +462,19 @@ on_import_done_cb (GObject      *source,
       self->draft.import_cancelled = cancelled;
       self->draft.import_failed = !cancelled;
       self->draft.step = REG_IMPORT_STEP_VALIDATION;
-      gtk_label_set_text (self->cancelled_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), TRUE);
+      reg_import_check_page_show_failure (self->check_page, text);
       apply_state (self);
       return;
     }
-  g_clear_pointer (&self->result, reg_import_result_free);
-  self->result = result;
-  self->draft.committed = result->committed;
-  merged = merge_confirmed (self, &merge_error);
+  g_clear_pointer (&self->result, reg_import_outcome_free);
+  self->result = g_steal_pointer (&outcome);
+  self->draft.committed = self->result->committed;
   self->draft.step = REG_IMPORT_STEP_SUMMARY;
-  fill_summary (self, merged, merge_error);
+  merged = reg_shop_merge_look_alikes (self->shop, self->result->sales,
+                                       reg_import_customers_page_get_confirmed (self->customers_page),
+                                       &merge_error);
+  reg_import_summary_page_show (self->summary_page, self->shop, self->result, merged, merge_error,
+                                self->draft.undone);
   apply_state (self);
 }
 
@@ -1903,69 +484,33 @@ run_action (GtkWidget  *widget,
             GVariant   *param)
 {
   RegImportWizard *self = REG_IMPORT_WIZARD (widget);
-  g_autoptr(RegImportJob) job = NULL;
-  RegImportRequest req;
-  g_autofree char *mapping = NULL;
-  g_autofree char *save_as = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->save_row))));
+  g_autoptr(RegJob) job = NULL;
+  g_autoptr(RegImportMapping) columns = NULL;
+  g_autofree char *save_as = reg_import_columns_page_get_save_as (self->columns_page);
+  RegImportOrder order;
 
-  if (self->draft.feedback)
-    {
-      run_feedback_import (self);
-      return;
-    }
-  fill_request (self, &req, &mapping);
-  req.save_mapping_as = *save_as != '\0' ? save_as : NULL;
-  job = reg_import_job_new (self->shop, self->path, &req);
+  fill_order (self, &order, &columns);
+  order.save_mapping_as = save_as;
+  job = reg_import_order_new_job (self->shop, self->path, &order);
   self->draft.import_cancelled = FALSE;
   self->draft.import_failed = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), FALSE);
+  reg_import_check_page_show_failure (self->check_page, NULL);
   self->draft.work = REG_IMPORT_WORK_IMPORT;
   self->draft.step = REG_IMPORT_STEP_IMPORTING;
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  watch_job (self, REG_JOB (job));
-  reg_job_run_async (REG_JOB (job), on_import_done_cb, g_object_ref (self));
+  gtk_progress_bar_set_fraction (reg_import_progress_page_get_progress (self->importing_page), 0);
+  watch_job (self, job);
+  reg_job_run_async (job, on_import_done_cb, g_object_ref (self));
   apply_state (self);
 }
 
 /* ---- actions and signals ---- */
 
 static void
-on_chooser_response_cb (GtkNativeDialog *native,
-                        int              response,
-                        RegImportWizard *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      reg_import_wizard_set_file (self, file);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-static void
 choose_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  static const char *patterns[] = { "*.csv", "*.CSV", "*.txt", "*.tsv", "*.ofx", "*.OFX", "*.qfx", "*.QFX",
-                                    "*.qif", "*.QIF", "*.xml", "*.XML", "*.sta", "*.STA", "*.940" };
-
-  native = gtk_file_chooser_native_new (_("Choose the File to Import"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (exports, _("Exports and statements"));
-  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-    gtk_file_filter_add_pattern (exports, patterns[i]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), exports);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  reg_import_file_page_choose (REG_IMPORT_WIZARD (widget)->file_page);
 }
 
 static void
@@ -1997,7 +542,7 @@ back_action (GtkWidget  *widget,
   if (to == REG_IMPORT_STEP_FILE)
     {
       /* a new file from here on */
-      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), FALSE);
+      reg_import_file_page_set_error (self->file_page, NULL);
     }
   go_to (self, to);
 }
@@ -2028,44 +573,19 @@ undo_action (GtkWidget  *widget,
 {
   RegImportWizard *self = REG_IMPORT_WIZARD (widget);
   g_autoptr(GError) error = NULL;
-  RegUndoSummary undone;
-  g_autofree char *text = NULL;
+  RegUndoSummary undone = { 0 };
 
-  if (self->draft.feedback && self->fb_result != NULL && self->fb_result->committed)
-    {
-      if (!reg_shop_undo_import (self->shop, self->fb_result->batch, NULL, &error))
-        {
-          g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
-          gtk_label_set_text (self->summary_label, why);
-          return;
-        }
-      self->draft.undone = TRUE;
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The import was undone: %u survey answer was taken out again. "
-                                           "Your shop is as it was before.",
-                                           "The import was undone: %u survey answers were taken out again. "
-                                           "Your shop is as it was before.", self->fb_result->imported),
-                              self->fb_result->imported);
-      gtk_label_set_text (self->summary_title, _("Import Undone"));
-      gtk_image_set_from_icon_name (self->summary_icon, "edit-undo-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-      gtk_label_set_text (self->summary_label, text);
-      apply_state (self);
-      return;
-    }
   if (self->result == NULL || !self->result->committed)
     return;
   if (!reg_shop_undo_import (self->shop, self->result->batch, &undone, &error))
     {
       g_autofree char *why = g_strdup_printf (_("The import could not be undone: %s"), error->message);
-      gtk_label_set_text (self->summary_label, why);
+      reg_import_summary_page_set_text (self->summary_page, why);
       return;
     }
   self->draft.undone = TRUE;
-  text = g_strdup_printf (_("The import was undone: %u sales and %u customers were taken out again. "
-                            "Your shop is as it was before."), undone.sales, undone.customers);
-  fill_summary (self, 0, NULL);
-  gtk_label_set_text (self->summary_label, text);
+  reg_import_summary_page_show_undone (self->summary_page, self->result->kind == REG_IMPORT_KIND_SURVEY,
+                                       undone.answers, undone.sales, undone.customers);
   apply_state (self);
 }
 
@@ -2075,195 +595,53 @@ load_mapping_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   RegImportWizard *self = REG_IMPORT_WIZARD (widget);
-  GtkStringObject *item = adw_combo_row_get_selected_item (self->saved_row);
+  const char *name = reg_import_columns_page_get_selected_saved (self->columns_page);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   RegImportMapping *mapping;
 
-  if (item == NULL)
+  if (name == NULL)
     return;
-  text = reg_shop_get_mapping (self->shop, gtk_string_object_get_string (item));
+  text = reg_shop_get_mapping (self->shop, name);
   if (text == NULL || (mapping = reg_import_mapping_from_string (text, &error)) == NULL)
     {
-      gtk_label_set_text (self->preview_status, error != NULL ? error->message : _("The mapping is gone."));
+      reg_import_preview_pane_set_status (self->preview_box, error != NULL ? error->message : _("The mapping is gone."));
       return;
     }
-  g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  self->mapping = mapping;
-  gtk_editable_set_text (GTK_EDITABLE (self->save_row), gtk_string_object_get_string (item));
+  reg_import_columns_page_load (self->columns_page, mapping, name);
   start_preview (self);
 }
 
+/* A choice on the detected page: the file is read again under it. */
 static void
-on_field_selected_cb (AdwComboRow     *row,
-                      GParamSpec      *pspec,
-                      RegImportWizard *self)
+on_choice_changed_cb (RegImportDetectedPage *page,
+                      guint                  change,
+                      RegImportWizard       *self)
 {
-  RegImportMapping *mapping;
-
-  if (self->updating)
+  if (self->path == NULL)
     return;
-  /* every field as the drop-downs show it now: the owner's mapping from here on */
-  mapping = reg_import_mapping_new ();
-  if (self->mapping != NULL && reg_import_mapping_get_name (self->mapping) != NULL)
-    reg_import_mapping_set_name (mapping, reg_import_mapping_get_name (self->mapping));
-  for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
+  if (change == REG_IMPORT_CHANGED_HOLDS)
     {
-      RegField field = mapped_fields[f].field;
-      guint pos;
-
-      if (self->field_rows[field] == NULL)
-        continue;
-      pos = adw_combo_row_get_selected (self->field_rows[field]);
-      if (pos > 0 && pos <= self->columns->len)
-        reg_import_mapping_set (mapping, field, g_ptr_array_index (self->columns, pos - 1));
+      set_feedback (self, reg_import_detected_page_get_feedback (page));
+      return;
     }
-  g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  self->mapping = mapping;
-  start_preview (self);
-}
-
-static void
-on_choice_selected_cb (AdwComboRow     *row,
-                       GParamSpec      *pspec,
-                       RegImportWizard *self)
-{
-  guint pos = adw_combo_row_get_selected (row);
-  gboolean columns_change = TRUE;
-
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
-    return;
-  if (row == self->format_row && pos < G_N_ELEMENTS (formats))
-    set_str (&self->format, formats[pos].id);
-  else if (row == self->encoding_row && pos < self->encodings->len)
-    set_str (&self->encoding, g_ptr_array_index (self->encodings, pos));
-  else if (row == self->delimiter_row && pos < G_N_ELEMENTS (delimiters))
-    self->delimiter = delimiters[pos].c;
-  else if (row == self->preset_row)
-    {
-      gsize n;
-      const RegImportPreset *presets = reg_import_preset_list (&n);
-      g_clear_pointer (&self->preset, g_free);
-      if (pos > 0 && pos <= n)
-        {
-          self->preset = g_strdup (presets[pos - 1].name);
-          /* a statement format comes with its preset */
-          if (g_strcmp0 (presets[pos - 1].format, "csv") != 0)
-            set_str (&self->format, presets[pos - 1].format);
-          else if (self->format != NULL && !g_str_equal (self->format, "csv"))
-            set_str (&self->format, "csv");
-        }
-    }
-  else if (row == self->decimal_row && pos < G_N_ELEMENTS (decimals))
-    {
-      self->decimal = decimals[pos].c;
-      columns_change = FALSE;
-    }
-  else if (row == self->date_row && pos < G_N_ELEMENTS (date_orders))
-    {
-      set_str (&self->date_order, date_orders[pos].id);
-      columns_change = FALSE;
-    }
-  else
-    return;
-
   /* other columns, other names: the owner's columns no longer apply */
-  if (columns_change)
-    {
-      g_clear_pointer (&self->mapping, reg_import_mapping_free);
-      clear_survey_columns (self);
-    }
-  if (self->draft.feedback)
-    start_feedback_preview (self);
-  else
-    start_preview (self);
+  if (change == REG_IMPORT_CHANGED_COLUMNS)
+    reg_import_columns_page_set_mapping (self->columns_page, NULL);
+  start_preview (self);
 }
 
 static void
-on_holds_selected_cb (AdwComboRow     *row,
-                      GParamSpec      *pspec,
-                      RegImportWizard *self)
+on_unmatched_selected_cb (RegImportCustomersPage *page,
+                          RegImportWizard        *self)
 {
-  guint pos = adw_combo_row_get_selected (row);
-
-  if (self->updating || self->path == NULL || pos == GTK_INVALID_LIST_POSITION
-      || (pos == 1) == self->draft.feedback)
-    return;
-  self->feedback_chosen = TRUE;
-  set_feedback (self, pos == 1);
-}
-
-static void
-on_kind_selected_cb (AdwComboRow     *row,
-                     GParamSpec      *pspec,
-                     RegImportWizard *self)
-{
-  guint pos = adw_combo_row_get_selected (row);
-
-  if (self->updating || self->path == NULL || pos > REG_FEEDBACK_KIND_CSAT
-      || (RegFeedbackKind) pos == self->kind)
-    return;
-  self->kind = (RegFeedbackKind) pos;
-  start_feedback_preview (self);
-}
-
-static void
-on_survey_column_selected_cb (AdwComboRow     *row,
-                              GParamSpec      *pspec,
-                              RegImportWizard *self)
-{
-  guint pos = adw_combo_row_get_selected (row);
-
-  if (self->updating || self->path == NULL || !self->draft.feedback || pos == GTK_INVALID_LIST_POSITION)
-    return;
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (self->survey_rows[f] == row)
-      {
-        /* "Not in this file": back to the column its name stands for, if any */
-        g_free (self->survey_columns[f]);
-        self->survey_columns[f] = pos > 0 && pos <= self->survey_values->len
-                                  ? g_strdup (g_ptr_array_index (self->survey_values, pos - 1)) : NULL;
-      }
-  update_survey_mapping (self);
-  start_feedback_preview (self);
-}
-
-static void
-on_unmatched_selected_cb (AdwComboRow     *row,
-                          GParamSpec      *pspec,
-                          RegImportWizard *self)
-{
-  if (self->updating || self->path == NULL || !self->draft.preview_ready)
+  if (self->path == NULL || !self->draft.preview_ready)
     return;
   self->draft.checked = FALSE;
   if (self->draft.step == REG_IMPORT_STEP_MATCHING)
     start_check (self);
   else
     apply_state (self);
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget   *target,
-            const GValue    *value,
-            double           x,
-            double           y,
-            RegImportWizard *self)
-{
-  GFile *file = NULL;
-
-  if (self->draft.step != REG_IMPORT_STEP_FILE && self->draft.step != REG_IMPORT_STEP_DETECTED)
-    return FALSE;
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *files = g_value_get_boxed (value);
-      file = files != NULL ? files->data : NULL;
-    }
-  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
-    file = g_value_get_object (value);
-  if (file == NULL)
-    return FALSE;
-  reg_import_wizard_set_file (self, file);
-  return TRUE;
 }
 
 static gboolean
@@ -2304,24 +682,10 @@ reg_import_wizard_finalize (GObject *object)
   g_free (self->path);
   set_preview (self, NULL);
   g_clear_pointer (&self->guesses, reg_import_preview_free);
-  g_clear_pointer (&self->check, reg_import_result_free);
-  g_clear_pointer (&self->result, reg_import_result_free);
+  g_clear_pointer (&self->check, reg_import_outcome_free);
+  g_clear_pointer (&self->result, reg_import_outcome_free);
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
-  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
-  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
-  clear_survey_columns (self);
-  g_free (self->survey_key);
-  g_clear_pointer (&self->survey_values, g_ptr_array_unref);
   g_free (self->check_error);
-  g_free (self->columns_key);
-  g_clear_pointer (&self->columns, g_ptr_array_unref);
-  g_clear_pointer (&self->confirmed, g_hash_table_unref);
-  g_free (self->format);
-  g_free (self->encoding);
-  g_free (self->preset);
-  g_free (self->date_order);
-  g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  g_clear_pointer (&self->encodings, g_ptr_array_unref);
   G_OBJECT_CLASS (reg_import_wizard_parent_class)->finalize (object);
 }
 
@@ -2336,6 +700,14 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   object_class->finalize = reg_import_wizard_finalize;
   window_class->close_request = on_close_request_cb;
 
+  g_type_ensure (REG_TYPE_IMPORT_COLUMNS_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_DETECTED_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_FILE_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_PROGRESS_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_CUSTOMERS_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_PREVIEW_PANE);
+  g_type_ensure (REG_TYPE_IMPORT_CHECK_PAGE);
+  g_type_ensure (REG_TYPE_IMPORT_SUMMARY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regulars/Regulars/ui/reg-import-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, window_title);
@@ -2343,63 +715,17 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, next_button);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, blocked_label);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, stack);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_error_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, holds_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preset_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preset_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, format_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, format_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, encoding_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, encoding_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, delimiter_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, delimiter_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, decimal_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, decimal_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, date_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, date_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_columns_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_email_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_score_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_date_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, survey_comment_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, mapping_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, saved_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, save_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_box);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_progress);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, new_payers_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, unmatched_row);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, near_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, near_list);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, cancelled_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_detail_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_view);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, rejected_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_view);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, skipped_model);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_button);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, import_progress);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_icon);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_title);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, file_page);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, detected_page);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, columns_page);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, check_page);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, importing_page);
+  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, summary_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_box);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_status);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, scroller);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWizard, preview_grid);
   /* named for tests */
   gtk_widget_class_bind_template_child (widget_class, RegImportWizard, back_button);
-  gtk_widget_class_bind_template_child_full (widget_class, "nothing_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "choose_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "load_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
@@ -2416,65 +742,15 @@ reg_import_wizard_class_init (RegImportWizardClass *klass)
 static void
 reg_import_wizard_init (RegImportWizard *self)
 {
-  gsize n_presets;
-  const RegImportPreset *presets = reg_import_preset_list (&n_presets);
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   reg_import_draft_init (&self->draft);
-  self->columns = g_ptr_array_new_with_free_func (g_free);
-  self->confirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->encodings = g_ptr_array_new_with_free_func (g_free);
-  self->survey_values = g_ptr_array_new_with_free_func (g_free);
-  self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_SCORE] = self->survey_score_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_DATE] = self->survey_date_row;
-  self->survey_rows[REG_FEEDBACK_FIELD_COMMENT] = self->survey_comment_row;
-  set_line_factory (self->rejected_view);
-  set_line_factory (self->skipped_view);
 
-  self->updating = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    gtk_string_list_append (self->format_model, _(formats[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (known_encodings); i++)
-    {
-      gtk_string_list_append (self->encoding_model, _(known_encodings[i].label));
-      g_ptr_array_add (self->encodings, g_strdup (known_encodings[i].id));
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
-    gtk_string_list_append (self->delimiter_model, _(delimiters[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
-    gtk_string_list_append (self->decimal_model, _(decimals[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
-    gtk_string_list_append (self->date_model, _(date_orders[i].label));
-  gtk_string_list_append (self->preset_model, _("None: match the columns by their names"));
-  for (gsize i = 0; i < n_presets; i++)
-    gtk_string_list_append (self->preset_model, _(presets[i].display_name));
-  self->updating = FALSE;
+  g_signal_connect_swapped (self->columns_page, "mapping-changed", G_CALLBACK (start_preview), self);
+  g_signal_connect (self->customers_page, "unmatched-changed", G_CALLBACK (on_unmatched_selected_cb), self);
+  g_signal_connect_swapped (self->file_page, "file-chosen", G_CALLBACK (reg_import_wizard_set_file), self);
+  g_signal_connect (self->detected_page, "changed", G_CALLBACK (on_choice_changed_cb), self);
 
-  reg_ui_combo_row_set_max_chars (self->preset_row, 32);
-  reg_ui_combo_row_set_max_chars (self->holds_row, 32);
-  reg_ui_combo_row_set_max_chars (self->encoding_row, 32);
-  reg_ui_combo_row_set_max_chars (self->saved_row, 32);
-  g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->delimiter_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->preset_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->decimal_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->date_row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  g_signal_connect (self->unmatched_row, "notify::selected", G_CALLBACK (on_unmatched_selected_cb), self);
-  g_signal_connect (self->holds_row, "notify::selected", G_CALLBACK (on_holds_selected_cb), self);
-  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    {
-      reg_ui_combo_row_set_max_chars (self->survey_rows[f], 36);
-      g_signal_connect (self->survey_rows[f], "notify::selected", G_CALLBACK (on_survey_column_selected_cb), self);
-    }
-
-  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  reg_import_file_page_watch_drops (self->file_page, GTK_WIDGET (self));
 
   apply_state (self);
 }
@@ -2507,7 +783,7 @@ reg_import_wizard_set_file (RegImportWizard *self,
 
   if (self->draft.work == REG_IMPORT_WORK_IMPORT || self->draft.committed)
     return;
-  g_clear_pointer (&self->fb_result, reg_feedback_import_result_free);
+  g_clear_pointer (&self->result, reg_import_outcome_free);
   /* a check of the previous file: stopped, and its result ignored */
   if (self->job != NULL)
     reg_job_cancel (REG_JOB (self->job));
@@ -2517,36 +793,25 @@ reg_import_wizard_set_file (RegImportWizard *self,
   self->path = g_file_get_path (file);
   set_preview (self, NULL);
   g_clear_pointer (&self->guesses, reg_import_preview_free);
-  g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  g_clear_pointer (&self->format, g_free);
-  g_clear_pointer (&self->encoding, g_free);
-  g_clear_pointer (&self->preset, g_free);
-  g_clear_pointer (&self->date_order, g_free);
-  g_clear_pointer (&self->columns_key, g_free);
-  self->delimiter = self->decimal = 0;
-  self->feedback_chosen = FALSE;
-  self->kind = REG_FEEDBACK_KIND_AUTO;
-  clear_survey_columns (self);
-  g_clear_pointer (&self->survey_key, g_free);
+  reg_import_columns_page_reset (self->columns_page);
+  reg_import_detected_page_reset (self->detected_page);
   g_clear_pointer (&self->fb_preview, reg_feedback_preview_free);
-  g_clear_pointer (&self->fb_check, reg_feedback_import_result_free);
-  g_hash_table_remove_all (self->confirmed);
+  g_clear_pointer (&self->check, reg_import_outcome_free);
+  reg_import_customers_page_forget (self->customers_page);
   reg_import_draft_init (&self->draft);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), FALSE);
+  reg_import_file_page_set_error (self->file_page, NULL);
 
   if (self->path == NULL)
     {
       self->draft.file_failed = TRUE;
-      gtk_label_set_text (self->file_error_label, _("Only files on this computer can be imported."));
-      gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), TRUE);
+      reg_import_file_page_set_error (self->file_page, _("Only files on this computer can be imported."));
       apply_state (self);
       return;
     }
   self->draft.has_file = TRUE;
   name = g_file_get_basename (file);
   text = g_strdup_printf (_("Reading “%s”…"), name);
-  gtk_label_set_text (self->file_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_label), TRUE);
+  reg_import_file_page_set_status (self->file_page, text);
   adw_window_title_set_title (self->window_title, name);
   start_preview (self);
 }
@@ -2576,14 +841,14 @@ const RegImportResult *
 reg_import_wizard_get_check (RegImportWizard *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
-  return self->check;
+  return self->check != NULL ? self->check->sales : NULL;
 }
 
 const RegImportResult *
 reg_import_wizard_get_result (RegImportWizard *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
-  return self->result;
+  return self->result != NULL ? self->result->sales : NULL;
 }
 
 RegJob *
@@ -2599,7 +864,7 @@ reg_import_wizard_get_field_row (RegImportWizard *self,
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
   g_return_val_if_fail (field < REG_N_FIELDS, NULL);
-  return self->field_rows[field];
+  return reg_import_columns_page_get_field_row (self->columns_page, field);
 }
 
 const RegFeedbackPreview *
@@ -2613,12 +878,12 @@ const RegFeedbackImportResult *
 reg_import_wizard_get_feedback_check (RegImportWizard *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
-  return self->fb_check;
+  return self->check != NULL ? self->check->survey : NULL;
 }
 
 const RegFeedbackImportResult *
 reg_import_wizard_get_feedback_result (RegImportWizard *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_WIZARD (self), NULL);
-  return self->fb_result;
+  return self->result != NULL ? self->result->survey : NULL;
 }

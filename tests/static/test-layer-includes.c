@@ -16,6 +16,9 @@
 static const char *const ui_io_allowed[] = {
   /* the column mapping the owner builds (RegImportMapping, RegField) and the table of presets */
   "reg-import-mapping.h",
+  /* the known exports (Shopify, Square, …): a constant table of their names, columns and
+   * defaults that the wizard's pages offer and describe; no files, no shop */
+  "reg-import-preset.h",
   /* the loyalty list and its page layout: a pure drawing of a list value onto the cairo context
    * the print operation hands out, the same pages the PDF job writes; no files, no shop */
   "reg-loyalty-layout.h",

@@ -132,7 +132,7 @@ save_scrolled_to (RegImportWizard *wizard,
                   const char      *dir,
                   const char      *file)
 {
-  GtkWidget *target = ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, name);
+  GtkWidget *target = ui_test_part (wizard, name);
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
   GtkWidget *content = gtk_scrolled_window_get_child (scroller);
@@ -223,13 +223,13 @@ shoot_survey (RegWindow  *window,
   reg_import_wizard_set_file (wizard, file);
   UI_WAIT_UNTIL (wizard_ready (wizard), 30);
   /* no column is known by its name: the owner says it is a survey, and sees what is needed */
-  adw_combo_row_set_selected (ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, "holds_row"), 1);
+  adw_combo_row_set_selected (ui_test_part (wizard, "holds_row"), 1);
   UI_WAIT_UNTIL (wizard_ready (wizard) && reg_import_wizard_get_draft (wizard)->feedback, 30);
   if (save_shots)
     save_scrolled_to (wizard, "survey_columns_group", dir, "import-survey-columns-light.png");
   for (guint f = 0; f < G_N_ELEMENTS (rows); f++)
     {
-      adw_combo_row_set_selected (ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, rows[f]), f + 1);
+      adw_combo_row_set_selected (ui_test_part (wizard, rows[f]), f + 1);
       UI_WAIT_UNTIL (wizard_ready (wizard), 30);
     }
   if (reg_import_wizard_get_draft (wizard)->columns_missing)

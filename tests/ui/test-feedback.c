@@ -97,7 +97,7 @@ draft (Fixture *f)
 static gpointer
 child (Fixture *f, const char *name)
 {
-  return ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, name);
+  return ui_test_part (f->wizard, name);
 }
 
 static void

@@ -4,7 +4,9 @@
  * from ../shared/data end to end through every page (with a choice changed and the preview
  * re-read), import and undo; rejected rows and a confirmed look-alike payer; "import nothing";
  * a statement without the columns page; cancelling a long import leaves the shop exactly as
- * it was; a file dropped on the window opens the wizard.
+ * it was; a file dropped on the window opens the wizard; an OFX statement explained without its
+ * tag names; Square customers without a name in the file said to have none, and every new
+ * payer listed on the customers page.
  */
 #include "config.h"
 
@@ -74,7 +76,7 @@ enabled (Fixture    *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     if (g_str_equal (buttons[i].action, action))
-      return gtk_widget_get_sensitive (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, buttons[i].button));
+      return gtk_widget_get_sensitive (ui_test_part (f->wizard, buttons[i].button));
   g_assert_not_reached ();
 }
 
@@ -95,7 +97,7 @@ static const char *
 text_of (Fixture    *f,
          const char *child)
 {
-  return gtk_label_get_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, child));
+  return gtk_label_get_text (ui_test_part (f->wizard, child));
 }
 
 static const char *
@@ -166,10 +168,10 @@ test_shopify_end_to_end (Fixture       *f,
                          gconstpointer  data)
 {
   g_autofree char *path = reg_test_shared_data_path ("real-exports", "shopify", "orders_export.csv", NULL);
-  AdwComboRow *preset_row = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "preset_row");
-  AdwComboRow *delimiter_row = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "delimiter_row");
-  GtkWidget *preview_box = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "preview_box");
-  GtkWidget *blocked = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "blocked_label");
+  AdwComboRow *preset_row = ui_test_part (f->wizard, "preset_row");
+  AdwComboRow *delimiter_row = ui_test_part (f->wizard, "delimiter_row");
+  GtkWidget *preview_box = ui_test_part (f->wizard, "preview_box");
+  GtkWidget *blocked = ui_test_part (f->wizard, "blocked_label");
   const RegImportPreview *preview;
   const RegImportResult *check;
   const RegImportResult *result;
@@ -189,11 +191,11 @@ test_shopify_end_to_end (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (preview_box));
   g_assert_false (gtk_widget_get_visible (blocked));
   g_assert_cmpstr (selected_text (preset_row), ==, "Shopify orders");
-  g_assert_cmpstr (selected_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "format_row")), ==, "CSV table");
+  g_assert_cmpstr (selected_text (ui_test_part (f->wizard, "format_row")), ==, "CSV table");
   g_assert_cmpstr (selected_text (delimiter_row), ==, "Commas ( , )");
-  g_assert_cmpstr (selected_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "encoding_row")), ==,
+  g_assert_cmpstr (selected_text (ui_test_part (f->wizard, "encoding_row")), ==,
                    "UTF-8 (Unicode)");
-  g_assert_cmpstr (selected_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "date_row")), ==,
+  g_assert_cmpstr (selected_text (ui_test_part (f->wizard, "date_row")), ==,
                    "Year first: 2024-12-31");
   preview = reg_import_wizard_get_preview (f->wizard);
   g_assert_nonnull (preview);
@@ -201,7 +203,7 @@ test_shopify_end_to_end (Fixture       *f,
   g_assert_cmpstr (preview->preset, ==, "shopify");
   g_assert_cmpuint (preview->rows->len, >, 0);
   /* a header row plus one grid row per preview row */
-  g_assert_cmpuint (n_children (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "preview_grid")), >=,
+  g_assert_cmpuint (n_children (ui_test_part (f->wizard, "preview_grid")), >=,
                     6 * (1 + preview->rows->len));
   g_assert_true (g_str_has_prefix (text_of (f, "preview_status"), "Read with the rules for Shopify orders"));
   g_assert_true (enabled (f, "import.next"));
@@ -227,7 +229,7 @@ test_shopify_end_to_end (Fixture       *f,
   /* 3: columns, filled from the preset; the page opens at its top, wherever the page before
    * was scrolled to */
   {
-    GtkScrolledWindow *scroller = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "scroller");
+    GtkScrolledWindow *scroller = ui_test_part (f->wizard, "scroller");
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
 
     UI_WAIT_UNTIL (gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj), 10);
@@ -244,7 +246,7 @@ test_shopify_end_to_end (Fixture       *f,
                                    "Total"));
   g_assert_true (g_str_has_prefix (selected_text (reg_import_wizard_get_field_row (f->wizard, REG_FIELD_EMAIL)),
                                    "Email"));
-  gtk_editable_set_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "save_row"), "My Shopify");
+  gtk_editable_set_text (ui_test_part (f->wizard, "save_row"), "My Shopify");
 
   /* 4: customers, from the dry run */
   activate (f, "import.next");
@@ -256,7 +258,7 @@ test_shopify_end_to_end (Fixture       *f,
   g_assert_nonnull (check);
   g_assert_true (check->dry_run);
   g_assert_cmpuint (check->new_customers, ==, 3);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "new_payers_row")),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ui_test_part (f->wizard, "new_payers_row")),
                    ==, "3 payers in this file match none of your customers.");
   g_assert_cmpuint (n_sales (f), ==, 0);   /* a dry run */
 
@@ -264,17 +266,17 @@ test_shopify_end_to_end (Fixture       *f,
   activate (f, "import.next");
   g_assert_cmpstr (page (f), ==, "validation");
   g_assert_cmpstr (text_of (f, "check_label"), ==, "4 sales worth €2,620.40 are ready to import.");
-  g_assert_false (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "rejected_group")));
-  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "skipped_group")));
-  g_assert_cmpstr (adw_preferences_group_get_title (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "skipped_group")),
+  g_assert_false (gtk_widget_get_visible (ui_test_part (f->wizard, "rejected_group")));
+  g_assert_true (gtk_widget_get_visible (ui_test_part (f->wizard, "skipped_group")));
+  g_assert_cmpstr (adw_preferences_group_get_title (ui_test_part (f->wizard, "skipped_group")),
                    ==, "15 Rows Skipped");
-  g_assert_cmpuint (g_list_model_get_n_items (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "skipped_model")),
+  g_assert_cmpuint (g_list_model_get_n_items (ui_test_part (f->wizard, "skipped_model")),
                     ==, 15);
-  g_assert_cmpstr (gtk_button_get_label (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "import_button")), ==,
+  g_assert_cmpstr (gtk_button_get_label (ui_test_part (f->wizard, "import_button")), ==,
                    "_Import");
   g_assert_true (enabled (f, "import.run"));
   g_assert_true (enabled (f, "import.nothing"));
-  g_assert_false (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "next_button")));
+  g_assert_false (gtk_widget_get_visible (ui_test_part (f->wizard, "next_button")));
   {
     g_autofree char *unchanged = dump (f);
     g_assert_cmpstr (unchanged, ==, before);
@@ -294,7 +296,7 @@ test_shopify_end_to_end (Fixture       *f,
   g_assert_cmpstr (text_of (f, "summary_title"), ==, "Sales Imported");
   g_assert_true (g_str_has_prefix (text_of (f, "summary_label"), "4 sales worth €2,620.40 are now in your shop."));
   g_assert_true (enabled (f, "import.undo"));
-  g_assert_cmpstr (gtk_button_get_label (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "next_button")), ==,
+  g_assert_cmpstr (gtk_button_get_label (ui_test_part (f->wizard, "next_button")), ==,
                    "_Close");
   /* the mapping was kept under its name */
   {
@@ -350,8 +352,8 @@ test_rejected_and_look_alike (Fixture       *f,
   g_assert_cmpstr (page (f), ==, "matching");
 
   /* the look-alike, offered with a switch */
-  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "near_group")));
-  near_list = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "near_list");
+  g_assert_true (gtk_widget_get_visible (ui_test_part (f->wizard, "near_group")));
+  near_list = ui_test_part (f->wizard, "near_list");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (near_list, 0));
   g_assert_nonnull (row);
   g_assert_null (gtk_list_box_get_row_at_index (near_list, 1));
@@ -369,10 +371,10 @@ test_rejected_and_look_alike (Fixture       *f,
 
   activate (f, "import.next");
   g_assert_cmpstr (page (f), ==, "validation");
-  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "rejected_group")));
+  g_assert_true (gtk_widget_get_visible (ui_test_part (f->wizard, "rejected_group")));
   {
     /* one row: its line, and the reader's sentence naming file, line, column and value */
-    GListModel *rejected = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "rejected_model");
+    GListModel *rejected = ui_test_part (f->wizard, "rejected_model");
     const char *first;
 
     g_assert_cmpuint (g_list_model_get_n_items (rejected), ==, 1);
@@ -380,7 +382,7 @@ test_rejected_and_look_alike (Fixture       *f,
     g_assert_true (g_str_has_prefix (first, "3\x1fsales.csv, line 3"));
     g_assert_nonnull (strstr (first, "twelve"));
   }
-  g_assert_cmpstr (gtk_button_get_label (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "import_button")), ==,
+  g_assert_cmpstr (gtk_button_get_label (ui_test_part (f->wizard, "import_button")), ==,
                    "Import the _Valid Rows");
 
   activate (f, "import.run");
@@ -419,7 +421,7 @@ test_import_nothing (Fixture       *f,
   g_assert_cmpuint (reg_import_wizard_get_check (f->wizard)->rejected, ==, 12);
   g_assert_cmpstr (text_of (f, "check_label"), ==, "No sale in this file can be imported.");
   g_assert_false (enabled (f, "import.run"));
-  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "blocked_label")));
+  g_assert_true (gtk_widget_get_visible (ui_test_part (f->wizard, "blocked_label")));
   g_assert_true (enabled (f, "import.nothing"));
   activate (f, "import.nothing");
   UI_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (f->wizard)), 10);
@@ -433,13 +435,13 @@ test_statement (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *path = reg_test_shared_data_path ("real-exports", "qif", "web.qif", NULL);
-  AdwWindowTitle *title = ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "window_title");
+  AdwWindowTitle *title = ui_test_part (f->wizard, "window_title");
 
   set_file (f, path);
   g_assert_cmpstr (page (f), ==, "detected");
   g_assert_false (draft (f)->is_csv);
-  g_assert_cmpstr (selected_text (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "format_row")), ==, "QIF statement");
-  g_assert_false (gtk_widget_get_sensitive (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "delimiter_row")));
+  g_assert_cmpstr (selected_text (ui_test_part (f->wizard, "format_row")), ==, "QIF statement");
+  g_assert_false (gtk_widget_get_sensitive (ui_test_part (f->wizard, "delimiter_row")));
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Step 2 of 5: What Was Found");
   activate (f, "import.next");
   g_assert_cmpstr (page (f), ==, "matching");
@@ -456,6 +458,133 @@ test_statement (Fixture       *f,
   UI_WAIT_UNTIL (g_str_equal (page (f), "summary"), 60);
   g_assert_cmpuint (reg_import_wizard_get_result (f->wizard)->imported, ==, 1);
   g_assert_cmpuint (n_sales (f), ==, 1);
+}
+
+/* The label showing exactly @text inside @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *hit = find_label (c, text);
+      if (hit != NULL)
+        return hit;
+    }
+  return NULL;
+}
+
+/* The widget inside @widget whose tooltip is @text, or NULL. */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *hit = find_tooltip (c, text);
+      if (hit != NULL)
+        return hit;
+    }
+  return NULL;
+}
+
+/* An OFX statement explains how it is read in the owner's words, not by its tag names. */
+static void
+test_ofx_rules_in_words (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "ofx", "bank_medium.ofx", NULL);
+  AdwComboRow *preset_row = ui_test_part (f->wizard, "preset_row");
+  const char *rules;
+  static const char *tags[] = { "NAME", "FITID", "TRNAMT", "MEMO", "STMTTRN" };
+
+  set_file (f, path);
+  g_assert_cmpstr (page (f), ==, "detected");
+  g_assert_cmpstr (selected_text (preset_row), ==, "OFX / QFX bank statement");
+  rules = adw_action_row_get_subtitle (ADW_ACTION_ROW (preset_row));
+  g_assert_nonnull (rules);
+  g_assert_cmpuint (strlen (rules), >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    g_assert_null (strstr (rules, tags[i]));
+}
+
+/* Square names most customers only by its own number: the preview and the list of new payers
+ * say the file has no name for them, and use the name where the file has one. */
+static void
+test_square_customers (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "square", "item_sales_may.csv", NULL);
+  GtkWidget *grid = ui_test_part (f->wizard, "preview_grid");
+  GtkWidget *list = ui_test_part (f->wizard, "new_payers_list");
+  const RegImportPreview *preview;
+  const RegImportResult *check;
+  g_autoptr(GError) error = NULL;
+  guint unnamed = 0, named = 0;
+
+  g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_CURRENCY, "USD", &error));
+  g_assert_no_error (error);
+  set_file (f, path);
+  preview = reg_import_wizard_get_preview (f->wizard);
+  g_assert_cmpstr (preview->preset, ==, "square");
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      const RegImportRow *row = g_ptr_array_index (preview->rows, i);
+
+      if (row->customer_ref != NULL && row->name == NULL && row->email == NULL)
+        {
+          g_autofree char *tip = g_strdup_printf ("The file names this customer only by the number %s",
+                                                  row->customer_ref);
+          GtkWidget *said = find_label (grid, "No name in the file");
+
+          g_assert_nonnull (said);
+          g_assert_nonnull (find_tooltip (grid, tip));
+          /* the bare number is not shown as if it were a name */
+          g_assert_null (find_label (grid, row->customer_ref));
+          unnamed++;
+        }
+      else if (row->name != NULL)
+        g_assert_nonnull (find_label (grid, row->name));
+    }
+  g_assert_cmpuint (unnamed, >, 0);
+
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "mapping");
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "matching");
+  UI_WAIT_UNTIL (check_settled (f), 60);
+  check = reg_import_wizard_get_check (f->wizard);
+  g_assert_nonnull (check);
+  g_assert_cmpuint (check->new_customers, >, 0);
+  g_assert_cmpuint (check->new_payers->len, ==, check->new_customers);
+  /* every new payer listed, by the name the file has or with the words that it has none */
+  g_assert_true (gtk_widget_get_visible (ui_test_part (f->wizard, "new_payers_group")));
+  g_assert_cmpuint (n_children (list), ==, check->new_customers);
+  for (guint i = 0; i < check->new_payers->len; i++)
+    {
+      const RegNewPayer *p = g_ptr_array_index (check->new_payers, i);
+      g_autofree char *said = NULL;
+
+      if (p->name != NULL)
+        {
+          g_assert_nonnull (find_label (list, p->name));
+          named++;
+        }
+      else
+        {
+          g_assert_null (p->email);
+          g_assert_nonnull (p->reference);
+          said = g_strdup_printf ("No name or email in the file (number %s)", p->reference);
+          g_assert_nonnull (find_label (list, said));
+        }
+    }
+  /* the file names three of its customers */
+  g_assert_cmpuint (named, >, 0);
+  g_assert_cmpuint (named, <, check->new_customers);
 }
 
 /* A long import cancelled half-way: the shop is exactly as before. */
@@ -501,7 +630,7 @@ test_cancel_long_import (Fixture       *f,
 
   g_assert_cmpstr (page (f), ==, "validation");
   g_assert_true (draft (f)->import_cancelled);
-  g_assert_true (gtk_widget_get_visible (ui_test_child (f->wizard, REG_TYPE_IMPORT_WIZARD, "cancelled_label")));
+  g_assert_true (gtk_widget_get_visible (ui_test_part (f->wizard, "cancelled_label")));
   g_assert_cmpstr (text_of (f, "cancelled_label"), ==, "The import was cancelled. Nothing was changed in your shop.");
   g_assert_null (reg_import_wizard_get_result (f->wizard));
   g_assert_true (enabled (f, "import.run"));   /* can try again */
@@ -553,9 +682,9 @@ test_drop_on_window (void)
                  && reg_import_wizard_get_draft (wizard)->work == REG_IMPORT_WORK_NONE, 30);
   g_assert_cmpstr (reg_import_wizard_get_page (wizard), ==, "detected");
   g_assert_cmpstr (reg_import_wizard_get_preview (wizard)->preset, ==, "bank-csv");
-  g_assert_cmpstr (selected_text (ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, "delimiter_row")), ==,
+  g_assert_cmpstr (selected_text (ui_test_part (wizard, "delimiter_row")), ==,
                    "Semicolons ( ; )");
-  g_assert_cmpstr (selected_text (ui_test_child (wizard, REG_TYPE_IMPORT_WIZARD, "decimal_row")), ==,
+  g_assert_cmpstr (selected_text (ui_test_part (wizard, "decimal_row")), ==,
                    "Comma: 1.234,56");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) == GTK_WINDOW (window));
 
@@ -578,6 +707,10 @@ main (int   argc,
               test_rejected_and_look_alike, fixture_tear_down);
   g_test_add ("/ui/import/import-nothing", Fixture, NULL, fixture_set_up, test_import_nothing, fixture_tear_down);
   g_test_add ("/ui/import/statement", Fixture, NULL, fixture_set_up, test_statement, fixture_tear_down);
+  g_test_add ("/ui/import/ofx-rules-in-words", Fixture, NULL, fixture_set_up, test_ofx_rules_in_words,
+              fixture_tear_down);
+  g_test_add ("/ui/import/square-customers", Fixture, NULL, fixture_set_up, test_square_customers,
+              fixture_tear_down);
   g_test_add ("/ui/import/cancel-long-import", Fixture, NULL, fixture_set_up, test_cancel_long_import,
               fixture_tear_down);
   g_test_add_func ("/ui/import/drop-on-window", test_drop_on_window);

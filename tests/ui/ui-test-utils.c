@@ -111,6 +111,31 @@ ui_test_child (gpointer    widget,
   return child;
 }
 
+static GObject *
+find_part (GtkWidget  *widget,
+           const char *name)
+{
+  GObject *found = NULL;
+
+  /* only the application's own templates: the toolkit's rows have children named alike */
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Reg"))
+    found = gtk_widget_get_template_child (widget, G_OBJECT_TYPE (widget), name);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); found == NULL && c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    found = find_part (c, name);
+  return found;
+}
+
+gpointer
+ui_test_part (gpointer    widget,
+              const char *name)
+{
+  GObject *part = find_part (GTK_WIDGET (widget), name);
+
+  g_assert_nonnull (part);
+  return part;
+}
+
 typedef struct
 {
   GtkWidget *widget;

@@ -36,6 +36,10 @@ void      ui_test_drain            (void);
 gpointer  ui_test_child            (gpointer    widget,
                                     GType       template_type,
                                     const char *name);
+/* A named template child of @widget or of any of the application's widgets inside it (a
+ * window made of page widgets); asserts there is one. */
+gpointer  ui_test_part             (gpointer    widget,
+                                    const char *name);
 void      ui_test_wait_frames      (GtkWidget  *widget,
                                     guint       n);
 gboolean  ui_test_focus_within     (GtkWidget  *widget);
