@@ -41,6 +41,7 @@ typedef struct
   guint          horizon_months;   /* CLV horizon H, in months */
   double         discount_rate;    /* monthly discount rate as a fraction: 0.01 = 1 % a month */
   RegTimeUnit    time_unit;        /* unit the model's figures are shown in */
+  gboolean       letter_paper;     /* print on US Letter, else A4 */
 } RegReportShop;
 
 typedef struct

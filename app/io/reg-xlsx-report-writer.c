@@ -181,6 +181,16 @@ make_formats (Report *r)
 
 /* ---- small cell writers ------------------------------------------------------------------- */
 
+/* Every sheet prints across one page wide, on the paper the shop's country uses: Letter in the
+ * United States and Canada, A4 elsewhere (libxlsxwriter's paper codes 1 and 9). */
+static void
+set_up_page (Report *r, lxw_worksheet *ws)
+{
+  worksheet_set_landscape (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_paper (ws, r->data->shop.letter_paper ? 1 : 9);
+}
+
 /* Every string cell goes through here: worksheet_write_string, never a formula, and text that
  * XML cannot hold is replaced. Empty text writes nothing. */
 static lxw_error
@@ -459,8 +469,7 @@ write_summary (Report *r, lxw_worksheet *ws)
   CHECK (worksheet_set_column (ws, 0, 0, 34, NULL));
   CHECK (worksheet_set_column (ws, 1, 2, 18, NULL));
   CHECK (worksheet_set_column (ws, 3, 3, 110, NULL));
-  worksheet_set_landscape (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
+  set_up_page (r, ws);
 
   title = d->shop.name[0] != '\0'
             ? g_strdup_printf (_("%s: what your customers are worth"), d->shop.name)
@@ -737,8 +746,7 @@ begin_customer_sheet (Report *r, TierSheet *t)
   CHECK (worksheet_set_row (ws, 0, 47, NULL));   /* three lines of header text */
   CHECK (put_header_row (r, ws, 0, labels, N_CUSTOMER_COLS));
   worksheet_freeze_panes (ws, 1, 2);
-  worksheet_set_landscape (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
+  set_up_page (r, ws);
   CHECK (worksheet_repeat_rows (ws, 0, 0));
   t->next_row = REG_XLSX_REPORT_FIRST_DATA_ROW;
   return LXW_NO_ERROR;
@@ -938,8 +946,7 @@ write_cohorts (Report *r, lxw_worksheet *ws)
   CHECK (worksheet_set_column (ws, 1, 1, 12, NULL));
   if (max_months > 0)
     CHECK (worksheet_set_column (ws, 2, (lxw_col_t) (2 + max_months - 1), 9, NULL));
-  worksheet_set_landscape (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
+  set_up_page (r, ws);
   CHECK (worksheet_write_string (ws, row++, 0, _("Customers still buying, by month of first "
                                                  "purchase"), r->f.title));
   CHECK (put_paragraph (ws, &row, 0, _("Each row is the group of customers who first bought in "
@@ -1019,8 +1026,7 @@ write_channels (Report *r, lxw_worksheet *ws)
 
   CHECK (worksheet_set_column (ws, 0, 0, 24, NULL));
   CHECK (worksheet_set_column (ws, 1, (lxw_col_t) (G_N_ELEMENTS (labels) - 1), 14, NULL));
-  worksheet_set_landscape (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
+  set_up_page (r, ws);
   CHECK (worksheet_write_string (ws, row++, 0, _("Where customers come from"), r->f.title));
   clv_month_format_buf (d->channels_first_month, from);
   clv_month_format_buf (d->channels_last_month, to);
@@ -1177,8 +1183,7 @@ write_model (Report *r, lxw_worksheet *ws)
   CHECK (worksheet_set_column (ws, 0, 0, 34, NULL));
   CHECK (worksheet_set_column (ws, 1, 2, 14, NULL));
   CHECK (worksheet_set_column (ws, 3, 3, 70, NULL));
-  worksheet_set_landscape (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
+  set_up_page (r, ws);
   CHECK (worksheet_write_string (ws, row++, 0, _("How the predictions were made"), r->f.title));
   row++;
 
@@ -1369,8 +1374,7 @@ write_meanings (Report *r, lxw_worksheet *ws)
 
   CHECK (worksheet_set_column (ws, 0, 0, 32, NULL));
   CHECK (worksheet_set_column (ws, 1, 1, MEANING_WIDTH, NULL));
-  worksheet_set_landscape (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
+  set_up_page (r, ws);
   CHECK (worksheet_write_string (ws, row++, 0, _("What these figures mean"), r->f.title));
   row++;
   CHECK (put_header_row (r, ws, row++, labels, G_N_ELEMENTS (labels)));

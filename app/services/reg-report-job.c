@@ -29,6 +29,7 @@ struct _RegReportJob
   char    *path;        /* (owned) */
   char    *shop_path;   /* (owned) */
   char    *name, *currency, *locale;
+  gboolean letter_paper;
   double   margin;
 };
 
@@ -45,6 +46,7 @@ report_job_prepare (RegJob *job, GError **error)
   self->name = reg_shop_dup_name (self->shop);
   self->currency = reg_shop_get_setting (self->shop, REG_SETTING_CURRENCY);
   self->locale = reg_shop_get_setting (self->shop, REG_SETTING_LOCALE);
+  self->letter_paper = reg_shop_uses_letter_paper (self->shop);
   self->margin = reg_shop_get_setting_double (self->shop, REG_SETTING_MARGIN);
   return TRUE;
 }
@@ -160,6 +162,7 @@ build_report_data (RegReportJob *self, const RegAnalysisSummary *s)
 
   reg_report_data_set_shop (data, self->name, self->currency, self->locale, s->end_day,
                             s->horizon_months, s->discount_monthly, time_unit_of (s->time_unit));
+  data->shop.letter_paper = self->letter_paper;
   data->kpis.customers = s->customers;
   data->kpis.active_customers = s->active_customers;
   data->kpis.revenue = s->revenue;

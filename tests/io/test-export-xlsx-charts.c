@@ -320,6 +320,37 @@ test_libreoffice (void)
   reg_test_rm_rf (home);
 }
 
+/* Every sheet prints on the paper of the shop's country: A4 (code 9) unless the shop says
+ * Letter (code 1), one page wide, landscape. */
+static void
+test_paper (void)
+{
+  for (int letter = 0; letter <= 1; letter++)
+    {
+      g_autofree char *dir = reg_test_make_tmpdir ();
+      gint64 total;
+      g_autoptr(RegReportData) d = make_data (&total);
+      g_autofree char *path = NULL;
+      const char *want = letter ? "paperSize=\"1\"" : "paperSize=\"9\"";
+      int sheets = 0;
+
+      d->shop.letter_paper = letter;
+      path = write_fixture (dir, d);
+      for (int i = 1; i <= 12; i++)
+        {
+          g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%d.xml", i);
+          g_autofree char *xml = unzip_member (path, member);
+
+          if (xml == NULL)
+            break;
+          sheets++;
+          g_assert_nonnull (strstr (xml, want));
+          g_assert_nonnull (strstr (xml, "orientation=\"landscape\""));
+        }
+      g_assert_cmpint (sheets, >=, 5);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -327,6 +358,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/export-xlsx-charts/chart-ranges", test_chart_ranges);
   g_test_add_func ("/io/export-xlsx-charts/no-model", test_no_model);
   g_test_add_func ("/io/export-xlsx-charts/no-band", test_no_band);
+  g_test_add_func ("/io/export-xlsx-charts/paper", test_paper);
   g_test_add_func ("/io/export-xlsx-charts/libreoffice", test_libreoffice);
   return g_test_run ();
 }
