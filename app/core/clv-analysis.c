@@ -237,21 +237,26 @@ group_buyers (const ClvSummary *s, gsize *n_out)
 }
 
 /* Sum over the calibration buyers of E[Y(holdout) | x, t_x, T] (FHL 2005 eq. 10 / its
- * Pareto/NBD counterpart): the predicted repeat purchases in the holdout. */
+ * Pareto/NBD counterpart): the predicted repeat purchases in the holdout, over the calibration
+ * triples @tr (the buyers grouped, sorted by x and T). */
 static double
-predict_holdout (const Model *m, const ClvSummary *cal, double unit_days)
+predict_holdout (const Model *m, const ClvSummary *cal, const ClvRfTriple *tr, gsize n,
+                 double unit_days)
 {
   double len = (cal->end_day - cal->calibration_end_day) / unit_days, total = 0, e = 0;
-  gsize n;
-  g_autofree Keyed *k = group_buyers (cal, &n);
+  g_autofree double *pa = NULL;
 
+  if (m->kind == CLV_MODEL_PARETO)
+    {
+      pa = g_new (double, MAX (n, 1));
+      clv_pareto_probability_alive_triples (&m->pn, tr, n, pa);
+    }
   for (gsize i = 0; i < n; i++)
     {
-      const ClvCustomerSummary *cs = &cal->customers[k[i].customer];
-
-      if (i == 0 || k[i].key != k[i - 1].key)
-        e = model_if_alive (m, cs->x, cs->T / unit_days, len);
-      total += model_p_alive (m, cs->x, cs->t_x / unit_days, cs->T / unit_days) * e;
+      if (i == 0 || tr[i].x != tr[i - 1].x || tr[i].T != tr[i - 1].T)
+        e = model_if_alive (m, tr[i].x, tr[i].T, len);
+      total += tr[i].weight * e
+               * (pa != NULL ? pa[i] : model_p_alive (m, tr[i].x, tr[i].t_x, tr[i].T));
     }
   return isfinite (total) ? total : -1;
 }
@@ -821,7 +826,7 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
         }
       cal_ok[i] = TRUE;
       h->available = TRUE;
-      predicted = predict_holdout (&cal_models[i], cal, a->unit_days);
+      predicted = predict_holdout (&cal_models[i], cal, tr, n_tr, a->unit_days);
       switch (kinds[i])
         {
         case CLV_MODEL_BGNBD:
