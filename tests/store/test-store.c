@@ -986,6 +986,37 @@ test_defer_content_keys (Fixture *f, gconstpointer data)
   g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_DUPLICATE);
 }
 
+/* One call sets a bulk write up: the sales indexes are deferred only for many more rows than
+ * the shop holds, and built again by reg_store_end_bulk; per-row foreign-key lookups are off
+ * for every kind. */
+static void
+test_begin_bulk (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  const char *deferrable = "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                           "('sales_day', 'sales_customer_day', 'sales_source_key')";
+  gint64 ann = add_customer (store, "Ann", NULL);
+  struct { RegStoreBulkKind kind; guint64 rows; gint64 indexes; } cases[] = {
+    { REG_STORE_BULK_SALES, 1000000, 0 },   /* a large file: built once at the end */
+    { REG_STORE_BULK_SALES, 1000, 3 },      /* a small one: kept row by row */
+    { REG_STORE_BULK_SCORES, 1000000, 3 },
+  };
+
+  add_sale (store, ann, "2024-01-01", 100, "A1");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (reg_store_begin_bulk (store, cases[i].kind, cases[i].rows, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int64 (store, "PRAGMA foreign_keys"), ==, 0);
+      g_assert_cmpint (query_int64 (store, deferrable), ==, cases[i].indexes);
+      g_assert_true (reg_store_end_bulk (store, &error));
+      g_assert_true (reg_store_commit (store, &error));
+      g_assert_cmpint (query_int64 (store, deferrable), ==, 3);
+    }
+  g_assert_true (reg_store_integrity_check (store, &error));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1018,6 +1049,7 @@ main (int argc, char **argv)
   ADD ("/store/refresh-totals", test_refresh_totals);
   ADD ("/store/defer-indexes-except", test_defer_indexes_except);
   ADD ("/store/defer-content-keys", test_defer_content_keys);
+  ADD ("/store/begin-bulk", test_begin_bulk);
 #undef ADD
   return g_test_run ();
 }
