@@ -2,8 +2,9 @@
  *
  * The analysis pipeline: day log -> summaries -> calibration fits and holdout check -> model
  * choice -> full-period fit -> Gamma-Gamma -> per-customer scores -> tiers, RFM, at-risk ->
- * historic figures, cohorts, revenue by month. Runs on the caller's thread; the ClvAnalysis
- * owns every array it points to (clv_analysis_free()).
+ * historic figures, cohorts, revenue by month. Returns on the caller's thread, with the side
+ * tasks it started (SideTask below) joined; the ClvAnalysis owns every array it points to
+ * (clv_analysis_free()).
  */
 #include "config.h"
 
