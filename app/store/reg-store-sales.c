@@ -260,7 +260,6 @@ reg_store_insert_sales (RegStore *store, const RegSaleRecord *recs, guint n,
   char days[REG_STORE_SALES_PER_INSERT][11];
   char own_stamp[24];
   const char *stamp = reg_store_bulk_stamp (store);
-  g_autofree RegSaleRecord *held_free = NULL;
   guint done = 0, inserted = 0;
   gint64 amount = 0;
 
@@ -278,29 +277,6 @@ reg_store_insert_sales (RegStore *store, const RegSaleRecord *recs, guint n,
         return FALSE;
       g_strlcpy (own_stamp, (const char *) sqlite3_column_text (now, 0), sizeof own_stamp);
       stamp = own_stamp;
-    }
-  if (reg_store_sale_keys_deferred (store))
-    {
-      /* the content keys' index waits for the end of the bulk write: a row with a key the shop
-       * held before is left out here, as the index would leave it out */
-      RegSaleRecord *fresh = g_new (RegSaleRecord, MAX (n, 1));
-      guint m = 0;
-      gboolean ok = TRUE;
-
-      for (guint i = 0; ok && i < n; i++)
-        {
-          gboolean held = FALSE;
-
-          ok = reg_store_sale_key_held (store, recs[i].source, recs[i].content_key, &held,
-                                        error);
-          if (ok && !held)
-            fresh[m++] = recs[i];
-        }
-      held_free = fresh;
-      if (!ok)
-        return FALSE;
-      recs = fresh;
-      n = m;
     }
   while (done < n)
     {

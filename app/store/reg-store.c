@@ -29,8 +29,6 @@ struct _RegStore
   gboolean    checks_in_c; /* SQLite skips the CHECK rules; the inserts check them in C */
   char        bulk_stamp[24]; /* creation time of the rows of this bulk write, "" until asked */
   GPtrArray  *deferred;    /* (owned) (nullable) CREATE INDEX statements to run again */
-  gboolean    keys_deferred; /* the sales' content-key index waits for restore_indexes */
-  gboolean    keys_held;   /* ... and temp.held_sale_keys lists the keys the shop had before */
 };
 
 G_DEFINE_QUARK (reg-store-error-quark, reg_store_error)
@@ -379,7 +377,6 @@ reg_store_rollback (RegStore *store)
 {
   g_clear_pointer (&store->touched, g_hash_table_unref);
   g_clear_pointer (&store->deferred, g_ptr_array_unref);
-  store->keys_deferred = store->keys_held = FALSE;
   store->bulk = store->touched_all = FALSE;
   store->bulk_stamp[0] = '\0';
   reg_store_check_rules_in_c (store, FALSE);
@@ -1236,70 +1233,6 @@ reg_store_defer_indexes (RegStore *store, const char *table, GError **error)
   return reg_store_defer_indexes_except (store, table, NULL, error);
 }
 
-/* The unique index of the sales' content keys (rows without an external id) takes a random
- * B-tree insert per row: most of the time of a large import without ids. It is built again
- * with the others; meanwhile the keys the shop held before are listed in a temporary table
- * (as many as the shop's keyed sales, not the file's rows), and reg_store_insert_sales leaves
- * out a row whose key is among them, as the index would. The rows of one file do not clash
- * among themselves: identical rows get keys of their occurrence (1st, 2nd, …). */
-static gboolean
-defer_sale_keys (RegStore *store, GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  int rc = sqlite3_prepare_v2 (store->db,
-                               "SELECT sql FROM sqlite_schema WHERE type = 'index' "
-                               "AND name = 'sales_source_key'", -1, &stmt, NULL);
-
-  if (!reg_store_check (store, rc, _("preparing a bulk load"), error))
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return TRUE;
-  /* the schema is read to the end before it changes (else SQLite refuses the change) */
-  sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!exec (store, "CREATE TEMP TABLE IF NOT EXISTS held_sale_keys (key INTEGER NOT NULL, "
-                    "source TEXT NOT NULL, PRIMARY KEY (key, source)) WITHOUT ROWID", error)
-      || !exec (store, "DELETE FROM temp.held_sale_keys", error)
-      || !exec (store, "INSERT OR IGNORE INTO temp.held_sale_keys SELECT content_key, source "
-                       "FROM main.sales WHERE content_key IS NOT NULL AND source IS NOT NULL",
-                error))
-    return FALSE;
-  store->keys_held = sqlite3_changes (store->db) > 0;
-  g_ptr_array_add (store->deferred, g_steal_pointer (&sql));
-  if (!exec (store, "DROP INDEX sales_source_key", error))
-    return FALSE;
-  store->keys_deferred = TRUE;
-  return TRUE;
-}
-
-gboolean
-reg_store_sale_key_held (RegStore *store, const char *source, gint64 content_key,
-                         gboolean *held, GError **error)
-{
-  g_autoptr(RegStmt) stmt = NULL;
-  int rc;
-
-  *held = FALSE;
-  if (!store->keys_deferred || !store->keys_held || source == NULL || content_key == 0)
-    return TRUE;
-  stmt = reg_store_prepare (store, "SELECT 1 FROM temp.held_sale_keys WHERE key = ?1 "
-                                   "AND source = ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, content_key);
-  sqlite3_bind_text (stmt, 2, source, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  *held = rc == SQLITE_ROW;
-  return rc == SQLITE_ROW || reg_store_check (store, rc, _("saving sales"), error);
-}
-
-gboolean
-reg_store_sale_keys_deferred (RegStore *store)
-{
-  return store->keys_deferred;
-}
-
 /**
  * reg_store_defer_indexes_except:
  * @keep: (nullable): an index of @table to keep up to date row by row
@@ -1340,7 +1273,7 @@ reg_store_defer_indexes_except (RegStore *store, const char *table, const char *
       if (!exec (store, drop, error))
         return FALSE;
     }
-  return g_strcmp0 (table, "sales") != 0 || defer_sale_keys (store, error);
+  return TRUE;
 }
 
 /**
@@ -1428,9 +1361,6 @@ reg_store_restore_indexes (RegStore *store, GError **error)
     sqlite3_exec (store->db, "PRAGMA cache_size = -4096", NULL, NULL, NULL);
   for (guint i = 0; ok && i < deferred->len; i++)
     ok = exec (store, deferred->pdata[i], error);
-  if (ok && store->keys_deferred)
-    ok = exec (store, "DELETE FROM temp.held_sale_keys", error);
-  store->keys_deferred = store->keys_held = FALSE;
   if (cache < -4096 || cache > 1024)
     {
       /* an integer read back from SQLite itself, not outside text */

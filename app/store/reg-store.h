@@ -178,18 +178,11 @@ gboolean   reg_store_end_bulk                 (RegStore *store, GError **error);
 
 /* Inside a transaction: drop the non-unique indexes of @table and build them again at
  * reg_store_restore_indexes (one sort instead of a million random inserts). Unique indexes stay,
- * so duplicates are still refused row by row, except the sales' content keys (below). A rollback brings the indexes back by itself. */
+ * so duplicates are still refused row by row. A rollback brings the indexes back by itself. */
 gboolean   reg_store_defer_indexes            (RegStore *store, const char *table, GError **error);
 gboolean   reg_store_defer_indexes_except     (RegStore *store, const char *table,
                                                const char *keep, GError **error);
 gboolean   reg_store_restore_indexes          (RegStore *store, GError **error);
-/* Deferred with the sales' indexes, the unique index of content keys is built again at the end
- * too: reg_store_insert_sales then checks each key against those the shop held before (*@held
- * is FALSE when the index is not deferred; the check is the index's otherwise). */
-gboolean   reg_store_sale_keys_deferred       (RegStore *store);
-gboolean   reg_store_sale_key_held            (RegStore *store, const char *source,
-                                               gint64 content_key, gboolean *held,
-                                               GError **error);
 
 /* ---- customers (reg-store-customers.c) ---- */
 

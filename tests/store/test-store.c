@@ -937,55 +937,6 @@ test_defer_indexes_except (Fixture *f, gconstpointer data)
                                    "(customer_id, day, amount)"));
 }
 
-/* Deferred with the other sales indexes, the unique index of content keys is built again at
- * the end; meanwhile a row whose key the shop held before (same source) is left out as the
- * index would leave it out, and rows of another source or with a new key go in. */
-static void
-test_defer_content_keys (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
-  gint64 ann = add_customer (store, "Ann", NULL);
-  gint32 d = clv_date_from_ymd (2024, 5, 1);
-  RegSaleRecord held = sale (ann, d, 100, NULL, NULL), recs[18], again;
-  gint64 amount;
-  guint inserted;
-
-  held.content_key = 11;
-  g_assert_cmpint (reg_store_insert_sale (store, &held, &error), >, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (recs); i++)
-    {
-      recs[i] = sale (ann, d + 1 + (gint32) i, 10 * (i + 1), NULL, NULL);
-      recs[i].content_key = 100 + i;
-    }
-  recs[3].content_key = 11;                /* held before: left out */
-  recs[17].content_key = 11;               /* the same, written one by one */
-  recs[5].content_key = 11;                /* the same key from another source: kept */
-  recs[5].source = (char *) "other";
-  g_assert_true (reg_store_begin (store, &error));
-  reg_store_bulk_begin (store);
-  g_assert_true (reg_store_defer_indexes_except (store, "sales", "sales_batch", &error));
-  g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sqlite_schema "
-                                       "WHERE name = 'sales_source_key'"), ==, 0);
-  g_assert_true (reg_store_insert_sales (store, recs, G_N_ELEMENTS (recs), &inserted, &amount,
-                                         &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (inserted, ==, G_N_ELEMENTS (recs) - 2);
-  g_assert_cmpint (amount, ==, 10 * 18 * 19 / 2 - 40 - 180);
-  g_assert_true (reg_store_restore_indexes (store, &error));
-  g_assert_true (reg_store_bulk_end (store, &error));
-  g_assert_true (reg_store_commit (store, &error));
-  g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sqlite_schema "
-                                       "WHERE name = 'sales_source_key'"), ==, 1);
-  g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sales WHERE content_key = 11"),
-                   ==, 2);
-  g_assert_true (reg_store_integrity_check (store, &error));
-  /* the index is back: a key of this write is refused row by row again */
-  again = recs[0];
-  g_assert_cmpint (reg_store_insert_sale (store, &again, &error), <=, 0);
-  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_DUPLICATE);
-}
-
 /* One call sets a bulk write up: the sales indexes are deferred only for many more rows than
  * the shop holds, and built again by reg_store_end_bulk; per-row foreign-key lookups are off
  * for every kind. */
@@ -995,12 +946,12 @@ test_begin_bulk (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
   const char *deferrable = "SELECT count(*) FROM sqlite_schema WHERE name IN "
-                           "('sales_day', 'sales_customer_day', 'sales_source_key')";
+                           "('sales_day', 'sales_customer_day')";
   gint64 ann = add_customer (store, "Ann", NULL);
   struct { RegStoreBulkKind kind; guint64 rows; gint64 indexes; } cases[] = {
     { REG_STORE_BULK_SALES, 1000000, 0 },   /* a large file: built once at the end */
-    { REG_STORE_BULK_SALES, 1000, 3 },      /* a small one: kept row by row */
-    { REG_STORE_BULK_SCORES, 1000000, 3 },
+    { REG_STORE_BULK_SALES, 1000, 2 },      /* a small one: kept row by row */
+    { REG_STORE_BULK_SCORES, 1000000, 2 },
   };
 
   add_sale (store, ann, "2024-01-01", 100, "A1");
@@ -1012,7 +963,7 @@ test_begin_bulk (Fixture *f, gconstpointer data)
       g_assert_cmpint (query_int64 (store, deferrable), ==, cases[i].indexes);
       g_assert_true (reg_store_end_bulk (store, &error));
       g_assert_true (reg_store_commit (store, &error));
-      g_assert_cmpint (query_int64 (store, deferrable), ==, 3);
+      g_assert_cmpint (query_int64 (store, deferrable), ==, 2);
     }
   g_assert_true (reg_store_integrity_check (store, &error));
 }
@@ -1048,7 +999,6 @@ main (int argc, char **argv)
   ADD ("/store/checks-in-c", test_checks_in_c);
   ADD ("/store/refresh-totals", test_refresh_totals);
   ADD ("/store/defer-indexes-except", test_defer_indexes_except);
-  ADD ("/store/defer-content-keys", test_defer_content_keys);
   ADD ("/store/begin-bulk", test_begin_bulk);
 #undef ADD
   return g_test_run ();
