@@ -898,6 +898,23 @@ test_refresh_totals (Fixture *f, gconstpointer data)
                             "5:2:900:2024-04-01:2024-04-05");
 }
 
+/* A new shop is written in 16 KiB pages; reopened, it keeps them. */
+static void
+test_new_shop_page_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RegStore *store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (store, "PRAGMA page_size"), ==, 16384);
+  reg_store_free (store);
+  store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (store, "PRAGMA page_size"), ==, 16384);
+  g_assert_true (reg_store_integrity_check (store, &error));
+  reg_store_free (store);
+}
+
 /* An index the bulk writer only appends to stays; the others are dropped and built again the
  * same; a rollback brings everything back. */
 static void
@@ -977,6 +994,7 @@ main (int argc, char **argv)
   g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/store/create", test_create);
   ADD ("/store/missing-without-create", test_missing_without_create);
+  ADD ("/store/new-shop-page-size", test_new_shop_page_size);
   for (int v = 0; v < REG_STORE_SCHEMA_VERSION; v++)
     {
       g_autofree char *name = g_strdup_printf ("/store/migrate/from-%d", v);
