@@ -300,7 +300,7 @@ typedef struct
 static void
 whitened_theta (const Whitened *w, const double *z, double *theta)
 {
-  double y[MAX_PARAMS];
+  double y[MAX_PARAMS] = { 0 };
 
   /* back substitution of L^T y = z */
   for (gsize i = w->n; i-- > 0;)
