@@ -2,8 +2,9 @@
  *
  * The analysis pipeline: day log -> summaries -> calibration fits and holdout check -> model
  * choice -> full-period fit -> Gamma-Gamma -> per-customer scores -> tiers, RFM, at-risk ->
- * historic figures, cohorts, revenue by month. Runs on the caller's thread; the ClvAnalysis
- * owns every array it points to (clv_analysis_free()).
+ * historic figures, cohorts, revenue by month. Returns on the caller's thread, with the side
+ * tasks it started (SideTask below) joined; the ClvAnalysis owns every array it points to
+ * (clv_analysis_free()).
  */
 #include "config.h"
 
@@ -237,21 +238,26 @@ group_buyers (const ClvSummary *s, gsize *n_out)
 }
 
 /* Sum over the calibration buyers of E[Y(holdout) | x, t_x, T] (FHL 2005 eq. 10 / its
- * Pareto/NBD counterpart): the predicted repeat purchases in the holdout. */
+ * Pareto/NBD counterpart): the predicted repeat purchases in the holdout, over the calibration
+ * triples @tr (the buyers grouped, sorted by x and T). */
 static double
-predict_holdout (const Model *m, const ClvSummary *cal, double unit_days)
+predict_holdout (const Model *m, const ClvSummary *cal, const ClvRfTriple *tr, gsize n,
+                 double unit_days)
 {
   double len = (cal->end_day - cal->calibration_end_day) / unit_days, total = 0, e = 0;
-  gsize n;
-  g_autofree Keyed *k = group_buyers (cal, &n);
+  g_autofree double *pa = NULL;
 
+  if (m->kind == CLV_MODEL_PARETO)
+    {
+      pa = g_new (double, MAX (n, 1));
+      clv_pareto_probability_alive_triples (&m->pn, tr, n, pa);
+    }
   for (gsize i = 0; i < n; i++)
     {
-      const ClvCustomerSummary *cs = &cal->customers[k[i].customer];
-
-      if (i == 0 || k[i].key != k[i - 1].key)
-        e = model_if_alive (m, cs->x, cs->T / unit_days, len);
-      total += model_p_alive (m, cs->x, cs->t_x / unit_days, cs->T / unit_days) * e;
+      if (i == 0 || tr[i].x != tr[i - 1].x || tr[i].T != tr[i - 1].T)
+        e = model_if_alive (m, tr[i].x, tr[i].T, len);
+      total += tr[i].weight * e
+               * (pa != NULL ? pa[i] : model_p_alive (m, tr[i].x, tr[i].t_x, tr[i].T));
     }
   return isfinite (total) ? total : -1;
 }
@@ -839,7 +845,7 @@ run_holdout (ClvAnalysis *a, const ClvSummary *cal, const Progress *p, Model *ca
         }
       cal_ok[i] = TRUE;
       h->available = TRUE;
-      predicted = predict_holdout (&cal_models[i], cal, a->unit_days);
+      predicted = predict_holdout (&cal_models[i], cal, tr, n_tr, a->unit_days);
       switch (kinds[i])
         {
         case CLV_MODEL_BGNBD:
@@ -1117,6 +1123,283 @@ compute_tracking (ClvAnalysis *a, const Model *chosen)
                         a->options.end_day, &a->tracking);
 }
 
+/* One run of clv_analysis_run, passed from phase to phase. */
+typedef struct
+{
+  ClvAnalysis *a;
+  Progress p;
+  ClvSummary *full;             /* (owned) the whole period */
+  ClvRfTriple *tr;              /* (owned) its distinct triples */
+  gsize n_tr;
+  double fallback_spend;
+  Model cal_models[N_KINDS];
+  gboolean cal_ok[N_KINDS];
+  Model chosen;
+  int order[N_KINDS], n_order;  /* the models to try on the whole period, best first */
+  GError *why_not;              /* (owned) (nullable) why the first model tried did not fit */
+  SideTask *holdout, *spend;
+  HoldoutData holdout_data;
+  SpendData spend_data;
+  gint64 t0;
+} Run;
+
+/* Seconds since the last call (or the start), for a->timings. */
+static double
+lap (Run *run)
+{
+  gint64 t1 = g_get_monotonic_time ();
+  double s = (t1 - run->t0) / 1e6;
+
+  run->t0 = t1;
+  return s;
+}
+
+/* No sale at all: nothing but words. */
+static void
+explain_no_sales (ClvAnalysis *a)
+{
+  a->enough_data = FALSE;
+  a->data_message = g_strdup (_("There are no sales yet, so there is nothing to analyse."));
+  a->model_reason = g_strdup (_("No model: there are no sales yet."));
+  a->ranges_note = g_strdup (_("No ranges: there is not enough history for predictions, "
+                               "so there is nothing to give a range for."));
+  for (guint32 c = 0; c < a->n_customers; c++)
+    {
+      a->scores[c].p_alive = a->scores[c].expected_purchases = -1;
+      a->scores[c].expected_spend = a->scores[c].clv = a->scores[c].mean_interval_days = -1;
+      a->scores[c].nps_score = -1;
+    }
+  a->historic.churn_rate = -1;
+  a->historic.repeat_rate = -1;
+  a->tier_counts[CLV_TIER_NONE] = a->n_customers;
+  a->rfm_counts[CLV_RFM_NONE] = a->n_customers;
+  a->tier_by_historic = TRUE;
+}
+
+/* The whole-period summary, the historic figures and what every customer gets without a
+ * model. */
+static gboolean
+summarise (Run *run, const ClvFeedback *feedback, gsize n_feedback, GError **error)
+{
+  ClvAnalysis *a = run->a;
+  ClvHistoricOptions ho;
+
+  run->full = clv_summary_new (a->log, a->options.end_day, a->options.end_day, error);
+  if (run->full == NULL)
+    return FALSE;
+  a->buyers = run->full->n_buyers;
+  ho.end_day = a->options.end_day;
+  ho.churn_period_days = a->options.churn_period_days;
+  ho.margin = a->options.margin;
+  ho.acquisition_cost = a->options.acquisition_cost;
+  clv_historic_compute (a->log, feedback, n_feedback, NULL, 0, &ho, &a->historic);
+  run->fallback_spend = a->historic.aov;
+  compute_return_days (a);
+  score_basics (a, run->full, feedback, n_feedback);
+  return TRUE;
+}
+
+/* Why there is no model: chosen so, or too few customers. */
+static void
+explain_not_enough (ClvAnalysis *a, const ClvSummary *full)
+{
+  g_autofree char *bought = NULL;
+
+  if (a->options.model == CLV_MODEL_NONE)
+    {
+      a->model_reason = g_strdup (_("No model: historic figures only, as chosen."));
+      a->data_message = g_strdup (_("Historic figures only, as chosen in the settings."));
+      return;
+    }
+  bought = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u customer has bought, %u of them more than once.",
+                 "%u customers have bought, %u of them more than once.", full->n_buyers),
+    full->n_buyers, full->n_repeaters);
+  a->model_reason = g_strdup (_("No model: not enough data yet."));
+  a->data_message = g_strdup_printf (
+    _("Not enough data for predictions yet: %s Predictions need at least %d customers and "
+      "%d repeat customers; until then the figures are historic only."),
+    bought, CLV_MIN_CUSTOMERS, CLV_MIN_REPEAT_CUSTOMERS);
+}
+
+/* The side tasks and the calibration fits with the holdout check: in auto the check runs here
+ * (the choice waits for it); with a model chosen in advance beside the rest. */
+static gboolean
+check_on_holdout (Run *run, GError **error)
+{
+  ClvAnalysis *a = run->a;
+  g_autoptr(ClvSummary) cal = NULL;
+
+  run->spend_data = (SpendData) { a, run->full };
+  run->spend = side_task_start ("clv-spend", spend_side, &run->spend_data);
+  if (a->options.calibration_end_day >= a->options.end_day)
+    return TRUE;
+  if (a->options.model != CLV_MODEL_AUTO)
+    {
+      run->holdout_data.a = a;
+      run->holdout = side_task_start ("clv-holdout", holdout_side, &run->holdout_data);
+      return TRUE;
+    }
+  cal = clv_summary_new (a->log, a->options.calibration_end_day, a->options.end_day, error);
+  return cal != NULL && run_holdout (a, cal, &run->p, run->cal_models, run->cal_ok, error);
+}
+
+/* No holdout in auto: fit every model on everything, keep the highest likelihood among the
+ * proper fits (all have four parameters). */
+static gboolean
+choose_by_likelihood (Run *run, GError **error)
+{
+  ClvAnalysis *a = run->a;
+  Model m[N_KINDS];
+  int best = -1;
+
+  for (int i = 0; i < N_KINDS; i++)
+    {
+      g_autoptr(GError) e2 = NULL;
+
+      if (fit_model (kinds[i], run->tr, run->n_tr, NULL, &run->p, 0.1 + 0.23 * i,
+                     0.33 + 0.23 * i, &m[i], &e2))
+        {
+          set_params (a, &m[i]);
+          if (best < 0 || model_ll (&m[i]) > model_ll (&m[best]))
+            best = i;
+        }
+      else if (is_cancel (e2))
+        {
+          g_propagate_error (error, g_steal_pointer (&e2));
+          return FALSE;
+        }
+      else if (run->why_not == NULL)
+        run->why_not = g_steal_pointer (&e2);
+    }
+  if (best >= 0)
+    {
+      run->chosen = m[best];
+      a->model_reason = g_strdup_printf (
+        _("The history is too short to check predictions against a later period; "
+          "%s fits the purchase history better."),
+        model_name (run->chosen.kind));
+    }
+  return TRUE;
+}
+
+/* The order in which the models are tried on the whole period, with the reason for the first:
+ * by the holdout check, by likelihood (then already fitted), or as chosen with the others to
+ * fall back on. */
+static gboolean
+choose_model (Run *run, GError **error)
+{
+  ClvAnalysis *a = run->a;
+  ClvModelKind pick = a->options.model;
+
+  if (pick == CLV_MODEL_AUTO && (run->cal_ok[0] || run->cal_ok[1] || run->cal_ok[2]))
+    choose_by_holdout (a, run->cal_ok, run->order, &run->n_order);
+  else if (pick == CLV_MODEL_AUTO)
+    return choose_by_likelihood (run, error);
+  else
+    {
+      run->order[run->n_order++] = kind_index (pick);
+      for (int i = 0; i < N_KINDS; i++)
+        if (kinds[i] != pick)
+          run->order[run->n_order++] = i;
+      a->model_reason = g_strdup_printf (_("%s is used, as chosen in the settings."),
+                                         model_name (pick));
+    }
+  return TRUE;
+}
+
+/* Fit the whole period with the first candidate that fits properly, starting from its
+ * calibration fit where there is one (a holdout check running beside this fit has none to
+ * offer yet). */
+static gboolean
+fit_whole_period (Run *run, GError **error)
+{
+  ClvAnalysis *a = run->a;
+
+  for (int k = 0; k < run->n_order && run->chosen.kind == CLV_MODEL_NONE; k++)
+    {
+      int i = run->order[k];
+      g_autoptr(GError) e2 = NULL;
+      Model m;
+
+      /* a fallback fit keeps the progress where it is: it never runs backwards */
+      if (fit_model (kinds[i], run->tr, run->n_tr, run->cal_ok[i] ? &run->cal_models[i] : NULL,
+                     &run->p, k > 0 ? 0.8 : run->holdout != NULL ? 0.1 : 0.5, 0.8, &m, &e2))
+        {
+          run->chosen = m;
+          set_params (a, &m);
+          if (k > 0)
+            {
+              g_free (a->model_reason);
+              a->model_reason = g_strdup_printf (
+                _("%s is used: %s could not be fitted properly on this history (%s)."),
+                model_name (kinds[i]), model_name (kinds[run->order[0]]),
+                run->why_not->message);
+            }
+        }
+      else if (is_cancel (e2))
+        {
+          g_propagate_error (error, g_steal_pointer (&e2));
+          return FALSE;
+        }
+      else if (run->why_not == NULL)
+        run->why_not = g_steal_pointer (&e2);
+    }
+  return TRUE;
+}
+
+/* The model used, or why there is none. */
+static void
+explain_model (Run *run)
+{
+  ClvAnalysis *a = run->a;
+
+  if (run->chosen.kind == CLV_MODEL_NONE)
+    {
+      a->enough_data = FALSE;
+      g_free (a->model_reason);
+      a->model_reason = g_strdup (_("No model: not enough history."));
+      a->data_message = g_strdup_printf (
+        _("Not enough history for predictions yet: no purchase model fits this shop’s sales "
+          "properly (%s). The figures are historic only."),
+        run->why_not != NULL ? run->why_not->message : _("no convergence"));
+    }
+  else
+    {
+      a->model = run->chosen.kind;
+      a->data_message = g_strdup_printf (
+        _("Predictions from %u customers, %u of them repeat customers."), run->full->n_buyers,
+        run->full->n_repeaters);
+    }
+}
+
+/* Tiers, RFM groups, the tracking check, cohorts, revenue by month. */
+static void
+segment_all (Run *run)
+{
+  ClvAnalysis *a = run->a;
+
+  if (!a->ranges_known && a->ranges_note == NULL)
+    a->ranges_note = g_strdup (_("No ranges: there is not enough history for predictions, so "
+                                 "there is nothing to give a range for."));
+  segment (a);
+  compute_tracking (a, &run->chosen);
+  clv_cohorts_compute (a->log, a->options.end_day, &a->cohorts);
+  clv_monthly_compute (a->log, a->options.end_day, &a->monthly);
+  sanitize (a);
+}
+
+/* The side tasks read the summary: they end before it goes. */
+static ClvAnalysis *
+run_fail (Run *run)
+{
+  fail (run->a, g_steal_pointer (&run->holdout), g_steal_pointer (&run->spend));
+  g_clear_pointer (&run->full, clv_summary_free);
+  g_clear_pointer (&run->tr, g_free);
+  g_clear_error (&run->why_not);
+  return NULL;
+}
+
 ClvAnalysis *
 clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
                   const ClvFeedback *feedback, gsize n_feedback, const ClvAnalysisOptions *opts,
@@ -1124,19 +1407,8 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
 {
   ClvAnalysisOptions defaults;
   ClvAnalysis *a;
-  Progress p = { progress, progress_data };
-  g_autoptr(ClvSummary) full = NULL;
-  g_autoptr(ClvSummary) cal = NULL;
-  g_autofree ClvRfTriple *tr = NULL;
-  gsize n_tr = 0;
-  Model cal_models[N_KINDS], chosen = { CLV_MODEL_NONE };
-  gboolean cal_ok[N_KINDS] = { FALSE, FALSE, FALSE };
-  ClvHistoricOptions ho;
-  double fallback_spend;
-  SideTask *holdout = NULL, *spend = NULL;
-  HoldoutData holdout_data = { 0 };
-  SpendData spend_data = { 0 };
-  gint64 t0 = g_get_monotonic_time (), t1;
+  Run run = { .p = { progress, progress_data }, .chosen = { CLV_MODEL_NONE },
+              .t0 = g_get_monotonic_time () };
 
   if (opts == NULL)
     {
@@ -1145,7 +1417,7 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
     }
   if (!validate_options (opts, error))
     return NULL;
-  a = g_new0 (ClvAnalysis, 1);
+  run.a = a = g_new0 (ClvAnalysis, 1);
   a->options = *opts;
   a->time_unit = opts->time_unit;
   a->unit_days = clv_time_unit_days (opts->time_unit);
@@ -1154,34 +1426,18 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
   a->model = CLV_MODEL_NONE;
   a->total_clv = -1;
   a->expected_purchases_total = -1;
-  if (!progress_at (&p, 0, error))
-    return fail (a, holdout, spend);
+  if (!progress_at (&run.p, 0, error))
+    return run_fail (&run);
 
   a->log = clv_day_log_new (sales, n_sales, n_customers, error);
   if (a->log == NULL)
-    return fail (a, holdout, spend);
+    return run_fail (&run);
   if (a->options.end_day == 0)
     a->options.end_day = a->log->last_day;
   if (a->options.end_day == 0)
     {
-      /* No sale at all. */
-      a->enough_data = FALSE;
-      a->data_message = g_strdup (_("There are no sales yet, so there is nothing to analyse."));
-      a->model_reason = g_strdup (_("No model: there are no sales yet."));
-      a->ranges_note = g_strdup (_("No ranges: there is not enough history for predictions, "
-                                   "so there is nothing to give a range for."));
-      for (guint32 c = 0; c < n_customers; c++)
-        {
-          a->scores[c].p_alive = a->scores[c].expected_purchases = -1;
-          a->scores[c].expected_spend = a->scores[c].clv = a->scores[c].mean_interval_days = -1;
-          a->scores[c].nps_score = -1;
-        }
-      a->historic.churn_rate = -1;
-      a->historic.repeat_rate = -1;
-      a->tier_counts[CLV_TIER_NONE] = n_customers;
-      a->rfm_counts[CLV_RFM_NONE] = n_customers;
-      a->tier_by_historic = TRUE;
-      progress_at (&p, 1, NULL);
+      explain_no_sales (a);
+      progress_at (&run.p, 1, NULL);
       return a;
     }
   if (a->options.calibration_end_day == 0)
@@ -1191,211 +1447,57 @@ clv_analysis_run (const ClvSale *sales, gsize n_sales, guint32 n_customers,
     {
       g_set_error (error, CLV_ERROR, CLV_ERROR_RANGE,
                    _("The calibration period must end on or before the end of the analysis."));
-      return fail (a, holdout, spend);
+      return run_fail (&run);
     }
 
-  full = clv_summary_new (a->log, a->options.end_day, a->options.end_day, error);
-  if (full == NULL)
-    return fail (a, holdout, spend);
-  a->buyers = full->n_buyers;
-  ho.end_day = a->options.end_day;
-  ho.churn_period_days = a->options.churn_period_days;
-  ho.margin = a->options.margin;
-  ho.acquisition_cost = a->options.acquisition_cost;
-  clv_historic_compute (a->log, feedback, n_feedback, NULL, 0, &ho, &a->historic);
-  fallback_spend = a->historic.aov;
-  compute_return_days (a);
-  score_basics (a, full, feedback, n_feedback);
-  t1 = g_get_monotonic_time ();
-  a->timings.summary = (t1 - t0) / 1e6;
-  t0 = t1;
-  if (!progress_at (&p, 0.05, error))
-    return fail (a, holdout, spend);
+  if (!summarise (&run, feedback, n_feedback, error))
+    return run_fail (&run);
+  a->timings.summary = lap (&run);
+  if (!progress_at (&run.p, 0.05, error))
+    return run_fail (&run);
 
-  a->enough_data = a->options.model != CLV_MODEL_NONE && full->n_buyers >= CLV_MIN_CUSTOMERS
-                   && full->n_repeaters >= CLV_MIN_REPEAT_CUSTOMERS;
-  if (!a->enough_data && a->options.model == CLV_MODEL_NONE)
-    {
-      a->model_reason = g_strdup (_("No model: historic figures only, as chosen."));
-      a->data_message = g_strdup (_("Historic figures only, as chosen in the settings."));
-    }
-  else if (!a->enough_data)
-    {
-      g_autofree char *bought = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u customer has bought, %u of them more than once.",
-                     "%u customers have bought, %u of them more than once.", full->n_buyers),
-        full->n_buyers, full->n_repeaters);
-
-      a->model_reason = g_strdup (_("No model: not enough data yet."));
-      a->data_message = g_strdup_printf (
-        _("Not enough data for predictions yet: %s Predictions need at least %d customers and "
-          "%d repeat customers; until then the figures are historic only."),
-        bought, CLV_MIN_CUSTOMERS, CLV_MIN_REPEAT_CUSTOMERS);
-    }
+  a->enough_data = a->options.model != CLV_MODEL_NONE
+                   && run.full->n_buyers >= CLV_MIN_CUSTOMERS
+                   && run.full->n_repeaters >= CLV_MIN_REPEAT_CUSTOMERS;
+  if (!a->enough_data)
+    explain_not_enough (a, run.full);
   else
     {
-      g_autoptr(GError) local = NULL;
-      ClvModelKind pick = a->options.model;
-      int order[N_KINDS], n_order = 0;
-
-      spend_data = (SpendData) { a, full };
-      spend = side_task_start ("clv-spend", spend_side, &spend_data);
-      if (a->options.calibration_end_day < a->options.end_day && pick != CLV_MODEL_AUTO)
-        {
-          holdout_data.a = a;
-          holdout = side_task_start ("clv-holdout", holdout_side, &holdout_data);
-        }
-      else if (a->options.calibration_end_day < a->options.end_day)
-        {
-          cal = clv_summary_new (a->log, a->options.calibration_end_day, a->options.end_day,
-                                 error);
-          if (cal == NULL)
-            return fail (a, holdout, spend);
-          if (!run_holdout (a, cal, &p, cal_models, cal_ok, error))
-            return fail (a, holdout, spend);
-        }
-      t1 = g_get_monotonic_time ();
-      a->timings.holdout = (t1 - t0) / 1e6;
-      t0 = t1;
-      tr = clv_summary_triples (full, a->unit_days, &n_tr);
-
-      if (pick == CLV_MODEL_AUTO && (cal_ok[0] || cal_ok[1] || cal_ok[2]))
-        choose_by_holdout (a, cal_ok, order, &n_order);
-      else if (pick == CLV_MODEL_AUTO)
-        {
-          /* No holdout: fit every model on everything, keep the highest likelihood among the
-           * proper fits (all have four parameters). */
-          Model m[N_KINDS];
-          gboolean ok[N_KINDS];
-          int best = -1;
-
-          for (int i = 0; i < N_KINDS; i++)
-            {
-              g_autoptr(GError) e2 = NULL;
-
-              ok[i] = fit_model (kinds[i], tr, n_tr, NULL, &p, 0.1 + 0.23 * i, 0.33 + 0.23 * i,
-                                 &m[i], &e2);
-              if (is_cancel (e2))
-                {
-                  g_propagate_error (error, g_steal_pointer (&e2));
-                  return fail (a, holdout, spend);
-                }
-              if (ok[i])
-                {
-                  set_params (a, &m[i]);
-                  if (best < 0 || model_ll (&m[i]) > model_ll (&m[best]))
-                    best = i;
-                }
-              else if (local == NULL)
-                local = g_steal_pointer (&e2);
-            }
-          if (best >= 0)
-            {
-              chosen = m[best];
-              a->model_reason = g_strdup_printf (
-                _("The history is too short to check predictions against a later period; "
-                  "%s fits the purchase history better."),
-                model_name (chosen.kind));
-            }
-        }
-      else
-        {
-          /* as chosen, with the others to fall back on */
-          order[n_order++] = kind_index (pick);
-          for (int i = 0; i < N_KINDS; i++)
-            if (kinds[i] != pick)
-              order[n_order++] = i;
-          a->model_reason = g_strdup_printf (_("%s is used, as chosen in the settings."),
-                                             model_name (pick));
-        }
-
-      /* Fit the whole period with the first candidate that fits properly, starting from its
-       * calibration fit where there is one (a holdout check running beside this fit has none to
-       * offer yet). */
-      for (int k = 0; k < n_order && chosen.kind == CLV_MODEL_NONE; k++)
-        {
-          int i = order[k];
-          g_autoptr(GError) e2 = NULL;
-          Model m;
-
-          /* a fallback fit keeps the progress where it is: it never runs backwards */
-          if (fit_model (kinds[i], tr, n_tr, cal_ok[i] ? &cal_models[i] : NULL, &p,
-                         k > 0 ? 0.8 : holdout != NULL ? 0.1 : 0.5, 0.8, &m, &e2))
-            {
-              chosen = m;
-              set_params (a, &m);
-              if (k > 0)
-                {
-                  g_free (a->model_reason);
-                  a->model_reason = g_strdup_printf (
-                    _("%s is used: %s could not be fitted properly on this history (%s)."),
-                    model_name (kinds[i]), model_name (kinds[order[0]]), local->message);
-                }
-            }
-          else if (is_cancel (e2))
-            {
-              g_propagate_error (error, g_steal_pointer (&e2));
-              return fail (a, holdout, spend);
-            }
-          else if (local == NULL)
-            local = g_steal_pointer (&e2);
-        }
-      if (chosen.kind == CLV_MODEL_NONE)
-        {
-          a->enough_data = FALSE;
-          g_free (a->model_reason);
-          a->model_reason = g_strdup (_("No model: not enough history."));
-          a->data_message = g_strdup_printf (
-            _("Not enough history for predictions yet: no purchase model fits this shop’s sales "
-              "properly (%s). The figures are historic only."),
-            local != NULL ? local->message : _("no convergence"));
-        }
-      else
-        {
-          a->model = chosen.kind;
-          a->data_message = g_strdup_printf (
-            _("Predictions from %u customers, %u of them repeat customers."), full->n_buyers,
-            full->n_repeaters);
-        }
+      if (!check_on_holdout (&run, error))
+        return run_fail (&run);
+      a->timings.holdout = lap (&run);
+      run.tr = clv_summary_triples (run.full, a->unit_days, &run.n_tr);
+      if (!choose_model (&run, error) || !fit_whole_period (&run, error))
+        return run_fail (&run);
+      explain_model (&run);
     }
-  t1 = g_get_monotonic_time ();
-  a->timings.fit = (t1 - t0) / 1e6;
-  t0 = t1;
-  if (!progress_at (&p, 0.8, error))
-    return fail (a, holdout, spend);
+  a->timings.fit = lap (&run);
+  if (!progress_at (&run.p, 0.8, error))
+    return run_fail (&run);
 
-  if (!side_task_finish (g_steal_pointer (&spend), &p, 0.8, error))
-    return fail (a, holdout, spend);
+  if (!side_task_finish (g_steal_pointer (&run.spend), &run.p, 0.8, error))
+    return run_fail (&run);
   if (a->model == CLV_MODEL_NONE)
     a->gamma_gamma_fitted = FALSE;
   else
     {
-      t1 = g_get_monotonic_time ();
-      a->timings.spend = (t1 - t0) / 1e6;
-      t0 = t1;
-      if (!progress_at (&p, 0.85, error))
-        return fail (a, holdout, spend);
-      score_model (a, full, &chosen, fallback_spend);
-      score_ranges (a, full, tr, n_tr, &chosen);
-      t1 = g_get_monotonic_time ();
-      a->timings.scores = (t1 - t0) / 1e6;
-      t0 = t1;
+      a->timings.spend = lap (&run);
+      if (!progress_at (&run.p, 0.85, error))
+        return run_fail (&run);
+      score_model (a, run.full, &run.chosen, run.fallback_spend);
+      score_ranges (a, run.full, run.tr, run.n_tr, &run.chosen);
+      a->timings.scores = lap (&run);
     }
-  if (!side_task_finish (g_steal_pointer (&holdout), &p, 0.85, error))
-    return fail (a, holdout, spend);
-  if (!progress_at (&p, 0.9, error))
-    return fail (a, holdout, spend);
-  if (!a->ranges_known && a->ranges_note == NULL)
-    a->ranges_note = g_strdup (_("No ranges: there is not enough history for predictions, so "
-                                 "there is nothing to give a range for."));
-  segment (a);
-  compute_tracking (a, &chosen);
-  clv_cohorts_compute (a->log, a->options.end_day, &a->cohorts);
-  clv_monthly_compute (a->log, a->options.end_day, &a->monthly);
-  sanitize (a);
-  a->timings.segments = (g_get_monotonic_time () - t0) / 1e6;
-  if (!progress_at (&p, 1.0, error))
-    return fail (a, holdout, spend);
+  if (!side_task_finish (g_steal_pointer (&run.holdout), &run.p, 0.85, error)
+      || !progress_at (&run.p, 0.9, error))
+    return run_fail (&run);
+  segment_all (&run);
+  a->timings.segments = lap (&run);
+  if (!progress_at (&run.p, 1.0, error))
+    return run_fail (&run);
+  g_clear_pointer (&run.full, clv_summary_free);
+  g_clear_pointer (&run.tr, g_free);
+  g_clear_error (&run.why_not);
   return a;
 }
 

@@ -2,8 +2,13 @@
  *
  * One analysis of a shop: summaries, model fits (BG/NBD, Pareto/NBD, Gamma-Gamma) with a
  * calibration/holdout check and the model choice, per-customer scores, tiers, RFM groups,
- * at-risk flags and the historic figures. Runs synchronously on the caller's thread (the
- * service runs it in a worker); the returned ClvAnalysis owns everything it points to and is
+ * at-risk flags and the historic figures. Returns when it is done (the service runs it in a
+ * worker); meanwhile it runs some of the work on up to three threads of its own so that a
+ * second core helps: the Gamma-Gamma spend fit, and either the MBG/NBD and Pareto/NBD
+ * calibration fits (in auto) or the holdout check (with a model chosen in advance). Each reads
+ * what nobody changes while it runs and writes only its own results; all are joined before
+ * clv_analysis_run() returns, also on an error or a cancel, and the progress callback is only
+ * called on the caller's thread. The returned ClvAnalysis owns everything it points to and is
  * freed with clv_analysis_free(). Read its fields directly; all are documented below.
  */
 #pragma once

@@ -256,6 +256,18 @@ check_triples (const ClvRfTriple *triples, gsize n, GError **error)
   return TRUE;
 }
 
+static gboolean
+bg_sample_fit (const ClvRfTriple *triples, gsize n, const ClvFitOptions *fo, double *prm,
+               gpointer data, GError **error)
+{
+  ClvBgnbdParams sp;
+
+  if (!clv_bg_family_fit (GPOINTER_TO_INT (data), triples, n, fo, &sp, error))
+    return FALSE;
+  memcpy (prm, (double[]) { sp.r, sp.alpha, sp.a, sp.b }, 4 * sizeof (double));
+  return TRUE;
+}
+
 gboolean
 clv_bg_family_fit (int shift, const ClvRfTriple *triples, gsize n_triples,
                    const ClvFitOptions *fo, ClvBgnbdParams *out, GError **error)
@@ -284,47 +296,22 @@ clv_bg_family_fit (int shift, const ClvRfTriple *triples, gsize n_triples,
       theta[2] = 0;
       theta[3] = 0;
     }
-  /* Large data: start from a fit on a systematic presample (much cheaper, close to the
-   * optimum), then polish on everything. */
-  if (fo == NULL || (fo->start == NULL && !fo->no_presample))
+  /* Large data: start from a fit on a systematic presample, then polish on everything. */
+  if (clv_fit_start_from_sample (triples, n_triples, fo, bg_sample_fit, GINT_TO_POINTER (shift),
+                                 start_buf, &polish, error))
     {
-      gsize n_s = 0;
-      g_autofree ClvRfTriple *smp = clv_triples_presample (triples, n_triples,
-                                                           CLV_PRESAMPLE_TARGET, &n_s);
-      g_autoptr(GError) local = NULL;
-      ClvFitOptions f2;
-      ClvBgnbdParams sp;
-
-      if (fo != NULL)
-        f2 = *fo;
-      else
-        clv_fit_options_init (&f2);
-      f2.no_presample = TRUE;
-      f2.no_quality = TRUE;   /* only a starting point */
-      f2.progress_to = f2.progress_from + 0.5 * (f2.progress_to - f2.progress_from);
-      if (smp != NULL && clv_bg_family_fit (shift, smp, n_s, &f2, &sp, &local))
-        {
-          theta[0] = log (sp.r);
-          theta[1] = log (sp.alpha);
-          theta[2] = log (sp.a);
-          theta[3] = log (sp.b);
-          memcpy (start_buf, (double[]) { sp.r, sp.alpha, sp.a, sp.b }, sizeof start_buf);
-          polish = f2;
-          /* the fit on everything is checked as the caller asked, not skipped like the start's */
-          polish.no_quality = fo != NULL && fo->no_quality;
-          polish.progress_from = f2.progress_to;
-          polish.progress_to = fo != NULL ? fo->progress_to : 1.0;
-          polish.start = start_buf;
-          fo = &polish;
-        }
-      else if (local != NULL && g_error_matches (local, CLV_ERROR, CLV_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          bg_data_clear (&d);
-          return FALSE;
-        }
+      for (int i = 0; i < 4; i++)
+        theta[i] = log (start_buf[i]);
+      fo = &polish;
     }
-  ok = clv_minimize (bg_objective, &d, 4, TRUE, fo, theta, &f_min, error);
+  else if (error != NULL && *error != NULL)
+    {
+      bg_data_clear (&d);
+      return FALSE;
+    }
+  ok = fo != NULL && fo->start != NULL
+       ? clv_minimize_near (bg_objective, &d, 4, fo, theta, &f_min, error)
+       : clv_minimize (bg_objective, &d, 4, TRUE, fo, theta, &f_min, error);
   if (ok)
     {
       out->r = exp (theta[0]);

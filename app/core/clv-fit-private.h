@@ -19,6 +19,14 @@ typedef double (*ClvObjective) (const double *theta, double *grad, gpointer data
 gboolean clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
                        const ClvFitOptions *fo, double *theta, double *f_min, GError **error);
 
+/* The same with an analytic gradient, from a start near the optimum (a fit on a sample): in
+ * coordinates where the Hessian at the start (forward differences of the gradient, n more
+ * evaluations) is the identity, so that BFGS takes about Newton's steps from the first one
+ * rather than learning the curvature over dozens of steps. Where the start is not in a convex
+ * region, exactly clv_minimize(). */
+gboolean clv_minimize_near (ClvObjective f, gpointer data, gsize n, const ClvFitOptions *fo,
+                            double *theta, double *f_min, GError **error);
+
 /* Whether the minimum of @f found at @theta is a proper interior one: no log-parameter near
  * the bound, and the Hessian (finite differences of the gradient, or of @f without one)
  * finite and positive definite (the objective is the negative log-likelihood). */
@@ -29,6 +37,21 @@ ClvFitQuality clv_fit_quality (ClvObjective f, gpointer data, gsize n, gboolean 
  * zeros when the fit is not proper or the information cannot be inverted. */
 ClvFitQuality clv_fit_quality_cov (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
                                    const double *theta, double n_obs, double *log_cov);
+
+
+/* A model's fit on @n triples with @fo, writing its parameters in natural scale to @prm. */
+typedef gboolean (*ClvSampleFit) (const ClvRfTriple *triples, gsize n, const ClvFitOptions *fo,
+                                  double *prm, gpointer data, GError **error);
+
+/* Large data: a fit on a systematic presample is much cheaper and ends close to the optimum on
+ * everything. Unless @fo has a start or asks for no presample, fits @fit on the presample of
+ * @triples (the first half of @fo's progress) and returns TRUE with its parameters in @start and
+ * the options for the fit on everything in @polish (@start as its start, the second half of the
+ * progress). FALSE without @error: no presample (small data) or it did not fit, so fit as asked;
+ * FALSE with @error: cancelled. */
+gboolean clv_fit_start_from_sample (const ClvRfTriple *triples, gsize n_triples,
+                                    const ClvFitOptions *fo, ClvSampleFit fit, gpointer data,
+                                    double *start, ClvFitOptions *polish, GError **error);
 
 G_END_DECLS
 

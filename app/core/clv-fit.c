@@ -201,7 +201,8 @@ run_bfgs (Wrap *w, double *theta, double *f_min, double *grad_norm, const ClvFit
     {
       if (gsl_multimin_fdfminimizer_iterate (s) != GSL_SUCCESS)
         break;
-      status = gsl_multimin_test_gradient (s->gradient, 1e-8);
+      status = gsl_multimin_test_gradient (s->gradient, fo != NULL && fo->gradient_tolerance > 0
+                                                        ? fo->gradient_tolerance : 1e-8);
       if (iter % 4 == 0 && !report (fo, iter, max_iter, error))
         {
           ok = FALSE;
@@ -232,8 +233,11 @@ clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
     {
       if (!run_bfgs (&w, theta, &value, &grad_norm, fo, max_iter, error))
         return FALSE;
-      /* BFGS2 stops with ENOPROG when rounding stalls it; polish once from there. */
-      if (!(grad_norm < 1e-5) && isfinite (value))
+      /* BFGS2 stops with ENOPROG when rounding stalls it; polish once from there (a fit that
+       * asked for a loose tolerance, as a start for another one, takes where it stalled). */
+      double tol = fo != NULL && fo->gradient_tolerance > 0 ? fo->gradient_tolerance : 1e-8;
+
+      if (!(grad_norm < MAX (1e-5, 100 * tol)) && isfinite (value))
         {
           double v2 = INFINITY, g2 = INFINITY, t2[MAX_PARAMS];
 
@@ -277,6 +281,156 @@ clv_minimize (ClvObjective f, gpointer data, gsize n, gboolean has_gradient,
   for (gsize i = 0; i < n; i++)
     theta[i] = CLAMP (theta[i], -CLV_THETA_BOUND - 1, CLV_THETA_BOUND + 1);
   *f_min = value;
+  return TRUE;
+}
+
+/* ---- from a start near the optimum ----------------------------------------------------- */
+
+/* The objective in whitened coordinates z: theta = theta0 + L^-T z, with H = L L^T the
+ * Hessian at theta0, so that near theta0 the curvature is the identity in every direction. */
+typedef struct
+{
+  ClvObjective f;
+  gpointer data;
+  gsize n;
+  double theta0[MAX_PARAMS];
+  double L[MAX_PARAMS * MAX_PARAMS];   /* lower triangle, row-major */
+} Whitened;
+
+static void
+whitened_theta (const Whitened *w, const double *z, double *theta)
+{
+  double y[MAX_PARAMS] = { 0 };
+
+  /* back substitution of L^T y = z */
+  for (gsize i = w->n; i-- > 0;)
+    {
+      double v = z[i];
+
+      for (gsize j = i + 1; j < w->n; j++)
+        v -= w->L[j * w->n + i] * y[j];
+      y[i] = v / w->L[i * w->n + i];
+    }
+  for (gsize i = 0; i < w->n; i++)
+    theta[i] = w->theta0[i] + y[i];
+}
+
+static double
+whitened_objective (const double *z, double *grad, gpointer data)
+{
+  const Whitened *w = data;
+  double theta[MAX_PARAMS], g[MAX_PARAMS] = { 0 }, value;
+
+  whitened_theta (w, z, theta);
+  value = w->f (theta, grad != NULL ? g : NULL, w->data);
+  /* the soft wall stays where it is in theta */
+  value += wall (theta, w->n, grad != NULL ? g : NULL);
+  if (grad != NULL)
+    /* d/dz = L^-1 d/dtheta: forward substitution */
+    for (gsize i = 0; i < w->n; i++)
+      {
+        double v = g[i];
+
+        for (gsize j = 0; j < i; j++)
+          v -= w->L[i * w->n + j] * grad[j];
+        grad[i] = v / w->L[i * w->n + i];
+      }
+  return value;
+}
+
+gboolean
+clv_minimize_near (ClvObjective f, gpointer data, gsize n, const ClvFitOptions *fo,
+                   double *theta, double *f_min, GError **error)
+{
+  Whitened w = { f, data, n, { 0 }, { 0 } };
+  double g0[MAX_PARAMS], g1[MAX_PARAMS], t[MAX_PARAMS], z[MAX_PARAMS] = { 0 };
+  const double h = 1e-4;
+  gsl_matrix_view m;
+  gsl_error_handler_t *old;
+  ClvFitOptions wo;
+  int rc;
+
+  g_return_val_if_fail (n > 0 && n <= MAX_PARAMS, FALSE);
+  memcpy (w.theta0, theta, n * sizeof (double));
+  memcpy (t, theta, n * sizeof (double));
+  /* forward differences of the gradient: a preconditioner needs no more accuracy */
+  if (!isfinite (f (t, g0, data)))
+    return clv_minimize (f, data, n, TRUE, fo, theta, f_min, error);
+  for (gsize i = 0; i < n; i++)
+    {
+      t[i] = theta[i] + h;
+      f (t, g1, data);
+      t[i] = theta[i];
+      for (gsize j = 0; j < n; j++)
+        w.L[j * n + i] = (g1[j] - g0[j]) / h;
+    }
+  for (gsize i = 0; i < n; i++)
+    for (gsize j = 0; j < i; j++)
+      w.L[i * n + j] = w.L[j * n + i] = 0.5 * (w.L[i * n + j] + w.L[j * n + i]);
+  for (gsize i = 0; i < n * n; i++)
+    if (!isfinite (w.L[i]))
+      return clv_minimize (f, data, n, TRUE, fo, theta, f_min, error);
+  m = gsl_matrix_view_array (w.L, n, n);
+  old = gsl_set_error_handler_off ();
+  rc = gsl_linalg_cholesky_decomp1 (&m.matrix);
+  gsl_set_error_handler (old);
+  if (rc != 0)
+    /* not convex here (a ridge, or far from the optimum): no curvature to borrow */
+    return clv_minimize (f, data, n, TRUE, fo, theta, f_min, error);
+  if (fo != NULL)
+    wo = *fo;
+  else
+    clv_fit_options_init (&wo);
+  wo.start = NULL;   /* z = 0 is the start; a first step of the default length */
+  /* a step of 1 in z is one standard error / sqrt (number of customers): 1e-6 is far inside
+   * what the data say, and about what rounding of the summed likelihood leaves */
+  if (!(wo.gradient_tolerance > 0))
+    wo.gradient_tolerance = 1e-6;
+  if (!clv_minimize (whitened_objective, &w, n, TRUE, &wo, z, f_min, error))
+    return FALSE;
+  whitened_theta (&w, z, theta);
+  for (gsize i = 0; i < n; i++)
+    theta[i] = CLAMP (theta[i], -CLV_THETA_BOUND - 1, CLV_THETA_BOUND + 1);
+  return TRUE;
+}
+
+/* ---- a fit on a sample, then on everything ---------------------------------------------- */
+
+gboolean
+clv_fit_start_from_sample (const ClvRfTriple *triples, gsize n_triples, const ClvFitOptions *fo,
+                           ClvSampleFit fit, gpointer data, double *start,
+                           ClvFitOptions *polish, GError **error)
+{
+  gsize n_s = 0;
+  g_autofree ClvRfTriple *smp = NULL;
+  g_autoptr(GError) local = NULL;
+  ClvFitOptions f2;
+
+  if (fo != NULL && (fo->start != NULL || fo->no_presample))
+    return FALSE;
+  smp = clv_triples_presample (triples, n_triples, CLV_PRESAMPLE_TARGET, &n_s);
+  if (smp == NULL)
+    return FALSE;
+  if (fo != NULL)
+    f2 = *fo;
+  else
+    clv_fit_options_init (&f2);
+  f2.no_presample = TRUE;
+  f2.no_quality = TRUE;   /* only a starting point */
+  f2.gradient_tolerance = 1e-5;   /* the sample's optimum is not everything's anyway */
+  f2.progress_to = f2.progress_from + 0.5 * (f2.progress_to - f2.progress_from);
+  if (!fit (smp, n_s, &f2, start, data, &local))
+    {
+      if (local != NULL && g_error_matches (local, CLV_ERROR, CLV_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  *polish = f2;
+  /* the fit on everything is checked as the caller asked, not skipped like the start's */
+  polish->no_quality = fo != NULL && fo->no_quality;
+  polish->progress_from = f2.progress_to;
+  polish->progress_to = fo != NULL ? fo->progress_to : 1.0;
+  polish->start = start;
   return TRUE;
 }
 

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  *   0.1 when @start is given)
  * @no_presample: do not start large fits (over 12,000 triples) from a fit on a systematic
  *   sample of about 3,000 of them
+ * @gradient_tolerance: the fit ends where the gradient of the mean negative log-likelihood in
+ *   the minimiser's coordinates is below this; 0 for the default (1e-8)
  * @no_quality: leave the fit's quality at CLV_FIT_PROPER unchecked, for a caller that checks it
  *   only when it needs to (clv_pareto_fit_quality())
  */
@@ -29,6 +31,7 @@ typedef struct
   double initial_step;
   gboolean no_presample;
   gboolean no_quality;
+  double gradient_tolerance;
   ClvProgressFunc progress;
   gpointer progress_data;
   double progress_from, progress_to;

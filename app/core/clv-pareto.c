@@ -107,6 +107,7 @@ typedef struct
   double *lK;              /* per pair: ln K (t), -inf when K = 0 */
   double *rho;             /* per pair: 4 ratios int (g h) / K for h = ln A, 1/A, ln B, 1/B */
   double *lT_a, *lT_b;     /* per distinct T: ln (alpha + T), ln (beta + T) */
+  double *p_alive;         /* (nullable) per triple: P(alive), written by pareto_ll */
 } ParetoData;
 
 typedef struct
@@ -222,6 +223,7 @@ pareto_data_init (ParetoData *d, const ClvRfTriple *tr, gsize n)
   d->rho = g_new (double, 4 * MAX (d->n_pairs, 1));
   d->lT_a = g_new (double, MAX (d->ix.nT, 1));
   d->lT_b = g_new (double, MAX (d->ix.nT, 1));
+  d->p_alive = NULL;
 }
 
 static void
@@ -389,30 +391,37 @@ pareto_ll (ParetoData *d, const double *prm, double *grad)
     {
       const ClvRfTriple *t = &ix->tr[i];
       guint ti = ix->Ti[i], a = d->pa[i], b = d->pb[i];
-      double w = t->weight, rx = r + t->x, l0, l1 = -INFINITY, q = 0, w1, lse;
+      double w = t->weight, rx = r + t->x, l0, l1 = -INFINITY, q = 0, om = 0, w1, lse, big;
 
+      /* ln (E0 + s (K (t_x) - K (T))) with one logarithm: the larger of ln E0 and ln (s K (t_x))
+       * taken out, 1 - q as -expm1 so that it keeps its digits when t_x is close to T */
       l0 = -rx * d->lT_a[ti] - s * d->lT_b[ti];
       if (a != b && isfinite (d->lK[a]))
         {
-          q = exp (d->lK[b] - d->lK[a]);
-          if (q < 1)
-            l1 = ln_s + d->lK[a] + log1p (-q);
+          om = -expm1 (d->lK[b] - d->lK[a]);
+          q = 1 - om;
+          if (om > 0)
+            l1 = ln_s + d->lK[a];
         }
       if (l1 > l0)
         {
-          double e = exp (l0 - l1);
+          double e0 = exp (l0 - l1), e1 = om;
 
-          lse = l1 + log1p (e);
-          w1 = 1 / (1 + e);
+          big = l1;
+          lse = big + log (e0 + e1);
+          w1 = e1 / (e0 + e1);
         }
       else
         {
-          double e = exp (l1 - l0);
+          double e1 = isfinite (l1) ? exp (l1 - l0) * om : 0;
 
-          lse = l0 + log1p (e);
-          w1 = e / (1 + e);
+          big = l0;
+          lse = big + log1p (e1);
+          w1 = e1 / (1 + e1);
         }
       ll += w * lse;
+      if (d->p_alive != NULL)
+        d->p_alive[i] = 1 - w1;   /* the share of E0 (alive at T) in the likelihood */
       if (grad != NULL)
         {
           double w0 = 1 - w1, rj[4] = { 0, 0, 0, 0 };
@@ -557,6 +566,18 @@ pareto_quality (ParetoData *d, const double *prm, double *log_cov)
   return clv_fit_quality_cov (pareto_objective, d, 4, TRUE, theta, d->ix.wsum, log_cov);
 }
 
+static gboolean
+pareto_sample_fit (const ClvRfTriple *triples, gsize n, const ClvFitOptions *fo, double *prm,
+                   gpointer data, GError **error)
+{
+  ClvParetoParams sp;
+
+  if (!clv_pareto_fit_full (triples, n, fo, &sp, error))
+    return FALSE;
+  memcpy (prm, (double[]) { sp.r, sp.alpha, sp.s, sp.beta }, 4 * sizeof (double));
+  return TRUE;
+}
+
 gboolean
 clv_pareto_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOptions *fo,
                      ClvParetoParams *out, GError **error)
@@ -605,53 +626,26 @@ clv_pareto_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOp
       theta[2] = 0;
       theta[3] = log (CLAMP (mean_T, 1e-4, 1e5));
     }
-  /* Large data: start from a fit on a systematic presample (much cheaper, close to the
-   * optimum), then polish on everything. */
-  if (fo == NULL || (fo->start == NULL && !fo->no_presample))
+  /* Large data: start from a fit on a systematic presample, then polish on everything. */
+  if (clv_fit_start_from_sample (triples, n_triples, fo, pareto_sample_fit, NULL, start_buf,
+                                 &polish, error))
     {
-      gsize n_s = 0;
-      g_autofree ClvRfTriple *smp = clv_triples_presample (triples, n_triples,
-                                                           CLV_PRESAMPLE_TARGET, &n_s);
-      g_autoptr(GError) local = NULL;
-      ClvFitOptions f2;
-      ClvParetoParams sp;
-
-      if (fo != NULL)
-        f2 = *fo;
-      else
-        clv_fit_options_init (&f2);
-      f2.no_presample = TRUE;
-      f2.no_quality = TRUE;   /* only a starting point */
-      f2.progress_to = f2.progress_from + 0.5 * (f2.progress_to - f2.progress_from);
-      if (smp != NULL && clv_pareto_fit_full (smp, n_s, &f2, &sp, &local))
+      if (start_buf[2] > 100)
         {
-          if (sp.s > 100)
-            {
-              /* the sample ran up the ridge towards the bound, where phi2 barely moves the
-               * likelihood: start the fit on everything off it, at s = 1 with the sample's mean
-               * dropout rate, so that it finds an interior maximum the sample missed */
-              sp.beta /= sp.s;
-              sp.s = 1;
-            }
-          theta[0] = log (sp.r);
-          theta[1] = log (sp.alpha);
-          theta[2] = log (sp.s);
-          theta[3] = log (sp.beta);
-          memcpy (start_buf, (double[]) { sp.r, sp.alpha, sp.s, sp.beta }, sizeof start_buf);
-          polish = f2;
-          /* the fit on everything is checked as the caller asked, not skipped like the start's */
-          polish.no_quality = fo != NULL && fo->no_quality;
-          polish.progress_from = f2.progress_to;
-          polish.progress_to = fo != NULL ? fo->progress_to : 1.0;
-          polish.start = start_buf;
-          fo = &polish;
+          /* the sample ran up the ridge towards the bound, where phi2 barely moves the
+           * likelihood: start the fit on everything off it, at s = 1 with the sample's mean
+           * dropout rate, so that it finds an interior maximum the sample missed */
+          start_buf[3] /= start_buf[2];
+          start_buf[2] = 1;
         }
-      else if (local != NULL && g_error_matches (local, CLV_ERROR, CLV_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          pareto_data_clear (&d);
-          return FALSE;
-        }
+      for (int i = 0; i < 4; i++)
+        theta[i] = log (start_buf[i]);
+      fo = &polish;
+    }
+  else if (error != NULL && *error != NULL)
+    {
+      pareto_data_clear (&d);
+      return FALSE;
     }
   {
     double prm[4];
@@ -660,7 +654,9 @@ clv_pareto_fit_full (const ClvRfTriple *triples, gsize n_triples, const ClvFitOp
       prm[i] = exp (theta[i]);
     params_to_phi (prm, theta);
   }
-  ok = clv_minimize (pareto_objective_phi, &d, 4, TRUE, fo, theta, &f_min, error);
+  ok = fo != NULL && fo->start != NULL
+       ? clv_minimize_near (pareto_objective_phi, &d, 4, fo, theta, &f_min, error)
+       : clv_minimize (pareto_objective_phi, &d, 4, TRUE, fo, theta, &f_min, error);
   /* a start for the fit on everything is left where it is: at phi2 = 0 the gradient in phi2
    * vanishes, so a start there would never leave the bound */
   if (ok && !(fo != NULL && fo->no_presample && fo->no_quality))
@@ -735,6 +731,24 @@ clv_pareto_probability_alive (const ClvParetoParams *p, guint32 x, double t_x, d
   if (e > 700)
     return 0.0;
   return 1.0 / (1.0 + exp (e));
+}
+
+/* The same for many triples at once from one pass of the fit's quadrature: per customer, the
+ * 2F1 of large s or x costs a series of thousands of terms. */
+void
+clv_pareto_probability_alive_triples (const ClvParetoParams *p, const ClvRfTriple *triples,
+                                      gsize n, double *p_alive)
+{
+  ParetoData d;
+
+  g_return_if_fail (p != NULL && (n == 0 || (triples != NULL && p_alive != NULL)));
+  if (n == 0)
+    return;
+  clv_gsl_init ();
+  pareto_data_init (&d, triples, n);
+  d.p_alive = p_alive;
+  pareto_ll (&d, (double[]) { p->r, p->alpha, p->s, p->beta }, NULL);
+  pareto_data_clear (&d);
 }
 
 /* (beta + T) [1 - ((beta + T) / (beta + T + t))^(s - 1)] / (s - 1), continuous at s = 1

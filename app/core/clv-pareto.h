@@ -44,6 +44,11 @@ ClvFitQuality clv_pareto_fit_quality   (const ClvParetoParams *p, const ClvRfTri
 
 /* P(alive | x, t_x, T), Fader & Hardie (2005 note). */
 double   clv_pareto_probability_alive  (const ClvParetoParams *p, guint32 x, double t_x, double T);
+/* P(alive) of each of @n triples (their weights unused) into @p_alive, as
+ * clv_pareto_probability_alive() gives it to within rounding (~1e-12 relative), in one pass. */
+void     clv_pareto_probability_alive_triples (const ClvParetoParams *p,
+                                               const ClvRfTriple *triples, gsize n,
+                                               double *p_alive);
 /* E[X(t)] for a new customer (Schmittlein et al. 1987). */
 double   clv_pareto_expected_purchases (const ClvParetoParams *p, double t);
 /* E[Y(t) | x, t_x, T], Fader & Hardie (2005 note) eq. 41. */

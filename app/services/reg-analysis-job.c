@@ -351,11 +351,9 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   reg_job_set_status (job, _("Saving the scores"));
   json = reg_analysis_to_json (analysis);
   /* Every score row names a customer this connection has just read and the run it has just
-   * written; the per-row foreign-key lookups would only repeat that. A customer deleted in the
-   * meantime is caught by the check below, before the commit. The connection is the job's own. */
-  reg_store_skip_foreign_key_checks (store);
-  reg_store_skip_secure_delete (store);
-  if (!reg_store_begin (store, error))
+   * written. A customer deleted in the meantime is caught by the check below, before the
+   * commit. The connection is the job's own. */
+  if (!reg_store_begin_bulk (store, REG_STORE_BULK_SCORES, analysis->n_customers, error))
     return NULL;
   run_id = reg_store_insert_model_run (store, analysis->options.end_day,
                                        analysis->holdout.available ? analysis->holdout.calibration_end_day : 0,

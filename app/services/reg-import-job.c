@@ -469,8 +469,6 @@ begin_writing (RegImportJob     *self,
                gint64            start,
                GError          **error)
 {
-  gboolean deferred;
-
   if (!self->req.dry_run)
     {
       reg_job_set_status (REG_JOB (self), _("Backing up the shop"));
@@ -481,34 +479,10 @@ begin_writing (RegImportJob     *self,
 
   log_phase (start, "backup");
   reg_job_set_status (REG_JOB (self), _("Importing"));
-  /* Every customer id the batch writes comes from this transaction's own lookups and inserts,
-   * and the batch id from its own insert: the per-row foreign-key lookups would only repeat
-   * them (two B-tree searches per sale). This connection is the job's own and ends with it. */
-  reg_store_skip_foreign_key_checks (store);
-  /* the statements of 16 rows each keep copies of the pages they change: in memory, not in a
-   * temporary file that would be written for every statement of the import */
-  reg_store_set_temp_in_memory (store, TRUE);
-  if (!reg_store_begin (store, error))
-    return FALSE;
-  reg_store_bulk_begin (store);
-  /* A file much larger than the shop's history: build the sales indexes once at the end
-   * rather than row by row (about 60 bytes per row in store exports). */
-  deferred = !self->req.dry_run
-             && reg_import_reader_get_bytes_total (reader) / 60
-                > (guint64) reg_store_count_sales (store)
-             && reg_import_reader_get_bytes_total (reader) > 8 * 1024 * 1024;
-  /* the new sales all go at the end of the index of batches: kept as they come */
-  if (deferred && !reg_store_defer_indexes_except (store, "sales", "sales_batch", error))
-    {
-      reg_store_rollback (store);
-      return FALSE;
-    }
-  /* Kept up to date row by row, the sales indexes take pages all over the file: keep those in
-   * memory. Without them the rows go to the ends of their tables and indexes, and a smaller
-   * cache spills finished pages to the WAL early, which the commit would write anyway (less
-   * memory, less time spent getting it). */
-  reg_store_set_cache_mb (store, deferred ? 32 : 128);
-  return TRUE;
+  /* the job's own connection, for about one row per 60 bytes (store exports) */
+  return reg_store_begin_bulk (store, REG_STORE_BULK_SALES,
+                               self->req.dry_run ? 0 : reg_import_reader_get_bytes_total (reader) / 60,
+                               error);
 }
 
 /* Phase 3: the batch recorded (its hash comes last) and the lookup tables the matcher finds
@@ -592,10 +566,8 @@ keep_batch (RegImportJob      *self,
   ok = write_new_refs (ctx, matcher->new_refs, error);
   import_context_clear (ctx, matcher);
   log_phase (start, "references");
-  ok = ok && reg_store_restore_indexes (store, error);
-  log_phase (start, "indexes");
-  ok = ok && reg_store_bulk_end (store, error);
-  log_phase (start, "customer figures");
+  ok = ok && reg_store_end_bulk (store, error);
+  log_phase (start, "indexes and customer figures");
   return ok && reg_store_set_batch_file_hash (store, ctx->batch, file_hash, error)
          && reg_store_update_batch_counts (store, ctx->batch, result->rows_read, result->imported,
                                            result->duplicates, result->rejected,

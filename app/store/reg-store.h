@@ -167,6 +167,17 @@ gboolean   reg_store_customer_sales_changed   (RegStore *store, gint64 id, GErro
 /* During a bulk write: the creation time given to all its rows (read once); NULL otherwise. */
 const char *reg_store_bulk_stamp              (RegStore *store);
 
+/* What a bulk write adds (reg_store_begin_bulk). */
+typedef enum
+{
+  REG_STORE_BULK_SALES,    /* an import: sales and their customers */
+  REG_STORE_BULK_SCORES,   /* an analysis' write-back: every customer's scores */
+} RegStoreBulkKind;
+
+gboolean   reg_store_begin_bulk               (RegStore *store, RegStoreBulkKind kind,
+                                               guint64 expected_rows, GError **error);
+gboolean   reg_store_end_bulk                 (RegStore *store, GError **error);
+
 /* Inside a transaction: drop the non-unique indexes of @table and build them again at
  * reg_store_restore_indexes (one sort instead of a million random inserts). Unique indexes stay,
  * so duplicates are still refused row by row. A rollback brings the indexes back by itself. */

@@ -348,6 +348,86 @@ test_homogeneous_dropout_at_bound (void)
   assert_rel (p.s / p.beta, 1.0 / 40, 0.1);
 }
 
+/* P(alive) of many triples from one quadrature pass equals the 2F1 form customer by customer,
+ * near the optimum and far from it (large s, beta >> alpha, alpha >> beta), with t_x close to
+ * T and t_x = T (no repeat purchase). */
+static void
+test_p_alive_triples (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  const guint n = 3000;
+  g_autofree ClvRfTriple *tr = g_new (ClvRfTriple, n);
+  g_autofree double *pa = g_new (double, n);
+  const ClvParetoParams ps[] = {
+    { 0.6, 8.0, 0.8, 10.0, 0 }, { 1.8, 14.4, 6860, 1.19e6, 0 }, { 0.3, 0.2, 2.0, 400, 0 },
+    { 2.5, 300, 0.5, 0.3, 0 }, { 0.8, 5, 1, 5, 0 },
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoreSimCustomer c;
+
+      core_test_sim_pareto (rand, 0.9, 6.0, 0.8, 40.0, floor (730 * g_rand_double (rand)) / 7,
+                            0, &c);
+      tr[i] = (ClvRfTriple) { c.x, floor (c.t_x * 7) / 7, c.T, 1 };
+      if (i % 97 == 0)
+        tr[i].t_x = c.x > 0 ? tr[i].T - 1.0 / 7 : 0;   /* last purchase the day before the end */
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (ps); k++)
+    {
+      double worst = 0;
+
+      clv_pareto_probability_alive_triples (&ps[k], tr, n, pa);
+      for (guint i = 0; i < n; i++)
+        {
+          double one = clv_pareto_probability_alive (&ps[k], tr[i].x, tr[i].t_x, tr[i].T);
+
+          g_assert_true (pa[i] >= 0 && pa[i] <= 1);
+          worst = MAX (worst, fabs (pa[i] - one));
+          g_assert_cmpfloat_with_epsilon (pa[i], one, 1e-9);
+        }
+      g_test_message ("params %u: largest difference %g", k, worst);
+    }
+}
+
+/* Large data (over 12,000 distinct triples) are fitted on a presample first and then on
+ * everything from there: the same maximum as a fit on everything from the default start. */
+static void
+test_presample_same_fit (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+  const guint n = 40000;
+  g_autofree ClvRfTriple *tr = g_new (ClvRfTriple, n);
+  g_autoptr(GError) error = NULL;
+  ClvParetoParams fast, plain;
+  ClvFitOptions fo;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoreSimCustomer c;
+
+      core_test_sim_pareto (rand, 0.9, 6.0, 0.8, 40.0, floor (730 * g_rand_double (rand)) / 7,
+                            0, &c);
+      tr[i] = (ClvRfTriple) { c.x, ceil (c.t_x * 7) / 7, c.T, 1 };
+    }
+  g_assert_true (clv_pareto_fit (tr, n, &fast, &error));
+  g_assert_no_error (error);
+  clv_fit_options_init (&fo);
+  fo.no_presample = TRUE;
+  g_assert_true (clv_pareto_fit_full (tr, n, &fo, &plain, &error));
+  g_assert_no_error (error);
+  g_test_message ("presampled r=%g alpha=%g s=%g beta=%g LL=%.6f; plain %g %g %g %g LL=%.6f",
+                  fast.r, fast.alpha, fast.s, fast.beta, fast.log_likelihood, plain.r,
+                  plain.alpha, plain.s, plain.beta, plain.log_likelihood);
+  g_assert_cmpint (fast.quality, ==, CLV_FIT_PROPER);
+  g_assert_cmpint (plain.quality, ==, CLV_FIT_PROPER);
+  g_assert_cmpfloat_with_epsilon (fast.log_likelihood, plain.log_likelihood, 1e-3);
+  assert_rel (fast.r, plain.r, 1e-3);
+  assert_rel (fast.alpha, plain.alpha, 1e-3);
+  assert_rel (fast.s, plain.s, 1e-3);
+  assert_rel (fast.beta, plain.beta, 1e-3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -359,6 +439,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/pareto/edges", test_edges);
   g_test_add_func ("/core/pareto/grouped-equals-direct", test_grouped_equals_direct);
   g_test_add_func ("/core/pareto/gradient", test_gradient);
+  g_test_add_func ("/core/pareto/p-alive-triples", test_p_alive_triples);
+  g_test_add_func ("/core/pareto/presample-same-fit", test_presample_same_fit);
   g_test_add_func ("/core/pareto/homogeneous-dropout-at-bound", test_homogeneous_dropout_at_bound);
   return g_test_run ();
 }

@@ -898,6 +898,23 @@ test_refresh_totals (Fixture *f, gconstpointer data)
                             "5:2:900:2024-04-01:2024-04-05");
 }
 
+/* A new shop is written in 16 KiB pages; reopened, it keeps them. */
+static void
+test_new_shop_page_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RegStore *store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (store, "PRAGMA page_size"), ==, 16384);
+  reg_store_free (store);
+  store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (store, "PRAGMA page_size"), ==, 16384);
+  g_assert_true (reg_store_integrity_check (store, &error));
+  reg_store_free (store);
+}
+
 /* An index the bulk writer only appends to stays; the others are dropped and built again the
  * same; a rollback brings everything back. */
 static void
@@ -937,6 +954,37 @@ test_defer_indexes_except (Fixture *f, gconstpointer data)
                                    "(customer_id, day, amount)"));
 }
 
+/* One call sets a bulk write up: the sales indexes are deferred only for many more rows than
+ * the shop holds, and built again by reg_store_end_bulk; per-row foreign-key lookups are off
+ * for every kind. */
+static void
+test_begin_bulk (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  const char *deferrable = "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                           "('sales_day', 'sales_customer_day')";
+  gint64 ann = add_customer (store, "Ann", NULL);
+  struct { RegStoreBulkKind kind; guint64 rows; gint64 indexes; } cases[] = {
+    { REG_STORE_BULK_SALES, 1000000, 0 },   /* a large file: built once at the end */
+    { REG_STORE_BULK_SALES, 1000, 2 },      /* a small one: kept row by row */
+    { REG_STORE_BULK_SCORES, 1000000, 2 },
+  };
+
+  add_sale (store, ann, "2024-01-01", 100, "A1");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (reg_store_begin_bulk (store, cases[i].kind, cases[i].rows, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int64 (store, "PRAGMA foreign_keys"), ==, 0);
+      g_assert_cmpint (query_int64 (store, deferrable), ==, cases[i].indexes);
+      g_assert_true (reg_store_end_bulk (store, &error));
+      g_assert_true (reg_store_commit (store, &error));
+      g_assert_cmpint (query_int64 (store, deferrable), ==, 2);
+    }
+  g_assert_true (reg_store_integrity_check (store, &error));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -946,6 +994,7 @@ main (int argc, char **argv)
   g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/store/create", test_create);
   ADD ("/store/missing-without-create", test_missing_without_create);
+  ADD ("/store/new-shop-page-size", test_new_shop_page_size);
   for (int v = 0; v < REG_STORE_SCHEMA_VERSION; v++)
     {
       g_autofree char *name = g_strdup_printf ("/store/migrate/from-%d", v);
@@ -968,6 +1017,7 @@ main (int argc, char **argv)
   ADD ("/store/checks-in-c", test_checks_in_c);
   ADD ("/store/refresh-totals", test_refresh_totals);
   ADD ("/store/defer-indexes-except", test_defer_indexes_except);
+  ADD ("/store/begin-bulk", test_begin_bulk);
 #undef ADD
   return g_test_run ();
 }
