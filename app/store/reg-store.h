@@ -45,7 +45,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 11
+#define REG_STORE_SCHEMA_VERSION 12
 
 typedef struct _RegStore RegStore;
 
