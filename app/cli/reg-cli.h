@@ -73,5 +73,6 @@ int reg_cli_import    (RegCli *cli, int argc, char **argv);
 int reg_cli_export    (RegCli *cli, int argc, char **argv);
 int reg_cli_print     (RegCli *cli, int argc, char **argv);
 int reg_cli_campaign  (RegCli *cli, int argc, char **argv);
+int reg_cli_products  (RegCli *cli, int argc, char **argv);
 
 G_END_DECLS

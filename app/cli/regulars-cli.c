@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "export", reg_cli_export, N_("Write the Excel report or a campaign list") },
   { "print", reg_cli_print, N_("Write a printable loyalty target list as PDF") },
   { "campaign", reg_cli_campaign, N_("List campaigns and measure their effect") },
+  { "products", reg_cli_products, N_("What customers buy: products by revenue, and products bought together") },
 };
 
 static void
