@@ -145,3 +145,54 @@ reg_store_count_sale_lines (RegStore *store, gint64 batch)
     sqlite3_bind_int64 (stmt, 1, batch);
   return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
 }
+
+gboolean
+reg_store_drop_unused_products (RegStore *store, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "DELETE FROM products WHERE NOT EXISTS "
+      "(SELECT 1 FROM sale_lines l WHERE l.product_id = products.id)", error);
+
+  return stmt != NULL
+         && reg_store_check (store, sqlite3_step (stmt), _("removing products"), error);
+}
+
+GHashTable *
+reg_store_product_buyers (RegStore *store, const char *code, char **out_name, GError **error)
+{
+  g_autoptr(RegStmt) find = reg_store_prepare (store,
+      "SELECT id, name FROM products WHERE code = ?1", error);
+  g_autoptr(RegStmt) buyers = NULL;
+  g_autoptr(GHashTable) out = NULL;
+  gint64 product;
+  int rc;
+
+  if (find == NULL)
+    return NULL;
+  sqlite3_bind_text (find, 1, code, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (find)) != SQLITE_ROW)
+    {
+      if (reg_store_check (store, rc, _("reading products"), error))
+        g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                     _("No product has the code “%s”"), code);
+      return NULL;
+    }
+  product = sqlite3_column_int64 (find, 0);
+  if (out_name != NULL)
+    *out_name = reg_stmt_dup_text (find, 1);
+  buyers = reg_store_prepare (store,
+      "SELECT DISTINCT s.customer_id FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
+      "WHERE l.product_id = ?1 AND l.quantity > 0", error);
+  if (buyers == NULL)
+    return NULL;
+  sqlite3_bind_int64 (buyers, 1, product);
+  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (buyers)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (buyers, 0);
+      g_hash_table_add (out, g_memdup2 (&id, sizeof id));
+    }
+  if (!reg_store_check (store, rc, _("reading line items"), error))
+    return NULL;
+  return g_steal_pointer (&out);
+}

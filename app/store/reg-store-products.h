@@ -56,6 +56,15 @@ gboolean reg_store_foreach_sale_line      (RegStore        *store,
                                            RegSaleLineFunc  func,
                                            gpointer         data,
                                            GError         **error);
+/* The customers (a set of gint64 ids) with a line of the product @code of a positive
+ * quantity; NULL with REG_STORE_ERROR_NOT_FOUND when the shop has no such product. */
+GHashTable *reg_store_product_buyers      (RegStore    *store,
+                                           const char  *code,
+                                           char       **out_name,
+                                           GError     **error);
+/* Removes the products no line names (those an undone import alone brought). */
+gboolean reg_store_drop_unused_products   (RegStore    *store,
+                                           GError     **error);
 /* Lines in the shop (all, or of one import's sales when @batch > 0). */
 guint    reg_store_count_sale_lines       (RegStore    *store,
                                            gint64       batch);

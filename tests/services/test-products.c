@@ -11,6 +11,7 @@
 
 #include "reg-import-job.h"
 #include "reg-products.h"
+#include "reg-segment.h"
 #include "reg-shop.h"
 #include "reg-test-utils.h"
 
@@ -282,6 +283,8 @@ test_sample (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = reg_test_shared_data_path ("real-exports", "online-retail",
                                                      "online_retail_sample.csv", NULL);
+  g_autofree char *before = reg_store_dump (reg_shop_get_store (f->shop), NULL);
+  g_autofree char *after = NULL;
   gint64 batch = check_file (f, path, 0);
   guint sales = 0, customers = 0;
   g_autoptr(GError) error = NULL;
@@ -290,7 +293,68 @@ test_sample (Fixture *f, gconstpointer data)
   g_assert_true (reg_shop_undo_import (f->shop, batch, &sales, &customers, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sales, >, 0);
+  /* the lines went with their sales, and the products only they named */
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM sale_lines"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM products"), ==, 0);
+  after = reg_store_dump (reg_shop_get_store (f->shop), NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* bought:CODE and not-bought:CODE against the buyers the file names. */
+static void
+test_segments (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "online-retail",
+                                                     "online_retail_sample.csv", NULL);
+  g_autoptr(RegImportResult) result = run_import (f, path);
+  g_autoptr(GHashTable) buyers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) everyone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *specs[] = { "bought:85123A", "not-bought:85123A" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegSegment) unknown = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) fields = NULL;
+      g_autofree char *name = NULL;
+
+      if (*lines[i] == '\0')
+        continue;
+      fields = split_csv (lines[i]);
+      name = g_strdup_printf ("Customer %s", (char *) fields->pdata[6]);
+      if (g_ascii_strtoll (fields->pdata[3], NULL, 10) > 0)
+        g_hash_table_add (everyone, g_strdup (name));
+      if (g_str_equal (fields->pdata[1], "85123A") && g_ascii_strtoll (fields->pdata[3], NULL, 10) > 0)
+        g_hash_table_add (buyers, g_steal_pointer (&name));
+    }
+  g_assert_cmpuint (g_hash_table_size (buyers), >, 0);
+  for (guint k = 0; k < G_N_ELEMENTS (specs); k++)
+    {
+      g_autoptr(RegSegment) seg = reg_segment_parse (f->shop, specs[k], &error);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autofree char *title = NULL;
+
+      g_assert_no_error (error);
+      rows = reg_segment_list (seg, reg_shop_get_store (f->shop), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, k == 0 ? g_hash_table_size (buyers)
+                                              : g_hash_table_size (everyone)
+                                                  - g_hash_table_size (buyers));
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const RegCustomerRow *row = rows->pdata[i];
+          g_assert_true (g_hash_table_contains (buyers, row->name) == (k == 0));
+        }
+      title = reg_segment_title (seg);
+      g_assert_nonnull (strstr (title, "WHITE HANGING HEART T-LIGHT HOLDER"));
+    }
+  unknown = reg_segment_parse (f->shop, "bought:NO-SUCH-CODE", &error);
+  g_assert_null (unknown);
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND);
 }
 
 static void
@@ -362,6 +426,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/products/online-retail-sample", Fixture, NULL, fixture_setup, test_sample,
+              fixture_teardown);
+  g_test_add ("/products/segments", Fixture, NULL, fixture_setup, test_segments,
               fixture_teardown);
   g_test_add ("/products/cancelled-invoice", Fixture, NULL, fixture_setup,
               test_cancelled_invoice, fixture_teardown);
