@@ -293,3 +293,65 @@ clv_basket_pairs (ClvBasket *b, guint min_orders, guint limit)
     g_array_set_size (out, limit);
   return out;
 }
+
+static guint
+pair_count (ClvBasket *b, guint a, guint c)
+{
+  guint64 key;
+  gsize s;
+
+  if (a > c)
+    {
+      guint t = a;
+      a = c;
+      c = t;
+    }
+  if (b->dense != NULL)
+    return b->dense[dense_index (b->n_products, a, c)];
+  key = (((guint64) a << 32) | c) + 1;
+  for (s = slot_of (key, b->n_slots - 1); b->slots[s].key != 0; s = (s + 1) & (b->n_slots - 1))
+    if (b->slots[s].key == key)
+      return b->slots[s].count;
+  return 0;
+}
+
+gboolean
+clv_basket_best_offer (ClvBasket *b, const guint *owned, guint n_owned, guint min_together,
+                       ClvOffer *out)
+{
+  /* 1: owned; 2: owned, and its associations looked at (@owned may repeat a product) */
+  g_autofree guint8 *has = g_new0 (guint8, MAX (b->n_products, 1));
+  gboolean found = FALSE;
+
+  close_order (b);
+  b->have_order = FALSE;
+  for (guint i = 0; i < n_owned; i++)
+    if (owned[i] < b->n_products)
+      has[owned[i]] = 1;
+  for (guint i = 0; i < n_owned; i++)
+    {
+      guint a = owned[i];
+      double base;
+
+      if (a >= b->n_products || has[a] == 2 || b->figures[a].orders == 0)
+        continue;
+      has[a] = 2;
+      base = b->figures[a].orders;
+      for (guint c = 0; c < b->n_products; c++)
+        {
+          guint together;
+          double confidence;
+
+          if (has[c] || (together = pair_count (b, a, c)) < MAX (min_together, 1))
+            continue;
+          confidence = together / base;
+          if (!found || confidence > out->confidence
+              || (confidence == out->confidence && together > out->together))
+            {
+              *out = (ClvOffer) { a, c, together, confidence };
+              found = TRUE;
+            }
+        }
+    }
+  return found;
+}

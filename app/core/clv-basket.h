@@ -76,6 +76,31 @@ GArray                  *clv_basket_pairs     (ClvBasket *basket,
                                                guint      min_orders,
                                                guint      limit);
 
+/**
+ * ClvOffer:
+ * @from: a product the customer bought
+ * @offer: the product to offer, not bought by them
+ * @together: baskets (orders, or customers when each customer was fed as one basket) holding
+ *   both
+ * @confidence: of the baskets holding @from, the share that hold @offer too
+ */
+typedef struct
+{
+  guint  from;
+  guint  offer;
+  guint  together;
+  double confidence;
+} ClvOffer;
+
+/* The product to offer someone who bought the products @owned: the strongest association
+ * (highest confidence, then most baskets together) from one of them to a product not among
+ * them, held together in at least @min_together baskets. FALSE when no pair qualifies. */
+gboolean                 clv_basket_best_offer (ClvBasket   *basket,
+                                                const guint *owned,
+                                                guint        n_owned,
+                                                guint        min_together,
+                                                ClvOffer    *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClvBasket, clv_basket_free)
 
 G_END_DECLS

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "reg-products.h"
@@ -120,4 +122,89 @@ reg_shop_product_figures (RegShop *shop, guint pair_limit, GError **error)
   /* the rows stay where they are in memory: the pairs point at them */
   g_ptr_array_sort (out->products, compare_revenue);
   return g_steal_pointer (&out);
+}
+
+void
+reg_product_offer_free (RegProductOffer *offer)
+{
+  if (offer == NULL)
+    return;
+  g_free (offer->code);
+  g_free (offer->name);
+  g_free (offer->because_code);
+  g_free (offer->because_name);
+  g_free (offer->reason);
+  g_free (offer);
+}
+
+/* at least this many other customers must have bought both: one or two buyers make a 100 %
+ * that means nothing */
+#define OFFER_MIN_BUYERS 3
+
+typedef struct
+{
+  Feed    feed;
+  gint64  customer;  /* whose products are gathered */
+  GArray *owned;     /* guint: their products (numbers), with repeats */
+} OfferFeed;
+
+static void
+feed_customer_line (gint64 customer, gint64 sale, gint64 product, gint64 quantity,
+                    gint64 amount, gpointer data)
+{
+  OfferFeed *of = data;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (of->feed.index, &product));
+
+  if (n == 0)
+    return;
+  /* each customer is one basket: the pairs count customers who bought both */
+  clv_basket_add_line (of->feed.basket, customer, customer, n - 1, quantity, amount);
+  if (customer == of->customer && quantity > 0)
+    {
+      guint k = n - 1;
+      g_array_append_val (of->owned, k);
+    }
+}
+
+RegProductOffer *
+reg_shop_product_offer (RegShop *shop, gint64 customer, GError **error)
+{
+  RegStore *store = reg_shop_get_store (shop);
+  g_autoptr(GPtrArray) records = reg_store_list_products (store, error);
+  g_autoptr(ClvBasket) basket = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GArray) owned = NULL;
+  RegProductOffer *offer;
+  RegProductRecord *from, *to;
+  OfferFeed of;
+  ClvOffer best;
+
+  if (records == NULL)
+    return NULL;
+  basket = clv_basket_new (records->len, TRUE);
+  index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_insert (index, &((RegProductRecord *) records->pdata[i])->id,
+                         GUINT_TO_POINTER (i + 1));
+  owned = g_array_new (FALSE, FALSE, sizeof (guint));
+  of = (OfferFeed) { { basket, index }, customer, owned };
+  if (!reg_store_foreach_sale_line (store, feed_customer_line, &of, error))
+    return NULL;
+  if (!clv_basket_best_offer (basket, (const guint *) owned->data, owned->len, OFFER_MIN_BUYERS,
+                              &best))
+    return NULL;
+  from = records->pdata[best.from];
+  to = records->pdata[best.offer];
+  offer = g_new0 (RegProductOffer, 1);
+  offer->code = g_strdup (to->code);
+  offer->name = g_strdup (to->name);
+  offer->because_code = g_strdup (from->code);
+  offer->because_name = g_strdup (from->name);
+  offer->confidence = best.confidence;
+  offer->buyers = best.together;
+  /* TRANSLATORS: "bought WHITE HANGING HEART T-LIGHT HOLDER; 63 % of its buyers also bought RED
+   * HANGING HEART T-LIGHT HOLDER" */
+  offer->reason = g_strdup_printf (_("bought %s; %.0f %% of its buyers also bought %s"),
+                                   from->name, 100 * best.confidence, to->name);
+  return offer;
 }

@@ -52,4 +52,25 @@ RegProductFigures *reg_shop_product_figures (RegShop  *shop,
                                              guint     pair_limit,
                                              GError  **error);
 
+typedef struct
+{
+  char   *code;            /* (owned) the product to offer */
+  char   *name;            /* (owned) */
+  char   *because_code;    /* (owned) a product the customer bought */
+  char   *because_name;    /* (owned) */
+  double  confidence;      /* of the buyers of the second, the share who bought the first */
+  guint   buyers;          /* customers who bought both */
+  char   *reason;          /* (owned) in words: "bought …; 63 % of its buyers also bought …" */
+} RegProductOffer;
+
+void             reg_product_offer_free (RegProductOffer *offer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegProductOffer, reg_product_offer_free)
+
+/* The product to offer @customer next: of the products they have not bought, the one most of
+ * the buyers of something they bought also bought (three such customers at least). NULL
+ * without an error when nothing qualifies (no lines, or no association strong enough). */
+RegProductOffer *reg_shop_product_offer  (RegShop  *shop,
+                                          gint64    customer,
+                                          GError  **error);
+
 G_END_DECLS

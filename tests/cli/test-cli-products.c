@@ -148,6 +148,23 @@ test_pairs_json (Fixture *f, gconstpointer data)
   run_clear (&r);
 }
 
+/* customer show --json says what to offer next, null where no association is strong enough
+ * (the sample's customers share no product pair three times) */
+static void
+test_show_next_offer (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  import_sample (f);
+  cli (f, &r, "customer", "show", "1", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  g_assert_true (json_object_has_member (json_node_get_object (root), "next_offer"));
+  g_assert_true (json_object_get_null_member (json_node_get_object (root), "next_offer"));
+  run_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -156,5 +173,7 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/cli/products/pairs-json", Fixture, NULL, fixture_setup, test_pairs_json,
               fixture_teardown);
+  g_test_add ("/cli/products/show-next-offer", Fixture, NULL, fixture_setup,
+              test_show_next_offer, fixture_teardown);
   return g_test_run ();
 }

@@ -237,6 +237,90 @@ test_cancellation_is_no_purchase (void)
   g_assert_cmpuint (pairs->len, ==, 1);
 }
 
+/* The offer against every pair tried the plain way: customers as baskets, each one's
+ * products, the best confidence from one of them to a product they lack. */
+static void
+check_offers (guint n_products, guint used, guint seed)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (seed);
+  g_autoptr(GArray) lines = make_lines (rng, n_products, used, 200);
+  g_autoptr(ClvBasket) basket = clv_basket_new (n_products, TRUE);
+  guint step = n_products / used;
+  guint checked = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+      clv_basket_add_line (basket, l->customer, l->customer, l->product, l->quantity, l->amount);
+    }
+  for (gint64 c = 1000; c < 1200; c += 7)
+    {
+      g_autoptr(GArray) owned = g_array_new (FALSE, FALSE, sizeof (guint));
+      double best = -1;
+      guint best_together = 0;
+      ClvOffer offer;
+      gboolean found;
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const Line *l = &g_array_index (lines, Line, i);
+          if (l->customer == c && l->quantity > 0)
+            g_array_append_val (owned, l->product);
+        }
+      /* plain: for each owned a and each other b, customers holding both over those holding a */
+      for (guint i = 0; i < owned->len; i++)
+        for (guint b = 0; b < n_products; b += step)
+          {
+            guint a = g_array_index (owned, guint, i), with_a = 0, both = 0;
+            gboolean lacks = TRUE;
+
+            for (guint k = 0; k < owned->len; k++)
+              lacks = lacks && g_array_index (owned, guint, k) != b;
+            if (!lacks)
+              continue;
+            for (gint64 d = 1000; d < 1200; d++)
+              {
+                gboolean has_a = FALSE, has_b = FALSE;
+                for (guint j = 0; j < lines->len; j++)
+                  {
+                    const Line *l = &g_array_index (lines, Line, j);
+                    if (l->customer == d && l->quantity > 0)
+                      has_a = has_a || l->product == a, has_b = has_b || l->product == b;
+                  }
+                with_a += has_a;
+                both += has_a && has_b;
+              }
+            if (both >= 3 && with_a > 0
+                && ((double) both / with_a > best
+                    || ((double) both / with_a == best && both > best_together)))
+              best = (double) both / with_a, best_together = both;
+          }
+      found = clv_basket_best_offer (basket, (const guint *) owned->data, owned->len, 3, &offer);
+      g_assert_true (found == (best >= 0));
+      if (found)
+        {
+          g_assert_cmpfloat_with_epsilon (offer.confidence, best, 1e-12);
+          g_assert_cmpuint (offer.together, ==, best_together);
+          for (guint k = 0; k < owned->len; k++)
+            g_assert_cmpuint (g_array_index (owned, guint, k), !=, offer.offer);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static void
+test_offer_dense (void)
+{
+  check_offers (12, 12, 5);
+}
+
+static void
+test_offer_hashed (void)
+{
+  check_offers (20000, 20, 9);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -245,5 +329,7 @@ main (int argc, char **argv)
   g_test_add_func ("/basket/hashed-recount", test_hashed_recount);
   g_test_add_func ("/basket/limit-keeps-the-most-orders", test_limit_keeps_the_most_orders);
   g_test_add_func ("/basket/cancellation-is-no-purchase", test_cancellation_is_no_purchase);
+  g_test_add_func ("/basket/offer-dense", test_offer_dense);
+  g_test_add_func ("/basket/offer-hashed", test_offer_hashed);
   return g_test_run ();
 }

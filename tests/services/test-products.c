@@ -357,6 +357,131 @@ test_segments (Fixture *f, gconstpointer data)
   g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND);
 }
 
+/* Each customer's offer against the plain recount: customer -> set of codes bought, from the
+ * file; the best share of a bought product's buyers who also bought a product they lack. */
+/* An Online Retail file of 40 customers who buy from 8 products, some far more often than
+ * others, so that some products go together for three customers or more. */
+static char *
+write_baskets (Fixture *f)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (20);
+  GString *csv = g_string_new ("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,"
+                               "CustomerID,Country\n");
+  char *path = g_build_filename (f->dir, "baskets.csv", NULL);
+  guint invoice = 540000;
+
+  for (guint c = 0; c < 40; c++)
+    for (guint o = 0; o < 2; o++, invoice++)
+      for (guint p = 0; p < 8; p++)
+        if (g_rand_double (rng) < 0.6 / (p + 1) + (p == (c % 3) ? 0.4 : 0))
+          g_string_append_printf (csv, "%u,P%u,PRODUCT %u,%u,2011-0%u-1%u 10:00:00,1.25,%u.0,"
+                                  "United Kingdom\n", invoice, p, p, p + 1, o + 1, c % 9,
+                                  12000 + c);
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  g_string_free (csv, TRUE);
+  return path;
+}
+
+static void
+test_offers (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_baskets (f);
+  g_autoptr(RegImportResult) result = run_import (f, path);
+  g_autoptr(GHashTable) bought = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) rows = reg_store_list_customer_rows (reg_shop_get_store (f->shop), FALSE,
+                                                            NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint offers = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) fields = NULL;
+      g_autofree char *name = NULL;
+      GHashTable *set;
+
+      if (*lines[i] == '\0')
+        continue;
+      fields = split_csv (lines[i]);
+      if (g_ascii_strtoll (fields->pdata[3], NULL, 10) <= 0)
+        continue;
+      /* "12000.0" is the customer 12000 */
+      name = g_strdup_printf ("Customer %" G_GINT64_FORMAT,
+                              g_ascii_strtoll (fields->pdata[6], NULL, 10));
+      if ((set = g_hash_table_lookup (bought, name)) == NULL)
+        {
+          set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (bought, g_strdup (name), set);
+        }
+      g_hash_table_add (set, g_strdup (fields->pdata[1]));
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const RegCustomerRow *row = rows->pdata[r];
+      GHashTable *mine = g_hash_table_lookup (bought, row->name);
+      g_autoptr(RegProductOffer) offer = NULL;
+      g_autoptr(GError) error = NULL;
+      double best = -1;
+      GHashTableIter a_it;
+      gpointer a;
+
+      offer = reg_shop_product_offer (f->shop, row->id, &error);
+      g_assert_no_error (error);
+      if (mine == NULL)
+        {
+          g_assert_null (offer);
+          continue;
+        }
+      g_hash_table_iter_init (&a_it, mine);
+      while (g_hash_table_iter_next (&a_it, &a, NULL))
+        {
+          GHashTableIter others;
+          gpointer set;
+          g_autoptr(GHashTable) candidates = g_hash_table_new (g_str_hash, g_str_equal);
+          GHashTableIter c_it;
+          gpointer c;
+
+          g_hash_table_iter_init (&others, bought);
+          while (g_hash_table_iter_next (&others, NULL, &set))
+            if (g_hash_table_contains (set, a))
+              {
+                GHashTableIter b_it;
+                gpointer b;
+                g_hash_table_iter_init (&b_it, set);
+                while (g_hash_table_iter_next (&b_it, &b, NULL))
+                  if (!g_hash_table_contains (mine, b))
+                    g_hash_table_add (candidates, b);
+              }
+          g_hash_table_iter_init (&c_it, candidates);
+          while (g_hash_table_iter_next (&c_it, &c, NULL))
+            {
+              guint with_a = 0, both = 0;
+
+              g_hash_table_iter_init (&others, bought);
+              while (g_hash_table_iter_next (&others, NULL, &set))
+                if (g_hash_table_contains (set, a))
+                  with_a++, both += g_hash_table_contains (set, c);
+              if (both >= 3 && (double) both / with_a > best)
+                best = (double) both / with_a;
+            }
+        }
+      g_assert_true ((offer != NULL) == (best >= 0));
+      if (offer != NULL)
+        {
+          g_assert_cmpfloat_with_epsilon (offer->confidence, best, 1e-12);
+          g_assert_false (g_hash_table_contains (mine, offer->code));
+          g_assert_true (g_hash_table_contains (mine, offer->because_code));
+          g_assert_nonnull (strstr (offer->reason, offer->because_name));
+          g_assert_nonnull (strstr (offer->reason, offer->name));
+          offers++;
+        }
+    }
+  g_assert_cmpuint (offers, >, 0);
+}
+
 static void
 test_cancelled_invoice (Fixture *f, gconstpointer data)
 {
@@ -429,6 +554,7 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/products/segments", Fixture, NULL, fixture_setup, test_segments,
               fixture_teardown);
+  g_test_add ("/products/offers", Fixture, NULL, fixture_setup, test_offers, fixture_teardown);
   g_test_add ("/products/cancelled-invoice", Fixture, NULL, fixture_setup,
               test_cancelled_invoice, fixture_teardown);
   g_test_add ("/products/float-customer-id", Fixture, NULL, fixture_setup,
