@@ -533,6 +533,44 @@ test_float_customer_id (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM customer_refs WHERE ref = '17850'"), ==, 1);
 }
 
+/* Shopify's and Square's real exports keep their line items too: every product the shop
+ * has is named in the file, and the lines' amounts stay within what the sales hold. */
+static void
+test_store_exports (Fixture *f, gconstpointer data)
+{
+  const char *files[][3] = { { "shopify", "orders_export.csv", "EUR" },
+                             { "square", "item_sales_may.csv", "USD" } };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = reg_test_shared_data_path ("real-exports", files[i][0], files[i][1],
+                                                         NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RegImportResult) result = NULL;
+      g_autoptr(RegProductFigures) figures = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_CURRENCY, files[i][2], &error));
+      result = run_import (f, path);
+      g_assert_cmpuint (result->imported, >, 0);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      figures = reg_shop_product_figures (f->shop, 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (figures->products->len, >, 0);
+      for (guint k = 0; k < figures->products->len; k++)
+        {
+          const RegProductRow *row = figures->products->pdata[k];
+          g_assert_nonnull (strstr (text, row->code));
+          g_assert_nonnull (strstr (text, row->name));
+        }
+      g_assert_cmpint (query_int (f, "SELECT count(*) FROM sale_lines l JOIN sales s "
+                                     "ON s.id = l.sale_id WHERE s.amount > 0 AND l.quantity <= 0"),
+                       ==, 0);
+      g_assert_true (reg_shop_undo_import (f->shop, result->batch, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_full_file (Fixture *f, gconstpointer data)
 {
@@ -559,6 +597,8 @@ main (int argc, char **argv)
               test_cancelled_invoice, fixture_teardown);
   g_test_add ("/products/float-customer-id", Fixture, NULL, fixture_setup,
               test_float_customer_id, fixture_teardown);
+  g_test_add ("/products/store-exports", Fixture, NULL, fixture_setup, test_store_exports,
+              fixture_teardown);
   g_test_add ("/products/online-retail-full", Fixture, NULL, fixture_setup, test_full_file,
               fixture_teardown);
   return g_test_run ();
