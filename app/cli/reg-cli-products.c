@@ -174,9 +174,12 @@ reg_cli_products (RegCli *cli, int argc, char **argv)
     {
       const RegProductRow *row = figures->products->pdata[i];
       g_autofree char *revenue = reg_shop_format_amount (shop, row->revenue_minor);
+      /* cut by characters, not bytes: a name with "£" must stay valid UTF-8 */
+      g_autofree char *name = g_utf8_substring (row->name, 0, 40);
+      glong pad = 40 - g_utf8_strlen (name, -1);
 
-      printf ("%-14s %-40.40s %14s %10" G_GINT64_FORMAT " %10u %8u\n", row->code, row->name,
-              revenue, row->quantity, row->customers, row->orders);
+      printf ("%-14s %s%*s %14s %10" G_GINT64_FORMAT " %10u %8u\n", row->code, name, (int) pad,
+              "", revenue, row->quantity, row->customers, row->orders);
     }
   return REG_CLI_OK;
 }
