@@ -504,6 +504,13 @@ square_flush (CsvImport *ci)
     {
       row->kind = REG_ROW_REFUND;
       row->amount = -ABS (amount);
+      /* a refund's items come back, whatever sign the file gives them: never a purchase */
+      for (guint i = 0; row->lines != NULL && i < row->lines->len; i++)
+        {
+          RegImportLine *line = &g_array_index (row->lines, RegImportLine, i);
+          line->quantity = -ABS (line->quantity);
+          line->amount = -ABS (line->amount);
+        }
       if (row->external_id != NULL)
         {
           char *id = g_strconcat (row->external_id, "/refund", NULL);

@@ -571,6 +571,30 @@ test_store_exports (Fixture *f, gconstpointer data)
     }
 }
 
+/* A Square refund's items come back even where the file gives their quantity unsigned. */
+static void
+test_square_refund_lines (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "square.csv", NULL);
+  g_autoptr(RegImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_CURRENCY, "USD", &error));
+  g_assert_true (g_file_set_contents (path,
+      "Date,Time,Item,Qty,SKU,Net Sales,Transaction ID,Event Type,Customer ID\n"
+      "2026-05-01,10:00:00,Cold Brew,2,CB-1,$8.00,T1,Payment,C1\n"
+      "2026-05-02,11:00:00,Cold Brew,1,CB-1,-$4.00,T2,Refund,C1\n", -1, NULL));
+  result = run_import (f, path);
+  g_assert_cmpuint (result->imported, ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT l.quantity FROM sale_lines l JOIN sales s "
+                                 "ON s.id = l.sale_id WHERE s.amount > 0"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT l.quantity FROM sale_lines l JOIN sales s "
+                                 "ON s.id = l.sale_id WHERE s.amount < 0"), ==, -1);
+  g_assert_cmpint (query_int (f, "SELECT l.amount FROM sale_lines l JOIN sales s "
+                                 "ON s.id = l.sale_id WHERE s.amount < 0"), ==, -400);
+  g_assert_cmpint (query_int (f, "SELECT code = 'CB-1' FROM products"), ==, 1);
+}
+
 static void
 test_full_file (Fixture *f, gconstpointer data)
 {
@@ -599,6 +623,8 @@ main (int argc, char **argv)
               test_float_customer_id, fixture_teardown);
   g_test_add ("/products/store-exports", Fixture, NULL, fixture_setup, test_store_exports,
               fixture_teardown);
+  g_test_add ("/products/square-refund-lines", Fixture, NULL, fixture_setup,
+              test_square_refund_lines, fixture_teardown);
   g_test_add ("/products/online-retail-full", Fixture, NULL, fixture_setup, test_full_file,
               fixture_teardown);
   return g_test_run ();
