@@ -595,6 +595,38 @@ test_square_refund_lines (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f, "SELECT code = 'CB-1' FROM products"), ==, 1);
 }
 
+/* A shop of schema 11 that keeps "17850.0" as a customer's id finds the customer under
+ * "17850" once opened by this version (and "12.5" stays as it was). */
+static void
+test_migration_float_ids (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "old.regulars", NULL);
+  g_autoptr(GError) error = NULL;
+  RegShop *old = reg_shop_open (path, TRUE, &error);
+  sqlite3 *db;
+  g_autoptr(RegShop) shop = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  db = reg_store_get_db (reg_shop_get_store (old));
+  g_assert_cmpint (sqlite3_exec (db,
+      "INSERT INTO customers (id, name) VALUES (1, 'Customer 17850'), (2, 'Other');"
+      "INSERT INTO customer_refs (customer_id, kind, source, ref) VALUES "
+      "  (1, 'id', 'online-retail', '17850.0'), (2, 'id', 'online-retail', '12.5');"
+      "DROP TABLE sale_lines; DROP TABLE products; PRAGMA user_version = 11;",
+      NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_finalize_object (old);
+  shop = reg_shop_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  db = reg_store_get_db (reg_shop_get_store (shop));
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat(ref, ' ') FROM "
+                                       "(SELECT ref FROM customer_refs ORDER BY customer_id)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "17850 12.5");
+  sqlite3_finalize (stmt);
+}
+
 static void
 test_full_file (Fixture *f, gconstpointer data)
 {
@@ -630,6 +662,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/products/square-refund-lines", Fixture, NULL, fixture_setup,
               test_square_refund_lines, fixture_teardown);
+  g_test_add ("/products/migration-float-ids", Fixture, NULL, fixture_setup,
+              test_migration_float_ids, fixture_teardown);
   g_test_add ("/products/online-retail-full", Fixture, NULL, fixture_setup, test_full_file,
               fixture_teardown);
   return g_test_run ();
