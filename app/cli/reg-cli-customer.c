@@ -12,6 +12,7 @@
 #include "clv-date.h"
 #include "reg-cli.h"
 #include "reg-cli-json.h"
+#include "reg-products.h"
 #include "reg-segment.h"
 
 int
@@ -258,6 +259,30 @@ customer_list (RegCli *cli, int argc, char **argv)
   return REG_CLI_OK;
 }
 
+/* "next_offer": the product to offer, why, and the product it goes with; null when none */
+static void
+add_next_offer (JsonObject *customer, const RegProductOffer *offer)
+{
+  JsonObject *o, *because;
+
+  if (offer == NULL)
+    {
+      json_object_set_null_member (customer, "next_offer");
+      return;
+    }
+  o = json_object_new ();
+  json_object_set_string_member (o, "code", offer->code);
+  json_object_set_string_member (o, "name", offer->name);
+  json_object_set_string_member (o, "reason", offer->reason);
+  json_object_set_double_member (o, "confidence", offer->confidence);
+  json_object_set_int_member (o, "buyers", offer->buyers);
+  because = json_object_new ();
+  json_object_set_string_member (because, "code", offer->because_code);
+  json_object_set_string_member (because, "name", offer->because_name);
+  json_object_set_object_member (o, "because", because);
+  json_object_set_object_member (customer, "next_offer", o);
+}
+
 static int
 customer_show (RegCli *cli, int argc, char **argv)
 {
@@ -270,6 +295,7 @@ customer_show (RegCli *cli, int argc, char **argv)
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(RegProductOffer) offer = NULL;
   gint64 id;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, _("ID"), _("Show one customer with their sales and scores."), &code))
@@ -283,10 +309,18 @@ customer_show (RegCli *cli, int argc, char **argv)
   node = reg_cli_json_customer (shop, id, TRUE, &error);
   if (node == NULL)
     return reg_cli_fail (error);
+  offer = reg_shop_product_offer (shop, id, &error);
+  if (error != NULL)
+    return reg_cli_fail (error);
+  add_next_offer (json_node_get_object (node), offer);
   if (json)
     reg_cli_print_json (node);
   else
-    reg_cli_print_customer_text (shop, node);
+    {
+      reg_cli_print_customer_text (shop, node);
+      if (offer != NULL)
+        printf ("  %-18s %s (%s)\n", _("Offer next:"), offer->name, offer->reason);
+    }
   return REG_CLI_OK;
 }
 

@@ -75,5 +75,6 @@ int reg_cli_print     (RegCli *cli, int argc, char **argv);
 int reg_cli_campaign  (RegCli *cli, int argc, char **argv);
 int reg_cli_channels  (RegCli *cli, int argc, char **argv);
 int reg_cli_channel   (RegCli *cli, int argc, char **argv);
+int reg_cli_products  (RegCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "campaign", reg_cli_campaign, N_("List campaigns and measure their effect") },
   { "channels", reg_cli_channels, N_("Customers, value and acquisition cost per channel") },
   { "channel", reg_cli_channel, N_("Enter or list the marketing spend per channel and month") },
+  { "products", reg_cli_products, N_("What customers buy: products by revenue, and products bought together") },
 };
 
 static void

@@ -160,11 +160,30 @@ line_total_fine (CsvImport *ci, const RegCsvRecord *rec, gint64 *out)
   return TRUE;
 }
 
+/* A customer id written as a float by a spreadsheet or a data tool ("17850.0") is the id
+ * "17850": the same customer as in a file that writes it plainly. */
+static void
+set_customer_ref (char **slot, const char *text)
+{
+  char *ref, *dot;
+
+  reg_row_set_text (slot, text);
+  if ((ref = *slot) == NULL || (dot = strchr (ref, '.')) == NULL || dot == ref)
+    return;
+  for (const char *p = ref; p < dot; p++)
+    if (!g_ascii_isdigit (*p))
+      return;
+  for (const char *p = dot + 1; *p != '\0'; p++)
+    if (*p != '0')
+      return;
+  *dot = '\0';
+}
+
 /* Sets the common text fields of a row from a record. */
 static void
 fill_common (CsvImport *ci, const RegCsvRecord *rec, RegImportRow *row)
 {
-  reg_row_set_text (&row->customer_ref, text_field (rec, ci, REG_FIELD_CUSTOMER));
+  set_customer_ref (&row->customer_ref, text_field (rec, ci, REG_FIELD_CUSTOMER));
   reg_row_set_email (&row->email, text_field (rec, ci, REG_FIELD_EMAIL));
   reg_row_set_text (&row->name, text_field (rec, ci, REG_FIELD_NAME));
   reg_row_set_iban (&row->iban, text_field (rec, ci, REG_FIELD_IBAN));
@@ -253,6 +272,50 @@ emit_signed (CsvImport *ci, RegImportRow *row)
 }
 
 /* ---- groups (line items of one order) --------------------------------------------------- */
+
+/* A line item's quantity in whole units, read without rejecting anything (the order's amount
+ * does not depend on it): 1 when the file has none or it does not read as a number. */
+static gint64
+line_quantity (CsvImport *ci, const RegCsvRecord *rec)
+{
+  const char *text = text_field (rec, ci, REG_ROLE_QTY);
+  gint64 milli;
+
+  if (text == NULL || !reg_parse_plain_amount (text, '.', 3, &milli))
+    return 1;
+  return milli >= 0 ? (milli + 500) / 1000 : -((-milli + 500) / 1000);
+}
+
+/* Keeps the record's line item (stock code, name, quantity, @fine at FINE_DIGITS extra
+ * decimals) with the order; a record that names no item adds none. */
+static void
+keep_line (CsvImport *ci, const RegCsvRecord *rec, RegImportRow *order, gint64 fine)
+{
+  const char *code = text_field (rec, ci, REG_ROLE_SKU);
+  const char *name = text_field (rec, ci, REG_ROLE_ITEM);
+
+  if (order == NULL || (code == NULL && name == NULL))
+    return;
+  reg_import_row_add_line (order, code, name, line_quantity (ci, rec), round_fine (fine));
+}
+
+/* Quantity × price of a line whose amount the order total already holds (Shopify): read
+ * quietly, FALSE when either does not read as a plain number. */
+static gboolean
+quiet_line_fine (CsvImport *ci, const RegCsvRecord *rec, gint64 *out)
+{
+  const char *qty = text_field (rec, ci, REG_ROLE_QTY);
+  const char *price = text_field (rec, ci, REG_ROLE_PRICE);
+  gint64 milli, price_fine;
+
+  if (qty == NULL || price == NULL || !reg_parse_plain_amount (qty, '.', 3, &milli)
+      || !reg_parse_plain_amount (price, ci->ctx->decimal, ci->ctx->exponent + FINE_DIGITS,
+                                  &price_fine)
+      || __builtin_mul_overflow (milli, price_fine, out))
+    return FALSE;
+  *out /= 1000;
+  return TRUE;
+}
 
 static void
 group_clear (Group *g)
@@ -412,6 +475,13 @@ shopify_record (CsvImport *ci, const RegCsvRecord *rec)
         }
       g->gift_fine += fine - disc * FINE_SCALE;
     }
+  else
+    {
+      gint64 fine;
+
+      if (quiet_line_fine (ci, rec, &fine))
+        keep_line (ci, rec, g->row, fine);
+    }
 }
 
 /* ---- Square ----------------------------------------------------------------------------- */
@@ -436,6 +506,13 @@ square_flush (CsvImport *ci)
     {
       row->kind = REG_ROW_REFUND;
       row->amount = -ABS (amount);
+      /* a refund's items come back, whatever sign the file gives them: never a purchase */
+      for (guint i = 0; row->lines != NULL && i < row->lines->len; i++)
+        {
+          RegImportLine *line = &g_array_index (row->lines, RegImportLine, i);
+          line->quantity = -ABS (line->quantity);
+          line->amount = -ABS (line->amount);
+        }
       if (row->external_id != NULL)
         {
           char *id = g_strconcat (row->external_id, "/refund", NULL);
@@ -508,7 +585,7 @@ square_record (CsvImport *ci, const RegCsvRecord *rec)
     {
       /* customer on a later line of the same transaction */
       if (g->row->customer_ref == NULL)
-        reg_row_set_text (&g->row->customer_ref, text_field (rec, ci, REG_FIELD_CUSTOMER));
+        set_customer_ref (&g->row->customer_ref, text_field (rec, ci, REG_FIELD_CUSTOMER));
       if (g->row->name == NULL)
         reg_row_set_text (&g->row->name, text_field (rec, ci, REG_FIELD_NAME));
       if (g->row->note == NULL)
@@ -528,6 +605,8 @@ square_record (CsvImport *ci, const RegCsvRecord *rec)
     if ((kind != NULL && strstr (kind, "gift card") != NULL)
         || is_gift_card_item (field (rec, ci, REG_ROLE_ITEM)))
       g->gift_fine += amount * FINE_SCALE;
+    else
+      keep_line (ci, rec, g->row, amount * FINE_SCALE);
   }
   gift = text_field (rec, ci, REG_ROLE_GIFT);
   if (gift != NULL)
@@ -617,7 +696,7 @@ lines_record (CsvImport *ci, const RegCsvRecord *rec)
         g->broken = TRUE;
     }
   else if (g->row != NULL && g->row->customer_ref == NULL)
-    reg_row_set_text (&g->row->customer_ref, text_field (rec, ci, REG_FIELD_CUSTOMER));
+    set_customer_ref (&g->row->customer_ref, text_field (rec, ci, REG_FIELD_CUSTOMER));
   if (g->broken)
     return;
 
@@ -638,6 +717,7 @@ lines_record (CsvImport *ci, const RegCsvRecord *rec)
       return;
     }
   g->sum_fine += fine;
+  keep_line (ci, rec, g->row, fine);
 }
 
 /* ---- one row per sale: Stripe, PayPal, WooCommerce, Etsy orders ------------------------- */

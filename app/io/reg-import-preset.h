@@ -35,6 +35,7 @@ typedef enum
   REG_ROLE_LAST_NAME,
   REG_ROLE_ID2,                      /* second id: Stripe PaymentIntent ID */
   REG_ROLE_TO_EMAIL,                 /* PayPal To Email Address: the customer of a refund */
+  REG_ROLE_SKU,                      /* a line item's stock code (Online Retail StockCode) */
   REG_N_ROLES
 } RegRole;
 

@@ -37,7 +37,42 @@ reg_import_row_free (RegImportRow *row)
   g_free (row->note);
   g_free (row->channel);
   g_free (row->legacy_hash);
+  if (row->lines != NULL)
+    g_array_unref (row->lines);
   g_free (row);
+}
+
+static void
+line_clear (gpointer data)
+{
+  RegImportLine *line = data;
+
+  g_free (line->code);
+  g_free (line->name);
+}
+
+void
+reg_import_row_add_line (RegImportRow *row, const char *code, const char *name, gint64 quantity,
+                         gint64 amount)
+{
+  RegImportLine line = { 0 };
+
+  reg_row_set_text (&line.code, code);
+  reg_row_set_text (&line.name, name);
+  if (line.code == NULL)
+    line.code = g_strdup (line.name);
+  if (line.name == NULL)
+    line.name = g_strdup (line.code);
+  if (line.code == NULL)
+    return;
+  line.quantity = quantity;
+  line.amount = amount;
+  if (row->lines == NULL)
+    {
+      row->lines = g_array_new (FALSE, FALSE, sizeof (RegImportLine));
+      g_array_set_clear_func (row->lines, line_clear);
+    }
+  g_array_append_val (row->lines, line);
 }
 
 const char *

@@ -17,6 +17,15 @@ typedef enum
   REG_ROW_SKIPPED,
 } RegRowKind;
 
+/* One line item of an order, as the file gives it. */
+typedef struct
+{
+  char      *code;          /* (owned) the stock code / SKU, else the item's name */
+  char      *name;          /* (owned) the item's name, else its code */
+  gint64     quantity;      /* whole units; negative on a cancelled invoice's lines */
+  gint64     amount;        /* minor units */
+} RegImportLine;
+
 typedef struct
 {
   guint      line;          /* 1-based line where the row (or order) starts; XML/OFX: the
@@ -44,6 +53,8 @@ typedef struct
                              * never 0, except on rows with an external_id read with lazy_hash */
   char      *legacy_hash;   /* (owned) (nullable) hex SHA-256 of the content alone, the key of
                              * imports before schema 6; only when the reader is asked for it */
+  GArray    *lines;         /* (owned) (nullable) RegImportLine: the order's line items, where
+                             * the format has them */
 } RegImportRow;
 
 typedef struct
@@ -62,6 +73,12 @@ gint64          reg_import_row_content_key  (const RegImportRow *row,
 /* Sets @row->legacy_hash. */
 void            reg_import_row_compute_hash (RegImportRow *row);
 const char     *reg_row_kind_to_string      (RegRowKind kind);
+/* Adds a line item to @row (codes and names are copied; a blank code takes the name). */
+void            reg_import_row_add_line     (RegImportRow *row,
+                                             const char   *code,
+                                             const char   *name,
+                                             gint64        quantity,
+                                             gint64        amount);
 
 RegImportIssue *reg_import_issue_new        (guint       line,
                                              const char *field,

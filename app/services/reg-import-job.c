@@ -22,6 +22,7 @@
 
 #include "reg-shop-private.h"
 #include "reg-import-backup-private.h"
+#include "reg-import-lines-private.h"
 #include "reg-import-job.h"
 #include "reg-import-mapping.h"
 #include "reg-import-pipe-private.h"
@@ -108,7 +109,9 @@ typedef struct
                                    * schema 6, keyed by their content alone */
   /* sales waiting to go in one statement; their texts belong to rows of the chunk at hand */
   RegSaleRecord     pending[REG_STORE_SALES_PER_INSERT];
+  RegImportRow     *pending_rows[REG_STORE_SALES_PER_INSERT];  /* their line items */
   guint             n_pending;
+  RegImportLines   *lines;        /* (owned) writes the line items after their sales */
 } ImportContext;
 
 static void
@@ -116,6 +119,7 @@ import_context_clear (ImportContext *ctx, RegImportMatcher *m)
 {
   g_clear_pointer (&m->new_refs, g_array_unref);
   g_clear_pointer (&ctx->new_ids, g_array_unref);
+  g_clear_pointer (&ctx->lines, reg_import_lines_free);
 }
 
 /* The shop's id of a customer as the reading thread names it. */
@@ -171,7 +175,8 @@ flush_sales (ImportContext *ctx, GError **error)
   ctx->n_pending = 0;
   if (n == 0)
     return TRUE;
-  if (!reg_store_insert_sales (ctx->store, ctx->pending, n, &inserted, &amount, error))
+  if (!reg_store_insert_sales (ctx->store, ctx->pending, n, &inserted, &amount, error)
+      || !reg_import_lines_write (ctx->lines, ctx->pending_rows, n, error))
     return FALSE;
   ctx->result->imported += inserted;
   ctx->result->duplicates += n - inserted;
@@ -271,6 +276,7 @@ write_item (ImportContext *ctx, RegImportItem *item, GError **error)
     }
   /* written with the next few: one statement per REG_STORE_SALES_PER_INSERT sales costs about
    * half as much as one per sale; a duplicate is left out and counted there */
+  ctx->pending_rows[ctx->n_pending] = row;
   ctx->pending[ctx->n_pending++] = sale;
   if (ctx->n_pending == G_N_ELEMENTS (ctx->pending))
     return flush_sales (ctx, error);
@@ -514,6 +520,7 @@ start_batch (RegImportJob      *self,
   /* the file's hash is filled in at the end, when the thread working it out is done */
   ctx->batch = reg_store_insert_batch (store, result->file_name, "", result->format,
                                        result->preset, mapping_text, error);
+  ctx->lines = reg_import_lines_new (store, ctx->source, ctx->batch);
   ctx->legacy = reg_store_source_has_hashes (store, ctx->source);
   reg_import_reader_set_legacy_hash (reader, ctx->legacy);
   return ctx->batch > 0

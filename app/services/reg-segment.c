@@ -15,8 +15,11 @@
 #include "clv-segments.h"
 #include "clv-text.h"
 #include "reg-segment-private.h"
+#include "reg-shop-private.h"
+#include "reg-store-products.h"
 
-typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER, SEG_CHANNEL } SegmentKind;
+typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER, SEG_CHANNEL, SEG_BOUGHT,
+               SEG_NOT_BOUGHT } SegmentKind;
 typedef enum { F_CLV, F_P_ALIVE, F_PURCHASES, F_TOTAL_SPEND, F_LAST_PURCHASE, F_TIER, F_RFM } FilterField;
 typedef enum { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE } FilterOp;
 
@@ -37,6 +40,8 @@ struct _RegSegment
   char        *channel;     /* the channel as written in the spec */
   GArray      *conditions;  /* Condition */
   RegShop     *shop;        /* (unowned) for amounts and dates in descriptions */
+  GHashTable  *buyers;      /* (owned) (nullable) bought:/not-bought: the product's buyers */
+  char        *product;     /* (owned) (nullable) and its name */
 };
 
 static const struct { const char *name; FilterField field; } filter_fields[] = {
@@ -69,6 +74,8 @@ reg_segment_free (RegSegment *segment)
   g_free (segment->id);
   g_free (segment->channel);
   g_clear_pointer (&segment->conditions, g_array_unref);
+  g_clear_pointer (&segment->buyers, g_hash_table_unref);
+  g_free (segment->product);
   g_free (segment);
 }
 
@@ -219,6 +226,24 @@ shorten_quoted (GError **error, const char *value)
  * @spec: "all", "top", "middle", "bottom", an RFM group id ("champions", "at-risk" is the
  *   at-risk list), or conditions separated by commas ("clv>=100,p_alive<0.5")
  */
+/* "bought:SKU" and "not-bought:SKU": the customers with (or without) a purchase of the
+ * product, read once here; the code is the product's as `regulars-cli products` lists it. */
+static RegSegment *
+reg_segment_parse_product (RegSegment *seg_in, const char *s, GError **error)
+{
+  g_autoptr(RegSegment) seg = seg_in;
+  gboolean bought = g_str_has_prefix (s, "bought:");
+  const char *code = s + (bought ? strlen ("bought:") : strlen ("not-bought:"));
+
+  seg->kind = bought ? SEG_BOUGHT : SEG_NOT_BOUGHT;
+  seg->id = g_strdup (code);
+  seg->buyers = reg_store_product_buyers (reg_shop_get_store (seg->shop), code, &seg->product,
+                                          error);
+  if (seg->buyers == NULL)
+    return NULL;
+  return g_steal_pointer (&seg);
+}
+
 RegSegment *
 reg_segment_parse (RegShop *shop, const char *spec, GError **error)
 {
@@ -255,6 +280,8 @@ reg_segment_parse (RegShop *shop, const char *spec, GError **error)
           return NULL;
         }
     }
+  if (g_str_has_prefix (s, "bought:") || g_str_has_prefix (s, "not-bought:"))
+    return reg_segment_parse_product (g_steal_pointer (&seg), s, error);
   if (seg->kind == SEG_RFM || seg->kind == SEG_CHANNEL)
     ;
   else if (g_str_equal (s, "all"))
@@ -380,6 +407,10 @@ reg_segment_matches (const RegSegment *segment, const RegCustomerRow *row)
         g_autofree char *key = clv_channel_key (row->channel);
         return g_strcmp0 (key, segment->id) == 0;
       }
+    case SEG_BOUGHT:
+      return g_hash_table_contains (segment->buyers, &row->id);
+    case SEG_NOT_BOUGHT:
+      return row->purchases > 0 && !g_hash_table_contains (segment->buyers, &row->id);
     case SEG_FILTER:
       for (guint i = 0; i < segment->conditions->len; i++)
         if (!condition_matches (&g_array_index (segment->conditions, Condition, i), row))
@@ -429,6 +460,10 @@ reg_segment_title (const RegSegment *segment)
     case SEG_CHANNEL:
       /* TRANSLATORS: a printed list's title; %s is a channel such as Instagram */
       return g_strdup_printf (_("Customers from %s"), segment->channel);
+    case SEG_BOUGHT:
+      return g_strdup_printf (_("Customers who bought %s"), segment->product);
+    case SEG_NOT_BOUGHT:
+      return g_strdup_printf (_("Customers who have not bought %s"), segment->product);
     case SEG_FILTER:
     default:
       return filter_in_words (segment);
@@ -482,6 +517,12 @@ reg_segment_describe (const RegSegment *segment)
     case SEG_CHANNEL:
       return g_strdup_printf (_("Customers who came through the channel “%s”, archived "
                                 "customers left out."), segment->channel);
+    case SEG_BOUGHT:
+      return g_strdup_printf (_("Customers who bought %s (code %s) at least once."),
+                              segment->product, segment->id);
+    case SEG_NOT_BOUGHT:
+      return g_strdup_printf (_("Customers who have bought, but never %s (code %s)."),
+                              segment->product, segment->id);
     case SEG_FILTER:
     default:
       {

@@ -12,6 +12,7 @@
 
 #include "clv-text.h"
 #include "reg-store-imports.h"
+#include "reg-store-products.h"
 
 /**
  * reg_batch_record_free:
@@ -292,6 +293,8 @@ reg_store_undo_batch (RegStore *store, gint64 id, guint *out_sales, guint *out_c
                   id, &customers, error)
        && run_id (store, "UPDATE customers SET batch_id = NULL WHERE batch_id = ?1", id, NULL, error)
        && run_id (store, "DELETE FROM import_batches WHERE id = ?1", id, NULL, error)
+       /* the lines went with their sales; the products only they named go too */
+       && reg_store_drop_unused_products (store, error)
        && reg_store_bulk_end (store, error);
   if (!ok)
     {

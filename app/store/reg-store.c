@@ -1101,6 +1101,8 @@ static const char *const dump_tables[][2] = {
   { "campaign_members", "SELECT * FROM campaign_members ORDER BY 1, 2" },
   { "pending_exports", "SELECT * FROM pending_exports ORDER BY 1" },
   { "channel_spend", "SELECT * FROM channel_spend ORDER BY 1, 2" },
+  { "products", "SELECT * FROM products ORDER BY 1" },
+  { "sale_lines", "SELECT * FROM sale_lines ORDER BY 1" },
   /* not numbers_used: the highest import and campaign number given out stays raised after an
    * undo on purpose (the shop's content is as before, the number is not given out again) */
 };

@@ -47,7 +47,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 12
+#define REG_STORE_SCHEMA_VERSION 13
 
 typedef struct _RegStore RegStore;
 
