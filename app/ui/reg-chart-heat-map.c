@@ -109,6 +109,7 @@ reg_chart_snapshot_heat_map (RegChart    *self,
         }
     }
 }
+
 /* The widest row label and the height of a line of the chart's small text. */
 void
 reg_chart_heat_map_text_size (RegChart *self,

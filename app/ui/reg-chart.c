@@ -99,6 +99,7 @@ snapshot_empty (RegChart    *self,
   reg_chart_layout_size (layout, &lw, &lh);
   reg_chart_draw_text (snapshot, layout, PAD, (h - lh) / 2.0, &fg);
 }
+
 static void
 reg_chart_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -119,6 +120,7 @@ reg_chart_snapshot (GtkWidget   *widget,
   else
     reg_chart_snapshot_series (self, snapshot, w, h);
 }
+
 static void
 reg_chart_measure (GtkWidget      *widget,
                    GtkOrientation  orientation,

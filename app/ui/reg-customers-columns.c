@@ -22,7 +22,6 @@
 /* the name column's own width (its fixed width in the .ui), before it takes the room left */
 #define NAME_WIDTH 180
 
-
 static const struct
 {
   const char     *id;
@@ -45,7 +44,6 @@ static const Column column_priority[N_COLUMNS] = {
   COL_NAME, COL_TOTAL_SPEND, COL_LAST_PURCHASE, COL_CLV, COL_TIER, COL_PURCHASES, COL_P_ALIVE,
   COL_RFM_GROUP, COL_EMAIL,
 };
-
 
 /* ---- cells ---- */
 

@@ -207,6 +207,7 @@ view_shop_changed (RegView       *view,
     REG_CUSTOMERS_VIEW (view)->money_valid = FALSE;
   return FALSE;
 }
+
 /* ---- selection and detail ---- */
 
 static gboolean
@@ -335,6 +336,7 @@ on_leaflet_folded_cb (AdwLeaflet       *leaflet,
   if (self->fold_id == 0)
     self->fold_id = g_idle_add (apply_fold_cb, self);
 }
+
 /* ---- actions ---- */
 
 static void

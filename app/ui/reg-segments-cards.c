@@ -259,6 +259,7 @@ reg_segments_view_fill_cards (RegSegmentsView          *self,
       add_card (self, self->group_box, clv_rfm_group_name ((ClvRfmGroup) g), count, caption, spec);
     }
 }
+
 void
 reg_segments_view_mark_selected_cards (RegSegmentsView *self)
 {
