@@ -10,35 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "reg-chart.h"
-
-struct _RegChart
-{
-  GtkWidget      parent_instance;
-
-  RegChartKind   kind;
-  char          *empty_text;      /* (owned) (nullable) */
-  GArray        *values;          /* (owned) (element-type double): series, or cells row-major */
-  GPtrArray     *labels;          /* (owned) (element-type utf8): one per value, or per column */
-  GPtrArray     *row_labels;      /* (owned) (element-type utf8): heat map rows */
-  guint          rows, cols;      /* heat map shape */
-  GArray        *second;          /* (owned) (element-type double): dashed line over the series */
-  int            marker;          /* dashed vertical line before this value; -1 none */
-  int            pale_from;       /* bars from this value on are pale; -1 none */
-  guint          band_from;       /* the band starts at this value */
-  GArray        *band;            /* (owned) (element-type double): low, high per value */
-
-  RegChartValueFunc value_func;
-  gpointer       value_data;
-  GDestroyNotify value_destroy;
-  double         axis_unit;         /* ticks are multiples of it; 0 = any */
-  RegChartValueFunc axis_func;      /* (nullable) tick labels; else value_func */
-  gpointer       axis_data;
-  GDestroyNotify axis_destroy;
-
-  /* geometry of the last frame, for tooltips */
-  double         plot_x, plot_y, slot_w, slot_h;
-};
+#include "reg-chart-private.h"
 
 enum
 {
@@ -58,129 +30,15 @@ G_DEFINE_ENUM_TYPE (RegChartKind, reg_chart_kind,
 
 G_DEFINE_FINAL_TYPE (RegChart, reg_chart, GTK_TYPE_WIDGET)
 
-#define PAD 6.0
-/* a heat map cell wide enough for "100" and tall enough for its line: every row and every
- * number readable, the map scrolled (by its parent) when there are many */
-#define HEAT_CELL_W 40
-#define HEAT_ROW_PAD 8
-
-static char *
-format_value (RegChart *self,
-              double    value)
+char *
+reg_chart_format_value (RegChart *self,
+                        double    value)
 {
   if (self->value_func != NULL)
     return self->value_func (value, self->value_data);
   if (fabs (value - round (value)) < 1e-9)
     return g_strdup_printf ("%.0f", value);
   return g_strdup_printf ("%.2f", value);
-}
-
-static char *
-format_tick (RegChart *self,
-             double    value)
-{
-  if (self->axis_func != NULL)
-    return self->axis_func (value, self->axis_data);
-  return format_value (self, value);
-}
-
-/* 1, 2 or 5 times a power of ten, at least @x (Heckbert, "Nice numbers for graph labels",
- * Graphics Gems, 1990) */
-static double
-nice_step (double x)
-{
-  double p = pow (10, floor (log10 (x)));
-  double f = x / p;
-
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
-}
-
-guint
-reg_chart_nice_ticks (double  lo,
-                      double  hi,
-                      double  unit,
-                      guint   max_ticks,
-                      double *ticks)
-{
-  double step, first, last;
-  guint n;
-
-  g_return_val_if_fail (max_ticks >= 2 && unit > 0, 0);
-  if (!(hi > lo))
-    hi = lo + unit;
-  step = MAX (nice_step ((hi - lo) / (max_ticks - 1)), unit);
-  /* a multiple of the unit: whole currency units, whole customers */
-  step = ceil (step / unit - 1e-9) * unit;
-  for (;;)
-    {
-      first = floor (lo / step + 1e-9) * step;
-      last = ceil (hi / step - 1e-9) * step;
-      n = (guint) llround ((last - first) / step) + 1;
-      if (n <= max_ticks)
-        break;
-      step = ceil (nice_step (step * 1.5) / unit - 1e-9) * unit;
-    }
-  for (guint i = 0; i < n; i++)
-    ticks[i] = first + i * step;
-  return n;
-}
-
-static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              const char *fallback,
-              GdkRGBA    *out)
-{
-  GtkStyleContext *ctx = gtk_widget_get_style_context (widget);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (ctx, name, out))
-    gdk_rgba_parse (out, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static void
-get_fg (GtkWidget *widget,
-        GdkRGBA   *out)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), out);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static PangoLayout *
-small_layout (GtkWidget  *widget,
-              const char *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  return layout;
-}
-
-static void
-draw_text (GtkSnapshot   *snapshot,
-           PangoLayout   *layout,
-           double         x,
-           double         y,
-           const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-layout_size (PangoLayout *layout,
-             int         *w,
-             int         *h)
-{
-  pango_layout_get_pixel_size (layout, w, h);
 }
 
 static void
@@ -199,7 +57,7 @@ update_description (RegChart *self)
     {
       for (guint i = 0; i < n && i < 24; i++)
         {
-          g_autofree char *v = format_value (self, g_array_index (self->values, double, i));
+          g_autofree char *v = reg_chart_format_value (self, g_array_index (self->values, double, i));
           const char *label = i < self->labels->len ? g_ptr_array_index (self->labels, i) : NULL;
 
           if (text->len > 0)
@@ -232,360 +90,14 @@ snapshot_empty (RegChart    *self,
 
   if (self->empty_text == NULL)
     return;
-  get_fg (widget, &fg);
+  reg_chart_get_fg (widget, &fg);
   fg.alpha *= 0.55f;
   layout = gtk_widget_create_pango_layout (widget, self->empty_text);
   pango_layout_set_width (layout, MAX (1, w - 2 * (int) PAD) * PANGO_SCALE);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  layout_size (layout, &lw, &lh);
-  draw_text (snapshot, layout, PAD, (h - lh) / 2.0, &fg);
-}
-
-static void
-snapshot_series (RegChart    *self,
-                 GtkSnapshot *snapshot,
-                 int          w,
-                 int          h)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  guint n = self->values->len;
-  const double *v = (const double *) self->values->data;
-  double vmin = 0, vmax = 0;
-  double ticks[6];
-  guint n_ticks;
-  int label_w = 0, line_h = 0, max_xlabel_w = 0;
-  double x0, x1, y0, y1, slot, y_zero;
-  GdkRGBA fg, grid, accent, negative;
-
-  for (guint i = 0; i < n; i++)
-    {
-      vmin = MIN (vmin, v[i]);
-      vmax = MAX (vmax, v[i]);
-    }
-  for (guint i = 0; i < self->second->len; i++)
-    {
-      vmin = MIN (vmin, g_array_index (self->second, double, i));
-      vmax = MAX (vmax, g_array_index (self->second, double, i));
-    }
-  for (guint i = 0; i < self->band->len; i++)
-    {
-      vmin = MIN (vmin, g_array_index (self->band, double, i));
-      vmax = MAX (vmax, g_array_index (self->band, double, i));
-    }
-  /* round ticks, and the scale runs from the lowest to the highest of them */
-  n_ticks = reg_chart_nice_ticks (vmin, vmax, self->axis_unit > 0 ? self->axis_unit : 1e-9,
-                                  h >= 160 ? 5 : 3, ticks);
-  vmin = ticks[0];
-  vmax = ticks[n_ticks - 1];
-
-  get_fg (widget, &fg);
-  grid = fg;
-  grid.alpha *= 0.12f;
-  lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
-  lookup_color (widget, "destructive_bg_color", "#e01b24", &negative);
-
-  for (guint t = 0; t < n_ticks; t++)
-    {
-      g_autofree char *text = format_tick (self, ticks[t]);
-      g_autoptr(PangoLayout) layout = small_layout (widget, text);
-      int tw, th;
-
-      layout_size (layout, &tw, &th);
-      label_w = MAX (label_w, tw);
-      line_h = MAX (line_h, th);
-    }
-  for (guint i = 0; i < self->labels->len; i++)
-    {
-      const char *label = g_ptr_array_index (self->labels, i);
-      g_autoptr(PangoLayout) layout = NULL;
-      int tw, th;
-
-      if (label == NULL)
-        continue;
-      layout = small_layout (widget, label);
-      layout_size (layout, &tw, &th);
-      max_xlabel_w = MAX (max_xlabel_w, tw);
-    }
-
-  x0 = label_w + 2 * PAD;
-  x1 = w - PAD;
-  y0 = PAD + line_h / 2.0;
-  y1 = h - PAD - (self->labels->len > 0 ? line_h + 4 : line_h / 2.0);
-  if (x1 - x0 < 10 || y1 - y0 < 10)
-    return;
-  slot = (x1 - x0) / MAX (n, self->second->len);
-  y_zero = y1 - (0 - vmin) / (vmax - vmin) * (y1 - y0);
-  self->plot_x = x0;
-  self->plot_y = y0;
-  self->slot_w = slot;
-  self->slot_h = y1 - y0;
-
-  /* grid lines and their values */
-  for (guint t = 0; t < n_ticks; t++)
-    {
-      double y = y1 - (ticks[t] - vmin) / (vmax - vmin) * (y1 - y0);
-      g_autofree char *text = format_tick (self, ticks[t]);
-      g_autoptr(PangoLayout) layout = small_layout (widget, text);
-      GdkRGBA dim = fg;
-      int tw, th;
-
-      dim.alpha *= 0.7f;
-      gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (x0, round (y), x1 - x0, 1));
-      layout_size (layout, &tw, &th);
-      draw_text (snapshot, layout, x0 - PAD - tw, y - th / 2.0, &dim);
-    }
-
-  if (self->kind == REG_CHART_LINE)
-    {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-
-      cairo_set_line_width (cr, 2.0);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      for (guint i = 0; i < n; i++)
-        {
-          double x = x0 + slot * (i + 0.5);
-          double y = y1 - (v[i] - vmin) / (vmax - vmin) * (y1 - y0);
-
-          if (i == 0)
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
-      gdk_cairo_set_source_rgba (cr, &accent);
-      cairo_stroke_preserve (cr);
-      cairo_line_to (cr, x0 + slot * (n - 0.5), y_zero);
-      cairo_line_to (cr, x0 + slot * 0.5, y_zero);
-      cairo_close_path (cr);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.15);
-      cairo_fill (cr);
-      if (slot >= 6)
-        for (guint i = 0; i < n; i++)
-          {
-            double x = x0 + slot * (i + 0.5);
-            double y = y1 - (v[i] - vmin) / (vmax - vmin) * (y1 - y0);
-
-            cairo_arc (cr, x, y, 3.0, 0, 2 * G_PI);
-            gdk_cairo_set_source_rgba (cr, &accent);
-            cairo_fill (cr);
-          }
-      cairo_destroy (cr);
-    }
-  else
-    {
-      double gap = self->kind == REG_CHART_HISTOGRAM ? MIN (1.0, slot * 0.1) : MAX (1.0, slot * 0.22);
-
-      for (guint i = 0; i < n; i++)
-        {
-          double y = y1 - (v[i] - vmin) / (vmax - vmin) * (y1 - y0);
-          double top = MIN (y, y_zero), bottom = MAX (y, y_zero);
-
-          GdkRGBA c = v[i] < 0 ? negative : accent;
-
-          if (bottom - top < 1 && v[i] != 0)
-            top = bottom - 1;
-          if (self->pale_from >= 0 && (int) i >= self->pale_from)
-            c.alpha *= 0.45f;
-          gtk_snapshot_append_color (snapshot, &c,
-                                     &GRAPHENE_RECT_INIT (x0 + slot * i + gap / 2, top,
-                                                          MAX (1.0, slot - gap), bottom - top));
-        }
-    }
-
-  /* the range around the values: a shaded band from the slots' centres, its edges outlined
-   * thinly so it reads over pale bars in both styles */
-  if (self->band->len >= 2)
-    {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-      guint nb = self->band->len / 2;
-      const double *b = (const double *) self->band->data;
-
-#define BAND_X(i) (x0 + slot * (self->band_from + (i) + 0.5))
-#define BAND_Y(v) (y1 - ((v) - vmin) / (vmax - vmin) * (y1 - y0))
-      /* one value: a box the width of its bar */
-      if (nb == 1)
-        cairo_rectangle (cr, BAND_X (0) - slot / 2, BAND_Y (b[1]), slot, BAND_Y (b[0]) - BAND_Y (b[1]));
-      else
-        {
-          /* through the centres, held flat to the outer edges of the first and last bar */
-          cairo_move_to (cr, BAND_X (0) - slot / 2, BAND_Y (b[1]));
-          for (guint i = 0; i < nb; i++)
-            cairo_line_to (cr, BAND_X (i), BAND_Y (b[2 * i + 1]));
-          cairo_line_to (cr, BAND_X (nb - 1) + slot / 2, BAND_Y (b[2 * nb - 1]));
-          cairo_line_to (cr, BAND_X (nb - 1) + slot / 2, BAND_Y (b[2 * nb - 2]));
-          for (guint i = nb; i-- > 0;)
-            cairo_line_to (cr, BAND_X (i), BAND_Y (b[2 * i]));
-          cairo_line_to (cr, BAND_X (0) - slot / 2, BAND_Y (b[0]));
-          cairo_close_path (cr);
-        }
-#undef BAND_X
-#undef BAND_Y
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.22 * fg.alpha);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1.0);
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.5 * fg.alpha);
-      cairo_stroke (cr);
-      cairo_destroy (cr);
-    }
-
-  /* the expectation as a dashed line in the text colour, and the split */
-  if (self->second->len > 0 || self->marker >= 0)
-    {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-      const double dash[] = { 5.0, 3.0 };
-
-      cairo_set_line_width (cr, 2.0);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      for (guint i = 0; i < self->second->len; i++)
-        {
-          double x = x0 + slot * (i + 0.5);
-          double y = y1 - (g_array_index (self->second, double, i) - vmin) / (vmax - vmin) * (y1 - y0);
-
-          if (i == 0)
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
-      gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_stroke (cr);
-      if (self->marker >= 0)
-        {
-          double x = round (x0 + slot * self->marker) + 0.5;
-
-          cairo_set_line_width (cr, 1.0);
-          cairo_move_to (cr, x, y0);
-          cairo_line_to (cr, x, y1);
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6 * fg.alpha);
-          cairo_stroke (cr);
-        }
-      cairo_destroy (cr);
-    }
-
-  /* category labels, thinned out so they never overlap */
-  if (self->labels->len > 0 && max_xlabel_w > 0)
-    {
-      guint step = MAX (1, (guint) ceil ((max_xlabel_w + 8) / slot));
-      GdkRGBA dim = fg;
-
-      dim.alpha *= 0.7f;
-      for (guint i = 0; i < n && i < self->labels->len; i += step)
-        {
-          const char *label = g_ptr_array_index (self->labels, i);
-          g_autoptr(PangoLayout) layout = NULL;
-          double cx;
-          int tw, th;
-
-          if (label == NULL)
-            continue;
-          layout = small_layout (widget, label);
-          layout_size (layout, &tw, &th);
-          cx = x0 + slot * (i + 0.5) - tw / 2.0;
-          cx = CLAMP (cx, 0, w - tw);
-          draw_text (snapshot, layout, cx, y1 + 4, &dim);
-        }
-    }
-}
-
-static void
-snapshot_heat_map (RegChart    *self,
-                   GtkSnapshot *snapshot,
-                   int          w,
-                   int          h)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  int row_label_w = 0, line_h = 0;
-  double x0, y0, cw, ch;
-  guint row_step = 1, col_step = 1;
-  GdkRGBA fg, accent, light;
-
-  get_fg (widget, &fg);
-  lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
-  lookup_color (widget, "accent_fg_color", "#ffffff", &light);
-
-  for (guint r = 0; r < self->row_labels->len; r++)
-    {
-      g_autoptr(PangoLayout) layout = small_layout (widget, g_ptr_array_index (self->row_labels, r));
-      int tw, th;
-
-      layout_size (layout, &tw, &th);
-      row_label_w = MAX (row_label_w, tw);
-      line_h = MAX (line_h, th);
-    }
-  if (line_h == 0)
-    {
-      g_autoptr(PangoLayout) layout = small_layout (widget, "0");
-      int tw;
-      layout_size (layout, &tw, &line_h);
-    }
-
-  x0 = row_label_w + PAD;
-  y0 = line_h + 4;
-  cw = (w - x0 - PAD) / self->cols;
-  ch = (h - y0 - PAD) / self->rows;
-  if (cw < 1 || ch < 1)
-    return;
-  self->plot_x = x0;
-  self->plot_y = y0;
-  self->slot_w = cw;
-  self->slot_h = ch;
-  row_step = MAX (1, (guint) ceil (line_h / ch));
-
-  /* column headings */
-  for (guint c = 0; c < self->cols && c < self->labels->len; c++)
-    {
-      g_autoptr(PangoLayout) layout = small_layout (widget, g_ptr_array_index (self->labels, c));
-      int tw, th;
-
-      layout_size (layout, &tw, &th);
-      col_step = MAX (col_step, (guint) ceil ((tw + 6) / cw));
-    }
-  for (guint c = 0; c < self->cols && c < self->labels->len; c += col_step)
-    {
-      g_autoptr(PangoLayout) layout = small_layout (widget, g_ptr_array_index (self->labels, c));
-      GdkRGBA dim = fg;
-      int tw, th;
-
-      dim.alpha *= 0.7f;
-      layout_size (layout, &tw, &th);
-      draw_text (snapshot, layout, x0 + cw * (c + 0.5) - tw / 2.0, 0, &dim);
-    }
-
-  for (guint r = 0; r < self->rows; r++)
-    {
-      if (r % row_step == 0 && r < self->row_labels->len)
-        {
-          g_autoptr(PangoLayout) layout = small_layout (widget, g_ptr_array_index (self->row_labels, r));
-          GdkRGBA dim = fg;
-          int tw, th;
-
-          dim.alpha *= 0.7f;
-          layout_size (layout, &tw, &th);
-          draw_text (snapshot, layout, x0 - PAD / 2 - tw, y0 + ch * (r + 0.5) - th / 2.0, &dim);
-        }
-      for (guint c = 0; c < self->cols; c++)
-        {
-          double cell = g_array_index (self->values, double, r * self->cols + c);
-          GdkRGBA color = accent;
-
-          if (isnan (cell))
-            continue;
-          color.alpha = (float) (0.08 + 0.92 * CLAMP (cell, 0.0, 1.0));
-          gtk_snapshot_append_color (snapshot, &color,
-                                     &GRAPHENE_RECT_INIT (x0 + cw * c + 0.5, y0 + ch * r + 0.5,
-                                                          MAX (1.0, cw - 1), MAX (1.0, ch - 1)));
-          if (cw >= 38 && ch >= line_h + 2)
-            {
-              g_autofree char *text = g_strdup_printf ("%.0f", cell * 100);
-              g_autoptr(PangoLayout) layout = small_layout (widget, text);
-              int tw, th;
-
-              layout_size (layout, &tw, &th);
-              draw_text (snapshot, layout, x0 + cw * (c + 0.5) - tw / 2.0,
-                         y0 + ch * (r + 0.5) - th / 2.0, cell > 0.5 ? &light : &fg);
-            }
-        }
-    }
+  reg_chart_layout_size (layout, &lw, &lh);
+  reg_chart_draw_text (snapshot, layout, PAD, (h - lh) / 2.0, &fg);
 }
 
 static void
@@ -604,30 +116,9 @@ reg_chart_snapshot (GtkWidget   *widget,
       return;
     }
   if (self->kind == REG_CHART_HEAT_MAP)
-    snapshot_heat_map (self, snapshot, w, h);
+    reg_chart_snapshot_heat_map (self, snapshot, w, h);
   else
-    snapshot_series (self, snapshot, w, h);
-}
-
-/* The widest row label and the height of a line of the chart's small text. */
-static void
-heat_map_text_size (RegChart *self,
-                    int      *label_w,
-                    int      *line_h)
-{
-  g_autoptr(PangoLayout) digits = small_layout (GTK_WIDGET (self), "0");
-
-  *label_w = 0;
-  layout_size (digits, NULL, line_h);
-  for (guint r = 0; r < self->row_labels->len; r++)
-    {
-      g_autoptr(PangoLayout) layout = small_layout (GTK_WIDGET (self), g_ptr_array_index (self->row_labels, r));
-      int tw, th;
-
-      layout_size (layout, &tw, &th);
-      *label_w = MAX (*label_w, tw);
-      *line_h = MAX (*line_h, th);
-    }
+    reg_chart_snapshot_series (self, snapshot, w, h);
 }
 
 static void
@@ -645,7 +136,7 @@ reg_chart_measure (GtkWidget      *widget,
     {
       int label_w, line_h;
 
-      heat_map_text_size (self, &label_w, &line_h);
+      reg_chart_heat_map_text_size (self, &label_w, &line_h);
       *minimum = *natural = label_w + (int) PAD * 2 + (int) self->cols * HEAT_CELL_W;
     }
   else if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -657,7 +148,7 @@ reg_chart_measure (GtkWidget      *widget,
     {
       int label_w, line_h;
 
-      heat_map_text_size (self, &label_w, &line_h);
+      reg_chart_heat_map_text_size (self, &label_w, &line_h);
       /* the column headings, then one readable row per cohort */
       *minimum = *natural = line_h + 4 + (int) self->rows * (line_h + HEAT_ROW_PAD) + (int) PAD;
     }
@@ -706,13 +197,13 @@ reg_chart_query_tooltip (GtkWidget  *widget,
 
       if (i >= self->values->len)
         return FALSE;
-      value = format_value (self, g_array_index (self->values, double, i));
+      value = reg_chart_format_value (self, g_array_index (self->values, double, i));
       label = i < self->labels->len ? g_ptr_array_index (self->labels, i) : NULL;
       if (i >= self->band_from && 2 * (i - self->band_from) + 1 < self->band->len)
         {
           guint k = 2 * (i - self->band_from);
-          g_autofree char *low = format_value (self, g_array_index (self->band, double, k));
-          g_autofree char *high = format_value (self, g_array_index (self->band, double, k + 1));
+          g_autofree char *low = reg_chart_format_value (self, g_array_index (self->band, double, k));
+          g_autofree char *high = reg_chart_format_value (self, g_array_index (self->band, double, k + 1));
           char *with_range;
 
           /* Translators: a chart's value with its 80 % range: value, low end, high end */
