@@ -36,21 +36,46 @@ add_int (JsonBuilder *b, const char *key, gint64 value)
   json_builder_add_int_value (b, value);
 }
 
+/* The segment of --segment, or NULL for every customer; FALSE with *code set when the shop
+ * knows no such segment. */
+static gboolean
+parse_segment (RegShop *shop, const char *spec, RegSegment **out, int *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out = NULL;
+  if (spec == NULL)
+    return TRUE;
+  if ((*out = reg_segment_parse (shop, spec, &error)) == NULL)
+    {
+      fprintf (stderr, "regulars-cli: --segment “%s”: %s\n", reg_cli_quote (spec), error->message);
+      *code = REG_CLI_BAD_INPUT;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 products_pairs (RegCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE;
   g_autofree char *limit_text = NULL;
+  g_autofree char *by_text = NULL;
+  g_autofree char *segment_spec = NULL;
   double limit = DEFAULT_PAIR_LIMIT;
+  RegPairBasis by = REG_PAIRS_BY_ORDER;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text, N_("Show at most N pairs (1 to 100000, default 100)"), N_("N") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_text, N_("What a pair counts: order (bought in the same order, the default) or customer (bought by the same customer, in one order or across orders; “orders” then counts customers)"), N_("BASIS") },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment_spec, N_("Only the lines of this segment's customers (as for export campaign)"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RegProductFigures) figures = NULL;
+  g_autoptr(RegSegment) segment = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL,
                       _("List the pairs of products bought together in the same order (in two "
@@ -61,9 +86,15 @@ products_pairs (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
   if (!reg_cli_parse_number ("--limit", limit_text, 1, 100000, TRUE, &limit, &code))
     return code;
+  if (by_text != NULL && g_str_equal (by_text, "customer"))
+    by = REG_PAIRS_BY_CUSTOMER;
+  else if (by_text != NULL && !g_str_equal (by_text, "order"))
+    return reg_cli_usage (_("--by “%s”: use order or customer"), reg_cli_quote (by_text));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  if ((figures = reg_shop_product_figures (shop, (guint) limit, &error)) == NULL)
+  if (!parse_segment (shop, segment_spec, &segment, &code))
+    return code;
+  if ((figures = reg_shop_product_figures_for (shop, segment, by, (guint) limit, &error)) == NULL)
     return reg_cli_fail (error);
   if (json)
     {
@@ -92,7 +123,9 @@ products_pairs (RegCli *cli, int argc, char **argv)
     }
   if (figures->pairs->len == 0)
     {
-      printf ("%s\n", _("No two products were bought together in more than one order."));
+      printf ("%s\n", by == REG_PAIRS_BY_CUSTOMER
+                        ? _("No two products were both bought by more than one customer.")
+                        : _("No two products were bought together in more than one order."));
       return REG_CLI_OK;
     }
   for (guint i = 0; i < figures->pairs->len; i++)
@@ -100,6 +133,16 @@ products_pairs (RegCli *cli, int argc, char **argv)
       const RegProductPairRow *p = &g_array_index (figures->pairs, RegProductPairRow, i);
 
       printf ("%s (%s) + %s (%s)\n", p->a->name, p->a->code, p->b->name, p->b->code);
+      if (by == REG_PAIRS_BY_CUSTOMER)
+        {
+          /* TRANSLATORS: "  41 customers (1.2 % of all); 38 % of the first's buyers bought the
+           * second, 45 % of the second's the first; lift 9.8" */
+          printf (_("  %u customers (%.1f %% of all); %.0f %% of the first's buyers bought the "
+                    "second, %.0f %% of the second's the first; lift %.1f\n"),
+                  p->orders, 100 * p->support, 100 * p->confidence_ab, 100 * p->confidence_ba,
+                  p->lift);
+          continue;
+        }
       /* TRANSLATORS: "  41 orders (1.2 % of all); 38 % of the first's orders hold the second,
        * 45 % of the second's the first; lift 9.8" */
       printf (_("  %u orders (%.1f %% of all); %.0f %% of the first's orders hold the second, "
@@ -114,14 +157,17 @@ int
 reg_cli_products (RegCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *segment_spec = NULL;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment_spec, N_("Only the lines of this segment's customers: top, middle, bottom, at-risk, an RFM group, channel:NAME, bought:CODE… (as for export campaign)"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RegProductFigures) figures = NULL;
+  g_autoptr(RegSegment) segment = NULL;
 
   if (argc > 1 && g_str_equal (argv[1], "pairs"))
     return products_pairs (cli, argc - 1, argv + 1);
@@ -134,7 +180,10 @@ reg_cli_products (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("Unexpected argument “%s”"), argv[1]);
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  if ((figures = reg_shop_product_figures (shop, REG_PRODUCT_NO_PAIRS, &error)) == NULL)
+  if (!parse_segment (shop, segment_spec, &segment, &code))
+    return code;
+  if ((figures = reg_shop_product_figures_for (shop, segment, REG_PAIRS_BY_ORDER,
+                                               REG_PRODUCT_NO_PAIRS, &error)) == NULL)
     return reg_cli_fail (error);
   if (json)
     {

@@ -13,6 +13,73 @@
 #include "reg-cli-json.h"
 #include "reg-demo.h"
 
+/* "CODE[:QUANTITY[:AMOUNT]]" of --product into @line (the code points into @parts); a
+ * missing amount is left at G_MININT64 for the caller to fill in. FALSE with a message naming
+ * the option and the value. */
+static gboolean
+parse_product_option (RegShop *shop, const char *text, GStrv parts, RegSaleLineInput *line)
+{
+  g_autoptr(GError) error = NULL;
+  const char *problem = NULL;
+  g_autofree char *owned_problem = NULL;
+  gint64 quantity = 1;
+
+  line->code = g_strstrip (parts[0]);
+  line->amount = G_MININT64;
+  if (*line->code == '\0')
+    problem = _("name the product's code, as in CODE:QUANTITY:AMOUNT");
+  else if (parts[1] != NULL
+           && (!g_ascii_string_to_signed (g_strstrip (parts[1]), 10, -1000000, 1000000, &quantity,
+                                          NULL) || quantity == 0))
+    problem = owned_problem = g_strdup_printf (_("the quantity “%s” is not a whole number "
+                                                 "from 1 to 1000000 (negative for a return)"),
+                                               reg_cli_quote (parts[1]));
+  else if (parts[1] != NULL && parts[2] != NULL
+           && !reg_shop_parse_amount (shop, parts[2], &line->amount, &error))
+    problem = owned_problem = g_strdup_printf (_("the amount “%s”: %s"), reg_cli_quote (parts[2]),
+                                               error->message);
+  line->quantity = quantity;
+  if (problem == NULL)
+    return TRUE;
+  fprintf (stderr, "regulars-cli: --product “%s”: %s\n", reg_cli_quote (text), problem);
+  return FALSE;
+}
+
+/* The lines of --product options; lines without an amount share what the others leave of
+ * the sale's amount, the first ones taking the odd minor units. NULL after a message. */
+static GArray *
+parse_product_options (RegShop *shop, char **options, gint64 sale_amount, GPtrArray *keep)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (RegSaleLineInput));
+  gint64 rest = sale_amount;
+  guint open = 0;
+
+  for (guint i = 0; options != NULL && options[i] != NULL; i++)
+    {
+      GStrv parts = g_strsplit (options[i], ":", 3);
+      RegSaleLineInput line;
+
+      g_ptr_array_add (keep, parts);
+      if (!parse_product_option (shop, options[i], parts, &line))
+        return NULL;
+      if (line.amount == G_MININT64)
+        open++;
+      else
+        rest -= line.amount;
+      g_array_append_val (lines, line);
+    }
+  for (guint i = 0, k = 0; i < lines->len; i++)
+    {
+      RegSaleLineInput *line = &g_array_index (lines, RegSaleLineInput, i);
+
+      if (line->amount != G_MININT64)
+        continue;
+      line->amount = rest / open + ((gint64) k < rest % open ? 1 : 0);
+      k++;
+    }
+  return g_steal_pointer (&lines);
+}
+
 static int
 sale_add (RegCli *cli, int argc, char **argv)
 {
@@ -20,6 +87,7 @@ sale_add (RegCli *cli, int argc, char **argv)
   g_autofree char *date = NULL;
   g_autofree char *amount = NULL;
   g_autofree char *note = NULL;
+  g_auto(GStrv) products = NULL;
   gboolean refund = FALSE, create = FALSE, json = FALSE;
   int code = REG_CLI_OK;
   const GOptionEntry entries[] = {
@@ -27,6 +95,7 @@ sale_add (RegCli *cli, int argc, char **argv)
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the sale (default: today)"), N_("DATE") },
     { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, N_("Amount, as written in the shop's locale; negative for a refund"), N_("AMOUNT") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
+    { "product", 0, 0, G_OPTION_ARG_STRING_ARRAY, &products, N_("A product sold, by its code, with the quantity (default 1) and the line's amount (default: the sale's amount, shared among the lines without one); repeat for several; a new code becomes a product named by it"), N_("CODE[:QUANTITY[:AMOUNT]]") },
     { "refund", 0, 0, G_OPTION_ARG_NONE, &refund, N_("Record the amount as a refund"), NULL },
     { "create", 0, 0, G_OPTION_ARG_NONE, &create, N_("Create the customer when no customer has that name"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the sale as JSON"), NULL },
@@ -36,6 +105,8 @@ sale_add (RegCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   gint64 customer_id, minor, id;
   gint32 day;
+  g_autoptr(GPtrArray) product_parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) lines = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("Record a sale or a refund."), &code))
     return code;
@@ -54,6 +125,10 @@ sale_add (RegCli *cli, int argc, char **argv)
     }
   if (refund)
     minor = minor > 0 ? -minor : minor;
+  /* every line read before anything is written: a bad one leaves the shop as it was */
+  if (products != NULL
+      && (lines = parse_product_options (shop, products, minor, product_parts)) == NULL)
+    return REG_CLI_BAD_INPUT;
   if (date == NULL)
     day = clv_date_today ();
   else if (!reg_shop_parse_date (shop, date, &day, &error))
@@ -79,7 +154,10 @@ sale_add (RegCli *cli, int argc, char **argv)
                _("there is no such customer (add --create to create one with that name)"));
       return REG_CLI_BAD_INPUT;
     }
-  id = reg_shop_record_sale (shop, customer_id, day, minor, note, &error);
+  id = lines != NULL
+       ? reg_shop_record_sale_lines (shop, customer_id, day, minor, note,
+                                     (const RegSaleLineInput *) lines->data, lines->len, &error)
+       : reg_shop_record_sale (shop, customer_id, day, minor, note, &error);
   if (id == 0)
     return reg_cli_fail (error);
   if (json)

@@ -17,6 +17,8 @@ typedef struct
 {
   ClvBasket  *basket;
   GHashTable *index;   /* product id -> its number + 1 (GINT_TO_POINTER) */
+  GHashTable *only;    /* (nullable) the customers whose lines count (a set of gint64) */
+  gboolean    by_customer;
 } Feed;
 
 static void
@@ -46,8 +48,12 @@ feed_line (gint64 customer, gint64 sale, gint64 product, gint64 quantity, gint64
   Feed *feed = data;
   guint n = GPOINTER_TO_UINT (g_hash_table_lookup (feed->index, &product));
 
-  if (n > 0)
-    clv_basket_add_line (feed->basket, customer, sale, n - 1, quantity, amount);
+  if (n == 0 || (feed->only != NULL && !g_hash_table_contains (feed->only, &customer)))
+    return;
+  /* by customer, all of a customer's lines make one basket: the store hands them over
+   * together */
+  clv_basket_add_line (feed->basket, customer, feed->by_customer ? customer : sale, n - 1,
+                       quantity, amount);
 }
 
 static int
@@ -66,6 +72,27 @@ compare_revenue (gconstpointer x, gconstpointer y)
 RegProductFigures *
 reg_shop_product_figures (RegShop *shop, guint pair_limit, GError **error)
 {
+  return reg_shop_product_figures_for (shop, NULL, REG_PAIRS_BY_ORDER, pair_limit, error);
+}
+
+/* The ids of @segment's customers, as a set of gint64 owned by the rows in @keep. */
+static GHashTable *
+segment_customers (RegShop *shop, const RegSegment *segment, GPtrArray **keep, GError **error)
+{
+  GHashTable *set;
+
+  if ((*keep = reg_shop_list_segment (shop, segment, error)) == NULL)
+    return NULL;
+  set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < (*keep)->len; i++)
+    g_hash_table_add (set, &((RegCustomerRow *) (*keep)->pdata[i])->id);
+  return set;
+}
+
+RegProductFigures *
+reg_shop_product_figures_for (RegShop *shop, const RegSegment *segment, RegPairBasis by,
+                              guint pair_limit, GError **error)
+{
   RegStore *store = reg_shop_get_store (shop);
   g_autoptr(GPtrArray) records = reg_store_list_products (store, error);
   g_autoptr(RegProductFigures) out = NULL;
@@ -76,7 +103,12 @@ reg_shop_product_figures (RegShop *shop, guint pair_limit, GError **error)
   const ClvProductFigures *figures;
   Feed feed;
 
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GHashTable) only = NULL;
+
   if (records == NULL)
+    return NULL;
+  if (segment != NULL && (only = segment_customers (shop, segment, &members, error)) == NULL)
     return NULL;
   basket = clv_basket_new (records->len, pair_limit != REG_PRODUCT_NO_PAIRS);
   index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -85,7 +117,7 @@ reg_shop_product_figures (RegShop *shop, guint pair_limit, GError **error)
       RegProductRecord *rec = records->pdata[i];
       g_hash_table_insert (index, &rec->id, GUINT_TO_POINTER (i + 1));
     }
-  feed = (Feed) { basket, index };
+  feed = (Feed) { basket, index, only, by == REG_PAIRS_BY_CUSTOMER };
   if (!reg_store_foreach_sale_line (store, feed_line, &feed, error))
     return NULL;
 
@@ -106,6 +138,12 @@ reg_shop_product_figures (RegShop *shop, guint pair_limit, GError **error)
       row->quantity = figures[i].quantity;
       row->customers = figures[i].customers;
       row->orders = figures[i].orders;
+      /* a segment's list holds what its customers bought, not every product of the shop */
+      if (only != NULL && row->orders == 0 && row->quantity == 0 && row->revenue_minor == 0)
+        {
+          product_row_free (row);
+          continue;
+        }
       by_number[i] = row;
       g_ptr_array_add (out->products, row);
     }
@@ -188,7 +226,7 @@ reg_shop_product_offer (RegShop *shop, gint64 customer, GError **error)
     g_hash_table_insert (index, &((RegProductRecord *) records->pdata[i])->id,
                          GUINT_TO_POINTER (i + 1));
   owned = g_array_new (FALSE, FALSE, sizeof (guint));
-  of = (OfferFeed) { { basket, index }, customer, owned };
+  of = (OfferFeed) { { basket, index, NULL, TRUE }, customer, owned };
   if (!reg_store_foreach_sale_line (store, feed_customer_line, &of, error))
     return NULL;
   if (!clv_basket_best_offer (basket, (const guint *) owned->data, owned->len, OFFER_MIN_BUYERS,

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "clv-basket.h"
+#include "reg-segment.h"
 #include "reg-shop.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegProductFigures, reg_product_figures_free)
 RegProductFigures *reg_shop_product_figures (RegShop  *shop,
                                              guint     pair_limit,
                                              GError  **error);
+
+/* What a pair counts: orders holding both products, or customers who bought both (in one
+ * order or across several). */
+typedef enum
+{
+  REG_PAIRS_BY_ORDER,
+  REG_PAIRS_BY_CUSTOMER,
+} RegPairBasis;
+
+/* As reg_shop_product_figures(), from the lines of @segment's customers alone (NULL = every
+ * customer's), the pairs counted @by order or by customer: then a pair's and a product's
+ * `orders` count customers, and `n_orders` the customers with line items. */
+RegProductFigures *reg_shop_product_figures_for (RegShop          *shop,
+                                                 const RegSegment *segment,
+                                                 RegPairBasis      by,
+                                                 guint             pair_limit,
+                                                 GError          **error);
 
 typedef struct
 {

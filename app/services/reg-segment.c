@@ -19,7 +19,7 @@
 #include "reg-store-products.h"
 
 typedef enum { SEG_ALL, SEG_TIER, SEG_RFM, SEG_AT_RISK, SEG_FILTER, SEG_CHANNEL, SEG_BOUGHT,
-               SEG_NOT_BOUGHT } SegmentKind;
+               SEG_NOT_BOUGHT, SEG_CROSS_SELL } SegmentKind;
 typedef enum { F_CLV, F_P_ALIVE, F_PURCHASES, F_TOTAL_SPEND, F_LAST_PURCHASE, F_TIER, F_RFM } FilterField;
 typedef enum { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE } FilterOp;
 
@@ -42,6 +42,9 @@ struct _RegSegment
   RegShop     *shop;        /* (unowned) for amounts and dates in descriptions */
   GHashTable  *buyers;      /* (owned) (nullable) bought:/not-bought: the product's buyers */
   char        *product;     /* (owned) (nullable) and its name */
+  char        *other_id;    /* (owned) (nullable) cross-sell: the product not bought, its code */
+  GHashTable  *other_buyers;/* (owned) (nullable) and its buyers */
+  char        *other;       /* (owned) (nullable) and its name */
 };
 
 static const struct { const char *name; FilterField field; } filter_fields[] = {
@@ -76,6 +79,9 @@ reg_segment_free (RegSegment *segment)
   g_clear_pointer (&segment->conditions, g_array_unref);
   g_clear_pointer (&segment->buyers, g_hash_table_unref);
   g_free (segment->product);
+  g_free (segment->other_id);
+  g_clear_pointer (&segment->other_buyers, g_hash_table_unref);
+  g_free (segment->other);
   g_free (segment);
 }
 
@@ -235,8 +241,24 @@ reg_segment_parse_product (RegSegment *seg_in, const char *s, GError **error)
   gboolean bought = g_str_has_prefix (s, "bought:");
   const char *code = s + (bought ? strlen ("bought:") : strlen ("not-bought:"));
 
+  /* "bought:X,not-bought:Y": the cross-sell list for a pair, those who have X but not yet Y;
+   * split at the last ",not-bought:" so that a code holding a comma still reads whole */
+  const char *not_part = bought ? g_strrstr (code, ",not-bought:") : NULL;
+
   seg->kind = bought ? SEG_BOUGHT : SEG_NOT_BOUGHT;
-  seg->id = g_strdup (code);
+  if (not_part != NULL)
+    {
+      seg->kind = SEG_CROSS_SELL;
+      seg->other_id = g_strdup (not_part + strlen (",not-bought:"));
+      seg->other_buyers = reg_store_product_buyers (reg_shop_get_store (seg->shop),
+                                                    seg->other_id, &seg->other, error);
+      if (seg->other_buyers == NULL)
+        return NULL;
+      seg->id = g_strndup (code, not_part - code);
+    }
+  else
+    seg->id = g_strdup (code);
+  code = seg->id;
   seg->buyers = reg_store_product_buyers (reg_shop_get_store (seg->shop), code, &seg->product,
                                           error);
   if (seg->buyers == NULL)
@@ -411,6 +433,9 @@ reg_segment_matches (const RegSegment *segment, const RegCustomerRow *row)
       return g_hash_table_contains (segment->buyers, &row->id);
     case SEG_NOT_BOUGHT:
       return row->purchases > 0 && !g_hash_table_contains (segment->buyers, &row->id);
+    case SEG_CROSS_SELL:
+      return g_hash_table_contains (segment->buyers, &row->id)
+             && !g_hash_table_contains (segment->other_buyers, &row->id);
     case SEG_FILTER:
       for (guint i = 0; i < segment->conditions->len; i++)
         if (!condition_matches (&g_array_index (segment->conditions, Condition, i), row))
@@ -464,6 +489,10 @@ reg_segment_title (const RegSegment *segment)
       return g_strdup_printf (_("Customers who bought %s"), segment->product);
     case SEG_NOT_BOUGHT:
       return g_strdup_printf (_("Customers who have not bought %s"), segment->product);
+    case SEG_CROSS_SELL:
+      /* TRANSLATORS: a printed list's title; two product names */
+      return g_strdup_printf (_("Customers who bought %s but not %s"), segment->product,
+                              segment->other);
     case SEG_FILTER:
     default:
       return filter_in_words (segment);
@@ -523,6 +552,10 @@ reg_segment_describe (const RegSegment *segment)
     case SEG_NOT_BOUGHT:
       return g_strdup_printf (_("Customers who have bought, but never %s (code %s)."),
                               segment->product, segment->id);
+    case SEG_CROSS_SELL:
+      return g_strdup_printf (_("Customers who bought %s (code %s) at least once but never %s "
+                                "(code %s): the ones to offer it to."),
+                              segment->product, segment->id, segment->other, segment->other_id);
     case SEG_FILTER:
     default:
       {

@@ -18,6 +18,7 @@
 #include "reg-import-backup-private.h"
 #include "reg-shop-private.h"
 #include "reg-store-feedback.h"
+#include "reg-store-products.h"
 
 struct _RegShop
 {
@@ -748,6 +749,62 @@ reg_shop_record_sale (RegShop *self, gint64 customer_id, gint32 day, gint64 amou
       reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, id);
       reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, customer_id);
     }
+  return id;
+}
+
+/**
+ * reg_shop_record_sale_lines:
+ * @self: the shop
+ * @customer_id: an existing customer's id
+ * @day: the sale's Julian day
+ * @amount: minor units, negative for a refund
+ * @note: (nullable): the owner's note
+ * @lines: (array length=n_lines): what was sold
+ * @n_lines: how many lines
+ * @error: %REG_SHOP_ERROR_INVALID naming the field and the value, or a database error
+ *
+ * Records a sale with its line items in one transaction: a line that cannot be saved leaves
+ * the shop without the sale.
+ *
+ * Returns: the sale's id, or 0 on error.
+ */
+gint64
+reg_shop_record_sale_lines (RegShop *self, gint64 customer_id, gint32 day, gint64 amount,
+                            const char *note, const RegSaleLineInput *lines, guint n_lines,
+                            GError **error)
+{
+  RegSaleRecord rec = { 0 };
+  g_autofree char *trimmed = note != NULL ? g_strstrip (g_strdup (note)) : NULL;
+  gint64 id;
+
+  if (!check_customer_exists (self, customer_id, error)
+      || !validate_sale_values (day, amount, error) || !validate_note (note, error))
+    return 0;
+  rec.customer_id = customer_id;
+  rec.day = day;
+  rec.amount = amount;
+  rec.note = trimmed != NULL && *trimmed != '\0' ? trimmed : NULL;
+  rec.source = (char *) "manual";
+  if (!reg_store_begin (self->store, error))
+    return 0;
+  id = reg_store_insert_sale (self->store, &rec, error);
+  for (guint i = 0; id > 0 && i < n_lines; i++)
+    {
+      /* a code the shop does not know yet becomes a product named by its code */
+      gint64 product = reg_store_product_id (self->store, lines[i].code, lines[i].code, error);
+
+      if (product == 0 || !reg_store_insert_sale_line (self->store, id, product,
+                                                       lines[i].quantity, lines[i].amount,
+                                                       error))
+        id = 0;
+    }
+  if (id == 0 || !reg_store_commit (self->store, error))
+    {
+      reg_store_rollback (self->store);
+      return 0;
+    }
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, id);
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, customer_id);
   return id;
 }
 

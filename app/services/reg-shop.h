@@ -164,6 +164,25 @@ RegSaleRecord *reg_shop_delete_sale      (RegShop                 *self,
 gint64      reg_shop_restore_sale        (RegShop                 *self,
                                           const RegSaleRecord     *rec,
                                           GError                 **error);
+/* One line of a sale entered by hand: the product's code (a new code becomes a product named
+ * by it), the quantity, the amount in minor units. */
+typedef struct
+{
+  const char *code;
+  gint64      quantity;
+  gint64      amount;
+} RegSaleLineInput;
+
+/* reg_shop_record_sale() with the sale's line items, the sale and its lines together or not
+ * at all. */
+gint64      reg_shop_record_sale_lines   (RegShop                 *self,
+                                          gint64                   customer_id,
+                                          gint32                   day,
+                                          gint64                   amount,
+                                          const char              *note,
+                                          const RegSaleLineInput  *lines,
+                                          guint                    n_lines,
+                                          GError                 **error);
 /* A new customer and their first sale, together or not at all (the sales entry row's
  * "create new customer"). Returns the sale id; *out_customer gets the customer's. */
 gint64      reg_shop_record_sale_new_customer (RegShop            *self,
