@@ -629,6 +629,234 @@ test_migration_float_ids (Fixture *f, gconstpointer data)
   sqlite3_finalize (stmt);
 }
 
+/* customer name ("Customer 17850") -> set of the stock codes they bought (a positive
+ * quantity), from the invoices the shop kept, read the plain way */
+static GHashTable *
+customer_codes (const char *path, GHashTable *kept)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_hash_table_unref);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) fields = NULL;
+      g_autofree char *name = NULL;
+      GHashTable *codes;
+
+      if (*lines[i] == '\0')
+        continue;
+      fields = split_csv (lines[i]);
+      if (!g_hash_table_contains (kept, fields->pdata[0])
+          || g_ascii_strtoll (fields->pdata[3], NULL, 10) <= 0)
+        continue;
+      name = g_strdup_printf ("Customer %s", (char *) fields->pdata[6]);
+      if ((codes = g_hash_table_lookup (out, name)) == NULL)
+        {
+          codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (out, g_steal_pointer (&name), codes);
+        }
+      g_hash_table_add (codes, g_strdup (fields->pdata[1]));
+    }
+  return out;
+}
+
+/* customers (of @members, NULL = all) whose codes hold @a and, unless NULL, @b */
+static guint
+customers_holding (GHashTable *customers, GHashTable *members, const char *a, const char *b)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  guint n = 0;
+
+  g_hash_table_iter_init (&it, customers);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    n += (members == NULL || g_hash_table_contains (members, k))
+         && g_hash_table_contains (v, a) && (b == NULL || g_hash_table_contains (v, b));
+  return n;
+}
+
+/* Pairs by customer: a pair counts the customers who bought both, in one order or across
+ * several, checked against the recount of each customer's products. */
+static void
+test_pairs_by_customer (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "online-retail",
+                                                     "online_retail_sample.csv", NULL);
+  g_autoptr(RegImportResult) result = run_import (f, path);
+  g_autoptr(GHashTable) kept = shop_invoices (f);
+  g_autoptr(GHashTable) customers = customer_codes (path, kept);
+  g_autoptr(RegProductFigures) figures = NULL;
+  g_autoptr(RegProductFigures) by_order = NULL;
+  g_autoptr(GError) error = NULL;
+  guint across = 0;
+
+  figures = reg_shop_product_figures_for (f->shop, NULL, REG_PAIRS_BY_CUSTOMER, 0, &error);
+  g_assert_no_error (error);
+  by_order = reg_shop_product_figures (f->shop, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->n_orders, ==, g_hash_table_size (customers));
+  g_assert_cmpuint (figures->pairs->len, >, 0);
+  for (guint i = 0; i < figures->pairs->len; i++)
+    {
+      const RegProductPairRow *p = &g_array_index (figures->pairs, RegProductPairRow, i);
+      guint both = customers_holding (customers, NULL, p->a->code, p->b->code);
+      guint with_a = customers_holding (customers, NULL, p->a->code, NULL);
+      guint with_b = customers_holding (customers, NULL, p->b->code, NULL);
+      double n = g_hash_table_size (customers);
+
+      g_assert_cmpuint (p->orders, ==, both);
+      g_assert_cmpfloat_with_epsilon (p->support, both / n, 1e-12);
+      g_assert_cmpfloat_with_epsilon (p->confidence_ab, (double) both / with_a, 1e-12);
+      g_assert_cmpfloat_with_epsilon (p->confidence_ba, (double) both / with_b, 1e-12);
+      g_assert_cmpfloat_with_epsilon (p->lift, (both / n) / ((with_a / n) * (with_b / n)), 1e-9);
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (figures->pairs, RegProductPairRow, i - 1).orders, >=,
+                          p->orders);
+    }
+  /* by customer is not by order: some pair's customers bought the two in different orders */
+  for (guint i = 0; i < figures->pairs->len; i++)
+    {
+      const RegProductPairRow *p = &g_array_index (figures->pairs, RegProductPairRow, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < by_order->pairs->len && !found; j++)
+        {
+          const RegProductPairRow *q = &g_array_index (by_order->pairs, RegProductPairRow, j);
+          found = g_str_equal (q->a->code, p->a->code) && g_str_equal (q->b->code, p->b->code)
+                  && q->orders == p->orders;
+        }
+      across += !found;
+    }
+  g_assert_cmpuint (across, >, 0);
+}
+
+/* Products of a segment's customers alone: each product's buyers among them, recounted. */
+static void
+test_segment_products (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "online-retail",
+                                                     "online_retail_sample.csv", NULL);
+  g_autoptr(RegImportResult) result = run_import (f, path);
+  g_autoptr(GHashTable) kept = shop_invoices (f);
+  g_autoptr(GHashTable) customers = customer_codes (path, kept);
+  g_autoptr(GHashTable) members = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(RegSegment) seg = NULL;
+  g_autoptr(RegProductFigures) figures = NULL;
+  g_autoptr(RegProductFigures) all = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter it;
+  gpointer k, v;
+
+  g_hash_table_iter_init (&it, customers);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (g_hash_table_contains (v, "85123A"))
+      g_hash_table_add (members, k);
+  g_assert_cmpuint (g_hash_table_size (members), >, 0);
+  g_assert_cmpuint (g_hash_table_size (members), <, g_hash_table_size (customers));
+  seg = reg_segment_parse (f->shop, "bought:85123A", &error);
+  g_assert_no_error (error);
+  figures = reg_shop_product_figures_for (f->shop, seg, REG_PAIRS_BY_ORDER, 0, &error);
+  g_assert_no_error (error);
+  all = reg_shop_product_figures (f->shop, REG_PRODUCT_NO_PAIRS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->products->len, <, all->products->len);
+  for (guint i = 0; i < figures->products->len; i++)
+    {
+      const RegProductRow *row = figures->products->pdata[i];
+
+      g_assert_cmpuint (row->customers, ==,
+                        customers_holding (customers, members, row->code, NULL));
+      g_hash_table_add (listed, row->code);
+    }
+  /* every product the segment's customers bought is there, and only those */
+  g_hash_table_iter_init (&it, customers);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (g_hash_table_contains (members, k))
+      {
+        GHashTableIter codes;
+        gpointer code;
+
+        g_hash_table_iter_init (&codes, v);
+        while (g_hash_table_iter_next (&codes, &code, NULL))
+          g_assert_true (g_hash_table_contains (listed, code));
+      }
+  for (guint i = 0; i < figures->pairs->len; i++)
+    {
+      const RegProductPairRow *p = &g_array_index (figures->pairs, RegProductPairRow, i);
+      g_assert_cmpuint (p->a->customers, >, 0);
+      g_assert_cmpuint (p->b->customers, >, 0);
+    }
+}
+
+/* "bought:X,not-bought:Y": those who bought X and never Y, with a title in words. */
+static void
+test_cross_sell_segment (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "online-retail",
+                                                     "online_retail_sample.csv", NULL);
+  g_autoptr(RegImportResult) result = run_import (f, path);
+  g_autoptr(GHashTable) kept = shop_invoices (f);
+  g_autoptr(GHashTable) customers = customer_codes (path, kept);
+  g_autoptr(RegProductFigures) all = NULL;
+  g_autoptr(GError) error = NULL;
+  const RegProductRow *x = NULL, *y = NULL;
+  guint expected = 0;
+
+  all = reg_shop_product_figures (f->shop, REG_PRODUCT_NO_PAIRS, &error);
+  g_assert_no_error (error);
+  /* a pair where some buyers of the first have the second and some do not */
+  for (guint i = 0; i < all->products->len && y == NULL; i++)
+    for (guint j = 0; j < all->products->len && y == NULL; j++)
+      {
+        const RegProductRow *a = all->products->pdata[i], *b = all->products->pdata[j];
+        guint both = customers_holding (customers, NULL, a->code, b->code);
+        guint with_a = customers_holding (customers, NULL, a->code, NULL);
+
+        if (i != j && both > 0 && with_a - both >= 2)
+          x = a, y = b, expected = with_a - both;
+      }
+  g_assert_nonnull (y);
+  {
+    g_autofree char *spec = g_strdup_printf ("bought:%s,not-bought:%s", x->code, y->code);
+    g_autoptr(RegSegment) seg = reg_segment_parse (f->shop, spec, &error);
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autofree char *title = NULL;
+    g_autofree char *words = NULL;
+    g_autofree char *expected_title = NULL;
+
+    g_assert_no_error (error);
+    rows = reg_segment_list (seg, reg_shop_get_store (f->shop), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, expected);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GHashTable *codes = g_hash_table_lookup (customers, ((RegCustomerRow *) rows->pdata[i])->name);
+
+        g_assert_nonnull (codes);
+        g_assert_true (g_hash_table_contains (codes, x->code));
+        g_assert_false (g_hash_table_contains (codes, y->code));
+      }
+    title = reg_segment_title (seg);
+    expected_title = g_strdup_printf ("Customers who bought %s but not %s", x->name, y->name);
+    g_assert_cmpstr (title, ==, expected_title);
+    words = reg_segment_describe (seg);
+    g_assert_nonnull (strstr (words, x->code));
+    g_assert_nonnull (strstr (words, y->code));
+  }
+  {
+    g_autofree char *spec = g_strdup_printf ("bought:%s,not-bought:NO-SUCH-CODE", x->code);
+    g_autoptr(RegSegment) seg = reg_segment_parse (f->shop, spec, &error);
+
+    g_assert_null (seg);
+    g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND);
+  }
+}
+
 static void
 test_full_file (Fixture *f, gconstpointer data)
 {
@@ -666,6 +894,12 @@ main (int argc, char **argv)
               test_square_refund_lines, fixture_teardown);
   g_test_add ("/products/migration-float-ids", Fixture, NULL, fixture_setup,
               test_migration_float_ids, fixture_teardown);
+  g_test_add ("/products/pairs-by-customer", Fixture, NULL, fixture_setup,
+              test_pairs_by_customer, fixture_teardown);
+  g_test_add ("/products/segment-products", Fixture, NULL, fixture_setup,
+              test_segment_products, fixture_teardown);
+  g_test_add ("/products/cross-sell-segment", Fixture, NULL, fixture_setup,
+              test_cross_sell_segment, fixture_teardown);
   g_test_add ("/products/online-retail-full", Fixture, NULL, fixture_setup, test_full_file,
               fixture_teardown);
   return g_test_run ();
