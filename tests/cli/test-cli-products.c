@@ -165,6 +165,221 @@ test_show_next_offer (Fixture *f, gconstpointer data)
   run_clear (&r);
 }
 
+/* products --segment: the same keys, the figures of the segment's customers alone */
+static void
+test_products_segment (Fixture *f, gconstpointer data)
+{
+  static const char *const keys[] = { "code", "name", "revenue_minor", "quantity", "customers",
+                                      "orders", NULL };
+  Run r = { 0 };
+  g_autoptr(JsonNode) all = NULL;
+  g_autoptr(JsonNode) some = NULL;
+  g_autoptr(GHashTable) overall = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr;
+  gint64 buyers = 0;
+
+  import_sample (f);
+  cli (f, &r, "products", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  all = parse_json (r.out);
+  run_clear (&r);
+  arr = json_node_get_array (all);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      g_hash_table_insert (overall, (gpointer) json_object_get_string_member (o, "code"), o);
+      if (g_str_equal (json_object_get_string_member (o, "code"), "85123A"))
+        buyers = json_object_get_int_member (o, "customers");
+    }
+  g_assert_cmpint (buyers, >, 0);
+
+  cli (f, &r, "products", "--segment", "bought:85123A", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  some = parse_json (r.out);
+  run_clear (&r);
+  arr = json_node_get_array (some);
+  g_assert_cmpuint (json_array_get_length (arr), >, 0);
+  g_assert_cmpuint (json_array_get_length (arr), <, g_hash_table_size (overall));
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      JsonObject *whole = g_hash_table_lookup (overall, json_object_get_string_member (o, "code"));
+
+      assert_members (o, keys);
+      g_assert_nonnull (whole);
+      g_assert_cmpint (json_object_get_int_member (o, "customers"), <=, buyers);
+      g_assert_cmpint (json_object_get_int_member (o, "customers"), <=,
+                       json_object_get_int_member (whole, "customers"));
+      /* every buyer of the segment's own product is in the segment */
+      if (g_str_equal (json_object_get_string_member (o, "code"), "85123A"))
+        g_assert_cmpint (json_object_get_int_member (o, "customers"), ==, buyers);
+    }
+
+  cli (f, &r, "products", "--segment", "no-such-segment", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "--segment"));
+  g_assert_nonnull (strstr (r.err, "no-such-segment"));
+  run_clear (&r);
+}
+
+/* products pairs --by customer: the same keys, `orders` counting the customers who bought
+ * both, so that each confidence is that count over the product's buyers in `products` */
+static void
+test_pairs_by_customer (Fixture *f, gconstpointer data)
+{
+  static const char *const keys[] = { "a", "b", "orders", "support", "confidence_ab",
+                                      "confidence_ba", "lift", NULL };
+  Run r = { 0 };
+  g_autoptr(JsonNode) products = NULL;
+  g_autoptr(JsonNode) by_customer = NULL;
+  g_autoptr(GHashTable) buyers = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr;
+
+  import_sample (f);
+  cli (f, &r, "products", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  products = parse_json (r.out);
+  run_clear (&r);
+  arr = json_node_get_array (products);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      g_hash_table_insert (buyers, (gpointer) json_object_get_string_member (o, "code"),
+                           GINT_TO_POINTER ((int) json_object_get_int_member (o, "customers")));
+    }
+  cli (f, &r, "products", "pairs", "--by", "customer", "--json", "--limit", "100000", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  by_customer = parse_json (r.out);
+  run_clear (&r);
+  arr = json_node_get_array (by_customer);
+  g_assert_cmpuint (json_array_get_length (arr), >, 0);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonObject *c = json_array_get_object_element (arr, i);
+      const char *a = json_object_get_string_member (json_object_get_object_member (c, "a"), "code");
+      const char *b = json_object_get_string_member (json_object_get_object_member (c, "b"), "code");
+      double both = json_object_get_int_member (c, "orders");
+
+      assert_members (c, keys);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "confidence_ab"),
+                                      both / GPOINTER_TO_INT (g_hash_table_lookup (buyers, a)),
+                                      1e-9);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "confidence_ba"),
+                                      both / GPOINTER_TO_INT (g_hash_table_lookup (buyers, b)),
+                                      1e-9);
+    }
+
+  cli (f, &r, "products", "pairs", "--by", "basket", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--by"));
+  g_assert_nonnull (strstr (r.err, "basket"));
+  run_clear (&r);
+}
+
+static char *
+read_shop (Fixture *f, gsize *len)
+{
+  char *bytes = NULL;
+
+  g_assert_true (g_file_get_contents (f->shop, &bytes, len, NULL));
+  return bytes;
+}
+
+/* sale add --product: lines in the sale's transaction, a new code made a product named by it,
+ * and the cross-sell segment "bought:X,not-bought:Y" in a campaign with a control group and in
+ * a printed list */
+static void
+test_sale_products_cross_sell (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+  g_autoptr(JsonNode) products = NULL;
+  g_autoptr(JsonNode) campaign = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "cross-sell.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "cross-sell.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  JsonObject *o;
+  const guint n = 20;
+  guint tea = 0;
+  static const char *const bad[] = { "MUG:x", "MUG:0", "MUG:1:zz", ":2", NULL };
+
+  cli (f, &r, "init", "--currency", "USD", "--locale", "en_US", "--name", "Cups", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Buyer %u", i);
+      g_autofree char *email = g_strdup_printf ("buyer%u@example.com", i);
+      g_autofree char *date = g_strdup_printf ("2026-01-%02u", i + 1);
+
+      cli (f, &r, "customer", "add", "--name", name, "--email", email, "--consent", "yes", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+      /* a mug for everyone; tea for every fourth, a card for the rest, its amount the rest */
+      cli (f, &r, "sale", "add", "--customer", email, "--date", date, "--amount", "20.00",
+           "--product", "MUG:1:10.00", "--product", i % 4 == 0 ? "TEA:2" : "CARD", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+      tea += i % 4 == 0;
+    }
+
+  cli (f, &r, "products", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  products = parse_json (r.out);
+  run_clear (&r);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (products)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *code;
+
+      o = json_array_get_object_element (json_node_get_array (products), i);
+      code = json_object_get_string_member (o, "code");
+      g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, code);
+      if (g_str_equal (code, "MUG"))
+        {
+          g_assert_cmpint (json_object_get_int_member (o, "quantity"), ==, n);
+          g_assert_cmpint (json_object_get_int_member (o, "revenue_minor"), ==, n * 1000);
+        }
+      else if (g_str_equal (code, "TEA"))
+        {
+          g_assert_cmpint (json_object_get_int_member (o, "quantity"), ==, 2 * tea);
+          g_assert_cmpint (json_object_get_int_member (o, "revenue_minor"), ==, tea * 1000);
+        }
+      else
+        g_assert_cmpint (json_object_get_int_member (o, "customers"), ==, n - tea);
+    }
+
+  /* bad input names the option and the value, and changes nothing */
+  before = read_shop (f, &before_len);
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      cli (f, &r, "sale", "add", "--customer", "buyer1@example.com", "--amount", "5",
+           "--product", "MUG:1:5", "--product", bad[i], NULL);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_nonnull (strstr (r.err, "--product"));
+      g_assert_nonnull (strstr (r.err, bad[i]));
+      run_clear (&r);
+    }
+  after = read_shop (f, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  cli (f, &r, "export", "campaign", "--segment", "bought:MUG,not-bought:TEA", "--control", "10",
+       "--json", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  campaign = parse_json (r.out);
+  run_clear (&r);
+  o = json_node_get_object (campaign);
+  g_assert_cmpint (json_object_get_int_member (o, "treatment")
+                   + json_object_get_int_member (o, "control"), ==, n - tea);
+  g_assert_cmpint (json_object_get_int_member (o, "control"), >, 0);
+
+  cli (f, &r, "print", "loyalty", "--segment", "bought:MUG,not-bought:TEA", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  run_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -175,5 +390,11 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/cli/products/show-next-offer", Fixture, NULL, fixture_setup,
               test_show_next_offer, fixture_teardown);
+  g_test_add ("/cli/products/segment", Fixture, NULL, fixture_setup, test_products_segment,
+              fixture_teardown);
+  g_test_add ("/cli/products/pairs-by-customer", Fixture, NULL, fixture_setup,
+              test_pairs_by_customer, fixture_teardown);
+  g_test_add ("/cli/products/sale-products-cross-sell", Fixture, NULL, fixture_setup,
+              test_sale_products_cross_sell, fixture_teardown);
   return g_test_run ();
 }
