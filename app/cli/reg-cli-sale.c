@@ -71,10 +71,12 @@ parse_product_options (RegShop *shop, char **options, gint64 sale_amount, GPtrAr
   for (guint i = 0, k = 0; i < lines->len; i++)
     {
       RegSaleLineInput *line = &g_array_index (lines, RegSaleLineInput, i);
+      /* a refund's rest is negative, and so are its odd minor units */
+      gint64 odd = rest % open;
 
       if (line->amount != G_MININT64)
         continue;
-      line->amount = rest / open + ((gint64) k < rest % open ? 1 : 0);
+      line->amount = rest / open + ((gint64) k < ABS (odd) ? (odd > 0 ? 1 : -1) : 0);
       k++;
     }
   return g_steal_pointer (&lines);

@@ -102,7 +102,6 @@ reg_shop_product_figures_for (RegShop *shop, const RegSegment *segment, RegPairB
   g_autofree RegProductRow **by_number = NULL;
   const ClvProductFigures *figures;
   Feed feed;
-
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GHashTable) only = NULL;
 

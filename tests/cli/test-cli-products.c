@@ -347,8 +347,40 @@ test_sale_products_cross_sell (Fixture *f, gconstpointer data)
           g_assert_cmpint (json_object_get_int_member (o, "revenue_minor"), ==, tea * 1000);
         }
       else
-        g_assert_cmpint (json_object_get_int_member (o, "customers"), ==, n - tea);
+        {
+          /* a line without an amount takes what the others leave of the sale's */
+          g_assert_cmpint (json_object_get_int_member (o, "customers"), ==, n - tea);
+          g_assert_cmpint (json_object_get_int_member (o, "revenue_minor"), ==,
+                           (n - tea) * 1000);
+        }
     }
+
+  /* a refund's amount shared by two lines: they add up to it, a minor unit apart at most */
+  cli (f, &r, "sale", "add", "--customer", "buyer2@example.com", "--amount", "-0.25",
+       "--product", "R1", "--product", "R2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  {
+    g_autoptr(JsonNode) with_refund = NULL;
+    gint64 r1 = G_MININT64, r2 = G_MININT64;
+
+    cli (f, &r, "products", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    with_refund = parse_json (r.out);
+    run_clear (&r);
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (with_refund)); i++)
+      {
+        JsonObject *p = json_array_get_object_element (json_node_get_array (with_refund), i);
+        const char *code = json_object_get_string_member (p, "code");
+
+        if (g_str_equal (code, "R1"))
+          r1 = json_object_get_int_member (p, "revenue_minor");
+        else if (g_str_equal (code, "R2"))
+          r2 = json_object_get_int_member (p, "revenue_minor");
+      }
+    g_assert_cmpint (r1 + r2, ==, -25);
+    g_assert_cmpint (ABS (r1 - r2), <=, 1);
+  }
 
   /* bad input names the option and the value, and changes nothing */
   before = read_shop (f, &before_len);
