@@ -337,7 +337,6 @@ import_file (RegCli *cli, int argc, char **argv)
   g_autoptr(RegImportMapping) columns = NULL;
   g_autoptr(RegImportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *saved_text = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries,
                       _("FILE | feedback FILE | sniff FILE | list | undo BATCH"),
@@ -355,21 +354,20 @@ import_file (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("--map and --mapping cannot be used together"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  if (saved != NULL)
+  /* the columns travel as a mapping: a saved one, or --map read here */
+  if (saved != NULL && (columns = reg_import_get_mapping (shop, saved, &error)) == NULL)
     {
-      saved_text = reg_shop_get_mapping (shop, saved);
-      if (saved_text == NULL)
+      if (g_error_matches (error, REG_SHOP_ERROR, REG_SHOP_ERROR_NOT_FOUND))
         {
-          g_auto(GStrv) names = reg_shop_list_mappings (shop);
+          g_auto(GStrv) names = reg_import_list_mappings (shop);
           g_autofree char *known = g_strjoinv (", ", names);
           fprintf (stderr, "regulars-cli: --mapping “%s”: %s %s\n", reg_cli_quote (saved),
                    _("no mapping has that name; saved mappings:"), *known ? known : _("none"));
           return REG_CLI_BAD_INPUT;
         }
+      return reg_cli_fail (error);
     }
-  /* the columns travel as a mapping, read here from the command line or the saved text */
-  if ((saved_text != NULL || map != NULL)
-      && (columns = reg_import_mapping_from_string (saved_text != NULL ? saved_text : map, &error)) == NULL)
+  if (map != NULL && (columns = reg_import_mapping_from_string (map, &error)) == NULL)
     return reg_cli_fail (error);
   reg_import_order_init (&order, REG_IMPORT_KIND_SALES);
   order.preset = preset;

@@ -115,6 +115,34 @@ void           reg_import_look_async  (RegShop              *shop,
 RegImportLook *reg_import_look_finish (GAsyncResult         *result,
                                        GError              **error);
 
+/**
+ * reg_import_list_mappings:
+ * @shop: the open shop
+ *
+ * The names of the column mappings saved by earlier imports (regulars-cli's `--save-mapping`,
+ * the wizard's "save as"), for a choice of one. Main thread.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names, sorted; an empty array when
+ *   there is none.
+ */
+char            **reg_import_list_mappings (RegShop     *shop);
+
+/**
+ * reg_import_get_mapping:
+ * @shop: the open shop
+ * @name: a saved mapping's name
+ * @error: %REG_SHOP_ERROR_NOT_FOUND when no mapping has that name; the reader's error when the
+ *   saved mapping cannot be read
+ *
+ * A saved mapping as the order takes it (#RegImportOrder's @columns), its options (delimiter,
+ * date format, …) included. Main thread.
+ *
+ * Returns: (transfer full) (nullable): the mapping, or %NULL with @error set.
+ */
+RegImportMapping *reg_import_get_mapping   (RegShop     *shop,
+                                            const char  *name,
+                                            GError     **error);
+
 /* Whether survey results lack a column for the e-mail address, the score or the date (the
  * owner has to choose one before anything can be read). A file the reader read lacks none. */
 gboolean       reg_feedback_preview_lacks_columns (const RegFeedbackPreview *preview);
