@@ -453,6 +453,7 @@ import_feedback (RegCli *cli, int argc, char **argv)
   };
   RegImportOrder order;
   g_autoptr(RegShop) shop = NULL;
+  g_autoptr(RegFeedbackMapping) answers = NULL;
   g_autoptr(RegImportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -474,7 +475,9 @@ import_feedback (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("--kind must be nps or csat"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  order.answer_map = map;
+  if (map != NULL && (answers = reg_feedback_mapping_from_string (map, &error)) == NULL)
+    return reg_cli_fail (error);
+  order.answers = answers;
   order.date_format = date_format;
   order.encoding = encoding;
   order.dry_run = dry_run;

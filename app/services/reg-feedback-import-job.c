@@ -32,6 +32,7 @@ struct _RegFeedbackImportJob
   char                    *shop_path;   /* (owned) set on the main thread by prepare */
   RegFeedbackImportRequest req;         /* strings below are owned copies */
   char                    *mapping, *date_format, *encoding;
+  RegFeedbackMapping      *columns;     /* (owned) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (RegFeedbackImportJob, reg_feedback_import_job, REG_TYPE_JOB)
@@ -243,6 +244,7 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   opts.delimiter = self->req.delimiter;
   opts.date_format = self->date_format;
   opts.mapping = self->mapping;
+  opts.columns = self->columns;
   reader = reg_feedback_reader_new (self->path, &opts, error);
   if (reader == NULL)
     return NULL;
@@ -349,6 +351,7 @@ reg_feedback_import_job_finalize (GObject *object)
   g_free (self->path);
   g_free (self->shop_path);
   g_free (self->mapping);
+  reg_feedback_mapping_free (self->columns);
   g_free (self->date_format);
   g_free (self->encoding);
   G_OBJECT_CLASS (reg_feedback_import_job_parent_class)->finalize (object);
@@ -395,9 +398,11 @@ reg_feedback_import_job_new (RegShop *shop, const char *path,
   if (req != NULL)
     self->req = *req;
   self->mapping = g_strdup (self->req.mapping);
+  self->columns = reg_feedback_mapping_copy (self->req.columns);
   self->date_format = g_strdup (self->req.date_format);
   self->encoding = g_strdup (self->req.encoding);
   /* the request's pointers are the caller's; only the copies above are used */
   self->req.mapping = self->req.date_format = self->req.encoding = NULL;
+  self->req.columns = NULL;
   return self;
 }

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "reg-feedback-mapping.h"
 #include "reg-feedback-reader.h"
 #include "reg-job.h"
 #include "reg-shop.h"
@@ -18,6 +19,7 @@ typedef struct
 {
   RegFeedbackKind  kind;            /* AUTO: from the score column's name, else the scores */
   const char      *mapping;         /* (nullable) "email=…,score=…,date=…,comment=…" */
+  const RegFeedbackMapping *columns; /* (nullable) the columns as a mapping; wins over @mapping */
   const char      *date_format;     /* (nullable) "%d.%m.%Y", "DMY", … */
   const char      *encoding;        /* (nullable) */
   char             delimiter;       /* 0 = detect */

@@ -58,7 +58,7 @@ survey_request (const RegImportOrder     *order,
 {
   reg_feedback_import_request_init (req);
   req->kind = order->scale;
-  req->mapping = order->answer_map;
+  req->columns = order->answers;
   req->date_format = order->date_format;
   req->encoding = order->encoding;
   req->delimiter = order->delimiter;

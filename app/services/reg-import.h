@@ -43,7 +43,7 @@ typedef struct
 
   /* survey results */
   RegFeedbackKind         scale;           /* AUTO: from the score column's name, else the scores */
-  const char             *answer_map;      /* (nullable) "email=…,score=…,date=…,comment=…" */
+  const RegFeedbackMapping *answers;       /* (nullable) the columns of the answers' parts */
 } RegImportOrder;
 
 void reg_import_order_init (RegImportOrder *order,

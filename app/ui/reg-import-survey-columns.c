@@ -3,7 +3,7 @@
  * A survey's columns on the detected page: a drop-down per part of an answer over the file's
  * columns (rebuilt only when the columns change), each showing the column the answers are read
  * from; a needed part without one is marked, and the way on waits for it. The owner's choices
- * travel as the survey reader's mapping text.
+ * travel as a survey mapping.
  */
 #include "config.h"
 
@@ -18,9 +18,8 @@ struct _RegImportSurveyColumns
   AdwPreferencesGroup  parent_instance;
 
   gboolean             updating;        /* filling the rows: their signals are not the owner's */
-  char                *survey_mapping;  /* (owned) (nullable) survey_columns as mapping text */
-  char                *survey_columns[REG_FEEDBACK_N_FIELDS]; /* (owned) (nullable) the column the
-                                         * owner chose per field ("Name" or "#3"); NULL: by its name */
+  RegFeedbackMapping  *survey_columns;  /* (owned) the column the owner chose per field ("Name"
+                                         * or "#3"); none: found by its name */
   char                *survey_key;      /* (owned) (nullable) the columns the rows offer */
   GPtrArray           *survey_values;   /* (owned) mapping values ("Name" or "#3") per column */
   AdwComboRow         *survey_rows[REG_FEEDBACK_N_FIELDS];   /* (unowned) template children */
@@ -44,27 +43,11 @@ select_in (AdwComboRow *row,
     adw_combo_row_set_selected (row, position);
 }
 
-/* The columns the owner chose, as regulars-cli's --map takes them: "email=Kunde,date=#3"; NULL
- * when every field is found by its name. */
-static void
-update_survey_mapping (RegImportSurveyColumns *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (self->survey_columns[f] != NULL)
-      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? "," : "",
-                              reg_feedback_field_to_string ((RegFeedbackField) f), self->survey_columns[f]);
-  g_free (self->survey_mapping);
-  self->survey_mapping = text->len > 0 ? g_strdup (text->str) : NULL;
-}
-
 static void
 clear_survey_columns (RegImportSurveyColumns *self)
 {
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    g_clear_pointer (&self->survey_columns[f], g_free);
-  g_clear_pointer (&self->survey_mapping, g_free);
+  reg_feedback_mapping_free (self->survey_columns);
+  self->survey_columns = reg_feedback_mapping_new ();
 }
 
 void
@@ -117,7 +100,7 @@ reg_import_survey_columns_show (RegImportSurveyColumns  *self,
         subtitle = _("Needed: choose the column that holds it");
       else if (c < 0)
         subtitle = _("Optional: answers are imported without a comment");
-      else if (self->survey_columns[f] != NULL)
+      else if (reg_feedback_mapping_get (self->survey_columns, f) != NULL)
         subtitle = _("Your choice");
       else
         subtitle = _("Found in the file by its name");
@@ -143,19 +126,18 @@ on_survey_column_selected_cb (AdwComboRow            *row,
     if (self->survey_rows[f] == row)
       {
         /* "Not in this file": back to the column its name stands for, if any */
-        g_free (self->survey_columns[f]);
-        self->survey_columns[f] = pos > 0 && pos <= self->survey_values->len
-                                  ? g_strdup (g_ptr_array_index (self->survey_values, pos - 1)) : NULL;
+        reg_feedback_mapping_set (self->survey_columns, f,
+                                  pos > 0 && pos <= self->survey_values->len
+                                  ? g_ptr_array_index (self->survey_values, pos - 1) : NULL);
       }
-  update_survey_mapping (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-const char *
+const RegFeedbackMapping *
 reg_import_survey_columns_get_mapping (RegImportSurveyColumns *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_SURVEY_COLUMNS (self), NULL);
-  return self->survey_mapping;
+  return reg_feedback_mapping_is_empty (self->survey_columns) ? NULL : self->survey_columns;
 }
 
 void
@@ -171,7 +153,7 @@ reg_import_survey_columns_finalize (GObject *object)
 {
   RegImportSurveyColumns *self = REG_IMPORT_SURVEY_COLUMNS (object);
 
-  clear_survey_columns (self);
+  g_clear_pointer (&self->survey_columns, reg_feedback_mapping_free);
   g_free (self->survey_key);
   g_clear_pointer (&self->survey_values, g_ptr_array_unref);
   G_OBJECT_CLASS (reg_import_survey_columns_parent_class)->finalize (object);
@@ -201,6 +183,7 @@ reg_import_survey_columns_init (RegImportSurveyColumns *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->survey_values = g_ptr_array_new_with_free_func (g_free);
+  self->survey_columns = reg_feedback_mapping_new ();
   self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
   self->survey_rows[REG_FEEDBACK_FIELD_SCORE] = self->survey_score_row;
   self->survey_rows[REG_FEEDBACK_FIELD_DATE] = self->survey_date_row;

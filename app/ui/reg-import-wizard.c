@@ -127,7 +127,7 @@ fill_order (RegImportWizard   *self,
   order->columns = *columns;
   order->unmatched = reg_import_customers_page_get_unmatched (self->customers_page);
   order->scale = c.kind;
-  order->answer_map = c.survey_mapping;
+  order->answers = c.survey_columns;
 }
 
 static void
