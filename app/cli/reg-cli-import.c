@@ -187,66 +187,97 @@ add_batch_outcome (JsonBuilder *b, gint64 previous_batch, const char *backup, GP
 }
 
 static void
-print_result_json (RegShop *shop, const RegImportResult *r)
+add_int (JsonBuilder *b, const char *key, gint64 value)
 {
+  json_builder_set_member_name (b, key);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_bool (JsonBuilder *b, const char *key, gboolean value)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_add_boolean_value (b, value);
+}
+
+/* What an import of either kind did, as JSON: the members both kinds have, in one order, with
+ * each kind's own members where they have always stood (scripts read these keys). */
+static void
+print_outcome_json (const RegImportOutcome *o)
+{
+  const RegImportResult *r = o->sales;
+  const RegFeedbackImportResult *f = o->survey;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
-#define INT(key, v) json_builder_set_member_name (b, key); json_builder_add_int_value (b, v)
-#define STR(key, v) json_builder_set_member_name (b, key); \
-  if ((v) != NULL) json_builder_add_string_value (b, v); else json_builder_add_null_value (b)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "batch");
-  if (r->batch > 0)
-    json_builder_add_int_value (b, r->batch);
+  if (o->batch > 0)
+    json_builder_add_int_value (b, o->batch);
   else
     json_builder_add_null_value (b);
-  STR ("file", r->file_name);
-  STR ("format", r->format);
-  STR ("preset", r->preset);
-  STR ("source", r->source);
-  INT ("rows_read", r->rows_read);
-  INT ("imported", r->imported);
-  INT ("duplicates", r->duplicates);
-  INT ("rejected", r->rejected);
-  INT ("skipped", r->skipped);
-  INT ("new_customers", r->new_customers);
-  INT ("total_minor", r->total_imported);
-  json_builder_set_member_name (b, "committed");
-  json_builder_add_boolean_value (b, r->committed);
-  json_builder_set_member_name (b, "refused");
-  json_builder_add_boolean_value (b, r->refused);
-  json_builder_set_member_name (b, "dry_run");
-  json_builder_add_boolean_value (b, r->dry_run);
-  add_batch_outcome (b, r->previous_batch, r->backup_path, r->errors);
-  json_builder_set_member_name (b, "skips");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < r->skips->len; i++)
+  add_nullable_string (b, "file", o->file_name);
+  add_nullable_string (b, "format", o->format);
+  if (r != NULL)
     {
-      RegImportSkip *s = r->skips->pdata[i];
-      json_builder_begin_object (b);
-      INT ("line", s->line);
-      STR ("reason", s->reason);
-      json_builder_end_object (b);
+      add_nullable_string (b, "preset", r->preset);
+      add_nullable_string (b, "source", r->source);
     }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "near_matches");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < r->near_matches->len; i++)
+  else
     {
-      RegNearMatch *m = r->near_matches->pdata[i];
-      json_builder_begin_object (b);
-      INT ("line", m->line);
-      STR ("payer", m->payer);
-      INT ("customer", m->customer_id);
-      STR ("customer_name", m->customer_name);
-      INT ("new_customer", m->new_customer_id);
-      json_builder_end_object (b);
+      add_nullable_string (b, "kind", reg_feedback_kind_to_string (f->kind));
+      add_nullable_string (b, "mapping", f->mapping);
     }
-  json_builder_end_array (b);
+  add_int (b, "rows_read", o->rows_read);
+  add_int (b, "imported", o->imported);
+  add_int (b, "duplicates", o->duplicates);
+  add_int (b, "rejected", o->rejected);
+  if (r != NULL)
+    {
+      add_int (b, "skipped", r->skipped);
+      add_int (b, "new_customers", r->new_customers);
+      add_int (b, "total_minor", r->total_imported);
+    }
+  else
+    {
+      add_int (b, "customers", f->customers);
+      add_int (b, "unknown_emails", f->unknown_emails);
+    }
+  add_bool (b, "committed", o->committed);
+  add_bool (b, "refused", o->refused);
+  add_bool (b, "dry_run", o->dry_run);
+  add_batch_outcome (b, o->previous_batch, o->backup_path, o->errors);
+  if (r != NULL)
+    {
+      json_builder_set_member_name (b, "skips");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < r->skips->len; i++)
+        {
+          RegImportSkip *s = r->skips->pdata[i];
+
+          json_builder_begin_object (b);
+          add_int (b, "line", s->line);
+          add_nullable_string (b, "reason", s->reason);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "near_matches");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < r->near_matches->len; i++)
+        {
+          RegNearMatch *m = r->near_matches->pdata[i];
+
+          json_builder_begin_object (b);
+          add_int (b, "line", m->line);
+          add_nullable_string (b, "payer", m->payer);
+          add_int (b, "customer", m->customer_id);
+          add_nullable_string (b, "customer_name", m->customer_name);
+          add_int (b, "new_customer", m->new_customer_id);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
   json_builder_end_object (b);
-#undef INT
-#undef STR
   root = json_builder_get_root (b);
   reg_cli_print_json (root);
 }
@@ -385,7 +416,7 @@ import_file (RegCli *cli, int argc, char **argv)
   if (outcome == NULL)
     return reg_cli_fail (error);
   if (json)
-    print_result_json (shop, outcome->sales);
+    print_outcome_json (outcome);
   else
     print_outcome_text (shop, outcome);
   /* rows were rejected: the caller should look, even though the valid ones went in */
@@ -393,44 +424,6 @@ import_file (RegCli *cli, int argc, char **argv)
 }
 
 /* ---- import feedback ---- */
-
-static void
-print_feedback_json (const RegFeedbackImportResult *r)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-#define INT(key, v) json_builder_set_member_name (b, key); json_builder_add_int_value (b, v)
-#define STR(key, v) json_builder_set_member_name (b, key); \
-  if ((v) != NULL) json_builder_add_string_value (b, v); else json_builder_add_null_value (b)
-#define BOOL(key, v) json_builder_set_member_name (b, key); json_builder_add_boolean_value (b, v)
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "batch");
-  if (r->batch > 0)
-    json_builder_add_int_value (b, r->batch);
-  else
-    json_builder_add_null_value (b);
-  STR ("file", r->file_name);
-  STR ("format", r->format);
-  STR ("kind", reg_feedback_kind_to_string (r->kind));
-  STR ("mapping", r->mapping);
-  INT ("rows_read", r->rows_read);
-  INT ("imported", r->imported);
-  INT ("duplicates", r->duplicates);
-  INT ("rejected", r->rejected);
-  INT ("customers", r->customers);
-  INT ("unknown_emails", r->unknown_emails);
-  BOOL ("committed", r->committed);
-  BOOL ("refused", r->refused);
-  BOOL ("dry_run", r->dry_run);
-  add_batch_outcome (b, r->previous_batch, r->backup_path, r->errors);
-  json_builder_end_object (b);
-#undef INT
-#undef STR
-#undef BOOL
-  root = json_builder_get_root (b);
-  reg_cli_print_json (root);
-}
 
 static int
 import_feedback (RegCli *cli, int argc, char **argv)
@@ -497,7 +490,7 @@ import_feedback (RegCli *cli, int argc, char **argv)
       return reg_cli_fail (error);
     }
   if (json)
-    print_feedback_json (outcome->survey);
+    print_outcome_json (outcome);
   else
     print_outcome_text (shop, outcome);
   /* rows were rejected: the caller should look, even though the valid ones went in */
