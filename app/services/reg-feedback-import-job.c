@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "clv-text.h"
 #include "reg-feedback-import-job.h"
 #include "reg-import-backup-private.h"
+#include "reg-import-file-private.h"
 #include "reg-io-error.h"
 #include "reg-store-feedback.h"
 #include "reg-store-imports.h"
@@ -64,36 +64,6 @@ reg_feedback_import_preset (RegFeedbackKind kind)
 }
 
 /* ---- helpers ------------------------------------------------------------------------------ */
-
-static char *
-hash_file (const char *path, GCancellable *cancellable, GError **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buf = g_malloc (1 << 16);
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, cancellable, error)) > 0)
-    g_checksum_update (sum, buf, (gsize) n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-static gboolean
-file_changed (const char *path, const GStatBuf *before)
-{
-  GStatBuf now;
-
-  if (g_stat (path, &now) != 0)
-    return TRUE;
-  return now.st_size != before->st_size || now.st_ino != before->st_ino
-         || now.st_dev != before->st_dev || now.st_mtim.tv_sec != before->st_mtim.tv_sec
-         || now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
-}
 
 static int
 by_line (gconstpointer a, gconstpointer b)
@@ -230,13 +200,8 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   result->dry_run = self->req.dry_run;
   result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_issue_free);
   /* a file still being written must not be imported by halves (checked after the last row) */
-  if (g_stat (self->path, &before) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN, _("Could not open %s: %s"),
-                   result->file_name, g_strerror (saved));
-      return NULL;
-    }
+  if (!reg_import_file_stat (self->path, result->file_name, &before, error))
+    return NULL;
 
   reg_job_set_status (job, _("Reading the file"));
   reg_job_set_progress (job, 0, PROGRESS_TOTAL);
@@ -255,7 +220,7 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   if (!reg_feedback_reader_settle_kind (reader, self->req.kind, &result->kind, error))
     return NULL;
 
-  file_hash = hash_file (self->path, cancellable, error);
+  file_hash = reg_import_file_hash (self->path, cancellable, error);
   if (file_hash == NULL)
     return NULL;
   store = reg_store_open (self->shop_path, REG_STORE_OPEN_DEFAULT, error);
@@ -284,12 +249,8 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
       return NULL;
     }
   g_ptr_array_sort (result->errors, by_line);
-  if (file_changed (self->path, &before))
+  if (!reg_import_file_unchanged (self->path, &before, result->file_name, error))
     {
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN,
-                   _("%s changed while it was being imported (is it still being written or "
-                     "downloaded?); nothing was imported. Import it again once it is complete"),
-                   result->file_name);
       reg_store_rollback (store);
       return NULL;
     }
@@ -321,12 +282,8 @@ feedback_job_prepare (RegJob *job, GError **error)
 {
   RegFeedbackImportJob *self = REG_FEEDBACK_IMPORT_JOB (job);
 
-  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN,
-                   _("“%s” does not exist or is not a file"), self->path);
-      return FALSE;
-    }
+  if (!reg_import_file_check (self->path, error))
+    return FALSE;
   g_free (self->shop_path);
   self->shop_path = g_strdup (reg_shop_get_path (self->shop));
   return TRUE;

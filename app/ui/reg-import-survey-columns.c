@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "reg-import-column-choices.h"
 #include "reg-import-survey-columns.h"
-#include "reg-import-words.h"
 #include "reg-ui-util.h"
 
 struct _RegImportSurveyColumns
@@ -20,8 +20,7 @@ struct _RegImportSurveyColumns
   gboolean             updating;        /* filling the rows: their signals are not the owner's */
   RegFeedbackMapping  *survey_columns;  /* (owned) the column the owner chose per field ("Name"
                                          * or "#3"); none: found by its name */
-  char                *survey_key;      /* (owned) (nullable) the columns the rows offer */
-  GPtrArray           *survey_values;   /* (owned) mapping values ("Name" or "#3") per column */
+  RegImportColumnChoices choices;       /* the columns the rows offer */
   AdwComboRow         *survey_rows[REG_FEEDBACK_N_FIELDS];   /* (unowned) template children */
 
   AdwComboRow         *survey_email_row;
@@ -36,14 +35,6 @@ enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-select_in (AdwComboRow *row,
-           guint        position)
-{
-  if (adw_combo_row_get_selected (row) != position)
-    adw_combo_row_set_selected (row, position);
-}
-
-static void
 clear_survey_columns (RegImportSurveyColumns *self)
 {
   reg_feedback_mapping_free (self->survey_columns);
@@ -55,6 +46,7 @@ reg_import_survey_columns_show (RegImportSurveyColumns  *self,
                                 const RegFeedbackLayout *layout)
 {
   g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GtkStringList) names = NULL;
 
   g_return_if_fail (REG_IS_IMPORT_SURVEY_COLUMNS (self));
 
@@ -68,21 +60,13 @@ reg_import_survey_columns_show (RegImportSurveyColumns  *self,
     }
 
   self->updating = TRUE;
-  if (g_strcmp0 (key->str, self->survey_key) != 0)
+  if ((names = reg_import_column_choices_rebuild (&self->choices, key->str)) != NULL)
     {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      g_free (self->survey_key);
-      self->survey_key = g_strdup (key->str);
-      g_ptr_array_set_size (self->survey_values, 0);
-      gtk_string_list_append (names, _("Not in this file"));
       for (guint i = 0; i < layout->columns->len; i++)
         {
           const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-          g_autofree char *label = reg_import_column_choice (c->label, c->sample);
 
-          gtk_string_list_append (names, label);
-          g_ptr_array_add (self->survey_values, g_strdup (c->value));
+          reg_import_column_choices_add (&self->choices, names, c->label, c->sample, c->value);
         }
       for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
         adw_combo_row_set_model (self->survey_rows[f], G_LIST_MODEL (names));
@@ -95,7 +79,7 @@ reg_import_survey_columns_show (RegImportSurveyColumns  *self,
       gboolean needed = f != REG_FEEDBACK_FIELD_COMMENT;
       const char *subtitle;
 
-      select_in (row, c >= 0 ? (guint) c + 1 : 0);
+      reg_import_combo_row_select (row, c >= 0 ? (guint) c + 1 : 0);
       if (c < 0 && needed)
         subtitle = _("Needed: choose the column that holds it");
       else if (c < 0)
@@ -127,8 +111,7 @@ on_survey_column_selected_cb (AdwComboRow            *row,
       {
         /* "Not in this file": back to the column its name stands for, if any */
         reg_feedback_mapping_set (self->survey_columns, f,
-                                  pos > 0 && pos <= self->survey_values->len
-                                  ? g_ptr_array_index (self->survey_values, pos - 1) : NULL);
+                                  reg_import_column_choices_value (&self->choices, pos));
       }
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -145,7 +128,7 @@ reg_import_survey_columns_clear (RegImportSurveyColumns *self)
 {
   g_return_if_fail (REG_IS_IMPORT_SURVEY_COLUMNS (self));
   clear_survey_columns (self);
-  g_clear_pointer (&self->survey_key, g_free);
+  reg_import_column_choices_forget (&self->choices);
 }
 
 static void
@@ -154,8 +137,7 @@ reg_import_survey_columns_finalize (GObject *object)
   RegImportSurveyColumns *self = REG_IMPORT_SURVEY_COLUMNS (object);
 
   g_clear_pointer (&self->survey_columns, reg_feedback_mapping_free);
-  g_free (self->survey_key);
-  g_clear_pointer (&self->survey_values, g_ptr_array_unref);
+  reg_import_column_choices_clear (&self->choices);
   G_OBJECT_CLASS (reg_import_survey_columns_parent_class)->finalize (object);
 }
 
@@ -182,7 +164,7 @@ static void
 reg_import_survey_columns_init (RegImportSurveyColumns *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->survey_values = g_ptr_array_new_with_free_func (g_free);
+  reg_import_column_choices_init (&self->choices);
   self->survey_columns = reg_feedback_mapping_new ();
   self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
   self->survey_rows[REG_FEEDBACK_FIELD_SCORE] = self->survey_score_row;
