@@ -334,6 +334,37 @@ print_outcome_text (RegShop *shop, const RegImportOutcome *o)
     printf (_("  Undo it with “regulars-cli import undo %" PRId64 "”.\n"), o->batch);
 }
 
+/* Carries out @order on @path for either command and reports what it did, in JSON or in
+ * words; the exit code says whether rows were rejected. */
+static int
+run_order (RegShop *shop, const char *path, const RegImportOrder *order, gboolean json)
+{
+  g_autoptr(RegImportOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = reg_import_run_sync (shop, path, order, on_import_progress_cb, NULL, &error);
+  reg_cli_progress_done ();
+  if (outcome == NULL)
+    {
+      if (order->kind == REG_IMPORT_KIND_SURVEY
+          && g_error_matches (error, REG_IO_ERROR, REG_IO_ERROR_AMBIGUOUS))
+        {
+          /* the reader's sentence says what is open; the command line says how to close it */
+          GError *hint = g_error_new (error->domain, error->code,
+                                      _("%s: give --kind nps or --kind csat"), error->message);
+          g_clear_error (&error);
+          error = hint;
+        }
+      return reg_cli_fail (error);
+    }
+  if (json)
+    print_outcome_json (outcome);
+  else
+    print_outcome_text (shop, outcome);
+  /* rows were rejected: the caller should look, even though the valid ones went in */
+  return outcome->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+}
+
 static int
 import_file (RegCli *cli, int argc, char **argv)
 {
@@ -366,7 +397,6 @@ import_file (RegCli *cli, int argc, char **argv)
   RegImportOrder order;
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(RegImportMapping) columns = NULL;
-  g_autoptr(RegImportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries,
@@ -411,16 +441,7 @@ import_file (RegCli *cli, int argc, char **argv)
   order.all_or_nothing = all_or_nothing;
   order.unmatched = g_strcmp0 (unmatched, "skip") == 0 ? REG_UNMATCHED_SKIP : REG_UNMATCHED_CREATE;
   order.save_mapping_as = save_mapping;
-  outcome = reg_import_run_sync (shop, argv[1], &order, on_import_progress_cb, NULL, &error);
-  reg_cli_progress_done ();
-  if (outcome == NULL)
-    return reg_cli_fail (error);
-  if (json)
-    print_outcome_json (outcome);
-  else
-    print_outcome_text (shop, outcome);
-  /* rows were rejected: the caller should look, even though the valid ones went in */
-  return outcome->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+  return run_order (shop, argv[1], &order, json);
 }
 
 /* ---- import feedback ---- */
@@ -447,7 +468,6 @@ import_feedback (RegCli *cli, int argc, char **argv)
   RegImportOrder order;
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(RegFeedbackMapping) answers = NULL;
-  g_autoptr(RegImportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, _("FILE"),
@@ -475,26 +495,7 @@ import_feedback (RegCli *cli, int argc, char **argv)
   order.encoding = encoding;
   order.dry_run = dry_run;
   order.all_or_nothing = all_or_nothing;
-  outcome = reg_import_run_sync (shop, argv[1], &order, on_import_progress_cb, NULL, &error);
-  reg_cli_progress_done ();
-  if (outcome == NULL)
-    {
-      if (g_error_matches (error, REG_IO_ERROR, REG_IO_ERROR_AMBIGUOUS))
-        {
-          /* the reader's sentence says what is open; the command line says how to close it */
-          GError *hint = g_error_new (error->domain, error->code,
-                                      _("%s: give --kind nps or --kind csat"), error->message);
-          g_clear_error (&error);
-          error = hint;
-        }
-      return reg_cli_fail (error);
-    }
-  if (json)
-    print_outcome_json (outcome);
-  else
-    print_outcome_text (shop, outcome);
-  /* rows were rejected: the caller should look, even though the valid ones went in */
-  return outcome->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+  return run_order (shop, argv[1], &order, json);
 }
 
 static int

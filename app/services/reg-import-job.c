@@ -14,7 +14,6 @@
 
 #include <inttypes.h>
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
