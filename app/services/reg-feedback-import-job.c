@@ -331,14 +331,6 @@ reg_feedback_import_job_init (RegFeedbackImportJob *self)
 {
 }
 
-/**
- * reg_feedback_import_job_new:
- * @shop: the open shop
- * @path: the survey file
- * @req: (nullable): the owner's choices; copied
- *
- * Returns: (transfer full): the job; run it with reg_job_run_async() or reg_job_run_sync()
- */
 RegFeedbackImportJob *
 reg_feedback_import_job_new (RegShop *shop, const char *path,
                              const RegFeedbackImportRequest *req)

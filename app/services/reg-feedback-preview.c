@@ -43,13 +43,6 @@ reg_feedback_preview_free (RegFeedbackPreview *preview)
   g_free (preview);
 }
 
-/**
- * reg_feedback_preview_read:
- * @max_rows: answers and rejected rows kept, in file order
- *
- * Returns: (transfer full): the preview (with @problem set when the reader refuses the file),
- *   or NULL with %G_IO_ERROR_CANCELLED
- */
 RegFeedbackPreview *
 reg_feedback_preview_read (const char *path, const RegFeedbackImportRequest *req, guint max_rows,
                            GCancellable *cancellable, GError **error)
@@ -148,12 +141,6 @@ preview_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellabl
     g_task_return_pointer (task, preview, (GDestroyNotify) reg_feedback_preview_free);
 }
 
-/**
- * reg_feedback_preview_async:
- * @req: (nullable): the choices; copied
- *
- * Reads the preview in a worker thread; finish with reg_feedback_preview_finish().
- */
 void
 reg_feedback_preview_async (const char *path, const RegFeedbackImportRequest *req,
                             guint max_rows, GCancellable *cancellable,
