@@ -187,66 +187,97 @@ add_batch_outcome (JsonBuilder *b, gint64 previous_batch, const char *backup, GP
 }
 
 static void
-print_result_json (RegShop *shop, const RegImportResult *r)
+add_int (JsonBuilder *b, const char *key, gint64 value)
 {
+  json_builder_set_member_name (b, key);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_bool (JsonBuilder *b, const char *key, gboolean value)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_add_boolean_value (b, value);
+}
+
+/* What an import of either kind did, as JSON: the members both kinds have, in one order, with
+ * each kind's own members where they have always stood (scripts read these keys). */
+static void
+print_outcome_json (const RegImportOutcome *o)
+{
+  const RegImportResult *r = o->sales;
+  const RegFeedbackImportResult *f = o->survey;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
-#define INT(key, v) json_builder_set_member_name (b, key); json_builder_add_int_value (b, v)
-#define STR(key, v) json_builder_set_member_name (b, key); \
-  if ((v) != NULL) json_builder_add_string_value (b, v); else json_builder_add_null_value (b)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "batch");
-  if (r->batch > 0)
-    json_builder_add_int_value (b, r->batch);
+  if (o->batch > 0)
+    json_builder_add_int_value (b, o->batch);
   else
     json_builder_add_null_value (b);
-  STR ("file", r->file_name);
-  STR ("format", r->format);
-  STR ("preset", r->preset);
-  STR ("source", r->source);
-  INT ("rows_read", r->rows_read);
-  INT ("imported", r->imported);
-  INT ("duplicates", r->duplicates);
-  INT ("rejected", r->rejected);
-  INT ("skipped", r->skipped);
-  INT ("new_customers", r->new_customers);
-  INT ("total_minor", r->total_imported);
-  json_builder_set_member_name (b, "committed");
-  json_builder_add_boolean_value (b, r->committed);
-  json_builder_set_member_name (b, "refused");
-  json_builder_add_boolean_value (b, r->refused);
-  json_builder_set_member_name (b, "dry_run");
-  json_builder_add_boolean_value (b, r->dry_run);
-  add_batch_outcome (b, r->previous_batch, r->backup_path, r->errors);
-  json_builder_set_member_name (b, "skips");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < r->skips->len; i++)
+  add_nullable_string (b, "file", o->file_name);
+  add_nullable_string (b, "format", o->format);
+  if (r != NULL)
     {
-      RegImportSkip *s = r->skips->pdata[i];
-      json_builder_begin_object (b);
-      INT ("line", s->line);
-      STR ("reason", s->reason);
-      json_builder_end_object (b);
+      add_nullable_string (b, "preset", r->preset);
+      add_nullable_string (b, "source", r->source);
     }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "near_matches");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < r->near_matches->len; i++)
+  else
     {
-      RegNearMatch *m = r->near_matches->pdata[i];
-      json_builder_begin_object (b);
-      INT ("line", m->line);
-      STR ("payer", m->payer);
-      INT ("customer", m->customer_id);
-      STR ("customer_name", m->customer_name);
-      INT ("new_customer", m->new_customer_id);
-      json_builder_end_object (b);
+      add_nullable_string (b, "kind", reg_feedback_kind_to_string (f->kind));
+      add_nullable_string (b, "mapping", f->mapping);
     }
-  json_builder_end_array (b);
+  add_int (b, "rows_read", o->rows_read);
+  add_int (b, "imported", o->imported);
+  add_int (b, "duplicates", o->duplicates);
+  add_int (b, "rejected", o->rejected);
+  if (r != NULL)
+    {
+      add_int (b, "skipped", r->skipped);
+      add_int (b, "new_customers", r->new_customers);
+      add_int (b, "total_minor", r->total_imported);
+    }
+  else
+    {
+      add_int (b, "customers", f->customers);
+      add_int (b, "unknown_emails", f->unknown_emails);
+    }
+  add_bool (b, "committed", o->committed);
+  add_bool (b, "refused", o->refused);
+  add_bool (b, "dry_run", o->dry_run);
+  add_batch_outcome (b, o->previous_batch, o->backup_path, o->errors);
+  if (r != NULL)
+    {
+      json_builder_set_member_name (b, "skips");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < r->skips->len; i++)
+        {
+          RegImportSkip *s = r->skips->pdata[i];
+
+          json_builder_begin_object (b);
+          add_int (b, "line", s->line);
+          add_nullable_string (b, "reason", s->reason);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "near_matches");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < r->near_matches->len; i++)
+        {
+          RegNearMatch *m = r->near_matches->pdata[i];
+
+          json_builder_begin_object (b);
+          add_int (b, "line", m->line);
+          add_nullable_string (b, "payer", m->payer);
+          add_int (b, "customer", m->customer_id);
+          add_nullable_string (b, "customer_name", m->customer_name);
+          add_int (b, "new_customer", m->new_customer_id);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
   json_builder_end_object (b);
-#undef INT
-#undef STR
   root = json_builder_get_root (b);
   reg_cli_print_json (root);
 }
@@ -303,6 +334,37 @@ print_outcome_text (RegShop *shop, const RegImportOutcome *o)
     printf (_("  Undo it with “regulars-cli import undo %" PRId64 "”.\n"), o->batch);
 }
 
+/* Carries out @order on @path for either command and reports what it did, in JSON or in
+ * words; the exit code says whether rows were rejected. */
+static int
+run_order (RegShop *shop, const char *path, const RegImportOrder *order, gboolean json)
+{
+  g_autoptr(RegImportOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = reg_import_run_sync (shop, path, order, on_import_progress_cb, NULL, &error);
+  reg_cli_progress_done ();
+  if (outcome == NULL)
+    {
+      if (order->kind == REG_IMPORT_KIND_SURVEY
+          && g_error_matches (error, REG_IO_ERROR, REG_IO_ERROR_AMBIGUOUS))
+        {
+          /* the reader's sentence says what is open; the command line says how to close it */
+          GError *hint = g_error_new (error->domain, error->code,
+                                      _("%s: give --kind nps or --kind csat"), error->message);
+          g_clear_error (&error);
+          error = hint;
+        }
+      return reg_cli_fail (error);
+    }
+  if (json)
+    print_outcome_json (outcome);
+  else
+    print_outcome_text (shop, outcome);
+  /* rows were rejected: the caller should look, even though the valid ones went in */
+  return outcome->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+}
+
 static int
 import_file (RegCli *cli, int argc, char **argv)
 {
@@ -335,9 +397,7 @@ import_file (RegCli *cli, int argc, char **argv)
   RegImportOrder order;
   g_autoptr(RegShop) shop = NULL;
   g_autoptr(RegImportMapping) columns = NULL;
-  g_autoptr(RegImportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *saved_text = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries,
                       _("FILE | feedback FILE | sniff FILE | list | undo BATCH"),
@@ -355,21 +415,20 @@ import_file (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("--map and --mapping cannot be used together"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  if (saved != NULL)
+  /* the columns travel as a mapping: a saved one, or --map read here */
+  if (saved != NULL && (columns = reg_import_get_mapping (shop, saved, &error)) == NULL)
     {
-      saved_text = reg_shop_get_mapping (shop, saved);
-      if (saved_text == NULL)
+      if (g_error_matches (error, REG_SHOP_ERROR, REG_SHOP_ERROR_NOT_FOUND))
         {
-          g_auto(GStrv) names = reg_shop_list_mappings (shop);
+          g_auto(GStrv) names = reg_import_list_mappings (shop);
           g_autofree char *known = g_strjoinv (", ", names);
           fprintf (stderr, "regulars-cli: --mapping “%s”: %s %s\n", reg_cli_quote (saved),
                    _("no mapping has that name; saved mappings:"), *known ? known : _("none"));
           return REG_CLI_BAD_INPUT;
         }
+      return reg_cli_fail (error);
     }
-  /* the columns travel as a mapping, read here from the command line or the saved text */
-  if ((saved_text != NULL || map != NULL)
-      && (columns = reg_import_mapping_from_string (saved_text != NULL ? saved_text : map, &error)) == NULL)
+  if (map != NULL && (columns = reg_import_mapping_from_string (map, &error)) == NULL)
     return reg_cli_fail (error);
   reg_import_order_init (&order, REG_IMPORT_KIND_SALES);
   order.preset = preset;
@@ -382,57 +441,10 @@ import_file (RegCli *cli, int argc, char **argv)
   order.all_or_nothing = all_or_nothing;
   order.unmatched = g_strcmp0 (unmatched, "skip") == 0 ? REG_UNMATCHED_SKIP : REG_UNMATCHED_CREATE;
   order.save_mapping_as = save_mapping;
-  outcome = reg_import_run_sync (shop, argv[1], &order, on_import_progress_cb, NULL, &error);
-  reg_cli_progress_done ();
-  if (outcome == NULL)
-    return reg_cli_fail (error);
-  if (json)
-    print_result_json (shop, outcome->sales);
-  else
-    print_outcome_text (shop, outcome);
-  /* rows were rejected: the caller should look, even though the valid ones went in */
-  return outcome->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+  return run_order (shop, argv[1], &order, json);
 }
 
 /* ---- import feedback ---- */
-
-static void
-print_feedback_json (const RegFeedbackImportResult *r)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-#define INT(key, v) json_builder_set_member_name (b, key); json_builder_add_int_value (b, v)
-#define STR(key, v) json_builder_set_member_name (b, key); \
-  if ((v) != NULL) json_builder_add_string_value (b, v); else json_builder_add_null_value (b)
-#define BOOL(key, v) json_builder_set_member_name (b, key); json_builder_add_boolean_value (b, v)
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "batch");
-  if (r->batch > 0)
-    json_builder_add_int_value (b, r->batch);
-  else
-    json_builder_add_null_value (b);
-  STR ("file", r->file_name);
-  STR ("format", r->format);
-  STR ("kind", reg_feedback_kind_to_string (r->kind));
-  STR ("mapping", r->mapping);
-  INT ("rows_read", r->rows_read);
-  INT ("imported", r->imported);
-  INT ("duplicates", r->duplicates);
-  INT ("rejected", r->rejected);
-  INT ("customers", r->customers);
-  INT ("unknown_emails", r->unknown_emails);
-  BOOL ("committed", r->committed);
-  BOOL ("refused", r->refused);
-  BOOL ("dry_run", r->dry_run);
-  add_batch_outcome (b, r->previous_batch, r->backup_path, r->errors);
-  json_builder_end_object (b);
-#undef INT
-#undef STR
-#undef BOOL
-  root = json_builder_get_root (b);
-  reg_cli_print_json (root);
-}
 
 static int
 import_feedback (RegCli *cli, int argc, char **argv)
@@ -455,7 +467,7 @@ import_feedback (RegCli *cli, int argc, char **argv)
   };
   RegImportOrder order;
   g_autoptr(RegShop) shop = NULL;
-  g_autoptr(RegImportOutcome) outcome = NULL;
+  g_autoptr(RegFeedbackMapping) answers = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, _("FILE"),
@@ -476,31 +488,14 @@ import_feedback (RegCli *cli, int argc, char **argv)
     return reg_cli_usage (_("--kind must be nps or csat"));
   if ((shop = reg_cli_open_shop (cli, FALSE)) == NULL)
     return REG_CLI_BAD_INPUT;
-  order.answer_map = map;
+  if (map != NULL && (answers = reg_feedback_mapping_from_string (map, &error)) == NULL)
+    return reg_cli_fail (error);
+  order.answers = answers;
   order.date_format = date_format;
   order.encoding = encoding;
   order.dry_run = dry_run;
   order.all_or_nothing = all_or_nothing;
-  outcome = reg_import_run_sync (shop, argv[1], &order, on_import_progress_cb, NULL, &error);
-  reg_cli_progress_done ();
-  if (outcome == NULL)
-    {
-      if (g_error_matches (error, REG_IO_ERROR, REG_IO_ERROR_AMBIGUOUS))
-        {
-          /* the reader's sentence says what is open; the command line says how to close it */
-          GError *hint = g_error_new (error->domain, error->code,
-                                      _("%s: give --kind nps or --kind csat"), error->message);
-          g_clear_error (&error);
-          error = hint;
-        }
-      return reg_cli_fail (error);
-    }
-  if (json)
-    print_feedback_json (outcome->survey);
-  else
-    print_outcome_text (shop, outcome);
-  /* rows were rejected: the caller should look, even though the valid ones went in */
-  return outcome->rejected > 0 ? REG_CLI_BAD_INPUT : REG_CLI_OK;
+  return run_order (shop, argv[1], &order, json);
 }
 
 static int

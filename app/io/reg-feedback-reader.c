@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "reg-csv-reader.h"
+#include "reg-feedback-mapping.h"
 #include "reg-feedback-reader.h"
 #include "reg-import-preset.h"
 #include "reg-import-private.h"
@@ -184,52 +185,21 @@ reg_feedback_header_looks_like_survey (const char *const *names, guint n)
   return reg_preset_find_column (reg_preset_generic_variant (), REG_FIELD_AMOUNT, norm, n) < 0;
 }
 
-/* "email=E-Mail,score=NPS": the columns the owner named, by field. */
+/* The columns the owner named, by field: @opts' mapping, else its mapping text. */
 static gboolean
-parse_mapping (RegFeedbackReader *r, const char *text, GError **error)
+take_mapping (RegFeedbackReader *r, const RegFeedbackOptions *opts, GError **error)
 {
-  g_auto(GStrv) entries = g_strsplit (text, ",", -1);
+  g_autoptr(RegFeedbackMapping) parsed = NULL;
+  const RegFeedbackMapping *m = opts->columns;
 
-  for (guint i = 0; entries[i] != NULL; i++)
+  if (m == NULL && opts->mapping != NULL)
     {
-      char *entry = g_strstrip (entries[i]);
-      char *eq = strchr (entry, '=');
-      int field = -1;
-
-      if (*entry == '\0')
-        continue;
-      if (eq == NULL)
-        {
-          g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
-                       _("“%s” is not a mapping entry: write field=column"), entry);
-          return FALSE;
-        }
-      *eq = '\0';
-      g_strstrip (entry);
-      g_strstrip (eq + 1);
-      for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-        if (g_ascii_strcasecmp (entry, field_names[f]) == 0)
-          field = (int) f;
-      if (field < 0)
-        {
-          g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
-                       _("“%s” is not a survey field: use email, score, date or comment"), entry);
-          return FALSE;
-        }
-      if (r->column[field] != NULL)
-        {
-          g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
-                       _("The field “%s” is mapped twice"), field_names[field]);
-          return FALSE;
-        }
-      if (eq[1] == '\0')
-        {
-          g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING,
-                       _("The field “%s” is mapped to no column"), field_names[field]);
-          return FALSE;
-        }
-      r->column[field] = g_strdup (eq + 1);
+      if ((parsed = reg_feedback_mapping_from_string (opts->mapping, error)) == NULL)
+        return FALSE;
+      m = parsed;
     }
+  for (guint f = 0; m != NULL && f < REG_FEEDBACK_N_FIELDS; f++)
+    r->column[f] = g_strdup (reg_feedback_mapping_get (m, (RegFeedbackField) f));
   return TRUE;
 }
 
@@ -501,7 +471,7 @@ reg_feedback_reader_new (const char *path, const RegFeedbackOptions *opts, GErro
   }
   for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
     r->col[f] = -1;
-  if (opts->mapping != NULL && !parse_mapping (r, opts->mapping, error))
+  if (!take_mapping (r, opts, error))
     return NULL;
   r->ctx->date_order = reg_date_order_from_format (opts->date_format);
   if (opts->date_format != NULL && r->ctx->date_order == CLV_DATE_ORDER_UNKNOWN)
@@ -745,7 +715,7 @@ reg_feedback_read_layout (const char *path, const RegFeedbackOptions *opts, GErr
   layout->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
     layout->column_of[f] = -1;
-  if (opts->mapping != NULL && !parse_mapping (r, opts->mapping, error))
+  if (!take_mapping (r, opts, error))
     return NULL;
 
   /* the header row, as the reader looks for it */

@@ -58,12 +58,16 @@ typedef struct
 void reg_feedback_row_free (RegFeedbackRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegFeedbackRow, reg_feedback_row_free)
 
+/* The columns each field is read from (reg-feedback-mapping.h). */
+typedef struct _RegFeedbackMapping RegFeedbackMapping;
+
 typedef struct
 {
   const char *encoding;     /* (nullable) iconv name; NULL = detect */
   char        delimiter;    /* 0 = detect */
   const char *date_format;  /* (nullable) "%d.%m.%Y" or "DMY"/"MDY"/"YMD"; NULL = detect */
   const char *mapping;      /* (nullable) "email=E-Mail,score=NPS,…"; NULL = by header names */
+  const RegFeedbackMapping *columns; /* (nullable) the columns as a mapping; wins over @mapping */
 } RegFeedbackOptions;
 
 typedef struct _RegFeedbackReader RegFeedbackReader;

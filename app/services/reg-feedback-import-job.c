@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "clv-text.h"
 #include "reg-feedback-import-job.h"
 #include "reg-import-backup-private.h"
+#include "reg-import-file-private.h"
 #include "reg-io-error.h"
 #include "reg-store-feedback.h"
 #include "reg-store-imports.h"
@@ -32,6 +32,7 @@ struct _RegFeedbackImportJob
   char                    *shop_path;   /* (owned) set on the main thread by prepare */
   RegFeedbackImportRequest req;         /* strings below are owned copies */
   char                    *mapping, *date_format, *encoding;
+  RegFeedbackMapping      *columns;     /* (owned) (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (RegFeedbackImportJob, reg_feedback_import_job, REG_TYPE_JOB)
@@ -63,36 +64,6 @@ reg_feedback_import_preset (RegFeedbackKind kind)
 }
 
 /* ---- helpers ------------------------------------------------------------------------------ */
-
-static char *
-hash_file (const char *path, GCancellable *cancellable, GError **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buf = g_malloc (1 << 16);
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, cancellable, error)) > 0)
-    g_checksum_update (sum, buf, (gsize) n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-static gboolean
-file_changed (const char *path, const GStatBuf *before)
-{
-  GStatBuf now;
-
-  if (g_stat (path, &now) != 0)
-    return TRUE;
-  return now.st_size != before->st_size || now.st_ino != before->st_ino
-         || now.st_dev != before->st_dev || now.st_mtim.tv_sec != before->st_mtim.tv_sec
-         || now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
-}
 
 static int
 by_line (gconstpointer a, gconstpointer b)
@@ -229,13 +200,8 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   result->dry_run = self->req.dry_run;
   result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_issue_free);
   /* a file still being written must not be imported by halves (checked after the last row) */
-  if (g_stat (self->path, &before) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN, _("Could not open %s: %s"),
-                   result->file_name, g_strerror (saved));
-      return NULL;
-    }
+  if (!reg_import_file_stat (self->path, result->file_name, &before, error))
+    return NULL;
 
   reg_job_set_status (job, _("Reading the file"));
   reg_job_set_progress (job, 0, PROGRESS_TOTAL);
@@ -243,6 +209,7 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   opts.delimiter = self->req.delimiter;
   opts.date_format = self->date_format;
   opts.mapping = self->mapping;
+  opts.columns = self->columns;
   reader = reg_feedback_reader_new (self->path, &opts, error);
   if (reader == NULL)
     return NULL;
@@ -253,7 +220,7 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   if (!reg_feedback_reader_settle_kind (reader, self->req.kind, &result->kind, error))
     return NULL;
 
-  file_hash = hash_file (self->path, cancellable, error);
+  file_hash = reg_import_file_hash (self->path, cancellable, error);
   if (file_hash == NULL)
     return NULL;
   store = reg_store_open (self->shop_path, REG_STORE_OPEN_DEFAULT, error);
@@ -282,12 +249,8 @@ feedback_job_run (RegJob *job, GCancellable *cancellable, GError **error)
       return NULL;
     }
   g_ptr_array_sort (result->errors, by_line);
-  if (file_changed (self->path, &before))
+  if (!reg_import_file_unchanged (self->path, &before, result->file_name, error))
     {
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN,
-                   _("%s changed while it was being imported (is it still being written or "
-                     "downloaded?); nothing was imported. Import it again once it is complete"),
-                   result->file_name);
       reg_store_rollback (store);
       return NULL;
     }
@@ -319,12 +282,8 @@ feedback_job_prepare (RegJob *job, GError **error)
 {
   RegFeedbackImportJob *self = REG_FEEDBACK_IMPORT_JOB (job);
 
-  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN,
-                   _("“%s” does not exist or is not a file"), self->path);
-      return FALSE;
-    }
+  if (!reg_import_file_check (self->path, error))
+    return FALSE;
   g_free (self->shop_path);
   self->shop_path = g_strdup (reg_shop_get_path (self->shop));
   return TRUE;
@@ -349,6 +308,7 @@ reg_feedback_import_job_finalize (GObject *object)
   g_free (self->path);
   g_free (self->shop_path);
   g_free (self->mapping);
+  reg_feedback_mapping_free (self->columns);
   g_free (self->date_format);
   g_free (self->encoding);
   G_OBJECT_CLASS (reg_feedback_import_job_parent_class)->finalize (object);
@@ -371,14 +331,6 @@ reg_feedback_import_job_init (RegFeedbackImportJob *self)
 {
 }
 
-/**
- * reg_feedback_import_job_new:
- * @shop: the open shop
- * @path: the survey file
- * @req: (nullable): the owner's choices; copied
- *
- * Returns: (transfer full): the job; run it with reg_job_run_async() or reg_job_run_sync()
- */
 RegFeedbackImportJob *
 reg_feedback_import_job_new (RegShop *shop, const char *path,
                              const RegFeedbackImportRequest *req)
@@ -395,9 +347,11 @@ reg_feedback_import_job_new (RegShop *shop, const char *path,
   if (req != NULL)
     self->req = *req;
   self->mapping = g_strdup (self->req.mapping);
+  self->columns = reg_feedback_mapping_copy (self->req.columns);
   self->date_format = g_strdup (self->req.date_format);
   self->encoding = g_strdup (self->req.encoding);
   /* the request's pointers are the caller's; only the copies above are used */
   self->req.mapping = self->req.date_format = self->req.encoding = NULL;
+  self->req.columns = NULL;
   return self;
 }

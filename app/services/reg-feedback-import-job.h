@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "reg-feedback-mapping.h"
 #include "reg-feedback-reader.h"
 #include "reg-job.h"
 #include "reg-shop.h"
@@ -18,6 +19,7 @@ typedef struct
 {
   RegFeedbackKind  kind;            /* AUTO: from the score column's name, else the scores */
   const char      *mapping;         /* (nullable) "email=…,score=…,date=…,comment=…" */
+  const RegFeedbackMapping *columns; /* (nullable) the columns as a mapping; wins over @mapping */
   const char      *date_format;     /* (nullable) "%d.%m.%Y", "DMY", … */
   const char      *encoding;        /* (nullable) */
   char             delimiter;       /* 0 = detect */
@@ -25,6 +27,13 @@ typedef struct
   gboolean         all_or_nothing;  /* any rejected row: import nothing */
 } RegFeedbackImportRequest;
 
+/**
+ * reg_feedback_import_request_init:
+ * @req: (out caller-allocates): the request to fill
+ *
+ * Fills @req with the defaults: every column found by its name, the kind settled from the
+ * file, everything detected, a real import that keeps the rows that can be read.
+ */
 void reg_feedback_import_request_init (RegFeedbackImportRequest *req);
 
 typedef struct
@@ -48,17 +57,39 @@ typedef struct
   GPtrArray       *errors;          /* RegImportIssue, in line order */
 } RegFeedbackImportResult;
 
+/**
+ * reg_feedback_import_result_free:
+ * @result: (transfer full) (nullable): a result
+ *
+ * Frees @result with its strings and rejected rows.
+ */
 void reg_feedback_import_result_free (RegFeedbackImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegFeedbackImportResult, reg_feedback_import_result_free)
 
-/* The batch's preset as import_batches records it: "survey-nps" or "survey-csat". */
+/**
+ * reg_feedback_import_preset:
+ * @kind: NPS or CSAT (AUTO reads as NPS)
+ *
+ * Returns: (transfer none): the batch's preset as the shop records it: "survey-nps" or
+ *   "survey-csat" (a static string).
+ */
 const char *reg_feedback_import_preset (RegFeedbackKind kind);
 
 #define REG_TYPE_FEEDBACK_IMPORT_JOB (reg_feedback_import_job_get_type ())
 G_DECLARE_FINAL_TYPE (RegFeedbackImportJob, reg_feedback_import_job, REG, FEEDBACK_IMPORT_JOB,
                       RegJob)
 
-/* The job's result (reg_job_run_finish) is a RegFeedbackImportResult (transfer full). */
+/**
+ * reg_feedback_import_job_new:
+ * @shop: the open shop; the job keeps a reference
+ * @path: the survey file
+ * @req: (nullable): the owner's choices; copied, strings and columns included
+ *
+ * Run the job with reg_job_run_async() (or reg_job_run_sync() in the CLI and tests); its
+ * result (reg_job_run_finish()) is a #RegFeedbackImportResult (transfer full). Main thread.
+ *
+ * Returns: (transfer full): the job
+ */
 RegFeedbackImportJob *reg_feedback_import_job_new (RegShop                        *shop,
                                                    const char                     *path,
                                                    const RegFeedbackImportRequest *req);

@@ -12,6 +12,7 @@ typedef struct
 {
   char                    *path;
   char                    *mapping, *date_format, *encoding;
+  RegFeedbackMapping      *columns;
   RegFeedbackImportRequest req;   /* string fields point into the copies above */
   guint                    max_rows;
 } PreviewTask;
@@ -21,6 +22,7 @@ preview_task_free (PreviewTask *t)
 {
   g_free (t->path);
   g_free (t->mapping);
+  reg_feedback_mapping_free (t->columns);
   g_free (t->date_format);
   g_free (t->encoding);
   g_free (t);
@@ -41,13 +43,6 @@ reg_feedback_preview_free (RegFeedbackPreview *preview)
   g_free (preview);
 }
 
-/**
- * reg_feedback_preview_read:
- * @max_rows: answers and rejected rows kept, in file order
- *
- * Returns: (transfer full): the preview (with @problem set when the reader refuses the file),
- *   or NULL with %G_IO_ERROR_CANCELLED
- */
 RegFeedbackPreview *
 reg_feedback_preview_read (const char *path, const RegFeedbackImportRequest *req, guint max_rows,
                            GCancellable *cancellable, GError **error)
@@ -71,6 +66,7 @@ reg_feedback_preview_read (const char *path, const RegFeedbackImportRequest *req
   opts.delimiter = req->delimiter;
   opts.date_format = req->date_format;
   opts.mapping = req->mapping;
+  opts.columns = req->columns;
   /* the columns to choose from, also when the reader finds no header it can use */
   preview->layout = reg_feedback_read_layout (path, &opts, NULL);
   reader = reg_feedback_reader_new (path, &opts, &local);
@@ -145,12 +141,6 @@ preview_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellabl
     g_task_return_pointer (task, preview, (GDestroyNotify) reg_feedback_preview_free);
 }
 
-/**
- * reg_feedback_preview_async:
- * @req: (nullable): the choices; copied
- *
- * Reads the preview in a worker thread; finish with reg_feedback_preview_finish().
- */
 void
 reg_feedback_preview_async (const char *path, const RegFeedbackImportRequest *req,
                             guint max_rows, GCancellable *cancellable,
@@ -166,6 +156,7 @@ reg_feedback_preview_async (const char *path, const RegFeedbackImportRequest *re
     t->req = *req;
   t->path = g_strdup (path);
   t->req.mapping = t->mapping = g_strdup (t->req.mapping);
+  t->req.columns = t->columns = reg_feedback_mapping_copy (t->req.columns);
   t->req.date_format = t->date_format = g_strdup (t->req.date_format);
   t->req.encoding = t->encoding = g_strdup (t->req.encoding);
   t->max_rows = max_rows;

@@ -31,23 +31,59 @@ typedef struct
                                   * file cannot be read at all */
 } RegFeedbackPreview;
 
+/**
+ * reg_feedback_preview_free:
+ * @preview: (transfer full) (nullable): a preview
+ *
+ * Frees @preview with its rows, issues and layout.
+ */
 void                reg_feedback_preview_free   (RegFeedbackPreview *preview);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegFeedbackPreview, reg_feedback_preview_free)
 
-/* Any thread. @req: kind, mapping, date format, encoding and delimiter as the import will get
- * them. Returns NULL with an error only when cancelled. */
+/**
+ * reg_feedback_preview_read:
+ * @path: the survey file
+ * @req: (nullable): kind, columns, date format, encoding and delimiter as the import will get
+ *   them; borrowed for the call
+ * @max_rows: how many answers and rejected rows to keep, in file order (every row is still
+ *   read to settle the kind)
+ * @cancellable: (nullable): cancels the read
+ * @error: %G_IO_ERROR_CANCELLED, the only error: a file that cannot be read gives a preview
+ *   with @problem set
+ *
+ * Reads the survey file as the import would. Blocking; any thread.
+ *
+ * Returns: (transfer full) (nullable): the preview, or %NULL when cancelled.
+ */
 RegFeedbackPreview *reg_feedback_preview_read   (const char                     *path,
                                                  const RegFeedbackImportRequest *req,
                                                  guint                           max_rows,
                                                  GCancellable                   *cancellable,
                                                  GError                        **error);
-/* The same in a worker thread; the request is copied before this returns. */
+/**
+ * reg_feedback_preview_async:
+ * @path: the survey file
+ * @req: (nullable): as reg_feedback_preview_read() takes it; copied before this returns
+ * @max_rows: how many answers to keep, at most
+ * @cancellable: (nullable): cancels the read
+ * @callback: called on the calling thread's main context when the preview is read
+ * @user_data: for @callback
+ *
+ * reg_feedback_preview_read() in a worker thread; finish with reg_feedback_preview_finish().
+ */
 void                reg_feedback_preview_async  (const char                     *path,
                                                  const RegFeedbackImportRequest *req,
                                                  guint                           max_rows,
                                                  GCancellable                   *cancellable,
                                                  GAsyncReadyCallback             callback,
                                                  gpointer                        user_data);
+/**
+ * reg_feedback_preview_finish:
+ * @result: the result handed to the callback
+ * @error: %G_IO_ERROR_CANCELLED when cancelled
+ *
+ * Returns: (transfer full) (nullable): the preview, or %NULL with @error set.
+ */
 RegFeedbackPreview *reg_feedback_preview_finish (GAsyncResult                   *result,
                                                  GError                        **error);
 

@@ -14,7 +14,6 @@
 
 #include <inttypes.h>
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 
 #include "reg-shop-private.h"
 #include "reg-import-backup-private.h"
+#include "reg-import-file-private.h"
 #include "reg-import-lines-private.h"
 #include "reg-import-job.h"
 #include "reg-import-mapping.h"
@@ -283,24 +283,6 @@ write_item (ImportContext *ctx, RegImportItem *item, GError **error)
   return TRUE;
 }
 
-static char *
-hash_file (const char *path, GCancellable *cancellable, GError **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buf = g_malloc (1 << 16);
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, cancellable, error)) > 0)
-    g_checksum_update (sum, buf, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
-}
-
 /* The file's SHA-256 (which tells a file imported before) is worked out beside the import. */
 typedef struct
 {
@@ -316,7 +298,7 @@ hash_thread (gpointer data)
 {
   FileHasher *h = data;
 
-  h->hash = hash_file (h->path, h->cancellable, &h->error);
+  h->hash = reg_import_file_hash (h->path, h->cancellable, &h->error);
   return NULL;
 }
 
@@ -355,31 +337,13 @@ import_job_prepare (RegJob *job, GError **error)
   RegImportJob *self = REG_IMPORT_JOB (job);
   ClvMoneyFormat fmt;
 
-  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN,
-                   _("“%s” does not exist or is not a file"), self->path);
-      return FALSE;
-    }
+  if (!reg_import_file_check (self->path, error))
+    return FALSE;
   self->shop_path = g_strdup (reg_shop_get_path (self->shop));
   reg_shop_get_money_format (self->shop, &fmt);
   self->shop_currency = g_strdup (fmt.currency->code);
   self->exponent = fmt.currency->exponent;
   return TRUE;
-}
-
-/* Whether the file is no longer what it was when reading began: another size, another
- * modification time, or another file under the name. */
-static gboolean
-file_changed (const char *path, const GStatBuf *before)
-{
-  GStatBuf now;
-
-  if (g_stat (path, &now) != 0)
-    return TRUE;
-  return now.st_size != before->st_size || now.st_ino != before->st_ino
-         || now.st_dev != before->st_dev || now.st_mtim.tv_sec != before->st_mtim.tv_sec
-         || now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
 }
 
 /* Where an import's time goes, for G_MESSAGES_DEBUG=Regulars: seconds since @start, and the
@@ -603,13 +567,8 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   result->file_name = g_path_get_basename (self->path);
   /* the file as reading begins: one still being written (a download, an export in progress)
    * or changed under the import must not be imported by halves (checked after the last row) */
-  if (g_stat (self->path, &before) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN, _("Could not open %s: %s"),
-                   result->file_name, g_strerror (saved));
-      return NULL;
-    }
+  if (!reg_import_file_stat (self->path, result->file_name, &before, error))
+    return NULL;
   result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_import_issue_free);
   result->skips = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
   result->near_matches = g_ptr_array_new_with_free_func ((GDestroyNotify) near_match_free);
@@ -632,14 +591,8 @@ import_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
-  if (ok && file_changed (self->path, &before))
-    {
-      g_set_error (error, REG_IO_ERROR, REG_IO_ERROR_OPEN,
-                   _("%s changed while it was being imported (is it still being written or "
-                     "downloaded?); nothing was imported. Import it again once it is complete"),
-                   result->file_name);
-      ok = FALSE;
-    }
+  if (ok && !reg_import_file_unchanged (self->path, &before, result->file_name, error))
+    ok = FALSE;
   file_hash = hasher_finish (&hasher, !ok, ok ? error : NULL);
   if (file_hash == NULL)
     ok = FALSE;

@@ -35,6 +35,14 @@ typedef struct
   const char        *save_mapping_as; /* (nullable) keep the mapping under this name */
 } RegImportRequest;
 
+/**
+ * reg_import_request_init:
+ * @req: (out caller-allocates): the request to fill
+ *
+ * Fills @req with the defaults: format, preset, columns, decimal mark and encoding detected;
+ * payers who match no customer become new customers; a real import that keeps the rows that
+ * can be read; no mapping saved.
+ */
 void reg_import_request_init (RegImportRequest *req);
 
 typedef struct
@@ -91,21 +99,56 @@ typedef struct
                                  * new_customers, in file order */
 } RegImportResult;
 
+/**
+ * reg_import_result_free:
+ * @result: (transfer full) (nullable): a result
+ *
+ * Frees @result with its strings and every list it holds.
+ */
 void reg_import_result_free (RegImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegImportResult, reg_import_result_free)
 
 #define REG_TYPE_IMPORT_JOB (reg_import_job_get_type ())
 G_DECLARE_FINAL_TYPE (RegImportJob, reg_import_job, REG, IMPORT_JOB, RegJob)
 
-/* The job's result (reg_job_run_finish) is a RegImportResult (transfer full). */
+/**
+ * reg_import_job_new:
+ * @shop: the open shop; the job keeps a reference
+ * @path: the store or bank export
+ * @req: (nullable): the owner's choices; copied, strings and columns included
+ *
+ * Run the job with reg_job_run_async() (or reg_job_run_sync() in the CLI and tests); its
+ * result (reg_job_run_finish()) is a #RegImportResult (transfer full), amounts in minor units
+ * of the shop's currency. Main thread.
+ *
+ * Returns: (transfer full): the job
+ */
 RegImportJob *reg_import_job_new (RegShop *shop, const char *path, const RegImportRequest *req);
 
-/* (transfer full) What a look-alike is known by in the dry run and in the import alike: the
- * payer as in the file and the customer it resembles. */
+/**
+ * reg_near_match_key:
+ * @m: a look-alike of a dry run or an import
+ *
+ * What a look-alike is known by in the dry run and in the import alike: the payer as in the
+ * file and the customer it resembles.
+ *
+ * Returns: (transfer full): the key, for a #GHashTable of strings
+ */
 char *reg_near_match_key (const RegNearMatch *m);
-/* After an import: merges the new customer of each of @result's look-alikes whose key
- * (reg_near_match_key) is in @confirmed into the customer it resembles. Returns how many were
- * merged; the first failure, in words, in @error_text (nullable, transfer full). */
+/**
+ * reg_shop_merge_look_alikes:
+ * @shop: the shop the import went into
+ * @result: (nullable): the committed import's result
+ * @confirmed: (nullable) (element-type utf8): the keys (reg_near_match_key()) of the
+ *   look-alikes the owner confirmed; borrowed
+ * @error_text: (out) (optional) (nullable) (transfer full): the first failure in words;
+ *   left alone when every merge succeeds
+ *
+ * After an import: merges the new customer of each confirmed look-alike into the customer it
+ * resembles (sales and all), each merge on its own. Main thread.
+ *
+ * Returns: how many were merged
+ */
 guint reg_shop_merge_look_alikes (RegShop               *shop,
                                   const RegImportResult *result,
                                   GHashTable            *confirmed,

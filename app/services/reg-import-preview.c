@@ -64,18 +64,6 @@ delimiter_of (const RegImportMapping *mapping)
   return d[0];
 }
 
-/**
- * reg_import_preview_read:
- * @path: the file
- * @req: (nullable): the choices so far; dry_run, unmatched and the like are ignored
- * @shop_currency: (nullable): ISO code of the shop's currency (amount exponent)
- * @max_rows: how many rows (read or rejected) to keep
- *
- * Returns: (transfer full): the preview; a reader that refuses the choices (a mapped column
- *   that is missing, a preset that does not fit) gives a preview with @problem set. NULL with
- *   an error only when the file cannot be read at all (%REG_IO_ERROR_OPEN, _ENCODING) or on
- *   cancel.
- */
 RegImportPreview *
 reg_import_preview_read (const char             *path,
                          const RegImportRequest *req,
@@ -181,13 +169,6 @@ preview_in_thread (GTask        *task,
     g_task_return_pointer (task, preview, (GDestroyNotify) reg_import_preview_free);
 }
 
-/**
- * reg_import_preview_async:
- * @shop: the shop the file is for (its currency)
- * @req: (nullable): the choices; copied
- *
- * Reads the preview in a worker thread; finish with reg_import_preview_finish().
- */
 void
 reg_import_preview_async (RegShop                *shop,
                           const char             *path,

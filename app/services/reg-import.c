@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "reg-import.h"
+#include "reg-shop-private.h"
 #include "reg-sniffer.h"
+#include "reg-store-imports.h"
 
 void
 reg_import_order_init (RegImportOrder *order,
@@ -56,7 +58,7 @@ survey_request (const RegImportOrder     *order,
 {
   reg_feedback_import_request_init (req);
   req->kind = order->scale;
-  req->mapping = order->answer_map;
+  req->columns = order->answers;
   req->date_format = order->date_format;
   req->encoding = order->encoding;
   req->delimiter = order->delimiter;
@@ -252,4 +254,32 @@ reg_feedback_preview_lacks_columns (const RegFeedbackPreview *p)
     if (f != REG_FEEDBACK_FIELD_COMMENT && p->layout->column_of[f] < 0)
       return TRUE;
   return FALSE;
+}
+
+char **
+reg_import_list_mappings (RegShop *shop)
+{
+  g_return_val_if_fail (REG_IS_SHOP (shop), NULL);
+  return reg_store_list_mappings (reg_shop_get_store (shop));
+}
+
+RegImportMapping *
+reg_import_get_mapping (RegShop     *shop,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (REG_IS_SHOP (shop), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* the saved text stays between the store and here: callers get the mapping itself */
+  text = reg_store_get_mapping (reg_shop_get_store (shop), name);
+  if (text == NULL)
+    {
+      g_set_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_NOT_FOUND,
+                   _("No mapping is saved under the name “%s”"), name);
+      return NULL;
+    }
+  return reg_import_mapping_from_string (text, error);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The shop's import history as the fronts see it: the imports with their counts, what kind of
- * file each was, undoing one (sales, the customers it added, survey answers) in one step, and
- * the column mappings saved by earlier imports. Main thread, on the shop's own connection.
+ * file each was, and undoing one (sales, the customers it added, survey answers) in one step.
+ * Saved column mappings belong to the import object (reg-import.c). Main thread, on the
+ * shop's own connection.
  */
 #include "config.h"
 
@@ -88,34 +89,4 @@ reg_shop_undo_import (RegShop *self, gint64 batch, RegUndoSummary *out, GError *
     *out = summary;
   reg_shop_notify_changed (self, REG_SHOP_CHANGE_ALL, 0);
   return TRUE;
-}
-
-/**
- * reg_shop_list_mappings:
- * @self: the shop
- *
- * Returns: (transfer full) (array zero-terminated=1): the names of the column mappings saved
- *   with `--save-mapping` or the wizard, sorted; an empty array when there is none.
- */
-char **
-reg_shop_list_mappings (RegShop *self)
-{
-  g_return_val_if_fail (REG_IS_SHOP (self), NULL);
-  return reg_store_list_mappings (reg_shop_get_store (self));
-}
-
-/**
- * reg_shop_get_mapping:
- * @self: the shop
- * @name: a saved mapping's name
- *
- * Returns: (transfer full) (nullable): the mapping as it was saved ("field=column,…", the
- *   text `--map` takes), or %NULL when there is none of that name.
- */
-char *
-reg_shop_get_mapping (RegShop *self, const char *name)
-{
-  g_return_val_if_fail (REG_IS_SHOP (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  return reg_store_get_mapping (reg_shop_get_store (self), name);
 }

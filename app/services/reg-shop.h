@@ -230,7 +230,7 @@ RegCampaignRecord *reg_shop_get_campaign (RegShop                 *self,
                                           gint64                   id,
                                           GError                 **error);
 
-/* the import history, undo and saved column mappings (reg-shop-imports.c) */
+/* the import history and undo (reg-shop-imports.c) */
 
 /**
  * RegUndoSummary:
@@ -257,9 +257,6 @@ gboolean    reg_shop_undo_import         (RegShop                 *self,
                                           gint64                   batch,
                                           RegUndoSummary          *out,
                                           GError                 **error);
-char      **reg_shop_list_mappings       (RegShop                 *self);
-char       *reg_shop_get_mapping         (RegShop                 *self,
-                                          const char              *name);
 
 /* Whether reg_shop_open() failed because there is no file to open (as opposed to a file that
  * is not a shop, damaged, or locked). */

@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "reg-import-column-choices.h"
 #include "reg-import-columns-page.h"
-#include "reg-import-words.h"
 #include "reg-ui-util.h"
 
 struct _RegImportColumnsPage
@@ -18,8 +18,7 @@ struct _RegImportColumnsPage
   GtkBox               parent_instance;
 
   RegImportMapping    *mapping;       /* (owned) (nullable) columns the owner set or loaded */
-  char                *columns_key;   /* (owned) (nullable) the columns the field rows offer */
-  GPtrArray           *columns;       /* (owned) mapping values ("Name" or "#3") per column */
+  RegImportColumnChoices columns;     /* the columns the field rows offer */
   gboolean             updating;      /* filling the rows: their signals are not the owner's */
   AdwComboRow         *field_rows[REG_N_FIELDS];   /* (unowned) */
 
@@ -54,14 +53,6 @@ static const struct { RegField field; const char *label; const char *hint; } map
 };
 
 static void
-select_in (AdwComboRow *row,
-           guint        position)
-{
-  if (adw_combo_row_get_selected (row) != position)
-    adw_combo_row_set_selected (row, position);
-}
-
-static void
 on_field_selected_cb (AdwComboRow     *row,
                       GParamSpec      *pspec,
                       RegImportColumnsPage *self)
@@ -77,13 +68,14 @@ on_field_selected_cb (AdwComboRow     *row,
   for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
     {
       RegField field = mapped_fields[f].field;
-      guint pos;
+      const char *column;
 
       if (self->field_rows[field] == NULL)
         continue;
-      pos = adw_combo_row_get_selected (self->field_rows[field]);
-      if (pos > 0 && pos <= self->columns->len)
-        reg_import_mapping_set (mapping, field, g_ptr_array_index (self->columns, pos - 1));
+      column = reg_import_column_choices_value (&self->columns,
+                                                adw_combo_row_get_selected (self->field_rows[field]));
+      if (column != NULL)
+        reg_import_mapping_set (mapping, field, column);
     }
   g_clear_pointer (&self->mapping, reg_import_mapping_free);
   self->mapping = mapping;
@@ -99,6 +91,7 @@ reg_import_columns_page_show (RegImportColumnsPage   *self,
   const RegSniffResult *sniff = preview != NULL ? preview->sniff : NULL;
   g_autoptr(GString) key = g_string_new (NULL);
   g_autoptr(RegImportMapping) used = NULL;
+  g_autoptr(GtkStringList) names = NULL;
 
   if (sniff == NULL || sniff->columns == NULL)
     return;
@@ -110,22 +103,15 @@ reg_import_columns_page_show (RegImportColumnsPage   *self,
   g_string_append_printf (key, "%u", sniff->header_line);
 
   self->updating = TRUE;
-  if (g_strcmp0 (key->str, self->columns_key) != 0)
+  if ((names = reg_import_column_choices_rebuild (&self->columns, key->str)) != NULL)
     {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      g_free (self->columns_key);
-      self->columns_key = g_strdup (key->str);
-      g_ptr_array_set_size (self->columns, 0);
-      gtk_string_list_append (names, _("Not in this file"));
       for (guint i = 0; i < sniff->columns->len; i++)
         {
           const RegSniffColumn *c = g_ptr_array_index (sniff->columns, i);
-          g_autofree char *label = reg_import_column_choice (c->name, c->sample);
+          g_autofree char *position = g_strdup_printf ("#%u", c->index + 1);
 
-          gtk_string_list_append (names, label);
-          g_ptr_array_add (self->columns, sniff->header_line > 0 ? g_strdup (c->name)
-                                                                 : g_strdup_printf ("#%u", c->index + 1));
+          reg_import_column_choices_add (&self->columns, names, c->name, c->sample,
+                                         sniff->header_line > 0 ? c->name : position);
         }
 
       for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
@@ -162,15 +148,11 @@ reg_import_columns_page_show (RegImportColumnsPage   *self,
   for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
     {
       RegField field = mapped_fields[f].field;
-      const char *column = reg_import_mapping_get (used, field);
-      guint pos = 0;
-
       if (self->field_rows[field] == NULL)
         continue;
-      for (guint i = 0; column != NULL && i < self->columns->len; i++)
-        if (g_strcmp0 (g_ptr_array_index (self->columns, i), column) == 0)
-          pos = i + 1;
-      select_in (self->field_rows[field], pos);
+      reg_import_combo_row_select (self->field_rows[field],
+                                   reg_import_column_choices_position (&self->columns,
+                                                                       reg_import_mapping_get (used, field)));
     }
   self->updating = FALSE;
 }
@@ -207,7 +189,7 @@ reg_import_columns_page_reset (RegImportColumnsPage *self)
 {
   g_return_if_fail (REG_IS_IMPORT_COLUMNS_PAGE (self));
   g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  g_clear_pointer (&self->columns_key, g_free);
+  reg_import_column_choices_forget (&self->columns);
 }
 
 void
@@ -265,8 +247,7 @@ reg_import_columns_page_finalize (GObject *object)
   RegImportColumnsPage *self = REG_IMPORT_COLUMNS_PAGE (object);
 
   g_clear_pointer (&self->mapping, reg_import_mapping_free);
-  g_free (self->columns_key);
-  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  reg_import_column_choices_clear (&self->columns);
   G_OBJECT_CLASS (reg_import_columns_page_parent_class)->finalize (object);
 }
 
@@ -295,6 +276,6 @@ static void
 reg_import_columns_page_init (RegImportColumnsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->columns = g_ptr_array_new_with_free_func (g_free);
+  reg_import_column_choices_init (&self->columns);
   reg_ui_combo_row_set_max_chars (self->saved_row, 32);
 }

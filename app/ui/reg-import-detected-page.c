@@ -348,7 +348,7 @@ reg_import_detected_page_get_choices (RegImportDetectedPage *self,
   choices->delimiter = self->delimiter;
   choices->decimal = self->decimal;
   choices->kind = self->kind;
-  choices->survey_mapping = reg_import_survey_columns_get_mapping (self->survey_columns_group);
+  choices->survey_columns = reg_import_survey_columns_get_mapping (self->survey_columns_group);
 }
 
 gboolean

@@ -29,7 +29,7 @@ typedef struct
   char             delimiter;
   char             decimal;
   RegFeedbackKind  kind;            /* AUTO: as found */
-  const char      *survey_mapping;  /* (nullable) the survey's columns chosen, as mapping text */
+  const RegFeedbackMapping *survey_columns; /* (nullable) the survey's columns chosen */
 } RegImportChoices;
 
 #define REG_TYPE_IMPORT_DETECTED_PAGE (reg_import_detected_page_get_type ())

@@ -3,14 +3,14 @@
  * A survey's columns on the detected page: a drop-down per part of an answer over the file's
  * columns (rebuilt only when the columns change), each showing the column the answers are read
  * from; a needed part without one is marked, and the way on waits for it. The owner's choices
- * travel as the survey reader's mapping text.
+ * travel as a survey mapping.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "reg-import-column-choices.h"
 #include "reg-import-survey-columns.h"
-#include "reg-import-words.h"
 #include "reg-ui-util.h"
 
 struct _RegImportSurveyColumns
@@ -18,11 +18,9 @@ struct _RegImportSurveyColumns
   AdwPreferencesGroup  parent_instance;
 
   gboolean             updating;        /* filling the rows: their signals are not the owner's */
-  char                *survey_mapping;  /* (owned) (nullable) survey_columns as mapping text */
-  char                *survey_columns[REG_FEEDBACK_N_FIELDS]; /* (owned) (nullable) the column the
-                                         * owner chose per field ("Name" or "#3"); NULL: by its name */
-  char                *survey_key;      /* (owned) (nullable) the columns the rows offer */
-  GPtrArray           *survey_values;   /* (owned) mapping values ("Name" or "#3") per column */
+  RegFeedbackMapping  *survey_columns;  /* (owned) the column the owner chose per field ("Name"
+                                         * or "#3"); none: found by its name */
+  RegImportColumnChoices choices;       /* the columns the rows offer */
   AdwComboRow         *survey_rows[REG_FEEDBACK_N_FIELDS];   /* (unowned) template children */
 
   AdwComboRow         *survey_email_row;
@@ -37,34 +35,10 @@ enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-select_in (AdwComboRow *row,
-           guint        position)
-{
-  if (adw_combo_row_get_selected (row) != position)
-    adw_combo_row_set_selected (row, position);
-}
-
-/* The columns the owner chose, as regulars-cli's --map takes them: "email=Kunde,date=#3"; NULL
- * when every field is found by its name. */
-static void
-update_survey_mapping (RegImportSurveyColumns *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    if (self->survey_columns[f] != NULL)
-      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? "," : "",
-                              reg_feedback_field_to_string ((RegFeedbackField) f), self->survey_columns[f]);
-  g_free (self->survey_mapping);
-  self->survey_mapping = text->len > 0 ? g_strdup (text->str) : NULL;
-}
-
-static void
 clear_survey_columns (RegImportSurveyColumns *self)
 {
-  for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
-    g_clear_pointer (&self->survey_columns[f], g_free);
-  g_clear_pointer (&self->survey_mapping, g_free);
+  reg_feedback_mapping_free (self->survey_columns);
+  self->survey_columns = reg_feedback_mapping_new ();
 }
 
 void
@@ -72,6 +46,7 @@ reg_import_survey_columns_show (RegImportSurveyColumns  *self,
                                 const RegFeedbackLayout *layout)
 {
   g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GtkStringList) names = NULL;
 
   g_return_if_fail (REG_IS_IMPORT_SURVEY_COLUMNS (self));
 
@@ -85,21 +60,13 @@ reg_import_survey_columns_show (RegImportSurveyColumns  *self,
     }
 
   self->updating = TRUE;
-  if (g_strcmp0 (key->str, self->survey_key) != 0)
+  if ((names = reg_import_column_choices_rebuild (&self->choices, key->str)) != NULL)
     {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      g_free (self->survey_key);
-      self->survey_key = g_strdup (key->str);
-      g_ptr_array_set_size (self->survey_values, 0);
-      gtk_string_list_append (names, _("Not in this file"));
       for (guint i = 0; i < layout->columns->len; i++)
         {
           const RegFeedbackColumn *c = g_ptr_array_index (layout->columns, i);
-          g_autofree char *label = reg_import_column_choice (c->label, c->sample);
 
-          gtk_string_list_append (names, label);
-          g_ptr_array_add (self->survey_values, g_strdup (c->value));
+          reg_import_column_choices_add (&self->choices, names, c->label, c->sample, c->value);
         }
       for (guint f = 0; f < REG_FEEDBACK_N_FIELDS; f++)
         adw_combo_row_set_model (self->survey_rows[f], G_LIST_MODEL (names));
@@ -112,12 +79,12 @@ reg_import_survey_columns_show (RegImportSurveyColumns  *self,
       gboolean needed = f != REG_FEEDBACK_FIELD_COMMENT;
       const char *subtitle;
 
-      select_in (row, c >= 0 ? (guint) c + 1 : 0);
+      reg_import_combo_row_select (row, c >= 0 ? (guint) c + 1 : 0);
       if (c < 0 && needed)
         subtitle = _("Needed: choose the column that holds it");
       else if (c < 0)
         subtitle = _("Optional: answers are imported without a comment");
-      else if (self->survey_columns[f] != NULL)
+      else if (reg_feedback_mapping_get (self->survey_columns, f) != NULL)
         subtitle = _("Your choice");
       else
         subtitle = _("Found in the file by its name");
@@ -143,19 +110,17 @@ on_survey_column_selected_cb (AdwComboRow            *row,
     if (self->survey_rows[f] == row)
       {
         /* "Not in this file": back to the column its name stands for, if any */
-        g_free (self->survey_columns[f]);
-        self->survey_columns[f] = pos > 0 && pos <= self->survey_values->len
-                                  ? g_strdup (g_ptr_array_index (self->survey_values, pos - 1)) : NULL;
+        reg_feedback_mapping_set (self->survey_columns, f,
+                                  reg_import_column_choices_value (&self->choices, pos));
       }
-  update_survey_mapping (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-const char *
+const RegFeedbackMapping *
 reg_import_survey_columns_get_mapping (RegImportSurveyColumns *self)
 {
   g_return_val_if_fail (REG_IS_IMPORT_SURVEY_COLUMNS (self), NULL);
-  return self->survey_mapping;
+  return reg_feedback_mapping_is_empty (self->survey_columns) ? NULL : self->survey_columns;
 }
 
 void
@@ -163,7 +128,7 @@ reg_import_survey_columns_clear (RegImportSurveyColumns *self)
 {
   g_return_if_fail (REG_IS_IMPORT_SURVEY_COLUMNS (self));
   clear_survey_columns (self);
-  g_clear_pointer (&self->survey_key, g_free);
+  reg_import_column_choices_forget (&self->choices);
 }
 
 static void
@@ -171,9 +136,8 @@ reg_import_survey_columns_finalize (GObject *object)
 {
   RegImportSurveyColumns *self = REG_IMPORT_SURVEY_COLUMNS (object);
 
-  clear_survey_columns (self);
-  g_free (self->survey_key);
-  g_clear_pointer (&self->survey_values, g_ptr_array_unref);
+  g_clear_pointer (&self->survey_columns, reg_feedback_mapping_free);
+  reg_import_column_choices_clear (&self->choices);
   G_OBJECT_CLASS (reg_import_survey_columns_parent_class)->finalize (object);
 }
 
@@ -200,7 +164,8 @@ static void
 reg_import_survey_columns_init (RegImportSurveyColumns *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->survey_values = g_ptr_array_new_with_free_func (g_free);
+  reg_import_column_choices_init (&self->choices);
+  self->survey_columns = reg_feedback_mapping_new ();
   self->survey_rows[REG_FEEDBACK_FIELD_EMAIL] = self->survey_email_row;
   self->survey_rows[REG_FEEDBACK_FIELD_SCORE] = self->survey_score_row;
   self->survey_rows[REG_FEEDBACK_FIELD_DATE] = self->survey_date_row;

@@ -19,9 +19,8 @@ G_DECLARE_FINAL_TYPE (RegImportSurveyColumns, reg_import_survey_columns, REG, IM
 /* The file's columns and the one each part is read from, from @layout (nullable: hidden). */
 void        reg_import_survey_columns_show        (RegImportSurveyColumns  *self,
                                                    const RegFeedbackLayout *layout);
-/* (nullable) the columns the owner chose, as mapping text ("email=Kunde,date=#3"); NULL: each
- * part found by its name */
-const char *reg_import_survey_columns_get_mapping (RegImportSurveyColumns  *self);
+/* (transfer none) (nullable) the columns the owner chose; NULL: each part found by its name */
+const RegFeedbackMapping *reg_import_survey_columns_get_mapping (RegImportSurveyColumns *self);
 /* Other columns (another file, delimiter or encoding): the owner's choices no longer apply. */
 void        reg_import_survey_columns_clear       (RegImportSurveyColumns  *self);
 

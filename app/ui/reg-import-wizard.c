@@ -127,7 +127,7 @@ fill_order (RegImportWizard   *self,
   order->columns = *columns;
   order->unmatched = reg_import_customers_page_get_unmatched (self->customers_page);
   order->scale = c.kind;
-  order->answer_map = c.survey_mapping;
+  order->answers = c.survey_columns;
 }
 
 static void
@@ -206,7 +206,7 @@ go_to (RegImportWizard *self,
 static void
 fill_saved_mappings (RegImportWizard *self)
 {
-  g_auto(GStrv) names = reg_shop_list_mappings (self->shop);
+  g_auto(GStrv) names = reg_import_list_mappings (self->shop);
 
   reg_import_columns_page_set_saved (self->columns_page, (const char *const *) names);
 }
@@ -596,16 +596,17 @@ load_mapping_action (GtkWidget  *widget,
 {
   RegImportWizard *self = REG_IMPORT_WIZARD (widget);
   const char *name = reg_import_columns_page_get_selected_saved (self->columns_page);
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   RegImportMapping *mapping;
 
   if (name == NULL)
     return;
-  text = reg_shop_get_mapping (self->shop, name);
-  if (text == NULL || (mapping = reg_import_mapping_from_string (text, &error)) == NULL)
+  if ((mapping = reg_import_get_mapping (self->shop, name, &error)) == NULL)
     {
-      reg_import_preview_pane_set_status (self->preview_box, error != NULL ? error->message : _("The mapping is gone."));
+      /* gone since the list was filled (another window), or no longer readable */
+      reg_import_preview_pane_set_status (self->preview_box,
+                                          g_error_matches (error, REG_SHOP_ERROR, REG_SHOP_ERROR_NOT_FOUND)
+                                          ? _("The mapping is gone.") : error->message);
       return;
     }
   reg_import_columns_page_load (self->columns_page, mapping, name);

@@ -8,6 +8,7 @@
  * REG_IO_ERROR_AMBIGUOUS; CSAT scores out of range; mappings by name and by position; the
  * columns offered to the owner when the header names are not recognised.
  */
+#include "reg-feedback-mapping.h"
 #include "reg-feedback-reader.h"
 #include "test-import-common.h"
 
@@ -295,6 +296,60 @@ test_mapping (void)
   }
 }
 
+/* The columns as a value: read from --map's text and written back, mistakes named as the
+ * reader names them, and given to the reader instead of text (winning over it). */
+static void
+test_mapping_object (void)
+{
+  g_autofree char *path = fixture ("feedback-es.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegFeedbackMapping) m = NULL;
+  g_autoptr(RegFeedbackMapping) copy = NULL;
+  g_autoptr(RegFeedbackMapping) bad = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *used = NULL;
+  g_autoptr(RegFeedbackReader) r = NULL;
+  g_autoptr(Answers) a = NULL;
+  RegFeedbackOptions opts = { 0 };
+
+  m = reg_feedback_mapping_from_string (" score = Puntuación ,email=Correo electrónico,", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reg_feedback_mapping_get (m, REG_FEEDBACK_FIELD_EMAIL), ==, "Correo electrónico");
+  g_assert_cmpstr (reg_feedback_mapping_get (m, REG_FEEDBACK_FIELD_SCORE), ==, "Puntuación");
+  g_assert_null (reg_feedback_mapping_get (m, REG_FEEDBACK_FIELD_DATE));
+  g_assert_false (reg_feedback_mapping_is_empty (m));
+  text = reg_feedback_mapping_to_string (m);
+  g_assert_cmpstr (text, ==, "email=Correo electrónico,score=Puntuación");
+  copy = reg_feedback_mapping_copy (m);
+  g_assert_true (reg_feedback_mapping_equal (m, copy));
+  reg_feedback_mapping_set (copy, REG_FEEDBACK_FIELD_DATE, "#3");
+  g_assert_false (reg_feedback_mapping_equal (m, copy));
+  reg_feedback_mapping_set (copy, REG_FEEDBACK_FIELD_DATE, NULL);
+  g_assert_true (reg_feedback_mapping_equal (m, copy));
+  g_assert_true (reg_feedback_mapping_is_empty (NULL));
+
+  bad = reg_feedback_mapping_from_string ("email=E,email=F", &error);
+  g_assert_null (bad);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING);
+  g_assert_cmpstr (error->message, ==, "The field “email” is mapped twice");
+  g_clear_error (&error);
+  bad = reg_feedback_mapping_from_string ("score", &error);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING);
+  g_assert_cmpstr (error->message, ==, "“score” is not a mapping entry: write field=column");
+  g_clear_error (&error);
+
+  /* the object wins over text that names a column the file lacks */
+  reg_feedback_mapping_set (m, REG_FEEDBACK_FIELD_SCORE, "#2");
+  opts.columns = m;
+  opts.mapping = "score=Nota";
+  r = reg_feedback_reader_new (path, &opts, &error);
+  g_assert_no_error (error);
+  a = read_all (r);
+  g_assert_cmpuint (a->rows->len, ==, 2);
+  used = reg_feedback_reader_dup_mapping (r);
+  g_assert_nonnull (strstr (used, "score=#2"));
+}
+
 static const RegFeedbackColumn *
 column_at (const RegFeedbackLayout *layout, guint i)
 {
@@ -523,6 +578,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/feedback/dotted-dates", test_dotted_dates);
   g_test_add_func ("/io/feedback/by-position", test_by_position);
   g_test_add_func ("/io/feedback/mapping", test_mapping);
+  g_test_add_func ("/io/feedback/mapping-object", test_mapping_object);
   g_test_add_func ("/io/feedback/layout-unrecognised", test_layout_unrecognised);
   g_test_add_func ("/io/feedback/layout-positions", test_layout_positions);
   g_test_add_func ("/io/feedback/layout-awkward-names", test_layout_awkward_names);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "reg-import.h"
+#include "reg-io-error.h"
 #include "reg-test-utils.h"
 #include "services-test-utils.h"
 
@@ -184,6 +185,98 @@ test_looks_like_survey (Fixture *f, gconstpointer data)
   g_assert_false (reg_import_preview_looks_like_survey (NULL));
 }
 
+/* The survey's columns travel as a mapping too: a file whose column names say nothing is read
+ * through the owner's choices, in the first look and in the import alike. */
+static void
+test_survey_columns (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sales = write_file (f, "kasse.csv", sales_csv);
+  g_autofree char *path = write_file (f, "umfrage.csv",
+                                      "Kunde,Punkte,Tag\n"
+                                      "ann@example.com,9,2024-03-01\n"
+                                      "bob@example.com,3,2024-03-02\n");
+  g_autoptr(RegFeedbackMapping) answers = NULL;
+  g_autoptr(RegImportOutcome) first = NULL;
+  g_autoptr(RegImportOutcome) blind = NULL;
+  g_autoptr(RegImportOutcome) done = NULL;
+  g_autoptr(GError) error = NULL;
+  RegImportOrder order;
+
+  reg_import_order_init (&order, REG_IMPORT_KIND_SALES);
+  order.map_text = sales_columns;
+  first = reg_import_run_sync (f->shop, sales, &order, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* by the names alone, no column holds the e-mail address */
+  reg_import_order_init (&order, REG_IMPORT_KIND_SURVEY);
+  blind = reg_import_run_sync (f->shop, path, &order, NULL, NULL, &error);
+  g_assert_null (blind);
+  g_assert_error (error, REG_IO_ERROR, REG_IO_ERROR_MAPPING);
+  g_clear_error (&error);
+
+  answers = reg_feedback_mapping_new ();
+  reg_feedback_mapping_set (answers, REG_FEEDBACK_FIELD_EMAIL, "Kunde");
+  reg_feedback_mapping_set (answers, REG_FEEDBACK_FIELD_DATE, "#3");
+  order.answers = answers;
+  done = reg_import_run_sync (f->shop, path, &order, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (done->imported, ==, 2);
+  g_assert_cmpuint (done->rejected, ==, 0);
+  g_assert_cmpstr (reg_feedback_mapping_get (answers, REG_FEEDBACK_FIELD_EMAIL), ==, "Kunde");
+}
+
+/* A mapping saved by one import comes back from the import object as a mapping and reads the
+ * same file again; an unknown name is an error of its own. */
+static void
+test_saved_mapping (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "kasse.csv", sales_csv);
+  g_autoptr(RegImportMapping) columns = NULL;
+  g_autoptr(RegImportMapping) saved = NULL;
+  g_autoptr(RegImportMapping) none = NULL;
+  g_autoptr(RegImportOutcome) first = NULL;
+  g_autoptr(RegImportOutcome) again = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+  RegImportOrder order;
+
+  names = reg_import_list_mappings (f->shop);
+  g_assert_cmpuint (g_strv_length (names), ==, 0);
+  g_clear_pointer (&names, g_strfreev);
+
+  columns = reg_import_mapping_from_string (sales_columns, &error);
+  g_assert_no_error (error);
+  reg_import_mapping_set_option (columns, "delimiter", ";");
+  reg_import_order_init (&order, REG_IMPORT_KIND_SALES);
+  order.columns = columns;
+  order.save_mapping_as = "Kasse";
+  first = reg_import_run_sync (f->shop, path, &order, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (first->committed);
+
+  names = reg_import_list_mappings (f->shop);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "Kasse");
+  saved = reg_import_get_mapping (f->shop, "Kasse", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (reg_import_mapping_get (saved, REG_FIELD_ORDER), ==, "Beleg");
+  g_assert_cmpstr (reg_import_mapping_get (saved, REG_FIELD_AMOUNT), ==, "Betrag");
+
+  /* the saved mapping alone reads the file: every row is a duplicate now */
+  reg_import_order_init (&order, REG_IMPORT_KIND_SALES);
+  order.columns = saved;
+  order.dry_run = TRUE;
+  again = reg_import_run_sync (f->shop, path, &order, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->rejected, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, first->imported);
+
+  none = reg_import_get_mapping (f->shop, "Kassa", &error);
+  g_assert_null (none);
+  g_assert_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -194,5 +287,9 @@ main (int argc, char **argv)
               services_shop_fixture_teardown);
   g_test_add ("/services/import-order/looks-like-survey", Fixture, NULL, fixture_setup,
               test_looks_like_survey, services_shop_fixture_teardown);
+  g_test_add ("/services/import-order/survey-columns", Fixture, NULL, fixture_setup,
+              test_survey_columns, services_shop_fixture_teardown);
+  g_test_add ("/services/import-order/saved-mapping", Fixture, NULL, fixture_setup,
+              test_saved_mapping, services_shop_fixture_teardown);
   return g_test_run ();
 }
