@@ -460,8 +460,10 @@ reg_row_set_email (char **slot, const char *text)
   if (ascii)
     {
       char *out = g_strndup (start, (gsize) (end - start));
+      /* by hand: g_ascii_tolower is a call per character */
       for (char *p = out; *p != '\0'; p++)
-        *p = g_ascii_tolower (*p);
+        if (*p >= 'A' && *p <= 'Z')
+          *p += 'a' - 'A';
       *slot = out;
     }
   else
