@@ -128,7 +128,9 @@ check_row (RegImportCtx *ctx, RegImportRow *row)
     }
   if (row->name != NULL
       && (clv_text_has_control (row->name, FALSE)
-          || g_utf8_strlen (row->name, -1) > CLV_NAME_MAX_CHARS))
+          /* no more bytes than the limit is no more characters: counted only past it */
+          || (strlen (row->name) > CLV_NAME_MAX_CHARS
+              && g_utf8_strlen (row->name, -1) > CLV_NAME_MAX_CHARS)))
     {
       quoted = clv_text_quote (row->name);
       if (clv_text_has_control (row->name, FALSE))
