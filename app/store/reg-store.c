@@ -513,6 +513,9 @@ reg_store_commit (RegStore *store, GError **error)
       reg_store_rollback (store);
       return FALSE;
     }
+  /* a bulk write's keys never outlive its transaction */
+  g_clear_pointer (&store->sale_keys, g_hash_table_unref);
+  store->defer_sale_keys = FALSE;
   store->txn_depth = 0;
   return TRUE;
 }
