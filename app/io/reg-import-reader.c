@@ -128,7 +128,9 @@ check_row (RegImportCtx *ctx, RegImportRow *row)
     }
   if (row->name != NULL
       && (clv_text_has_control (row->name, FALSE)
-          || g_utf8_strlen (row->name, -1) > CLV_NAME_MAX_CHARS))
+          /* no more bytes than the limit is no more characters: counted only past it */
+          || (strlen (row->name) > CLV_NAME_MAX_CHARS
+              && g_utf8_strlen (row->name, -1) > CLV_NAME_MAX_CHARS)))
     {
       quoted = clv_text_quote (row->name);
       if (clv_text_has_control (row->name, FALSE))
@@ -460,8 +462,10 @@ reg_row_set_email (char **slot, const char *text)
   if (ascii)
     {
       char *out = g_strndup (start, (gsize) (end - start));
+      /* by hand: g_ascii_tolower is a call per character */
       for (char *p = out; *p != '\0'; p++)
-        *p = g_ascii_tolower (*p);
+        if (*p >= 'A' && *p <= 'Z')
+          *p += 'a' - 'A';
       *slot = out;
     }
   else

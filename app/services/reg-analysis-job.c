@@ -142,13 +142,36 @@ analysis_job_prepare (RegJob *job, GError **error)
 
 typedef struct
 {
-  GHashTable *index;    /* customer id -> dense index + 1 */
+  GArray     *ids;      /* gint64, ascending: the customers analysed */
   GArray     *sales;    /* ClvSale */
   RegJob     *job;
   GCancellable *cancellable;
-  gint64      last_id;  /* sales come grouped by customer: one lookup per customer */
-  guint       last_idx;
+  guint       next;     /* the first id not yet passed */
+  gint64      last_id;  /* sales come grouped by customer: one step per customer */
+  guint       last_idx; /* last_id's dense index + 1; 0: not a customer analysed */
 } LoadState;
+
+/* The dense index + 1 of @id among the ascending @ids, 0 when it is not there (feedback comes
+ * in any order). */
+static guint
+customer_index (GArray *ids, gint64 id)
+{
+  guint lo = 0, hi = ids->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 at = g_array_index (ids, gint64, mid);
+
+      if (at == id)
+        return mid + 1;
+      if (at < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return 0;
+}
 
 static gboolean
 collect_sale (gint64 customer_id, gint32 day, gint64 amount, gpointer data)
@@ -157,10 +180,16 @@ collect_sale (gint64 customer_id, gint32 day, gint64 amount, gpointer data)
   guint idx;
   ClvSale sale;
 
+  /* sales come in customer order and the ids ascend: one walk along both, no lookup table
+   * of a million entries */
   if (customer_id != st->last_id || st->last_idx == 0)
     {
+      const gint64 *ids = (const gint64 *) st->ids->data;
+
+      while (st->next < st->ids->len && ids[st->next] < customer_id)
+        st->next++;
       st->last_id = customer_id;
-      st->last_idx = GPOINTER_TO_UINT (g_hash_table_lookup (st->index, &customer_id));
+      st->last_idx = st->next < st->ids->len && ids[st->next] == customer_id ? st->next + 1 : 0;
     }
   idx = st->last_idx;
 
@@ -268,7 +297,6 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) feedback_rows = NULL;
   g_autoptr(GArray) feedback = g_array_new (FALSE, FALSE, sizeof (ClvFeedback));
-  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(ClvAnalysis) analysis = NULL;
   g_autoptr(GArray) sales = g_array_new (FALSE, FALSE, sizeof (ClvSale));
   g_autofree char *json = NULL;
@@ -292,9 +320,7 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   ids = reg_store_list_customer_ids (store, error);
   if (ids == NULL)
     return NULL;
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_insert (index, &g_array_index (ids, gint64, i), GUINT_TO_POINTER (i + 1));
-  load = (LoadState) { index, sales, job, cancellable, 0, 0 };
+  load = (LoadState) { ids, sales, job, cancellable, 0, 0, 0 };
   if (!reg_store_foreach_sale (store, collect_sale, &load, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -306,7 +332,7 @@ analysis_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   for (guint i = 0; i < feedback_rows->len; i++)
     {
       RegFeedbackRow *row = &g_array_index (feedback_rows, RegFeedbackRow, i);
-      guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (index, &row->customer_id));
+      guint idx = customer_index (ids, row->customer_id);
       ClvFeedback fb;
       if (idx == 0)
         continue;

@@ -111,8 +111,17 @@ remember_ref (RegImportMatcher *m, gint64 customer, const char *kind, const char
 static gint64
 find_by_email (RegImportMatcher *m, const char *email)
 {
-  g_autofree char *lower = g_ascii_strdown (email, -1);
-  gint64 *hit = g_hash_table_lookup (m->by_email, lower);
+  g_autofree char *lower = NULL;
+  gint64 *hit;
+
+  /* the readers give addresses in lower case already: a copy only for one that is not */
+  for (const char *p = email; *p != '\0'; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      {
+        lower = g_ascii_strdown (email, -1);
+        break;
+      }
+  hit = g_hash_table_lookup (m->by_email, lower != NULL ? lower : email);
 
   /* every address in the shop is in the table since the import began */
   return hit != NULL ? *hit : 0;

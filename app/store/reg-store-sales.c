@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -154,8 +155,17 @@ reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   gint64 id;
   int rc;
 
+  RegKeySet *keys = NULL;
+
   if (!validate_sale (rec, error))
     return 0;
+  /* while the unique index of content keys waits for the end of a bulk write, the key is
+   * checked here as the index would */
+  if (rec->content_key != 0
+      && !reg_store_deferred_sale_keys (store, rec->source, &keys, error))
+    return 0;
+  if (keys != NULL && !reg_key_set_add (keys, (guint64) rec->content_key))
+    return explain_sale_error (store, SQLITE_CONSTRAINT_UNIQUE, rec, error) ? 0 : 0;
   /* a bulk write gives its rows one creation time instead of reading the clock per row */
   if (stamp != NULL)
     stmt = reg_store_prepare (store,
@@ -173,7 +183,11 @@ reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error
     sqlite3_bind_text (stmt, 10, stamp, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return explain_sale_error (store, rc, rec, error) ? 0 : 0;
+    {
+      if (keys != NULL)
+        reg_key_set_remove (keys, (guint64) rec->content_key);
+      return explain_sale_error (store, rc, rec, error) ? 0 : 0;
+    }
   id = sqlite3_last_insert_rowid (reg_store_get_db (store));
   if (!reg_store_customer_sales_changed (store, rec->customer_id, error))
     return 0;
@@ -229,6 +243,12 @@ check_skipped (RegStore *store, const RegSaleRecord *recs, guint n, GError **err
                   && reg_store_sale_key_exists (store, rec->source, rec->content_key))))
         continue;
       {
+        RegKeySet *keys = NULL;
+
+        /* written once more for SQLite's reason: its key is not the shop's */
+        if (rec->content_key != 0
+            && reg_store_deferred_sale_keys (store, rec->source, &keys, NULL) && keys != NULL)
+          reg_key_set_remove (keys, (guint64) rec->content_key);
         reg_store_insert_sale (store, rec, error);
         if (error != NULL && *error == NULL)
           g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
@@ -261,6 +281,72 @@ count_inserted (RegStore *store, guint inserted, gint64 *amount, GError **error)
   return reg_store_check (store, rc, _("saving sales"), error);
 }
 
+/* Whether the shop, or a sale of @kept (those written before it in the same call), has
+ * @rec's external id or content hash: the other unique keys, which leave the sale out too. */
+static gboolean
+other_key_known (RegStore *store, const RegSaleRecord *rec, const RegSaleRecord *kept,
+                 guint n_kept)
+{
+  if (rec->external_id == NULL && rec->content_hash == NULL)
+    return FALSE;
+  if ((rec->external_id != NULL && reg_store_sale_exists (store, rec->source, rec->external_id, NULL))
+      || (rec->content_hash != NULL
+          && reg_store_sale_exists (store, rec->source, NULL, rec->content_hash)))
+    return TRUE;
+  for (guint j = 0; j < n_kept; j++)
+    if (g_strcmp0 (kept[j].source, rec->source) == 0
+        && ((rec->external_id != NULL && g_strcmp0 (kept[j].external_id, rec->external_id) == 0)
+            || (rec->content_hash != NULL
+                && g_strcmp0 (kept[j].content_hash, rec->content_hash) == 0)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Leaves out of @recs the sales whose content key the shop has (or that come twice), while
+ * the unique index of content keys waits for the end of a bulk write, as the index would
+ * have; the keys of the others join the set. A keyed sale that another unique key leaves out
+ * is left out here, before its key counts. Returns the sales to write: @recs itself when
+ * nothing was left out, else a copy in @kept. */
+static const RegSaleRecord *
+drop_known_keys (RegStore *store, const RegSaleRecord *recs, guint *n, RegSaleRecord **kept,
+                 GError **error)
+{
+  const char *last_source = NULL;
+  RegKeySet *keys = NULL;
+  guint n_kept = 0;
+
+  for (guint i = 0; i < *n; i++)
+    {
+      const RegSaleRecord *rec = &recs[i];
+
+      if (rec->content_key != 0 && rec->source != NULL)
+        {
+          if (last_source == NULL || strcmp (rec->source, last_source) != 0)
+            {
+              if (!reg_store_deferred_sale_keys (store, rec->source, &keys, error))
+                return NULL;
+              last_source = rec->source;
+            }
+          if (keys != NULL
+              && (other_key_known (store, rec, *kept != NULL ? *kept : recs, n_kept)
+                  || !reg_key_set_add (keys, (guint64) rec->content_key)))
+            {
+              if (*kept == NULL)
+                {
+                  *kept = g_new (RegSaleRecord, *n);
+                  memcpy (*kept, recs, i * sizeof *recs);
+                }
+              continue;
+            }
+        }
+      if (*kept != NULL)
+        (*kept)[n_kept] = *rec;
+      n_kept++;
+    }
+  *n = n_kept;
+  return *kept != NULL ? *kept : recs;
+}
+
 /**
  * reg_store_insert_sales:
  * @recs: (array length=n): sales to add, as reg_store_insert_sale takes them
@@ -287,12 +373,15 @@ reg_store_insert_sales (RegStore *store, const RegSaleRecord *recs, guint n,
   const char *stamp = reg_store_bulk_stamp (store);
   guint done = 0, inserted = 0;
   gint64 amount = 0;
+  g_autofree RegSaleRecord *kept = NULL;
 
   *out_inserted = 0;
   *out_amount = 0;
   for (guint i = 0; i < n; i++)
     if (!validate_sale (&recs[i], error))
       return FALSE;
+  if ((recs = drop_known_keys (store, recs, &n, &kept, error)) == NULL)
+    return FALSE;
   if (stamp == NULL)
     {
       /* outside a bulk write: the time the column's default would give */

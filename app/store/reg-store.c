@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "reg-key-set.h"
 #include "reg-store.h"
 #include "reg-store-resources.h"
 
@@ -29,6 +30,9 @@ struct _RegStore
   gboolean    checks_in_c; /* SQLite skips the CHECK rules; the inserts check them in C */
   char        bulk_stamp[24]; /* creation time of the rows of this bulk write, "" until asked */
   GPtrArray  *deferred;    /* (owned) (nullable) CREATE INDEX statements to run again */
+  gboolean    defer_sale_keys; /* the unique index of content keys waits too (begin_bulk) */
+  GHashTable *sale_keys;   /* (owned) (nullable) source -> RegKeySet of its content keys, while
+                            * that index waits */
 };
 
 G_DEFINE_QUARK (reg-store-error-quark, reg_store_error)
@@ -509,6 +513,9 @@ reg_store_commit (RegStore *store, GError **error)
       reg_store_rollback (store);
       return FALSE;
     }
+  /* a bulk write's keys never outlive its transaction */
+  g_clear_pointer (&store->sale_keys, g_hash_table_unref);
+  store->defer_sale_keys = FALSE;
   store->txn_depth = 0;
   return TRUE;
 }
@@ -524,6 +531,8 @@ reg_store_rollback (RegStore *store)
 {
   g_clear_pointer (&store->touched, g_hash_table_unref);
   g_clear_pointer (&store->deferred, g_ptr_array_unref);
+  g_clear_pointer (&store->sale_keys, g_hash_table_unref);
+  store->defer_sale_keys = FALSE;
   store->bulk = store->touched_all = FALSE;
   store->bulk_stamp[0] = '\0';
   reg_store_check_rules_in_c (store, FALSE);
@@ -818,6 +827,7 @@ reg_store_free (RegStore *store)
   g_clear_pointer (&store->stmts, g_hash_table_unref);
   g_clear_pointer (&store->touched, g_hash_table_unref);
   g_clear_pointer (&store->deferred, g_ptr_array_unref);
+  g_clear_pointer (&store->sale_keys, g_hash_table_unref);
   if (store->db != NULL)
     sqlite3_close_v2 (store->db);
   g_free (store->path);
@@ -1578,6 +1588,9 @@ reg_store_begin_bulk (RegStore *store, RegStoreBulkKind kind, guint64 expected_r
       reg_store_rollback (store);
       return FALSE;
     }
+  /* the unique index of content keys as well, once the source is known: its random inserts
+   * cost about twice its sort at the end (reg_store_deferred_sale_keys) */
+  store->defer_sale_keys = deferred;
   /* Kept up to date row by row, the sales indexes take pages all over the file: keep those in
    * memory. Without them the rows go to the ends of their tables and indexes, and a smaller
    * cache spills finished pages to the WAL early, which the commit would write anyway (less
@@ -1612,10 +1625,15 @@ gboolean
 reg_store_restore_indexes (RegStore *store, GError **error)
 {
   g_autoptr(GPtrArray) deferred = g_steal_pointer (&store->deferred);
-  int cache = query_int (store, "PRAGMA cache_size", 0);
-  int temp_store = query_int (store, "PRAGMA temp_store", 0);
+  int cache;
+  int temp_store;
   gboolean ok = TRUE;
 
+  /* the keys were only needed until their index is back */
+  g_clear_pointer (&store->sale_keys, g_hash_table_unref);
+  store->defer_sale_keys = FALSE;
+  cache = query_int (store, "PRAGMA cache_size", 0);
+  temp_store = query_int (store, "PRAGMA temp_store", 0);
   if (deferred == NULL || deferred->len == 0)
     return TRUE;
   /* CREATE INDEX sorts in memory in one run when temporary data is kept in memory (slower:
@@ -1640,4 +1658,86 @@ reg_store_restore_indexes (RegStore *store, GError **error)
     sqlite3_exec (store->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   /* statements prepared against the old indexes are re-planned by SQLite on their next use */
   return ok;
+}
+
+/* The unique index of (source, content key) taken out of the way for the rest of the bulk
+ * write: its statement joins those built again at reg_store_restore_indexes(). */
+static gboolean
+defer_sale_key_index (RegStore *store, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT sql FROM sqlite_schema WHERE type = 'index' "
+                           "AND name = 'sales_source_key'", -1, &stmt, NULL);
+  if (!reg_store_check (store, rc, _("preparing a bulk load"), error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return reg_store_check (store, rc, _("preparing a bulk load"), error);
+  sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!exec (store, "DROP INDEX sales_source_key", error))
+    return FALSE;
+  if (store->deferred == NULL)
+    store->deferred = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (store->deferred, g_steal_pointer (&sql));
+  return TRUE;
+}
+
+/**
+ * reg_store_deferred_sale_keys:
+ * @store: a connection inside a bulk write (reg_store_begin_bulk)
+ * @source: the sales' source
+ * @out_keys: (out) (transfer none) (nullable): the content keys of @source's sales so far, or
+ *   %NULL when the shop's unique index checks them row by row
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * In a bulk write that builds the sales indexes at its end, the unique index of content keys
+ * is built then too, and the keys are told apart here in the meantime: the first call for a
+ * source reads its keys (through that index, before it goes), and the writer adds each key
+ * it writes. Rows whose key is in the set are the shop's already.
+ *
+ * Returns: %FALSE with @error when the keys could not be read.
+ */
+gboolean
+reg_store_deferred_sale_keys (RegStore *store, const char *source, RegKeySet **out_keys,
+                              GError **error)
+{
+  g_autoptr(RegKeySet) keys = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *out_keys = NULL;
+  if (!store->defer_sale_keys || source == NULL)
+    return TRUE;
+  if (store->sale_keys == NULL)
+    store->sale_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) reg_key_set_free);
+  if ((*out_keys = g_hash_table_lookup (store->sale_keys, source)) != NULL)
+    return TRUE;
+  keys = reg_key_set_new ();
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT content_key FROM sales WHERE source = ?1 "
+                           "AND content_key IS NOT NULL", -1, &stmt, NULL);
+  if (!reg_store_check (store, rc, _("preparing a bulk load"), error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      if (key != 0)
+        reg_key_set_add (keys, (guint64) key);
+    }
+  if (!reg_store_check (store, rc, _("preparing a bulk load"), error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* the first source read drops the index; a later one finds its keys in the table itself */
+  if (g_hash_table_size (store->sale_keys) == 0 && !defer_sale_key_index (store, error))
+    return FALSE;
+  *out_keys = keys;
+  g_hash_table_insert (store->sale_keys, g_strdup (source), g_steal_pointer (&keys));
+  return TRUE;
 }

@@ -985,6 +985,104 @@ test_begin_bulk (Fixture *f, gconstpointer data)
   g_assert_true (reg_store_integrity_check (store, &error));
 }
 
+/* A keyed sale in the shop, then a bulk write of many more: source "bulk" */
+static RegSaleRecord
+keyed (gint64 customer, gint32 day, const char *source, gint64 key, const char *ext)
+{
+  RegSaleRecord rec = sale (customer, day, 100, ext, NULL);
+
+  rec.source = (char *) source;
+  rec.content_key = key;
+  return rec;
+}
+
+/* In a bulk write that builds the sales indexes at its end, the unique index of content keys
+ * waits too, and the sales it would have left out are left out all the same: a key the shop
+ * has, a key twice in the write, one whose row was left out for its external id does not
+ * count; the same key of another source is another sale. The index is back at the end, and
+ * after a rollback. */
+static void
+test_deferred_sale_keys (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE, &error);
+  const char *key_index = "SELECT count(*) FROM sqlite_schema WHERE name = 'sales_source_key'";
+  gint64 ann = add_customer (store, "Ann", NULL);
+  gint32 d = clv_date_from_ymd (2024, 5, 1);
+  RegSaleRecord shop[] = { keyed (ann, d, "bulk", 111, NULL), keyed (ann, d, "bulk", 0, "E1") };
+  RegSaleRecord recs[] = {
+    keyed (ann, d, "bulk", 111, NULL),    /* the shop's */
+    keyed (ann, d, "bulk", 222, NULL),
+    keyed (ann, d, "bulk", 222, NULL),    /* twice */
+    keyed (ann, d, "other", 111, NULL),   /* another source */
+    keyed (ann, d, "bulk", 444, "E1"),    /* left out for its external id */
+    keyed (ann, d, "bulk", 444, NULL),    /* so this one is new */
+  };
+  RegSaleRecord again = keyed (ann, d, "bulk", 222, NULL);
+  gint64 amount;
+  guint inserted;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shop); i++)
+    g_assert_cmpint (reg_store_insert_sale (store, &shop[i], &error), >, 0);
+  for (int round = 0; round < 2; round++)
+    {
+      g_assert_true (reg_store_begin_bulk (store, REG_STORE_BULK_SALES, 1000000, &error));
+      g_assert_true (reg_store_insert_sales (store, recs, G_N_ELEMENTS (recs), &inserted,
+                                             &amount, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (inserted, ==, 3);
+      g_assert_cmpint (query_int64 (store, key_index), ==, 0);
+      g_assert_cmpint (reg_store_insert_sale (store, &again, &error), ==, 0);
+      g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_DUPLICATE);
+      g_clear_error (&error);
+      if (round == 0)
+        {
+          reg_store_rollback (store);
+          g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sales"), ==, 2);
+        }
+      else
+        {
+          g_assert_true (reg_store_end_bulk (store, &error));
+          g_assert_true (reg_store_commit (store, &error));
+          g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sales"), ==, 5);
+        }
+      g_assert_cmpint (query_int64 (store, key_index), ==, 1);
+    }
+  g_assert_true (reg_store_integrity_check (store, &error));
+}
+
+/* The set the keys wait in: whatever is added and taken out, it answers as a list would. */
+static void
+test_key_set (void)
+{
+  g_autoptr(RegKeySet) set = reg_key_set_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GHashTable) truth = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      /* few distinct keys, so that runs collide, are taken out and come back */
+      gint64 key = g_rand_int_range (rand, 1, 3000) * G_GINT64_CONSTANT (0x100000000);
+
+      if (g_rand_boolean (rand))
+        {
+          g_assert_cmpint (reg_key_set_add (set, key), ==, !g_hash_table_contains (truth, &key));
+          g_hash_table_add (truth, g_memdup2 (&key, sizeof key));
+        }
+      else
+        {
+          reg_key_set_remove (set, key);
+          g_hash_table_remove (truth, &key);
+        }
+      g_assert_cmpuint (reg_key_set_size (set), ==, g_hash_table_size (truth));
+    }
+  for (gint64 k = 1; k < 3000; k++)
+    {
+      gint64 key = k * G_GINT64_CONSTANT (0x100000000);
+      g_assert_cmpint (reg_key_set_contains (set, key), ==, g_hash_table_contains (truth, &key));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1018,6 +1116,8 @@ main (int argc, char **argv)
   ADD ("/store/refresh-totals", test_refresh_totals);
   ADD ("/store/defer-indexes-except", test_defer_indexes_except);
   ADD ("/store/begin-bulk", test_begin_bulk);
+  ADD ("/store/deferred-sale-keys", test_deferred_sale_keys);
+  g_test_add_func ("/store/key-set", test_key_set);
 #undef ADD
   return g_test_run ();
 }
