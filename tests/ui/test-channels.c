@@ -237,6 +237,55 @@ test_set_channel (Fixture *f, gconstpointer data)
   f->widget = GTK_WIDGET (view);
 }
 
+static guint
+count_channel_cards (GtkWidget *box, const char *spec, guint *customers)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+      n++;
+      const char *have = g_object_get_data (G_OBJECT (button), "spec");
+      /* the card's spec keeps the channel as written or its key */
+      if (customers != NULL && have != NULL && g_ascii_strcasecmp (have, spec) == 0)
+        (*customers)++;
+    }
+  return n;
+}
+
+/* Setting a channel on a few customers refreshes the Segments view's channel cards at once:
+ * no analysis runs, no reload is asked for. */
+static void
+test_segment_cards_refresh (Fixture *f, gconstpointer data)
+{
+  RegSegmentsView *view = REG_SEGMENTS_VIEW (reg_segments_view_new ());
+  g_autoptr(GError) error = NULL;
+  gint64 ids[2];
+  GtkWidget *box;
+  guint flyers = 0;
+
+  g_object_ref_sink (view);
+  reg_segments_view_set_shop (view, f->shop);
+  gtk_window_set_child (f->window, GTK_WIDGET (view));
+  gtk_window_present (f->window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)), 10);
+  box = ui_test_child (view, REG_TYPE_SEGMENTS_VIEW, "channel_box");
+  /* Instagram only: Cat has no channel */
+  UI_WAIT_UNTIL (count_channel_cards (box, NULL, NULL) == 1, 10);
+
+  ids[0] = f->cat;
+  ids[1] = f->bob;
+  g_assert_cmpint (reg_shop_set_customers_channel (f->shop, ids, 2, "Flyers", &error), ==, 2);
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (count_channel_cards (box, NULL, NULL) == 2, 10);
+  ui_test_drain ();
+  g_assert_cmpuint (count_channel_cards (box, "channel:flyers", &flyers), ==, 2);
+  g_assert_cmpuint (flyers, ==, 1);
+
+  f->widget = GTK_WIDGET (view);
+}
+
 /* The Segments view's channel cards on a demo shop: one per channel, each selecting the
  * customers of its channel:NAME segment for a campaign or a printed list. */
 static void
@@ -301,5 +350,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/channels/set-channel", Fixture, NULL, fixture_set_up, test_set_channel,
               fixture_tear_down);
   g_test_add_func ("/ui/channels/segment-cards", test_segment_cards);
+  g_test_add ("/ui/channels/segment-cards-refresh", Fixture, NULL, fixture_set_up,
+              test_segment_cards_refresh, fixture_tear_down);
   return g_test_run ();
 }
