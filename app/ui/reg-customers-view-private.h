@@ -41,7 +41,8 @@ struct _RegCustomersView
 
   RegShop             *shop;            /* (owned) (nullable) */
   RegCustomerSortModel *model;          /* (owned) filtered and sorted */
-  GtkSingleSelection  *selection;       /* (owned) */
+  GtkMultiSelection   *selection;       /* (owned) */
+  GtkBitset           *selected;        /* (owned) the rows selected, as last told */
   ColumnRef            column_refs[N_COLUMNS];
   Column               probe_hit;       /* see read_sort_column () */
   gboolean             probing;
