@@ -30,6 +30,7 @@ enum
   PROP_GROUP_FILTER,
   PROP_AT_RISK_ONLY,
   PROP_SHOW_ARCHIVED,
+  PROP_SELECTING,
   N_PROPS
 };
 
@@ -355,8 +356,38 @@ apply_fold_cb (gpointer user_data)
   gtk_widget_set_visible (self->back_bar, folded);
   gtk_widget_set_visible (self->detail_separator, !folded);
   reg_customer_detail_set_show_close (self->detail, !folded);
-  gtk_column_view_set_single_click_activate (self->column_view, folded);
+  /* a wide list selects more with Ctrl- and Shift-click; a narrow one, where a tap opens the
+   * customer, has a Select button instead */
+  gtk_widget_set_visible (self->select_button, folded || self->compact);
+  if (!folded && !self->compact && self->selecting)
+    g_object_set (self, "selecting", FALSE, NULL);
+  gtk_column_view_set_single_click_activate (self->column_view, folded && !self->selecting);
   return G_SOURCE_REMOVE;
+}
+
+/* In Select mode a tap adds the row to the selection or takes it out, and opens nothing.
+ * The gesture runs before the rows' own (capture phase) and claims the tap, so the row does
+ * not make itself the only one selected; a drag that scrolls is the scrolled window's. */
+static void
+on_select_tap_released_cb (GtkGestureClick  *gesture,
+                           int               n_press,
+                           double            x,
+                           double            y,
+                           RegCustomersView *self)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  guint pos;
+
+  if (!self->selecting || n_press != 1)
+    return;
+  pos = reg_customers_view_row_at (self, x, y);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (gtk_selection_model_is_selected (model, pos))
+    gtk_selection_model_unselect_item (model, pos);
+  else
+    gtk_selection_model_select_item (model, pos, FALSE);
 }
 
 /* told while the leaflet is laid out: the widgets change after it */
@@ -545,6 +576,9 @@ reg_customers_view_get_property (GObject    *object,
     case PROP_SHOW_ARCHIVED:
       g_value_set_boolean (value, self->show_archived);
       break;
+    case PROP_SELECTING:
+      g_value_set_boolean (value, self->selecting);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -587,6 +621,16 @@ reg_customers_view_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_SELECTING:
+      if (self->selecting != g_value_get_boolean (value))
+        {
+          self->selecting = g_value_get_boolean (value);
+          gtk_column_view_set_single_click_activate (self->column_view,
+                                                     !self->selecting
+                                                     && adw_leaflet_get_folded (self->leaflet));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -618,6 +662,9 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
   properties[PROP_SHOW_ARCHIVED] =
     g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTING] =
+    g_param_spec_boolean ("selecting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (REG_TYPE_CUSTOMER_DETAIL);
@@ -629,6 +676,7 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, detail_page);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, detail_separator);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, back_bar);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, select_button);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, group_dropdown);
@@ -673,6 +721,7 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
                                    channel_spend_action);
   gtk_widget_class_install_property_action (widget_class, "customers.at-risk-only", "at-risk-only");
   gtk_widget_class_install_property_action (widget_class, "customers.show-archived", "show-archived");
+  gtk_widget_class_install_property_action (widget_class, "customers.selecting", "selecting");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customers.close-detail", NULL);
 }
 
@@ -714,6 +763,13 @@ reg_customers_view_init (RegCustomersView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.set-channel-selected", FALSE);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_filter_items_changed_cb), self);
 
+  {
+    GtkGesture *tap = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (tap), GTK_PHASE_CAPTURE);
+    g_signal_connect (tap, "released", G_CALLBACK (on_select_tap_released_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (tap));
+  }
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   apply_fold_cb (self);
   update_count (self);
