@@ -87,10 +87,12 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_visible (sub, FALSE);
       gtk_box_append (GTK_BOX (box), cell);
       gtk_box_append (GTK_BOX (box), sub);
+      g_object_set_data (G_OBJECT (box), "reg-list-item", item);
       gtk_list_item_set_child (item, box);
       g_hash_table_add (self->name_items, item);
       return;
     }
+  g_object_set_data (G_OBJECT (cell), "reg-list-item", item);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -251,6 +253,8 @@ reg_customers_view_on_list_width_cb (RegWidthWatch    *watch,
       gpointer item;
 
       self->compact = compact;
+      /* a narrow list's way to select more than one (see apply_fold_cb) */
+      gtk_widget_set_visible (self->select_button, compact || adw_leaflet_get_folded (self->leaflet));
       /* the name cells again, with or without their second line (GTK 4.8 binds cells only
        * when their row changes) */
       g_hash_table_iter_init (&iter, self->name_items);
@@ -388,4 +392,21 @@ reg_customers_view_sort_by (RegCustomersView *self,
         return TRUE;
       }
   return FALSE;
+}
+
+/* GTK 4.8 has no way to ask a list which row is at a point: the cells know their list item. */
+guint
+reg_customers_view_row_at (RegCustomersView *self,
+                           double            x,
+                           double            y)
+{
+  for (GtkWidget *w = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+       w != NULL && w != GTK_WIDGET (self->column_view); w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (w), "reg-list-item");
+
+      if (item != NULL && gtk_list_item_get_item (item) != NULL)
+        return gtk_list_item_get_position (item);
+    }
+  return GTK_INVALID_LIST_POSITION;
 }

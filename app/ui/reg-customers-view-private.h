@@ -41,7 +41,8 @@ struct _RegCustomersView
 
   RegShop             *shop;            /* (owned) (nullable) */
   RegCustomerSortModel *model;          /* (owned) filtered and sorted */
-  GtkSingleSelection  *selection;       /* (owned) */
+  GtkMultiSelection   *selection;       /* (owned) */
+  GtkBitset           *selected;        /* (owned) the rows selected, as last told */
   ColumnRef            column_refs[N_COLUMNS];
   Column               probe_hit;       /* see read_sort_column () */
   gboolean             probing;
@@ -53,6 +54,7 @@ struct _RegCustomersView
   char                *group_filter;    /* (owned) (nullable) */
   gboolean             at_risk_only;
   gboolean             show_archived;
+  gboolean             selecting;       /* a tap selects a row instead of opening it */
   gint64               detail_id;       /* customer shown in the detail pane, 0 = none */
   guint                refind_id;
   guint                fold_id;
@@ -66,6 +68,7 @@ struct _RegCustomersView
   GtkWidget           *detail_page;
   GtkWidget           *detail_separator;
   GtkWidget           *back_bar;
+  GtkWidget           *select_button;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *tier_dropdown;
   GtkDropDown         *group_dropdown;
@@ -84,5 +87,9 @@ void     reg_customers_view_on_list_width_cb    (RegWidthWatch    *watch,
                                                  RegCustomersView *self);
 void     reg_customers_view_scroll_to_position  (RegCustomersView *self,
                                                  guint             position);
+/* The row at (@x, @y) of the column view, or GTK_INVALID_LIST_POSITION. */
+guint    reg_customers_view_row_at              (RegCustomersView *self,
+                                                 double            x,
+                                                 double            y);
 
 G_END_DECLS

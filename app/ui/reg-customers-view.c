@@ -3,8 +3,9 @@
  * RegCustomersView lists the shop's customers: shop model → RegCustomerSortModel (one C filter
  * for search, tier, group, at risk and archived; the column clicked, sorted on precomputed keys,
  * because GtkSortListModel over a GtkFilterListModel takes a third of a second on 100,000 rows
- * and expression sorters seconds) → GtkSingleSelection → GtkColumnView. The selected customer
- * is shown in a RegCustomerDetail beside the list, or as a page of its own with a way back
+ * and expression sorters seconds) → GtkMultiSelection → GtkColumnView. A click selects one
+ * customer and shows them in a RegCustomerDetail beside the list (Ctrl- and Shift-click select
+ * more, for "Set Channel of the Selected Customers…"), or as a page of its own with a way back
  * when the window is too narrow for both (an AdwLeaflet folds). The columns (their cells, the
  * ones that fit the list's width, their sort) are reg-customers-columns.c. Main thread only.
  */
@@ -29,6 +30,7 @@ enum
   PROP_GROUP_FILTER,
   PROP_AT_RISK_ONLY,
   PROP_SHOW_ARCHIVED,
+  PROP_SELECTING,
   N_PROPS
 };
 
@@ -73,11 +75,24 @@ update_count (RegCustomersView *self)
   guint total = self->shop != NULL ? g_list_model_get_n_items (reg_shop_get_customers (self->shop)) : 0;
   g_autofree char *text = NULL;
 
+  guint selected = self->selection != NULL
+                   ? (guint) gtk_bitset_get_size (self->selected) : 0;
+
   if (shown == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", total), total);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u customer", "%u of %u customers", total),
                             shown, total);
+  /* more than the one whose page is open: what "…Selected Customers" acts on */
+  if (selected > 1)
+    {
+      /* Translators: after "120 customers" in the Customers view, "120 customers, 3 selected" */
+      g_autofree char *sel = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected",
+                                                           "%u selected", selected), selected);
+      g_autofree char *both = g_strdup_printf (_("%s, %s"), text, sel);
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->count_label, text);
 
   if (shown > 0)
@@ -260,7 +275,7 @@ refind_cb (gpointer user_data)
   /* the customer's row was replaced (an edit, a new sale) or moved (a new sort) */
   if (find_in_model (G_LIST_MODEL (self->selection), self->detail_id, &pos))
     {
-      gtk_single_selection_set_selected (self->selection, pos);
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), pos, TRUE);
       return G_SOURCE_REMOVE;
     }
   if (find_in_model (reg_shop_get_customers (self->shop), self->detail_id, &pos))
@@ -273,21 +288,37 @@ refind_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* One customer selected: their page beside the list. More: the page stays as it was, the count
+ * says how many. None (the row was replaced by an edit, or moved by a new sort): the customer
+ * shown is found again. */
 static void
-on_selected_item_cb (GtkSingleSelection *selection,
-                     GParamSpec         *pspec,
-                     RegCustomersView   *self)
+update_selection (RegCustomersView *self)
 {
-  RegCustomer *c = gtk_single_selection_get_selected_item (selection);
-
-  if (c != NULL)
+  gtk_bitset_unref (self->selected);
+  self->selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.set-channel-selected",
+                                 !gtk_bitset_is_empty (self->selected));
+  if (gtk_bitset_get_size (self->selected) == 1)
     {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                        gtk_bitset_get_minimum (self->selected));
+
       /* beside the list; a page of its own only when asked for (a tap, Enter) */
-      show_detail (self, c, FALSE);
-      return;
+      if (c != NULL && c != reg_customer_detail_get_customer (self->detail))
+        show_detail (self, c, FALSE);
     }
-  if (self->detail_id != 0 && self->refind_id == 0)
+  else if (gtk_bitset_is_empty (self->selected) && self->detail_id != 0 && self->refind_id == 0)
     self->refind_id = g_idle_add (refind_cb, self);
+}
+
+static void
+on_selection_changed_cb (GtkSelectionModel *selection,
+                         guint              position,
+                         guint              n_items,
+                         RegCustomersView  *self)
+{
+  update_selection (self);
+  update_count (self);
 }
 
 static void
@@ -297,6 +328,8 @@ on_filter_items_changed_cb (GListModel       *model,
                             guint             added,
                             RegCustomersView *self)
 {
+  /* the selection drops the rows replaced, without a signal of its own */
+  update_selection (self);
   update_count (self);
 }
 
@@ -323,8 +356,38 @@ apply_fold_cb (gpointer user_data)
   gtk_widget_set_visible (self->back_bar, folded);
   gtk_widget_set_visible (self->detail_separator, !folded);
   reg_customer_detail_set_show_close (self->detail, !folded);
-  gtk_column_view_set_single_click_activate (self->column_view, folded);
+  /* a wide list selects more with Ctrl- and Shift-click; a narrow one, where a tap opens the
+   * customer, has a Select button instead */
+  gtk_widget_set_visible (self->select_button, folded || self->compact);
+  if (!folded && !self->compact && self->selecting)
+    g_object_set (self, "selecting", FALSE, NULL);
+  gtk_column_view_set_single_click_activate (self->column_view, folded && !self->selecting);
   return G_SOURCE_REMOVE;
+}
+
+/* In Select mode a tap adds the row to the selection or takes it out, and opens nothing.
+ * The gesture runs before the rows' own (capture phase) and claims the tap, so the row does
+ * not make itself the only one selected; a drag that scrolls is the scrolled window's. */
+static void
+on_select_tap_released_cb (GtkGestureClick  *gesture,
+                           int               n_press,
+                           double            x,
+                           double            y,
+                           RegCustomersView *self)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  guint pos;
+
+  if (!self->selecting || n_press != 1)
+    return;
+  pos = reg_customers_view_row_at (self, x, y);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (gtk_selection_model_is_selected (model, pos))
+    gtk_selection_model_unselect_item (model, pos);
+  else
+    gtk_selection_model_select_item (model, pos, FALSE);
 }
 
 /* told while the leaflet is laid out: the widgets change after it */
@@ -347,7 +410,7 @@ close_detail_action (GtkWidget  *widget,
   RegCustomersView *self = REG_CUSTOMERS_VIEW (widget);
 
   show_detail (self, NULL, FALSE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -398,6 +461,45 @@ set_channel_action (GtkWidget  *widget,
   reg_set_channel_dialog_show (widget, self->shop, ids);
 }
 
+/* The customers selected in the list (a click, Ctrl- or Shift-click), in the list's order. */
+GArray *
+reg_customers_view_get_selected_ids (RegCustomersView *self)
+{
+  GArray *ids;
+  GtkBitsetIter iter;
+  guint pos;
+
+  g_return_val_if_fail (REG_IS_CUSTOMERS_VIEW (self), NULL);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) gtk_bitset_get_size (self->selected));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, self->selected, &pos); more;
+       more = gtk_bitset_iter_next (&iter, &pos))
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (G_LIST_MODEL (self->selection), pos);
+      gint64 id;
+
+      if (c == NULL)
+        continue;
+      id = reg_customer_get_id (c);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+set_channel_selected_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  RegCustomersView *self = REG_CUSTOMERS_VIEW (widget);
+  g_autoptr(GArray) ids = NULL;
+
+  if (self->shop == NULL)
+    return;
+  ids = reg_customers_view_get_selected_ids (self);
+  if (ids->len > 0)
+    reg_set_channel_dialog_show_selected (widget, self->shop, ids);
+}
+
 static void
 channel_spend_action (GtkWidget  *widget,
                       const char *action_name,
@@ -442,6 +544,7 @@ reg_customers_view_finalize (GObject *object)
 
   /* after dispose: the column view tears its cells down in it */
   g_hash_table_unref (self->name_items);
+  gtk_bitset_unref (self->selected);
   g_free (self->query);
   g_free (self->tier_filter);
   g_free (self->group_filter);
@@ -472,6 +575,9 @@ reg_customers_view_get_property (GObject    *object,
       break;
     case PROP_SHOW_ARCHIVED:
       g_value_set_boolean (value, self->show_archived);
+      break;
+    case PROP_SELECTING:
+      g_value_set_boolean (value, self->selecting);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -515,6 +621,16 @@ reg_customers_view_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_SELECTING:
+      if (self->selecting != g_value_get_boolean (value))
+        {
+          self->selecting = g_value_get_boolean (value);
+          gtk_column_view_set_single_click_activate (self->column_view,
+                                                     !self->selecting
+                                                     && adw_leaflet_get_folded (self->leaflet));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -546,6 +662,9 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
   properties[PROP_SHOW_ARCHIVED] =
     g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTING] =
+    g_param_spec_boolean ("selecting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (REG_TYPE_CUSTOMER_DETAIL);
@@ -557,6 +676,7 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, detail_page);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, detail_separator);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, back_bar);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomersView, select_button);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RegCustomersView, group_dropdown);
@@ -595,10 +715,13 @@ reg_customers_view_class_init (RegCustomersViewClass *klass)
   gtk_widget_class_install_action (widget_class, "customers.close-detail", NULL, close_detail_action);
   gtk_widget_class_install_action (widget_class, "customers.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "customers.set-channel", NULL, set_channel_action);
+  gtk_widget_class_install_action (widget_class, "customers.set-channel-selected", NULL,
+                                   set_channel_selected_action);
   gtk_widget_class_install_action (widget_class, "customers.channel-spend", NULL,
                                    channel_spend_action);
   gtk_widget_class_install_property_action (widget_class, "customers.at-risk-only", "at-risk-only");
   gtk_widget_class_install_property_action (widget_class, "customers.show-archived", "show-archived");
+  gtk_widget_class_install_property_action (widget_class, "customers.selecting", "selecting");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customers.close-detail", NULL);
 }
 
@@ -609,6 +732,7 @@ reg_customers_view_init (RegCustomersView *self)
   g_autoptr(GtkStringList) group_names = gtk_string_list_new (NULL);
 
   self->name_items = g_hash_table_new (NULL, NULL);
+  self->selected = gtk_bitset_new_empty ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* filter drop-downs: display names from the core's tables, ids kept beside them */
@@ -633,13 +757,19 @@ reg_customers_view_init (RegCustomersView *self)
    * in the search field asks only the rows still shown */
   self->model = reg_customer_sort_model_new (NULL);
   reg_customer_sort_model_set_filter (self->model, filter_customer, self, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_cb), self);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.set-channel-selected", FALSE);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_filter_items_changed_cb), self);
 
+  {
+    GtkGesture *tap = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (tap), GTK_PHASE_CAPTURE);
+    g_signal_connect (tap, "released", G_CALLBACK (on_select_tap_released_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (tap));
+  }
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   apply_fold_cb (self);
   update_count (self);
@@ -733,7 +863,7 @@ reg_customers_view_select_customer (RegCustomersView *self,
 
   if (!find_in_model (G_LIST_MODEL (self->selection), id, &pos))
     return FALSE;
-  gtk_single_selection_set_selected (self->selection, pos);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), pos, TRUE);
   reg_customers_view_scroll_to_position (self, pos);
   /* opened on purpose: its own page when there is no room beside the list */
   if (self->detail_id == id)

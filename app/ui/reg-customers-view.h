@@ -37,5 +37,7 @@ gboolean    reg_customers_view_select_customer (RegCustomersView *self,
 GtkWidget  *reg_customers_view_get_detail      (RegCustomersView *self);
 /* The ids (gint64) of the customers shown: search and filters applied. */
 GArray     *reg_customers_view_get_shown_ids   (RegCustomersView *self);
+/* The ids (gint64) of the customers selected in the list (a click, Ctrl- or Shift-click). */
+GArray     *reg_customers_view_get_selected_ids (RegCustomersView *self);
 
 G_END_DECLS

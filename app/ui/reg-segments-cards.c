@@ -272,7 +272,28 @@ reg_segments_view_mark_selected_cards (RegSegmentsView *self)
 void
 reg_segments_view_cancel_channel_cards (RegSegmentsView *self)
 {
+  g_clear_handle_id (&self->channel_refresh_id, g_source_remove);
   if (self->channel_reading != NULL)
     g_cancellable_cancel (self->channel_reading);
   g_clear_object (&self->channel_reading);
+}
+
+static gboolean
+refresh_channel_cards_cb (gpointer user_data)
+{
+  RegSegmentsView *self = user_data;
+
+  self->channel_refresh_id = 0;
+  fill_channel_cards (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A customer's channel or cost changed (one by one, as "Set Channel" on a selection does):
+ * only the channel cards read their figures again, once for a burst of changes, without
+ * waiting for an analysis; the tier and group cards are the analysis's and wait for it. */
+void
+reg_segments_view_queue_channel_cards (RegSegmentsView *self)
+{
+  if (self->channel_refresh_id == 0 && self->shop != NULL)
+    self->channel_refresh_id = g_idle_add (refresh_channel_cards_cb, self);
 }

@@ -33,6 +33,7 @@ struct _RegSegmentsView
   GtkFlowBox        *group_box;
   GtkWidget         *channel_section;
   GCancellable      *channel_reading;  /* (owned) (nullable) the channel cards' read */
+  guint              channel_refresh_id;  /* the cards read again once idle */
   GtkFlowBox        *channel_box;
   RegSegmentFilter  *filter;
   AdwPreferencesGroup *selection_group;
@@ -52,6 +53,7 @@ void  reg_segments_view_fill_cards           (RegSegmentsView          *self,
                                               const RegAnalysisSummary *summary);
 void  reg_segments_view_mark_selected_cards  (RegSegmentsView          *self);
 void  reg_segments_view_cancel_channel_cards (RegSegmentsView          *self);
+void  reg_segments_view_queue_channel_cards  (RegSegmentsView          *self);
 char *reg_segments_view_format_money         (RegSegmentsView          *self,
                                               double                    minor);
 

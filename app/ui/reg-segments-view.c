@@ -250,7 +250,9 @@ view_shop_changed (RegView       *view,
                    gint64         id)
 {
   /* new scores, a bulk change or new settings change the cards; single edits wait for the
-   * analysis they start */
+   * analysis they start, but for the channel cards, which need none */
+  if (kind == REG_SHOP_CHANGE_CUSTOMER)
+    reg_segments_view_queue_channel_cards (REG_SEGMENTS_VIEW (view));
   return kind == REG_SHOP_CHANGE_SCORES || kind == REG_SHOP_CHANGE_ALL
          || kind == REG_SHOP_CHANGE_SETTINGS || kind == REG_SHOP_CHANGE_CUSTOMER_REMOVED;
 }

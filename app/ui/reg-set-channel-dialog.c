@@ -64,26 +64,18 @@ on_entry_activate_cb (GtkEntry *entry, AdwMessageDialog *dialog)
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
-GtkWidget *
-reg_set_channel_dialog_show (GtkWidget *from, RegShop *shop, GArray *ids)
+static GtkWidget *
+show_dialog (GtkWidget *from, RegShop *shop, GArray *ids, const char *body)
 {
   GtkRoot *root = gtk_widget_get_root (from);
   SetChannel *s = g_new0 (SetChannel, 1);
   g_auto(GStrv) channels = reg_shop_list_channels (shop);
-  g_autofree char *body = NULL;
   g_autofree char *known = NULL;
   GtkWidget *dialog;
 
   s->shop = g_object_ref (shop);
   s->ids = g_array_ref (ids);
   s->from = g_object_ref (from);
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Where the customer shown came from, such as Instagram, "
-                                       "a market stall or word of mouth. Leave it empty to "
-                                       "clear it.",
-                                       "Where the %u customers shown came from, such as "
-                                       "Instagram, a market stall or word of mouth. Leave it "
-                                       "empty to clear it.", ids->len), ids->len);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Set Channel"), body);
   s->entry = gtk_entry_new ();
@@ -109,6 +101,36 @@ reg_set_channel_dialog_show (GtkWidget *from, RegShop *shop, GArray *ids)
   g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), s);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+GtkWidget *
+reg_set_channel_dialog_show (GtkWidget *from, RegShop *shop, GArray *ids)
+{
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Where the customer shown came from, such as Instagram, "
+                                       "a market stall or word of mouth. Leave it empty to "
+                                       "clear it.",
+                                       "Where the %u customers shown came from, such as "
+                                       "Instagram, a market stall or word of mouth. Leave it "
+                                       "empty to clear it.", ids->len), ids->len);
+  return show_dialog (from, shop, ids, body);
+}
+
+GtkWidget *
+reg_set_channel_dialog_show_selected (GtkWidget *from, RegShop *shop, GArray *ids)
+{
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Where the selected customer came from, such as "
+                                       "Instagram, a market stall or word of mouth. Leave it "
+                                       "empty to clear it.",
+                                       "Where the %u selected customers came from, such as "
+                                       "Instagram, a market stall or word of mouth. Leave it "
+                                       "empty to clear it.", ids->len), ids->len);
+  return show_dialog (from, shop, ids, body);
 }
 
 GtkEditable *

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 GtkWidget *reg_set_channel_dialog_show  (GtkWidget  *from,
                                          RegShop    *shop,
                                          GArray     *ids);
+/* The same for the customers selected in a list (the question says "selected", not "shown"). */
+GtkWidget *reg_set_channel_dialog_show_selected (GtkWidget *from,
+                                                 RegShop   *shop,
+                                                 GArray    *ids);
 /* The dialog's entry, for tests. */
 GtkEditable *reg_set_channel_dialog_get_entry (GtkWidget *dialog);
 

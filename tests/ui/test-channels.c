@@ -14,6 +14,7 @@
 #include "reg-channel-card.h"
 #include "reg-channel-spend-dialog.h"
 #include "reg-channels.h"
+#include "reg-customer.h"
 #include "reg-customer-detail.h"
 #include "reg-customers-view.h"
 #include "reg-segments-view.h"
@@ -237,6 +238,185 @@ test_set_channel (Fixture *f, gconstpointer data)
   f->widget = GTK_WIDGET (view);
 }
 
+static guint
+count_channel_cards (GtkWidget *box, const char *spec, guint *customers)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+      n++;
+      const char *have = g_object_get_data (G_OBJECT (button), "spec");
+      /* the card's spec keeps the channel as written or its key */
+      if (customers != NULL && have != NULL && g_ascii_strcasecmp (have, spec) == 0)
+        (*customers)++;
+    }
+  return n;
+}
+
+/* What a click on row @pos of the customers list does, through the list's own action (the
+ * one its rows' click gesture calls): @modify is Ctrl held, @extend Shift. */
+static void
+click_row (RegCustomersView *view, guint pos, gboolean modify, gboolean extend)
+{
+  GtkWidget *cv = GTK_WIDGET (reg_customers_view_get_column_view (view));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (cv); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        g_assert_true (gtk_widget_activate_action (child, "list.select-item", "(ubb)", pos, modify,
+                                                   extend));
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static guint
+position_of (RegCustomersView *view, gint64 id)
+{
+  GListModel *shown = reg_customers_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (shown, i);
+      if (reg_customer_get_id (c) == id)
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static char *
+channel_of (Fixture *f, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  RegCustomerRecord rec = { 0 };
+  char *channel;
+
+  g_assert_true (reg_shop_get_customer (f->shop, id, &rec, &error));
+  g_assert_no_error (error);
+  channel = g_strdup (rec.channel);
+  reg_customer_record_clear (&rec);
+  return channel;
+}
+
+/* A click opens one customer's page; Ctrl- and Shift-click select more; "Set Channel of the
+ * Selected Customers…" changes exactly those, whatever the list shows besides. */
+static void
+test_set_channel_selected (Fixture *f, gconstpointer data)
+{
+  RegCustomersView *view = REG_CUSTOMERS_VIEW (reg_customers_view_new ());
+  gint64 dan = add_customer (f, "Dan", "Market", clv_date_today () - 3, 1500);
+  gint64 eve = add_customer (f, "Eve", NULL, clv_date_today () - 2, 2500);
+  RegCustomerDetail *detail;
+  AdwMessageDialog *dialog;
+  GtkLabel *count;
+  g_autoptr(GArray) selected = NULL;
+
+  g_object_ref_sink (view);
+  reg_customers_view_set_shop (view, f->shop);
+  gtk_window_set_child (f->window, GTK_WIDGET (view));
+  gtk_window_present (f->window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)), 10);
+  UI_WAIT_UNTIL (g_list_model_get_n_items (reg_customers_view_get_model (view)) == 5, 10);
+  reg_customers_view_sort_by (view, "name", GTK_SORT_ASCENDING);
+  ui_test_drain ();
+  detail = REG_CUSTOMER_DETAIL (reg_customers_view_get_detail (view));
+  count = ui_test_child (view, REG_TYPE_CUSTOMERS_VIEW, "count_label");
+  /* nothing selected: nothing to ask */
+  gtk_widget_activate_action (GTK_WIDGET (view), "customers.set-channel-selected", NULL);
+  ui_test_drain ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* a plain click: that customer's page, alone selected */
+  click_row (view, position_of (view, f->bob), FALSE, FALSE);
+  ui_test_drain ();
+  g_assert_nonnull (reg_customer_detail_get_customer (detail));
+  g_assert_cmpint (reg_customer_get_id (reg_customer_detail_get_customer (detail)), ==, f->bob);
+  g_assert_true (gtk_widget_get_visible (reg_customers_view_get_detail (view)));
+  g_assert_null (strstr (gtk_label_get_text (count), "selected"));
+
+  /* Shift-click on Cat (Bob to Cat), Ctrl-click on Eve: three, Ann and Dan left out */
+  click_row (view, position_of (view, f->cat), FALSE, TRUE);
+  click_row (view, position_of (view, eve), TRUE, FALSE);
+  ui_test_drain ();
+  selected = reg_customers_view_get_selected_ids (view);
+  g_assert_cmpuint (selected->len, ==, 3);
+  g_assert_nonnull (strstr (gtk_label_get_text (count), "3 selected"));
+  /* the page open stays the first one clicked */
+  g_assert_cmpint (reg_customer_get_id (reg_customer_detail_get_customer (detail)), ==, f->bob);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "customers.set-channel-selected", NULL);
+  UI_WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
+                 10);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 selected customers"));
+  gtk_editable_set_text (reg_set_channel_dialog_get_entry (GTK_WIDGET (dialog)), "Flyers");
+  adw_message_dialog_response (dialog, "set");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_drain ();
+
+  {
+    const gint64 changed[] = { f->bob, f->cat, eve };
+    for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+      {
+        g_autofree char *channel = channel_of (f, changed[i]);
+        g_assert_cmpstr (channel, ==, "Flyers");
+      }
+  }
+  {
+    g_autofree char *ann_channel = channel_of (f, f->ann);
+    g_autofree char *dan_channel = channel_of (f, dan);
+    g_assert_cmpstr (ann_channel, ==, "Instagram");
+    g_assert_cmpstr (dan_channel, ==, "Market");
+  }
+
+  /* a plain click again: one customer, their page */
+  click_row (view, position_of (view, dan), FALSE, FALSE);
+  ui_test_drain ();
+  g_clear_pointer (&selected, g_array_unref);
+  selected = reg_customers_view_get_selected_ids (view);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpint (g_array_index (selected, gint64, 0), ==, dan);
+  g_assert_cmpint (reg_customer_get_id (reg_customer_detail_get_customer (detail)), ==, dan);
+  g_assert_null (strstr (gtk_label_get_text (count), "selected"));
+
+  f->widget = GTK_WIDGET (view);
+}
+
+/* Setting a channel on a few customers refreshes the Segments view's channel cards at once:
+ * no analysis runs, no reload is asked for. */
+static void
+test_segment_cards_refresh (Fixture *f, gconstpointer data)
+{
+  RegSegmentsView *view = REG_SEGMENTS_VIEW (reg_segments_view_new ());
+  g_autoptr(GError) error = NULL;
+  gint64 ids[2];
+  GtkWidget *box;
+  guint flyers = 0;
+
+  g_object_ref_sink (view);
+  reg_segments_view_set_shop (view, f->shop);
+  gtk_window_set_child (f->window, GTK_WIDGET (view));
+  gtk_window_present (f->window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)), 10);
+  box = ui_test_child (view, REG_TYPE_SEGMENTS_VIEW, "channel_box");
+  /* Instagram only: Cat has no channel */
+  UI_WAIT_UNTIL (count_channel_cards (box, NULL, NULL) == 1, 10);
+
+  ids[0] = f->cat;
+  ids[1] = f->bob;
+  g_assert_cmpint (reg_shop_set_customers_channel (f->shop, ids, 2, "Flyers", &error), ==, 2);
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (count_channel_cards (box, NULL, NULL) == 2, 10);
+  ui_test_drain ();
+  g_assert_cmpuint (count_channel_cards (box, "channel:flyers", &flyers), ==, 2);
+  g_assert_cmpuint (flyers, ==, 1);
+
+  f->widget = GTK_WIDGET (view);
+}
+
 /* The Segments view's channel cards on a demo shop: one per channel, each selecting the
  * customers of its channel:NAME segment for a campaign or a printed list. */
 static void
@@ -300,6 +480,10 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/channels/set-channel", Fixture, NULL, fixture_set_up, test_set_channel,
               fixture_tear_down);
+  g_test_add ("/ui/channels/set-channel-selected", Fixture, NULL, fixture_set_up,
+              test_set_channel_selected, fixture_tear_down);
   g_test_add_func ("/ui/channels/segment-cards", test_segment_cards);
+  g_test_add ("/ui/channels/segment-cards-refresh", Fixture, NULL, fixture_set_up,
+              test_segment_cards_refresh, fixture_tear_down);
   return g_test_run ();
 }

@@ -239,6 +239,100 @@ test_customers_360 (Fixture       *f,
   assert_names_visible (table, TRUE);
 }
 
+/* The middle of row @pos of the list, in the column view's coordinates (the row's name cell). */
+static gboolean
+find_row_point (GtkWidget *widget, GtkWidget *table, guint pos, graphene_point_t *out)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "reg-list-item");
+
+  if (item != NULL && gtk_list_item_get_item (item) != NULL && gtk_list_item_get_position (item) == pos
+      && gtk_widget_get_mapped (widget))
+    {
+      graphene_point_t mid = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                  gtk_widget_get_height (widget) / 2.f);
+      return gtk_widget_compute_point (widget, table, &mid, out);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (find_row_point (c, table, pos, out))
+      return TRUE;
+  return FALSE;
+}
+
+/* A tap on row @pos, as the list's tap gesture (the one run before the rows') is told of it. */
+static void
+tap_row (GtkColumnView *table, guint pos)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (table));
+  graphene_point_t at;
+  gboolean tapped = FALSE;
+
+  g_assert_true (find_row_point (GTK_WIDGET (table), GTK_WIDGET (table), pos, &at));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (c)
+          && gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (c, "released", 1, (double) at.x, (double) at.y);
+          tapped = TRUE;
+        }
+    }
+  g_assert_true (tapped);
+}
+
+/* On a narrow window a tap opens a customer; in Select mode taps select several instead, and
+ * the list stays the two-line list. */
+static void
+test_customers_360_select (Fixture       *f,
+                           gconstpointer  data)
+{
+  RegCustomersView *view;
+  GtkColumnView *table;
+  AdwLeaflet *leaflet;
+  GtkWidget *select_button;
+  GtkLabel *count;
+  g_autoptr(GArray) ids = NULL;
+
+  open_window (f, 360);
+  view = show_customers (f);
+  table = reg_customers_view_get_column_view (view);
+  leaflet = ui_test_child (view, REG_TYPE_CUSTOMERS_VIEW, "leaflet");
+  select_button = ui_test_child (view, REG_TYPE_CUSTOMERS_VIEW, "select_button");
+  count = ui_test_child (view, REG_TYPE_CUSTOMERS_VIEW, "count_label");
+  g_assert_true (gtk_widget_get_mapped (select_button));
+  g_assert_true (gtk_column_view_get_single_click_activate (table) == adw_leaflet_get_folded (leaflet));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "customers.selecting", NULL);
+  settle (f);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (select_button)));
+  g_assert_false (gtk_column_view_get_single_click_activate (table));
+  tap_row (table, 0);
+  tap_row (table, 2);
+  tap_row (table, 3);
+  settle (f);
+  ids = reg_customers_view_get_selected_ids (view);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_nonnull (strstr (gtk_label_get_text (count), "3 selected"));
+  /* no customer's page opened over the list */
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != ui_test_child (view, REG_TYPE_CUSTOMERS_VIEW,
+                                                                            "detail_page"));
+  assert_names_visible (table, TRUE);
+  assert_no_column_cut (table);
+
+  /* a second tap takes a row out again */
+  tap_row (table, 2);
+  settle (f);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = reg_customers_view_get_selected_ids (view);
+  g_assert_cmpuint (ids->len, ==, 2);
+
+  /* out of Select mode a tap does what it did before */
+  gtk_widget_activate_action (GTK_WIDGET (view), "customers.selecting", NULL);
+  settle (f);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (select_button)));
+  g_assert_true (gtk_column_view_get_single_click_activate (table) == adw_leaflet_get_folded (leaflet));
+}
+
 static void
 check_wide (Fixture *f,
             int      width)
@@ -580,6 +674,8 @@ main (int   argc,
 {
   ui_test_init (&argc, &argv);
   g_test_add ("/ui/narrow/customers-360", Fixture, NULL, fixture_set_up, test_customers_360,
+              fixture_tear_down);
+  g_test_add ("/ui/narrow/customers-360-select", Fixture, NULL, fixture_set_up, test_customers_360_select,
               fixture_tear_down);
   g_test_add ("/ui/narrow/customers-1100-with-detail", Fixture, NULL, fixture_set_up, test_customers_1100,
               fixture_tear_down);
