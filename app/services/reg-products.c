@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "reg-products.h"
+#include "reg-products-private.h"
 #include "reg-shop-private.h"
 #include "reg-store-products.h"
 
@@ -66,7 +67,12 @@ compare_revenue (gconstpointer x, gconstpointer y)
 RegProductFigures *
 reg_shop_product_figures (RegShop *shop, guint pair_limit, GError **error)
 {
-  RegStore *store = reg_shop_get_store (shop);
+  return reg_product_figures_read (reg_shop_get_store (shop), pair_limit, error);
+}
+
+RegProductFigures *
+reg_product_figures_read (RegStore *store, guint pair_limit, GError **error)
+{
   g_autoptr(GPtrArray) records = reg_store_list_products (store, error);
   g_autoptr(RegProductFigures) out = NULL;
   g_autoptr(ClvBasket) basket = NULL;
