@@ -95,6 +95,8 @@ struct _RegProductsView
   GtkWidget           *detail_page;
   GtkWidget           *detail_separator;
   GtkWidget           *back_button;
+  GtkWidget           *bought_button;
+  GtkWidget           *not_bought_button;
   GtkLabel            *title_label;
   GtkLabel            *code_label;
   GtkLabel            *figures_label;
@@ -335,6 +337,19 @@ on_row_activated_cb (GtkColumnView   *view,
 }
 
 static void
+on_segment_clicked_cb (GtkButton       *button,
+                       RegProductsView *self)
+{
+  g_autofree char *spec = NULL;
+
+  if (self->open_row == NULL)
+    return;
+  spec = g_strconcat (GTK_WIDGET (button) == self->bought_button ? "bought:" : "not-bought:",
+                      self->open_row->code, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-segment", "s", spec);
+}
+
+static void
 on_back_clicked_cb (GtkButton       *button,
                     RegProductsView *self)
 {
@@ -501,6 +516,8 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, detail_page);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, detail_separator);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RegProductsView, bought_button);
+  gtk_widget_class_bind_template_child (widget_class, RegProductsView, not_bought_button);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, title_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, code_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, figures_label);
@@ -509,6 +526,7 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_segment_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
 }
 

@@ -23,6 +23,7 @@
 #include "reg-sales-view.h"
 #include "reg-products-view.h"
 #include "reg-segments-view.h"
+#include "reg-ui-util.h"
 #include "reg-window.h"
 
 /* Wait this long after the last change before analysing again. */
@@ -352,6 +353,21 @@ show_view_action (GtkWidget  *widget,
   reg_window_show_view (REG_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* The customers of a segment (such as bought:CODE, from the Products view), on the Segments
+ * view, where they can be printed or exported. */
+static void
+show_segment_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RegWindow *self = REG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  reg_window_show_view (self, "segments");
+  if (!reg_segments_view_select (self->segments_view, g_variant_get_string (param, NULL), &error))
+    reg_ui_toast_text (widget, error->message);
+}
+
 static void
 new_sale_action (GtkWidget  *widget,
                  const char *action_name,
@@ -634,6 +650,7 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegWindow, reports_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-segment", "s", show_segment_action);
   gtk_widget_class_install_action (widget_class, "win.new-sale", NULL, new_sale_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

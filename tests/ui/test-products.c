@@ -12,6 +12,7 @@
 #include "reg-import-job.h"
 #include "reg-products-view.h"
 #include "reg-products.h"
+#include "reg-segments-view.h"
 #include "reg-test-utils.h"
 #include "reg-window.h"
 #include "ui-test-utils.h"
@@ -247,6 +248,30 @@ test_page (Fixture       *f,
   g_ptr_array_unref (others);
 }
 
+/* A product's buttons show its buyers, and the customers who never bought it, as segments. */
+static void
+test_segment_buttons (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *buttons[] = { "bought_button", "not_bought_button" };
+  const char *prefixes[] = { "bought:", "not-bought:" };
+  RegSegmentsView *segments = REG_SEGMENTS_VIEW (reg_window_get_view (f->window, "segments"));
+  const char *code;
+
+  reg_products_view_open (f->view, 0);
+  code = reg_product_item_get_code (item_at (f, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      g_autofree char *spec = g_strconcat (prefixes[i], code, NULL);
+
+      reg_window_show_view (f->window, "products");
+      g_signal_emit_by_name (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, buttons[i]), "clicked");
+      ui_test_drain ();
+      g_assert_cmpstr (reg_segments_view_get_spec (segments), ==, spec);
+      g_assert_cmpstr (reg_window_get_visible_view (f->window), ==, "segments");
+    }
+}
+
 /* A shop without line items says why there is nothing to show. */
 static void
 test_empty (Fixture       *f,
@@ -277,6 +302,8 @@ main (int    argc,
   g_test_add ("/ui/products/sort-by-revenue", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/ui/products/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/products/page-pairs", Fixture, NULL, fixture_set_up, test_page, fixture_tear_down);
+  g_test_add ("/ui/products/segment-buttons", Fixture, NULL, fixture_set_up, test_segment_buttons,
+              fixture_tear_down);
   g_test_add ("/ui/products/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
   return g_test_run ();
 }
