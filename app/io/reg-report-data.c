@@ -309,12 +309,10 @@ reg_report_data_add_product (RegReportData *data, const char *code, const char *
 void
 reg_report_data_add_pair (RegReportData *data, const RegReportPair *pair)
 {
-  RegReportPair p = *pair;
+  RegReportPair p = { g_strdup (pair->a_code), g_strdup (pair->a_name), g_strdup (pair->b_code),
+                      g_strdup (pair->b_name), pair->orders, pair->support, pair->confidence_ab,
+                      pair->confidence_ba, pair->lift };
 
-  p.a_code = g_strdup (pair->a_code);
-  p.a_name = g_strdup (pair->a_name);
-  p.b_code = g_strdup (pair->b_code);
-  p.b_name = g_strdup (pair->b_name);
   g_array_append_val (data->pairs, p);
 }
 
