@@ -56,6 +56,26 @@ clear_customer (gpointer p)
  *   a euro shop in en_US until reg_report_data_set_shop() is called. Free with
  *   reg_report_data_free().
  */
+static void
+clear_product (gpointer p)
+{
+  RegReportProduct *product = p;
+
+  g_free (product->code);
+  g_free (product->name);
+}
+
+static void
+clear_pair (gpointer p)
+{
+  RegReportPair *pair = p;
+
+  g_free (pair->a_code);
+  g_free (pair->a_name);
+  g_free (pair->b_code);
+  g_free (pair->b_name);
+}
+
 RegReportData *
 reg_report_data_new (void)
 {
@@ -87,6 +107,10 @@ reg_report_data_new (void)
   data->forecast = g_array_new (FALSE, TRUE, sizeof (RegReportMonth));
   data->channels = g_array_new (FALSE, TRUE, sizeof (ClvChannelFigures));
   g_array_set_clear_func (data->channels, (GDestroyNotify) clv_channel_figures_clear);
+  data->products = g_array_new (FALSE, TRUE, sizeof (RegReportProduct));
+  g_array_set_clear_func (data->products, clear_product);
+  data->pairs = g_array_new (FALSE, TRUE, sizeof (RegReportPair));
+  g_array_set_clear_func (data->pairs, clear_pair);
   data->model.holdout_predicted = REG_REPORT_NA;
   data->model.holdout_actual = REG_REPORT_NA;
   return data;
@@ -114,6 +138,8 @@ reg_report_data_free (RegReportData *data)
   g_array_unref (data->forecast);
   g_free (data->forecast_text);
   g_array_unref (data->channels);
+  g_array_unref (data->products);
+  g_array_unref (data->pairs);
   g_free (data);
 }
 
@@ -269,6 +295,25 @@ reg_report_data_add_tracking (RegReportData *data, gint32 period_day, double act
                              expected_cumulative };
 
   g_array_append_val (data->model.tracking, t);
+}
+
+void
+reg_report_data_add_product (RegReportData *data, const char *code, const char *name,
+                             gint64 revenue, gint64 quantity, guint customers, guint orders)
+{
+  RegReportProduct p = { g_strdup (code), g_strdup (name), revenue, quantity, customers, orders };
+
+  g_array_append_val (data->products, p);
+}
+
+void
+reg_report_data_add_pair (RegReportData *data, const RegReportPair *pair)
+{
+  RegReportPair p = { g_strdup (pair->a_code), g_strdup (pair->a_name), g_strdup (pair->b_code),
+                      g_strdup (pair->b_name), pair->orders, pair->support, pair->confidence_ab,
+                      pair->confidence_ba, pair->lift };
+
+  g_array_append_val (data->pairs, p);
 }
 
 void

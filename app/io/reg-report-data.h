@@ -162,6 +162,29 @@ typedef gboolean (*RegReportCustomerNext) (gpointer           user_data,
                                            RegReportCustomer *out,
                                            GError           **error);
 
+/* A product's figures for the Products sheet (money in minor units). */
+typedef struct
+{
+  char   *code;       /* (owned) */
+  char   *name;       /* (owned) */
+  gint64  revenue;
+  gint64  quantity;
+  guint   customers;
+  guint   orders;
+} RegReportProduct;
+
+/* Two products bought together: in how many orders, and how strongly (see clv-basket.h). */
+typedef struct
+{
+  char   *a_code, *a_name;   /* (owned) */
+  char   *b_code, *b_name;   /* (owned) */
+  guint   orders;
+  double  support;
+  double  confidence_ab;
+  double  confidence_ba;
+  double  lift;
+} RegReportPair;
+
 typedef struct
 {
   RegReportShop  shop;
@@ -179,6 +202,9 @@ typedef struct
                                      * orders them; may be empty */
   gint32         channels_first_month, channels_last_month;  /* the period new customers and
                                      * spend are counted in (clv_month_index) */
+  GArray        *products;          /* (owned) of RegReportProduct, by revenue, highest first;
+                                     * empty without line items */
+  GArray        *pairs;             /* (owned) of RegReportPair, most orders first */
 } RegReportData;
 
 RegReportData *reg_report_data_new           (void);
@@ -232,6 +258,16 @@ void           reg_report_data_take_channels (RegReportData *data,
                                               GArray        *channels,
                                               gint32         first_month,
                                               gint32         last_month);
+void           reg_report_data_add_product   (RegReportData *data,
+                                              const char    *code,
+                                              const char    *name,
+                                              gint64         revenue,
+                                              gint64         quantity,
+                                              guint          customers,
+                                              guint          orders);
+/* @pair's strings are copied. */
+void           reg_report_data_add_pair      (RegReportData       *data,
+                                              const RegReportPair *pair);
 void           reg_report_data_add_customer  (RegReportData           *data,
                                               const RegReportCustomer *customer);
 

@@ -1492,13 +1492,90 @@ report_clear (Report *r)
   g_clear_pointer (&r->summary_name, g_free);
 }
 
+/* ---- Products ----------------------------------------------------------------------------- */
+
+static lxw_error
+write_products (Report *r, lxw_worksheet *ws)
+{
+  const RegReportData *d = r->data;
+  const char *labels[] = {
+    _("Code"), _("Product"), _("Revenue"), _("Quantity"), _("Customers"), _("Orders"),
+  };
+  const char *pair_labels[] = {
+    _("Product"), _("Code"), _("Bought with"), _("Code"), _("Orders with both"),
+    _("Support"), _("Confidence"), _("Confidence, the other way"), _("Lift"),
+  };
+  lxw_row_t row = 0;
+
+  CHECK (worksheet_set_column (ws, 0, 0, 34, NULL));
+  CHECK (worksheet_set_column (ws, 1, 1, 34, NULL));
+  CHECK (worksheet_set_column (ws, 2, 2, 34, NULL));
+  CHECK (worksheet_set_column (ws, 3, 8, 14, NULL));
+  set_up_page (r, ws);
+  CHECK (worksheet_write_string (ws, row++, 0, _("What customers buy"), r->f.title));
+  if (d->products->len == 0)
+    {
+      row++;
+      CHECK (worksheet_write_string (ws, row, 0, _("No products yet: store exports such as "
+                                                   "Shopify, Square, Etsy or Online Retail "
+                                                   "bring them."), NULL));
+      return LXW_NO_ERROR;
+    }
+  CHECK (put_paragraph (ws, &row, 0,
+                        _("Every product by revenue (a cancellation’s lines subtract), with the "
+                          "quantity sold, the customers who bought it and the orders that held "
+                          "it; then the pairs bought together most often. Support is the share "
+                          "of all orders holding both; confidence, the share of the first "
+                          "product’s orders that hold the second too (and the other way); lift, "
+                          "how many times as often the two are bought together as they would "
+                          "be by chance."), r->f.subtitle, 110));
+  row++;
+  CHECK (put_header_row (r, ws, row++, labels, G_N_ELEMENTS (labels)));
+  for (guint i = 0; i < d->products->len; i++, row++)
+    {
+      const RegReportProduct *p = &g_array_index (d->products, RegReportProduct, i);
+
+      CHECK (put_text (ws, row, 0, p->code, NULL));
+      CHECK (put_text (ws, row, 1, p->name, NULL));
+      CHECK (put_money (r, ws, row, 2, p->revenue, r->f.money));
+      CHECK (worksheet_write_number (ws, row, 3, (double) p->quantity, r->f.integer));
+      CHECK (worksheet_write_number (ws, row, 4, p->customers, r->f.integer));
+      CHECK (worksheet_write_number (ws, row, 5, p->orders, r->f.integer));
+    }
+  row++;
+  CHECK (worksheet_write_string (ws, row++, 0, _("Bought together"), r->f.section));
+  if (d->pairs->len == 0)
+    {
+      CHECK (worksheet_write_string (ws, row, 0, _("No two products were bought together in "
+                                                   "two orders or more."), NULL));
+      return LXW_NO_ERROR;
+    }
+  CHECK (put_header_row (r, ws, row++, pair_labels, G_N_ELEMENTS (pair_labels)));
+  for (guint i = 0; i < d->pairs->len; i++, row++)
+    {
+      const RegReportPair *p = &g_array_index (d->pairs, RegReportPair, i);
+
+      CHECK (put_text (ws, row, 0, p->a_name, NULL));
+      CHECK (put_text (ws, row, 1, p->a_code, NULL));
+      CHECK (put_text (ws, row, 2, p->b_name, NULL));
+      CHECK (put_text (ws, row, 3, p->b_code, NULL));
+      CHECK (worksheet_write_number (ws, row, 4, p->orders, r->f.integer));
+      CHECK (worksheet_write_number (ws, row, 5, p->support, r->f.percent));
+      CHECK (worksheet_write_number (ws, row, 6, p->confidence_ab, r->f.percent));
+      CHECK (worksheet_write_number (ws, row, 7, p->confidence_ba, r->f.percent));
+      CHECK (worksheet_write_number (ws, row, 8, p->lift, r->f.decimal));
+    }
+  return LXW_NO_ERROR;
+}
+
 static gboolean
 write_workbook (Report *r, RegReportCustomerNext next, gpointer next_data,
                 GCancellable *cancellable, GError **error)
 {
   const RegReportData *d = r->data;
-  lxw_worksheet *summary, *cohorts, *channels, *model, *meanings;
+  lxw_worksheet *summary, *cohorts, *channels, *model, *meanings, *products;
   g_autofree char *cohorts_name = NULL;
+  g_autofree char *products_name = NULL;
   g_autofree char *channels_name = NULL;
   g_autofree char *model_name = NULL;
   g_autofree char *meanings_name = NULL;
@@ -1530,7 +1607,10 @@ write_workbook (Report *r, RegReportCustomerNext next, gpointer next_data,
   /* last, so that the sheets before keep their places for whoever reads them by number */
   channels_name = reg_excel_sheet_name (_("Channels"), r->sheet_names);
   channels = workbook_add_worksheet (r->wb, channels_name);
-  if (summary == NULL || cohorts == NULL || channels == NULL || model == NULL || meanings == NULL)
+  products_name = reg_excel_sheet_name (_("Products"), r->sheet_names);
+  products = workbook_add_worksheet (r->wb, products_name);
+  if (summary == NULL || cohorts == NULL || channels == NULL || model == NULL || meanings == NULL
+      || products == NULL)
     {
       g_set_error_literal (error, REG_IO_ERROR, REG_IO_ERROR_WRITE,
                            _("Could not add the sheets to the workbook."));
@@ -1560,7 +1640,8 @@ write_workbook (Report *r, RegReportCustomerNext next, gpointer next_data,
   if (!reg_lxw_ok (write_cohorts (r, cohorts), cohorts_name, error) ||
       !reg_lxw_ok (write_model (r, model), model_name, error) ||
       !reg_lxw_ok (write_meanings (r, meanings), meanings_name, error) ||
-      !reg_lxw_ok (write_channels (r, channels), channels_name, error))
+      !reg_lxw_ok (write_channels (r, channels), channels_name, error) ||
+      !reg_lxw_ok (write_products (r, products), products_name, error))
     return FALSE;
   return TRUE;
 }

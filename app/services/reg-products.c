@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "reg-products.h"
+#include "reg-products-private.h"
 #include "reg-shop-private.h"
 #include "reg-store-products.h"
 
@@ -89,11 +90,32 @@ segment_customers (RegShop *shop, const RegSegment *segment, GPtrArray **keep, G
   return set;
 }
 
+static RegProductFigures *figures_read (RegStore *store, GHashTable *only, RegPairBasis by,
+                                        guint pair_limit, GError **error);
+
 RegProductFigures *
 reg_shop_product_figures_for (RegShop *shop, const RegSegment *segment, RegPairBasis by,
                               guint pair_limit, GError **error)
 {
-  RegStore *store = reg_shop_get_store (shop);
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GHashTable) only = NULL;
+
+  if (segment != NULL && (only = segment_customers (shop, segment, &members, error)) == NULL)
+    return NULL;
+  return figures_read (reg_shop_get_store (shop), only, by, pair_limit, error);
+}
+
+RegProductFigures *
+reg_product_figures_read (RegStore *store, guint pair_limit, GError **error)
+{
+  return figures_read (store, NULL, REG_PAIRS_BY_ORDER, pair_limit, error);
+}
+
+/* @only: (nullable) the customers whose lines count (a segment's), else everyone's */
+static RegProductFigures *
+figures_read (RegStore *store, GHashTable *only, RegPairBasis by, guint pair_limit,
+              GError **error)
+{
   g_autoptr(GPtrArray) records = reg_store_list_products (store, error);
   g_autoptr(RegProductFigures) out = NULL;
   g_autoptr(ClvBasket) basket = NULL;
@@ -102,12 +124,8 @@ reg_shop_product_figures_for (RegShop *shop, const RegSegment *segment, RegPairB
   g_autofree RegProductRow **by_number = NULL;
   const ClvProductFigures *figures;
   Feed feed;
-  g_autoptr(GPtrArray) members = NULL;
-  g_autoptr(GHashTable) only = NULL;
 
   if (records == NULL)
-    return NULL;
-  if (segment != NULL && (only = segment_customers (shop, segment, &members, error)) == NULL)
     return NULL;
   basket = clv_basket_new (records->len, pair_limit != REG_PRODUCT_NO_PAIRS);
   index = g_hash_table_new (g_int64_hash, g_int64_equal);

@@ -18,9 +18,13 @@
 #include "reg-report-job.h"
 #include "reg-score-words.h"
 #include "reg-channels-private.h"
+#include "reg-products-private.h"
 #include "reg-segment.h"
 #include "reg-store-analysis.h"
 #include "reg-xlsx-report-writer.h"
+
+/* the Products sheet lists the pairs bought together most often, this many at most */
+#define REPORT_PAIRS 100
 
 struct _RegReportJob
 {
@@ -286,6 +290,26 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
     if (channels == NULL)
       return NULL;
     reg_report_data_take_channels (data, channels, first_month, last_month);
+  }
+  {
+    /* the Products sheet: every product, and the pairs bought together most often */
+    g_autoptr(RegProductFigures) products = reg_product_figures_read (store, REPORT_PAIRS, error);
+
+    if (products == NULL)
+      return NULL;
+    for (guint i = 0; i < products->products->len; i++)
+      {
+        const RegProductRow *p = products->products->pdata[i];
+        reg_report_data_add_product (data, p->code, p->name, p->revenue_minor, p->quantity,
+                                     p->customers, p->orders);
+      }
+    for (guint i = 0; i < products->pairs->len; i++)
+      {
+        const RegProductPairRow *p = &g_array_index (products->pairs, RegProductPairRow, i);
+        RegReportPair pair = { p->a->code, p->a->name, p->b->code, p->b->name, p->orders,
+                               p->support, p->confidence_ab, p->confidence_ba, p->lift };
+        reg_report_data_add_pair (data, &pair);
+      }
   }
 
   reg_job_set_status (job, _("Writing the workbook"));

@@ -21,7 +21,9 @@
 #include "reg-preferences-window.h"
 #include "reg-reports-view.h"
 #include "reg-sales-view.h"
+#include "reg-products-view.h"
 #include "reg-segments-view.h"
+#include "reg-ui-util.h"
 #include "reg-window.h"
 
 /* Wait this long after the last change before analysing again. */
@@ -53,6 +55,7 @@ struct _RegWindow
   RegCustomersView     *customers_view;
   RegSalesView         *sales_view;
   RegSegmentsView      *segments_view;
+  RegProductsView      *products_view;
   RegReportsView       *reports_view;
 };
 
@@ -72,7 +75,8 @@ G_DEFINE_FINAL_TYPE (RegWindow, reg_window, ADW_TYPE_APPLICATION_WINDOW)
 static void start_analysis (RegWindow *self);
 
 /* In the order of ensure_view ()'s switch. */
-static const char *view_names[] = { "overview", "customers", "sales", "segments", "reports" };
+static const char *view_names[] = { "overview", "customers", "sales", "segments", "reports",
+                                     "products" };
 
 /* ---- views ---- */
 
@@ -110,8 +114,11 @@ ensure_view (RegWindow  *self,
           reg_segments_view_set_shop (self->segments_view, self->shop);
           break;
         case 4:
-        default:
           reg_reports_view_set_shop (self->reports_view, self->shop);
+          break;
+        case 5:
+        default:
+          reg_products_view_set_shop (self->products_view, self->shop);
           break;
         }
       return;
@@ -344,6 +351,21 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   reg_window_show_view (REG_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* The customers of a segment (such as bought:CODE, from the Products view), on the Segments
+ * view, where they can be printed or exported. */
+static void
+show_segment_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RegWindow *self = REG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  reg_window_show_view (self, "segments");
+  if (!reg_segments_view_select (self->segments_view, g_variant_get_string (param, NULL), &error))
+    reg_ui_toast_text (widget, error->message);
 }
 
 static void
@@ -586,7 +608,7 @@ reg_window_class_init (RegWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const struct { guint key; const char *view; } view_keys[] = {
     { GDK_KEY_1, "overview" }, { GDK_KEY_2, "customers" }, { GDK_KEY_3, "sales" },
-    { GDK_KEY_4, "segments" }, { GDK_KEY_5, "reports" },
+    { GDK_KEY_4, "segments" }, { GDK_KEY_5, "reports" }, { GDK_KEY_6, "products" },
   };
 
   object_class->constructed = reg_window_constructed;
@@ -611,6 +633,7 @@ reg_window_class_init (RegWindowClass *klass)
   g_type_ensure (REG_TYPE_CUSTOMERS_VIEW);
   g_type_ensure (REG_TYPE_SALES_VIEW);
   g_type_ensure (REG_TYPE_SEGMENTS_VIEW);
+  g_type_ensure (REG_TYPE_PRODUCTS_VIEW);
   g_type_ensure (REG_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/regulars/Regulars/ui/reg-window.ui");
@@ -623,9 +646,11 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegWindow, customers_view);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, sales_view);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, segments_view);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, products_view);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, reports_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-segment", "s", show_segment_action);
   gtk_widget_class_install_action (widget_class, "win.new-sale", NULL, new_sale_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

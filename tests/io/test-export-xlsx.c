@@ -318,8 +318,8 @@ test_structure (void)
       g_test_message ("part %s", expected_parts[i]);
       g_assert_true (g_strv_contains ((const char *const *) parts, expected_parts[i]));
     }
-  g_assert_true (g_strv_contains ((const char *const *) parts, "xl/worksheets/sheet8.xml"));
-  g_assert_false (g_strv_contains ((const char *const *) parts, "xl/worksheets/sheet9.xml"));
+  g_assert_true (g_strv_contains ((const char *const *) parts, "xl/worksheets/sheet9.xml"));
+  g_assert_false (g_strv_contains ((const char *const *) parts, "xl/worksheets/sheet10.xml"));
   g_assert_false (g_strv_contains ((const char *const *) parts, "xl/tables/table1.xml"));
 
   /* Sheets, in order, with the tier name made valid. */
@@ -327,7 +327,7 @@ test_structure (void)
   {
     const char *names[] = { "Summary", "Top tier", "Middle- the -usual--regulars-",
                             "Bottom tier", "Cohorts", "Model", "What these figures mean",
-                            "Channels" };
+                            "Channels", "Products" };
     const char *at = workbook;
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -643,8 +643,8 @@ test_unknown_tier (void)
   g_assert_true (reg_xlsx_report_write (path, d, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   workbook = unzip_member (path, "xl/workbook.xml");
-  /* after the fixed sheets, Channels the last of them */
-  g_assert_nonnull (strstr (workbook, "<sheet name=\"Other customers\" sheetId=\"9\""));
+  /* after the fixed sheets, Products the last of them */
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"Other customers\" sheetId=\"10\""));
   reg_test_rm_rf (dir);
 }
 
@@ -907,6 +907,93 @@ test_model_dates_and_notes (void)
   g_assert_nonnull (strstr (tier, "Bought once, 3 months ago: too early to tell."));
 }
 
+/* The Products sheet, read back: the products in the order given with their figures, then
+ * the pairs with support, confidence both ways and lift; a report without line items says
+ * why the sheet is empty. */
+static void
+test_products (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL, *empty_path = NULL;
+  g_autofree char *sheet = NULL, *empty_sheet = NULL;
+  g_autoptr(RegReportData) d = NULL;
+  g_autoptr(RegReportData) empty = NULL;
+  g_autoptr(GError) error = NULL;
+  const struct { const char *code, *name; gint64 revenue, quantity; guint customers, orders; } products[] = {
+    { "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 123456, 480, 31, 44 },
+    { "71053", "WHITE METAL LANTERN", 9050, 36, 5, 6 },
+    { "=SUM(A1)", "A name that looks like a formula", -250, -1, 0, 0 },
+  };
+  RegReportPair pair = { (char *) "85123A", (char *) "WHITE HANGING HEART T-LIGHT HOLDER",
+                         (char *) "71053", (char *) "WHITE METAL LANTERN", 4, 0.125, 0.09,
+                         0.66, 5.5 };
+  guint header = 0, pairs_header = 0;
+  char ref[16];
+
+  if (!have_unzip ())
+    return;
+  dir = reg_test_make_tmpdir ();
+  d = make_data (FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (products); i++)
+    reg_report_data_add_product (d, products[i].code, products[i].name, products[i].revenue,
+                                 products[i].quantity, products[i].customers, products[i].orders);
+  reg_report_data_add_pair (d, &pair);
+  path = write_fixture (dir, d);
+  sheet = unzip_member (path, "xl/worksheets/sheet9.xml");
+  g_assert_nonnull (sheet);
+
+  for (guint r = 1; r < 40; r++)
+    {
+      g_autofree char *a1 = g_strdup_printf ("A%u", r);
+      g_autofree char *v = cell_value (sheet, a1);
+      if (header == 0 && g_strcmp0 (v, "Code") == 0)
+        header = r;
+      if (pairs_header == 0 && g_strcmp0 (v, "Product") == 0)
+        pairs_header = r;
+    }
+  g_assert_cmpuint (header, >, 1);
+  g_assert_cmpuint (pairs_header, >, header + G_N_ELEMENTS (products));
+#define AT(col, row) (g_snprintf (ref, sizeof ref, "%c%u", col, (row)), ref)
+  for (guint i = 0; i < G_N_ELEMENTS (products); i++)
+    {
+      g_autofree char *code = cell_value (sheet, AT ('A', header + 1 + i));
+      g_autofree char *name = cell_value (sheet, AT ('B', header + 1 + i));
+
+      g_assert_cmpstr (code, ==, products[i].code);
+      g_assert_cmpstr (name, ==, products[i].name);
+      g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('C', header + 1 + i)),
+                                      products[i].revenue / 100.0, 1e-9);
+      g_assert_cmpfloat (cell_number (sheet, AT ('D', header + 1 + i)), ==, products[i].quantity);
+      g_assert_cmpfloat (cell_number (sheet, AT ('E', header + 1 + i)), ==, products[i].customers);
+      g_assert_cmpfloat (cell_number (sheet, AT ('F', header + 1 + i)), ==, products[i].orders);
+    }
+  /* a code written as text, never as a formula */
+  g_assert_null (strstr (sheet, "<f>"));
+  {
+    g_autofree char *a = cell_value (sheet, AT ('A', pairs_header + 1));
+    g_autofree char *b = cell_value (sheet, AT ('D', pairs_header + 1));
+
+    g_assert_cmpstr (a, ==, pair.a_name);
+    g_assert_cmpstr (b, ==, pair.b_code);
+  }
+  g_assert_cmpfloat (cell_number (sheet, AT ('E', pairs_header + 1)), ==, pair.orders);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('F', pairs_header + 1)), pair.support, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('G', pairs_header + 1)), pair.confidence_ab, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('H', pairs_header + 1)), pair.confidence_ba, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (sheet, AT ('I', pairs_header + 1)), pair.lift, 1e-9);
+#undef AT
+
+  /* no line items: a sentence, no header */
+  empty = make_data (FALSE);
+  empty_path = g_build_filename (dir, "empty.xlsx", NULL);
+  g_assert_true (reg_xlsx_report_write (empty_path, empty, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  empty_sheet = unzip_member (empty_path, "xl/worksheets/sheet9.xml");
+  g_assert_nonnull (strstr (empty_sheet, "No products yet"));
+  g_assert_null (strstr (empty_sheet, ">Code<"));
+  reg_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -914,6 +1001,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/io/export-xlsx/sheet-names", test_sheet_names);
+  g_test_add_func ("/io/export-xlsx/products", test_products);
   g_test_add_func ("/io/export-xlsx/helpers", test_helpers);
   g_test_add_func ("/io/export-xlsx/structure", test_structure);
   g_test_add_func ("/io/export-xlsx/german-locale", test_german_locale);

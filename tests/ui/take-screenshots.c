@@ -2,7 +2,7 @@
  *
  * Not a test: writes the screenshots of data/screenshots. Opens a copy of SHOP in a RegWindow,
  * shows Overview (its top, and scrolled to the prediction cards), Customers (the list, and with a customer's details), Sales, Segments and
- * Reports in light and dark styles; in the light style also every page of the import wizard
+ * Reports and Products in light and dark styles; in the light style also every page of the import wizard
  * (importing REG_SHOT_IMPORT, by default Stripe's payments export from ../shared/data, into
  * the copy), its survey flow (an export of the most valuable customers' answers whose columns
  * the owner assigns, imported before the Customers shots so that the customer's page shows
@@ -28,6 +28,7 @@
 #include "reg-import-wizard.h"
 #include "reg-new-shop-dialog.h"
 #include "reg-preferences-window.h"
+#include "reg-products-view.h"
 #include "reg-reports-view.h"
 #include "reg-segments-view.h"
 #include "reg-test-utils.h"
@@ -496,6 +497,19 @@ main (int   argc,
           reg_window_show_view (window, "reports");
           g_free (name);
           name = shot_name ("reports", schemes[s]);
+          save (GTK_WIDGET (window), argv[2], name);
+        }
+      if (wanted ("products"))
+        {
+          /* the list by revenue, with the best seller's page open beside it */
+          RegProductsView *products = REG_PRODUCTS_VIEW (reg_window_get_view (window, "products"));
+
+          reg_window_show_view (window, "products");
+          UI_WAIT_UNTIL (!reg_products_view_is_loading (products), 60);
+          reg_products_view_open (products, 0);
+          ui_test_wait_frames (GTK_WIDGET (window), 3);
+          g_free (name);
+          name = shot_name ("products", schemes[s]);
           save (GTK_WIDGET (window), argv[2], name);
         }
 

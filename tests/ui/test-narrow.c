@@ -501,7 +501,8 @@ static void
 test_labels_360 (Fixture       *f,
                  gconstpointer  data)
 {
-  static const char *views[] = { "overview", "customers", "sales", "segments", "reports" };
+  static const char *views[] = { "overview", "customers", "sales", "segments", "reports",
+                                 "products" };
   g_autoptr(GString) bad = g_string_new (NULL);
 
   open_window (f, 360);
