@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RegView is what the window's six views (Overview, Customers, Sales, Segments, Products, Reports) have
- * in common: they are given the shop once, and they show it again after it changed. The
+ * RegView is what the window's six views (Overview, Customers, Sales, Segments, Products,
+ * Reports) have in common: they are given the shop once, and they show it again after it changed. The
  * interface does the wiring every view did by hand: it keeps the shop's "changed" handler,
  * asks the view whether a change concerns it, and coalesces the reloads of one burst of
  * changes into one, when the main loop is idle. Main thread only.
