@@ -486,6 +486,9 @@ reg_products_view_finalize (GObject *object)
 {
   RegProductsView *self = REG_PRODUCTS_VIEW (object);
 
+  /* the columns were made here (a reference of ours) and appended (the list's own) */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
