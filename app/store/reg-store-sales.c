@@ -155,7 +155,7 @@ reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   gint64 id;
   int rc;
 
-  RegKeySet *keys = NULL;
+  ClvKeySet *keys = NULL;
 
   if (!validate_sale (rec, error))
     return 0;
@@ -164,7 +164,7 @@ reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   if (rec->content_key != 0
       && !reg_store_deferred_sale_keys (store, rec->source, &keys, error))
     return 0;
-  if (keys != NULL && !reg_key_set_add (keys, (guint64) rec->content_key))
+  if (keys != NULL && !clv_key_set_add (keys, (guint64) rec->content_key))
     return explain_sale_error (store, SQLITE_CONSTRAINT_UNIQUE, rec, error) ? 0 : 0;
   /* a bulk write gives its rows one creation time instead of reading the clock per row */
   if (stamp != NULL)
@@ -185,7 +185,7 @@ reg_store_insert_sale (RegStore *store, const RegSaleRecord *rec, GError **error
   if (rc != SQLITE_DONE)
     {
       if (keys != NULL)
-        reg_key_set_remove (keys, (guint64) rec->content_key);
+        clv_key_set_remove (keys, (guint64) rec->content_key);
       return explain_sale_error (store, rc, rec, error) ? 0 : 0;
     }
   id = sqlite3_last_insert_rowid (reg_store_get_db (store));
@@ -243,12 +243,12 @@ check_skipped (RegStore *store, const RegSaleRecord *recs, guint n, GError **err
                   && reg_store_sale_key_exists (store, rec->source, rec->content_key))))
         continue;
       {
-        RegKeySet *keys = NULL;
+        ClvKeySet *keys = NULL;
 
         /* written once more for SQLite's reason: its key is not the shop's */
         if (rec->content_key != 0
             && reg_store_deferred_sale_keys (store, rec->source, &keys, NULL) && keys != NULL)
-          reg_key_set_remove (keys, (guint64) rec->content_key);
+          clv_key_set_remove (keys, (guint64) rec->content_key);
         reg_store_insert_sale (store, rec, error);
         if (error != NULL && *error == NULL)
           g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_CONSTRAINT,
@@ -312,7 +312,7 @@ drop_known_keys (RegStore *store, const RegSaleRecord *recs, guint *n, RegSaleRe
                  GError **error)
 {
   const char *last_source = NULL;
-  RegKeySet *keys = NULL;
+  ClvKeySet *keys = NULL;
   guint n_kept = 0;
 
   for (guint i = 0; i < *n; i++)
@@ -329,7 +329,7 @@ drop_known_keys (RegStore *store, const RegSaleRecord *recs, guint *n, RegSaleRe
             }
           if (keys != NULL
               && (other_key_known (store, rec, *kept != NULL ? *kept : recs, n_kept)
-                  || !reg_key_set_add (keys, (guint64) rec->content_key)))
+                  || !clv_key_set_add (keys, (guint64) rec->content_key)))
             {
               if (*kept == NULL)
                 {

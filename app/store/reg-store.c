@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "reg-key-set.h"
+#include "clv-key-set.h"
 #include "reg-store.h"
 #include "reg-store-resources.h"
 
@@ -31,7 +31,7 @@ struct _RegStore
   char        bulk_stamp[24]; /* creation time of the rows of this bulk write, "" until asked */
   GPtrArray  *deferred;    /* (owned) (nullable) CREATE INDEX statements to run again */
   gboolean    defer_sale_keys; /* the unique index of content keys waits too (begin_bulk) */
-  GHashTable *sale_keys;   /* (owned) (nullable) source -> RegKeySet of its content keys, while
+  GHashTable *sale_keys;   /* (owned) (nullable) source -> ClvKeySet of its content keys, while
                             * that index waits */
 };
 
@@ -1703,10 +1703,10 @@ defer_sale_key_index (RegStore *store, GError **error)
  * Returns: %FALSE with @error when the keys could not be read.
  */
 gboolean
-reg_store_deferred_sale_keys (RegStore *store, const char *source, RegKeySet **out_keys,
+reg_store_deferred_sale_keys (RegStore *store, const char *source, ClvKeySet **out_keys,
                               GError **error)
 {
-  g_autoptr(RegKeySet) keys = NULL;
+  g_autoptr(ClvKeySet) keys = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -1715,10 +1715,10 @@ reg_store_deferred_sale_keys (RegStore *store, const char *source, RegKeySet **o
     return TRUE;
   if (store->sale_keys == NULL)
     store->sale_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) reg_key_set_free);
+                                              (GDestroyNotify) clv_key_set_free);
   if ((*out_keys = g_hash_table_lookup (store->sale_keys, source)) != NULL)
     return TRUE;
-  keys = reg_key_set_new ();
+  keys = clv_key_set_new ();
   rc = sqlite3_prepare_v2 (store->db,
                            "SELECT content_key FROM sales WHERE source = ?1 "
                            "AND content_key IS NOT NULL", -1, &stmt, NULL);
@@ -1729,7 +1729,7 @@ reg_store_deferred_sale_keys (RegStore *store, const char *source, RegKeySet **o
     {
       gint64 key = sqlite3_column_int64 (stmt, 0);
       if (key != 0)
-        reg_key_set_add (keys, (guint64) key);
+        clv_key_set_add (keys, (guint64) key);
     }
   if (!reg_store_check (store, rc, _("preparing a bulk load"), error))
     return FALSE;

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 
 #include "reg-records.h"
-#include "reg-key-set.h"
+#include "clv-key-set.h"
 
 G_BEGIN_DECLS
 
@@ -189,7 +189,7 @@ gboolean   reg_store_restore_indexes          (RegStore *store, GError **error);
 /* In a bulk write that builds the sales indexes at its end: the content keys of @source's
  * sales, told apart in C until the unique index is built again (NULL: the index is kept). */
 gboolean   reg_store_deferred_sale_keys       (RegStore *store, const char *source,
-                                               RegKeySet **out_keys, GError **error);
+                                               ClvKeySet **out_keys, GError **error);
 
 /* ---- customers (reg-store-customers.c; the records are in reg-records.h) ---- */
 

@@ -1055,7 +1055,7 @@ test_deferred_sale_keys (Fixture *f, gconstpointer data)
 static void
 test_key_set (void)
 {
-  g_autoptr(RegKeySet) set = reg_key_set_new ();
+  g_autoptr(ClvKeySet) set = clv_key_set_new ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(GHashTable) truth = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -1066,20 +1066,20 @@ test_key_set (void)
 
       if (g_rand_boolean (rand))
         {
-          g_assert_cmpint (reg_key_set_add (set, key), ==, !g_hash_table_contains (truth, &key));
+          g_assert_cmpint (clv_key_set_add (set, key), ==, !g_hash_table_contains (truth, &key));
           g_hash_table_add (truth, g_memdup2 (&key, sizeof key));
         }
       else
         {
-          reg_key_set_remove (set, key);
+          clv_key_set_remove (set, key);
           g_hash_table_remove (truth, &key);
         }
-      g_assert_cmpuint (reg_key_set_size (set), ==, g_hash_table_size (truth));
+      g_assert_cmpuint (clv_key_set_size (set), ==, g_hash_table_size (truth));
     }
   for (gint64 k = 1; k < 3000; k++)
     {
       gint64 key = k * G_GINT64_CONSTANT (0x100000000);
-      g_assert_cmpint (reg_key_set_contains (set, key), ==, g_hash_table_contains (truth, &key));
+      g_assert_cmpint (clv_key_set_contains (set, key), ==, g_hash_table_contains (truth, &key));
     }
 }
 

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RegKeySet (reg-key-set.h): open addressing with linear probing, 0 marks a free slot, at most
+ * ClvKeySet (clv-key-set.h): open addressing with linear probing, 0 marks a free slot, at most
  * three quarters full. A million keys take 16 MB, a fifth of a GHashTable of boxed keys.
  */
-#include "reg-key-set.h"
+#include "clv-key-set.h"
 
-struct _RegKeySet
+struct _ClvKeySet
 {
   guint64 *keys;   /* 0: the slot is free */
   gsize    mask;   /* slots - 1; slots a power of two */
@@ -14,10 +14,10 @@ struct _RegKeySet
 
 #define INITIAL_SLOTS 1024
 
-RegKeySet *
-reg_key_set_new (void)
+ClvKeySet *
+clv_key_set_new (void)
 {
-  RegKeySet *set = g_new0 (RegKeySet, 1);
+  ClvKeySet *set = g_new0 (ClvKeySet, 1);
 
   set->keys = g_new0 (guint64, INITIAL_SLOTS);
   set->mask = INITIAL_SLOTS - 1;
@@ -25,7 +25,7 @@ reg_key_set_new (void)
 }
 
 void
-reg_key_set_free (RegKeySet *set)
+clv_key_set_free (ClvKeySet *set)
 {
   if (set == NULL)
     return;
@@ -44,7 +44,7 @@ slot_of (guint64 key, gsize mask)
 }
 
 static void
-grow (RegKeySet *set)
+grow (ClvKeySet *set)
 {
   gsize old_slots = set->mask + 1;
   guint64 *old = set->keys;
@@ -64,7 +64,7 @@ grow (RegKeySet *set)
 }
 
 gboolean
-reg_key_set_add (RegKeySet *set, guint64 key)
+clv_key_set_add (ClvKeySet *set, guint64 key)
 {
   gsize s;
 
@@ -80,7 +80,7 @@ reg_key_set_add (RegKeySet *set, guint64 key)
 }
 
 void
-reg_key_set_remove (RegKeySet *set, guint64 key)
+clv_key_set_remove (ClvKeySet *set, guint64 key)
 {
   gsize s, next;
 
@@ -104,7 +104,7 @@ reg_key_set_remove (RegKeySet *set, guint64 key)
 }
 
 gboolean
-reg_key_set_contains (const RegKeySet *set, guint64 key)
+clv_key_set_contains (const ClvKeySet *set, guint64 key)
 {
   for (gsize s = slot_of (key, set->mask); set->keys[s] != 0; s = (s + 1) & set->mask)
     if (set->keys[s] == key)
@@ -113,7 +113,7 @@ reg_key_set_contains (const RegKeySet *set, guint64 key)
 }
 
 gsize
-reg_key_set_size (const RegKeySet *set)
+clv_key_set_size (const ClvKeySet *set)
 {
   return set->used;
 }
