@@ -39,7 +39,10 @@ add_card (RegSegmentsView *self,
   g_autofree char *a11y = g_strdup_printf ("%s: %s, %s", title, count, caption);
 
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
+  /* a card's name is read whole: on a narrow card it goes on to a second line */
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (title_label), 22);
   gtk_widget_add_css_class (title_label, "heading");
   gtk_label_set_xalign (GTK_LABEL (count_label), 0);
   gtk_widget_add_css_class (count_label, "title-2");

@@ -48,6 +48,7 @@ struct _RegWindow
   /* template */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   GtkSpinner           *analysis_spinner;
@@ -639,6 +640,7 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/regulars/Regulars/ui/reg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RegWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, analysis_spinner);
@@ -668,6 +670,23 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
+/* Six views share the bottom bar of a phone-wide window. libadwaita keeps a margin of 10 px on
+ * each side of the switcher inside the bar; given to the buttons, that room lets "Customers"
+ * and "Segments" be read whole rather than as "Custom…". */
+static void
+give_switcher_bar_the_width (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_SWITCHER (widget))
+    {
+      gtk_widget_set_margin_start (widget, 0);
+      gtk_widget_set_margin_end (widget, 0);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    give_switcher_bar_the_width (child);
+}
+
 static void
 reg_window_init (RegWindow *self)
 {
@@ -675,6 +694,7 @@ reg_window_init (RegWindow *self)
 
   self->auto_analysis = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  give_switcher_bar_the_width (GTK_WIDGET (self->switcher_bar));
 
   /* files dropped from a file manager: one GFile, or a list of them */
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);

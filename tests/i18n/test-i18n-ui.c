@@ -72,14 +72,21 @@ fixture_tear_down (Fixture       *f,
 }
 
 static const char *
-page_title (Fixture    *f,
-            const char *view)
+page_title_of (RegWindow  *window,
+               const char *view)
 {
-  GtkWidget *child = reg_window_get_view (f->window, view);
+  GtkWidget *child = reg_window_get_view (window, view);
   GtkWidget *stack = gtk_widget_get_ancestor (child, ADW_TYPE_VIEW_STACK);
 
   g_assert_nonnull (stack);
   return adw_view_stack_page_get_title (adw_view_stack_get_page (ADW_VIEW_STACK (stack), child));
+}
+
+static const char *
+page_title (Fixture    *f,
+            const char *view)
+{
+  return page_title_of (f->window, view);
 }
 
 /* TRUE when a GtkLabel under @widget shows exactly @text */
@@ -166,6 +173,43 @@ test_sale_entry (Fixture       *f,
                    "Geben Sie den Namen oder die E-Mail-Adresse des Kunden ein.");
 }
 
+/* At a phone's 360 px the bottom bar's six names are whole in German and in Spanish too
+ * ("Übersicht", "Segmentos", "Productos"). */
+static void
+test_switcher_bar_360 (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *languages[] = { NULL, "es" };   /* NULL: the locale's German */
+
+  if (skip_without_german ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      RegWindow *window;
+
+      /* a change of locale makes gettext read LANGUAGE anew */
+      if (languages[i] != NULL)
+        g_setenv ("LANGUAGE", languages[i], TRUE);
+      setlocale (LC_ALL, "C.UTF-8");
+      setlocale (LC_ALL, "de_DE.UTF-8");
+      window = reg_window_new (NULL, f->shop);
+      g_unsetenv ("LANGUAGE");
+      setlocale (LC_ALL, "C.UTF-8");
+      setlocale (LC_ALL, "de_DE.UTF-8");
+      g_object_ref_sink (window);
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+      gtk_window_present (GTK_WINDOW (window));
+      UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+      g_assert_cmpstr (page_title_of (window, "products"), ==,
+                       languages[i] == NULL ? "_Produkte" : "_Productos");
+      ui_test_assert_switcher_bar_whole (GTK_WIDGET (window), 6);
+      UI_WAIT_UNTIL (!reg_window_get_analysis_running (window), 60);
+      gtk_window_destroy (GTK_WINDOW (window));
+      ui_test_drain ();
+      g_assert_finalize_object (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +226,8 @@ main (int   argc,
 
   g_test_add ("/i18n/ui/window-de", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
   g_test_add ("/i18n/ui/sale-entry-de", Fixture, NULL, fixture_set_up, test_sale_entry,
+              fixture_tear_down);
+  g_test_add ("/i18n/ui/switcher-bar-360", Fixture, NULL, fixture_set_up, test_switcher_bar_360,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -538,6 +538,16 @@ test_labels_360 (Fixture       *f,
     g_error ("at 360 px:\n%s", bad->str);
 }
 
+/* The bottom bar holds all six views at 360 px with each name whole: an owner reads
+ * "Customers", not "Custom…". */
+static void
+test_switcher_bar_360 (Fixture       *f,
+                       gconstpointer  data)
+{
+  open_window (f, 360);
+  ui_test_assert_switcher_bar_whole (GTK_WIDGET (f->window), 6);
+}
+
 /* The buttons that go under each other when narrow stand side by side when there is room. */
 static void
 assert_one_line (GtkWidget  *flow_box,
@@ -684,6 +694,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/narrow/sales-360", Fixture, NULL, fixture_set_up, test_sales_360, fixture_tear_down);
   g_test_add ("/ui/narrow/labels-360", Fixture, NULL, fixture_set_up, test_labels_360, fixture_tear_down);
+  g_test_add ("/ui/narrow/switcher-bar-360", Fixture, NULL, fixture_set_up, test_switcher_bar_360,
+              fixture_tear_down);
   g_test_add ("/ui/narrow/buttons-side-by-side-when-wide", Fixture, NULL, fixture_set_up, test_buttons_wide,
               fixture_tear_down);
   g_test_add ("/ui/narrow/cohort-rows", Fixture, NULL, fixture_set_up, test_cohort_rows, fixture_tear_down);

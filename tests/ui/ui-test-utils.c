@@ -27,6 +27,18 @@ remove_data_home (void)
   g_clear_pointer (&data_home, g_free);
 }
 
+/* The app's own touches on the theme, as AdwApplication loads them for the app: the widgets
+ * tested are measured as owners see them. */
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/io/github/regulars/Regulars/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 void
 ui_test_init (int    *argc,
               char ***argv)
@@ -42,6 +54,7 @@ ui_test_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  load_app_style ();
 }
 
 RegShop *
@@ -172,4 +185,58 @@ ui_test_focus_within (GtkWidget *widget)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkWidget *
+find_switcher_bar (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_SWITCHER_BAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switcher_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_cut_labels (GtkWidget *widget,
+                    GString   *cut,
+                    guint     *n_labels)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_width (widget) > 0)
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+
+      (*n_labels)++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_string_append_printf (cut, "\"%s\" cut to %d px\n", gtk_label_get_text (label),
+                                gtk_widget_get_width (widget));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_labels (child, cut, n_labels);
+}
+
+void
+ui_test_assert_switcher_bar_whole (GtkWidget *window,
+                                   guint      n_views)
+{
+  g_autoptr(GString) cut = g_string_new (NULL);
+  GtkWidget *bar = find_switcher_bar (window);
+  guint n_labels = 0;
+
+  g_assert_nonnull (bar);
+  UI_WAIT_UNTIL (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)), 10);
+  ui_test_wait_frames (window, 3);
+  collect_cut_labels (bar, cut, &n_labels);
+  g_assert_cmpuint (n_labels, ==, n_views);
+  if (cut->len > 0)
+    g_error ("the bottom bar, %d px wide:\n%s", gtk_widget_get_width (window), cut->str);
 }

@@ -43,5 +43,9 @@ gpointer  ui_test_part             (gpointer    widget,
 void      ui_test_wait_frames      (GtkWidget  *widget,
                                     guint       n);
 gboolean  ui_test_focus_within     (GtkWidget  *widget);
+/* The view switcher's bottom bar is shown under @window and each of its @n_views names is
+ * read whole, none ellipsised. */
+void      ui_test_assert_switcher_bar_whole (GtkWidget *window,
+                                             guint      n_views);
 
 G_END_DECLS
