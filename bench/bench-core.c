@@ -180,7 +180,8 @@ main (int argc, char **argv)
   if (!clv_pareto_fit (tr, n_tr, &pn, &error))
     g_error ("Pareto/NBD: %s", error->message);
   t_pn = now () - t0;
-  printf ("pareto fit: %.3f s, %.3f s of CPU (r %.4f alpha %.4f s %.4f beta %.4f, LL %.1f, %s)\n",
+  printf ("pareto fit: %.3f s, %.3f s of CPU (r %.4f alpha %.4f s %.4f beta %.4f, LL %.1f, %s)"
+          "   budget <= 0.5 s, a fit at a bound said so; anchor lifetimes 107 s\n",
           t_pn, cpu_now () - c0, pn.r, pn.alpha, pn.s, pn.beta, pn.log_likelihood,
           pn.quality == CLV_FIT_PROPER ? "proper" : pn.quality == CLV_FIT_AT_BOUND ? "at a bound"
           : "flat");
