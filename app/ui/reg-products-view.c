@@ -12,6 +12,7 @@
 
 #include "reg-products-job.h"
 #include "reg-products-view.h"
+#include "reg-segment.h"
 #include "reg-view.h"
 
 /* "what goes with it" shows this many pairs at most */
@@ -19,6 +20,10 @@
 /* pairs read for the page of every product: the strongest ones; a product bought together
  * with nothing among them shows none */
 #define PAIR_LIMIT 50000
+
+/* whose purchases the list counts, as the drop-down offers them: segment names of
+ * reg-segment.c, everyone first (the shop's whole figures) */
+static const char *const groups[] = { "all", "top", "middle", "bottom", "at-risk" };
 
 typedef enum
 {
@@ -68,6 +73,12 @@ reg_product_item_get_revenue (RegProductItem *self)
   return self->row->revenue_minor;
 }
 
+guint
+reg_product_item_get_customers (RegProductItem *self)
+{
+  return self->row->customers;
+}
+
 /* ---- the view ---- */
 
 struct _RegProductsView
@@ -82,6 +93,8 @@ struct _RegProductsView
   GtkSingleSelection  *selection;     /* (owned) */
   GListModel          *shown;         /* (unowned) the sorted, filtered rows */
   char                *search;        /* (owned) (nullable) casefolded */
+  char                *group;         /* (owned) (nullable) the segment listed; NULL = everyone */
+  GtkStringList       *group_titles;  /* (owned) the drop-down's items, in the order of groups[] */
   const RegProductRow *open_row;      /* (unowned) (nullable) the product whose page shows */
 
   /* template */
@@ -91,6 +104,7 @@ struct _RegProductsView
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   GtkSearchEntry      *search_entry;
+  GtkDropDown         *group_dropdown;
   GtkColumnView       *column_view;
   GtkWidget           *detail_page;
   GtkWidget           *detail_separator;
@@ -100,6 +114,7 @@ struct _RegProductsView
   GtkLabel            *title_label;
   GtkLabel            *code_label;
   GtkLabel            *figures_label;
+  GtkLabel            *tiers_label;
   GtkListBox          *pairs_list;
   GtkWidget           *no_pairs_label;
   GtkColumnViewColumn *columns[N_COLUMNS];
@@ -277,6 +292,29 @@ pair_row_new (RegProductsView *self, const RegProductPairRow *pair, const RegPro
   return action_row;
 }
 
+/* The product's buyers by tier, from the latest analysis: of every customer, whichever group
+ * the list counts. */
+static void
+show_tiers (RegProductsView *self, const RegProductRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = NULL;
+  RegProductBuyers buyers;
+
+  if (row == NULL || self->shop == NULL
+      || !reg_shop_product_buyers_by_tier (self->shop, row->code, &buyers, &error))
+    {
+      /* a product gone with an undo between the read and now: the next read drops it */
+      if (error != NULL)
+        g_debug ("Buyers of %s not read: %s", row->code, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->tiers_label), FALSE);
+      return;
+    }
+  words = reg_product_buyers_in_words (&buyers);
+  gtk_label_set_text (self->tiers_label, words);
+  gtk_widget_set_visible (GTK_WIDGET (self->tiers_label), TRUE);
+}
+
 static void
 show_product (RegProductsView *self, const RegProductRow *row, gboolean open_page)
 {
@@ -302,6 +340,7 @@ show_product (RegProductsView *self, const RegProductRow *row, gboolean open_pag
                                        row->customers),
                              row->customers, row->orders, revenue);
   gtk_label_set_text (self->figures_label, figures);
+  show_tiers (self, row);
   /* the pairs come most orders first: the first few of this product's are its strongest */
   for (guint i = 0; self->figures != NULL && i < self->figures->pairs->len && shown < MAX_PAIRS_SHOWN; i++)
     {
@@ -373,6 +412,11 @@ static void
 set_figures (RegProductsView *self, RegProductFigures *figures)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  /* the product whose page is open stays open when the new figures still have it (another
+   * group chosen, a sale added) */
+  g_autofree char *open_code = self->open_row != NULL ? g_strdup (self->open_row->code) : NULL;
+  gboolean on_page = adw_leaflet_get_folded (self->leaflet)
+                     && adw_leaflet_get_visible_child (self->leaflet) == self->detail_page;
 
   show_product (self, NULL, FALSE);
   /* the items point into the figures: gone before them */
@@ -390,6 +434,19 @@ set_figures (RegProductsView *self, RegProductFigures *figures)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_stack_set_visible_child_name (self->main_stack,
                                     items->len > 0 ? "products" : "empty");
+  for (guint i = 0; open_code != NULL && i < g_list_model_get_n_items (self->shown); i++)
+    {
+      g_autoptr(RegProductItem) item = g_list_model_get_item (self->shown, i);
+
+      if (g_str_equal (item->row->code, open_code))
+        {
+          /* the selection shows the page beside the list */
+          gtk_single_selection_set_selected (self->selection, i);
+          if (on_page)
+            adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
+          break;
+        }
+    }
 }
 
 static void
@@ -414,6 +471,56 @@ on_figures_read_cb (GObject      *source,
   set_figures (self, figures);
 }
 
+/* The tiers and the at-risk list come from an analysis: without one the list counts everyone
+ * and the drop-down says why it offers nothing else. */
+static void
+refresh_groups (RegProductsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *run = NULL;
+  gboolean analysed;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->group_titles)) == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+      {
+        g_autoptr(RegSegment) segment = reg_segment_parse (self->shop, groups[i], NULL);
+        g_autofree char *title = reg_segment_title (segment);
+
+        gtk_string_list_append (self->group_titles, title);
+      }
+  run = reg_shop_get_latest_run (self->shop, &error);
+  if (error != NULL)
+    g_warning ("Latest analysis not read: %s", error->message);
+  analysed = run != NULL;
+  if (!analysed)
+    {
+      g_clear_pointer (&self->group, g_free);
+      gtk_drop_down_set_selected (self->group_dropdown, 0);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), analysed);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->group_dropdown),
+                               analysed ? _("Whose purchases the list counts: everyone’s, a tier’s "
+                                            "or those of the customers slipping away")
+                                        : _("Run an analysis first: it puts the customers in "
+                                            "tiers and finds who is slipping away"));
+}
+
+static void
+on_group_selected_cb (GtkDropDown     *dropdown,
+                      GParamSpec      *pspec,
+                      RegProductsView *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+  const char *group = i > 0 && i < G_N_ELEMENTS (groups) ? groups[i] : NULL;
+
+  if (g_strcmp0 (group, self->group) == 0)
+    return;
+  g_free (self->group);
+  self->group = g_strdup (group);
+  if (self->shop != NULL)
+    reg_view_reload (REG_VIEW (self));
+}
+
 static void
 view_reload (RegView *view)
 {
@@ -428,7 +535,19 @@ view_reload (RegView *view)
       set_figures (self, NULL);
       return;
     }
-  job = reg_products_job_new (self->shop, PAIR_LIMIT);
+  refresh_groups (self);
+  if (self->group != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      RegSegment *segment = reg_segment_parse (self->shop, self->group, &error);
+
+      /* the drop-down's names always parse: a failure is a mistake of ours */
+      if (segment == NULL)
+        g_critical ("Segment %s: %s", self->group, error->message);
+      job = reg_products_job_new_for (self->shop, segment, PAIR_LIMIT);
+    }
+  else
+    job = reg_products_job_new (self->shop, PAIR_LIMIT);
   self->cancellable = g_object_ref (reg_job_get_cancellable (REG_JOB (job)));
   if (self->figures == NULL)
     {
@@ -441,7 +560,19 @@ view_reload (RegView *view)
 static gboolean
 view_shop_changed (RegView *view, RegShopChange change, gint64 id)
 {
-  /* products come and go with sales; scores and settings leave them as they were */
+  RegProductsView *self = REG_PRODUCTS_VIEW (view);
+
+  /* new scores move customers between tiers: a tier's list is read again; everyone's list
+   * stays as it was, only the drop-down and the open page's tier line follow */
+  if (change == REG_SHOP_CHANGE_SCORES)
+    {
+      if (self->group != NULL)
+        return TRUE;
+      refresh_groups (self);
+      show_tiers (self, self->open_row);
+      return FALSE;
+    }
+  /* products come and go with sales; settings change how amounts are written */
   return change == REG_SHOP_CHANGE_SALE || change == REG_SHOP_CHANGE_ALL
          || change == REG_SHOP_CHANGE_CUSTOMER_REMOVED || change == REG_SHOP_CHANGE_SETTINGS;
 }
@@ -492,9 +623,11 @@ reg_products_view_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
+  g_clear_object (&self->group_titles);
   g_clear_pointer (&self->figures, reg_product_figures_free);
   g_clear_object (&self->shop);
   g_free (self->search);
+  g_free (self->group);
   G_OBJECT_CLASS (reg_products_view_parent_class)->finalize (object);
 }
 
@@ -515,6 +648,7 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RegProductsView, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, detail_page);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, detail_separator);
@@ -524,6 +658,7 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, title_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, code_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, figures_label);
+  gtk_widget_class_bind_template_child (widget_class, RegProductsView, tiers_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, pairs_list);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, no_pairs_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -531,6 +666,7 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_segment_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_selected_cb);
 }
 
 static void
@@ -541,6 +677,8 @@ reg_products_view_init (RegProductsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_columns (self);
+  self->group_titles = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (self->group_titles));
   self->items = g_list_store_new (REG_TYPE_PRODUCT_ITEM);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
