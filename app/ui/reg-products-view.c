@@ -334,11 +334,26 @@ show_product (RegProductsView *self, const RegProductRow *row, gboolean open_pag
   gtk_label_set_text (self->title_label, row->name);
   gtk_label_set_text (self->code_label, row->code);
   revenue = reg_shop_format_amount (self->shop, row->revenue_minor);
-  /* TRANSLATORS: "412 customers bought it, in 530 orders, for €1,234.50" */
-  figures = g_strdup_printf (ngettext ("%u customer bought it, in %u orders, for %s",
-                                       "%u customers bought it, in %u orders, for %s",
-                                       row->customers),
-                             row->customers, row->orders, revenue);
+  if (self->group != NULL)
+    {
+      /* the figures are the chosen group's: the page says whose, next to the line of every
+       * buyer by tier */
+      const char *title = gtk_string_list_get_string (self->group_titles,
+                                                      gtk_drop_down_get_selected (self->group_dropdown));
+
+      /* TRANSLATORS: "Top-tier customers: 361 of them bought it, in 1025 orders, for
+       * £109,503.25"; the first %s is the group chosen in the list's drop-down */
+      figures = g_strdup_printf (ngettext ("%s: %u of them bought it, in %u orders, for %s",
+                                           "%s: %u of them bought it, in %u orders, for %s",
+                                           row->customers),
+                                 title, row->customers, row->orders, revenue);
+    }
+  else
+    /* TRANSLATORS: "412 customers bought it, in 530 orders, for €1,234.50" */
+    figures = g_strdup_printf (ngettext ("%u customer bought it, in %u orders, for %s",
+                                         "%u customers bought it, in %u orders, for %s",
+                                         row->customers),
+                               row->customers, row->orders, revenue);
   gtk_label_set_text (self->figures_label, figures);
   show_tiers (self, row);
   /* the pairs come most orders first: the first few of this product's are its strongest */

@@ -429,7 +429,8 @@ test_page_tiers (Fixture       *f,
   g_autofree char *words = NULL, *before = NULL;
   g_autoptr(GHashTable) top = NULL, middle = NULL, bottom = NULL;
   GListModel *model = reg_products_view_get_model (f->view);
-  guint most = 0;
+  guint most = 0, group;
+  g_autofree char *in_group = NULL;
 
   /* the product with the most buyers, whose buyers fall in more than one tier */
   for (guint i = 1; i < g_list_model_get_n_items (model); i++)
@@ -461,9 +462,17 @@ test_page_tiers (Fixture       *f,
   g_assert_cmpstr (words, !=, before);
 
   /* another group chosen (a tier some of its buyers are in): the page stays open on it */
-  choose_group (f, expected.top > 0 ? 1 : expected.middle > 0 ? 2 : 3);
+  group = expected.top > 0 ? 1 : expected.middle > 0 ? 2 : 3;
+  choose_group (f, group);
   g_assert_true (gtk_widget_get_visible (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "detail_page")));
   g_assert_cmpstr (gtk_label_get_text (tiers), ==, words);
+  /* its figures are the group's, and say so */
+  in_group = g_strdup_printf ("%s: %u of them bought it",
+                              group == 1 ? "Top-tier customers" : group == 2 ? "Middle-tier customers"
+                                                                             : "Bottom-tier customers",
+                              group == 1 ? expected.top : group == 2 ? expected.middle : expected.bottom);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW,
+                                                                      "figures_label")), in_group));
 }
 
 /* A product's buttons show its buyers, and the customers who never bought it, as segments. */
