@@ -93,7 +93,9 @@ struct _RegProductsView
   GtkSingleSelection  *selection;     /* (owned) */
   GListModel          *shown;         /* (unowned) the sorted, filtered rows */
   char                *search;        /* (owned) (nullable) casefolded */
-  char                *group;         /* (owned) (nullable) the segment listed; NULL = everyone */
+  char                *group;         /* (owned) (nullable) the segment chosen; NULL = everyone */
+  char                *reading_group; /* (owned) (nullable) the one the read under way counts */
+  char                *figures_group; /* (owned) (nullable) the one self->figures counts */
   GtkStringList       *group_titles;  /* (owned) the drop-down's items, in the order of groups[] */
   const RegProductRow *open_row;      /* (unowned) (nullable) the product whose page shows */
 
@@ -320,6 +322,7 @@ show_product (RegProductsView *self, const RegProductRow *row, gboolean open_pag
 {
   GtkWidget *child;
   g_autofree char *revenue = NULL, *figures = NULL;
+  const char *title = NULL;
   guint shown = 0;
 
   self->open_row = row;
@@ -334,20 +337,18 @@ show_product (RegProductsView *self, const RegProductRow *row, gboolean open_pag
   gtk_label_set_text (self->title_label, row->name);
   gtk_label_set_text (self->code_label, row->code);
   revenue = reg_shop_format_amount (self->shop, row->revenue_minor);
-  if (self->group != NULL)
-    {
-      /* the figures are the chosen group's: the page says whose, next to the line of every
-       * buyer by tier */
-      const char *title = gtk_string_list_get_string (self->group_titles,
-                                                      gtk_drop_down_get_selected (self->group_dropdown));
-
-      /* TRANSLATORS: "Top-tier customers: 361 of them bought it, in 1025 orders, for
-       * £109,503.25"; the first %s is the group chosen in the list's drop-down */
-      figures = g_strdup_printf (ngettext ("%s: %u of them bought it, in %u orders, for %s",
-                                           "%s: %u of them bought it, in %u orders, for %s",
-                                           row->customers),
-                                 title, row->customers, row->orders, revenue);
-    }
+  /* the figures are a group's: the page says whose, next to the line of every buyer by tier
+   * (the group of the figures shown, while another one's are being read) */
+  for (guint i = 0; self->figures_group != NULL && i < G_N_ELEMENTS (groups); i++)
+    if (g_str_equal (groups[i], self->figures_group))
+      title = gtk_string_list_get_string (self->group_titles, i);
+  if (title != NULL)
+    /* TRANSLATORS: "Top-tier customers: 361 of them bought it, in 1025 orders, for
+     * £109,503.25"; the first %s is the group chosen in the list's drop-down */
+    figures = g_strdup_printf (ngettext ("%s: %u of them bought it, in %u orders, for %s",
+                                         "%s: %u of them bought it, in %u orders, for %s",
+                                         row->customers),
+                               title, row->customers, row->orders, revenue);
   else
     /* TRANSLATORS: "412 customers bought it, in 530 orders, for €1,234.50" */
     figures = g_strdup_printf (ngettext ("%u customer bought it, in %u orders, for %s",
@@ -483,6 +484,8 @@ on_figures_read_cb (GObject      *source,
   gtk_spinner_set_spinning (self->spinner, FALSE);
   if (figures == NULL)
     g_warning ("Products not read: %s", error->message);
+  g_free (self->figures_group);
+  self->figures_group = g_steal_pointer (&self->reading_group);
   set_figures (self, figures);
 }
 
@@ -563,6 +566,8 @@ view_reload (RegView *view)
     }
   else
     job = reg_products_job_new (self->shop, PAIR_LIMIT);
+  g_free (self->reading_group);
+  self->reading_group = g_strdup (self->group);
   self->cancellable = g_object_ref (reg_job_get_cancellable (REG_JOB (job)));
   if (self->figures == NULL)
     {
@@ -643,6 +648,8 @@ reg_products_view_finalize (GObject *object)
   g_clear_object (&self->shop);
   g_free (self->search);
   g_free (self->group);
+  g_free (self->reading_group);
+  g_free (self->figures_group);
   G_OBJECT_CLASS (reg_products_view_parent_class)->finalize (object);
 }
 

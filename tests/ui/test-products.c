@@ -430,7 +430,7 @@ test_page_tiers (Fixture       *f,
   g_autoptr(GHashTable) top = NULL, middle = NULL, bottom = NULL;
   GListModel *model = reg_products_view_get_model (f->view);
   guint most = 0, group;
-  g_autofree char *in_group = NULL;
+  g_autofree char *in_group = NULL, *all_buyers = NULL;
 
   /* the product with the most buyers, whose buyers fall in more than one tier */
   for (guint i = 1; i < g_list_model_get_n_items (model); i++)
@@ -463,6 +463,13 @@ test_page_tiers (Fixture       *f,
 
   /* another group chosen (a tier some of its buyers are in): the page stays open on it */
   group = expected.top > 0 ? 1 : expected.middle > 0 ? 2 : 3;
+  /* until the group's figures are read, the page shows everyone's and says so */
+  gtk_drop_down_set_selected (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "group_dropdown"), group);
+  g_assert_true (reg_products_view_is_loading (f->view));
+  reg_products_view_open (f->view, most);
+  all_buyers = g_strdup_printf ("%u customers bought it", expected.customers);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW,
+                                                                      "figures_label")), all_buyers));
   choose_group (f, group);
   g_assert_true (gtk_widget_get_visible (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "detail_page")));
   g_assert_cmpstr (gtk_label_get_text (tiers), ==, words);
