@@ -107,6 +107,7 @@ struct _RegProductsView
   GtkWidget           *list_pane;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *group_dropdown;
+  GtkWidget           *group_empty_label;
   GtkColumnView       *column_view;
   GtkWidget           *detail_page;
   GtkWidget           *detail_separator;
@@ -448,8 +449,12 @@ set_figures (RegProductsView *self, RegProductFigures *figures)
     }
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* a shop without line items says so; a group that bought none keeps the list and its
+   * drop-down, to choose another */
   gtk_stack_set_visible_child_name (self->main_stack,
-                                    items->len > 0 ? "products" : "empty");
+                                    items->len > 0 || self->figures_group != NULL ? "products"
+                                                                                  : "empty");
+  gtk_widget_set_visible (self->group_empty_label, items->len == 0 && self->figures_group != NULL);
   for (guint i = 0; open_code != NULL && i < g_list_model_get_n_items (self->shown); i++)
     {
       g_autoptr(RegProductItem) item = g_list_model_get_item (self->shown, i);
@@ -602,6 +607,7 @@ view_set_shop (RegView *view, RegShop *shop)
 {
   RegProductsView *self = REG_PRODUCTS_VIEW (view);
 
+  g_clear_pointer (&self->figures_group, g_free);
   set_figures (self, NULL);
   g_set_object (&self->shop, shop);
 }
@@ -671,6 +677,7 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegProductsView, group_empty_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, detail_page);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, detail_separator);

@@ -482,6 +482,32 @@ test_page_tiers (Fixture       *f,
                                                                       "figures_label")), in_group));
 }
 
+/* A group that bought nothing keeps the list and its drop-down, and says why it is empty. */
+static void
+test_empty_group (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *label = ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "group_empty_label");
+  GtkStack *stack = ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "main_stack");
+  GListModel *model = reg_products_view_get_model (f->view);
+  g_autoptr(GHashTable) slipping = NULL;
+  guint n_all = g_list_model_get_n_items (model);
+
+  analyse (f);
+  /* the sample's customers all bought on one day: nobody is slipping away from it yet */
+  slipping = members_of (f, "at-risk");
+  g_assert_cmpuint (g_hash_table_size (slipping), ==, 0);
+  g_assert_false (gtk_widget_get_visible (label));
+  choose_group (f, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "products");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (gtk_widget_is_sensitive (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "group_dropdown")));
+  choose_group (f, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  g_assert_false (gtk_widget_get_visible (label));
+}
+
 /* A product's buttons show its buyers, and the customers who never bought it, as segments. */
 static void
 test_segment_buttons (Fixture       *f,
@@ -541,6 +567,8 @@ main (int    argc,
   g_test_add ("/ui/products/tier-choice", Fixture, NULL, fixture_set_up, test_tier_choice,
               fixture_tear_down);
   g_test_add ("/ui/products/page-tiers", Fixture, NULL, fixture_set_up, test_page_tiers,
+              fixture_tear_down);
+  g_test_add ("/ui/products/empty-group", Fixture, NULL, fixture_set_up, test_empty_group,
               fixture_tear_down);
   g_test_add ("/ui/products/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
   return g_test_run ();
