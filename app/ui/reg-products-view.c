@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * RegProductsView reads the product figures with a RegProductsJob (a worker thread, its own
- * connection) and shows them in a GtkColumnView: search by code or name, sort by any figure.
- * A product's page sits beside the list, or is a page of its own when the window is too narrow
+ * connection) and shows them in a GtkColumnView: search by code or name, sort by any figure,
+ * and a drop-down for whose purchases count (everyone, a tier, the at-risk list: a segment the
+ * job lists in its thread). A product's page (its buyers by tier read on the main thread: one
+ * indexed query) sits beside the list, or is a page of its own when the window is too narrow
  * for both (an AdwLeaflet folds, as in the Customers view). The items point into the figures
  * the view holds; the list is emptied before the figures are let go of.
  */
