@@ -12,6 +12,7 @@ struct _RegProductsJob
   RegJob   parent_instance;
   char    *shop_path;   /* (owned) the worker opens its own connection on it */
   guint    pair_limit;
+  RegSegment *segment;  /* (owned) (nullable) whose lines count; read only in the worker */
 };
 
 G_DEFINE_FINAL_TYPE (RegProductsJob, reg_products_job, REG_TYPE_JOB)
@@ -25,7 +26,7 @@ products_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 
   if (store == NULL)
     return NULL;
-  figures = reg_product_figures_read (store, self->pair_limit, error);
+  figures = reg_product_figures_read_for (store, self->segment, self->pair_limit, error);
   if (figures == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   return g_steal_pointer (&figures);
@@ -37,6 +38,7 @@ reg_products_job_finalize (GObject *object)
   RegProductsJob *self = REG_PRODUCTS_JOB (object);
 
   g_free (self->shop_path);
+  g_clear_pointer (&self->segment, reg_segment_free);
   G_OBJECT_CLASS (reg_products_job_parent_class)->finalize (object);
 }
 
@@ -62,5 +64,14 @@ reg_products_job_new (RegShop *shop, guint pair_limit)
 
   self->shop_path = g_strdup (reg_shop_get_path (shop));
   self->pair_limit = pair_limit;
+  return self;
+}
+
+RegProductsJob *
+reg_products_job_new_for (RegShop *shop, RegSegment *segment, guint pair_limit)
+{
+  RegProductsJob *self = reg_products_job_new (shop, pair_limit);
+
+  self->segment = segment;
   return self;
 }

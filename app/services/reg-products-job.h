@@ -18,5 +18,11 @@ G_DECLARE_FINAL_TYPE (RegProductsJob, reg_products_job, REG, PRODUCTS_JOB, RegJo
  * pairs (as reg_shop_product_figures () takes it). */
 RegProductsJob *reg_products_job_new (RegShop *shop,
                                       guint    pair_limit);
+/* As reg_products_job_new(), from the lines of @segment's customers alone (NULL = every
+ * customer's), the pairs counted by order: the products a tier or the at-risk list bought.
+ * The job takes @segment (transfer full); its customers are listed in the worker thread. */
+RegProductsJob *reg_products_job_new_for (RegShop    *shop,
+                                          RegSegment *segment,
+                                          guint       pair_limit);
 
 G_END_DECLS

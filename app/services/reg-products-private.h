@@ -14,4 +14,11 @@ RegProductFigures *reg_product_figures_read (RegStore  *store,
                                              guint      pair_limit,
                                              GError   **error);
 
+/* As reg_shop_product_figures_for() by order: the lines of @segment's customers alone, the
+ * segment listed on @store (a worker thread's own connection). */
+RegProductFigures *reg_product_figures_read_for (RegStore          *store,
+                                                 const RegSegment  *segment,
+                                                 guint              pair_limit,
+                                                 GError           **error);
+
 G_END_DECLS

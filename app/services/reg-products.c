@@ -11,6 +11,7 @@
 
 #include "reg-products.h"
 #include "reg-products-private.h"
+#include "reg-segment-private.h"
 #include "reg-shop-private.h"
 #include "reg-store-products.h"
 
@@ -78,11 +79,11 @@ reg_shop_product_figures (RegShop *shop, guint pair_limit, GError **error)
 
 /* The ids of @segment's customers, as a set of gint64 owned by the rows in @keep. */
 static GHashTable *
-segment_customers (RegShop *shop, const RegSegment *segment, GPtrArray **keep, GError **error)
+segment_customers (RegStore *store, const RegSegment *segment, GPtrArray **keep, GError **error)
 {
   GHashTable *set;
 
-  if ((*keep = reg_shop_list_segment (shop, segment, error)) == NULL)
+  if ((*keep = reg_segment_list (segment, store, error)) == NULL)
     return NULL;
   set = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < (*keep)->len; i++)
@@ -100,9 +101,22 @@ reg_shop_product_figures_for (RegShop *shop, const RegSegment *segment, RegPairB
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GHashTable) only = NULL;
 
-  if (segment != NULL && (only = segment_customers (shop, segment, &members, error)) == NULL)
+  if (segment != NULL
+      && (only = segment_customers (reg_shop_get_store (shop), segment, &members, error)) == NULL)
     return NULL;
   return figures_read (reg_shop_get_store (shop), only, by, pair_limit, error);
+}
+
+RegProductFigures *
+reg_product_figures_read_for (RegStore *store, const RegSegment *segment, guint pair_limit,
+                              GError **error)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GHashTable) only = NULL;
+
+  if (segment != NULL && (only = segment_customers (store, segment, &members, error)) == NULL)
+    return NULL;
+  return figures_read (store, only, REG_PAIRS_BY_ORDER, pair_limit, error);
 }
 
 RegProductFigures *
@@ -263,4 +277,66 @@ reg_shop_product_offer (RegShop *shop, gint64 customer, GError **error)
   offer->reason = g_strdup_printf (_("bought %s; %.0f %% of its buyers also bought %s"),
                                    from->name, 100 * best.confidence, to->name);
   return offer;
+}
+
+/**
+ * reg_shop_product_buyers_by_tier:
+ * @shop: the shop
+ * @code: a product's code, as the product figures give it
+ * @out: (out caller-allocates): its buyers, in all and by tier of the latest analysis
+ * @error: %REG_STORE_ERROR_NOT_FOUND for no such product, or a database error
+ *
+ * Returns: whether @out was filled.
+ */
+gboolean
+reg_shop_product_buyers_by_tier (RegShop *shop, const char *code, RegProductBuyers *out,
+                                 GError **error)
+{
+  guint counts[CLV_N_TIERS];
+
+  g_return_val_if_fail (REG_IS_SHOP (shop), FALSE);
+  g_return_val_if_fail (code != NULL && out != NULL, FALSE);
+  memset (out, 0, sizeof *out);
+  if (!reg_store_product_buyers_by_tier (reg_shop_get_store (shop), code, counts, error))
+    return FALSE;
+  out->top = counts[CLV_TIER_TOP];
+  out->middle = counts[CLV_TIER_MIDDLE];
+  out->bottom = counts[CLV_TIER_BOTTOM];
+  out->not_scored = counts[CLV_TIER_NONE];
+  out->customers = out->top + out->middle + out->bottom + out->not_scored;
+  return TRUE;
+}
+
+/**
+ * reg_product_buyers_in_words:
+ * @buyers: a product's buyers by tier
+ *
+ * Returns: (transfer full): "Bought by 120 customers: 12 top tier, 40 middle, 60 bottom, 8 not
+ *   scored yet", translated; the tiers nobody is in are left out.
+ */
+char *
+reg_product_buyers_in_words (const RegProductBuyers *buyers)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  /* TRANSLATORS: the start of "Bought by 120 customers: 12 top tier, 40 middle, 60 bottom,
+   * 8 not scored yet" */
+  g_string_printf (out, g_dngettext (GETTEXT_PACKAGE, "Bought by %u customer",
+                                     "Bought by %u customers", buyers->customers),
+                   buyers->customers);
+  /* TRANSLATORS: the parts of "Bought by 120 customers: 12 top tier, 40 middle, 60 bottom,
+   * 8 not scored yet": customers in the top, middle and bottom value tiers, and those the
+   * latest analysis has not ranked */
+  if (buyers->top > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u top tier"), buyers->top));
+  if (buyers->middle > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u middle"), buyers->middle));
+  if (buyers->bottom > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u bottom"), buyers->bottom));
+  if (buyers->not_scored > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u not scored yet"), buyers->not_scored));
+  for (guint i = 0; i < parts->len; i++)
+    g_string_append_printf (out, "%s%s", i == 0 ? ": " : ", ", (char *) parts->pdata[i]);
+  return g_string_free (out, FALSE);
 }

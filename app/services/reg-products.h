@@ -70,6 +70,26 @@ RegProductFigures *reg_shop_product_figures_for (RegShop          *shop,
                                                  guint             pair_limit,
                                                  GError          **error);
 
+/* A product's buyers by the tier the latest analysis gave them. */
+typedef struct
+{
+  guint customers;         /* who bought it (a positive quantity), as RegProductRow counts them */
+  guint top;
+  guint middle;
+  guint bottom;
+  guint not_scored;        /* not ranked: bought after the analysis, or never analysed */
+} RegProductBuyers;
+
+/* The buyers of the product @code by tier; FALSE with REG_STORE_ERROR_NOT_FOUND when the shop
+ * has no such product, or a database error. */
+gboolean reg_shop_product_buyers_by_tier (RegShop          *shop,
+                                          const char       *code,
+                                          RegProductBuyers *out,
+                                          GError          **error);
+/* (transfer full) the counts in words, translated: "Bought by 120 customers: 12 top tier,
+ * 40 middle, 60 bottom, 8 not scored yet"; a tier of nobody is left out. */
+char    *reg_product_buyers_in_words     (const RegProductBuyers *buyers);
+
 typedef struct
 {
   char   *code;            /* (owned) the product to offer */

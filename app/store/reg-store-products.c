@@ -7,6 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
+#include "clv-segments.h"
 #include "reg-store-products.h"
 
 void
@@ -195,4 +198,47 @@ reg_store_product_buyers (RegStore *store, const char *code, char **out_name, GE
   if (!reg_store_check (store, rc, _("reading line items"), error))
     return NULL;
   return g_steal_pointer (&out);
+}
+
+gboolean
+reg_store_product_buyers_by_tier (RegStore *store, const char *code,
+                                  guint out_counts[CLV_N_TIERS], GError **error)
+{
+  g_autoptr(RegStmt) find = reg_store_prepare (store, "SELECT id FROM products WHERE code = ?1",
+                                               error);
+  g_autoptr(RegStmt) tiers = NULL;
+  int rc;
+
+  memset (out_counts, 0, CLV_N_TIERS * sizeof (guint));
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_text (find, 1, code, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (find)) != SQLITE_ROW)
+    {
+      if (reg_store_check (store, rc, _("reading products"), error))
+        g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                     _("No product has the code “%s”"), code);
+      return FALSE;
+    }
+  /* the buyers as reg_store_product_buyers() has them; a buyer without a score row (bought
+   * after the analysis) counts with the unranked */
+  tiers = reg_store_prepare (store,
+      "SELECT c.tier, count(*) FROM "
+      "(SELECT DISTINCT s.customer_id AS id FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
+      " WHERE l.product_id = ?1 AND l.quantity > 0) b "
+      "LEFT JOIN customer_scores c ON c.customer_id = b.id GROUP BY c.tier", error);
+  if (tiers == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (tiers, 1, sqlite3_column_int64 (find, 0));
+  while ((rc = sqlite3_step (tiers)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (tiers, 0);
+      ClvTier tier = CLV_TIER_NONE;
+
+      for (int t = CLV_TIER_TOP; t < CLV_N_TIERS; t++)
+        if (g_strcmp0 (id, clv_tier_id ((ClvTier) t)) == 0)
+          tier = (ClvTier) t;
+      out_counts[tier] += (guint) sqlite3_column_int64 (tiers, 1);
+    }
+  return reg_store_check (store, rc, _("reading line items"), error);
 }

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "clv-types.h"
 #include "reg-store.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,15 @@ gboolean reg_store_foreach_sale_line      (RegStore        *store,
 GHashTable *reg_store_product_buyers      (RegStore    *store,
                                            const char  *code,
                                            char       **out_name,
+                                           GError     **error);
+/* The customers with a line of the product @code of a positive quantity, counted by the tier
+ * the latest analysis gave them: @out_counts[CLV_TIER_TOP], [CLV_TIER_MIDDLE],
+ * [CLV_TIER_BOTTOM], and at [CLV_TIER_NONE] those it did not rank (no analysis since they
+ * bought, or no purchase to rank). FALSE with REG_STORE_ERROR_NOT_FOUND when the shop has no
+ * such product. */
+gboolean reg_store_product_buyers_by_tier (RegStore    *store,
+                                           const char  *code,
+                                           guint        out_counts[CLV_N_TIERS],
                                            GError     **error);
 /* Removes the products no line names (those an undone import alone brought). */
 gboolean reg_store_drop_unused_products   (RegStore    *store,

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * RegProductsView reads the product figures with a RegProductsJob (a worker thread, its own
- * connection) and shows them in a GtkColumnView: search by code or name, sort by any figure.
- * A product's page sits beside the list, or is a page of its own when the window is too narrow
+ * connection) and shows them in a GtkColumnView: search by code or name, sort by any figure,
+ * and a drop-down for whose purchases count (everyone, a tier, the at-risk list: a segment the
+ * job lists in its thread). A product's page (its buyers by tier read on the main thread: one
+ * indexed query) sits beside the list, or is a page of its own when the window is too narrow
  * for both (an AdwLeaflet folds, as in the Customers view). The items point into the figures
  * the view holds; the list is emptied before the figures are let go of.
  */
@@ -12,6 +14,7 @@
 
 #include "reg-products-job.h"
 #include "reg-products-view.h"
+#include "reg-segment.h"
 #include "reg-view.h"
 
 /* "what goes with it" shows this many pairs at most */
@@ -19,6 +22,10 @@
 /* pairs read for the page of every product: the strongest ones; a product bought together
  * with nothing among them shows none */
 #define PAIR_LIMIT 50000
+
+/* whose purchases the list counts, as the drop-down offers them: segment names of
+ * reg-segment.c, everyone first (the shop's whole figures) */
+static const char *const groups[] = { "all", "top", "middle", "bottom", "at-risk" };
 
 typedef enum
 {
@@ -68,6 +75,12 @@ reg_product_item_get_revenue (RegProductItem *self)
   return self->row->revenue_minor;
 }
 
+guint
+reg_product_item_get_customers (RegProductItem *self)
+{
+  return self->row->customers;
+}
+
 /* ---- the view ---- */
 
 struct _RegProductsView
@@ -82,6 +95,10 @@ struct _RegProductsView
   GtkSingleSelection  *selection;     /* (owned) */
   GListModel          *shown;         /* (unowned) the sorted, filtered rows */
   char                *search;        /* (owned) (nullable) casefolded */
+  char                *group;         /* (owned) (nullable) the segment chosen; NULL = everyone */
+  char                *reading_group; /* (owned) (nullable) the one the read under way counts */
+  char                *figures_group; /* (owned) (nullable) the one self->figures counts */
+  GtkStringList       *group_titles;  /* (owned) the drop-down's items, in the order of groups[] */
   const RegProductRow *open_row;      /* (unowned) (nullable) the product whose page shows */
 
   /* template */
@@ -91,6 +108,8 @@ struct _RegProductsView
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   GtkSearchEntry      *search_entry;
+  GtkDropDown         *group_dropdown;
+  GtkWidget           *group_empty_label;
   GtkColumnView       *column_view;
   GtkWidget           *detail_page;
   GtkWidget           *detail_separator;
@@ -100,6 +119,7 @@ struct _RegProductsView
   GtkLabel            *title_label;
   GtkLabel            *code_label;
   GtkLabel            *figures_label;
+  GtkLabel            *tiers_label;
   GtkListBox          *pairs_list;
   GtkWidget           *no_pairs_label;
   GtkColumnViewColumn *columns[N_COLUMNS];
@@ -277,11 +297,35 @@ pair_row_new (RegProductsView *self, const RegProductPairRow *pair, const RegPro
   return action_row;
 }
 
+/* The product's buyers by tier, from the latest analysis: of every customer, whichever group
+ * the list counts. */
+static void
+show_tiers (RegProductsView *self, const RegProductRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = NULL;
+  RegProductBuyers buyers;
+
+  if (row == NULL || self->shop == NULL
+      || !reg_shop_product_buyers_by_tier (self->shop, row->code, &buyers, &error))
+    {
+      /* a product gone with an undo between the read and now: the next read drops it */
+      if (error != NULL)
+        g_debug ("Buyers of %s not read: %s", row->code, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->tiers_label), FALSE);
+      return;
+    }
+  words = reg_product_buyers_in_words (&buyers);
+  gtk_label_set_text (self->tiers_label, words);
+  gtk_widget_set_visible (GTK_WIDGET (self->tiers_label), TRUE);
+}
+
 static void
 show_product (RegProductsView *self, const RegProductRow *row, gboolean open_page)
 {
   GtkWidget *child;
   g_autofree char *revenue = NULL, *figures = NULL;
+  const char *title = NULL;
   guint shown = 0;
 
   self->open_row = row;
@@ -296,12 +340,26 @@ show_product (RegProductsView *self, const RegProductRow *row, gboolean open_pag
   gtk_label_set_text (self->title_label, row->name);
   gtk_label_set_text (self->code_label, row->code);
   revenue = reg_shop_format_amount (self->shop, row->revenue_minor);
-  /* TRANSLATORS: "412 customers bought it, in 530 orders, for €1,234.50" */
-  figures = g_strdup_printf (ngettext ("%u customer bought it, in %u orders, for %s",
-                                       "%u customers bought it, in %u orders, for %s",
-                                       row->customers),
-                             row->customers, row->orders, revenue);
+  /* the figures are a group's: the page says whose, next to the line of every buyer by tier
+   * (the group of the figures shown, while another one's are being read) */
+  for (guint i = 0; self->figures_group != NULL && i < G_N_ELEMENTS (groups); i++)
+    if (g_str_equal (groups[i], self->figures_group))
+      title = gtk_string_list_get_string (self->group_titles, i);
+  if (title != NULL)
+    /* TRANSLATORS: "Top-tier customers: 361 of them bought it, in 1025 orders, for
+     * £109,503.25"; the first %s is the group chosen in the list's drop-down */
+    figures = g_strdup_printf (ngettext ("%s: %u of them bought it, in %u orders, for %s",
+                                         "%s: %u of them bought it, in %u orders, for %s",
+                                         row->customers),
+                               title, row->customers, row->orders, revenue);
+  else
+    /* TRANSLATORS: "412 customers bought it, in 530 orders, for €1,234.50" */
+    figures = g_strdup_printf (ngettext ("%u customer bought it, in %u orders, for %s",
+                                         "%u customers bought it, in %u orders, for %s",
+                                         row->customers),
+                               row->customers, row->orders, revenue);
   gtk_label_set_text (self->figures_label, figures);
+  show_tiers (self, row);
   /* the pairs come most orders first: the first few of this product's are its strongest */
   for (guint i = 0; self->figures != NULL && i < self->figures->pairs->len && shown < MAX_PAIRS_SHOWN; i++)
     {
@@ -373,6 +431,11 @@ static void
 set_figures (RegProductsView *self, RegProductFigures *figures)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  /* the product whose page is open stays open when the new figures still have it (another
+   * group chosen, a sale added) */
+  g_autofree char *open_code = self->open_row != NULL ? g_strdup (self->open_row->code) : NULL;
+  gboolean on_page = adw_leaflet_get_folded (self->leaflet)
+                     && adw_leaflet_get_visible_child (self->leaflet) == self->detail_page;
 
   show_product (self, NULL, FALSE);
   /* the items point into the figures: gone before them */
@@ -388,8 +451,25 @@ set_figures (RegProductsView *self, RegProductFigures *figures)
     }
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* a shop without line items says so; a group that bought none keeps the list and its
+   * drop-down, to choose another */
   gtk_stack_set_visible_child_name (self->main_stack,
-                                    items->len > 0 ? "products" : "empty");
+                                    items->len > 0 || self->figures_group != NULL ? "products"
+                                                                                  : "empty");
+  gtk_widget_set_visible (self->group_empty_label, items->len == 0 && self->figures_group != NULL);
+  for (guint i = 0; open_code != NULL && i < g_list_model_get_n_items (self->shown); i++)
+    {
+      g_autoptr(RegProductItem) item = g_list_model_get_item (self->shown, i);
+
+      if (g_str_equal (item->row->code, open_code))
+        {
+          /* the selection shows the page beside the list */
+          gtk_single_selection_set_selected (self->selection, i);
+          if (on_page)
+            adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
+          break;
+        }
+    }
 }
 
 static void
@@ -411,7 +491,59 @@ on_figures_read_cb (GObject      *source,
   gtk_spinner_set_spinning (self->spinner, FALSE);
   if (figures == NULL)
     g_warning ("Products not read: %s", error->message);
+  g_free (self->figures_group);
+  self->figures_group = g_steal_pointer (&self->reading_group);
   set_figures (self, figures);
+}
+
+/* The tiers and the at-risk list come from an analysis: without one the list counts everyone
+ * and the drop-down says why it offers nothing else. */
+static void
+refresh_groups (RegProductsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *run = NULL;
+  gboolean analysed;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->group_titles)) == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+      {
+        g_autoptr(RegSegment) segment = reg_segment_parse (self->shop, groups[i], NULL);
+        g_autofree char *title = reg_segment_title (segment);
+
+        gtk_string_list_append (self->group_titles, title);
+      }
+  run = reg_shop_get_latest_run (self->shop, &error);
+  if (error != NULL)
+    g_warning ("Latest analysis not read: %s", error->message);
+  analysed = run != NULL;
+  if (!analysed)
+    {
+      g_clear_pointer (&self->group, g_free);
+      gtk_drop_down_set_selected (self->group_dropdown, 0);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), analysed);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->group_dropdown),
+                               analysed ? _("Whose purchases the list counts: everyone’s, a tier’s "
+                                            "or those of the customers slipping away")
+                                        : _("Run an analysis first: it puts the customers in "
+                                            "tiers and finds who is slipping away"));
+}
+
+static void
+on_group_selected_cb (GtkDropDown     *dropdown,
+                      GParamSpec      *pspec,
+                      RegProductsView *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+  const char *group = i > 0 && i < G_N_ELEMENTS (groups) ? groups[i] : NULL;
+
+  if (g_strcmp0 (group, self->group) == 0)
+    return;
+  g_free (self->group);
+  self->group = g_strdup (group);
+  if (self->shop != NULL)
+    reg_view_reload (REG_VIEW (self));
 }
 
 static void
@@ -428,7 +560,21 @@ view_reload (RegView *view)
       set_figures (self, NULL);
       return;
     }
-  job = reg_products_job_new (self->shop, PAIR_LIMIT);
+  refresh_groups (self);
+  if (self->group != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      RegSegment *segment = reg_segment_parse (self->shop, self->group, &error);
+
+      /* the drop-down's names always parse: a failure is a mistake of ours */
+      if (segment == NULL)
+        g_critical ("Segment %s: %s", self->group, error->message);
+      job = reg_products_job_new_for (self->shop, segment, PAIR_LIMIT);
+    }
+  else
+    job = reg_products_job_new (self->shop, PAIR_LIMIT);
+  g_free (self->reading_group);
+  self->reading_group = g_strdup (self->group);
   self->cancellable = g_object_ref (reg_job_get_cancellable (REG_JOB (job)));
   if (self->figures == NULL)
     {
@@ -441,7 +587,19 @@ view_reload (RegView *view)
 static gboolean
 view_shop_changed (RegView *view, RegShopChange change, gint64 id)
 {
-  /* products come and go with sales; scores and settings leave them as they were */
+  RegProductsView *self = REG_PRODUCTS_VIEW (view);
+
+  /* new scores move customers between tiers: a tier's list is read again; everyone's list
+   * stays as it was, only the drop-down and the open page's tier line follow */
+  if (change == REG_SHOP_CHANGE_SCORES)
+    {
+      if (self->group != NULL)
+        return TRUE;
+      refresh_groups (self);
+      show_tiers (self, self->open_row);
+      return FALSE;
+    }
+  /* products come and go with sales; settings change how amounts are written */
   return change == REG_SHOP_CHANGE_SALE || change == REG_SHOP_CHANGE_ALL
          || change == REG_SHOP_CHANGE_CUSTOMER_REMOVED || change == REG_SHOP_CHANGE_SETTINGS;
 }
@@ -451,6 +609,7 @@ view_set_shop (RegView *view, RegShop *shop)
 {
   RegProductsView *self = REG_PRODUCTS_VIEW (view);
 
+  g_clear_pointer (&self->figures_group, g_free);
   set_figures (self, NULL);
   g_set_object (&self->shop, shop);
 }
@@ -492,9 +651,13 @@ reg_products_view_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
+  g_clear_object (&self->group_titles);
   g_clear_pointer (&self->figures, reg_product_figures_free);
   g_clear_object (&self->shop);
   g_free (self->search);
+  g_free (self->group);
+  g_free (self->reading_group);
+  g_free (self->figures_group);
   G_OBJECT_CLASS (reg_products_view_parent_class)->finalize (object);
 }
 
@@ -515,6 +678,8 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RegProductsView, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegProductsView, group_empty_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, detail_page);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, detail_separator);
@@ -524,6 +689,7 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, title_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, code_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, figures_label);
+  gtk_widget_class_bind_template_child (widget_class, RegProductsView, tiers_label);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, pairs_list);
   gtk_widget_class_bind_template_child (widget_class, RegProductsView, no_pairs_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -531,6 +697,7 @@ reg_products_view_class_init (RegProductsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_segment_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_selected_cb);
 }
 
 static void
@@ -541,6 +708,8 @@ reg_products_view_init (RegProductsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_columns (self);
+  self->group_titles = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (self->group_titles));
   self->items = g_list_store_new (REG_TYPE_PRODUCT_ITEM);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),

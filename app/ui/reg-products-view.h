@@ -32,5 +32,7 @@ G_DECLARE_FINAL_TYPE (RegProductItem, reg_product_item, REG, PRODUCT_ITEM, GObje
 const char *reg_product_item_get_code    (RegProductItem *self);
 const char *reg_product_item_get_name    (RegProductItem *self);
 gint64      reg_product_item_get_revenue (RegProductItem *self);
+/* the customers who bought it, of the group the list counts */
+guint       reg_product_item_get_customers (RegProductItem *self);
 
 G_END_DECLS

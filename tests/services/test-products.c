@@ -4,11 +4,15 @@
  * real-exports and the full 541,909-line file. The file is read again here the plain way (its
  * lines grouped by invoice number), and the shop's lines, products and pairs bought together
  * are checked against that recount; a cancelled invoice's lines go with its sale, undo takes
- * every line of the import, and a customer id written as a float is the plain id.
+ * every line of the import, and a customer id written as a float is the plain id. A product's
+ * buyers by tier are recounted from the file's buyers and the tiers the analysis gave them.
  */
 #include <sqlite3.h>
 #include <string.h>
 
+#include "clv-date.h"
+#include "clv-types.h"
+#include "reg-analysis-job.h"
 #include "reg-import-job.h"
 #include "reg-products.h"
 #include "reg-segment.h"
@@ -875,6 +879,125 @@ test_full_file (Fixture *f, gconstpointer data)
   check_file (f, path, 200);
 }
 
+static gboolean
+tier_of_name_cb (const RegCustomerRow *row, gpointer data, GError **error)
+{
+  g_hash_table_insert (data, g_strdup (row->name), g_strdup (row->tier));
+  return TRUE;
+}
+
+static void
+assert_buyers (const RegProductBuyers *got, const guint expected[CLV_N_TIERS])
+{
+  g_assert_cmpuint (got->top, ==, expected[CLV_TIER_TOP]);
+  g_assert_cmpuint (got->middle, ==, expected[CLV_TIER_MIDDLE]);
+  g_assert_cmpuint (got->bottom, ==, expected[CLV_TIER_BOTTOM]);
+  g_assert_cmpuint (got->not_scored, ==, expected[CLV_TIER_NONE]);
+  g_assert_cmpuint (got->customers, ==, expected[0] + expected[1] + expected[2] + expected[3]);
+}
+
+/* A product's buyers by tier: the file's buyers of each product, each counted in the tier the
+ * analysis gave them; before an analysis, and for a buyer since, not scored yet. */
+static void
+test_buyers_by_tier (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = reg_test_shared_data_path ("real-exports", "online-retail",
+                                                     "online_retail_sample.csv", NULL);
+  g_autoptr(RegImportResult) result = run_import (f, path);
+  g_autoptr(GHashTable) kept = shop_invoices (f);
+  g_autoptr(GHashTable) customers = customer_codes (path, kept);
+  g_autoptr(GHashTable) tiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(RegProductFigures) figures = NULL;
+  g_autoptr(RegAnalysisJob) job = NULL;
+  g_autoptr(RegAnalysisSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  guint in_tier[CLV_N_TIERS] = { 0 };
+  RegProductBuyers buyers, before;
+  RegCustomerRecord walk_in = { 0 };
+  RegSaleLineInput line;
+  const RegProductRow *first;
+  gint64 id;
+
+  figures = reg_shop_product_figures (f->shop, REG_PRODUCT_NO_PAIRS, &error);
+  g_assert_no_error (error);
+  first = figures->products->pdata[0];
+  /* no analysis yet: nobody is in a tier */
+  g_assert_true (reg_shop_product_buyers_by_tier (f->shop, first->code, &buyers, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (buyers.customers, ==, first->customers);
+  g_assert_cmpuint (buyers.not_scored, ==, first->customers);
+
+  job = reg_analysis_job_new (f->shop, NULL);
+  summary = reg_job_run_sync (REG_JOB (job), &error);
+  g_assert_no_error (error);
+  g_assert_true (reg_shop_foreach_customer_row (f->shop, TRUE, tier_of_name_cb, tiers, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < figures->products->len; i++)
+    {
+      const RegProductRow *row = figures->products->pdata[i];
+      guint expected[CLV_N_TIERS] = { 0 };
+      GHashTableIter it;
+      gpointer name, codes;
+
+      g_hash_table_iter_init (&it, customers);
+      while (g_hash_table_iter_next (&it, &name, &codes))
+        if (g_hash_table_contains (codes, row->code))
+          {
+            const char *tier = g_hash_table_lookup (tiers, name);
+            ClvTier t = g_strcmp0 (tier, "top") == 0      ? CLV_TIER_TOP
+                        : g_strcmp0 (tier, "middle") == 0 ? CLV_TIER_MIDDLE
+                        : g_strcmp0 (tier, "bottom") == 0 ? CLV_TIER_BOTTOM
+                                                          : CLV_TIER_NONE;
+            expected[t]++;
+          }
+      g_assert_true (reg_shop_product_buyers_by_tier (f->shop, row->code, &buyers, &error));
+      g_assert_no_error (error);
+      assert_buyers (&buyers, expected);
+      g_assert_cmpuint (buyers.customers, ==, row->customers);
+      for (guint t = 0; t < CLV_N_TIERS; t++)
+        in_tier[t] += expected[t];
+    }
+  /* the sample's buyers fall in every tier: the counts are not all in one place */
+  g_assert_cmpuint (in_tier[CLV_TIER_TOP], >, 0);
+  g_assert_cmpuint (in_tier[CLV_TIER_MIDDLE], >, 0);
+  g_assert_cmpuint (in_tier[CLV_TIER_BOTTOM], >, 0);
+
+  /* a customer who buys it after the analysis is not scored yet */
+  g_assert_true (reg_shop_product_buyers_by_tier (f->shop, first->code, &before, &error));
+  walk_in.name = (char *) "Walk-in buyer";
+  id = reg_shop_add_customer (f->shop, &walk_in, &error);
+  g_assert_no_error (error);
+  line = (RegSaleLineInput) { first->code, 1, 250 };
+  g_assert_cmpint (reg_shop_record_sale_lines (f->shop, id, clv_date_from_ymd (2011, 1, 3), 250,
+                                               NULL, &line, 1, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (reg_shop_product_buyers_by_tier (f->shop, first->code, &buyers, &error));
+  g_assert_cmpuint (buyers.customers, ==, before.customers + 1);
+  g_assert_cmpuint (buyers.not_scored, ==, before.not_scored + 1);
+  g_assert_cmpuint (buyers.top + buyers.middle + buyers.bottom, ==,
+                    before.top + before.middle + before.bottom);
+
+  g_assert_false (reg_shop_product_buyers_by_tier (f->shop, "NO SUCH CODE", &buyers, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND);
+}
+
+/* The buyers in words, a tier of nobody left out. */
+static void
+test_buyers_in_words (void)
+{
+  const struct { RegProductBuyers buyers; const char *words; } cases[] = {
+    { { 120, 12, 40, 60, 8 }, "Bought by 120 customers: 12 top tier, 40 middle, 60 bottom, 8 not scored yet" },
+    { { 5, 2, 0, 3, 0 }, "Bought by 5 customers: 2 top tier, 3 bottom" },
+    { { 1, 0, 0, 0, 1 }, "Bought by 1 customer: 1 not scored yet" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = reg_product_buyers_in_words (&cases[i].buyers);
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -900,6 +1023,9 @@ main (int argc, char **argv)
               test_segment_products, fixture_teardown);
   g_test_add ("/products/cross-sell-segment", Fixture, NULL, fixture_setup,
               test_cross_sell_segment, fixture_teardown);
+  g_test_add ("/products/buyers-by-tier", Fixture, NULL, fixture_setup, test_buyers_by_tier,
+              fixture_teardown);
+  g_test_add_func ("/products/buyers-in-words", test_buyers_in_words);
   g_test_add ("/products/online-retail-full", Fixture, NULL, fixture_setup, test_full_file,
               fixture_teardown);
   return g_test_run ();

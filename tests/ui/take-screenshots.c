@@ -2,7 +2,7 @@
  *
  * Not a test: writes the screenshots of data/screenshots. Opens a copy of SHOP in a RegWindow,
  * shows Overview (its top, and scrolled to the prediction cards), Customers (the list, and with a customer's details), Sales, Segments and
- * Reports and Products in light and dark styles; in the light style also every page of the import wizard
+ * Reports and Products (what the top tier bought, a product's page open) in light and dark styles; in the light style also every page of the import wizard
  * (importing REG_SHOT_IMPORT, by default Stripe's payments export from ../shared/data, into
  * the copy), its survey flow (an export of the most valuable customers' answers whose columns
  * the owner assigns, imported before the Customers shots so that the customer's page shows
@@ -501,10 +501,16 @@ main (int   argc,
         }
       if (wanted ("products"))
         {
-          /* the list by revenue, with the best seller's page open beside it */
+          /* what the top tier bought, by revenue, with the best seller's page open beside it
+           * (its buyers by tier); the whole shop's list without an analysis */
           RegProductsView *products = REG_PRODUCTS_VIEW (reg_window_get_view (window, "products"));
+          GtkDropDown *group = ui_test_child (products, REG_TYPE_PRODUCTS_VIEW, "group_dropdown");
 
           reg_window_show_view (window, "products");
+          UI_WAIT_UNTIL (!reg_products_view_is_loading (products), 60);
+          if (gtk_widget_get_sensitive (GTK_WIDGET (group)))
+            gtk_drop_down_set_selected (group, 1);
+          ui_test_drain ();
           UI_WAIT_UNTIL (!reg_products_view_is_loading (products), 60);
           reg_products_view_open (products, 0);
           ui_test_wait_frames (GTK_WIDGET (window), 3);

@@ -4,14 +4,19 @@
  * its rows are the shop's products (as the services count them), the search keeps the products
  * whose code or name holds the text, the revenue column sorts both ways, and a product's page
  * shows its pairs bought together, strongest first. A shop without line items shows why.
+ * Choosing a tier or the at-risk list in the drop-down lists what those customers bought,
+ * recounted here from each product's buyers; a product's page says its buyers by tier.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "clv-date.h"
+#include "reg-analysis-job.h"
 #include "reg-import-job.h"
 #include "reg-products-view.h"
 #include "reg-products.h"
+#include "reg-segment.h"
 #include "reg-segments-view.h"
 #include "reg-test-utils.h"
 #include "reg-window.h"
@@ -248,6 +253,261 @@ test_page (Fixture       *f,
   g_ptr_array_unref (others);
 }
 
+/* The analysis as of three months after the sample’s sales (1 December 2010), so that
+ * some of its customers are slipping away. */
+static void
+analyse (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegAnalysisJob) job = NULL;
+  g_autoptr(RegAnalysisSummary) summary = NULL;
+  RegAnalysisOptions opts;
+
+  reg_analysis_options_init (&opts);
+  opts.end_day = clv_date_from_ymd (2011, 3, 9);
+  job = reg_analysis_job_new (f->shop, &opts);
+  summary = reg_job_run_sync (REG_JOB (job), &error);
+  g_assert_no_error (error);
+  ui_test_drain ();
+  UI_WAIT_UNTIL (!reg_products_view_is_loading (f->view), 30);
+}
+
+/* Two of the sample's customers become regulars who bought every month before their sale in
+ * the sample, so that an analysis three months later finds them slipping away. */
+static void
+make_regulars_slip (Fixture *f)
+{
+  const char *names[] = { "Customer 17850", "Customer 13047" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 id = reg_shop_find_customer (f->shop, names[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      for (guint month = 8; month <= 11; month++)
+        g_assert_cmpint (reg_shop_record_sale (f->shop, id, clv_date_from_ymd (2010, month, 1),
+                                               2000, NULL, &error), >, 0);
+    }
+  ui_test_drain ();
+  UI_WAIT_UNTIL (!reg_products_view_is_loading (f->view), 30);
+}
+
+/* the ids of a segment's customers (a set of gint64) */
+static GHashTable *
+members_of (Fixture *f, const char *spec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegSegment) segment = reg_segment_parse (f->shop, spec, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_assert_no_error (error);
+  rows = reg_shop_list_segment (f->shop, segment, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_add (ids, g_memdup2 (&((RegCustomerRow *) rows->pdata[i])->id, sizeof (gint64)));
+  return ids;
+}
+
+/* how many of @members bought @code: the product's buyers (bought:CODE) counted one by one */
+static guint
+buyers_among (Fixture *f, const char *code, GHashTable *members)
+{
+  g_autofree char *spec = g_strconcat ("bought:", code, NULL);
+  g_autoptr(GHashTable) buyers = members_of (f, spec);
+  GHashTableIter it;
+  gpointer id;
+  guint n = 0;
+
+  g_hash_table_iter_init (&it, buyers);
+  while (g_hash_table_iter_next (&it, &id, NULL))
+    n += members == NULL || g_hash_table_contains (members, id);
+  return n;
+}
+
+static void
+choose_group (Fixture *f, guint position)
+{
+  gtk_drop_down_set_selected (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "group_dropdown"),
+                              position);
+  ui_test_drain ();
+  UI_WAIT_UNTIL (!reg_products_view_is_loading (f->view), 30);
+}
+
+/* Without an analysis the drop-down offers everyone alone and says why; with one, choosing a
+ * tier or the at-risk list lists the products those customers bought, each with its buyers
+ * among them, recounted from the product's buyers; the search and the sort stay. */
+static void
+test_tier_choice (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *specs[] = { "all", "top", "middle", "bottom", "at-risk" };
+  const char *titles[] = { "All customers", "Top-tier customers", "Middle-tier customers",
+                           "Bottom-tier customers", "Customers slipping away" };
+  GtkDropDown *dropdown = ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "group_dropdown");
+  GtkColumnView *columns = ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "column_view");
+  g_autoptr(GtkColumnViewColumn) by_customers = g_list_model_get_item (gtk_column_view_get_columns (columns), 3);
+  GListModel *model = reg_products_view_get_model (f->view);
+  g_autoptr(RegProductFigures) all = figures_of (f);
+  g_autoptr(GHashTable) everyone = members_of (f, "all");
+  guint n_all = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), i),
+                     ==, titles[i]);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dropdown)));
+  g_assert_true (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)), "analysis") != NULL);
+
+  make_regulars_slip (f);
+  analyse (f);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+
+  /* by number of customers, most first: the owner's sort stays through every choice */
+  g_assert_cmpstr (gtk_column_view_column_get_title (by_customers), ==, "Customers");
+  gtk_column_view_sort_by_column (columns, by_customers, GTK_SORT_DESCENDING);
+  for (guint g = 1; g < G_N_ELEMENTS (specs); g++)
+    {
+      g_autoptr(GHashTable) members = members_of (f, specs[g]);
+      g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+      guint bought = 0;
+
+      choose_group (f, g);
+      g_test_message ("%s: %u customers, %u products", specs[g], g_hash_table_size (members),
+                      g_list_model_get_n_items (model));
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          RegProductItem *item = item_at (f, i);
+
+          g_assert_cmpuint (reg_product_item_get_customers (item), ==,
+                            buyers_among (f, reg_product_item_get_code (item), members));
+          if (i > 0)
+            g_assert_cmpuint (reg_product_item_get_customers (item_at (f, i - 1)), >=,
+                              reg_product_item_get_customers (item));
+          g_hash_table_add (listed, (gpointer) reg_product_item_get_code (item));
+        }
+      /* every product one of them bought is listed */
+      for (guint i = 0; i < all->products->len; i++)
+        {
+          const RegProductRow *row = all->products->pdata[i];
+
+          if (buyers_among (f, row->code, members) > 0)
+            {
+              g_assert_true (g_hash_table_contains (listed, row->code));
+              bought++;
+            }
+        }
+      g_assert_cmpuint (bought, >, 0);
+      /* a group is fewer customers than everyone */
+      g_assert_cmpuint (g_hash_table_size (members), <, g_hash_table_size (everyone));
+    }
+
+  /* the search stays as the group changes */
+  set_search (f, "heart");
+  choose_group (f, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_assert_true (holds (reg_product_item_get_name (item_at (f, i)), "heart")
+                   || holds (reg_product_item_get_code (item_at (f, i)), "heart"));
+  set_search (f, "");
+  choose_group (f, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+}
+
+/* A product's page says its buyers by tier, recounted from its buyers and each tier's
+ * customers; before an analysis, none of them is scored yet. */
+static void
+test_page_tiers (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkLabel *tiers = ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "tiers_label");
+  RegProductItem *item;
+  RegProductBuyers expected = { 0 };
+  g_autofree char *words = NULL, *before = NULL;
+  g_autoptr(GHashTable) top = NULL, middle = NULL, bottom = NULL;
+  GListModel *model = reg_products_view_get_model (f->view);
+  guint most = 0, group;
+  g_autofree char *in_group = NULL, *all_buyers = NULL;
+
+  /* the product with the most buyers, whose buyers fall in more than one tier */
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    if (reg_product_item_get_customers (item_at (f, i)) > reg_product_item_get_customers (item_at (f, most)))
+      most = i;
+  reg_products_view_open (f->view, most);
+  ui_test_drain ();
+  item = item_at (f, most);
+  expected.customers = expected.not_scored = buyers_among (f, reg_product_item_get_code (item), NULL);
+  g_assert_cmpuint (expected.customers, >, 1);
+  before = reg_product_buyers_in_words (&expected);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tiers)));
+  g_assert_cmpstr (gtk_label_get_text (tiers), ==, before);
+
+  /* the page stays open while the analysis ranks its buyers */
+  analyse (f);
+  top = members_of (f, "top");
+  middle = members_of (f, "middle");
+  bottom = members_of (f, "bottom");
+  item = item_at (f, most);
+  expected.top = buyers_among (f, reg_product_item_get_code (item), top);
+  expected.middle = buyers_among (f, reg_product_item_get_code (item), middle);
+  expected.bottom = buyers_among (f, reg_product_item_get_code (item), bottom);
+  expected.not_scored = expected.customers - expected.top - expected.middle - expected.bottom;
+  g_assert_cmpuint (expected.top + expected.middle + expected.bottom, >, 0);
+  words = reg_product_buyers_in_words (&expected);
+  g_test_message ("%s", words);
+  g_assert_cmpstr (gtk_label_get_text (tiers), ==, words);
+  g_assert_cmpstr (words, !=, before);
+
+  /* another group chosen (a tier some of its buyers are in): the page stays open on it */
+  group = expected.top > 0 ? 1 : expected.middle > 0 ? 2 : 3;
+  /* until the group's figures are read, the page shows everyone's and says so */
+  gtk_drop_down_set_selected (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "group_dropdown"), group);
+  g_assert_true (reg_products_view_is_loading (f->view));
+  reg_products_view_open (f->view, most);
+  all_buyers = g_strdup_printf ("%u customers bought it", expected.customers);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW,
+                                                                      "figures_label")), all_buyers));
+  choose_group (f, group);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "detail_page")));
+  g_assert_cmpstr (gtk_label_get_text (tiers), ==, words);
+  /* its figures are the group's, and say so */
+  in_group = g_strdup_printf ("%s: %u of them bought it",
+                              group == 1 ? "Top-tier customers" : group == 2 ? "Middle-tier customers"
+                                                                             : "Bottom-tier customers",
+                              group == 1 ? expected.top : group == 2 ? expected.middle : expected.bottom);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW,
+                                                                      "figures_label")), in_group));
+}
+
+/* A group that bought nothing keeps the list and its drop-down, and says why it is empty. */
+static void
+test_empty_group (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *label = ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "group_empty_label");
+  GtkStack *stack = ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "main_stack");
+  GListModel *model = reg_products_view_get_model (f->view);
+  g_autoptr(GHashTable) slipping = NULL;
+  guint n_all = g_list_model_get_n_items (model);
+
+  analyse (f);
+  /* the sample's customers all bought on one day: nobody is slipping away from it yet */
+  slipping = members_of (f, "at-risk");
+  g_assert_cmpuint (g_hash_table_size (slipping), ==, 0);
+  g_assert_false (gtk_widget_get_visible (label));
+  choose_group (f, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "products");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (gtk_widget_is_sensitive (ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "group_dropdown")));
+  choose_group (f, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  g_assert_false (gtk_widget_get_visible (label));
+}
+
 /* A product's buttons show its buyers, and the customers who never bought it, as segments. */
 static void
 test_segment_buttons (Fixture       *f,
@@ -303,6 +563,12 @@ main (int    argc,
   g_test_add ("/ui/products/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/products/page-pairs", Fixture, NULL, fixture_set_up, test_page, fixture_tear_down);
   g_test_add ("/ui/products/segment-buttons", Fixture, NULL, fixture_set_up, test_segment_buttons,
+              fixture_tear_down);
+  g_test_add ("/ui/products/tier-choice", Fixture, NULL, fixture_set_up, test_tier_choice,
+              fixture_tear_down);
+  g_test_add ("/ui/products/page-tiers", Fixture, NULL, fixture_set_up, test_page_tiers,
+              fixture_tear_down);
+  g_test_add ("/ui/products/empty-group", Fixture, NULL, fixture_set_up, test_empty_group,
               fixture_tear_down);
   g_test_add ("/ui/products/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
   return g_test_run ();
