@@ -510,8 +510,7 @@ show_lines (RegSaleEntry *self)
       GtkWidget *amount = NULL;
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
       /* Translators: a line of a sale: quantity × product */
-      g_autofree char *title = g_strdup_printf (_("%" G_GINT64_FORMAT " × %s"), line->quantity,
-                                                line->shown);
+      g_autofree char *title = g_strdup_printf (_("%d × %s"), (int) line->quantity, line->shown);
       g_autofree char *money = line->amount != REG_AMOUNT_UNSET
                                ? reg_shop_format_amount (self->shop, line->amount)
                                : g_strdup (_("a share of the sale’s amount"));
