@@ -878,6 +878,14 @@ reg_sale_entry_init (RegSaleEntry *self)
   completion = gtk_entry_completion_new ();
   gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->products));
   gtk_entry_completion_set_text_column (completion, COL_LABEL);
+  {
+    /* long Online Retail names end in "…" rather than at the popup's edge */
+    g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (completion));
+
+    for (GList *l = cells; l != NULL; l = l->next)
+      if (GTK_IS_CELL_RENDERER_TEXT (l->data))
+        g_object_set (l->data, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
+  }
   gtk_entry_completion_set_match_func (completion, product_matches, self, NULL);
   gtk_entry_completion_set_minimum_key_length (completion, 1);
   gtk_entry_completion_set_popup_single_match (completion, TRUE);

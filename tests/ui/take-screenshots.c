@@ -495,6 +495,15 @@ main (int   argc,
                 gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, fields[k]), parts[k]);
               g_signal_emit_by_name (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "product_entry"), "activate");
             }
+          /* REG_SHOT_PRODUCT: typed into the product field, to show what it suggests */
+          if (g_getenv ("REG_SHOT_PRODUCT") != NULL)
+            {
+              GtkWidget *product = ui_test_child (entry, REG_TYPE_SALE_ENTRY, "product_entry");
+
+              gtk_widget_grab_focus (product);
+              ui_test_wait_frames (GTK_WIDGET (window), 2);
+              gtk_editable_set_text (GTK_EDITABLE (product), g_getenv ("REG_SHOT_PRODUCT"));
+            }
         }
       g_free (name);
       name = shot_name ("sales", schemes[s]);
