@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "clv-date.h"
+#include "reg-sale-editor.h"
 #include "reg-sale-entry.h"
 #include "reg-sale.h"
 #include "reg-test-utils.h"
@@ -181,6 +182,22 @@ find_remove_button (GtkWidget *widget)
   return NULL;
 }
 
+/* The label showing exactly @text inside @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *hit = find_label (c, text);
+      if (hit != NULL)
+        return hit;
+    }
+  return NULL;
+}
+
 static void
 test_two_lines (Fixture       *f,
                 gconstpointer  data)
@@ -229,6 +246,21 @@ test_two_lines (Fixture       *f,
   assert_line (lines, 0, "MUG", "Blue mug", 2, 1000);
   assert_line (lines, 1, "TEA", "Green tea", 1, 450);
   g_assert_cmpuint (n_products (f), ==, 2);
+
+  /* editing the sale shows its lines as they were entered */
+  {
+    GtkWindow *editor = reg_sale_editor_new (f->shop, reg_sale_get_id (sale));
+    GtkWidget *group = ui_test_child (editor, REG_TYPE_SALE_EDITOR, "lines_group");
+
+    g_object_ref_sink (editor);
+    gtk_window_present (editor);
+    g_assert_true (gtk_widget_get_visible (group));
+    g_assert_nonnull (find_label (group, "2 × Blue mug"));
+    g_assert_nonnull (find_label (group, "1 × Green tea"));
+    gtk_window_destroy (editor);
+    ui_test_drain ();
+    g_assert_finalize_object (editor);
+  }
 }
 
 static void
