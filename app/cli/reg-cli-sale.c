@@ -14,8 +14,8 @@
 #include "reg-demo.h"
 
 /* "CODE[:QUANTITY[:AMOUNT]]" of --product into @line (the code points into @parts); a
- * missing amount is left at G_MININT64 for the caller to fill in. FALSE with a message naming
- * the option and the value. */
+ * missing amount is left at REG_AMOUNT_UNSET for the caller to fill in. FALSE with a message
+ * naming the option and the value. */
 static gboolean
 parse_product_option (RegShop *shop, const char *text, GStrv parts, RegSaleLineInput *line)
 {
@@ -25,7 +25,7 @@ parse_product_option (RegShop *shop, const char *text, GStrv parts, RegSaleLineI
   gint64 quantity = 1;
 
   line->code = g_strstrip (parts[0]);
-  line->amount = G_MININT64;
+  line->amount = REG_AMOUNT_UNSET;
   if (*line->code == '\0')
     problem = _("name the product's code, as in CODE:QUANTITY:AMOUNT");
   else if (parts[1] != NULL
@@ -46,39 +46,23 @@ parse_product_option (RegShop *shop, const char *text, GStrv parts, RegSaleLineI
 }
 
 /* The lines of --product options; lines without an amount share what the others leave of
- * the sale's amount, the first ones taking the odd minor units. NULL after a message. */
+ * the sale's amount (reg_sale_lines_share_amount). NULL after a message. */
 static GArray *
 parse_product_options (RegShop *shop, char **options, gint64 sale_amount, GPtrArray *keep)
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (RegSaleLineInput));
-  gint64 rest = sale_amount;
-  guint open = 0;
 
   for (guint i = 0; options != NULL && options[i] != NULL; i++)
     {
       GStrv parts = g_strsplit (options[i], ":", 3);
-      RegSaleLineInput line;
+      RegSaleLineInput line = { 0 };
 
       g_ptr_array_add (keep, parts);
       if (!parse_product_option (shop, options[i], parts, &line))
         return NULL;
-      if (line.amount == G_MININT64)
-        open++;
-      else
-        rest -= line.amount;
       g_array_append_val (lines, line);
     }
-  for (guint i = 0, k = 0; i < lines->len; i++)
-    {
-      RegSaleLineInput *line = &g_array_index (lines, RegSaleLineInput, i);
-      /* a refund's rest is negative, and so are its odd minor units */
-      gint64 odd = rest % open;
-
-      if (line->amount != G_MININT64)
-        continue;
-      line->amount = rest / open + ((gint64) k < ABS (odd) ? (odd > 0 ? 1 : -1) : 0);
-      k++;
-    }
+  reg_sale_lines_share_amount ((RegSaleLineInput *) lines->data, lines->len, sale_amount);
   return g_steal_pointer (&lines);
 }
 
@@ -109,6 +93,8 @@ sale_add (RegCli *cli, int argc, char **argv)
   gint32 day;
   g_autoptr(GPtrArray) product_parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) lines = NULL;
+  RegCustomerRecord new_customer = { 0 };
+  RegSaleInput sale = { 0 };
 
   if (!reg_cli_parse (cli, &argc, &argv, entries, NULL, _("Record a sale or a refund."), &code))
     return code;
@@ -142,24 +128,22 @@ sale_add (RegCli *cli, int argc, char **argv)
   customer_id = reg_shop_find_customer (shop, customer, &error);
   if (customer_id < 0)
     return reg_cli_fail (error);
-  if (customer_id == 0 && create)
-    {
-      RegCustomerRecord rec = { 0 };
-      rec.name = customer;
-      customer_id = reg_shop_add_customer (shop, &rec, &error);
-      if (customer_id == 0)
-        return reg_cli_fail (error);
-    }
-  if (customer_id == 0)
+  if (customer_id == 0 && !create)
     {
       fprintf (stderr, "regulars-cli: %s “%s”: %s\n", _("Customer"), reg_cli_quote (customer),
                _("there is no such customer (add --create to create one with that name)"));
       return REG_CLI_BAD_INPUT;
     }
-  id = lines != NULL
-       ? reg_shop_record_sale_lines (shop, customer_id, day, minor, note,
-                                     (const RegSaleLineInput *) lines->data, lines->len, &error)
-       : reg_shop_record_sale (shop, customer_id, day, minor, note, &error);
+  /* a new customer is written with the sale or not at all: a refused sale leaves no customer */
+  new_customer.name = customer;
+  sale.customer_id = customer_id;
+  sale.new_customer = customer_id == 0 ? &new_customer : NULL;
+  sale.day = day;
+  sale.amount = minor;
+  sale.note = note;
+  sale.lines = lines != NULL ? (const RegSaleLineInput *) lines->data : NULL;
+  sale.n_lines = lines != NULL ? lines->len : 0;
+  id = reg_shop_enter_sale (shop, &sale, NULL, &error);
   if (id == 0)
     return reg_cli_fail (error);
   if (json)

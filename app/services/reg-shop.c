@@ -752,6 +752,118 @@ reg_shop_record_sale (RegShop *self, gint64 customer_id, gint32 day, gint64 amou
   return id;
 }
 
+/* The lines' own checks, before anything is written: the same words whichever front typed
+ * them. */
+static gboolean
+validate_lines (const RegSaleLineInput *lines, guint n_lines, GError **error)
+{
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const RegSaleLineInput *line = &lines[i];
+      g_autofree char *code = g_strstrip (g_strdup (line->code != NULL ? line->code : ""));
+      g_autofree char *name = line->name != NULL ? g_strstrip (g_strdup (line->name)) : NULL;
+
+      if (*code == '\0')
+        return invalid_field (error, _("Product"), "", _("name the product's code"));
+      if (!g_utf8_validate (code, -1, NULL) || g_utf8_strlen (code, -1) > 500)
+        return invalid_field (error, _("Product"), code, _("must be at most 500 characters"));
+      if (clv_text_has_control (code, FALSE))
+        return invalid_field (error, _("Product"), code,
+                              _("has a control character (such as ESC or BEL)"));
+      if (name != NULL && (!g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > 500))
+        return invalid_field (error, _("Product name"), name, _("must be at most 500 characters"));
+      if (name != NULL && clv_text_has_control (name, FALSE))
+        return invalid_field (error, _("Product name"), name,
+                              _("has a control character (such as ESC or BEL)"));
+      if (line->quantity == 0 || line->quantity > 1000000 || line->quantity < -1000000)
+        {
+          g_autofree char *v = g_strdup_printf ("%" PRId64, line->quantity);
+          return invalid_field (error, _("Quantity"), v,
+                                _("is not a whole number from 1 to 1000000 (negative for a return)"));
+        }
+      if (line->amount > CLV_MONEY_MAX || line->amount < -CLV_MONEY_MAX)
+        {
+          g_autofree char *v = g_strdup_printf ("%" PRId64, line->amount);
+          return invalid_field (error, _("Line amount"), v, _("is out of range"));
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * reg_shop_enter_sale:
+ * @self: the shop
+ * @sale: the sale: an existing customer's id or a new customer, the day, the amount, the note
+ *   and the lines
+ * @out_customer: (out) (optional): the customer's id (the new one's when one was added)
+ * @error: %REG_SHOP_ERROR_INVALID naming the field and the value, or a database error
+ *
+ * Every field is checked before anything is written, and the customer, the sale and its lines
+ * are written in one transaction: a refusal leaves the shop as it was. Emits "changed" for the
+ * customer and the sale.
+ *
+ * Returns: the sale's id, or 0 on error.
+ */
+gint64
+reg_shop_enter_sale (RegShop *self, const RegSaleInput *sale, gint64 *out_customer,
+                     GError **error)
+{
+  g_autoptr(RegCustomerRecord) copy = NULL;
+  g_autofree char *trimmed = sale->note != NULL ? g_strstrip (g_strdup (sale->note)) : NULL;
+  RegSaleRecord rec = { 0 };
+  gint64 customer_id = sale->customer_id, id;
+
+  g_return_val_if_fail (REG_IS_SHOP (self), 0);
+  g_return_val_if_fail ((sale->customer_id > 0) != (sale->new_customer != NULL), 0);
+
+  if (sale->new_customer != NULL ? !validate_customer (sale->new_customer, error)
+                                 : !check_customer_exists (self, customer_id, error))
+    return 0;
+  if (!validate_sale_values (sale->day, sale->amount, error) || !validate_note (sale->note, error)
+      || !validate_lines (sale->lines, sale->n_lines, error))
+    return 0;
+  if (sale->new_customer != NULL)
+    {
+      copy = normalised_copy (sale->new_customer);
+      if (!check_email_free (self, copy, 0, error))
+        return 0;
+    }
+  if (!reg_store_begin (self->store, error))
+    return 0;
+  if (copy != NULL)
+    customer_id = reg_store_insert_customer (self->store, copy, error);
+  rec.customer_id = customer_id;
+  rec.day = sale->day;
+  rec.amount = sale->amount;
+  rec.note = trimmed != NULL && *trimmed != '\0' ? trimmed : NULL;
+  rec.source = (char *) "manual";
+  id = customer_id > 0 ? reg_store_insert_sale (self->store, &rec, error) : 0;
+  for (guint i = 0; id > 0 && i < sale->n_lines; i++)
+    {
+      const RegSaleLineInput *line = &sale->lines[i];
+      g_autofree char *code = g_strstrip (g_strdup (line->code));
+      g_autofree char *name = line->name != NULL ? g_strstrip (g_strdup (line->name)) : NULL;
+      /* a code the shop does not know yet becomes a product, named by its code when the
+       * owner gave no name */
+      gint64 product = reg_store_product_id (self->store, code,
+                                             name != NULL && *name != '\0' ? name : code, error);
+
+      if (product == 0 || !reg_store_insert_sale_line (self->store, id, product, line->quantity,
+                                                       line->amount, error))
+        id = 0;
+    }
+  if (id == 0 || !reg_store_commit (self->store, error))
+    {
+      reg_store_rollback (self->store);
+      return 0;
+    }
+  if (out_customer != NULL)
+    *out_customer = customer_id;
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, customer_id);
+  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, id);
+  return id;
+}
+
 /**
  * reg_shop_record_sale_lines:
  * @self: the shop
@@ -763,8 +875,7 @@ reg_shop_record_sale (RegShop *self, gint64 customer_id, gint32 day, gint64 amou
  * @n_lines: how many lines
  * @error: %REG_SHOP_ERROR_INVALID naming the field and the value, or a database error
  *
- * Records a sale with its line items in one transaction: a line that cannot be saved leaves
- * the shop without the sale.
+ * Records a sale with its line items in one transaction (reg_shop_enter_sale()).
  *
  * Returns: the sale's id, or 0 on error.
  */
@@ -773,39 +884,16 @@ reg_shop_record_sale_lines (RegShop *self, gint64 customer_id, gint32 day, gint6
                             const char *note, const RegSaleLineInput *lines, guint n_lines,
                             GError **error)
 {
-  RegSaleRecord rec = { 0 };
-  g_autofree char *trimmed = note != NULL ? g_strstrip (g_strdup (note)) : NULL;
-  gint64 id;
+  RegSaleInput sale = { .customer_id = customer_id, .day = day, .amount = amount,
+                        .note = note, .lines = lines, .n_lines = n_lines };
 
-  if (!check_customer_exists (self, customer_id, error)
-      || !validate_sale_values (day, amount, error) || !validate_note (note, error))
-    return 0;
-  rec.customer_id = customer_id;
-  rec.day = day;
-  rec.amount = amount;
-  rec.note = trimmed != NULL && *trimmed != '\0' ? trimmed : NULL;
-  rec.source = (char *) "manual";
-  if (!reg_store_begin (self->store, error))
-    return 0;
-  id = reg_store_insert_sale (self->store, &rec, error);
-  for (guint i = 0; id > 0 && i < n_lines; i++)
+  /* no customer has an id below 1: the same error as any unknown id */
+  if (customer_id <= 0)
     {
-      /* a code the shop does not know yet becomes a product named by its code */
-      gint64 product = reg_store_product_id (self->store, lines[i].code, lines[i].code, error);
-
-      if (product == 0 || !reg_store_insert_sale_line (self->store, id, product,
-                                                       lines[i].quantity, lines[i].amount,
-                                                       error))
-        id = 0;
-    }
-  if (id == 0 || !reg_store_commit (self->store, error))
-    {
-      reg_store_rollback (self->store);
+      check_customer_exists (self, customer_id, error);
       return 0;
     }
-  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, id);
-  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, customer_id);
-  return id;
+  return reg_shop_enter_sale (self, &sale, NULL, error);
 }
 
 /**
@@ -818,7 +906,8 @@ reg_shop_record_sale_lines (RegShop *self, gint64 customer_id, gint32 day, gint6
  * @out_customer: (out) (optional): the new customer's id
  * @error: %REG_SHOP_ERROR_INVALID naming the field and the value, or a database error
  *
- * The sales entry's "create new customer": both or neither, in one transaction.
+ * The sales entry's "create new customer": both or neither, in one transaction
+ * (reg_shop_enter_sale()).
  *
  * Returns: the sale's id, or 0 on error.
  */
@@ -827,35 +916,9 @@ reg_shop_record_sale_new_customer (RegShop *self, const RegCustomerRecord *custo
                                    gint64 amount, const char *note, gint64 *out_customer,
                                    GError **error)
 {
-  g_autoptr(RegCustomerRecord) copy = NULL;
-  g_autofree char *trimmed = note != NULL ? g_strstrip (g_strdup (note)) : NULL;
-  RegSaleRecord rec = { 0 };
-  gint64 customer_id, sale_id;
+  RegSaleInput sale = { .new_customer = customer, .day = day, .amount = amount, .note = note };
 
-  /* both checked before either is written */
-  if (!validate_customer (customer, error) || !validate_sale_values (day, amount, error)
-      || !validate_note (note, error))
-    return 0;
-  copy = normalised_copy (customer);
-  if (!check_email_free (self, copy, 0, error) || !reg_store_begin (self->store, error))
-    return 0;
-  customer_id = reg_store_insert_customer (self->store, copy, error);
-  rec.customer_id = customer_id;
-  rec.day = day;
-  rec.amount = amount;
-  rec.note = trimmed != NULL && *trimmed != '\0' ? trimmed : NULL;
-  rec.source = (char *) "manual";
-  sale_id = customer_id > 0 ? reg_store_insert_sale (self->store, &rec, error) : 0;
-  if (sale_id == 0 || !reg_store_commit (self->store, error))
-    {
-      reg_store_rollback (self->store);
-      return 0;
-    }
-  if (out_customer != NULL)
-    *out_customer = customer_id;
-  reg_shop_notify_changed (self, REG_SHOP_CHANGE_CUSTOMER, customer_id);
-  reg_shop_notify_changed (self, REG_SHOP_CHANGE_SALE, sale_id);
-  return sale_id;
+  return reg_shop_enter_sale (self, &sale, out_customer, error);
 }
 
 /**

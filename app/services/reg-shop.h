@@ -165,13 +165,52 @@ gint64      reg_shop_restore_sale        (RegShop                 *self,
                                           const RegSaleRecord     *rec,
                                           GError                 **error);
 /* One line of a sale entered by hand: the product's code (a new code becomes a product named
- * by it), the quantity, the amount in minor units. */
+ * @name, or by its code when @name is NULL), the quantity, the amount in minor units. */
 typedef struct
 {
   const char *code;
   gint64      quantity;
   gint64      amount;
+  const char *name;        /* (nullable) */
 } RegSaleLineInput;
+
+/* A line's amount the owner left out (reg_sale_lines_share_amount() fills it in). */
+#define REG_AMOUNT_UNSET G_MININT64
+
+/* Lines whose amount is REG_AMOUNT_UNSET share what the others leave of @sale_amount, the
+ * first ones taking the odd minor units (negative ones for a refund). */
+void        reg_sale_lines_share_amount  (RegSaleLineInput        *lines,
+                                          guint                    n_lines,
+                                          gint64                   sale_amount);
+
+/* A sale entered by hand, as the window's entry row and regulars-cli sale add give it: for a
+ * customer of the shop (@customer_id) or a new one (@new_customer), with its lines or none. */
+typedef struct
+{
+  gint64                   customer_id;    /* 0 when @new_customer is given */
+  const RegCustomerRecord *new_customer;   /* (nullable) added with the sale */
+  gint32                   day;
+  gint64                   amount;         /* minor units, negative for a refund */
+  const char              *note;           /* (nullable) */
+  const RegSaleLineInput  *lines;          /* (array length=n_lines) (nullable) */
+  guint                    n_lines;
+} RegSaleInput;
+
+/* Records @sale, its new customer and its lines in one transaction: a sale refused (a bad
+ * field, a line the shop cannot keep) leaves the shop exactly as it was. Returns the sale's
+ * id, or 0 with an error naming the field and the value; *out_customer gets the customer's. */
+gint64      reg_shop_enter_sale          (RegShop                 *self,
+                                          const RegSaleInput      *sale,
+                                          gint64                  *out_customer,
+                                          GError                 **error);
+/* (element-type RegSaleLineRecord) the lines of a sale, in the order they were entered; empty
+ * for a sale without lines. */
+GPtrArray  *reg_shop_list_sale_lines     (RegShop                 *self,
+                                          gint64                   sale_id,
+                                          GError                 **error);
+/* (element-type RegProductRecord) the products the shop has sold, oldest first. */
+GPtrArray  *reg_shop_list_products       (RegShop                 *self,
+                                          GError                 **error);
 
 /* reg_shop_record_sale() with the sale's line items, the sale and its lines together or not
  * at all. */

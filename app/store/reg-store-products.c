@@ -242,3 +242,41 @@ reg_store_product_buyers_by_tier (RegStore *store, const char *code,
     }
   return reg_store_check (store, rc, _("reading line items"), error);
 }
+
+void
+reg_sale_line_record_free (RegSaleLineRecord *rec)
+{
+  if (rec == NULL)
+    return;
+  g_free (rec->code);
+  g_free (rec->name);
+  g_free (rec);
+}
+
+GPtrArray *
+reg_store_list_sale_lines (RegStore *store, gint64 sale, GError **error)
+{
+  g_autoptr(RegStmt) stmt = reg_store_prepare (store,
+      "SELECT p.code, p.name, l.quantity, l.amount FROM sale_lines l "
+      "JOIN products p ON p.id = l.product_id WHERE l.sale_id = ?1 ORDER BY l.id", error);
+  g_autoptr(GPtrArray) out = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, sale);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_sale_line_record_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RegSaleLineRecord *rec = g_new0 (RegSaleLineRecord, 1);
+
+      rec->code = reg_stmt_dup_text (stmt, 0);
+      rec->name = reg_stmt_dup_text (stmt, 1);
+      rec->quantity = sqlite3_column_int64 (stmt, 2);
+      rec->amount = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (out, rec);
+    }
+  if (!reg_store_check (store, rc, _("reading line items"), error))
+    return NULL;
+  return g_steal_pointer (&out);
+}

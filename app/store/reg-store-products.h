@@ -12,16 +12,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  gint64  id;
-  char   *code;   /* (owned) */
-  char   *name;   /* (owned) */
-} RegProductRecord;
-
-void     reg_product_record_free          (RegProductRecord *rec);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegProductRecord, reg_product_record_free)
-
 /* The id of the product with @code, added with @name when the shop has none; 0 on an error
  * (REG_STORE_ERROR_CONSTRAINT for a code or name of more than 500 characters). */
 gint64   reg_store_product_id             (RegStore    *store,
@@ -78,5 +68,11 @@ gboolean reg_store_drop_unused_products   (RegStore    *store,
 /* Lines in the shop (all, or of one import's sales when @batch > 0). */
 guint    reg_store_count_sale_lines       (RegStore    *store,
                                            gint64       batch);
+
+/* (element-type RegSaleLineRecord) the lines of sale @sale in the order they were saved;
+ * empty for a sale without lines. */
+GPtrArray *reg_store_list_sale_lines      (RegStore    *store,
+                                           gint64       sale,
+                                           GError     **error);
 
 G_END_DECLS

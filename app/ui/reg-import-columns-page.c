@@ -4,6 +4,8 @@
  * columns, rebuilt only when the columns change, each showing the column the reader used.
  * Choosing one makes every field as shown the owner's mapping, announced with
  * "mapping-changed"; a saved mapping can be loaded, and the current one saved under a name.
+ * While no column is the channel, one channel can be typed for every new customer of the file
+ * (the mapping's "@channel=" constant, as regulars-cli import --map takes it).
  */
 #include "config.h"
 
@@ -26,6 +28,8 @@ struct _RegImportColumnsPage
   AdwComboRow         *saved_row;
   GtkStringList       *saved_model;
   AdwEntryRow         *save_row;
+  AdwPreferencesGroup *channel_group;
+  GtkEntry            *channel_entry;
 };
 
 G_DEFINE_FINAL_TYPE (RegImportColumnsPage, reg_import_columns_page, GTK_TYPE_BOX)
@@ -51,6 +55,18 @@ static const struct { RegField field; const char *label; const char *hint; } map
   { REG_FIELD_NOTE, N_("Note"), NULL },
   { REG_FIELD_CHANNEL, N_("Channel"), N_("where a new customer came from: Instagram, a UTM source…") },
 };
+
+/* The channel to type only while no column gives it. */
+static void
+update_channel_group (RegImportColumnsPage *self)
+{
+  AdwComboRow *row = self->field_rows[REG_FIELD_CHANNEL];
+  gboolean column = row != NULL
+                    && reg_import_column_choices_value (&self->columns,
+                                                        adw_combo_row_get_selected (row)) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_group), !column);
+}
 
 static void
 on_field_selected_cb (AdwComboRow     *row,
@@ -79,6 +95,7 @@ on_field_selected_cb (AdwComboRow     *row,
     }
   g_clear_pointer (&self->mapping, reg_import_mapping_free);
   self->mapping = mapping;
+  update_channel_group (self);
   g_signal_emit (self, signals[MAPPING_CHANGED], 0);
 }
 
@@ -143,6 +160,7 @@ reg_import_columns_page_show (RegImportColumnsPage   *self,
   else
     {
       self->updating = FALSE;
+      update_channel_group (self);
       return;
     }
   for (guint f = 0; f < G_N_ELEMENTS (mapped_fields); f++)
@@ -155,6 +173,7 @@ reg_import_columns_page_show (RegImportColumnsPage   *self,
                                                                        reg_import_mapping_get (used, field)));
     }
   self->updating = FALSE;
+  update_channel_group (self);
 }
 
 RegImportMapping *
@@ -182,6 +201,9 @@ reg_import_columns_page_load (RegImportColumnsPage *self,
   reg_import_columns_page_set_mapping (self, mapping);
   /* saved again under the same name when the import runs */
   gtk_editable_set_text (GTK_EDITABLE (self->save_row), name);
+  gtk_editable_set_text (GTK_EDITABLE (self->channel_entry),
+                         mapping != NULL && reg_import_mapping_get_option (mapping, "channel") != NULL
+                         ? reg_import_mapping_get_option (mapping, "channel") : "");
 }
 
 void
@@ -190,6 +212,8 @@ reg_import_columns_page_reset (RegImportColumnsPage *self)
   g_return_if_fail (REG_IS_IMPORT_COLUMNS_PAGE (self));
   g_clear_pointer (&self->mapping, reg_import_mapping_free);
   reg_import_column_choices_forget (&self->columns);
+  /* a channel belongs to one file */
+  gtk_editable_set_text (GTK_EDITABLE (self->channel_entry), "");
 }
 
 void
@@ -232,6 +256,18 @@ reg_import_columns_page_get_save_as (RegImportColumnsPage *self)
   return *name != '\0' ? g_steal_pointer (&name) : NULL;
 }
 
+char *
+reg_import_columns_page_get_channel (RegImportColumnsPage *self)
+{
+  g_autofree char *channel = NULL;
+
+  g_return_val_if_fail (REG_IS_IMPORT_COLUMNS_PAGE (self), NULL);
+  /* kept while a column gives the channel too: it stays the channel of rows whose cell is
+   * empty, as with regulars-cli, and a loaded mapping keeps its own */
+  channel = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->channel_entry))));
+  return *channel != '\0' ? g_steal_pointer (&channel) : NULL;
+}
+
 AdwComboRow *
 reg_import_columns_page_get_field_row (RegImportColumnsPage *self,
                                        RegField              field)
@@ -268,6 +304,8 @@ reg_import_columns_page_class_init (RegImportColumnsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportColumnsPage, saved_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportColumnsPage, saved_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportColumnsPage, save_row);
+  gtk_widget_class_bind_template_child (widget_class, RegImportColumnsPage, channel_group);
+  gtk_widget_class_bind_template_child (widget_class, RegImportColumnsPage, channel_entry);
   /* named for tests */
   gtk_widget_class_bind_template_child_full (widget_class, "load_button", FALSE, 0);
 }

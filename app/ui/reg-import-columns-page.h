@@ -36,6 +36,9 @@ gboolean          reg_import_columns_page_has_saved          (RegImportColumnsPa
 const char       *reg_import_columns_page_get_selected_saved (RegImportColumnsPage   *self);
 /* (transfer full) (nullable) the name to save the mapping under, trimmed; NULL: not saved */
 char             *reg_import_columns_page_get_save_as        (RegImportColumnsPage   *self);
+/* (transfer full) (nullable) the channel typed for every new customer of the file whose row
+ * names none, trimmed; NULL when none is typed */
+char             *reg_import_columns_page_get_channel        (RegImportColumnsPage   *self);
 /* (transfer none) (nullable) the drop-down of @field; NULL for fields not offered */
 AdwComboRow      *reg_import_columns_page_get_field_row      (RegImportColumnsPage   *self,
                                                               RegField                field);

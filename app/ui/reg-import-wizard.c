@@ -85,19 +85,22 @@ set_preview (RegImportWizard  *self,
   self->preview = preview;
 }
 
-/* (transfer full) (nullable) The owner's columns with the delimiter chosen, as the reader
- * takes them; NULL: all as found. */
+/* (transfer full) (nullable) The owner's columns with the delimiter and the channel chosen, as
+ * the reader takes them; NULL: all as found. */
 static RegImportMapping *
 chosen_columns (RegImportWizard *self)
 {
   RegImportMapping *chosen = reg_import_columns_page_get_mapping (self->columns_page);
+  g_autofree char *channel = reg_import_columns_page_get_channel (self->columns_page);
   RegImportMapping *m;
   RegImportChoices c;
 
   reg_import_detected_page_get_choices (self->detected_page, &c);
-  if (chosen == NULL && c.delimiter == 0)
+  if (chosen == NULL && c.delimiter == 0 && channel == NULL)
     return NULL;
   m = chosen != NULL ? reg_import_mapping_copy (chosen) : reg_import_mapping_new ();
+  /* the channel as typed now, also over the one of a mapping loaded before */
+  reg_import_mapping_set_option (m, "channel", channel);
   if (c.delimiter != 0)
     {
       char d[2] = { c.delimiter, '\0' };

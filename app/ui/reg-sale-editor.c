@@ -2,7 +2,8 @@
  *
  * RegSaleEditor corrects one sale through reg_shop_edit_sale(): the date and amount are read
  * in the shop's locale by RegShop; a field that does not read is marked and explained under the
- * form, and nothing is saved until all read. Main thread only; owns a copy of the record.
+ * form, and nothing is saved until all read. The sale's product lines, if it has any, are shown
+ * as they were entered. Main thread only; owns a copy of the record.
  */
 #include "config.h"
 
@@ -25,6 +26,7 @@ struct _RegSaleEditor
   AdwEntryRow   *date_row;
   AdwEntryRow   *amount_row;
   AdwEntryRow   *note_row;
+  AdwPreferencesGroup *lines_group;
   GtkLabel      *error_label;
 };
 
@@ -43,6 +45,35 @@ on_entry_activated_cb (AdwEntryRow   *row,
                        RegSaleEditor *self)
 {
   reg_sale_editor_save (self);
+}
+
+/* The sale's lines, one row each: "2 × Blue mug", its code and its amount. */
+static void
+show_lines (RegSaleEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = reg_shop_list_sale_lines (self->shop, self->rec.id, &error);
+
+  if (lines == NULL)
+    {
+      g_warning ("Cannot read the lines of sale %" PRId64 ": %s", self->rec.id, error->message);
+      return;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const RegSaleLineRecord *line = lines->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("%d × %s"), (int) line->quantity, line->name);
+      g_autofree char *money = reg_shop_format_amount (self->shop, line->amount);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (g_strcmp0 (line->code, line->name) != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->code);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (money));
+      adw_preferences_group_add (self->lines_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->lines_group), lines->len > 0);
 }
 
 static void
@@ -68,6 +99,7 @@ reg_sale_editor_class_init (RegSaleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegSaleEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, RegSaleEditor, amount_row);
   gtk_widget_class_bind_template_child (widget_class, RegSaleEditor, note_row);
+  gtk_widget_class_bind_template_child (widget_class, RegSaleEditor, lines_group);
   gtk_widget_class_bind_template_child (widget_class, RegSaleEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
@@ -115,6 +147,7 @@ reg_sale_editor_new (RegShop *shop,
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), rec.note != NULL ? rec.note : "");
+  show_lines (self);
   return GTK_WINDOW (self);
 }
 

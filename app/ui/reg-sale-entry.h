@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * RegSaleEntry: the keyboard-first row for entering a sale — customer (with suggestions, or a
- * new customer), date, amount, note, refund. Enter saves and clears; errors show under the
- * field and nothing is saved until every field is valid. Main thread only.
+ * new customer), date, amount, note, refund, and optionally the products sold (Enter in their
+ * fields adds a line). Enter saves and clears; errors show under the field and nothing is
+ * saved until every field is valid. Main thread only.
  */
 #pragma once
 

@@ -412,6 +412,64 @@ test_sale_products_cross_sell (Fixture *f, gconstpointer data)
   run_clear (&r);
 }
 
+/* sale add --create: the new customer is written with the sale or not at all, so a sale the
+ * shop refuses (a product code it cannot keep, an amount of zero) leaves it byte for byte as
+ * it was; an accepted one brings the customer, the sale and its lines */
+static void
+test_sale_create_refused (Fixture *f, gconstpointer data)
+{
+  Run r = { 0 };
+  g_autofree char *long_code = g_strnfill (501, 'X');
+  g_autofree char *bad_product = g_strdup_printf ("%s:1:5", long_code);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(JsonNode) customers = NULL;
+  g_autoptr(JsonNode) sales = NULL;
+  gsize before_len, after_len;
+  const char *const refused[][4] = {
+    { "--amount", "5", "--product", bad_product },
+    { "--amount", "0", "--product", "MUG" },
+  };
+
+  cli (f, &r, "init", "--currency", "USD", "--locale", "en_US", "--name", "Cups", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  before = read_shop (f, &before_len);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      cli (f, &r, "sale", "add", "--create", "--customer", "Nora New", refused[i][0],
+           refused[i][1], refused[i][2], refused[i][3], NULL);
+      g_assert_cmpint (r.status, !=, 0);
+      g_assert_cmpstr (r.err, !=, "");
+      run_clear (&r);
+    }
+  after = read_shop (f, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  cli (f, &r, "customer", "list", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  customers = parse_json (r.out);
+  run_clear (&r);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (customers)), ==, 0);
+
+  /* the same sale with a product the shop can keep, every line with its amount: customer,
+   * sale and lines together */
+  cli (f, &r, "sale", "add", "--create", "--customer", "Nora New", "--amount", "5",
+       "--product", "MUG:2:5", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_clear_pointer (&customers, json_node_unref);
+  cli (f, &r, "customer", "list", "--json", NULL);
+  customers = parse_json (r.out);
+  run_clear (&r);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (customers)), ==, 1);
+  cli (f, &r, "sale", "list", "--json", NULL);
+  sales = parse_json (r.out);
+  run_clear (&r);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (sales)), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (sales), 0),
+                                               "amount_minor"), ==, 500);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -428,5 +486,7 @@ main (int argc, char **argv)
               test_pairs_by_customer, fixture_teardown);
   g_test_add ("/cli/products/sale-products-cross-sell", Fixture, NULL, fixture_setup,
               test_sale_products_cross_sell, fixture_teardown);
+  g_test_add ("/cli/products/sale-create-refused", Fixture, NULL, fixture_setup,
+              test_sale_create_refused, fixture_teardown);
   return g_test_run ();
 }

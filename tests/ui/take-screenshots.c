@@ -90,6 +90,11 @@ wizard_idle (RegImportWizard *wizard)
   return reg_import_wizard_get_draft (wizard)->work == REG_IMPORT_WORK_NONE;
 }
 
+static void save_scrolled_to (RegImportWizard *wizard,
+                              const char      *name,
+                              const char      *dir,
+                              const char      *file);
+
 /* Every page of the import wizard, importing for real into the copy of the shop. */
 static void
 shoot_import (RegWindow  *window,
@@ -111,6 +116,11 @@ shoot_import (RegWindow  *window,
   save (GTK_WIDGET (wizard), dir, "import-light.png");
   gtk_widget_activate_action (GTK_WIDGET (wizard), "import.next", NULL);
   save (GTK_WIDGET (wizard), dir, "import-mapping-light.png");
+  if (g_getenv ("REG_SHOT_CHANNEL") != NULL)
+    {
+      gtk_editable_set_text (ui_test_part (wizard, "channel_entry"), g_getenv ("REG_SHOT_CHANNEL"));
+      save_scrolled_to (wizard, "channel_group", dir, "import-mapping-channel-light.png");
+    }
   gtk_widget_activate_action (GTK_WIDGET (wizard), "import.next", NULL);
   UI_WAIT_UNTIL (wizard_idle (wizard), 60);
   save (GTK_WIDGET (wizard), dir, "import-matching-light.png");
@@ -467,6 +477,33 @@ main (int   argc,
           gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "customer_entry"), "");
           gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "customer_entry"),
                                  g_getenv ("REG_SHOT_SUGGEST"));
+        }
+      if (g_getenv ("REG_SHOT_LINES") != NULL)
+        {
+          /* REG_SHOT_LINES="CODE:QUANTITY:AMOUNT,…": the sale's Products part with those lines */
+          GtkWidget *entry = reg_sales_view_get_entry (REG_SALES_VIEW (reg_window_get_view (window, "sales")));
+          g_auto(GStrv) lines = g_strsplit (g_getenv ("REG_SHOT_LINES"), ",", -1);
+
+          gtk_expander_set_expanded (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "products_expander"), TRUE);
+          gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "customer_entry"), "Zoë Haddad");
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              g_auto(GStrv) parts = g_strsplit (lines[i], ":", 3);
+              const char *fields[] = { "product_entry", "quantity_entry", "line_amount_entry" };
+
+              for (guint k = 0; k < 3 && parts[k] != NULL; k++)
+                gtk_editable_set_text (ui_test_child (entry, REG_TYPE_SALE_ENTRY, fields[k]), parts[k]);
+              g_signal_emit_by_name (ui_test_child (entry, REG_TYPE_SALE_ENTRY, "product_entry"), "activate");
+            }
+          /* REG_SHOT_PRODUCT: typed into the product field, to show what it suggests */
+          if (g_getenv ("REG_SHOT_PRODUCT") != NULL)
+            {
+              GtkWidget *product = ui_test_child (entry, REG_TYPE_SALE_ENTRY, "product_entry");
+
+              gtk_widget_grab_focus (product);
+              ui_test_wait_frames (GTK_WIDGET (window), 2);
+              gtk_editable_set_text (GTK_EDITABLE (product), g_getenv ("REG_SHOT_PRODUCT"));
+            }
         }
       g_free (name);
       name = shot_name ("sales", schemes[s]);

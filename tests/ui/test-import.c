@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "reg-customer.h"
+#include "reg-import.h"
 #include "reg-import-wizard.h"
 #include "reg-store-imports.h"
 #include "reg-test-utils.h"
@@ -695,6 +696,109 @@ test_drop_on_window (void)
   reg_test_rm_rf (dir);
 }
 
+/* A bank-like table with no channel column: one channel typed on the columns page for every
+ * new customer of the file, saved with the mapping and shown again when that mapping is
+ * loaded for the next file. */
+static void
+test_channel_for_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bank.csv", NULL);
+  g_autofree char *next_path = g_build_filename (f->dir, "bank-april.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegImportMapping) saved = NULL;
+  GListModel *customers = reg_shop_get_customers (f->shop);
+  RegImportWizard *second;
+  GtkWidget *group = ui_test_part (f->wizard, "channel_group");
+  GtkEditable *channel = ui_test_part (f->wizard, "channel_entry");
+  g_auto(GStrv) names = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Date,Payer,Amount,Reference\n"
+                                      "2026-03-02,Anna Berg,12.50,Invoice 1\n"
+                                      "2026-03-03,Carl Dahl,30.00,Invoice 2\n"
+                                      "2026-03-09,Anna Berg,8.00,Invoice 3\n", -1, NULL));
+  g_assert_true (g_file_set_contents (next_path,
+                                      "Date,Payer,Amount,Reference\n"
+                                      "2026-04-02,Eva Fink,20.00,Invoice 4\n", -1, NULL));
+  set_file (f, path);
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "mapping");
+  /* no column holds the channel: the field to type one is there */
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (channel)), ==, "bank transfer");
+  gtk_editable_set_text (channel, "  bank transfer ");
+  gtk_editable_set_text (ui_test_part (f->wizard, "save_row"), "My Bank");
+
+  activate (f, "import.next");
+  UI_WAIT_UNTIL (check_settled (f), 60);
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "validation");
+  activate (f, "import.run");
+  UI_WAIT_UNTIL (g_str_equal (page (f), "summary"), 60);
+  g_assert_cmpuint (n_sales (f), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (customers); i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (customers, i);
+      RegCustomerRecord rec = { 0 };
+
+      g_assert_true (reg_shop_get_customer (f->shop, reg_customer_get_id (c), &rec, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (rec.channel, ==, "bank transfer");
+      reg_customer_record_clear (&rec);
+    }
+
+  /* the saved mapping keeps the channel */
+  saved = reg_import_get_mapping (f->shop, "My Bank", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reg_import_mapping_get_option (saved, "channel"), ==, "bank transfer");
+
+  /* and shows it again when it is loaded for the next file */
+  second = REG_IMPORT_WIZARD (reg_import_wizard_new (f->shop));
+  g_object_ref_sink (second);
+  gtk_window_present (GTK_WINDOW (second));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (next_path);
+    GtkEditable *second_channel = ui_test_part (second, "channel_entry");
+
+    reg_import_wizard_set_file (second, file);
+    UI_WAIT_UNTIL (reg_import_wizard_get_draft (second)->work == REG_IMPORT_WORK_NONE
+                   && reg_import_wizard_get_draft (second)->preview_ready, 30);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "import.next", NULL));
+    g_assert_cmpstr (gtk_editable_get_text (second_channel), ==, "");
+    names = reg_import_list_mappings (f->shop);
+    g_assert_true (names != NULL && g_strv_contains ((const char *const *) names, "My Bank"));
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_str_equal (names[i], "My Bank"))
+        adw_combo_row_set_selected (ui_test_part (second, "saved_row"), i);
+    g_assert_cmpstr (selected_text (ui_test_part (second, "saved_row")), ==, "My Bank");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "import.load-mapping", NULL));
+    g_assert_cmpstr (gtk_editable_get_text (second_channel), ==, "bank transfer");
+    UI_WAIT_UNTIL (reg_import_wizard_get_draft (second)->work == REG_IMPORT_WORK_NONE, 30);
+    g_assert_true (gtk_widget_get_visible (ui_test_part (second, "channel_group")));
+
+    /* a column chosen as the channel: the field for one channel goes */
+    {
+      AdwComboRow *row = reg_import_wizard_get_field_row (second, REG_FIELD_CHANNEL);
+      GListModel *columns = adw_combo_row_get_model (row);
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkStringObject) item = g_list_model_get_item (columns, i);
+          if (g_str_has_prefix (gtk_string_object_get_string (item), "Reference"))
+            adw_combo_row_set_selected (row, i);
+        }
+      g_assert_true (g_str_has_prefix (selected_text (row), "Reference"));
+      g_assert_false (gtk_widget_get_visible (ui_test_part (second, "channel_group")));
+      UI_WAIT_UNTIL (reg_import_wizard_get_draft (second)->work == REG_IMPORT_WORK_NONE, 30);
+    }
+  }
+  gtk_window_destroy (GTK_WINDOW (second));
+  ui_test_drain ();
+  g_assert_finalize_object (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,5 +818,7 @@ main (int   argc,
   g_test_add ("/ui/import/cancel-long-import", Fixture, NULL, fixture_set_up, test_cancel_long_import,
               fixture_tear_down);
   g_test_add_func ("/ui/import/drop-on-window", test_drop_on_window);
+  g_test_add ("/ui/import/channel-for-file", Fixture, NULL, fixture_set_up, test_channel_for_file,
+              fixture_tear_down);
   return g_test_run ();
 }

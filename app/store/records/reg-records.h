@@ -142,4 +142,29 @@ typedef struct
   gint64  amount;    /* minor units */
 } RegChannelSpend;
 
+/* A product as the shop knows it: the file's stock code (or the name where it has none) and
+ * its name. */
+typedef struct
+{
+  gint64  id;
+  char   *code;   /* (owned) */
+  char   *name;   /* (owned) */
+} RegProductRecord;
+
+void reg_product_record_free (RegProductRecord *rec);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegProductRecord, reg_product_record_free)
+
+/* One line of a sale: the product (its code and name) and how many of it for how much; a
+ * refund's lines have negative quantities and amounts. */
+typedef struct
+{
+  char   *code;      /* (owned) */
+  char   *name;      /* (owned) */
+  gint64  quantity;
+  gint64  amount;    /* minor units */
+} RegSaleLineRecord;
+
+void reg_sale_line_record_free (RegSaleLineRecord *rec);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegSaleLineRecord, reg_sale_line_record_free)
+
 G_END_DECLS
