@@ -49,6 +49,8 @@ struct _RegImportDetectedPage
   AdwComboRow         *date_row;
   GtkStringList       *date_model;
   RegImportSurveyColumns *survey_columns_group;
+  AdwPreferencesGroup *bank_channel_group;
+  GtkEntry            *bank_channel_entry;
 };
 
 G_DEFINE_FINAL_TYPE (RegImportDetectedPage, reg_import_detected_page, GTK_TYPE_BOX)
@@ -240,6 +242,7 @@ reg_import_detected_page_show (RegImportDetectedPage    *self,
     if (delimiter == delimiters[i].c)
       select_in (self->delimiter_row, i);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delimiter_row), csv);
+  gtk_widget_set_visible (GTK_WIDGET (self->bank_channel_group), !csv && !feedback);
   set_choice_subtitle (self->delimiter_row, self->delimiter != 0, found->delimiter_confidence, csv);
 
   decimal = self->decimal != 0 ? self->decimal : now->decimal != 0 ? now->decimal : found->decimal;
@@ -388,6 +391,21 @@ reg_import_detected_page_reset (RegImportDetectedPage *self)
   self->kind = REG_FEEDBACK_KIND_AUTO;
   reg_import_survey_columns_clear (self->survey_columns_group);
   gtk_widget_set_visible (GTK_WIDGET (self->survey_columns_group), FALSE);
+  /* a channel belongs to one file */
+  gtk_editable_set_text (GTK_EDITABLE (self->bank_channel_entry), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->bank_channel_group), FALSE);
+}
+
+char *
+reg_import_detected_page_get_bank_channel (RegImportDetectedPage *self)
+{
+  g_autofree char *channel = NULL;
+
+  g_return_val_if_fail (REG_IS_IMPORT_DETECTED_PAGE (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->bank_channel_group)))
+    return NULL;
+  channel = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->bank_channel_entry))));
+  return *channel != '\0' ? g_steal_pointer (&channel) : NULL;
 }
 
 /* The survey's columns on the page: the file's, and the one each part is read from. */
@@ -450,6 +468,8 @@ reg_import_detected_page_class_init (RegImportDetectedPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, date_model);
   gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, survey_columns_group);
+  gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, bank_channel_group);
+  gtk_widget_class_bind_template_child (widget_class, RegImportDetectedPage, bank_channel_entry);
 }
 
 static void

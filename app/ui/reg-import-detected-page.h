@@ -53,5 +53,8 @@ void     reg_import_detected_page_set_feedback         (RegImportDetectedPage   
                                                         gboolean                  feedback);
 /* Another file: nothing chosen. */
 void     reg_import_detected_page_reset                (RegImportDetectedPage    *self);
+/* (transfer full) (nullable) The channel typed for the new customers of a bank statement (a
+ * file without a columns page); NULL when none is typed or the file is not one. */
+char    *reg_import_detected_page_get_bank_channel     (RegImportDetectedPage    *self);
 
 G_END_DECLS

@@ -91,7 +91,9 @@ static RegImportMapping *
 chosen_columns (RegImportWizard *self)
 {
   RegImportMapping *chosen = reg_import_columns_page_get_mapping (self->columns_page);
-  g_autofree char *channel = reg_import_columns_page_get_channel (self->columns_page);
+  /* typed on the columns page for a table, on the first page for a bank statement */
+  g_autofree char *channel = self->draft.is_csv ? reg_import_columns_page_get_channel (self->columns_page)
+                                                : reg_import_detected_page_get_bank_channel (self->detected_page);
   RegImportMapping *m;
   RegImportChoices c;
 

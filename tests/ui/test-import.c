@@ -799,6 +799,59 @@ test_channel_for_file (Fixture       *f,
   g_assert_finalize_object (second);
 }
 
+/* A bank statement has no columns page: the channel of the payers it brings is typed on the
+ * first page and reaches every new customer; a table file does not show that row there. */
+static void
+test_channel_for_bank_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "credits.ofx", NULL);
+  GListModel *customers = reg_shop_get_customers (f->shop);
+  GtkWidget *group = ui_test_part (f->wizard, "bank_channel_group");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (reg_shop_set_setting (f->shop, REG_SETTING_CURRENCY, "USD", &error));
+  g_assert_no_error (error);
+  set_file (f, path);
+  g_assert_cmpstr (page (f), ==, "detected");
+  g_assert_true (gtk_widget_get_visible (group));
+  gtk_editable_set_text (ui_test_part (f->wizard, "bank_channel_entry"), " bank transfer ");
+
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "matching");
+  UI_WAIT_UNTIL (check_settled (f), 60);
+  activate (f, "import.next");
+  g_assert_cmpstr (page (f), ==, "validation");
+  activate (f, "import.run");
+  UI_WAIT_UNTIL (g_str_equal (page (f), "summary"), 60);
+  /* the two credits; the debit is money paid out */
+  g_assert_cmpuint (n_sales (f), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (customers); i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (customers, i);
+      RegCustomerRecord rec = { 0 };
+
+      g_assert_true (reg_shop_get_customer (f->shop, reg_customer_get_id (c), &rec, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (rec.channel, ==, "bank transfer");
+      reg_customer_record_clear (&rec);
+    }
+}
+
+/* A CSV file types its channel on the columns page, not on the first page. */
+static void
+test_no_bank_channel_for_tables (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bank.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, "Date,Payer,Amount\n2026-03-02,Anna Berg,12.50\n", -1, NULL));
+  set_file (f, path);
+  g_assert_cmpstr (page (f), ==, "detected");
+  g_assert_false (gtk_widget_get_visible (ui_test_part (f->wizard, "bank_channel_group")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,5 +873,9 @@ main (int   argc,
   g_test_add_func ("/ui/import/drop-on-window", test_drop_on_window);
   g_test_add ("/ui/import/channel-for-file", Fixture, NULL, fixture_set_up, test_channel_for_file,
               fixture_tear_down);
+  g_test_add ("/ui/import/channel-for-bank-file", Fixture, NULL, fixture_set_up, test_channel_for_bank_file,
+              fixture_tear_down);
+  g_test_add ("/ui/import/no-bank-channel-for-tables", Fixture, NULL, fixture_set_up,
+              test_no_bank_channel_for_tables, fixture_tear_down);
   return g_test_run ();
 }
