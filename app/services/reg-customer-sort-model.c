@@ -8,7 +8,8 @@
  * so ties keep id order, with strings equal in their first 8 bytes compared in full after; a
  * comparison sort otherwise. No object is touched while sorting, and the filter is not asked
  * again. A new direction reverses the rows shown; a new filter walks the sort order once. Each
- * of these emits one items-changed covering the rows that moved. Changes of a few source items
+ * of these emits one items-changed covering the rows that moved (two when many rows are
+ * replaced by many: see announce()). Changes of a few source items
  * (an edit, a new sale, an archive) are applied in place with binary search; a reload of the
  * source is a full sort. Main thread only.
  */
@@ -83,6 +84,8 @@ struct _RegCustomerSortModel
   RegCustomerFilterFunc filter;           /* (nullable) */
   gpointer              filter_data;
   GDestroyNotify        filter_destroy;
+  guint                 hidden_at;        /* between the two halves of announce(): rows */
+  guint                 hidden;           /* [hidden_at, hidden_at + hidden) of shown are not there yet */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -416,7 +419,33 @@ filter_order (RegCustomerSortModel *self,
   return shown;
 }
 
-/* Shows new rows of the same items: one items-changed for the span that differs. */
+/* Emits items-changed for rows of shown replaced. A list view that sees the rows it shows
+ * replaced looks for them among every row added (GTK 4.8's item manager fetches each one):
+ * after a new sort of a million customers that is a million items fetched, seconds of work.
+ * So many rows replaced by many are announced as two changes, all removed, then all added,
+ * and the view starts again from the top, where a new order is shown from anyway. In
+ * between, the rows added are hidden from the GListModel. */
+static void
+announce (RegCustomerSortModel *self,
+          guint                 position,
+          guint                 removed,
+          guint                 added)
+{
+  if (removed == 0 && added == 0)
+    return;
+  if (removed <= INCREMENTAL_MAX || added <= INCREMENTAL_MAX)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+  self->hidden_at = position;
+  self->hidden = added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+  self->hidden = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+}
+
+/* Shows new rows of the same items: one change for the span that differs. */
 static void
 replace_shown (RegCustomerSortModel *self,
                GArray               *shown)
@@ -433,8 +462,7 @@ replace_shown (RegCustomerSortModel *self,
     }
   self->shown = shown;
   g_array_unref (old);
-  if (old_end > start || new_end > start)
-    g_list_model_items_changed (G_LIST_MODEL (self), start, old_end - start, new_end - start);
+  announce (self, start, old_end - start, new_end - start);
 }
 
 /* A new source list: every item read again, sorted and filtered. */
@@ -450,8 +478,7 @@ rebuild (RegCustomerSortModel *self)
   sort_order (self);
   g_array_unref (self->shown);
   self->shown = filter_order (self, TRUE);
-  if (old_n > 0 || self->shown->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->shown->len);
+  announce (self, 0, old_n, self->shown->len);
 }
 
 /* Drops the indices in [first, first + n) from array and moves later ones down by n, then
@@ -544,7 +571,9 @@ list_get_item_type (GListModel *model)
 static guint
 list_get_n_items (GListModel *model)
 {
-  return REG_CUSTOMER_SORT_MODEL (model)->shown->len;
+  RegCustomerSortModel *self = REG_CUSTOMER_SORT_MODEL (model);
+
+  return self->shown->len - self->hidden;
 }
 
 static gpointer
@@ -553,8 +582,10 @@ list_get_item (GListModel *model,
 {
   RegCustomerSortModel *self = REG_CUSTOMER_SORT_MODEL (model);
 
-  if (position >= self->shown->len)
+  if (position >= self->shown->len - self->hidden)
     return NULL;
+  if (position >= self->hidden_at)
+    position += self->hidden;
   return g_object_ref (ITEM (self, INDEX (self->shown, position)));
 }
 
@@ -660,6 +691,19 @@ reg_customer_sort_model_set_model (RegCustomerSortModel *self,
 }
 
 /**
+ * reg_customer_sort_model_is_reordering:
+ *
+ * Returns: %TRUE while a new order of many rows is announced as rows removed, before the
+ *   same number come back (a view keeps what it shows, the count for one)
+ */
+gboolean
+reg_customer_sort_model_is_reordering (RegCustomerSortModel *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMER_SORT_MODEL (self), FALSE);
+  return self->hidden > 0;
+}
+
+/**
  * reg_customer_sort_model_get_model:
  * Returns: (transfer none) (nullable): the list shown
  */
@@ -676,7 +720,7 @@ reg_customer_sort_model_get_model (RegCustomerSortModel *self)
  * @descending: the reverse of the order of reg_customer_sort_get_compare (@sort), ties
  *   included (ignored for %REG_CUSTOMER_SORT_NONE)
  *
- * Sorts at once and emits one items-changed over the rows that moved.
+ * Sorts at once and emits items-changed over the rows that moved.
  */
 void
 reg_customer_sort_model_set_sort (RegCustomerSortModel *self,

@@ -39,6 +39,7 @@ RegCustomerSortModel *reg_customer_sort_model_new        (GListModel            
 void                  reg_customer_sort_model_set_model  (RegCustomerSortModel  *self,
                                                           GListModel            *model);
 GListModel           *reg_customer_sort_model_get_model  (RegCustomerSortModel  *self);
+gboolean              reg_customer_sort_model_is_reordering (RegCustomerSortModel *self);
 void                  reg_customer_sort_model_set_sort   (RegCustomerSortModel  *self,
                                                           RegCustomerSort        sort,
                                                           gboolean               descending);
