@@ -258,6 +258,57 @@ compare_string_tails (gconstpointer a,
   return c != 0 ? c : CMP (x->index, y->index);
 }
 
+/* Runs of entries sorted by bytes [depth - 8, depth) of their strings, and agreeing on them,
+ * are put in order by the rest: by the next 8 bytes with the radix sort, and so on, so that a
+ * million names, most shared by many customers, are never compared in full. The sort is
+ * stable, so equal strings stay in index (id) order. A run whose strings end within those
+ * bytes (a zero last byte) is in order already; NULL and "" (both the key 0 at first) and
+ * short runs are compared in full. */
+#define REFINE_MIN 32
+
+static void
+refine_strings (RadixEntry  *entries,
+                RadixEntry  *tmp,
+                const char **strings,
+                guint        n,
+                gsize        depth)
+{
+  for (guint start = 0, end; start < n; start = end)
+    {
+      guint len;
+
+      for (end = start + 1; end < n && entries[end].key == entries[start].key; end++)
+        ;
+      len = end - start;
+      if (len < 2)
+        continue;
+      if (entries[start].key == 0)
+        {
+          /* NULL and "" at the first bytes; deeper, strings that ended together */
+          if (depth == 8)
+            g_qsort_with_data (entries + start, (gint) len, sizeof (RadixEntry), compare_string_tails, strings);
+          continue;
+        }
+      if ((entries[start].key & 0xff) == 0)
+        continue;   /* ended within these bytes, together: equal */
+      if (len < REFINE_MIN)
+        {
+          g_qsort_with_data (entries + start, (gint) len, sizeof (RadixEntry), compare_string_tails, strings);
+          continue;
+        }
+      /* every string of the run is at least depth bytes long: its first depth are not zero */
+      for (guint k = start; k < end; k++)
+        {
+          SortEntry e;
+
+          set_string_key (&e, strings[entries[k].index] + depth);
+          entries[k].key = e.prefix;
+        }
+      radix_sort (entries + start, tmp, len);
+      refine_strings (entries + start, tmp, strings, len, depth + 8);
+    }
+}
+
 /* The order of two items under the current sort, for binary search. */
 static int
 compare_indices (RegCustomerSortModel *self,
@@ -378,16 +429,7 @@ sort_order (RegCustomerSortModel *self)
   tmp = g_new (RadixEntry, n);
   radix_sort (entries, tmp, n);
   if (kind == KEY_STRING)
-    for (guint start = 0, end; start < n; start = end)
-      {
-        /* a run of equal first 8 bytes: the rest decides, unless the strings end within
-         * them (a zero last byte); NULL and "" share the key 0 */
-        for (end = start + 1; end < n && entries[end].key == entries[start].key; end++)
-          ;
-        if (end - start > 1 && ((entries[start].key & 0xff) != 0 || entries[start].key == 0))
-          g_qsort_with_data (entries + start, (gint) (end - start), sizeof (RadixEntry), compare_string_tails,
-                             strings);
-      }
+    refine_strings (entries, tmp, strings, n, 8);
   for (guint i = 0; i < n; i++)
     INDEX (self->order, i) = entries[i].index;
 }

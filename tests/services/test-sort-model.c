@@ -507,6 +507,39 @@ test_large_reorder (Fixture       *f,
   assert_sorted_as (f, REG_CUSTOMER_SORT_CLV, TRUE, TRUE);
 }
 
+/* Many names and e-mail addresses sharing their first 8, 16 and 24 bytes and more, some
+ * equal: runs long enough to be sorted byte group by byte group, not compared in full. */
+static void
+test_long_shared_beginnings (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char *names[] = {
+    "Maximilian Alexander von Hohenberg-Schwarzenbach", "Maximilian Alexander von Hohenberg",
+    "Maximilian Alexander von Hohenberg-Schwarz", "Maximilian Alexander", "Maximilian Alexandra",
+    "Maximilian Alexander von Hohenberg-Schwarzenbacher", "maximilian alexander von hohenberg",
+    "Maximilian Alexander von Hohenberg-Schwarzenbach", "Maximilian",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < N_RANDOM; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("customer.of.the.shop.%u@example.org",
+                                                (guint) g_rand_int_range (rand, 0, 60));
+
+      g_ptr_array_add (items, make_customer (1 + 2 * i, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                             g_rand_int_range (rand, 0, 10) == 0 ? NULL : email, rand));
+    }
+  g_list_store_splice (f->store, 0, 0, items->pdata, items->len);
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_NAME, descending);
+      assert_sorted_as (f, REG_CUSTOMER_SORT_NAME, descending, FALSE);
+      reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_EMAIL, descending);
+      assert_sorted_as (f, REG_CUSTOMER_SORT_EMAIL, descending, FALSE);
+    }
+}
+
 static void
 test_set_model (Fixture       *f,
                 gconstpointer  data)
@@ -548,6 +581,7 @@ main (int   argc,
   ADD ("/sort-model/follows-changes", test_follows_changes, NULL);
   ADD ("/sort-model/set-model", test_set_model, NULL);
   ADD ("/sort-model/large-reorder", test_large_reorder, NULL);
+  ADD ("/sort-model/long-shared-beginnings", test_long_shared_beginnings, NULL);
 #undef ADD
   return g_test_run ();
 }
