@@ -86,6 +86,7 @@ struct _RegCustomerSortModel
   GDestroyNotify        filter_destroy;
   guint                 hidden_at;        /* between the two halves of announce(): rows */
   guint                 hidden;           /* [hidden_at, hidden_at + hidden) of shown are not there yet */
+  guint                 replace_limit;    /* see announce() */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -464,9 +465,10 @@ filter_order (RegCustomerSortModel *self,
 /* Emits items-changed for rows of shown replaced. A list view that sees the rows it shows
  * replaced looks for them among every row added (GTK 4.8's item manager fetches each one):
  * after a new sort of a million customers that is a million items fetched, seconds of work.
- * So many rows replaced by many are announced as two changes, all removed, then all added,
- * and the view starts again from the top, where a new order is shown from anyway. In
- * between, the rows added are hidden from the GListModel. */
+ * So more rows than the replace limit, replaced by as many, are announced as two changes, all
+ * removed, then all added, and the view starts again from the top, where a new order is shown
+ * from anyway. That costs the view its row widgets, made anew: below the limit, the search is
+ * the cheaper. In between, the rows added are hidden from the GListModel. */
 static void
 announce (RegCustomerSortModel *self,
           guint                 position,
@@ -475,7 +477,7 @@ announce (RegCustomerSortModel *self,
 {
   if (removed == 0 && added == 0)
     return;
-  if (removed <= INCREMENTAL_MAX || added <= INCREMENTAL_MAX)
+  if (removed <= self->replace_limit || added <= self->replace_limit)
     {
       g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
       return;
@@ -689,6 +691,7 @@ reg_customer_sort_model_init (RegCustomerSortModel *self)
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->matched = g_array_new (FALSE, TRUE, sizeof (guint8));
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->replace_limit = REG_CUSTOMER_SORT_MODEL_REPLACE_LIMIT;
 }
 
 /* ---- public ---- */
@@ -730,6 +733,20 @@ reg_customer_sort_model_set_model (RegCustomerSortModel *self,
   if (model != NULL)
     g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   rebuild (self);
+}
+
+/**
+ * reg_customer_sort_model_set_replace_limit:
+ * @rows: how many rows replaced by as many are announced in one items-changed; more come as
+ *   all removed, then all added (the default, %REG_CUSTOMER_SORT_MODEL_REPLACE_LIMIT, is where
+ *   that becomes the cheaper for a GtkColumnView)
+ */
+void
+reg_customer_sort_model_set_replace_limit (RegCustomerSortModel *self,
+                                           guint                 rows)
+{
+  g_return_if_fail (REG_IS_CUSTOMER_SORT_MODEL (self));
+  self->replace_limit = rows;
 }
 
 /**

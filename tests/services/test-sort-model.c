@@ -473,12 +473,15 @@ test_follows_changes (Fixture       *f,
 }
 
 /* A list view that sees the rows it shows replaced looks for them among every row added: a new
- * order of many rows comes as all removed, then all added, never as one signal that does both
- * (a sort of a million customers took seconds in the view). Small changes stay one signal. */
+ * order of more rows than the limit comes as all removed, then all added, never as one signal
+ * that does both (a sort of a million customers took seconds in the view). Small changes stay
+ * one signal, and so do large ones under the default limit. */
 static void
 test_large_reorder (Fixture       *f,
                     gconstpointer  data)
 {
+  /* the limit of a million-row list, on a few hundred */
+  reg_customer_sort_model_set_replace_limit (f->model, 32);
   fill_store (f, N_RANDOM, FALSE, 11);
   g_assert_cmpuint (f->most_replaced, <=, 32);
   reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_NAME, FALSE);
@@ -505,6 +508,13 @@ test_large_reorder (Fixture       *f,
     g_list_store_splice (f->store, 5, 1, (gpointer *) &again, 1);
   }
   assert_sorted_as (f, REG_CUSTOMER_SORT_CLV, TRUE, TRUE);
+
+  /* under the default limit, a new order is one change */
+  reg_customer_sort_model_set_replace_limit (f->model, REG_CUSTOMER_SORT_MODEL_REPLACE_LIMIT);
+  f->most_replaced = 0;
+  reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_NAME, FALSE);
+  assert_sorted_as (f, REG_CUSTOMER_SORT_NAME, FALSE, TRUE);
+  g_assert_cmpuint (f->most_replaced, >, 32);
 }
 
 /* Many names and e-mail addresses sharing their first 8, 16 and 24 bytes and more, some
