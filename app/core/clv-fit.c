@@ -20,6 +20,7 @@
 #include "clv-error.h"
 #include "clv-fit-private.h"
 #include "clv-special-private.h"
+#include "clv-sort.h"
 
 #define MAX_PARAMS 8
 #define WALL 1.0
@@ -582,20 +583,12 @@ clv_fit_quality_cov (ClvObjective f, gpointer data, gsize n, gboolean has_gradie
 
 /* ---- distinct values ------------------------------------------------------------------- */
 
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static guint
 unique_doubles (double *v, gsize n)
 {
   guint m = 0;
 
-  qsort (v, n, sizeof (double), cmp_double);
+  clv_sort_doubles (v, n);
   for (gsize i = 0; i < n; i++)
     if (m == 0 || v[i] != v[m - 1])
       v[m++] = v[i];
@@ -693,7 +686,13 @@ clv_triples_presample (const ClvRfTriple *tr, gsize n, gsize n_target, gsize *n_
     return NULL;
   block = n / n_target;
   sorted = g_memdup2 (tr, n * sizeof (ClvRfTriple));
-  qsort (sorted, n, sizeof (ClvRfTriple), cmp_triple);
+  /* a summary's triples come sorted */
+  for (gsize i = 1; i < n; i++)
+    if (cmp_triple (&sorted[i - 1], &sorted[i]) > 0)
+      {
+        clv_sort_triples (sorted, n);
+        break;
+      }
   out = g_new (ClvRfTriple, n);
   for (gsize i = 0; i < n;)
     {

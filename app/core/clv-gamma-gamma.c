@@ -18,6 +18,7 @@
 #include "clv-error.h"
 #include "clv-fit-private.h"
 #include "clv-special-private.h"
+#include "clv-sort.h"
 
 /* Fader & Hardie (2013, note 025), marginal density of the mean spend: with z = mean spend over
  * x purchases, z | nu ~ Gamma (p x, nu x) and nu ~ Gamma (q, gamma):
@@ -113,14 +114,6 @@ gg_objective (const double *theta, double *grad, gpointer data)
   return -ll / d->n;
 }
 
-static int
-cmp_double (const void *a, const void *b)
-{
-  double u = *(const double *) a, v = *(const double *) b;
-
-  return (u > v) - (u < v);
-}
-
 gboolean
 clv_gamma_gamma_fit_full (const guint32 *x, const double *mean_spend, gsize n,
                           const ClvFitOptions *fo, ClvGammaGammaParams *out, GError **error)
@@ -165,7 +158,7 @@ clv_gamma_gamma_fit_full (const guint32 *x, const double *mean_spend, gsize n,
         d.sum_ln_z += log (d.z[i]);
         sum_sq += (d.z[i] - 1) * (d.z[i] - 1);
       }
-    qsort (xs, d.n, sizeof (double), cmp_double);
+    clv_sort_doubles (xs, d.n);
     d.xs = g_new (double, d.n);
     d.nxs = g_new0 (double, d.n);
     for (gsize i = 0; i < d.n; i++)

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "clv-segments.h"
+#include "clv-sort.h"
 
 static const struct
 {
@@ -123,21 +124,7 @@ clv_rfm_group_for_scores (guint r, guint f, guint m)
   return r == 2 ? CLV_RFM_HIBERNATING : CLV_RFM_LOST;
 }
 
-typedef struct
-{
-  double v;
-  guint32 i;
-} Ranked;
-
-static int
-cmp_ranked_asc (const void *a, const void *b)
-{
-  const Ranked *x = a, *y = b;
-
-  if (x->v != y->v)
-    return x->v < y->v ? -1 : 1;
-  return (x->i > y->i) - (x->i < y->i);
-}
+typedef ClvRanked Ranked;
 
 static gsize
 collect (const double *values, const gboolean *include, gsize n, double sign, Ranked *out)
@@ -153,7 +140,8 @@ collect (const double *values, const gboolean *include, gsize n, double sign, Ra
         out[m].i = (guint32) i;
         m++;
       }
-  qsort (out, m, sizeof (Ranked), cmp_ranked_asc);
+  /* by value, ties by index (they come in index order) */
+  clv_sort_ranked (out, m);
   return m;
 }
 
@@ -206,14 +194,6 @@ clv_tiers_assign (const double *values, const gboolean *include, gsize n, double
     }
 }
 
-static int
-cmp_gint32 (const void *a, const void *b)
-{
-  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
-
-  return (x > y) - (x < y);
-}
-
 gint32
 clv_return_days (const gint32 *first_days, const gint32 *second_days, gsize n, double share)
 {
@@ -225,7 +205,7 @@ clv_return_days (const gint32 *first_days, const gint32 *second_days, gsize n, d
   gaps = g_new (gint32, n);
   for (gsize i = 0; i < n; i++)
     gaps[i] = second_days[i] - first_days[i];
-  qsort (gaps, n, sizeof (gint32), cmp_gint32);
+  clv_sort_days (gaps, n);
   /* the smallest gap g with at least share x n gaps <= g */
   k = (gsize) ceil (CLAMP (share, 0, 1) * n);
   return gaps[CLAMP (k, 1, n) - 1];

@@ -13,6 +13,7 @@
 
 #include "clv-error.h"
 #include "clv-summary.h"
+#include "clv-sort.h"
 
 static int
 cmp_sale (const void *a, const void *b)
@@ -221,7 +222,7 @@ clv_summary_triples (const ClvSummary *s, double unit_days, gsize *n_triples)
   for (guint32 c = 0; c < s->n_customers; c++)
     if (s->customers[c].first_day != 0)
       tr[n++] = (ClvRfTriple) { s->customers[c].x, s->customers[c].t_x, s->customers[c].T, 1 };
-  qsort (tr, n, sizeof (ClvRfTriple), cmp_triple);
+  clv_sort_triples (tr, n);
   for (gsize i = 0; i < n; i++)
     {
       if (m > 0 && cmp_triple (&tr[m - 1], &tr[i]) == 0)

@@ -12,6 +12,7 @@
 #include "clv-pareto.h"
 #include "clv-date.h"
 #include "clv-historic.h"
+#include "clv-sort.h"
 
 /* E[X(t)] depends on the whole days since the first purchase only: one table entry per day
  * difference up to twenty years, computed when first needed; longer differences (a stray old
@@ -56,14 +57,6 @@ expect_days (Expect *e, gint32 days)
   if (isnan (e->table[days]))
     e->table[days] = expect_raw (e, days / e->unit_days);
   return e->table[days];
-}
-
-static int
-cmp_day (const void *a, const void *b)
-{
-  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* Period number of a day counted from the first purchase day @origin. */
@@ -133,7 +126,7 @@ clv_tracking_compute (const ClvDayLog *log, ClvModelKind model, gconstpointer pa
         }
   if (n == 0)
     return FALSE;
-  qsort (firsts, n, sizeof (gint32), cmp_day);
+  clv_sort_days (firsts, n);
   count = g_new (guint32, n);
   for (gsize i = 0; i < n; i++)
     if (n_first > 0 && firsts[n_first - 1] == firsts[i])

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "clv-date.h"
+#include "clv-sort.h"
 #include "reg-shop-private.h"
 #include "reg-analysis-job.h"
 #include "reg-analysis-private.h"
@@ -206,13 +207,6 @@ chosen_holdout_prediction (const ClvAnalysis *a)
   return NAN;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 static void
 add_histogram (JsonBuilder *b, const ClvAnalysis *a)
 {
@@ -242,7 +236,7 @@ add_histogram (JsonBuilder *b, const ClvAnalysis *a)
     }
   /* the 95th percentile bounds the last bucket, so a few very large values do not squash
    * the rest into the first bar; they are counted in the last bucket */
-  g_array_sort (values, compare_doubles);
+  clv_sort_doubles ((double *) values->data, values->len);
   top = g_array_index (values, double, (guint) floor (0.95 * (values->len - 1)));
   step = top > 0 ? ceil (top / N_HISTOGRAM_BUCKETS) : 1;
   for (guint i = 0; i < values->len; i++)

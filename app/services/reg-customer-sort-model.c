@@ -8,7 +8,8 @@
  * so ties keep id order, with strings equal in their first 8 bytes compared in full after; a
  * comparison sort otherwise. No object is touched while sorting, and the filter is not asked
  * again. A new direction reverses the rows shown; a new filter walks the sort order once. Each
- * of these emits one items-changed covering the rows that moved. Changes of a few source items
+ * of these emits one items-changed covering the rows that moved (two when many rows are
+ * replaced by many: see announce()). Changes of a few source items
  * (an edit, a new sale, an archive) are applied in place with binary search; a reload of the
  * source is a full sort. Main thread only.
  */
@@ -83,6 +84,9 @@ struct _RegCustomerSortModel
   RegCustomerFilterFunc filter;           /* (nullable) */
   gpointer              filter_data;
   GDestroyNotify        filter_destroy;
+  guint                 hidden_at;        /* between the two halves of announce(): rows */
+  guint                 hidden;           /* [hidden_at, hidden_at + hidden) of shown are not there yet */
+  guint                 replace_limit;    /* see announce() */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -255,6 +259,57 @@ compare_string_tails (gconstpointer a,
   return c != 0 ? c : CMP (x->index, y->index);
 }
 
+/* Runs of entries sorted by bytes [depth - 8, depth) of their strings, and agreeing on them,
+ * are put in order by the rest: by the next 8 bytes with the radix sort, and so on, so that a
+ * million names, most shared by many customers, are never compared in full. The sort is
+ * stable, so equal strings stay in index (id) order. A run whose strings end within those
+ * bytes (a zero last byte) is in order already; NULL and "" (both the key 0 at first) and
+ * short runs are compared in full. */
+#define REFINE_MIN 32
+
+static void
+refine_strings (RadixEntry  *entries,
+                RadixEntry  *tmp,
+                const char **strings,
+                guint        n,
+                gsize        depth)
+{
+  for (guint start = 0, end; start < n; start = end)
+    {
+      guint len;
+
+      for (end = start + 1; end < n && entries[end].key == entries[start].key; end++)
+        ;
+      len = end - start;
+      if (len < 2)
+        continue;
+      if (entries[start].key == 0)
+        {
+          /* NULL and "" at the first bytes; deeper, strings that ended together */
+          if (depth == 8)
+            g_qsort_with_data (entries + start, (gint) len, sizeof (RadixEntry), compare_string_tails, strings);
+          continue;
+        }
+      if ((entries[start].key & 0xff) == 0)
+        continue;   /* ended within these bytes, together: equal */
+      if (len < REFINE_MIN)
+        {
+          g_qsort_with_data (entries + start, (gint) len, sizeof (RadixEntry), compare_string_tails, strings);
+          continue;
+        }
+      /* every string of the run is at least depth bytes long: its first depth are not zero */
+      for (guint k = start; k < end; k++)
+        {
+          SortEntry e;
+
+          set_string_key (&e, strings[entries[k].index] + depth);
+          entries[k].key = e.prefix;
+        }
+      radix_sort (entries + start, tmp, len);
+      refine_strings (entries + start, tmp, strings, len, depth + 8);
+    }
+}
+
 /* The order of two items under the current sort, for binary search. */
 static int
 compare_indices (RegCustomerSortModel *self,
@@ -375,16 +430,7 @@ sort_order (RegCustomerSortModel *self)
   tmp = g_new (RadixEntry, n);
   radix_sort (entries, tmp, n);
   if (kind == KEY_STRING)
-    for (guint start = 0, end; start < n; start = end)
-      {
-        /* a run of equal first 8 bytes: the rest decides, unless the strings end within
-         * them (a zero last byte); NULL and "" share the key 0 */
-        for (end = start + 1; end < n && entries[end].key == entries[start].key; end++)
-          ;
-        if (end - start > 1 && ((entries[start].key & 0xff) != 0 || entries[start].key == 0))
-          g_qsort_with_data (entries + start, (gint) (end - start), sizeof (RadixEntry), compare_string_tails,
-                             strings);
-      }
+    refine_strings (entries, tmp, strings, n, 8);
   for (guint i = 0; i < n; i++)
     INDEX (self->order, i) = entries[i].index;
 }
@@ -416,7 +462,34 @@ filter_order (RegCustomerSortModel *self,
   return shown;
 }
 
-/* Shows new rows of the same items: one items-changed for the span that differs. */
+/* Emits items-changed for rows of shown replaced. A list view that sees the rows it shows
+ * replaced looks for them among every row added (GTK 4.8's item manager fetches each one):
+ * after a new sort of a million customers that is a million items fetched, seconds of work.
+ * So more rows than the replace limit, replaced by as many, are announced as two changes, all
+ * removed, then all added, and the view starts again from the top, where a new order is shown
+ * from anyway. That costs the view its row widgets, made anew: below the limit, the search is
+ * the cheaper. In between, the rows added are hidden from the GListModel. */
+static void
+announce (RegCustomerSortModel *self,
+          guint                 position,
+          guint                 removed,
+          guint                 added)
+{
+  if (removed == 0 && added == 0)
+    return;
+  if (removed <= self->replace_limit || added <= self->replace_limit)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+  self->hidden_at = position;
+  self->hidden = added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+  self->hidden = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+}
+
+/* Shows new rows of the same items: one change for the span that differs. */
 static void
 replace_shown (RegCustomerSortModel *self,
                GArray               *shown)
@@ -433,8 +506,7 @@ replace_shown (RegCustomerSortModel *self,
     }
   self->shown = shown;
   g_array_unref (old);
-  if (old_end > start || new_end > start)
-    g_list_model_items_changed (G_LIST_MODEL (self), start, old_end - start, new_end - start);
+  announce (self, start, old_end - start, new_end - start);
 }
 
 /* A new source list: every item read again, sorted and filtered. */
@@ -450,8 +522,7 @@ rebuild (RegCustomerSortModel *self)
   sort_order (self);
   g_array_unref (self->shown);
   self->shown = filter_order (self, TRUE);
-  if (old_n > 0 || self->shown->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->shown->len);
+  announce (self, 0, old_n, self->shown->len);
 }
 
 /* Drops the indices in [first, first + n) from array and moves later ones down by n, then
@@ -544,7 +615,9 @@ list_get_item_type (GListModel *model)
 static guint
 list_get_n_items (GListModel *model)
 {
-  return REG_CUSTOMER_SORT_MODEL (model)->shown->len;
+  RegCustomerSortModel *self = REG_CUSTOMER_SORT_MODEL (model);
+
+  return self->shown->len - self->hidden;
 }
 
 static gpointer
@@ -553,8 +626,10 @@ list_get_item (GListModel *model,
 {
   RegCustomerSortModel *self = REG_CUSTOMER_SORT_MODEL (model);
 
-  if (position >= self->shown->len)
+  if (position >= self->shown->len - self->hidden)
     return NULL;
+  if (position >= self->hidden_at)
+    position += self->hidden;
   return g_object_ref (ITEM (self, INDEX (self->shown, position)));
 }
 
@@ -616,6 +691,7 @@ reg_customer_sort_model_init (RegCustomerSortModel *self)
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->matched = g_array_new (FALSE, TRUE, sizeof (guint8));
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->replace_limit = REG_CUSTOMER_SORT_MODEL_REPLACE_LIMIT;
 }
 
 /* ---- public ---- */
@@ -660,6 +736,33 @@ reg_customer_sort_model_set_model (RegCustomerSortModel *self,
 }
 
 /**
+ * reg_customer_sort_model_set_replace_limit:
+ * @rows: how many rows replaced by as many are announced in one items-changed; more come as
+ *   all removed, then all added (the default, %REG_CUSTOMER_SORT_MODEL_REPLACE_LIMIT, is where
+ *   that becomes the cheaper for a GtkColumnView)
+ */
+void
+reg_customer_sort_model_set_replace_limit (RegCustomerSortModel *self,
+                                           guint                 rows)
+{
+  g_return_if_fail (REG_IS_CUSTOMER_SORT_MODEL (self));
+  self->replace_limit = rows;
+}
+
+/**
+ * reg_customer_sort_model_is_reordering:
+ *
+ * Returns: %TRUE while a new order of many rows is announced as rows removed, before the
+ *   same number come back (a view keeps what it shows, the count for one)
+ */
+gboolean
+reg_customer_sort_model_is_reordering (RegCustomerSortModel *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMER_SORT_MODEL (self), FALSE);
+  return self->hidden > 0;
+}
+
+/**
  * reg_customer_sort_model_get_model:
  * Returns: (transfer none) (nullable): the list shown
  */
@@ -676,7 +779,7 @@ reg_customer_sort_model_get_model (RegCustomerSortModel *self)
  * @descending: the reverse of the order of reg_customer_sort_get_compare (@sort), ties
  *   included (ignored for %REG_CUSTOMER_SORT_NONE)
  *
- * Sorts at once and emits one items-changed over the rows that moved.
+ * Sorts at once and emits items-changed over the rows that moved.
  */
 void
 reg_customer_sort_model_set_sort (RegCustomerSortModel *self,

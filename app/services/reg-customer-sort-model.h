@@ -28,6 +28,11 @@ typedef enum
   REG_N_CUSTOMER_SORTS
 } RegCustomerSort;
 
+/* Rows replaced by as many that one items-changed announces: a list view fetches every added
+ * row to find the ones it shows (2-3 s for 1,000,000), against about 0.1 s for making its
+ * row widgets anew when told "all removed, then all added". */
+#define REG_CUSTOMER_SORT_MODEL_REPLACE_LIMIT 150000
+
 /* Returns TRUE to show the customer. */
 typedef gboolean (*RegCustomerFilterFunc) (RegCustomer *customer,
                                            gpointer     user_data);
@@ -39,6 +44,9 @@ RegCustomerSortModel *reg_customer_sort_model_new        (GListModel            
 void                  reg_customer_sort_model_set_model  (RegCustomerSortModel  *self,
                                                           GListModel            *model);
 GListModel           *reg_customer_sort_model_get_model  (RegCustomerSortModel  *self);
+gboolean              reg_customer_sort_model_is_reordering (RegCustomerSortModel *self);
+void                  reg_customer_sort_model_set_replace_limit (RegCustomerSortModel *self,
+                                                                 guint                 rows);
 void                  reg_customer_sort_model_set_sort   (RegCustomerSortModel  *self,
                                                           RegCustomerSort        sort,
                                                           gboolean               descending);

@@ -328,6 +328,10 @@ on_filter_items_changed_cb (GListModel       *model,
                             guint             added,
                             RegCustomersView *self)
 {
+  /* a new order announced in two halves: the rows come back at once, so the list does not
+   * flash "No Matching Customers" in between */
+  if (reg_customer_sort_model_is_reordering (self->model))
+    return;
   /* the selection drops the rows replaced, without a signal of its own */
   update_selection (self);
   update_count (self);

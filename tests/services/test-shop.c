@@ -406,6 +406,46 @@ test_demo_same_seed (Fixture *f, gconstpointer data)
   g_assert_error (error, REG_SHOP_ERROR, REG_SHOP_ERROR_INVALID);
 }
 
+/* The shop's customer list is read in batches while a second thread makes its items: every
+ * customer of a shop of several batches is there, once, in id order, with their own row. */
+static void
+test_customer_list_batches (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "many.regulars", NULL);
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  RegDemoOptions opts;
+  GListModel *customers;
+  guint64 n_sales = 0;
+
+  reg_demo_options_init (&opts);
+  opts.customers = 10000;
+  g_assert_true (reg_demo_write (path, &opts, NULL, NULL, &n_sales, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RegStore) store = reg_store_open (path, 0, &error);
+
+    g_assert_no_error (error);
+    rows = reg_store_list_customer_rows (store, TRUE, &error);
+    g_assert_no_error (error);
+  }
+  shop = reg_shop_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  customers = reg_shop_get_customers (shop);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 10000);
+  g_assert_cmpuint (rows->len, ==, 10000);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (customers, i);
+      const RegCustomerRow *row = rows->pdata[i];
+
+      g_assert_cmpint (reg_customer_get_id (c), ==, row->id);
+      g_assert_cmpstr (reg_customer_get_name (c), ==, row->name);
+      g_assert_cmpint (reg_customer_get_total_spend (c), ==, row->total_spend);
+    }
+}
+
 /* Paper and axis units follow the shop: Letter where the shop's country uses it, whole
  * currency units on a chart's axis without cents. */
 static void
@@ -454,6 +494,7 @@ main (int argc, char **argv)
   ADD ("/shop/settings", test_settings);
   ADD ("/shop/lists-follow-changes", test_lists_follow_changes);
   ADD ("/shop/demo-same-seed", test_demo_same_seed);
+  ADD ("/shop/customer-list-batches", test_customer_list_batches);
   ADD ("/shop/sort-by-name", test_sort_compare);
 #undef ADD
   return g_test_run ();

@@ -20,6 +20,7 @@ typedef struct
   GPtrArray            *mirror;        /* RegCustomer, kept from items-changed alone */
   guint                 filter_calls;
   const char           *tier_filter;   /* (nullable) */
+  guint                 most_replaced; /* the largest MIN (removed, added) of one signal */
 } Fixture;
 
 static const char *tiers[] = { "top", "middle", "bottom", NULL };
@@ -105,6 +106,14 @@ on_items_changed_cb (GListModel *model,
   for (guint i = 0; i < added; i++)
     g_ptr_array_insert (f->mirror, (gint) (position + i), g_list_model_get_item (model, position + i));
   g_assert_cmpuint (f->mirror->len, ==, g_list_model_get_n_items (model));
+  /* after every signal, the model is what its signals said, also between two halves */
+  for (guint i = 0; i < f->mirror->len; i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (model, i);
+
+      g_assert_true (f->mirror->pdata[i] == (gpointer) c);
+    }
+  f->most_replaced = MAX (f->most_replaced, MIN (removed, added));
 }
 
 static void
@@ -463,6 +472,84 @@ test_follows_changes (Fixture       *f,
   assert_sorted_as (f, REG_CUSTOMER_SORT_P_ALIVE, TRUE, TRUE);
 }
 
+/* A list view that sees the rows it shows replaced looks for them among every row added: a new
+ * order of more rows than the limit comes as all removed, then all added, never as one signal
+ * that does both (a sort of a million customers took seconds in the view). Small changes stay
+ * one signal, and so do large ones under the default limit. */
+static void
+test_large_reorder (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* the limit of a million-row list, on a few hundred */
+  reg_customer_sort_model_set_replace_limit (f->model, 32);
+  fill_store (f, N_RANDOM, FALSE, 11);
+  g_assert_cmpuint (f->most_replaced, <=, 32);
+  reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_NAME, FALSE);
+  g_assert_cmpuint (f->most_replaced, <=, 32);
+  assert_sorted_as (f, REG_CUSTOMER_SORT_NAME, FALSE, FALSE);
+  g_assert_false (reg_customer_sort_model_is_reordering (f->model));
+
+  /* the other direction, another column, a filter, a reload */
+  reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_NAME, TRUE);
+  assert_sorted_as (f, REG_CUSTOMER_SORT_NAME, TRUE, FALSE);
+  reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_CLV, TRUE);
+  assert_sorted_as (f, REG_CUSTOMER_SORT_CLV, TRUE, FALSE);
+  reg_customer_sort_model_set_filter (f->model, filter_by_tier, f, NULL);
+  assert_sorted_as (f, REG_CUSTOMER_SORT_CLV, TRUE, TRUE);
+  fill_store (f, N_RANDOM, FALSE, 12);
+  assert_sorted_as (f, REG_CUSTOMER_SORT_CLV, TRUE, TRUE);
+  g_assert_cmpuint (f->most_replaced, <=, 32);
+
+  /* one customer replaced in place: one signal replacing one row */
+  {
+    g_autoptr(RegCustomer) c = g_list_model_get_item (G_LIST_MODEL (f->store), 5);
+    g_autoptr(RegCustomer) again = make_customer (reg_customer_get_id (c), "Zed", NULL, NULL);
+
+    g_list_store_splice (f->store, 5, 1, (gpointer *) &again, 1);
+  }
+  assert_sorted_as (f, REG_CUSTOMER_SORT_CLV, TRUE, TRUE);
+
+  /* under the default limit, a new order is one change */
+  reg_customer_sort_model_set_replace_limit (f->model, REG_CUSTOMER_SORT_MODEL_REPLACE_LIMIT);
+  f->most_replaced = 0;
+  reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_NAME, FALSE);
+  assert_sorted_as (f, REG_CUSTOMER_SORT_NAME, FALSE, TRUE);
+  g_assert_cmpuint (f->most_replaced, >, 32);
+}
+
+/* Many names and e-mail addresses sharing their first 8, 16 and 24 bytes and more, some
+ * equal: runs long enough to be sorted byte group by byte group, not compared in full. */
+static void
+test_long_shared_beginnings (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char *names[] = {
+    "Maximilian Alexander von Hohenberg-Schwarzenbach", "Maximilian Alexander von Hohenberg",
+    "Maximilian Alexander von Hohenberg-Schwarz", "Maximilian Alexander", "Maximilian Alexandra",
+    "Maximilian Alexander von Hohenberg-Schwarzenbacher", "maximilian alexander von hohenberg",
+    "Maximilian Alexander von Hohenberg-Schwarzenbach", "Maximilian",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < N_RANDOM; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("customer.of.the.shop.%u@example.org",
+                                                (guint) g_rand_int_range (rand, 0, 60));
+
+      g_ptr_array_add (items, make_customer (1 + 2 * i, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                             g_rand_int_range (rand, 0, 10) == 0 ? NULL : email, rand));
+    }
+  g_list_store_splice (f->store, 0, 0, items->pdata, items->len);
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_NAME, descending);
+      assert_sorted_as (f, REG_CUSTOMER_SORT_NAME, descending, FALSE);
+      reg_customer_sort_model_set_sort (f->model, REG_CUSTOMER_SORT_EMAIL, descending);
+      assert_sorted_as (f, REG_CUSTOMER_SORT_EMAIL, descending, FALSE);
+    }
+}
+
 static void
 test_set_model (Fixture       *f,
                 gconstpointer  data)
@@ -503,6 +590,8 @@ main (int   argc,
   ADD ("/sort-model/filter", test_filter, NULL);
   ADD ("/sort-model/follows-changes", test_follows_changes, NULL);
   ADD ("/sort-model/set-model", test_set_model, NULL);
+  ADD ("/sort-model/large-reorder", test_large_reorder, NULL);
+  ADD ("/sort-model/long-shared-beginnings", test_long_shared_beginnings, NULL);
 #undef ADD
   return g_test_run ();
 }
