@@ -2,7 +2,9 @@
  *
  * The workbook job. Settings are read on the main thread; the worker reads the last analysis
  * and streams the customers from its own connection into the writer, one row at a time, so
- * memory stays flat however many customers the shop has.
+ * memory stays flat however many customers the shop has. The customers are read on a second
+ * thread while the worker writes the sheets (reg-report-read-ahead.h): the two halves of the
+ * work take about the same share of a large shop's time on the two cores.
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include "reg-export-target.h"
 #include "reg-forecast-words.h"
 #include "reg-report-data.h"
+#include "reg-report-read-ahead.h"
 #include "reg-output-path.h"
 #include "reg-report-job.h"
 #include "reg-score-words.h"
@@ -64,9 +67,15 @@ typedef struct
   char           *p_alive_note;   /* (owned) */
   RegScoreContext ctx;
   const char     *locale;   /* (unowned) the shop's, for dates in the reasons */
-  RegJob         *job;
-  guint           done, total;
 } CustomerCursor;
+
+/* The writer's side of the read-ahead: counts the customers written, for the progress. */
+typedef struct
+{
+  RegReportReadAhead *ahead;
+  RegJob             *job;
+  guint               done, total;
+} WrittenCustomers;
 
 static gboolean
 next_customer (gpointer data, RegReportCustomer *out, GError **error)
@@ -110,8 +119,18 @@ next_customer (gpointer data, RegReportCustomer *out, GError **error)
   out->purchases_high = row->purchases_high;
   out->clv_low = row->clv_low >= 0 ? (gint64) llround (row->clv_low) : REG_REPORT_NA;
   out->clv_high = row->clv_high >= 0 ? (gint64) llround (row->clv_high) : REG_REPORT_NA;
-  if ((++c->done & 1023) == 0)
-    reg_job_set_progress (c->job, c->done, MAX (c->total, c->done));
+  return TRUE;
+}
+
+static gboolean
+next_written_customer (gpointer data, RegReportCustomer *out, GError **error)
+{
+  WrittenCustomers *w = data;
+
+  if (!reg_report_read_ahead_next (w->ahead, out, error))
+    return FALSE;
+  if ((++w->done & 1023) == 0)
+    reg_job_set_progress (w->job, w->done, MAX (w->total, w->done));
   return TRUE;
 }
 
@@ -260,6 +279,7 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   g_autofree char *json = NULL;
   g_autoptr(RegExportTarget) target = NULL;
   CustomerCursor cursor = { 0 };
+  WrittenCustomers written = { 0 };
   gint64 run_id = 0;
   gboolean ok;
 
@@ -317,15 +337,23 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   if (!reg_store_begin_read (store, error))
     return NULL;
   cursor.store = store;
-  cursor.job = job;
   reg_score_context_from_summary (summary, &cursor.ctx);
   cursor.locale = self->locale;
-  cursor.total = (guint) reg_store_count_customers (store, FALSE);
+  written.job = job;
+  written.total = (guint) reg_store_count_customers (store, FALSE);
   cursor.stmt = reg_store_customer_rows_begin (store, error);
   if (cursor.stmt == NULL)
     return NULL;
-  ok = reg_xlsx_report_write (reg_export_target_get_work_path (target), data, next_customer,
-                              &cursor, cancellable, error);
+  /* the store and the cursor belong to the reading thread until it has stopped */
+  written.ahead = reg_report_read_ahead_start (next_customer, &cursor, error);
+  if (written.ahead == NULL)
+    {
+      reg_stmt_release (cursor.stmt);
+      return NULL;
+    }
+  ok = reg_xlsx_report_write (reg_export_target_get_work_path (target), data,
+                              next_written_customer, &written, cancellable, error);
+  reg_report_read_ahead_stop (written.ahead);
   reg_stmt_release (cursor.stmt);
   g_clear_pointer (&cursor.row, reg_customer_row_free);
   g_clear_pointer (&cursor.reason, g_free);
