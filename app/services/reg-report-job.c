@@ -269,11 +269,46 @@ build_report_data (RegReportJob *self, const RegAnalysisSummary *s)
   return data;
 }
 
+/* The Channels and Products sheets' figures. */
+static gboolean
+read_channels_and_products (RegReportJob *self, RegStore *store, RegReportData *data,
+                            GError **error)
+{
+  gint32 first_month, last_month;
+  g_autoptr(GArray) channels = reg_channel_figures_read (store, REG_CHANNEL_MONTHS_DEFAULT,
+                                                         self->margin, &first_month,
+                                                         &last_month, error);
+  g_autoptr(RegProductFigures) products = NULL;
+
+  if (channels == NULL)
+    return FALSE;
+  reg_report_data_take_channels (data, channels, first_month, last_month);
+  /* the Products sheet: every product, and the pairs bought together most often */
+  products = reg_product_figures_read (store, REPORT_PAIRS, error);
+  if (products == NULL)
+    return FALSE;
+  for (guint i = 0; i < products->products->len; i++)
+    {
+      const RegProductRow *p = products->products->pdata[i];
+      reg_report_data_add_product (data, p->code, p->name, p->revenue_minor, p->quantity,
+                                   p->customers, p->orders);
+    }
+  for (guint i = 0; i < products->pairs->len; i++)
+    {
+      const RegProductPairRow *p = &g_array_index (products->pairs, RegProductPairRow, i);
+      RegReportPair pair = { p->a->code, p->a->name, p->b->code, p->b->name, p->orders,
+                             p->support, p->confidence_ab, p->confidence_ba, p->lift };
+      reg_report_data_add_pair (data, &pair);
+    }
+  return TRUE;
+}
+
 static gpointer
 report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 {
   RegReportJob *self = REG_REPORT_JOB (job);
   g_autoptr(RegStore) store = reg_store_open (self->shop_path, REG_STORE_OPEN_DEFAULT, error);
+  g_autoptr(RegStore) customers = NULL;
   g_autoptr(RegAnalysisSummary) summary = NULL;
   g_autoptr(RegReportData) data = NULL;
   g_autofree char *json = NULL;
@@ -302,63 +337,42 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   if (summary == NULL)
     return NULL;
   data = build_report_data (self, summary);
-  {
-    gint32 first_month, last_month;
-    g_autoptr(GArray) channels = reg_channel_figures_read (store, REG_CHANNEL_MONTHS_DEFAULT,
-                                                           self->margin, &first_month,
-                                                           &last_month, error);
-    if (channels == NULL)
-      return NULL;
-    reg_report_data_take_channels (data, channels, first_month, last_month);
-  }
-  {
-    /* the Products sheet: every product, and the pairs bought together most often */
-    g_autoptr(RegProductFigures) products = reg_product_figures_read (store, REPORT_PAIRS, error);
 
-    if (products == NULL)
-      return NULL;
-    for (guint i = 0; i < products->products->len; i++)
-      {
-        const RegProductRow *p = products->products->pdata[i];
-        reg_report_data_add_product (data, p->code, p->name, p->revenue_minor, p->quantity,
-                                     p->customers, p->orders);
-      }
-    for (guint i = 0; i < products->pairs->len; i++)
-      {
-        const RegProductPairRow *p = &g_array_index (products->pairs, RegProductPairRow, i);
-        RegReportPair pair = { p->a->code, p->a->name, p->b->code, p->b->name, p->orders,
-                               p->support, p->confidence_ab, p->confidence_ba, p->lift };
-        reg_report_data_add_pair (data, &pair);
-      }
-  }
-
-  reg_job_set_status (job, _("Writing the workbook"));
-  /* one read transaction: every row from the same moment */
-  if (!reg_store_begin_read (store, error))
+  /* The customers come from a connection of their own, read ahead from here on: their first
+   * row waits for the whole list to be sorted, which then happens while the channels and
+   * products are read. One read transaction: every customer from the same moment. */
+  customers = reg_store_open (self->shop_path, REG_STORE_OPEN_READ_ONLY, error);
+  if (customers == NULL || !reg_store_begin_read (customers, error))
     return NULL;
-  cursor.store = store;
+  cursor.store = customers;
   reg_score_context_from_summary (summary, &cursor.ctx);
   cursor.locale = self->locale;
   written.job = job;
-  written.total = (guint) reg_store_count_customers (store, FALSE);
-  cursor.stmt = reg_store_customer_rows_begin (store, error);
+  written.total = (guint) reg_store_count_customers (customers, FALSE);
+  cursor.stmt = reg_store_customer_rows_begin (customers, error);
   if (cursor.stmt == NULL)
     return NULL;
-  /* the store and the cursor belong to the reading thread until it has stopped */
+  /* that connection and the cursor belong to the reading thread until it has stopped */
   written.ahead = reg_report_read_ahead_start (next_customer, &cursor, error);
   if (written.ahead == NULL)
     {
       reg_stmt_release (cursor.stmt);
       return NULL;
     }
-  ok = reg_xlsx_report_write (reg_export_target_get_work_path (target), data,
-                              next_written_customer, &written, cancellable, error);
+
+  ok = read_channels_and_products (self, store, data, error);
+  if (ok)
+    {
+      reg_job_set_status (job, _("Writing the workbook"));
+      ok = reg_xlsx_report_write (reg_export_target_get_work_path (target), data,
+                                  next_written_customer, &written, cancellable, error);
+    }
   reg_report_read_ahead_stop (written.ahead);
   reg_stmt_release (cursor.stmt);
   g_clear_pointer (&cursor.row, reg_customer_row_free);
   g_clear_pointer (&cursor.reason, g_free);
   g_clear_pointer (&cursor.p_alive_note, g_free);
-  reg_store_end_read (store);
+  reg_store_end_read (customers);
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error)
        && reg_export_target_commit (target, error);
   return ok ? g_strdup (self->path) : NULL;
