@@ -56,6 +56,9 @@ read_thread (gpointer data)
     {
       Block *b = g_async_queue_pop (self->free_blocks);
 
+      /* the copies are freed here rather than where they were written: the writer has enough
+       * to do, and memory goes back to the thread that took it */
+      block_clear (b);
       while (b->n < REG_REPORT_READ_AHEAD_BLOCK)
         {
           RegReportCustomer c = { 0 };
@@ -135,7 +138,6 @@ reg_report_read_ahead_next (gpointer read_ahead, RegReportCustomer *out, GError 
                 }
               return FALSE;
             }
-          block_clear (self->current);
           g_async_queue_push (self->free_blocks, self->current);
           self->current = NULL;
         }
@@ -166,10 +168,7 @@ reg_report_read_ahead_stop (RegReportReadAhead *self)
   while (!self->ended)
     {
       if (self->current != NULL)
-        {
-          block_clear (self->current);
-          g_async_queue_push (self->free_blocks, self->current);
-        }
+        g_async_queue_push (self->free_blocks, self->current);
       self->current = g_async_queue_pop (self->full_blocks);
       self->ended = self->current->end;
     }
