@@ -69,12 +69,81 @@ typedef struct
   const char     *locale;   /* (unowned) the shop's, for dates in the reasons */
 } CustomerCursor;
 
-/* The writer's side of the read-ahead: counts the customers written, for the progress. */
+/* The Channels and Products sheets come after the customers' sheets: their figures are read on a
+ * thread of their own while the customers are written, from the job's first connection, which
+ * the worker leaves alone until the workbook is written. */
+typedef struct
+{
+  RegReportJob      *self;
+  RegStore          *store;
+  GThread           *thread;     /* (nullable) until joined */
+  GArray            *channels;   /* (owned) (nullable) */
+  gint32             first_month, last_month;
+  RegProductFigures *products;   /* (owned) (nullable) */
+  GError            *error;      /* (owned) (nullable) */
+} LaterFigures;
+
+static gpointer
+read_later_figures (gpointer data)
+{
+  LaterFigures *f = data;
+
+  f->channels = reg_channel_figures_read (f->store, REG_CHANNEL_MONTHS_DEFAULT, f->self->margin,
+                                          &f->first_month, &f->last_month, &f->error);
+  /* the Products sheet: every product, and the pairs bought together most often */
+  if (f->channels != NULL)
+    f->products = reg_product_figures_read (f->store, REPORT_PAIRS, &f->error);
+  return NULL;
+}
+
+/* Waits for the figures and puts them into @data; once only, later calls return TRUE. */
+static gboolean
+later_figures_finish (LaterFigures *f, RegReportData *data, GError **error)
+{
+  if (f->thread == NULL)
+    return TRUE;
+  g_thread_join (g_steal_pointer (&f->thread));
+  if (f->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&f->error));
+      return FALSE;
+    }
+  reg_report_data_take_channels (data, f->channels, f->first_month, f->last_month);
+  for (guint i = 0; i < f->products->products->len; i++)
+    {
+      const RegProductRow *p = f->products->products->pdata[i];
+      reg_report_data_add_product (data, p->code, p->name, p->revenue_minor, p->quantity,
+                                   p->customers, p->orders);
+    }
+  for (guint i = 0; i < f->products->pairs->len; i++)
+    {
+      const RegProductPairRow *p = &g_array_index (f->products->pairs, RegProductPairRow, i);
+      RegReportPair pair = { p->a->code, p->a->name, p->b->code, p->b->name, p->orders,
+                             p->support, p->confidence_ab, p->confidence_ba, p->lift };
+      reg_report_data_add_pair (data, &pair);
+    }
+  return TRUE;
+}
+
+static void
+later_figures_clear (LaterFigures *f)
+{
+  if (f->thread != NULL)
+    g_thread_join (g_steal_pointer (&f->thread));
+  g_clear_pointer (&f->channels, g_array_unref);
+  g_clear_pointer (&f->products, reg_product_figures_free);
+  g_clear_error (&f->error);
+}
+
+/* The writer's side of the read-ahead: counts the customers written, for the progress; after
+ * the last one, completes the report's data for the sheets that follow theirs. */
 typedef struct
 {
   RegReportReadAhead *ahead;
   RegJob             *job;
   guint               done, total;
+  LaterFigures       *later;
+  RegReportData      *data;
 } WrittenCustomers;
 
 static gboolean
@@ -128,7 +197,12 @@ next_written_customer (gpointer data, RegReportCustomer *out, GError **error)
   WrittenCustomers *w = data;
 
   if (!reg_report_read_ahead_next (w->ahead, out, error))
-    return FALSE;
+    {
+      /* the end of the customers (the writer reads the later sheets' data only after it) */
+      if (error != NULL && *error == NULL)
+        later_figures_finish (w->later, w->data, error);
+      return FALSE;
+    }
   if ((++w->done & 1023) == 0)
     reg_job_set_progress (w->job, w->done, MAX (w->total, w->done));
   return TRUE;
@@ -269,40 +343,6 @@ build_report_data (RegReportJob *self, const RegAnalysisSummary *s)
   return data;
 }
 
-/* The Channels and Products sheets' figures. */
-static gboolean
-read_channels_and_products (RegReportJob *self, RegStore *store, RegReportData *data,
-                            GError **error)
-{
-  gint32 first_month, last_month;
-  g_autoptr(GArray) channels = reg_channel_figures_read (store, REG_CHANNEL_MONTHS_DEFAULT,
-                                                         self->margin, &first_month,
-                                                         &last_month, error);
-  g_autoptr(RegProductFigures) products = NULL;
-
-  if (channels == NULL)
-    return FALSE;
-  reg_report_data_take_channels (data, channels, first_month, last_month);
-  /* the Products sheet: every product, and the pairs bought together most often */
-  products = reg_product_figures_read (store, REPORT_PAIRS, error);
-  if (products == NULL)
-    return FALSE;
-  for (guint i = 0; i < products->products->len; i++)
-    {
-      const RegProductRow *p = products->products->pdata[i];
-      reg_report_data_add_product (data, p->code, p->name, p->revenue_minor, p->quantity,
-                                   p->customers, p->orders);
-    }
-  for (guint i = 0; i < products->pairs->len; i++)
-    {
-      const RegProductPairRow *p = &g_array_index (products->pairs, RegProductPairRow, i);
-      RegReportPair pair = { p->a->code, p->a->name, p->b->code, p->b->name, p->orders,
-                             p->support, p->confidence_ab, p->confidence_ba, p->lift };
-      reg_report_data_add_pair (data, &pair);
-    }
-  return TRUE;
-}
-
 static gpointer
 report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
 {
@@ -315,6 +355,7 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   g_autoptr(RegExportTarget) target = NULL;
   CustomerCursor cursor = { 0 };
   WrittenCustomers written = { 0 };
+  LaterFigures later = { 0 };
   gint64 run_id = 0;
   gboolean ok;
 
@@ -339,8 +380,8 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   data = build_report_data (self, summary);
 
   /* The customers come from a connection of their own, read ahead from here on: their first
-   * row waits for the whole list to be sorted, which then happens while the channels and
-   * products are read. One read transaction: every customer from the same moment. */
+   * row waits for the whole list to be sorted, which then happens while the writing starts.
+   * One read transaction: every customer from the same moment. */
   customers = reg_store_open (self->shop_path, REG_STORE_OPEN_READ_ONLY, error);
   if (customers == NULL || !reg_store_begin_read (customers, error))
     return NULL;
@@ -352,15 +393,21 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
   cursor.stmt = reg_store_customer_rows_begin (customers, error);
   if (cursor.stmt == NULL)
     return NULL;
-  /* that connection and the cursor belong to the reading thread until it has stopped */
+  /* that connection and the cursor belong to the reading thread until it has stopped, and
+   * the first connection to the figures' thread until it is joined */
   written.ahead = reg_report_read_ahead_start (next_customer, &cursor, error);
   if (written.ahead == NULL)
     {
       reg_stmt_release (cursor.stmt);
       return NULL;
     }
+  later.self = self;
+  later.store = store;
+  later.thread = g_thread_try_new ("report-figures", read_later_figures, &later, error);
+  written.later = &later;
+  written.data = data;
 
-  ok = read_channels_and_products (self, store, data, error);
+  ok = later.thread != NULL;
   if (ok)
     {
       reg_job_set_status (job, _("Writing the workbook"));
@@ -368,6 +415,7 @@ report_job_run (RegJob *job, GCancellable *cancellable, GError **error)
                                   next_written_customer, &written, cancellable, error);
     }
   reg_report_read_ahead_stop (written.ahead);
+  later_figures_clear (&later);
   reg_stmt_release (cursor.stmt);
   g_clear_pointer (&cursor.row, reg_customer_row_free);
   g_clear_pointer (&cursor.reason, g_free);
