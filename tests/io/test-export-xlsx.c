@@ -625,6 +625,51 @@ test_stream (void)
   reg_test_rm_rf (dir);
 }
 
+/* The customers' stream may complete the products and pairs until it ends: the sheets after
+ * the customers' are written from them only then (the report job reads those figures while
+ * the customers are written). */
+typedef struct
+{
+  Stream         stream;
+  RegReportData *data;
+} CompletingStream;
+
+static gboolean
+completing_next (gpointer user_data, RegReportCustomer *out, GError **error)
+{
+  CompletingStream *c = user_data;
+  RegReportPair pair = { (char *) "85123A", (char *) "WHITE HANGING HEART", (char *) "22423",
+                         (char *) "REGENCY CAKESTAND", 7, 0.01, 0.5, 0.25, 3.5 };
+
+  if (stream_next (&c->stream, out, error))
+    return TRUE;
+  reg_report_data_add_product (c->data, "85123A", "WHITE HANGING HEART", 123456, 40, 12, 30);
+  reg_report_data_add_pair (c->data, &pair);
+  return FALSE;
+}
+
+static void
+test_completed_while_streaming (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "completed.xlsx", NULL);
+  g_autoptr(RegReportData) d = make_data (FALSE);
+  g_autoptr(GError) error = NULL;
+  CompletingStream c = { .stream = { .total = 300 }, .data = d };
+  g_autofree char *products = NULL;
+
+  if (!have_unzip ())
+    return;
+  g_assert_cmpuint (d->products->len, ==, 0);
+  g_assert_true (reg_xlsx_report_write (path, d, completing_next, &c, NULL, &error));
+  g_assert_no_error (error);
+  products = unzip_member (path, "xl/worksheets/sheet9.xml");
+  g_assert_null (strstr (products, "No products yet"));
+  g_assert_nonnull (strstr (products, "WHITE HANGING HEART"));
+  g_assert_nonnull (strstr (products, "REGENCY CAKESTAND"));
+  reg_test_rm_rf (dir);
+}
+
 static void
 test_unknown_tier (void)
 {
@@ -1071,6 +1116,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/export-xlsx/structure", test_structure);
   g_test_add_func ("/io/export-xlsx/german-locale", test_german_locale);
   g_test_add_func ("/io/export-xlsx/stream", test_stream);
+  g_test_add_func ("/io/export-xlsx/completed-while-streaming", test_completed_while_streaming);
   g_test_add_func ("/io/export-xlsx/unknown-tier", test_unknown_tier);
   g_test_add_func ("/io/export-xlsx/cancel", test_cancel);
   g_test_add_func ("/io/export-xlsx/errors", test_errors);
