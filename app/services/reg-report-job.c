@@ -195,12 +195,15 @@ static gboolean
 next_written_customer (gpointer data, RegReportCustomer *out, GError **error)
 {
   WrittenCustomers *w = data;
+  GError *local = NULL;
 
-  if (!reg_report_read_ahead_next (w->ahead, out, error))
+  if (!reg_report_read_ahead_next (w->ahead, out, &local))
     {
       /* the end of the customers (the writer reads the later sheets' data only after it) */
-      if (error != NULL && *error == NULL)
-        later_figures_finish (w->later, w->data, error);
+      if (local == NULL)
+        later_figures_finish (w->later, w->data, &local);
+      if (local != NULL)
+        g_propagate_error (error, local);
       return FALSE;
     }
   if ((++w->done & 1023) == 0)

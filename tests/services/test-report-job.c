@@ -3,9 +3,11 @@
  * The report job on a demo shop, with its customers read on one thread, the channels and
  * products on another and the sheets written on the worker: every active customer on one tier
  * sheet, most valuable first, with the Channels and Products sheets after them; cancelled in
- * the middle of the customers, it leaves no workbook, no temp file and the shop as it was.
+ * the middle of the customers, it leaves no workbook, no temp file and the shop as it was; the
+ * same when the channels' figures cannot be read, with the store's error.
  */
 #include <string.h>
+#include <sqlite3.h>
 
 #include "reg-analysis-job.h"
 #include "reg-demo.h"
@@ -185,6 +187,41 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
+/* Nothing in the folder but the shop's own files. */
+static void
+assert_only_the_shop (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "demo.regulars"));
+}
+
+static void
+test_figures_fail (Fixture *f, gconstpointer data)
+{
+  g_autofree char *report = g_build_filename (f->dir, "report.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegReportJob) job = NULL;
+  g_autofree char *written = NULL;
+  sqlite3 *db = NULL;
+
+  /* the channels' figures are read beside the customers, and fail */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE channel_spend", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  job = reg_report_job_new (f->shop, report);
+  written = reg_job_run_sync (REG_JOB (job), &error);
+  g_assert_null (written);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "channel_spend"));
+  g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
+  assert_only_the_shop (f->dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -194,5 +231,7 @@ main (int argc, char **argv)
               test_every_customer, fixture_teardown);
   g_test_add ("/services/report-job/cancel", Fixture, NULL, fixture_setup, test_cancel,
               fixture_teardown);
+  g_test_add ("/services/report-job/figures-fail", Fixture, NULL, fixture_setup,
+              test_figures_fail, fixture_teardown);
   return g_test_run ();
 }
