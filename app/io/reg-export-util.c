@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Helpers shared by the export writers: temp file and rename, the numeric locale scope, lxw
- * error mapping, sheet names, Excel number formats and dates, formula-injection guard. No
- * state; every function may run on any thread.
+ * error mapping, sheet names, Excel number formats and dates, formula-injection guard, the zip
+ * level of every workbook. No state; every function may run on any thread.
  */
+#define _GNU_SOURCE   /* RTLD_NEXT */
+#include <dlfcn.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <xlsxwriter/third_party/zip.h>   /* the prototype the definition below must match */
 
 #include "clv-date.h"
 #include "reg-export-util.h"
@@ -267,4 +270,48 @@ reg_text_clean (const char *text)
     if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n')
       *p = ' ';
   return valid;
+}
+
+/* ---- the zip level of every workbook -------------------------------------------------------
+ *
+ * libxlsxwriter 1.1.4 (Debian 12) deflates every part of a workbook at zlib's default level and
+ * has no option for another. On a large shop that compression is about half the time of the
+ * whole report (the sheets' XML is about 7 times the size of the file). The fastest level takes
+ * about a third of the report's CPU time off for a file about a quarter larger (100,000
+ * customers: 2.6 s and 12.4 MB at the default level, 1.75 s and 16.0 MB at level 1); the sheets
+ * inside are byte for byte the same.
+ *
+ * So the call libxlsxwriter makes to minizip for each part stops here first and asks for the
+ * fastest level. This definition is found before minizip's own because the program links
+ * libxlsxwriter, which calls it, by name: the dynamic linker then exports it from the program
+ * and searches the program first. Only libxlsxwriter uses minizip in Regulars. */
+
+typedef int (*ZipOpenNewFile) (zipFile, const char *, const zip_fileinfo *, const void *, uInt,
+                               const void *, uInt, const char *, int, int, int, int, int, int,
+                               const char *, uLong, uLong, uLong, int);
+
+int ZEXPORT
+zipOpenNewFileInZip4_64 (zipFile file, const char *filename, const zip_fileinfo *zipfi,
+                         const void *extrafield_local, uInt size_extrafield_local,
+                         const void *extrafield_global, uInt size_extrafield_global,
+                         const char *comment, int method, int level, int raw, int windowBits,
+                         int memLevel, int strategy, const char *password, uLong crcForCrypting,
+                         uLong versionMadeBy, uLong flagBase, int zip64)
+{
+  static ZipOpenNewFile minizip_open;
+  static gsize resolved;
+
+  if (g_once_init_enter (&resolved))
+    {
+      minizip_open = (ZipOpenNewFile) dlsym (RTLD_NEXT, "zipOpenNewFileInZip4_64");
+      g_once_init_leave (&resolved, 1);
+    }
+  if (minizip_open == NULL)
+    return ZIP_INTERNALERROR;
+  if (method == Z_DEFLATED && level != 0)
+    level = REG_WORKBOOK_ZIP_LEVEL;
+  return minizip_open (file, filename, zipfi, extrafield_local, size_extrafield_local,
+                       extrafield_global, size_extrafield_global, comment, method, level, raw,
+                       windowBits, memLevel, strategy, password, crcForCrypting, versionMadeBy,
+                       flagBase, zip64);
 }

@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* zlib's level for the parts of every workbook written (reg-export-util.c says why): the fastest */
+#define REG_WORKBOOK_ZIP_LEVEL 1
+
 /* A file created beside the target, renamed over it by reg_export_file_commit(). */
 typedef struct
 {

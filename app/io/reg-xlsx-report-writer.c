@@ -1651,7 +1651,9 @@ write_workbook (Report *r, RegReportCustomerNext next, gpointer next_data,
  * @path: the .xlsx file to write (replaced if it exists)
  * @data: the report's figures; data->customers is used when @next is %NULL
  * @next: (nullable): yields the customers one by one, for shops too large to hold in memory;
- *   called until it returns %FALSE
+ *   called until it returns %FALSE. The sheets after the customers' take data->channels,
+ *   data->products and data->pairs only after that, so @next may complete them until it
+ *   returns %FALSE (the figures can then be read while the customers are written).
  * @next_data: passed to @next
  * @cancellable: (nullable): checked every 1,000 customers
  * @error: %REG_IO_ERROR_OPEN when the folder cannot be written, %REG_IO_ERROR_WRITE when

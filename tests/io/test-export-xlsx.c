@@ -625,6 +625,51 @@ test_stream (void)
   reg_test_rm_rf (dir);
 }
 
+/* The customers' stream may complete the products and pairs until it ends: the sheets after
+ * the customers' are written from them only then (the report job reads those figures while
+ * the customers are written). */
+typedef struct
+{
+  Stream         stream;
+  RegReportData *data;
+} CompletingStream;
+
+static gboolean
+completing_next (gpointer user_data, RegReportCustomer *out, GError **error)
+{
+  CompletingStream *c = user_data;
+  RegReportPair pair = { (char *) "85123A", (char *) "WHITE HANGING HEART", (char *) "22423",
+                         (char *) "REGENCY CAKESTAND", 7, 0.01, 0.5, 0.25, 3.5 };
+
+  if (stream_next (&c->stream, out, error))
+    return TRUE;
+  reg_report_data_add_product (c->data, "85123A", "WHITE HANGING HEART", 123456, 40, 12, 30);
+  reg_report_data_add_pair (c->data, &pair);
+  return FALSE;
+}
+
+static void
+test_completed_while_streaming (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "completed.xlsx", NULL);
+  g_autoptr(RegReportData) d = make_data (FALSE);
+  g_autoptr(GError) error = NULL;
+  CompletingStream c = { .stream = { .total = 300 }, .data = d };
+  g_autofree char *products = NULL;
+
+  if (!have_unzip ())
+    return;
+  g_assert_cmpuint (d->products->len, ==, 0);
+  g_assert_true (reg_xlsx_report_write (path, d, completing_next, &c, NULL, &error));
+  g_assert_no_error (error);
+  products = unzip_member (path, "xl/worksheets/sheet9.xml");
+  g_assert_null (strstr (products, "No products yet"));
+  g_assert_nonnull (strstr (products, "WHITE HANGING HEART"));
+  g_assert_nonnull (strstr (products, "REGENCY CAKESTAND"));
+  reg_test_rm_rf (dir);
+}
+
 static void
 test_unknown_tier (void)
 {
@@ -994,6 +1039,71 @@ test_products (void)
   reg_test_rm_rf (dir);
 }
 
+/* little-endian fields at any offset (memcpy: the zip's fields are not aligned) */
+static guint32
+zip_u32 (const guchar *p)
+{
+  guint32 v;
+
+  memcpy (&v, p, sizeof v);
+  return GUINT32_FROM_LE (v);
+}
+
+static guint16
+zip_u16 (const guchar *p)
+{
+  guint16 v;
+
+  memcpy (&v, p, sizeof v);
+  return GUINT16_FROM_LE (v);
+}
+
+/* Every part of the workbook deflated at the fastest level: the zip's central directory says
+ * so in bits 1 and 2 of each entry's flags (both set for zlib level 1, both clear for the
+ * default level). */
+static void
+test_zip_level (void)
+{
+  g_autofree char *dir = reg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report.xlsx", NULL);
+  g_autoptr(RegReportData) d = make_data (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *zip = NULL;
+  gsize len = 0, at, end;
+  guint entries = 0, deflated = 0;
+
+  g_assert_true (reg_xlsx_report_write (path, d, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, (char **) &zip, &len, &error));
+  g_assert_no_error (error);
+  /* the end of central directory record: its last 22 bytes, there being no zip comment */
+  g_assert_cmpuint (len, >, 22);
+  end = len - 22;
+  g_assert_cmpuint (zip_u32 (zip + end), ==, 0x06054b50);
+  at = zip_u32 (zip + end + 16);
+  while (at + 46 <= end && zip_u32 (zip + at) == 0x02014b50)
+    {
+      guint16 flags = zip_u16 (zip + at + 8);
+      guint16 method = zip_u16 (zip + at + 10);
+      guint16 name_len = zip_u16 (zip + at + 28);
+      guint16 extra_len = zip_u16 (zip + at + 30);
+      guint16 comment_len = zip_u16 (zip + at + 32);
+      g_autofree char *name = g_strndup ((const char *) zip + at + 46, name_len);
+
+      g_test_message ("%s: method %u, flags 0x%x", name, method, flags);
+      if (method == 8)
+        {
+          g_assert_cmpuint ((flags >> 1) & 3, ==, 3);
+          deflated++;
+        }
+      entries++;
+      at += 46 + name_len + extra_len + comment_len;
+    }
+  g_assert_cmpuint (entries, >, 10);
+  g_assert_cmpuint (deflated, ==, entries);
+  reg_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1006,6 +1116,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/export-xlsx/structure", test_structure);
   g_test_add_func ("/io/export-xlsx/german-locale", test_german_locale);
   g_test_add_func ("/io/export-xlsx/stream", test_stream);
+  g_test_add_func ("/io/export-xlsx/completed-while-streaming", test_completed_while_streaming);
   g_test_add_func ("/io/export-xlsx/unknown-tier", test_unknown_tier);
   g_test_add_func ("/io/export-xlsx/cancel", test_cancel);
   g_test_add_func ("/io/export-xlsx/errors", test_errors);
@@ -1013,5 +1124,6 @@ main (int argc, char **argv)
   g_test_add_func ("/io/export-xlsx/libreoffice", test_libreoffice);
   g_test_add_func ("/io/export-xlsx/channels", test_channels);
   g_test_add_func ("/io/export-xlsx/model-dates-and-notes", test_model_dates_and_notes);
+  g_test_add_func ("/io/export-xlsx/zip-level", test_zip_level);
   return g_test_run ();
 }
