@@ -1671,7 +1671,7 @@ defer_sale_key_index (RegStore *store, GError **error)
 
   rc = sqlite3_prepare_v2 (store->db,
                            "SELECT sql FROM sqlite_schema WHERE type = 'index' "
-                           "AND name = 'sales_source_key'", -1, &stmt, NULL);
+                           "AND name = 'sales_content_key'", -1, &stmt, NULL);
   if (!reg_store_check (store, rc, _("preparing a bulk load"), error))
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -1679,7 +1679,7 @@ defer_sale_key_index (RegStore *store, GError **error)
     return reg_store_check (store, rc, _("preparing a bulk load"), error);
   sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!exec (store, "DROP INDEX sales_source_key", error))
+  if (!exec (store, "DROP INDEX sales_content_key", error))
     return FALSE;
   if (store->deferred == NULL)
     store->deferred = g_ptr_array_new_with_free_func (g_free);
