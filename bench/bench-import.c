@@ -8,11 +8,15 @@
  *   - a store export with order ids (one row per order);
  *   - a sales log without ids, as a bank file is (customer, date, amount), which the import
  *     deduplicates by content and occurrence.
+ * With a third argument, the UCI Online Retail file as well (541,909 invoice lines): its import
+ * with the line items against the shell's `.import` of the file and the indexes the shop keeps
+ * for its sales and lines (the invoice, customer + day + amount, the day, the product).
  * Prints each time, the ratio against the budget (1.5 x the anchor), and the peak memory of
  * each process on its own. Fails (exit 1) when a child fails or the shop does not hold every
- * row afterwards: a figure of a failed import is no measurement. Never fails on time.
+ * row afterwards (for Online Retail: every invoice and line of a named customer, counted in the
+ * anchor's table): a figure of a failed import is no measurement. Never fails on time.
  *
- *   bench-import [ROWS] [REGULARS-CLI]
+ *   bench-import [ROWS] [REGULARS-CLI] [ONLINE-RETAIL-CSV]
  */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -143,11 +147,116 @@ bench_file (const char *cli, const char *dir, const char *label, const char *csv
   g_unlink (raw);
 }
 
+/* One number that a query prints (sqlite3's own output), or exit 1. */
+static gint64
+query_count (const char *db, const char *sql)
+{
+  const char *argv[] = { "sqlite3", db, sql, NULL };
+  BenchMeasure m = bench_run (argv, TRUE);
+  char *end = NULL;
+  gint64 n = g_ascii_strtoll (m.out, &end, 10);
+
+  if (end == m.out)
+    {
+      g_printerr ("  %s on %s gave no number: %s\n", sql, db, m.out);
+      exit (1);
+    }
+  bench_measure_clear (&m);
+  return n;
+}
+
+/* What the shop holds after the Online Retail import against what the anchor's table says it
+ * must: each count once from the file, once from the shop. */
+typedef struct
+{
+  const char *what;
+  const char *in_file;
+  const char *in_shop;
+} RetailCheck;
+
+/* The UCI Online Retail file with its line items: the import as the owner runs it (layout
+ * found by itself) against the shell loading the file and building the indexes the shop keeps
+ * for sales and lines. */
+static void
+bench_retail (const char *cli, const char *dir, const char *csv)
+{
+  g_autofree char *shop = g_build_filename (dir, "retail.regulars", NULL);
+  g_autofree char *raw = g_build_filename (dir, "retail.sqlite", NULL);
+  g_autofree char *import_cmd = g_strdup_printf (".import %s rows", csv);
+  const char *anchor_argv[] = {
+    "sqlite3", raw, ".mode csv", import_cmd,
+    /* the sale's unique invoice and its lines by sale */
+    "CREATE INDEX rows_invoice ON rows (InvoiceNo)",
+    "CREATE INDEX rows_customer_day ON rows (CustomerID, InvoiceDate, UnitPrice)",
+    "CREATE INDEX rows_day ON rows (InvoiceDate)",
+    /* the product's unique code and the lines by product */
+    "CREATE INDEX rows_product ON rows (StockCode)",
+    NULL
+  };
+  const char *init_argv[] = { cli, "--shop", shop, "init", "--currency", "GBP", "--locale",
+                              "en_GB", "--name", "Retail", NULL };
+  const char *import_argv[] = { cli, "--shop", shop, "import", csv, "--json", NULL };
+  const RetailCheck checks[] = {
+    { "invoices", "SELECT count(DISTINCT InvoiceNo) FROM rows WHERE CustomerID <> ''",
+      "SELECT count(*) FROM sales" },
+    { "lines", "SELECT count(*) FROM rows WHERE CustomerID <> ''",
+      "SELECT count(*) FROM sale_lines" },
+    { "customers", "SELECT count(DISTINCT CustomerID) FROM rows WHERE CustomerID <> ''",
+      "SELECT count(*) FROM customers" },
+  };
+  BenchMeasure anchor, ours, init;
+  gint64 rows;
+  struct stat st;
+
+  if (g_stat (csv, &st) != 0)
+    {
+      g_printerr ("%s: not found\n", csv);
+      exit (1);
+    }
+  anchor = bench_run (anchor_argv, FALSE);
+  rows = query_count (raw, "SELECT count(*) FROM rows");
+  printf ("UCI Online Retail with its line items: %" G_GINT64_FORMAT " rows, %.1f MB\n", rows,
+          st.st_size / 1e6);
+  printf ("  anchor, sqlite3 .import + CREATE INDEX: %.2f s (%.2f s of CPU), peak RSS %.1f MB\n",
+          anchor.wall, anchor.cpu, anchor.max_rss_kb / 1024.0);
+  init = bench_run (init_argv, FALSE);
+  ours = bench_run (import_argv, TRUE);
+  if (json_int (ours.out, "rows_read") != rows || json_int (ours.out, "rejected") != 0)
+    {
+      g_printerr ("  the import read %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " rows and "
+                  "rejected %" G_GINT64_FORMAT ": no figure\n", json_int (ours.out, "rows_read"),
+                  rows, json_int (ours.out, "rejected"));
+      exit (1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      gint64 want = query_count (raw, checks[i].in_file);
+      gint64 have = query_count (shop, checks[i].in_shop);
+
+      if (want != have)
+        {
+          g_printerr ("  the shop holds %" G_GINT64_FORMAT " %s of the file's %" G_GINT64_FORMAT
+                      ": no figure\n", have, checks[i].what, want);
+          exit (1);
+        }
+    }
+  printf ("  regulars-cli import:                   %.2f s (%.2f s of CPU), peak RSS %.1f MB, "
+          "every invoice and line kept\n", ours.wall, ours.cpu, ours.max_rss_kb / 1024.0);
+  printf ("  ratio:                                 %.2f x wall, %.2f x CPU (budget %.1f x)\n\n",
+          ours.wall / anchor.wall, ours.cpu / MAX (anchor.cpu, 0.001), BUDGET);
+  bench_measure_clear (&anchor);
+  bench_measure_clear (&init);
+  bench_measure_clear (&ours);
+  g_unlink (shop);
+  g_unlink (raw);
+}
+
 int
 main (int argc, char **argv)
 {
   guint rows = argc > 1 ? (guint) atoi (argv[1]) : 1000000;
   const char *cli = argc > 2 ? argv[2] : "app/cli/regulars-cli";
+  const char *retail = argc > 3 ? argv[3] : NULL;
   g_autofree char *dir = g_dir_make_tmp ("bench-import-XXXXXX", NULL);
   g_autofree char *orders = g_build_filename (dir, "orders.csv", NULL);
   g_autofree char *log = g_build_filename (dir, "sales-log.csv", NULL);
@@ -173,6 +282,8 @@ main (int argc, char **argv)
               orders_indexes);
   bench_file (cli, dir, "sales log without ids (as a bank file)", log, rows,
               "email=Email,name=Name,date=Date,amount=Amount", log_indexes);
+  if (retail != NULL)
+    bench_retail (cli, dir, retail);
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
     if (system (cmd) != 0)

@@ -112,6 +112,12 @@ clv_key_set_contains (const ClvKeySet *set, guint64 key)
   return FALSE;
 }
 
+void
+clv_key_set_prefetch (const ClvKeySet *set, guint64 key)
+{
+  __builtin_prefetch (&set->keys[slot_of (key, set->mask)]);
+}
+
 gsize
 clv_key_set_size (const ClvKeySet *set)
 {

@@ -22,6 +22,9 @@ typedef struct
 {
   RegImportRow   *row;     /* (owned) (nullable) */
   RegImportIssue *issue;   /* (owned) (nullable) */
+  guint64         base;    /* the row's content, whose occurrence is counted as it leaves the
+                            * queue (in file order), when keyed */
+  gboolean        keyed;
 } RegImportQueued;
 
 /* What every backend sees: options resolved, and where results go. */

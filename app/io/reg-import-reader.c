@@ -82,9 +82,10 @@ reg_import_ctx_new_row (RegImportCtx *ctx, guint line, RegRowKind kind)
 }
 
 static void
-push (RegImportCtx *ctx, RegImportRow *row, RegImportIssue *issue)
+push_keyed (RegImportCtx *ctx, RegImportRow *row, RegImportIssue *issue, guint64 base,
+            gboolean keyed)
 {
-  RegImportQueued res = { row, issue };
+  RegImportQueued res = { row, issue, base, keyed };
 
   if (ctx->queue_head > 0 && ctx->queue_head == ctx->queue->len)
     {
@@ -92,6 +93,12 @@ push (RegImportCtx *ctx, RegImportRow *row, RegImportIssue *issue)
       ctx->queue_head = 0;
     }
   g_array_append_val (ctx->queue, res);
+}
+
+static void
+push (RegImportCtx *ctx, RegImportRow *row, RegImportIssue *issue)
+{
+  push_keyed (ctx, row, issue, 0, FALSE);
 }
 
 /* "orders.csv, line 4, field “name”: “Anna\x1B[2J” has a control character" for every format:
@@ -165,10 +172,13 @@ reg_import_ctx_emit_row (RegImportCtx *ctx, RegImportRow *row)
     {
       guint64 base = reg_import_row_content_base (row);
 
-      row->content_key = reg_import_row_key_of (base,
-                                                reg_occurrence_next (ctx->occurrences, base));
       if (ctx->legacy_hash && row->external_id == NULL)
         reg_import_row_compute_hash_with (row, ctx->checksum, ctx->scratch);
+      /* the occurrence is counted when the row leaves the queue, by then its place in the
+       * table of contents seen is at hand: a file's rows come in blocks of hundreds */
+      reg_occurrence_prefetch (ctx->occurrences, base);
+      push_keyed (ctx, row, NULL, base, TRUE);
+      return;
     }
   push (ctx, row, NULL);
 }
@@ -226,6 +236,10 @@ reg_import_ctx_pop (RegImportCtx *ctx, RegImportRow **row, RegImportIssue **issu
   res = &g_array_index (ctx->queue, RegImportQueued, ctx->queue_head++);
   *row = res->row;
   *issue = res->issue;
+  if (res->keyed)
+    res->row->content_key = reg_import_row_key_of (res->base,
+                                                   reg_occurrence_next (ctx->occurrences,
+                                                                        res->base));
   if (ctx->queue_head == ctx->queue->len)
     {
       g_array_set_size (ctx->queue, 0);

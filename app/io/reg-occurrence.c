@@ -33,6 +33,12 @@ reg_occurrence_free (RegOccurrence *occ)
   g_free (occ);
 }
 
+void
+reg_occurrence_prefetch (RegOccurrence *occ, guint64 key)
+{
+  clv_key_set_prefetch (occ->seen, key != 0 ? key : 1);
+}
+
 guint32
 reg_occurrence_next (RegOccurrence *occ, guint64 key)
 {

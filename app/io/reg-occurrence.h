@@ -19,6 +19,9 @@ void           reg_occurrence_free (RegOccurrence *occ);
 /* Counts one more row of content @key (any value) and returns its occurrence: 1 the first time. */
 guint32        reg_occurrence_next (RegOccurrence *occ,
                                     guint64        key);
+/* Asks memory for where @key is counted, for a reg_occurrence_next() soon after. */
+void           reg_occurrence_prefetch (RegOccurrence *occ,
+                                        guint64        key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegOccurrence, reg_occurrence_free)
 

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "reg-import-emails-private.h"
 #include "reg-import-job.h"
 #include "reg-import-reader.h"
 
@@ -48,7 +49,9 @@ typedef struct
   RegUnmatchedPolicy unmatched;
   gboolean           bank_like;     /* payer names identify customers (bank statements) */
   GHashTable        *by_ref;        /* (owned) "kind\x1fsource\x1fref" -> customer (gint64 *) */
-  GHashTable        *by_email;      /* (owned) lower-case e-mail -> customer */
+  GHashTable        *by_email;      /* (owned) lower-case e-mail -> customer; the reading
+                                     * thread turns it into emails when it starts */
+  RegImportEmails   *emails;        /* (owned) (nullable) the same addresses, looked up per row */
   GHashTable        *by_name_key;   /* (owned) (nullable) name_key -> customer; on first need */
   GHashTable        *by_exact;      /* (owned) (nullable) casefolded name -> customer (payers) */
   GPtrArray         *early_names;   /* (owned) (nullable) names of the new customers until

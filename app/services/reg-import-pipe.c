@@ -112,7 +112,6 @@ static gint64
 find_by_email (RegImportMatcher *m, const char *email)
 {
   g_autofree char *lower = NULL;
-  gint64 *hit;
 
   /* the readers give addresses in lower case already: a copy only for one that is not */
   for (const char *p = email; *p != '\0'; p++)
@@ -121,10 +120,8 @@ find_by_email (RegImportMatcher *m, const char *email)
         lower = g_ascii_strdown (email, -1);
         break;
       }
-  hit = g_hash_table_lookup (m->by_email, lower != NULL ? lower : email);
-
   /* every address in the shop is in the table since the import began */
-  return hit != NULL ? *hit : 0;
+  return reg_import_emails_lookup (m->emails, lower != NULL ? lower : email);
 }
 
 static void
@@ -185,6 +182,7 @@ reg_import_matcher_clear (RegImportMatcher *m)
 {
   g_clear_pointer (&m->by_ref, g_hash_table_unref);
   g_clear_pointer (&m->by_email, g_hash_table_unref);
+  g_clear_pointer (&m->emails, reg_import_emails_free);
   g_clear_pointer (&m->by_name_key, g_hash_table_unref);
   g_clear_pointer (&m->by_exact, g_hash_table_unref);
   g_clear_pointer (&m->early_names, g_ptr_array_unref);
@@ -303,7 +301,10 @@ match_customer (RegImportMatcher *m, RegImportItem *item, GError **error)
   remember_ref (m, id, "id", m->source, row->customer_ref);
   remember_ref (m, id, "iban", "bank", row->iban);
   if (item->new_email != NULL)
-    g_hash_table_insert (m->by_email, g_ascii_strdown (item->new_email, -1), id_box (id));
+    {
+      g_autofree char *lower = g_ascii_strdown (item->new_email, -1);
+      reg_import_emails_insert (m->emails, lower, id);
+    }
   if (m->bank_like && row->name != NULL)
     {
       g_autofree char *f = g_utf8_casefold (row->name, -1);
@@ -370,12 +371,26 @@ chunk_free (gpointer data)
   g_free (data);
 }
 
+/* How many rows ahead of the one matched the next address is asked of memory. */
+#define MATCH_AHEAD 8
+
+static void
+prefetch_customer (RegImportMatcher *m, const RegImportItem *item)
+{
+  if (item->row != NULL && item->row->email != NULL && item->row->kind != REG_ROW_SKIPPED)
+    reg_import_emails_prefetch (m->emails, item->row->email);
+}
+
 static gpointer
 read_ahead_thread (gpointer data)
 {
   RegImportPipe *pipe = data;
+  RegImportMatcher *m = pipe->matcher;
   gboolean more = TRUE;
 
+  /* the addresses as each row looks them up; the table they were read into goes */
+  m->emails = reg_import_emails_new (m->by_email);
+  g_clear_pointer (&m->by_email, g_hash_table_unref);
   while (more)
     {
       RegImportChunk *chunk = g_async_queue_pop (pipe->empty);
@@ -383,24 +398,36 @@ read_ahead_thread (gpointer data)
       /* the rows the writer is done with are freed here, by the thread that allocated them
        * (freed on the writer's thread they cost it a third of a second per million rows) */
       chunk_clear (chunk);
-      while (chunk->n < REG_IMPORT_CHUNK_ROWS)
+      while (more && chunk->n < REG_IMPORT_CHUNK_ROWS)
         {
           RegImportItem *item = &chunk->items[chunk->n];
 
           if (g_atomic_int_get (&pipe->stop)
               || !reg_import_reader_next (pipe->reader, &item->row, &item->issue,
                                           pipe->cancellable, &chunk->error))
+            more = FALSE;
+          else
+            chunk->n++;
+        }
+      /* matched once the chunk is read, so that each row's address is asked of memory a few
+       * rows ahead: looked up one by one, each waits for its own read of the table */
+      for (guint i = 0; i < chunk->n; i++)
+        {
+          g_autoptr(GError) local = NULL;
+
+          if (i + MATCH_AHEAD < chunk->n)
+            prefetch_customer (m, &chunk->items[i + MATCH_AHEAD]);
+          if (!match_row (m, &chunk->items[i], &local))
             {
+              /* an error of a row before the reader's own comes first; the rows after it go */
+              for (guint j = i; j < chunk->n; j++)
+                item_clear (&chunk->items[j]);
+              chunk->n = i;
+              g_clear_error (&chunk->error);
+              g_propagate_error (&chunk->error, g_steal_pointer (&local));
               more = FALSE;
               break;
             }
-          if (!match_row (pipe->matcher, item, &chunk->error))
-            {
-              item_clear (item);
-              more = FALSE;
-              break;
-            }
-          chunk->n++;
         }
       chunk->bytes_read = reg_import_reader_get_bytes_read (pipe->reader);
       chunk->last = !more;

@@ -326,6 +326,11 @@ drop_known_keys (RegStore *store, const RegSaleRecord *recs, guint *n, RegSaleRe
               if (!reg_store_deferred_sale_keys (store, rec->source, &keys, error))
                 return NULL;
               last_source = rec->source;
+              /* the set is far larger than the CPU's caches: the slots of the keys to come
+               * are asked for together rather than waited for one by one */
+              for (guint j = i; keys != NULL && j < *n; j++)
+                if (recs[j].content_key != 0)
+                  clv_key_set_prefetch (keys, (guint64) recs[j].content_key);
             }
           if (keys != NULL
               && (other_key_known (store, rec, *kept != NULL ? *kept : recs, n_kept)

@@ -1555,8 +1555,8 @@ reg_store_defer_indexes_except (RegStore *store, const char *table, const char *
  * writer's own (the settings stay with it): no per-row foreign-key lookups (every row names
  * ids the writer has just read or written); for sales, temporary data in memory, customers'
  * totals refreshed once at reg_store_end_bulk(), and when @expected_rows is much more than
- * the shop holds (over 140,000, more than its sales), the sales indexes built once at the end
- * rather than row by row, with a smaller page cache (rows then go to the ends of their
+ * the shop holds (over 140,000, more than its sales), the sales indexes and the customers'
+ * non-unique ones built once at the end rather than row by row, with a smaller page cache (rows then go to the ends of their
  * tables); for scores, freed pages reused without zeroing them first (scores hold no personal
  * data). One call instead of a knob per setting, so every bulk writer gets them together.
  * Returns: %FALSE with @error when the transaction could not begin; nothing changed then.
@@ -1583,7 +1583,11 @@ reg_store_begin_bulk (RegStore *store, RegStoreBulkKind kind, guint64 expected_r
   /* the new sales all go at the end of the index of batches: kept as they come */
   deferred = expected_rows > 140000
              && expected_rows > (guint64) reg_store_count_sales (store);
-  if (deferred && !reg_store_defer_indexes_except (store, "sales", "sales_batch", error))
+  /* and the customers' address index: each new customer of a large file lands somewhere else
+   * in it (the unique one stays, to refuse an address twice) */
+  if (deferred && (!reg_store_defer_indexes_except (store, "sales", "sales_batch", error)
+                   || !reg_store_defer_indexes_except (store, "customers", "customers_batch",
+                                                       error)))
     {
       reg_store_rollback (store);
       return FALSE;
@@ -1671,7 +1675,7 @@ defer_sale_key_index (RegStore *store, GError **error)
 
   rc = sqlite3_prepare_v2 (store->db,
                            "SELECT sql FROM sqlite_schema WHERE type = 'index' "
-                           "AND name = 'sales_source_key'", -1, &stmt, NULL);
+                           "AND name = 'sales_content_key'", -1, &stmt, NULL);
   if (!reg_store_check (store, rc, _("preparing a bulk load"), error))
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -1679,7 +1683,7 @@ defer_sale_key_index (RegStore *store, GError **error)
     return reg_store_check (store, rc, _("preparing a bulk load"), error);
   sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!exec (store, "DROP INDEX sales_source_key", error))
+  if (!exec (store, "DROP INDEX sales_content_key", error))
     return FALSE;
   if (store->deferred == NULL)
     store->deferred = g_ptr_array_new_with_free_func (g_free);

@@ -22,6 +22,7 @@
 #include "reg-store-imports.h"
 #include "reg-test-utils.h"
 #include "reg-shop-private.h"
+#include "reg-import-emails-private.h"
 
 typedef struct
 {
@@ -804,6 +805,49 @@ test_bank_payers (Fixture *f, gconstpointer data)
   assert_totals_true (f);
 }
 
+/* The addresses an import matches rows against answer as the table they were read from: every
+ * address to its customer, an address of nobody 0, one added later to its new customer, one
+ * given again to the last; and past the size they were read at, they grow. */
+static void
+test_email_table (void)
+{
+  g_autoptr(GHashTable) truth = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(RegImportEmails) emails = NULL;
+  GHashTableIter it;
+  gpointer k, v;
+
+  for (gint64 id = 1; id <= 3000; id++)
+    g_hash_table_insert (truth, g_strdup_printf ("customer%u@example.com",
+                                                 g_rand_int_range (rand, 0, 1000000)),
+                         g_memdup2 (&id, sizeof id));
+  emails = reg_import_emails_new (truth);
+  g_assert_cmpuint (reg_import_emails_size (emails), ==, g_hash_table_size (truth));
+  /* new customers of the import, many more than the table was made for */
+  for (gint64 n = 1; n <= 20000; n++)
+    {
+      /* every third one longer than most, kept aside from its slot */
+      g_autofree char *email = g_strdup_printf ("new%" G_GINT64_FORMAT "@%s.example.org", n,
+                                                n % 3 == 0 ? "a-much-longer-mail-domain" : "x");
+      gint64 id = -n;
+
+      g_assert_cmpint (reg_import_emails_lookup (emails, email), ==, 0);
+      reg_import_emails_insert (emails, email, id);
+      g_hash_table_insert (truth, g_steal_pointer (&email), g_memdup2 (&id, sizeof id));
+    }
+  reg_import_emails_insert (emails, "new5@x.example.org", 77);
+  g_hash_table_insert (truth, g_strdup ("new5@x.example.org"), g_memdup2 (&(gint64) { 77 }, 8));
+  reg_import_emails_insert (emails, "new6@a-much-longer-mail-domain.example.org", 78);
+  g_hash_table_insert (truth, g_strdup ("new6@a-much-longer-mail-domain.example.org"),
+                       g_memdup2 (&(gint64) { 78 }, 8));
+  g_assert_cmpuint (reg_import_emails_size (emails), ==, g_hash_table_size (truth));
+  g_hash_table_iter_init (&it, truth);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    g_assert_cmpint (reg_import_emails_lookup (emails, k), ==, *(gint64 *) v);
+  g_assert_cmpint (reg_import_emails_lookup (emails, "nobody@example.com"), ==, 0);
+  g_assert_cmpint (reg_import_emails_lookup (emails, ""), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -824,6 +868,7 @@ main (int argc, char **argv)
   ADD ("/import/legacy-hashes", test_legacy_hashes);
   ADD ("/import/bulk-cancel", test_bulk_cancel);
   ADD ("/import/bulk-rejects", test_bulk_rejects);
+  g_test_add_func ("/import/email-table", test_email_table);
 #undef ADD
   return g_test_run ();
 }
