@@ -48,7 +48,7 @@ typedef enum
 GQuark reg_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define REG_STORE_SCHEMA_VERSION 14
+#define REG_STORE_SCHEMA_VERSION 15
 
 typedef struct _RegStore RegStore;
 

@@ -934,7 +934,7 @@ test_defer_indexes_except (Fixture *f, gconstpointer data)
       g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                            "('sales_day', 'sales_customer_day')"), ==, 0);
       g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
-                                           "('sales_batch', 'sqlite_autoindex_sales_1', "
+                                           "('sales_batch', 'sales_external_id', "
                                            "'sales_source_hash')"), ==, 3);
       add_sale (store, ann, "2024-01-02", 200, "A2");
       if (round == 0)
@@ -1100,6 +1100,72 @@ test_migrate_content_key_first (Fixture *f, gconstpointer data)
   }
 }
 
+/* Schema 15: one external id once per source, kept by an index of the rows that have one; the
+ * sales, their lines and what is refused are as before. */
+static void
+test_migrate_external_ids_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_CREATE
+                                                | REG_STORE_OPEN_NO_MIGRATE, &error);
+    g_assert_true (reg_store_migrate_to (store, 14, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (reg_store_get_db (store),
+                                   "INSERT INTO customers (id, name) VALUES (7, 'Ann');"
+                                   "INSERT INTO products (id, code, name) VALUES (1, 'A1', 'Apron');"
+                                   "INSERT INTO sales (id, customer_id, day, amount, source, external_id, "
+                                   "content_key) VALUES (1, 7, '2024-05-01', 100, 'shop', '#1001', NULL), "
+                                   "(2, 7, '2024-05-01', 100, 'bank', NULL, 111), "
+                                   "(3, 7, '2024-05-01', 100, 'bank', NULL, 222);"
+                                   "INSERT INTO sale_lines (sale_id, product_id, quantity, amount) "
+                                   "VALUES (1, 1, 2, 60), (1, 1, 1, 40);",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  {
+    g_autoptr(RegStore) store = reg_store_open (f->path, REG_STORE_OPEN_DEFAULT, &error);
+    sqlite3 *db;
+
+    g_assert_no_error (error);
+    db = reg_store_get_db (store);
+    g_assert_cmpint (reg_store_get_schema_version (store), ==, REG_STORE_SCHEMA_VERSION);
+    /* no constraint of the table's own: no automatic index over every sale */
+    g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'sales' "
+                                         "AND name LIKE 'sqlite_autoindex%'"), ==, 0);
+    g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sales"), ==, 3);
+    /* the lines stayed with their sale */
+    g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sale_lines WHERE sale_id = 1"), ==, 2);
+    g_assert_cmpint (query_int64 (store, "SELECT sum(amount) FROM sale_lines"), ==, 100);
+    /* the same id of the same source is refused, of another source taken */
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO sales (customer_id, day, amount, source, external_id) "
+                                       "VALUES (7, '2024-05-02', 5, 'shop', '#1001')",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_UNIQUE);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO sales (customer_id, day, amount, source, external_id) "
+                                       "VALUES (7, '2024-05-02', 5, 'other', '#1001')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (reg_store_sale_exists (store, "shop", "#1001", NULL));
+    g_assert_false (reg_store_sale_exists (store, "shop", "#1002", NULL));
+    /* the lookup by id uses the index */
+    {
+      g_autoptr(GString) plan = g_string_new (NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT id FROM sales "
+                                               "WHERE source = 'shop' AND external_id = '#1001'",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append (plan, (const char *) sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+      g_assert_nonnull (strstr (plan->str, "sales_external_id"));
+    }
+    /* deleting a sale still takes its lines */
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM sales WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM sale_lines"), ==, 0);
+    g_assert_true (reg_store_integrity_check (store, &error));
+  }
+}
+
 /* The set the keys wait in: whatever is added and taken out, it answers as a list would. */
 static void
 test_key_set (void)
@@ -1167,6 +1233,7 @@ main (int argc, char **argv)
   ADD ("/store/begin-bulk", test_begin_bulk);
   ADD ("/store/deferred-sale-keys", test_deferred_sale_keys);
   ADD ("/store/migrate/content-key-first", test_migrate_content_key_first);
+  ADD ("/store/migrate/external-ids-only", test_migrate_external_ids_only);
   g_test_add_func ("/store/key-set", test_key_set);
 #undef ADD
   return g_test_run ();
