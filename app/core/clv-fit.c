@@ -662,18 +662,6 @@ clv_triple_index_clear (ClvTripleIndex *ix)
   g_clear_pointer (&ix->txi, g_free);
 }
 
-static int
-cmp_triple (const void *a, const void *b)
-{
-  const ClvRfTriple *x = a, *y = b;
-
-  if (x->x != y->x)
-    return x->x < y->x ? -1 : 1;
-  if (x->T != y->T)
-    return x->T < y->T ? -1 : 1;
-  return (x->t_x > y->t_x) - (x->t_x < y->t_x);
-}
-
 ClvRfTriple *
 clv_triples_presample (const ClvRfTriple *tr, gsize n, gsize n_target, gsize *n_out)
 {
@@ -688,7 +676,7 @@ clv_triples_presample (const ClvRfTriple *tr, gsize n, gsize n_target, gsize *n_
   sorted = g_memdup2 (tr, n * sizeof (ClvRfTriple));
   /* a summary's triples come sorted */
   for (gsize i = 1; i < n; i++)
-    if (cmp_triple (&sorted[i - 1], &sorted[i]) > 0)
+    if (clv_rf_triple_compare (&sorted[i - 1], &sorted[i]) > 0)
       {
         clv_sort_triples (sorted, n);
         break;

@@ -133,9 +133,9 @@ clv_sort_ranked (ClvRanked *r,
     r[i] = (ClvRanked) { key_double (sorted[i].key), sorted[i].index };
 }
 
-static int
-cmp_triple (const void *a,
-            const void *b)
+int
+clv_rf_triple_compare (const void *a,
+                       const void *b)
 {
   const ClvRfTriple *x = a, *y = b;
 
@@ -178,7 +178,7 @@ clv_sort_triples (ClvRfTriple *tr,
     if (tr[i].x >= (G_GUINT64_CONSTANT (1) << X_BITS) || !whole_days (tr[i].T) || !whole_days (tr[i].t_x)
         || n > G_MAXUINT32)
       {
-        qsort (tr, n, sizeof (ClvRfTriple), cmp_triple);
+        qsort (tr, n, sizeof (ClvRfTriple), clv_rf_triple_compare);
         return;
       }
   e = g_new (Entry, n);

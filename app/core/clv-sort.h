@@ -28,4 +28,8 @@ void clv_sort_triples (ClvRfTriple *tr,
 void clv_sort_days    (gint32      *v,
                        gsize        n);
 
+/* The order clv_sort_triples() gives, as a qsort() comparison: by x, then T, then t_x. */
+int  clv_rf_triple_compare (const void *a,
+                            const void *b);
+
 G_END_DECLS

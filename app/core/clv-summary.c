@@ -195,18 +195,6 @@ clv_summary_free (ClvSummary *s)
   g_free (s);
 }
 
-static int
-cmp_triple (const void *a, const void *b)
-{
-  const ClvRfTriple *x = a, *y = b;
-
-  if (x->x != y->x)
-    return x->x < y->x ? -1 : 1;
-  if (x->T != y->T)
-    return x->T < y->T ? -1 : 1;
-  return (x->t_x > y->t_x) - (x->t_x < y->t_x);
-}
-
 ClvRfTriple *
 clv_summary_triples (const ClvSummary *s, double unit_days, gsize *n_triples)
 {
@@ -225,7 +213,7 @@ clv_summary_triples (const ClvSummary *s, double unit_days, gsize *n_triples)
   clv_sort_triples (tr, n);
   for (gsize i = 0; i < n; i++)
     {
-      if (m > 0 && cmp_triple (&tr[m - 1], &tr[i]) == 0)
+      if (m > 0 && clv_rf_triple_compare (&tr[m - 1], &tr[i]) == 0)
         tr[m - 1].weight++;
       else
         tr[m++] = tr[i];

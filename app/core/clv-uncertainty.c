@@ -20,6 +20,7 @@
 #include "clv-mbgnbd.h"
 #include "clv-pareto.h"
 #include "clv-fit-private.h"
+#include "clv-sort.h"
 
 #define MAX_PMF 4000
 /* Gauss-Legendre points for the Pareto/NBD lifetime integral: the integrand is smooth */
@@ -415,23 +416,11 @@ quantiles (double *v, guint n, double level, double out[2])
     }
 }
 
-static int
-cmp_triple (const void *a, const void *b)
-{
-  const ClvRfTriple *u = a, *v = b;
-
-  if (u->x != v->x)
-    return u->x < v->x ? -1 : 1;
-  if (u->T != v->T)
-    return u->T < v->T ? -1 : 1;
-  return (u->t_x > v->t_x) - (u->t_x < v->t_x);
-}
-
 static gboolean
 triples_sorted (const ClvRfTriple *tr, gsize n)
 {
   for (gsize i = 1; i < n; i++)
-    if (cmp_triple (&tr[i - 1], &tr[i]) > 0)
+    if (clv_rf_triple_compare (&tr[i - 1], &tr[i]) > 0)
       return FALSE;
   return TRUE;
 }
@@ -491,7 +480,7 @@ clv_totals_monthly_ratio_range (const ClvTotalsDraws *in, guint n_draws, guint64
   if (!triples_sorted (tr, n_tr))
     {
       sorted = g_memdup2 (tr, n_tr * sizeof (ClvRfTriple));
-      qsort (sorted, n_tr, sizeof (ClvRfTriple), cmp_triple);
+      qsort (sorted, n_tr, sizeof (ClvRfTriple), clv_rf_triple_compare);
       tr = sorted;
     }
   /* large shops: the ratio is taken on a systematic sample of the triples */

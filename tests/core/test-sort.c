@@ -31,18 +31,6 @@ cmp_ranked (const void *a, const void *b)
 }
 
 static int
-cmp_triple (const void *a, const void *b)
-{
-  const ClvRfTriple *x = a, *y = b;
-
-  if (x->x != y->x)
-    return x->x < y->x ? -1 : 1;
-  if (x->T != y->T)
-    return x->T < y->T ? -1 : 1;
-  return (x->t_x > y->t_x) - (x->t_x < y->t_x);
-}
-
-static int
 cmp_int (const void *a, const void *b)
 {
   gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
@@ -137,7 +125,7 @@ test_triples (gconstpointer data)
   a[2].t_x = 1999999;
   memcpy (b, a, N * sizeof (ClvRfTriple));
   clv_sort_triples (a, N);
-  qsort (b, N, sizeof (ClvRfTriple), cmp_triple);
+  qsort (b, N, sizeof (ClvRfTriple), clv_rf_triple_compare);
   for (guint i = 0; i < N; i++)
     {
       /* equal triples may come in any order: the fields, not the weights, must agree */
