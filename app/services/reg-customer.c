@@ -16,17 +16,24 @@
 struct _RegCustomer
 {
   GObject         parent_instance;
-  RegCustomerRow *row;          /* (owned) */
-  char           *name_key;     /* (owned) */
+  RegCustomerRow *row;          /* (owned) (nullable) when made from a full row */
+  char           *strings;      /* (owned) name, e-mail and name key, one after the other:
+                                 * one allocation per customer instead of one per string */
+  const char     *name;         /* in strings */
+  const char     *email;        /* (nullable) in strings */
+  const char     *name_key;     /* in strings */
+  const char     *tier;         /* (nullable) interned */
+  const char     *rfm_group;    /* (nullable) interned */
   char           *search_text;  /* (owned) (nullable) until first asked for */
-  /* copies of what the sorters compare, next to each other: a sort of 100,000 rows then
-   * reads one object per comparison instead of following the row pointer */
+  /* what the sorters and filters compare, next to each other: a sort of 100,000 rows then
+   * reads one object per comparison */
   gint64          id;
   gint64          total_spend;
   double          p_alive;
   double          clv;
   gint32          last_purchase;
   guint32         purchases;
+  guint32         at_risk;
   int             tier_rank;
   gboolean        archived;
 };
@@ -38,8 +45,8 @@ reg_customer_finalize (GObject *object)
 {
   RegCustomer *self = REG_CUSTOMER (object);
 
-  reg_customer_row_free (self->row);
-  g_free (self->name_key);
+  g_clear_pointer (&self->row, reg_customer_row_free);
+  g_free (self->strings);
   g_free (self->search_text);
   G_OBJECT_CLASS (reg_customer_parent_class)->finalize (object);
 }
@@ -57,43 +64,115 @@ reg_customer_init (RegCustomer *self)
 {
 }
 
-static int tier_rank (const char *tier);
+static const char *tiers[] = { "top", "middle", "bottom" };
+
+/* The tier as one of the strings above (its rank is the index), or interned. */
+static const char *
+intern_tier (const char *tier,
+             int        *rank)
+{
+  *rank = 3;
+  if (tier == NULL)
+    return NULL;
+  for (int i = 0; i < (int) G_N_ELEMENTS (tiers); i++)
+    if (strcmp (tier, tiers[i]) == 0)
+      {
+        *rank = i;
+        return tiers[i];
+      }
+  *rank = 2;   /* as before: anything else sorts with the bottom tier */
+  return g_intern_string (tier);
+}
+
+static RegCustomer *
+new_from_brief (const RegCustomerBrief *b)
+{
+  RegCustomer *self = g_object_new (REG_TYPE_CUSTOMER, NULL);
+  const char *name = b->name != NULL ? b->name : "";
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *collated = g_utf8_collate_key (folded, -1);
+  /* Transliterated first, so "Émile" sorts with "E" and "Łukasz" with "L" in any locale
+   * (the C locale the tests and many servers run in collates by code point). */
+  g_autofree char *ascii = g_str_to_ascii (folded, "C");
+  gsize name_len = strlen (name), email_len = b->email != NULL ? strlen (b->email) : 0;
+  gsize ascii_len = strlen (ascii), collated_len = strlen (collated);
+  char *p;
+
+  /* name \0 email \0 ascii \x01 collated \0 */
+  p = self->strings = g_malloc (name_len + 1 + (b->email != NULL ? email_len + 1 : 0) + ascii_len + 1
+                                + collated_len + 1);
+  self->name = memcpy (p, name, name_len + 1);
+  p += name_len + 1;
+  if (b->email != NULL)
+    {
+      self->email = memcpy (p, b->email, email_len + 1);
+      p += email_len + 1;
+    }
+  self->name_key = p;
+  memcpy (p, ascii, ascii_len);
+  p[ascii_len] = '\x01';
+  memcpy (p + ascii_len + 1, collated, collated_len + 1);
+
+  self->id = b->id;
+  self->total_spend = b->total_spend;
+  self->p_alive = b->p_alive;
+  self->clv = b->clv;
+  self->last_purchase = b->last_purchase;
+  self->purchases = b->purchases;
+  self->at_risk = b->at_risk;
+  self->archived = b->archived;
+  self->tier = intern_tier (b->tier, &self->tier_rank);
+  self->rfm_group = b->rfm_group != NULL ? g_intern_string (b->rfm_group) : NULL;
+  return self;
+}
 
 /**
  * reg_customer_new_from_row:
  * @row: (transfer full): a customer with their figures and scores
  *
- * Returns: (transfer full): an immutable row of the customer list, with its sort keys.
+ * Returns: (transfer full): an immutable row of the customer list, with its sort keys, which
+ *   keeps @row (reg_customer_get_row()).
  */
 RegCustomer *
 reg_customer_new_from_row (RegCustomerRow *row)
 {
-  RegCustomer *self = g_object_new (REG_TYPE_CUSTOMER, NULL);
-  g_autofree char *folded = g_utf8_casefold (row->name != NULL ? row->name : "", -1);
-  g_autofree char *collated = g_utf8_collate_key (folded, -1);
-  /* Transliterated first, so "Émile" sorts with "E" and "Łukasz" with "L" in any locale
-   * (the C locale the tests and many servers run in collates by code point). */
-  g_autofree char *ascii = g_str_to_ascii (folded, "C");
+  RegCustomerBrief b = {
+    .id = row->id, .name = row->name, .email = row->email, .tier = row->tier,
+    .rfm_group = row->rfm_group, .total_spend = row->total_spend, .p_alive = row->p_alive,
+    .clv = row->clv, .last_purchase = row->last_purchase, .purchases = row->purchases,
+    .at_risk = row->at_risk, .archived = row->archived,
+  };
+  RegCustomer *self = new_from_brief (&b);
 
   self->row = row;
-  self->id = row->id;
-  self->total_spend = row->total_spend;
-  self->p_alive = row->p_alive;
-  self->clv = row->clv;
-  self->last_purchase = row->last_purchase;
-  self->purchases = row->purchases;
-  self->tier_rank = tier_rank (row->tier);
-  self->archived = row->archived;
-  self->name_key = g_strconcat (ascii, "\x01", collated, NULL);
   return self;
 }
 
+/**
+ * reg_customer_new_from_brief:
+ * @brief: what the customer list shows of a customer; its strings are copied
+ *
+ * Made on any thread: the customer list makes a million of them beside its reading.
+ *
+ * Returns: (transfer full): an immutable row of the customer list, with its sort keys and no
+ *   full row (reg_customer_get_row() gives %NULL: read it from the shop by id).
+ */
+RegCustomer *
+reg_customer_new_from_brief (const RegCustomerBrief *brief)
+{
+  return new_from_brief (brief);
+}
+
+/**
+ * reg_customer_get_row:
+ *
+ * Returns: (transfer none) (nullable): the full row the customer was made from, %NULL when
+ *   made from what the list shows alone (reg_shop_get_customer_row() reads it)
+ */
 const RegCustomerRow *reg_customer_get_row (RegCustomer *self) { return self->row; }
-/* the figures read from the copies beside the object's header: a sort or a filter over
- * 100,000 customers then touches one block of memory per customer, not two */
 gint64 reg_customer_get_id (RegCustomer *self) { return self->id; }
-const char *reg_customer_get_name (RegCustomer *self) { return self->row->name; }
-const char *reg_customer_get_email (RegCustomer *self) { return self->row->email; }
+const char *reg_customer_get_name (RegCustomer *self) { return self->name; }
+const char *reg_customer_get_email (RegCustomer *self) { return self->email; }
 const char *reg_customer_get_name_key (RegCustomer *self) { return self->name_key; }
 
 /* Main thread only, as the lists that show customers: made on first use. */
@@ -108,23 +187,23 @@ reg_customer_get_search_text (RegCustomer *self)
 {
   if (self->search_text == NULL)
     {
-      g_autofree char *name = g_utf8_casefold (self->row->name != NULL ? self->row->name : "", -1);
-      g_autofree char *email = g_utf8_casefold (self->row->email != NULL ? self->row->email : "", -1);
+      g_autofree char *name = g_utf8_casefold (self->name, -1);
+      g_autofree char *email = g_utf8_casefold (self->email != NULL ? self->email : "", -1);
 
       self->search_text = g_strconcat (name, "\n", email, NULL);
     }
   return self->search_text;
 }
 
-const char *reg_customer_get_tier (RegCustomer *self) { return self->row->tier; }
+const char *reg_customer_get_tier (RegCustomer *self) { return self->tier; }
 int reg_customer_get_tier_rank (RegCustomer *self) { return self->tier_rank; }
-const char *reg_customer_get_rfm_group (RegCustomer *self) { return self->row->rfm_group; }
+const char *reg_customer_get_rfm_group (RegCustomer *self) { return self->rfm_group; }
 guint32 reg_customer_get_purchases (RegCustomer *self) { return self->purchases; }
 gint64 reg_customer_get_total_spend (RegCustomer *self) { return self->total_spend; }
 gint32 reg_customer_get_last_purchase (RegCustomer *self) { return self->last_purchase; }
 double reg_customer_get_p_alive (RegCustomer *self) { return self->p_alive; }
 double reg_customer_get_clv (RegCustomer *self) { return self->clv; }
-guint32 reg_customer_get_at_risk (RegCustomer *self) { return self->row->at_risk; }
+guint32 reg_customer_get_at_risk (RegCustomer *self) { return self->at_risk; }
 gboolean reg_customer_get_archived (RegCustomer *self) { return self->archived; }
 
 #define A ((const RegCustomer *) a)
@@ -136,18 +215,6 @@ static int
 by_id (gconstpointer a, gconstpointer b)
 {
   return CMP (A->id, B->id);
-}
-
-static int
-tier_rank (const char *tier)
-{
-  if (tier == NULL)
-    return 3;
-  if (g_str_equal (tier, "top"))
-    return 0;
-  if (g_str_equal (tier, "middle"))
-    return 1;
-  return 2;
 }
 
 /**
@@ -180,7 +247,7 @@ reg_customer_compare_name (gconstpointer a, gconstpointer b, gpointer unused)
 int
 reg_customer_compare_email (gconstpointer a, gconstpointer b, gpointer unused)
 {
-  int c = g_strcmp0 (A->row->email, B->row->email);
+  int c = g_strcmp0 (A->email, B->email);
   return c != 0 ? c : by_id (a, b);
 }
 
@@ -214,7 +281,7 @@ reg_customer_compare_tier (gconstpointer a, gconstpointer b, gpointer unused)
 int
 reg_customer_compare_rfm_group (gconstpointer a, gconstpointer b, gpointer unused)
 {
-  int c = g_strcmp0 (A->row->rfm_group, B->row->rfm_group);
+  int c = g_strcmp0 (A->rfm_group, B->rfm_group);
   return c != 0 ? c : by_id (a, b);
 }
 

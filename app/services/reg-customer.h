@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RegCustomer, reg_customer, REG, CUSTOMER, GObject)
 
 RegCustomer *reg_customer_new_from_row       (RegCustomerRow *row);   /* takes ownership */
-const RegCustomerRow *reg_customer_get_row   (RegCustomer *self);
+RegCustomer *reg_customer_new_from_brief     (const RegCustomerBrief *brief);   /* copies */
+const RegCustomerRow *reg_customer_get_row   (RegCustomer *self);     /* NULL unless made from a row */
 gint64       reg_customer_get_id             (RegCustomer *self);
 const char  *reg_customer_get_name           (RegCustomer *self);
 const char  *reg_customer_get_email          (RegCustomer *self);

@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "clv-date.h"
+#include "reg-analysis-job.h"
 #include "reg-customer.h"
 #include "reg-demo.h"
 #include "reg-sale.h"
 #include "reg-shop.h"
+#include "reg-shop-private.h"
 #include "reg-test-utils.h"
 #include "services-test-utils.h"
 #include "reg-store.h"
@@ -446,6 +448,94 @@ test_customer_list_batches (Fixture *f, gconstpointer data)
     }
 }
 
+/* The customer list reads only what it shows: after an analysis, every field of every item
+ * (archived customers, tiers, groups, the at-risk flags, unknown figures) is the one of the
+ * customer's full row, and the full row is read when asked for, not kept. */
+static void
+test_customer_list_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "scored.regulars", NULL);
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RegAnalysisJob) job = NULL;
+  g_autoptr(RegAnalysisSummary) summary = NULL;
+  RegDemoOptions opts;
+  GListModel *customers;
+  guint64 n_sales = 0;
+  guint archived = 0, tiered = 0, grouped = 0, at_risk = 0, unknown = 0, no_email = 0;
+
+  reg_demo_options_init (&opts);
+  opts.customers = 3000;
+  g_assert_true (reg_demo_write (path, &opts, NULL, NULL, &n_sales, &error));
+  g_assert_no_error (error);
+  shop = reg_shop_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  customers = reg_shop_get_customers (shop);
+  job = reg_analysis_job_new (shop, NULL);
+  summary = reg_job_run_sync (REG_JOB (job), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RegCustomer) c = g_list_model_get_item (customers, 7);
+    g_autoptr(RegCustomer) d = g_list_model_get_item (customers, 8);
+    RegCustomerRecord rec = { 0 };
+
+    g_assert_true (reg_shop_archive_customer (shop, reg_customer_get_id (c), TRUE, &error));
+    /* one without an e-mail address */
+    g_assert_true (reg_shop_get_customer (shop, reg_customer_get_id (d), &rec, &error));
+    g_clear_pointer (&rec.email, g_free);
+    g_assert_true (reg_shop_edit_customer (shop, &rec, &error));
+    g_assert_no_error (error);
+    reg_customer_record_clear (&rec);
+  }
+  /* a bulk change reads the list again */
+  reg_shop_notify_changed (shop, REG_SHOP_CHANGE_ALL, 0);
+  rows = reg_store_list_customer_rows (reg_shop_get_store (shop), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (customers, i);
+      const RegCustomerRow *row = rows->pdata[i];
+
+      g_assert_null (reg_customer_get_row (c));
+      g_assert_cmpint (reg_customer_get_id (c), ==, row->id);
+      g_assert_cmpstr (reg_customer_get_name (c), ==, row->name);
+      g_assert_cmpstr (reg_customer_get_email (c), ==, row->email);
+      g_assert_cmpint (reg_customer_get_archived (c), ==, row->archived);
+      g_assert_cmpuint (reg_customer_get_purchases (c), ==, row->purchases);
+      g_assert_cmpint (reg_customer_get_total_spend (c), ==, row->total_spend);
+      g_assert_cmpint (reg_customer_get_last_purchase (c), ==, row->last_purchase);
+      g_assert_cmpfloat (reg_customer_get_p_alive (c), ==, row->p_alive);
+      g_assert_cmpfloat (reg_customer_get_clv (c), ==, row->clv);
+      g_assert_cmpstr (reg_customer_get_tier (c), ==, row->tier);
+      g_assert_cmpstr (reg_customer_get_rfm_group (c), ==, row->rfm_group);
+      g_assert_cmpuint (reg_customer_get_at_risk (c), ==, row->at_risk);
+      archived += row->archived;
+      tiered += row->tier != NULL;
+      grouped += row->rfm_group != NULL;
+      at_risk += row->at_risk != 0;
+      unknown += row->p_alive < 0;
+      no_email += row->email == NULL;
+    }
+  /* every kind of value was compared */
+  g_assert_cmpuint (archived, ==, 1);
+  g_assert_cmpuint (no_email, >=, 1);
+  g_assert_cmpuint (tiered, >, 0);
+  g_assert_cmpuint (grouped, >, 0);
+  g_assert_cmpuint (at_risk, >, 0);
+  g_assert_cmpuint (unknown, >, 0);
+  g_assert_cmpuint (unknown, <, rows->len);
+  {
+    g_autoptr(RegCustomer) c = g_list_model_get_item (customers, 8);
+    g_autoptr(RegCustomerRow) row = reg_shop_get_customer_row (shop, reg_customer_get_id (c), &error);
+
+    g_assert_no_error (error);
+    g_assert_null (row->email);
+    g_assert_null (reg_customer_get_email (c));
+  }
+}
+
 /* Paper and axis units follow the shop: Letter where the shop's country uses it, whole
  * currency units on a chart's axis without cents. */
 static void
@@ -495,6 +585,7 @@ main (int argc, char **argv)
   ADD ("/shop/lists-follow-changes", test_lists_follow_changes);
   ADD ("/shop/demo-same-seed", test_demo_same_seed);
   ADD ("/shop/customer-list-batches", test_customer_list_batches);
+  ADD ("/shop/customer-list-fields", test_customer_list_fields);
   ADD ("/shop/sort-by-name", test_sort_compare);
 #undef ADD
   return g_test_run ();
