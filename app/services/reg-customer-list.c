@@ -127,6 +127,7 @@ static gpointer
 make_items (gpointer data)
 {
   Maker *m = data;
+  g_autoptr(GString) scratch = g_string_sized_new (256);
 
   for (;;)
     {
@@ -146,7 +147,7 @@ make_items (gpointer data)
           e->brief.email = e->email != NO_STRING ? text + e->email : NULL;
           e->brief.tier = e->tier != NO_STRING ? text + e->tier : NULL;
           e->brief.rfm_group = e->rfm_group != NO_STRING ? text + e->rfm_group : NULL;
-          g_ptr_array_add (m->items, reg_customer_new_from_brief (&e->brief));
+          g_ptr_array_add (m->items, reg_customer_new_from_brief (&e->brief, scratch));
         }
       batch_free (batch);
     }

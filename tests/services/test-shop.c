@@ -3,6 +3,7 @@
  * RegShop: amounts and dates as owners type them in their locale, settings and their
  * messages, customers and sales with the list models following every change, and the demo.
  */
+#include <locale.h>
 #include <string.h>
 
 #include "clv-date.h"
@@ -346,6 +347,54 @@ test_sort_compare (Fixture *f, gconstpointer data)
   g_assert_cmpstr (reg_customer_get_name (items->pdata[3]), ==, "Zoë");
 }
 
+/* The name key as the general way makes it: transliterated casefolded name, then the
+ * locale's collation key of the casefolded name. */
+static char *
+general_name_key (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *ascii = g_str_to_ascii (folded, "C");
+  g_autofree char *collated = g_utf8_collate_key (folded, -1);
+
+  return g_strconcat (ascii, "\x01", collated, NULL);
+}
+
+/* Names in ASCII alone get their key without the Unicode steps: the same bytes as the general
+ * way, in the C locale and in one whose collation weights are large numbers (written in
+ * several bytes each), for short and long names, any case, digits and punctuation. */
+static void
+test_ascii_name_keys (Fixture *f, gconstpointer data)
+{
+  const char *locales[] = { "C.UTF-8", "de_DE.UTF-8", "en_US.UTF-8" };
+  const char *names[] = { "", "adam", "Adam", "ADAM SMITH", "O'Neil-Smith Jr.", "anna 2", "Z", "a  b",
+                          "Mc Donald", "x~y{z}|", "émile", "Łukasz", "Zoë" };
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *long_name = NULL;
+  GString *built = g_string_new (NULL);
+  guint tried = 0;
+
+  for (guint i = 0; i < 70; i++)
+    g_string_append (built, i % 2 ? "Bo " : "al-");
+  long_name = g_string_free (built, FALSE);
+  for (gsize l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      if (setlocale (LC_COLLATE, locales[l]) == NULL)
+        continue;
+      tried++;
+      for (gsize i = 0; i <= G_N_ELEMENTS (names); i++)
+        {
+          const char *name = i < G_N_ELEMENTS (names) ? names[i] : long_name;
+          g_autofree char *fast = reg_customer_make_name_key (name);
+          g_autofree char *general = general_name_key (name);
+
+          g_assert_cmpstr (fast, ==, general);
+        }
+    }
+  setlocale (LC_COLLATE, saved);
+  g_test_message ("name keys compared in %u locales", tried);
+  g_assert_cmpuint (tried, >=, 1);
+}
+
 static void
 test_demo_same_seed (Fixture *f, gconstpointer data)
 {
@@ -587,6 +636,7 @@ main (int argc, char **argv)
   ADD ("/shop/customer-list-batches", test_customer_list_batches);
   ADD ("/shop/customer-list-fields", test_customer_list_fields);
   ADD ("/shop/sort-by-name", test_sort_compare);
+  ADD ("/shop/ascii-name-keys", test_ascii_name_keys);
 #undef ADD
   return g_test_run ();
 }
