@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * An immutable customer snapshot for list views, with its sort key computed once and its search
- * text on first use (a shop of 100,000 customers opens without casefolding every e-mail). Made
- * on any thread (the list makes them beside its reading), then used on the main thread only,
- * like the lists that hold it.
+ * text on first use (a shop of 100,000 customers opens without casefolding every e-mail). It
+ * keeps what the lists show, its strings in one block; the full row only when made from one
+ * (the shop's list does not keep it: a million of them were half its memory). Made on any
+ * thread (the list makes them beside its reading), then used on the main thread only, like
+ * the lists that hold it.
  * The class has no properties: GLib 2.74 gives every new object of a class with properties a
  * notification queue, which is a tenth of the cost of making one, 100,000 times per list.
  */
