@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "reg-customer.h"
 #include "reg-shop-private.h"
 
@@ -55,12 +57,69 @@ G_DEFINE_TYPE_WITH_CODE (RegCustomerList, reg_customer_list, G_TYPE_OBJECT,
 /* Reading a million customers from the shop and making their list items (each name folded,
  * transliterated and given its collation key) take about as long as each other: a second
  * thread makes the items while this one reads, batch by batch and in order, so that the
- * window shows its list in about the time of the reading alone. */
+ * window shows its list in about the time of the reading alone. The reading copies only what
+ * the list shows, each batch's strings into one block, not one allocation per string. */
 #define BATCH 4096
+#define NO_STRING G_MAXUINT
 
 typedef struct
 {
-  GAsyncQueue *batches;   /* (owned) GPtrArray of RegCustomerRow (owned), an empty one last */
+  RegCustomerBrief brief;   /* its strings unset: the offsets below say where they are */
+  guint            name, email, tier, rfm_group;   /* into the batch's text, or NO_STRING */
+} Entry;
+
+typedef struct
+{
+  GArray  *entries;         /* (owned) Entry */
+  GString *text;            /* (owned) the entries' strings, each ending in a zero */
+} Batch;
+
+static void
+batch_free (Batch *b)
+{
+  g_array_unref (b->entries);
+  g_string_free (b->text, TRUE);
+  g_free (b);
+}
+
+static Batch *
+batch_new (void)
+{
+  Batch *b = g_new (Batch, 1);
+
+  b->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), BATCH);
+  b->text = g_string_sized_new (BATCH * 48);
+  return b;
+}
+
+static guint
+batch_add_string (Batch      *b,
+                  const char *s)
+{
+  guint at = (guint) b->text->len;
+
+  if (s == NULL)
+    return NO_STRING;
+  g_string_append_len (b->text, s, (gssize) strlen (s) + 1);
+  return at;
+}
+
+static void
+batch_add (Batch                  *b,
+           const RegCustomerBrief *brief)
+{
+  Entry e = { .brief = *brief };
+
+  e.name = batch_add_string (b, brief->name);
+  e.email = batch_add_string (b, brief->email);
+  e.tier = batch_add_string (b, brief->tier);
+  e.rfm_group = batch_add_string (b, brief->rfm_group);
+  g_array_append_val (b->entries, e);
+}
+
+typedef struct
+{
+  GAsyncQueue *batches;   /* (owned) Batch (owned), an empty one last */
   GPtrArray   *items;     /* (owned) RegCustomer, in the order read */
 } Maker;
 
@@ -68,15 +127,29 @@ static gpointer
 make_items (gpointer data)
 {
   Maker *m = data;
+  g_autoptr(GString) scratch = g_string_sized_new (256);
 
   for (;;)
     {
-      g_autoptr(GPtrArray) batch = g_async_queue_pop (m->batches);
+      Batch *batch = g_async_queue_pop (m->batches);
+      const char *text = batch->text->str;
 
-      if (batch->len == 0)
-        return NULL;
-      for (guint i = 0; i < batch->len; i++)
-        g_ptr_array_add (m->items, reg_customer_new_from_row (batch->pdata[i]));
+      if (batch->entries->len == 0)
+        {
+          batch_free (batch);
+          return NULL;
+        }
+      for (guint i = 0; i < batch->entries->len; i++)
+        {
+          Entry *e = &g_array_index (batch->entries, Entry, i);
+
+          e->brief.name = e->name != NO_STRING ? text + e->name : NULL;
+          e->brief.email = e->email != NO_STRING ? text + e->email : NULL;
+          e->brief.tier = e->tier != NO_STRING ? text + e->tier : NULL;
+          e->brief.rfm_group = e->rfm_group != NO_STRING ? text + e->rfm_group : NULL;
+          g_ptr_array_add (m->items, reg_customer_new_from_brief (&e->brief, scratch));
+        }
+      batch_free (batch);
     }
 }
 
@@ -85,12 +158,12 @@ reload (RegCustomerList *self)
 {
   g_autoptr(GError) error = NULL;
   RegStore *store = reg_shop_get_store (self->shop);
-  g_autoptr(RegStmt) stmt = reg_store_list_customer_rows_begin (store, TRUE, &error);
+  g_autoptr(RegStmt) stmt = reg_store_list_customer_briefs_begin (store, &error);
   guint removed = self->items->len;
+  RegCustomerBrief brief;
   Maker m;
   GThread *thread;
-  GPtrArray *batch;
-  RegCustomerRow *row;
+  Batch *batch;
 
   if (stmt == NULL)
     {
@@ -100,20 +173,20 @@ reload (RegCustomerList *self)
   m.batches = g_async_queue_new ();
   m.items = g_ptr_array_new_with_free_func (g_object_unref);
   thread = g_thread_new ("reg-customers", make_items, &m);
-  batch = g_ptr_array_sized_new (BATCH);
-  while ((row = reg_store_next_customer_row (store, stmt, &error)) != NULL)
+  batch = batch_new ();
+  while (reg_store_next_customer_brief (store, stmt, &brief, &error))
     {
-      g_ptr_array_add (batch, row);
-      if (batch->len == BATCH)
+      batch_add (batch, &brief);
+      if (batch->entries->len == BATCH)
         {
           g_async_queue_push (m.batches, batch);
-          batch = g_ptr_array_sized_new (BATCH);
+          batch = batch_new ();
         }
     }
-  if (batch->len > 0)
+  if (batch->entries->len > 0)
     {
       g_async_queue_push (m.batches, batch);
-      batch = g_ptr_array_new ();
+      batch = batch_new ();
     }
   g_async_queue_push (m.batches, batch);   /* empty: the end */
   g_thread_join (thread);

@@ -16,11 +16,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RegCustomer, reg_customer, REG, CUSTOMER, GObject)
 
 RegCustomer *reg_customer_new_from_row       (RegCustomerRow *row);   /* takes ownership */
-const RegCustomerRow *reg_customer_get_row   (RegCustomer *self);
+RegCustomer *reg_customer_new_from_brief     (const RegCustomerBrief *brief,    /* copies */
+                                              GString                *scratch);
+const RegCustomerRow *reg_customer_get_row   (RegCustomer *self);     /* NULL unless made from a row */
 gint64       reg_customer_get_id             (RegCustomer *self);
 const char  *reg_customer_get_name           (RegCustomer *self);
 const char  *reg_customer_get_email          (RegCustomer *self);
 const char  *reg_customer_get_name_key       (RegCustomer *self);     /* g_utf8_collate_key of the name */
+char        *reg_customer_make_name_key      (const char  *name);     /* the same for any name */
 const char  *reg_customer_get_search_text    (RegCustomer *self);     /* casefolded name + email */
 const char  *reg_customer_get_tier           (RegCustomer *self);     /* "top", "middle", "bottom" or NULL */
 int          reg_customer_get_tier_rank      (RegCustomer *self);     /* 0 top, 1 middle, 2 bottom, 3 none */

@@ -710,3 +710,65 @@ reg_store_get_customer_row (RegStore *store, gint64 id, GError **error)
     reg_store_check (store, rc, _("reading a customer"), error);
   return NULL;
 }
+
+/* The columns the list shows, no more: a million rows read a third of the columns of
+ * CUSTOMER_ROW_SQL, with no string copied here. */
+#define CUSTOMER_BRIEF_SQL \
+  "SELECT c.id, c.name, c.email, c.archived, c.purchases, c.total_spend, c.last_purchase," \
+  "   s.p_alive, s.clv, s.tier, s.rfm_group, s.at_risk" \
+  " FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id" \
+  " WHERE c.merged_into IS NULL ORDER BY c.id"
+
+/**
+ * reg_store_list_customer_briefs_begin:
+ * @store: a connection
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Every customer not merged away (archived ones too), by id, with what the customer list
+ * shows: step it with reg_store_next_customer_brief().
+ *
+ * Returns: (transfer full) (nullable): the statement, or %NULL on error.
+ */
+RegStmt *
+reg_store_list_customer_briefs_begin (RegStore *store, GError **error)
+{
+  return reg_store_prepare (store, CUSTOMER_BRIEF_SQL, error);
+}
+
+/**
+ * reg_store_next_customer_brief:
+ * @store: a connection
+ * @stmt: a statement of reg_store_list_customer_briefs_begin()
+ * @brief: (out caller-allocates): the next customer; its strings are the statement's, valid
+ *   until its next step or its release
+ * @error: a database error (%REG_STORE_ERROR)
+ *
+ * Returns: %TRUE with @brief filled; %FALSE at the end (@error unset) or on error.
+ */
+gboolean
+reg_store_next_customer_brief (RegStore *store, RegStmt *stmt, RegCustomerBrief *brief,
+                               GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      reg_store_check (store, rc, _("listing customers"), error);
+      return FALSE;
+    }
+  brief->id = sqlite3_column_int64 (stmt, 0);
+  brief->name = (const char *) sqlite3_column_text (stmt, 1);
+  brief->email = (const char *) sqlite3_column_text (stmt, 2);
+  brief->archived = sqlite3_column_int (stmt, 3) != 0;
+  brief->purchases = (guint32) sqlite3_column_int (stmt, 4);
+  brief->total_spend = sqlite3_column_int64 (stmt, 5);
+  brief->last_purchase = reg_store_parse_day ((const char *) sqlite3_column_text (stmt, 6));
+  brief->p_alive = column_double_or (stmt, 7, -1);
+  brief->clv = column_double_or (stmt, 8, -1);
+  brief->tier = (const char *) sqlite3_column_text (stmt, 9);
+  brief->rfm_group = (const char *) sqlite3_column_text (stmt, 10);
+  brief->at_risk = (guint32) sqlite3_column_int (stmt, 11);
+  if (brief->name == NULL)
+    brief->name = "";
+  return TRUE;
+}

@@ -240,6 +240,13 @@ RegCustomerRow *reg_store_next_customer_row (RegStore *store, RegStmt *stmt, GEr
 RegCustomerRow *reg_store_get_customer_row (RegStore            *store,
                                         gint64                   id,
                                         GError                 **error);
+/* Every customer not merged away, archived ones too, by id, with only what the customer list
+ * shows: step it with reg_store_next_customer_brief(). */
+RegStmt   *reg_store_list_customer_briefs_begin (RegStore *store, GError **error);
+gboolean   reg_store_next_customer_brief (RegStore           *store,
+                                        RegStmt                 *stmt,
+                                        RegCustomerBrief        *brief,
+                                        GError                 **error);
 
 /* ---- sales (reg-store-sales.c; the record is in reg-records.h) ---- */
 

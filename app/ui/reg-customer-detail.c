@@ -310,7 +310,8 @@ load_history (RegCustomerDetail *self)
 static void
 update (RegCustomerDetail *self)
 {
-  const RegCustomerRow *row;
+  const RegCustomerRow *row = NULL;
+  g_autoptr(RegCustomerRow) read = NULL;
   g_autofree char *prediction = NULL;
   g_autofree char *risk = NULL;
   g_autofree char *purchases = NULL;
@@ -324,7 +325,19 @@ update (RegCustomerDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.merge", self->customer != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.archive", self->customer != NULL);
 
-  if (self->customer == NULL || self->shop == NULL)
+  /* the customer list keeps only what it shows of each customer: the rest (ranges, the
+   * at-risk figures, the channel) is read for the one shown here */
+  if (self->customer != NULL && self->shop != NULL
+      && (row = reg_customer_get_row (self->customer)) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      row = read = reg_shop_get_customer_row (self->shop, reg_customer_get_id (self->customer), &error);
+      if (row == NULL)
+        g_debug ("Cannot read customer %" G_GINT64_FORMAT ": %s", reg_customer_get_id (self->customer),
+                 error->message);
+    }
+  if (row == NULL)
     {
       clear_history (self);
       load_feedback (self);
@@ -332,7 +345,6 @@ update (RegCustomerDetail *self)
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "customer");
-  row = reg_customer_get_row (self->customer);
   archived = reg_customer_get_archived (self->customer);
 
   gtk_label_set_text (self->name_label, reg_customer_get_name (self->customer));

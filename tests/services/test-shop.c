@@ -3,13 +3,16 @@
  * RegShop: amounts and dates as owners type them in their locale, settings and their
  * messages, customers and sales with the list models following every change, and the demo.
  */
+#include <locale.h>
 #include <string.h>
 
 #include "clv-date.h"
+#include "reg-analysis-job.h"
 #include "reg-customer.h"
 #include "reg-demo.h"
 #include "reg-sale.h"
 #include "reg-shop.h"
+#include "reg-shop-private.h"
 #include "reg-test-utils.h"
 #include "services-test-utils.h"
 #include "reg-store.h"
@@ -344,6 +347,54 @@ test_sort_compare (Fixture *f, gconstpointer data)
   g_assert_cmpstr (reg_customer_get_name (items->pdata[3]), ==, "Zoë");
 }
 
+/* The name key as the general way makes it: transliterated casefolded name, then the
+ * locale's collation key of the casefolded name. */
+static char *
+general_name_key (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *ascii = g_str_to_ascii (folded, "C");
+  g_autofree char *collated = g_utf8_collate_key (folded, -1);
+
+  return g_strconcat (ascii, "\x01", collated, NULL);
+}
+
+/* Names in ASCII alone get their key without the Unicode steps: the same bytes as the general
+ * way, in the C locale and in one whose collation weights are large numbers (written in
+ * several bytes each), for short and long names, any case, digits and punctuation. */
+static void
+test_ascii_name_keys (Fixture *f, gconstpointer data)
+{
+  const char *locales[] = { "C.UTF-8", "de_DE.UTF-8", "en_US.UTF-8" };
+  const char *names[] = { "", "adam", "Adam", "ADAM SMITH", "O'Neil-Smith Jr.", "anna 2", "Z", "a  b",
+                          "Mc Donald", "x~y{z}|", "émile", "Łukasz", "Zoë" };
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *long_name = NULL;
+  GString *built = g_string_new (NULL);
+  guint tried = 0;
+
+  for (guint i = 0; i < 70; i++)
+    g_string_append (built, i % 2 ? "Bo " : "al-");
+  long_name = g_string_free (built, FALSE);
+  for (gsize l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      if (setlocale (LC_COLLATE, locales[l]) == NULL)
+        continue;
+      tried++;
+      for (gsize i = 0; i <= G_N_ELEMENTS (names); i++)
+        {
+          const char *name = i < G_N_ELEMENTS (names) ? names[i] : long_name;
+          g_autofree char *fast = reg_customer_make_name_key (name);
+          g_autofree char *general = general_name_key (name);
+
+          g_assert_cmpstr (fast, ==, general);
+        }
+    }
+  setlocale (LC_COLLATE, saved);
+  g_test_message ("name keys compared in %u locales", tried);
+  g_assert_cmpuint (tried, >=, 1);
+}
+
 static void
 test_demo_same_seed (Fixture *f, gconstpointer data)
 {
@@ -446,6 +497,94 @@ test_customer_list_batches (Fixture *f, gconstpointer data)
     }
 }
 
+/* The customer list reads only what it shows: after an analysis, every field of every item
+ * (archived customers, tiers, groups, the at-risk flags, unknown figures) is the one of the
+ * customer's full row, and the full row is read when asked for, not kept. */
+static void
+test_customer_list_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "scored.regulars", NULL);
+  g_autoptr(RegShop) shop = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RegAnalysisJob) job = NULL;
+  g_autoptr(RegAnalysisSummary) summary = NULL;
+  RegDemoOptions opts;
+  GListModel *customers;
+  guint64 n_sales = 0;
+  guint archived = 0, tiered = 0, grouped = 0, at_risk = 0, unknown = 0, no_email = 0;
+
+  reg_demo_options_init (&opts);
+  opts.customers = 3000;
+  g_assert_true (reg_demo_write (path, &opts, NULL, NULL, &n_sales, &error));
+  g_assert_no_error (error);
+  shop = reg_shop_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  customers = reg_shop_get_customers (shop);
+  job = reg_analysis_job_new (shop, NULL);
+  summary = reg_job_run_sync (REG_JOB (job), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RegCustomer) c = g_list_model_get_item (customers, 7);
+    g_autoptr(RegCustomer) d = g_list_model_get_item (customers, 8);
+    RegCustomerRecord rec = { 0 };
+
+    g_assert_true (reg_shop_archive_customer (shop, reg_customer_get_id (c), TRUE, &error));
+    /* one without an e-mail address */
+    g_assert_true (reg_shop_get_customer (shop, reg_customer_get_id (d), &rec, &error));
+    g_clear_pointer (&rec.email, g_free);
+    g_assert_true (reg_shop_edit_customer (shop, &rec, &error));
+    g_assert_no_error (error);
+    reg_customer_record_clear (&rec);
+  }
+  /* a bulk change reads the list again */
+  reg_shop_notify_changed (shop, REG_SHOP_CHANGE_ALL, 0);
+  rows = reg_store_list_customer_rows (reg_shop_get_store (shop), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(RegCustomer) c = g_list_model_get_item (customers, i);
+      const RegCustomerRow *row = rows->pdata[i];
+
+      g_assert_null (reg_customer_get_row (c));
+      g_assert_cmpint (reg_customer_get_id (c), ==, row->id);
+      g_assert_cmpstr (reg_customer_get_name (c), ==, row->name);
+      g_assert_cmpstr (reg_customer_get_email (c), ==, row->email);
+      g_assert_cmpint (reg_customer_get_archived (c), ==, row->archived);
+      g_assert_cmpuint (reg_customer_get_purchases (c), ==, row->purchases);
+      g_assert_cmpint (reg_customer_get_total_spend (c), ==, row->total_spend);
+      g_assert_cmpint (reg_customer_get_last_purchase (c), ==, row->last_purchase);
+      g_assert_cmpfloat (reg_customer_get_p_alive (c), ==, row->p_alive);
+      g_assert_cmpfloat (reg_customer_get_clv (c), ==, row->clv);
+      g_assert_cmpstr (reg_customer_get_tier (c), ==, row->tier);
+      g_assert_cmpstr (reg_customer_get_rfm_group (c), ==, row->rfm_group);
+      g_assert_cmpuint (reg_customer_get_at_risk (c), ==, row->at_risk);
+      archived += row->archived;
+      tiered += row->tier != NULL;
+      grouped += row->rfm_group != NULL;
+      at_risk += row->at_risk != 0;
+      unknown += row->p_alive < 0;
+      no_email += row->email == NULL;
+    }
+  /* every kind of value was compared */
+  g_assert_cmpuint (archived, ==, 1);
+  g_assert_cmpuint (no_email, >=, 1);
+  g_assert_cmpuint (tiered, >, 0);
+  g_assert_cmpuint (grouped, >, 0);
+  g_assert_cmpuint (at_risk, >, 0);
+  g_assert_cmpuint (unknown, >, 0);
+  g_assert_cmpuint (unknown, <, rows->len);
+  {
+    g_autoptr(RegCustomer) c = g_list_model_get_item (customers, 8);
+    g_autoptr(RegCustomerRow) row = reg_shop_get_customer_row (shop, reg_customer_get_id (c), &error);
+
+    g_assert_no_error (error);
+    g_assert_null (row->email);
+    g_assert_null (reg_customer_get_email (c));
+  }
+}
+
 /* Paper and axis units follow the shop: Letter where the shop's country uses it, whole
  * currency units on a chart's axis without cents. */
 static void
@@ -495,7 +634,9 @@ main (int argc, char **argv)
   ADD ("/shop/lists-follow-changes", test_lists_follow_changes);
   ADD ("/shop/demo-same-seed", test_demo_same_seed);
   ADD ("/shop/customer-list-batches", test_customer_list_batches);
+  ADD ("/shop/customer-list-fields", test_customer_list_fields);
   ADD ("/shop/sort-by-name", test_sort_compare);
+  ADD ("/shop/ascii-name-keys", test_ascii_name_keys);
 #undef ADD
   return g_test_run ();
 }

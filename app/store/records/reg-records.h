@@ -67,6 +67,25 @@ typedef struct
 void reg_customer_row_free (RegCustomerRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCustomerRow, reg_customer_row_free)
 
+/* What the customer list shows of a customer and nothing more, read straight from the store's
+ * statement: the strings belong to the statement and last until its next step, so a reader
+ * copies what it keeps. */
+typedef struct
+{
+  gint64      id;
+  const char *name;
+  const char *email;           /* (nullable) */
+  const char *tier;            /* (nullable) "top", "middle", "bottom" */
+  const char *rfm_group;       /* (nullable) */
+  gint64      total_spend;     /* net, minor units */
+  double      p_alive;         /* -1 unknown */
+  double      clv;             /* minor units, -1 unknown */
+  gint32      last_purchase;   /* Julian day, 0 = none */
+  guint32     purchases;       /* purchase days */
+  guint32     at_risk;         /* ClvAtRisk flags */
+  gboolean    archived;
+} RegCustomerBrief;
+
 typedef struct
 {
   gint64  id;
