@@ -294,6 +294,28 @@ pair_row_new (RegProductsView *self, const RegProductPairRow *pair, const RegPro
   adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (action_row), 0);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (action_row), 0);
+
+  /* the cross-sell list: who bought this product and not the other one yet, as a segment for
+   * a campaign (with its control group) or a printed list */
+  {
+    /* an icon, so that a narrow page keeps its room for the names */
+    GtkWidget *offer = gtk_button_new_from_icon_name ("mail-send-symbolic");
+    g_autofree char *spec = g_strconcat ("bought:", row->code, ",not-bought:", other->code, NULL);
+    /* TRANSLATORS: the tooltip of "Buyers Without It" on a product's page: the first product is
+     * the one shown, the second the one often bought with it */
+    g_autofree char *tip = g_strdup_printf (_("Customers who bought %s but not %s yet: a list to offer it to"),
+                                            row->name, other->name);
+
+    gtk_widget_set_valign (offer, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (offer, "flat");
+    gtk_widget_set_tooltip_text (offer, tip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (offer), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Buyers Without It"), -1);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (offer), "win.show-segment");
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (offer), g_variant_new_string (spec));
+    gtk_widget_set_name (offer, "offer_button");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), offer);
+  }
   return action_row;
 }
 

@@ -532,6 +532,82 @@ test_segment_buttons (Fixture       *f,
     }
 }
 
+/* how many bought @a and not @b, recounted from the two products' buyers */
+static guint
+buyers_without (Fixture *f, const char *a, const char *b, GHashTable **out_ids)
+{
+  g_autofree char *a_spec = g_strconcat ("bought:", a, NULL);
+  g_autofree char *b_spec = g_strconcat ("bought:", b, NULL);
+  g_autoptr(GHashTable) of_a = members_of (f, a_spec);
+  g_autoptr(GHashTable) of_b = members_of (f, b_spec);
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter it;
+  gpointer id;
+
+  g_hash_table_iter_init (&it, of_a);
+  while (g_hash_table_iter_next (&it, &id, NULL))
+    if (!g_hash_table_contains (of_b, id))
+      g_hash_table_add (ids, g_memdup2 (id, sizeof (gint64)));
+  *out_ids = ids;
+  return g_hash_table_size (ids);
+}
+
+/* Each product bought with the one shown offers its cross-sell list: the customers who bought
+ * the one shown and not the other yet ("bought:X,not-bought:Y"), opened in Segments. */
+static void
+test_pair_offer (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RegProductFigures) figures = figures_of (f);
+  RegSegmentsView *segments = REG_SEGMENTS_VIEW (reg_window_get_view (f->window, "segments"));
+  GtkWidget *list = ui_test_child (f->view, REG_TYPE_PRODUCTS_VIEW, "pairs_list");
+  g_autoptr(GHashTable) expected = NULL, listed = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const RegProductRow *shown = NULL, *other = NULL;
+  g_autofree char *spec = NULL;
+  GtkWidget *offer;
+  GHashTableIter it;
+  gpointer id;
+
+  /* a product whose strongest pair (its page's first row) leaves some of its buyers to offer */
+  for (guint k = 0; k < figures->pairs->len && shown == NULL; k++)
+    {
+      const RegProductPairRow *p = &g_array_index (figures->pairs, RegProductPairRow, k);
+
+      /* the first pair naming a product is the first row of its page */
+      for (guint side = 0; side < 2 && shown == NULL; side++)
+        {
+          const RegProductRow *x = side == 0 ? p->a : p->b, *y = side == 0 ? p->b : p->a;
+
+          if (g_hash_table_contains (seen, x->code))
+            continue;
+          g_hash_table_add (seen, x->code);
+          g_clear_pointer (&expected, g_hash_table_unref);
+          if (buyers_without (f, x->code, y->code, &expected) > 0)
+            shown = x, other = y;
+        }
+    }
+  g_assert_nonnull (shown);
+  spec = g_strconcat ("bought:", shown->code, ",not-bought:", other->code, NULL);
+
+  reg_products_view_open (f->view, position_of (f, shown->code));
+  ui_test_drain ();
+  offer = ui_test_find_named (gtk_widget_get_first_child (list), "offer_button");
+  g_assert_nonnull (offer);
+  g_assert_true (strstr (gtk_widget_get_tooltip_text (offer), other->name) != NULL);
+  g_signal_emit_by_name (offer, "clicked");
+  ui_test_drain ();
+  g_assert_cmpstr (reg_window_get_visible_view (f->window), ==, "segments");
+  g_assert_cmpstr (reg_segments_view_get_spec (segments), ==, spec);
+
+  /* the list is the buyers of the one less the buyers of the other */
+  listed = members_of (f, spec);
+  g_assert_cmpuint (g_hash_table_size (listed), ==, g_hash_table_size (expected));
+  g_hash_table_iter_init (&it, expected);
+  while (g_hash_table_iter_next (&it, &id, NULL))
+    g_assert_true (g_hash_table_contains (listed, id));
+}
+
 /* A shop without line items says why there is nothing to show. */
 static void
 test_empty (Fixture       *f,
@@ -562,6 +638,7 @@ main (int    argc,
   g_test_add ("/ui/products/sort-by-revenue", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/ui/products/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/products/page-pairs", Fixture, NULL, fixture_set_up, test_page, fixture_tear_down);
+  g_test_add ("/ui/products/pair-offer", Fixture, NULL, fixture_set_up, test_pair_offer, fixture_tear_down);
   g_test_add ("/ui/products/segment-buttons", Fixture, NULL, fixture_set_up, test_segment_buttons,
               fixture_tear_down);
   g_test_add ("/ui/products/tier-choice", Fixture, NULL, fixture_set_up, test_tier_choice,

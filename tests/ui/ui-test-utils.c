@@ -240,3 +240,20 @@ ui_test_assert_switcher_bar_whole (GtkWidget *window,
   if (cut->len > 0)
     g_error ("the bottom bar, %d px wide:\n%s", gtk_widget_get_width (window), cut->str);
 }
+
+GtkWidget *
+ui_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

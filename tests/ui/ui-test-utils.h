@@ -43,6 +43,9 @@ gpointer  ui_test_part             (gpointer    widget,
 void      ui_test_wait_frames      (GtkWidget  *widget,
                                     guint       n);
 gboolean  ui_test_focus_within     (GtkWidget  *widget);
+/* The first widget under @widget (itself included) whose gtk_widget_get_name() is @name. */
+GtkWidget *ui_test_find_named       (GtkWidget  *widget,
+                                     const char *name);
 /* The view switcher's bottom bar is shown under @window and each of its @n_views names is
  * read whole, none ellipsised. */
 void      ui_test_assert_switcher_bar_whole (GtkWidget *window,
