@@ -89,20 +89,6 @@ page_title (Fixture    *f,
   return page_title_of (f->window, view);
 }
 
-/* TRUE when a GtkLabel under @widget shows exactly @text */
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, text))
-      return TRUE;
-  return FALSE;
-}
-
 static const char *
 label_text (gpointer    widget,
             GType       template_type,
@@ -131,9 +117,9 @@ test_window (Fixture       *f,
   overview = reg_window_get_view (f->window, "overview");
   UI_WAIT_UNTIL (reg_overview_view_get_summary (REG_OVERVIEW_VIEW (overview)) != NULL
                  && !reg_window_get_analysis_running (f->window), 60);
-  g_assert_true (has_label (overview, "Aktive Kunden"));
-  g_assert_true (has_label (overview, "Umsatz pro Monat"));
-  g_assert_true (has_label (overview, "Wie gut sind die Prognosen?"));
+  g_assert_true (ui_test_find_label (overview, "Aktive Kunden") != NULL);
+  g_assert_true (ui_test_find_label (overview, "Umsatz pro Monat") != NULL);
+  g_assert_true (ui_test_find_label (overview, "Wie gut sind die Prognosen?") != NULL);
   g_assert_cmpstr (label_text (overview, REG_TYPE_OVERVIEW_VIEW, "customers_caption"), ==,
                    "Kunden haben bei Ihnen gekauft");
   revenue = label_text (overview, REG_TYPE_OVERVIEW_VIEW, "revenue_value");

@@ -333,7 +333,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RegShop) shop = NULL;
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   int width = argc > 4 ? atoi (argv[3]) : 1280;
   int height = argc > 4 ? atoi (argv[4]) : 800;
   const char *schemes[] = { "light", "dark" };
@@ -344,10 +343,7 @@ main (int   argc,
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   gtk_init ();
   adw_init ();
-  /* what AdwApplication loads by itself from the resource base path */
-  gtk_css_provider_load_from_resource (css, "/io/github/regulars/Regulars/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  ui_test_load_app_style ();
   if (argc < 3)
     {
       g_printerr ("usage: %s SHOP OUTDIR [WIDTH HEIGHT]\n", argv[0]);

@@ -160,21 +160,6 @@ dump (Fixture *f)
   return text;
 }
 
-/* The label showing @text somewhere inside @widget, or NULL. */
-static GtkWidget *
-find_label (GtkWidget *widget, const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *hit = find_label (c, text);
-      if (hit != NULL)
-        return hit;
-    }
-  return NULL;
-}
-
 static RegCustomerDetail *
 detail (Fixture *f)
 {
@@ -346,7 +331,7 @@ test_choose_kind (Fixture       *f,
   {
     GtkListBox *answers = GTK_LIST_BOX (detail_child (f, "feedback_list"));
     AdwActionRow *row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (answers, 0));
-    GtkWidget *suffix = find_label (GTK_WIDGET (row), "CSAT 1");
+    GtkWidget *suffix = ui_test_find_label (GTK_WIDGET (row), "CSAT 1");
 
     g_assert_nonnull (suffix);
     g_assert_true (gtk_widget_has_css_class (suffix, "error"));
@@ -463,15 +448,15 @@ test_assign_columns (Fixture       *f,
   g_assert_cmpuint (preview->rows->len, ==, 2);
   g_assert_cmpstr (preview->mapping, ==, "email=Kunde,score=Punkte,date=Tag");
   g_assert_cmpstr (gtk_label_get_text (child (f, "preview_status")), ==, "Survey results. The first 2 answers:");
-  g_assert_null (find_label (child (f, "preview_grid"), "Prima Kaffee"));
+  g_assert_null (ui_test_find_label (child (f, "preview_grid"), "Prima Kaffee"));
 
   /* and the comments under "Notiz" */
   choose_column (f, comment_row, 4);
   g_assert_cmpstr (subtitle (comment_row), ==, "Your choice");
   preview = reg_import_wizard_get_feedback_preview (f->wizard);
   g_assert_cmpstr (preview->mapping, ==, "email=Kunde,score=Punkte,date=Tag,comment=Notiz");
-  g_assert_nonnull (find_label (child (f, "preview_grid"), "Prima Kaffee"));
-  g_assert_nonnull (find_label (child (f, "preview_grid"), "ann@example.com"));
+  g_assert_nonnull (ui_test_find_label (child (f, "preview_grid"), "Prima Kaffee"));
+  g_assert_nonnull (ui_test_find_label (child (f, "preview_grid"), "ann@example.com"));
 
   /* check and import with those columns */
   activate (f, "import.next");
@@ -503,7 +488,7 @@ test_assign_columns (Fixture       *f,
   g_assert_cmpstr (answer->comment, ==, "Zu langsam");
   g_assert_true (reg_customers_view_select_customer (f->view, f->bob));
   UI_WAIT_UNTIL (reg_customer_detail_get_n_feedback (detail (f)) == 1, 10);
-  g_assert_nonnull (find_label (detail_child (f, "feedback_list"), "Zu langsam"));
+  g_assert_nonnull (ui_test_find_label (detail_child (f, "feedback_list"), "Zu langsam"));
 }
 
 /* No header line at all: every column is offered by position ("Column 1"), all three needed

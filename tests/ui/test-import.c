@@ -461,38 +461,6 @@ test_statement (Fixture       *f,
   g_assert_cmpuint (n_sales (f), ==, 1);
 }
 
-/* The label showing exactly @text inside @widget, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *hit = find_label (c, text);
-      if (hit != NULL)
-        return hit;
-    }
-  return NULL;
-}
-
-/* The widget inside @widget whose tooltip is @text, or NULL. */
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *hit = find_tooltip (c, text);
-      if (hit != NULL)
-        return hit;
-    }
-  return NULL;
-}
-
 /* An OFX statement explains how it is read in the owner's words, not by its tag names. */
 static void
 test_ofx_rules_in_words (Fixture       *f,
@@ -540,16 +508,16 @@ test_square_customers (Fixture       *f,
         {
           g_autofree char *tip = g_strdup_printf ("The file names this customer only by the number %s",
                                                   row->customer_ref);
-          GtkWidget *said = find_label (grid, "No name in the file");
+          GtkWidget *said = ui_test_find_label (grid, "No name in the file");
 
           g_assert_nonnull (said);
-          g_assert_nonnull (find_tooltip (grid, tip));
+          g_assert_nonnull (ui_test_find_tooltip (grid, tip));
           /* the bare number is not shown as if it were a name */
-          g_assert_null (find_label (grid, row->customer_ref));
+          g_assert_null (ui_test_find_label (grid, row->customer_ref));
           unnamed++;
         }
       else if (row->name != NULL)
-        g_assert_nonnull (find_label (grid, row->name));
+        g_assert_nonnull (ui_test_find_label (grid, row->name));
     }
   g_assert_cmpuint (unnamed, >, 0);
 
@@ -572,7 +540,7 @@ test_square_customers (Fixture       *f,
 
       if (p->name != NULL)
         {
-          g_assert_nonnull (find_label (list, p->name));
+          g_assert_nonnull (ui_test_find_label (list, p->name));
           named++;
         }
       else
@@ -580,7 +548,7 @@ test_square_customers (Fixture       *f,
           g_assert_null (p->email);
           g_assert_nonnull (p->reference);
           said = g_strdup_printf ("No name or email in the file (number %s)", p->reference);
-          g_assert_nonnull (find_label (list, said));
+          g_assert_nonnull (ui_test_find_label (list, said));
         }
     }
   /* the file names three of its customers */

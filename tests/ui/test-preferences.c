@@ -134,18 +134,6 @@ test_change_reanalyses (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (reg_shop_get_setting_double (f->shop, REG_SETTING_MARGIN), 0.35, 1e-9);
 }
 
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return gtk_widget_get_visible (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (shows_label (c, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* Top 80 % with bottom 30 % leaves no middle tier: refused, said why, nothing kept. */
 static void
 test_refused_value (Fixture       *f,
@@ -170,7 +158,11 @@ test_refused_value (Fixture       *f,
   g_assert_cmpuint (reg_shop_get_revision (f->shop), ==, revision);
 
   /* the message is on screen under the group */
-  g_assert_true (shows_label (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP), message));
+  {
+    GtkWidget *label = ui_test_find_label (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP), message);
+
+    g_assert_true (label != NULL && gtk_widget_get_visible (label));
+  }
 
   /* a good value clears it */
   gtk_spin_button_set_value (top, 25);

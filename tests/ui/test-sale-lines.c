@@ -168,36 +168,6 @@ assert_line (GPtrArray  *lines,
   g_assert_cmpint (line->amount, ==, amount);
 }
 
-static GtkWidget *
-find_remove_button (GtkWidget *widget)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Remove this line") == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_remove_button (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The label showing exactly @text inside @widget, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *hit = find_label (c, text);
-      if (hit != NULL)
-        return hit;
-    }
-  return NULL;
-}
-
 static void
 test_two_lines (Fixture       *f,
                 gconstpointer  data)
@@ -255,8 +225,8 @@ test_two_lines (Fixture       *f,
     g_object_ref_sink (editor);
     gtk_window_present (editor);
     g_assert_true (gtk_widget_get_visible (group));
-    g_assert_nonnull (find_label (group, "2 × Blue mug"));
-    g_assert_nonnull (find_label (group, "1 × Green tea"));
+    g_assert_nonnull (ui_test_find_label (group, "2 × Blue mug"));
+    g_assert_nonnull (ui_test_find_label (group, "1 × Green tea"));
     gtk_window_destroy (editor);
     ui_test_drain ();
     g_assert_finalize_object (editor);
@@ -275,9 +245,9 @@ test_refund_and_remove (Fixture       *f,
   type_line (f, "TEA", NULL, "3", "", f->quantity);
   g_assert_cmpuint (n_lines_shown (f), ==, 2);
   /* the tea was a mistake: its line goes */
-  g_signal_emit_by_name (find_remove_button (part (f, "lines_list")), "clicked");
+  g_signal_emit_by_name (ui_test_find_tooltip (part (f, "lines_list"), "Remove this line"), "clicked");
   g_assert_cmpuint (n_lines_shown (f), ==, 1);
-  g_signal_emit_by_name (find_remove_button (part (f, "lines_list")), "clicked");
+  g_signal_emit_by_name (ui_test_find_tooltip (part (f, "lines_list"), "Remove this line"), "clicked");
   g_assert_cmpuint (n_lines_shown (f), ==, 0);
   type_line (f, "MUG", NULL, "2", "", f->quantity);
 

@@ -29,8 +29,8 @@ remove_data_home (void)
 
 /* The app's own touches on the theme, as AdwApplication loads them for the app: the widgets
  * tested are measured as owners see them. */
-static void
-load_app_style (void)
+void
+ui_test_load_app_style (void)
 {
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
@@ -54,7 +54,7 @@ ui_test_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  load_app_style ();
+  ui_test_load_app_style ();
 }
 
 RegShop *
@@ -187,22 +187,6 @@ ui_test_focus_within (GtkWidget *widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-static GtkWidget *
-find_switcher_bar (GtkWidget *widget)
-{
-  if (ADW_IS_VIEW_SWITCHER_BAR (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_switcher_bar (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 collect_cut_labels (GtkWidget *widget,
                     GString   *cut,
@@ -224,12 +208,75 @@ collect_cut_labels (GtkWidget *widget,
     collect_cut_labels (child, cut, n_labels);
 }
 
+GtkWidget *
+ui_test_find (GtkWidget       *widget,
+              UiTestMatchFunc  match,
+              gconstpointer    data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_named (GtkWidget *widget, gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+ui_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  return ui_test_find (widget, is_named, name);
+}
+
+static gboolean
+shows_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+ui_test_find_label (GtkWidget  *widget,
+                    const char *text)
+{
+  return ui_test_find (widget, shows_text, text);
+}
+
+static gboolean
+has_tooltip (GtkWidget *widget, gconstpointer text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+GtkWidget *
+ui_test_find_tooltip (GtkWidget  *widget,
+                      const char *text)
+{
+  return ui_test_find (widget, has_tooltip, text);
+}
+
+static gboolean
+is_switcher_bar (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_VIEW_SWITCHER_BAR (widget);
+}
+
 void
 ui_test_assert_switcher_bar_whole (GtkWidget *window,
                                    guint      n_views)
 {
   g_autoptr(GString) cut = g_string_new (NULL);
-  GtkWidget *bar = find_switcher_bar (window);
+  GtkWidget *bar = ui_test_find (window, is_switcher_bar, NULL);
   guint n_labels = 0;
 
   g_assert_nonnull (bar);
@@ -241,19 +288,3 @@ ui_test_assert_switcher_bar_whole (GtkWidget *window,
     g_error ("the bottom bar, %d px wide:\n%s", gtk_widget_get_width (window), cut->str);
 }
 
-GtkWidget *
-ui_test_find_named (GtkWidget  *widget,
-                    const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ui_test_find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}

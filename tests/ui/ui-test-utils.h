@@ -33,6 +33,9 @@ RegShop  *ui_test_new_demo_shop    (guint       customers,
                                     gboolean    analyse,
                                     char      **out_dir);
 void      ui_test_drain            (void);
+/* The app's own style sheet on the default display, as AdwApplication loads it for the app
+ * (ui_test_init() does it). */
+void      ui_test_load_app_style   (void);
 gpointer  ui_test_child            (gpointer    widget,
                                     GType       template_type,
                                     const char *name);
@@ -43,9 +46,20 @@ gpointer  ui_test_part             (gpointer    widget,
 void      ui_test_wait_frames      (GtkWidget  *widget,
                                     guint       n);
 gboolean  ui_test_focus_within     (GtkWidget  *widget);
-/* The first widget under @widget (itself included) whose gtk_widget_get_name() is @name. */
+/* The first widget under @widget (itself included, parents before their children) that
+ * @match says yes to, or NULL. */
+typedef gboolean (*UiTestMatchFunc) (GtkWidget *widget, gconstpointer data);
+GtkWidget *ui_test_find             (GtkWidget       *widget,
+                                     UiTestMatchFunc  match,
+                                     gconstpointer    data);
+/* ui_test_find() of the widget whose gtk_widget_get_name() is @name, the label showing exactly
+ * @text, the widget whose tooltip is exactly @text. */
 GtkWidget *ui_test_find_named       (GtkWidget  *widget,
                                      const char *name);
+GtkWidget *ui_test_find_label       (GtkWidget  *widget,
+                                     const char *text);
+GtkWidget *ui_test_find_tooltip     (GtkWidget  *widget,
+                                     const char *text);
 /* The view switcher's bottom bar is shown under @window and each of its @n_views names is
  * read whole, none ellipsised. */
 void      ui_test_assert_switcher_bar_whole (GtkWidget *window,
